@@ -1,0 +1,350 @@
+//! The command line: parses arguments, runs a command, prints what happened, picks the exit code.
+//!
+//! The only module that prints or exits. Diagnostics are printed all at once at the end, sorted,
+//! so the output of a build is stable and readable in CI logs.
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "the CLI is where output belongs")]
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use gazette::config::{Config, Overrides};
+use gazette::{Diagnostic, Progress, Report};
+
+/// Gazette builds a news-digest website from a folder of article text.
+#[derive(Debug, Parser)]
+#[command(name = "gazette", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    /// Print nothing but errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more detail (every warning, per-file notes).
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the output folder (public/ by default).
+    Build(BuildArgs),
+    /// Convert article text files into Markdown with YAML front matter.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct SiteArgs {
+    /// Site root: the folder with content/ and (optionally) site.yaml.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// Config file (default: ROOT/site.yaml if it exists).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Output folder (default: `output_dir` from site.yaml, else public/).
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Base URL to publish under, overriding site.yaml (e.g. https://example.org/news/).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Include draft articles.
+    #[arg(long)]
+    drafts: bool,
+    /// The current time, for scheduled and expiring articles (RFC 3339); makes builds reproducible.
+    #[arg(long, value_name = "TIME")]
+    now: Option<String>,
+    /// Print how long each stage took.
+    #[arg(long)]
+    timings: bool,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Files or folders to import (default: the content folder).
+    paths: Vec<PathBuf>,
+    /// Write the .md files under this folder, keeping paths relative to the content folder.
+    #[arg(long, value_name = "DIR", conflicts_with = "in_place")]
+    out: Option<PathBuf>,
+    /// Replace each .txt file with its .md file.
+    #[arg(long)]
+    in_place: bool,
+    /// Show what would be written; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// Runs the command line and returns the process exit code.
+pub(crate) fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let printer = Printer { quiet: cli.quiet, verbose: cli.verbose };
+    let result = match cli.command {
+        Command::Build(args) => build(args, &printer),
+        Command::Import(args) => import(args, &printer),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct Printer {
+    quiet: bool,
+    verbose: bool,
+}
+
+impl Printer {
+    /// Prints diagnostics with paths relative to the working folder, as a user typed them.
+    fn diagnostics(&self, diagnostics: &[Diagnostic]) {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        for diagnostic in diagnostics {
+            if diagnostic.is_error() || !self.quiet {
+                let mut shown = diagnostic.clone();
+                if let Ok(relative) = shown.path.strip_prefix(&cwd) {
+                    shown.path = relative.to_path_buf();
+                }
+                eprintln!("{shown}");
+            }
+        }
+    }
+
+    fn summary(&self, line: &str) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+}
+
+fn load_config(site: &SiteArgs, overrides: Overrides) -> anyhow::Result<Config> {
+    let overrides = Overrides { config_file: site.config.clone(), ..overrides };
+    Ok(Config::load(&site.root, &overrides)?)
+}
+
+fn parse_now(now: Option<&str>) -> anyhow::Result<jiff::Timestamp> {
+    match now {
+        None => Ok(jiff::Timestamp::now()),
+        Some(text) => text
+            .parse::<jiff::Timestamp>()
+            .or_else(|_| {
+                text.parse::<jiff::civil::Date>()
+                    .map(|d| d.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()))
+                    .map_err(anyhow::Error::from)
+                    .and_then(|r| r.map_err(anyhow::Error::from))
+            })
+            .map_err(|_| {
+                anyhow::anyhow!(
+                    "--now `{text}`: write a time such as 2025-09-12T08:00:00Z or a date such as 2025-09-12"
+                )
+            }),
+    }
+}
+
+fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let overrides = Overrides {
+        output_dir: args.output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        ..Overrides::default()
+    };
+    let config = load_config(&args.site, overrides)?;
+    let now = parse_now(args.now.as_deref())?;
+    let progress = TerminalProgress::new(!printer.quiet && std::io::stderr().is_terminal());
+    let report = gazette::build(&config, now, &progress)?;
+    printer.diagnostics(&report.diagnostics.sorted());
+    if args.timings {
+        print_timings(&report);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    printer.summary(&summary_line(&report, &config.output_dir, seconds));
+    Ok(if report.diagnostics.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
+    let errors = report.diagnostics.error_count();
+    let warnings = report.diagnostics.warning_count();
+    if report.committed {
+        format!(
+            "Built {} articles ({} published) into {}: {} files, {warnings} warnings, {seconds:.2}s",
+            report.articles,
+            report.published,
+            output.display(),
+            report.files_written,
+        )
+    } else {
+        format!(
+            "Build failed with {errors} errors and {warnings} warnings in {seconds:.2}s; {} was left as it was",
+            output.display()
+        )
+    }
+}
+
+fn print_timings(report: &Report) {
+    let t = &report.timings;
+    for (name, duration) in [
+        ("discover", t.discover),
+        ("ingest", t.ingest),
+        ("assemble", t.assemble),
+        ("theme", t.theme),
+        ("render", t.render),
+        ("emit", t.emit),
+    ] {
+        eprintln!("  {name:<9} {:>8.1} ms", duration.as_secs_f64() * 1000.0);
+    }
+}
+
+fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
+    let config = load_config(&args.site, Overrides::default())?;
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    let roots = if args.paths.is_empty() { vec![config.content_dir.clone()] } else { args.paths.clone() };
+    for root in &roots {
+        let root = std::path::absolute(root)?;
+        if root.is_dir() {
+            let found = gazette::discover::walk(&root);
+            problems.extend(found.diagnostics);
+            sources.extend(found.sources.into_iter().map(|mut s| {
+                s.relative = relative_to_content(&config, &s.path);
+                s
+            }));
+        } else {
+            let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            match gazette::discover::classify(&name) {
+                Some(kind) => sources.push(gazette::discover::Source {
+                    relative: relative_to_content(&config, &root),
+                    path: root.clone(),
+                    kind,
+                }),
+                None => problems.push(Diagnostic::error(&root, "not a .txt or .md article")),
+            }
+        }
+    }
+    let mut written = 0;
+    for source in sources.iter().filter(|s| s.kind == gazette::discover::SourceKind::Text) {
+        let (text, diagnostics, dropped) = gazette::ingest::to_markdown(source, &config);
+        problems.extend(diagnostics);
+        let Some(text) = text else { continue };
+        let target = match (&args.out, args.in_place) {
+            (Some(out), _) => std::path::absolute(out)?.join(&source.relative).with_extension("md"),
+            (None, true) => source.path.with_extension("md"),
+            (None, false) => {
+                print!("{text}");
+                continue;
+            }
+        };
+        if printer.verbose && !dropped.is_empty() {
+            eprintln!(
+                "{}: dropped {} page leftovers: {}",
+                source.path.display(),
+                dropped.len(),
+                dropped.join(" | ")
+            );
+        }
+        if args.dry_run {
+            eprintln!("would write {}", target.display());
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&target, text).map_err(|e| anyhow::anyhow!("{}: {e}", target.display()))?;
+        if args.in_place {
+            std::fs::remove_file(&source.path)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
+        }
+        written += 1;
+    }
+    problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    printer.diagnostics(&problems);
+    let errors = problems.iter().filter(|d| d.is_error()).count();
+    if args.out.is_some() || args.in_place {
+        printer.summary(&format!("Imported {written} articles, {errors} errors"));
+    }
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn relative_to_content(config: &Config, path: &Path) -> String {
+    let relative = path
+        .strip_prefix(&config.content_dir)
+        .unwrap_or_else(|_| Path::new(path.file_name().unwrap_or_default()));
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// A progress bar on a terminal; nothing otherwise, so CI logs stay plain.
+struct TerminalProgress {
+    bar: Option<ProgressBar>,
+}
+
+impl TerminalProgress {
+    fn new(enabled: bool) -> Self {
+        let bar = enabled.then(|| {
+            let bar = ProgressBar::hidden();
+            bar.set_style(
+                ProgressStyle::with_template("{prefix:>8} [{bar:30}] {pos}/{len}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            bar
+        });
+        TerminalProgress { bar }
+    }
+}
+
+impl Progress for TerminalProgress {
+    fn start(&self, step: &'static str, total: usize) {
+        if let Some(bar) = &self.bar {
+            // Small sites build in a blink; a bar would only flicker.
+            if total >= 500 {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.set_prefix(step);
+            bar.set_length(total as u64);
+            bar.set_position(0);
+        }
+    }
+
+    fn advance(&self, n: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(n as u64);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn now_accepts_times_and_dates() {
+        assert_eq!(parse_now(Some("2025-09-12")).unwrap().to_string(), "2025-09-12T00:00:00Z");
+        assert!(parse_now(Some("2025-09-12T08:00:00Z")).is_ok());
+        assert!(parse_now(Some("yesterday")).is_err());
+    }
+}

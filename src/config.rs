@@ -1,0 +1,347 @@
+//! `site.yaml` in, a validated [`Config`] out.
+//!
+//! The file is parsed into [`RawConfig`], a plain mirror of what the user may write, where every key
+//! is optional and unknown keys are refused (a misspelt `base_ulr` must not be silently ignored).
+//! [`Config::resolve`] then checks values once and turns them into the types the pipeline uses
+//! (absolute paths, a parsed time zone, a normalised base URL), so no later stage re-validates.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::yaml;
+
+/// The config file looked for in the site root when `--config` is not given.
+pub const DEFAULT_CONFIG_FILE: &str = "site.yaml";
+
+/// Why the configuration could not be used. Always names the file.
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    /// The file exists but could not be read.
+    #[error("{path}: cannot read the config file: {source}")]
+    Read {
+        /// The config file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// YAML syntax error, unknown key or wrong type.
+    #[error("{path}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Parse {
+        /// The config file.
+        path: PathBuf,
+        /// 1-based line, when the parser knows it.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// A value parsed but makes no sense (bad time zone, bad URL...).
+    #[error("{path}: `{key}`: {message}")]
+    Invalid {
+        /// The config file (or `command line` for flags).
+        path: PathBuf,
+        /// The offending key.
+        key: &'static str,
+        /// What is wrong and what would be right.
+        message: String,
+    },
+}
+
+/// Exactly what `site.yaml` may contain. Every key is optional; defaults live in [`Config::resolve`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Site name, shown in the header and feeds.
+    pub title: Option<String>,
+    /// One-sentence description for the home page meta description and feeds.
+    pub description: Option<String>,
+    /// Absolute URL the site is published at, e.g. `https://example.org/news/`.
+    pub base_url: Option<String>,
+    /// BCP 47 language tag of the site, e.g. `en` or `pt-BR`.
+    pub language: Option<String>,
+    /// Name of the theme folder under `themes/`.
+    pub theme: Option<String>,
+    /// Folder of articles, relative to the site root.
+    pub content_dir: Option<PathBuf>,
+    /// Folder the site is written to, relative to the site root.
+    pub output_dir: Option<PathBuf>,
+    /// IANA time zone (e.g. `Europe/Paris`) in which days begin and end for digests.
+    pub timezone: Option<String>,
+    /// Entries per listing page.
+    pub paginate_by: Option<usize>,
+    /// Markdown options.
+    pub markdown: Option<RawMarkdown>,
+}
+
+/// The `markdown:` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMarkdown {
+    /// Pass raw HTML in `.md` articles through (off by default, as in Hugo).
+    pub unsafe_html: Option<bool>,
+    /// Curly quotes, dashes and ellipses (on by default).
+    pub smart_punctuation: Option<bool>,
+}
+
+/// Options given on the command line that take precedence over `site.yaml`.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    /// `--config FILE`; default `ROOT/site.yaml` when it exists.
+    pub config_file: Option<PathBuf>,
+    /// `--output DIR`.
+    pub output_dir: Option<PathBuf>,
+    /// `--base-url URL`.
+    pub base_url: Option<String>,
+    /// `--drafts`.
+    pub drafts: bool,
+}
+
+/// The validated configuration every stage reads. Built once, never mutated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site root (absolute): where `content/`, `themes/` and `site.yaml` are.
+    pub root: PathBuf,
+    /// The config file that was read, if any.
+    pub config_file: Option<PathBuf>,
+    /// Site title.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Base URL, always ending in `/`; `/` alone when none was configured.
+    pub base_url: String,
+    /// Language tag.
+    pub language: String,
+    /// Theme name.
+    pub theme: String,
+    /// Absolute path of the content folder.
+    pub content_dir: PathBuf,
+    /// Absolute path of the output folder.
+    pub output_dir: PathBuf,
+    /// Time zone for dates and digests.
+    pub timezone: jiff::tz::TimeZone,
+    /// The time zone's name as written, for display.
+    pub timezone_name: String,
+    /// Entries per listing page (at least 1).
+    pub paginate_by: usize,
+    /// Pass raw HTML in Markdown through.
+    pub unsafe_html: bool,
+    /// Smart punctuation in Markdown.
+    pub smart_punctuation: bool,
+    /// Build draft articles too.
+    pub drafts: bool,
+}
+
+impl Config {
+    /// Reads `site.yaml` (or `overrides.config_file`) under `root` if present and resolves it.
+    /// A missing default config file is fine: every key has a default.
+    pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
+        let root = absolute(root);
+        let (config_file, raw) = match &overrides.config_file {
+            Some(file) => {
+                let file = if file.is_absolute() { file.clone() } else { root.join(file) };
+                let raw = read_raw(&file)?;
+                (Some(file), raw)
+            }
+            None => {
+                let file = root.join(DEFAULT_CONFIG_FILE);
+                if file.exists() {
+                    let raw = read_raw(&file)?;
+                    (Some(file), raw)
+                } else {
+                    (None, RawConfig::default())
+                }
+            }
+        };
+        Config::resolve(root, config_file, raw, overrides)
+    }
+
+    /// Checks and converts every value of `raw`, applying defaults and command-line overrides.
+    pub fn resolve(
+        root: PathBuf,
+        config_file: Option<PathBuf>,
+        raw: RawConfig,
+        overrides: &Overrides,
+    ) -> Result<Config, ConfigError> {
+        let RawConfig {
+            title,
+            description,
+            base_url,
+            language,
+            theme,
+            content_dir,
+            output_dir,
+            timezone,
+            paginate_by,
+            markdown,
+        } = raw;
+        let file_label = config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
+        let invalid = |key: &'static str, message: String| ConfigError::Invalid {
+            path: file_label.clone(),
+            key,
+            message,
+        };
+
+        let base_url = match overrides.base_url.clone().or(base_url) {
+            Some(url) => normalise_base_url(&url).map_err(|m| invalid("base_url", m))?,
+            None => "/".to_string(),
+        };
+        let timezone_name = timezone.unwrap_or_else(|| "UTC".to_string());
+        let tz = jiff::tz::TimeZone::get(&timezone_name).map_err(|e| {
+            invalid(
+                "timezone",
+                format!("`{timezone_name}` is not a known IANA time zone ({e}); try `UTC` or `Europe/Paris`"),
+            )
+        })?;
+        let paginate_by = paginate_by.unwrap_or(10);
+        if paginate_by == 0 {
+            return Err(invalid("paginate_by", "must be at least 1".to_string()));
+        }
+        let theme = theme.unwrap_or_else(|| "default".to_string());
+        if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+            return Err(invalid("theme", format!("`{theme}` is not a folder name under themes/")));
+        }
+        let content_dir = root.join(content_dir.unwrap_or_else(|| PathBuf::from("content")));
+        let output_dir = match &overrides.output_dir {
+            Some(dir) => absolute(dir),
+            None => root.join(output_dir.unwrap_or_else(|| PathBuf::from("public"))),
+        };
+        if content_dir.starts_with(&output_dir) || output_dir == root {
+            return Err(invalid(
+                "output_dir",
+                format!(
+                    "{} would overwrite the site's own files; choose a folder of its own such as `public`",
+                    output_dir.display()
+                ),
+            ));
+        }
+        let markdown = markdown.unwrap_or_default();
+        Ok(Config {
+            root,
+            config_file,
+            title: title.unwrap_or_else(|| "Gazette".to_string()),
+            description: description.unwrap_or_default(),
+            base_url,
+            language: language.unwrap_or_else(|| "en".to_string()),
+            theme,
+            content_dir,
+            output_dir,
+            timezone: tz,
+            timezone_name,
+            paginate_by,
+            unsafe_html: markdown.unsafe_html.unwrap_or(false),
+            smart_punctuation: markdown.smart_punctuation.unwrap_or(true),
+            drafts: overrides.drafts,
+        })
+    }
+
+    /// The absolute URL of a site path such as `2025/09/19/slug/` (no leading slash).
+    pub fn absolute_url(&self, site_path: &str) -> String {
+        format!("{}{}", self.base_url, site_path)
+    }
+
+    /// Path of the site's own template overrides.
+    pub fn site_templates_dir(&self) -> PathBuf {
+        self.root.join("templates")
+    }
+
+    /// Path of the site's own static files.
+    pub fn site_static_dir(&self) -> PathBuf {
+        self.root.join("static")
+    }
+
+    /// Path of the selected theme on disk (it may not exist: the default theme is built in).
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+}
+
+fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
+    yaml::parse(&text).map_err(|e| ConfigError::Parse {
+        path: path.to_path_buf(),
+        line: e.line,
+        message: e.message,
+    })
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Accepts `https://host/`, `https://host/sub/path` or `/`; always returns a trailing slash.
+fn normalise_base_url(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    if url == "/" || url.is_empty() {
+        return Ok("/".to_string());
+    }
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("`{url}` must start with https:// or http:// (or be `/`)"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return Err(format!("`{url}` has no host name"));
+    }
+    if url.contains(['?', '#']) {
+        return Err(format!("`{url}` must not have a query or fragment"));
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(yaml_text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = yaml::parse(yaml_text).map_err(|e| ConfigError::Parse {
+            path: "site.yaml".into(),
+            line: e.line,
+            message: e.message,
+        })?;
+        Config::resolve("/site".into(), None, raw, &Overrides::default())
+    }
+
+    #[test]
+    fn every_key_has_a_default() {
+        let config = resolve("").unwrap();
+        assert_eq!(config.base_url, "/");
+        assert_eq!(config.theme, "default");
+        assert_eq!(config.content_dir, PathBuf::from("/site/content"));
+        assert_eq!(config.output_dir, PathBuf::from("/site/public"));
+        assert_eq!(config.timezone_name, "UTC");
+        assert!(!config.unsafe_html);
+    }
+
+    #[test]
+    fn unknown_key_is_named() {
+        let error = resolve("title: x\nbase_ulr: https://x.org\n").unwrap_err().to_string();
+        assert!(error.contains("base_ulr"), "{error}");
+        assert!(error.contains("site.yaml"), "{error}");
+    }
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_keeps_its_sub_path() {
+        let config = resolve("base_url: https://example.org/news").unwrap();
+        assert_eq!(config.base_url, "https://example.org/news/");
+        assert_eq!(config.absolute_url("a/"), "https://example.org/news/a/");
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_the_key() {
+        for (text, key) in [
+            ("base_url: example.org", "base_url"),
+            ("timezone: Mars/Olympus", "timezone"),
+            ("paginate_by: 0", "paginate_by"),
+            ("theme: ../evil", "theme"),
+            ("output_dir: .", "output_dir"),
+        ] {
+            let error = resolve(text).unwrap_err().to_string();
+            assert!(error.contains(key), "{text}: {error}");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Finds the articles under `content/`.
+//!
+//! The walk is sorted so that every later stage sees files in the same order on every machine,
+//! which is what makes the output byte-identical. Nothing the user put in the folder vanishes
+//! silently: editor droppings are skipped on purpose, every other unknown file and every walk
+//! error (permissions, broken links, loops) becomes a diagnostic naming its path.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diagnostic;
+
+/// How an article file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    /// Plain article text, optionally opening with a `---` YAML block.
+    Text,
+    /// Markdown with YAML front matter.
+    Markdown,
+}
+
+/// One article file found in the content folder.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Source {
+    /// Absolute path, for reading.
+    pub path: PathBuf,
+    /// Path relative to the content folder with `/` separators, for messages, dates and slugs.
+    pub relative: String,
+    /// Text or Markdown.
+    pub kind: SourceKind,
+}
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Articles, sorted by relative path.
+    pub sources: Vec<Source>,
+    /// Unknown files and walk errors.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `content_dir` in sorted order and classifies each file.
+pub fn walk(content_dir: &Path) -> Discovery {
+    let mut discovery = Discovery::default();
+    if !content_dir.is_dir() {
+        discovery.diagnostics.push(Diagnostic::error(
+            content_dir,
+            "no content folder here; create it and put article .txt or .md files in it (or run `gazette init`)",
+        ));
+        return discovery;
+    }
+    let walker =
+        WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+            entry.depth() == 0 || !is_hidden(entry.file_name().to_string_lossy().as_ref())
+        });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().unwrap_or(content_dir).to_path_buf();
+                let reason = if error.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    error.io_error().map(|e| e.to_string()).unwrap_or_else(|| error.to_string())
+                };
+                discovery.diagnostics.push(Diagnostic::error(path, format!("cannot read: {reason}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if is_editor_temp(&name) {
+            continue;
+        }
+        let relative = relative_slash_path(content_dir, entry.path());
+        match classify(&name) {
+            Some(kind) => discovery.sources.push(Source { path: entry.path().to_path_buf(), relative, kind }),
+            None => discovery.diagnostics.push(Diagnostic::warning(
+                entry.path(),
+                "not an article (only .txt and .md files are read); move it to static/ if it is an asset",
+            )),
+        }
+    }
+    discovery
+}
+
+/// The kind of article a file name denotes, or `None` for anything else.
+pub fn classify(file_name: &str) -> Option<SourceKind> {
+    let extension = Path::new(file_name).extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "text" => Some(SourceKind::Text),
+        "md" | "markdown" => Some(SourceKind::Markdown),
+        _ => None,
+    }
+}
+
+/// Dot files and dot folders are private by convention (`.git`, `.DS_Store`).
+pub fn is_hidden(file_name: &str) -> bool {
+    file_name.starts_with('.')
+}
+
+/// Files editors write beside the real one while saving: `x~`, `.x.swp`, `#x#`, `.#x`, `x.bck`,
+/// `x___jb_tmp___` (JetBrains). Reading them would publish half-saved copies.
+pub fn is_editor_temp(file_name: &str) -> bool {
+    file_name.ends_with('~')
+        || file_name.starts_with(".#")
+        || (file_name.starts_with('#') && file_name.ends_with('#'))
+        || [".swp", ".swx", ".swo", ".bck", ".tmp", "___jb_tmp___", "___jb_old___"]
+            .iter()
+            .any(|suffix| file_name.ends_with(suffix))
+}
+
+fn relative_slash_path(base: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(base).unwrap_or(path);
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_temp_files_are_recognised() {
+        for name in ["a.txt~", ".a.txt.swp", "#a.txt#", ".#a.txt", "a.txt.bck", "a.txt___jb_tmp___"] {
+            assert!(is_editor_temp(name), "{name}");
+        }
+        for name in ["a.txt", "notes.md", "2025-01-01-x.txt"] {
+            assert!(!is_editor_temp(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn only_text_and_markdown_are_articles() {
+        assert_eq!(classify("a.TXT"), Some(SourceKind::Text));
+        assert_eq!(classify("a.md"), Some(SourceKind::Markdown));
+        assert_eq!(classify("photo.jpg"), None);
+        assert_eq!(classify("README"), None);
+    }
+
+    #[test]
+    fn walk_is_sorted_and_reports_unknown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path();
+        std::fs::create_dir_all(content.join("2025/01")).unwrap();
+        std::fs::write(content.join("b.txt"), "b").unwrap();
+        std::fs::write(content.join("a.md"), "a").unwrap();
+        std::fs::write(content.join("2025/01/c.txt"), "c").unwrap();
+        std::fs::write(content.join("photo.jpg"), "x").unwrap();
+        std::fs::write(content.join(".hidden.txt"), "x").unwrap();
+        std::fs::write(content.join("b.txt~"), "x").unwrap();
+        let found = walk(content);
+        let names: Vec<_> = found.sources.iter().map(|s| s.relative.as_str()).collect();
+        assert_eq!(names, ["2025/01/c.txt", "a.md", "b.txt"]);
+        assert_eq!(found.diagnostics.len(), 1);
+        assert!(found.diagnostics[0].path.ends_with("photo.jpg"));
+    }
+}

@@ -1,0 +1,110 @@
+//! The output folder, replaced atomically.
+//!
+//! Pages go to a hidden staging folder beside the output (same file system, so the final rename
+//! is atomic). [`DiskSink::commit`] swaps it in; dropping the sink without committing removes it
+//! and leaves the previous site exactly as it was.
+
+use std::path::{Path, PathBuf};
+
+use super::Sink;
+
+/// Writes into a staging folder that replaces the output folder on commit.
+#[derive(Debug)]
+pub struct DiskSink {
+    output: PathBuf,
+    staging: PathBuf,
+    committed: bool,
+}
+
+impl DiskSink {
+    /// Prepares a fresh staging folder for `output`.
+    pub fn create(output: &Path) -> std::io::Result<DiskSink> {
+        let staging = sibling(output, "staging");
+        if staging.exists() {
+            std::fs::remove_dir_all(&staging)?;
+        }
+        std::fs::create_dir_all(&staging)?;
+        Ok(DiskSink { output: output.to_path_buf(), staging, committed: false })
+    }
+
+    /// The folder being written.
+    pub fn staging_dir(&self) -> &Path {
+        &self.staging
+    }
+
+    /// Replaces the output folder with the staged one. The old site is moved aside first and
+    /// removed only after the new one is in place.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let previous = sibling(&self.output, "previous");
+        if previous.exists() {
+            std::fs::remove_dir_all(&previous)?;
+        }
+        let had_output = self.output.exists();
+        if had_output {
+            std::fs::rename(&self.output, &previous)?;
+        }
+        if let Err(error) = std::fs::rename(&self.staging, &self.output) {
+            if had_output {
+                // Put the old site back rather than leave no site at all.
+                let _ = std::fs::rename(&previous, &self.output);
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if had_output {
+            std::fs::remove_dir_all(&previous)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for DiskSink {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+impl Sink for DiskSink {
+    fn write(&self, path: &str, content: &[u8]) -> std::io::Result<()> {
+        let target = self.staging.join(path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(target, content)
+    }
+}
+
+/// `public` -> `.public.gazette-staging`, in the same parent folder.
+fn sibling(output: &Path, what: &str) -> PathBuf {
+    let name =
+        output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    output.with_file_name(format!(".{name}.gazette-{what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_abandon_keeps_the_old_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        std::fs::create_dir_all(&output).unwrap();
+        std::fs::write(output.join("stale.html"), "old").unwrap();
+
+        let sink = DiskSink::create(&output).unwrap();
+        sink.write("a/index.html", b"new").unwrap();
+        drop(sink);
+        assert!(output.join("stale.html").exists(), "abandoned build must not touch the site");
+
+        let sink = DiskSink::create(&output).unwrap();
+        sink.write("a/index.html", b"new").unwrap();
+        sink.commit().unwrap();
+        assert!(!output.join("stale.html").exists());
+        assert_eq!(std::fs::read(output.join("a/index.html")).unwrap(), b"new");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no staging or previous folder left behind");
+    }
+}

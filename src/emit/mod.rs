@@ -1,0 +1,101 @@
+//! Writes rendered pages and static files to a [`Sink`]: a folder on disk, or memory.
+//!
+//! The disk sink writes into a staging folder beside the output and swaps it in only when the
+//! whole build succeeded, so a failed build never leaves a half-written site and files from
+//! earlier builds never linger. The memory sink serves `gazette serve` and `gazette check`.
+
+mod disk;
+mod memory;
+
+pub use disk::DiskSink;
+pub use memory::MemorySink;
+
+use rayon::prelude::*;
+
+use crate::Progress;
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::render::{PagePlan, Renderer};
+use crate::theme::Theme;
+
+/// Somewhere pages can be written. Implementations are shared across rendering threads.
+pub trait Sink: Sync {
+    /// Stores `content` at `path` (relative, `/`-separated, already checked by [`check_path`]).
+    fn write(&self, path: &str, content: &[u8]) -> std::io::Result<()>;
+}
+
+/// Refuses output paths that could land outside the output folder.
+pub fn check_path(path: &str) -> Result<(), String> {
+    let bad = path.is_empty()
+        || path.starts_with('/')
+        || path.contains('\\')
+        || path.contains('\0')
+        || path.split('/').any(|segment| segment == ".." || segment == "." || segment.is_empty());
+    if bad { Err(format!("refusing to write outside the output folder: `{path}`")) } else { Ok(()) }
+}
+
+/// Renders every planned page in parallel and writes each one as soon as it is ready.
+/// Returns how many pages were written; every failure is a diagnostic, the rest still render.
+pub fn pages(
+    sink: &dyn Sink,
+    renderer: &Renderer<'_>,
+    site: &Site,
+    plans: &[PagePlan],
+    progress: &dyn Progress,
+) -> (usize, Vec<Diagnostic>) {
+    progress.start("render", plans.len());
+    let results: Vec<Result<(), Diagnostic>> = plans
+        .par_iter()
+        .map(|&plan| {
+            let page = renderer.render(site, plan)?;
+            let result = write_checked(sink, &page.output_path, &page.content);
+            progress.advance(1);
+            result
+        })
+        .collect();
+    progress.finish();
+    let mut written = 0;
+    let mut diagnostics = Vec::new();
+    for result in results {
+        match result {
+            Ok(()) => written += 1,
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    (written, diagnostics)
+}
+
+/// Copies the theme's (and site's) static files to the output root.
+pub fn static_files(sink: &dyn Sink, theme: &Theme) -> (usize, Vec<Diagnostic>) {
+    let mut written = 0;
+    let mut diagnostics = Vec::new();
+    for (path, source) in &theme.static_files {
+        let result = source
+            .read()
+            .map_err(|e| Diagnostic::error(path, format!("cannot read static file: {e}")))
+            .and_then(|bytes| write_checked(sink, path, &bytes));
+        match result {
+            Ok(()) => written += 1,
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    (written, diagnostics)
+}
+
+fn write_checked(sink: &dyn Sink, path: &str, content: &[u8]) -> Result<(), Diagnostic> {
+    check_path(path).map_err(|message| Diagnostic::error(path, message))?;
+    sink.write(path, content).map_err(|e| Diagnostic::error(path, format!("cannot write output file: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_escape() {
+        assert!(check_path("2025/09/12/a/index.html").is_ok());
+        for bad in ["", "/etc/passwd", "../x", "a/../../x", "a\\..\\x", "a//b", "./a"] {
+            assert!(check_path(bad).is_err(), "{bad}");
+        }
+    }
+}

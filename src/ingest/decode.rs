@@ -1,0 +1,135 @@
+//! Bytes from disk to clean text.
+//!
+//! Article files come from browsers, clipping tools and wire feeds: UTF-8 with or without a BOM,
+//! UTF-16 from Windows tools, Windows-1252 or Latin-1 from older systems, CRLF or bare CR line
+//! ends, no-break spaces and invisible zero-width characters. Everything downstream wants plain
+//! UTF-8 with `\n` line ends, so that is settled here once. A file is never dropped for its
+//! encoding: undecodable bytes become U+FFFD and a warning names the byte offset.
+
+use encoding_rs::{Encoding, UTF_8};
+
+/// Text decoded from a file, with what had to be guessed or repaired.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// Normalised text: UTF-8, `\n` line ends, no BOM, no zero-width characters.
+    pub text: String,
+    /// The encoding the bytes were read as (`UTF-8`, `UTF-16LE`, `windows-1252`...).
+    pub encoding: &'static str,
+    /// Byte offset of the first byte that could not be decoded, if any.
+    pub first_invalid_byte: Option<usize>,
+}
+
+/// Decodes `bytes`: a BOM decides first, then valid UTF-8, then a statistical guess (chardetng).
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
+        None => (guess_encoding(bytes), bytes),
+    };
+    let first_invalid_byte = if encoding == UTF_8 {
+        std::str::from_utf8(body).err().map(|e| e.valid_up_to() + (bytes.len() - body.len()))
+    } else {
+        None
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    let first_invalid_byte = first_invalid_byte.or(if had_errors { Some(0) } else { None });
+    Decoded { text: normalise(&text), encoding: encoding.name(), first_invalid_byte }
+}
+
+/// Valid UTF-8 (all plain ASCII included) is taken as UTF-8. Otherwise a file that is *almost*
+/// UTF-8 (a few broken sequences in otherwise multi-byte text) is still UTF-8 with damage, not
+/// Latin-1; only text with no valid multi-byte sequence at all is handed to chardetng.
+fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
+    if std::str::from_utf8(bytes).is_ok() || looks_like_damaged_utf8(bytes) {
+        return UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
+    let mut valid_multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    valid_multibyte > 0 && invalid <= valid_multibyte
+}
+
+/// Line ends to `\n`; no-break and other fixed-width spaces to plain spaces (they only ever join
+/// words in clipped text); zero-width characters, stray BOMs and control characters removed,
+/// since they are invisible in the article yet break word matching, slugs and XML feeds.
+/// Zero-width joiners stay: emoji sequences and some scripts need them.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\t' => out.push(c),
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => out.push(' '),
+            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_and_crlf() {
+        let decoded = decode(b"\xEF\xBB\xBFOne\r\nTwo\rThree");
+        assert_eq!(decoded.text, "One\nTwo\nThree");
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.first_invalid_byte, None);
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in "Zürich “news”".encode_utf16() {
+            le.extend(unit.to_le_bytes());
+            be.extend(unit.to_be_bytes());
+        }
+        assert_eq!(decode(&le).text, "Zürich “news”");
+        assert_eq!(decode(&be).text, "Zürich “news”");
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        // "Café “Zürich” – façade" in Windows-1252.
+        let bytes = b"Le caf\xE9 \x93Z\xFCrich\x94 \x96 la fa\xE7ade est ferm\xE9e pour l'\xE9t\xE9.";
+        let decoded = decode(bytes);
+        assert_eq!(decoded.text, "Le café “Zürich” – la façade est fermée pour l'été.");
+        assert_eq!(decoded.first_invalid_byte, None);
+    }
+
+    #[test]
+    fn damaged_utf8_keeps_text_and_reports_the_offset() {
+        let decoded = decode(
+            "Zürich — Genève ".as_bytes().iter().copied().chain([0xFF, b'x']).collect::<Vec<_>>().as_slice(),
+        );
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.first_invalid_byte, Some(20));
+        assert!(decoded.text.starts_with("Zürich — Genève \u{FFFD}x"));
+    }
+
+    #[test]
+    fn invisible_characters_are_cleaned() {
+        assert_eq!(normalise("a\u{00A0}b\u{200B}c\u{FEFF}d\u{7}e"), "a bcde");
+        assert_eq!(normalise("👩\u{200D}💻"), "👩\u{200D}💻");
+    }
+}

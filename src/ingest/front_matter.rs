@@ -1,0 +1,216 @@
+//! The `---` YAML block at the top of an article, shared by `.txt` and `.md` files.
+//!
+//! [`split`] finds the block and keeps line numbers so a YAML error points at the right line of the
+//! article file, not of the block. [`FrontMatter`] is the one schema for article metadata: what a
+//! user may write by hand, and exactly what `gazette import` writes, so that importing a `.txt`
+//! article and building the `.md` gives the same page.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::{Dateline, Embed, Image};
+use crate::yaml;
+
+/// An article split into its front matter and its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines, if the file has a block.
+    pub yaml: Option<&'a str>,
+    /// Everything after the closing `---` line (or the whole text).
+    pub body: &'a str,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// A front-matter block that was opened and never closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unclosed;
+
+/// Splits `text` at a leading `---` block. A file that does not start with `---` has no block.
+pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
+    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
+        return Ok(Split { yaml: None, body: text, body_line: 1 });
+    };
+    let mut offset = 0;
+    for (line, piece) in (2..).zip(rest.split_inclusive('\n')) {
+        if piece.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + piece.len()..];
+            return Ok(Split { yaml: Some(yaml), body, body_line: line + 1 });
+        }
+        offset += piece.len();
+    }
+    Err(Unclosed)
+}
+
+/// A date field as written: `2025-09-12`, `2025-09-12T08:30:00-05:00`, `2025-09-12 08:30`.
+/// Kept as text here; `ingest` resolves it in the site's time zone and reports bad values.
+pub type DateText = String;
+
+/// Article metadata. Every field is optional when reading; keys a user wrote always win over
+/// anything Gazette derives.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FrontMatter {
+    /// The headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// True when Gazette wrote the title from the lede because the text had no headline.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub title_inferred: bool,
+    /// The last URL segment; defaults to the file name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// Publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateText>,
+    /// Where the date came from when Gazette found it (`file_name`, `folders`, `dateline`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
+    /// Last update, for `dateModified` and feeds.
+    #[serde(skip_serializing_if = "Option::is_none", alias = "lastmod")]
+    pub updated: Option<DateText>,
+    /// Hidden until this moment.
+    #[serde(skip_serializing_if = "Option::is_none", alias = "publishDate")]
+    pub publish_date: Option<DateText>,
+    /// Hidden after this moment.
+    #[serde(skip_serializing_if = "Option::is_none", alias = "expiryDate")]
+    pub expiry_date: Option<DateText>,
+    /// Built only with `--drafts`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
+    /// People who wrote the article (`author: Jane Doe` is accepted too).
+    #[serde(
+        default,
+        alias = "author",
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub authors: Vec<String>,
+    /// The place (and agency) line that opens the story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
+    /// The publisher.
+    #[serde(skip_serializing_if = "Option::is_none", alias = "publisher")]
+    pub source: Option<String>,
+    /// One-paragraph summary (`description` is accepted too, as in Hugo and Zola).
+    #[serde(skip_serializing_if = "Option::is_none", alias = "description")]
+    pub summary: Option<String>,
+    /// Topic tags.
+    #[serde(default, deserialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Language of the article when it differs from the site's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Words in the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub word_count: Option<usize>,
+    /// Minutes to read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading_time: Option<usize>,
+    /// Photos, captions and credits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<Image>,
+    /// Social posts quoted in the article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embeds: Vec<Embed>,
+    /// Any other key: kept for templates (`article.extra.key`), and warned about in case of typos.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+/// Why a front-matter block could not be read; `line` is already the line in the article file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// 1-based line in the article file.
+    pub line: Option<usize>,
+    /// What is wrong, and what to do.
+    pub message: String,
+}
+
+/// Reads the YAML of a block that started on line 2 of the file.
+pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
+    yaml::parse(yaml_text).map_err(|e| FrontMatterError {
+        line: e.line.map(|l| l + 1),
+        message: format!("front matter is not valid YAML: {}", e.message),
+    })
+}
+
+/// Writes `front` and `body` as a Markdown article file.
+pub fn write(front: &FrontMatter, body: &str) -> String {
+    let yaml = yaml::write(front).unwrap_or_default();
+    let yaml = if yaml.trim() == "{}" { String::new() } else { yaml };
+    format!("---\n{yaml}---\n\n{body}")
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(one)) => vec![one],
+        Some(OneOrMany::Many(many)) => many,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_block_means_whole_text_is_body() {
+        let split = split("Just text\n---\nmore").unwrap();
+        assert_eq!(split.yaml, None);
+        assert_eq!(split.body_line, 1);
+    }
+
+    #[test]
+    fn block_is_split_with_body_line() {
+        let split = split("---\ntitle: A\ndate: 2025-01-02\n---\nBody\n").unwrap();
+        assert_eq!(split.yaml, Some("title: A\ndate: 2025-01-02\n"));
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(split.body_line, 5);
+    }
+
+    #[test]
+    fn unclosed_block_is_an_error() {
+        assert_eq!(split("---\ntitle: A\nBody\n"), Err(Unclosed));
+    }
+
+    #[test]
+    fn yaml_error_line_is_the_file_line() {
+        let error = parse("title: A\ntags: [x\n").unwrap_err();
+        assert!(error.line.unwrap() >= 3, "{error:?}");
+    }
+
+    #[test]
+    fn author_string_and_description_alias() {
+        let front = parse("author: Jane Doe\ndescription: Short.\ncustom: 3\n").unwrap();
+        assert_eq!(front.authors, ["Jane Doe"]);
+        assert_eq!(front.summary.as_deref(), Some("Short."));
+        assert_eq!(front.extra["custom"], serde_json::json!(3));
+    }
+
+    #[test]
+    fn write_then_parse_round_trips() {
+        let front = FrontMatter {
+            title: Some("A: headline with \"quotes\"".into()),
+            date: Some("2025-09-12".into()),
+            authors: vec!["Jane Doe".into()],
+            tags: vec!["ICE".into()],
+            ..FrontMatter::default()
+        };
+        let text = write(&front, "Body\n");
+        let split = split(&text).unwrap();
+        assert_eq!(parse(split.yaml.unwrap()).unwrap(), front);
+        assert_eq!(split.body, "\nBody\n");
+    }
+}

@@ -1,0 +1,461 @@
+//! One source file in, one resolved [`Article`] out.
+//!
+//! The steps are the same for every file: read, decode, split off front matter, then for `.txt`
+//! convert the text into Markdown and derived metadata. What the user wrote in front matter always
+//! wins over what was derived. The result, as front matter plus Markdown, is also what
+//! `gazette import` writes ([`to_markdown`]), so a site built from imported `.md` files is the
+//! same site.
+
+pub mod convert;
+pub mod decode;
+pub mod front_matter;
+
+use std::path::Path;
+
+use jiff::ZonedDateTime;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::discover::{Source, SourceKind};
+use crate::markdown::{self, MarkdownOptions};
+use crate::model::{Article, DateSource, Dateline, Embed, Image};
+use front_matter::FrontMatter;
+
+/// The result of reading one source file.
+#[derive(Debug)]
+pub struct Ingested {
+    /// The article, unless the file could not be used at all.
+    pub article: Option<Article>,
+    /// Problems with this file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Page leftovers the converter removed (for `import --verbose`).
+    pub dropped: Vec<String>,
+}
+
+/// Front matter and Markdown body for one source, before dates and slugs are resolved.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// User front matter merged over derived metadata.
+    pub front: FrontMatter,
+    /// Markdown body.
+    pub body: String,
+    /// Leftovers the converter removed.
+    pub dropped: Vec<String>,
+}
+
+/// Reads and resolves one article.
+pub fn article(source: &Source, config: &Config) -> Ingested {
+    let mut diagnostics = Vec::new();
+    let prepared = match prepare(source, &mut diagnostics) {
+        Some(prepared) => prepared,
+        None => return Ingested { article: None, diagnostics, dropped: Vec::new() },
+    };
+    let article = resolve(source, &prepared, config, &mut diagnostics);
+    Ingested { article, diagnostics, dropped: prepared.dropped }
+}
+
+/// Reads a source into front matter and Markdown, as `gazette import` writes it: the resolved
+/// date and its evidence are written into the front matter so the `.md` needs no file-name or
+/// folder clues to give the same page.
+pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Diagnostic>, Vec<String>) {
+    let mut diagnostics = Vec::new();
+    let Some(mut prepared) = prepare(source, &mut diagnostics) else {
+        return (None, diagnostics, Vec::new());
+    };
+    let Some(article) = resolve(source, &prepared, config, &mut diagnostics) else {
+        return (None, diagnostics, prepared.dropped);
+    };
+    let front = &mut prepared.front;
+    if front.date.is_none() {
+        front.date = Some(format_date(&article.date));
+        front.date_source = Some(article.date_source.as_str().to_string());
+    }
+    front.word_count.get_or_insert(article.word_count);
+    front.reading_time.get_or_insert(article.reading_time);
+    if front.summary.is_none() && !article.summary.is_empty() {
+        front.summary = Some(article.summary.clone());
+    }
+    let text = front_matter::write(front, &prepared.body);
+    (Some(text), diagnostics, prepared.dropped)
+}
+
+fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepared> {
+    let bytes = match std::fs::read(&source.path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(&source.path, format!("cannot read: {error}")));
+            return None;
+        }
+    };
+    let decoded = decode::decode(&bytes);
+    if let Some(offset) = decoded.first_invalid_byte {
+        diagnostics.push(Diagnostic::warning(
+            &source.path,
+            format!(
+                "bytes that are not valid {} at byte offset {offset}; they show as \u{FFFD}. Re-save the file as UTF-8 to fix it",
+                decoded.encoding
+            ),
+        ));
+    }
+    let split = match front_matter::split(&decoded.text) {
+        Ok(split) => split,
+        Err(front_matter::Unclosed) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.path,
+                    "front matter opened with `---` is never closed; add a `---` line after the last key",
+                )
+                .at_line(Some(1)),
+            );
+            return None;
+        }
+    };
+    let user = match split.yaml.map(front_matter::parse).transpose() {
+        Ok(front) => front.unwrap_or_default(),
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(&source.path, error.message).at_line(error.line));
+            return None;
+        }
+    };
+    for key in user.extra.keys() {
+        diagnostics.push(Diagnostic::warning(
+            &source.path,
+            format!("unknown front-matter key `{key}` (kept for templates as `article.extra.{key}`)"),
+        ));
+    }
+    Some(match source.kind {
+        SourceKind::Markdown => Prepared { front: user, body: split.body.to_string(), dropped: Vec::new() },
+        SourceKind::Text => {
+            let converted = convert::convert(split.body);
+            let dropped = converted.dropped.clone();
+            let body = converted.body.clone();
+            Prepared { front: merge(user, derived_front_matter(converted)), body, dropped }
+        }
+    })
+}
+
+/// What the converter found, in front-matter form.
+fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
+    let date =
+        converted.date.as_ref().map(|hint| format!("{:04}-{:02}-{:02}", hint.year, hint.month, hint.day));
+    let date_source = converted.date.as_ref().map(|hint| match hint.evidence {
+        convert::DateEvidence::Dateline => DateSource::Dateline.as_str().to_string(),
+        convert::DateEvidence::EmbedSignature => DateSource::EmbedSignature.as_str().to_string(),
+    });
+    FrontMatter {
+        title: converted.title,
+        title_inferred: converted.title_inferred,
+        date,
+        date_source,
+        authors: converted.authors,
+        dateline: converted.dateline.map(|d| Dateline { place: d.place, agency: d.agency, text: d.text }),
+        source: converted.source,
+        summary: (!converted.summary.is_empty()).then_some(converted.summary),
+        lang: converted.lang,
+        images: converted
+            .images
+            .into_iter()
+            .map(|i| Image { caption: i.caption, credit: i.credit, ..Image::default() })
+            .collect(),
+        embeds: converted
+            .embeds
+            .into_iter()
+            .map(|e| Embed {
+                platform: e.platform,
+                author: e.author,
+                handle: e.handle,
+                date: e.date,
+                url: e.url,
+            })
+            .collect(),
+        ..FrontMatter::default()
+    }
+}
+
+/// Keys the user wrote win; derived values fill the gaps.
+fn merge(user: FrontMatter, derived: FrontMatter) -> FrontMatter {
+    let user_titled = user.title.is_some();
+    let user_dated = user.date.is_some();
+    FrontMatter {
+        title_inferred: if user_titled { false } else { derived.title_inferred },
+        title: user.title.or(derived.title),
+        date_source: if user_dated { user.date_source } else { derived.date_source },
+        date: user.date.or(derived.date),
+        authors: if user.authors.is_empty() { derived.authors } else { user.authors },
+        dateline: user.dateline.or(derived.dateline),
+        source: user.source.or(derived.source),
+        summary: user.summary.or(derived.summary),
+        tags: if user.tags.is_empty() { derived.tags } else { user.tags },
+        lang: user.lang.or(derived.lang),
+        images: if user.images.is_empty() { derived.images } else { user.images },
+        embeds: if user.embeds.is_empty() { derived.embeds } else { user.embeds },
+        ..user
+    }
+}
+
+fn resolve(
+    source: &Source,
+    prepared: &Prepared,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    let front = &prepared.front;
+    let tz = &config.timezone;
+    let options =
+        MarkdownOptions { unsafe_html: config.unsafe_html, smart_punctuation: config.smart_punctuation };
+    let path = &source.path;
+
+    let mut bad_date = false;
+    let mut field_date = |key: &str, value: &Option<String>| -> Option<ZonedDateTime> {
+        let text = value.as_deref()?;
+        match parse_date(text, tz) {
+            Some(date) => Some(date),
+            None => {
+                bad_date = true;
+                diagnostics.push(Diagnostic::error(
+                    path,
+                    format!(
+                        "`{key}: {text}` is not a date; write it as 2025-09-12 or 2025-09-12T08:30:00+02:00"
+                    ),
+                ));
+                None
+            }
+        }
+    };
+    let written_date = field_date("date", &front.date);
+    let updated = field_date("updated", &front.updated);
+    let publish_date = field_date("publish_date", &front.publish_date);
+    let expiry_date = field_date("expiry_date", &front.expiry_date);
+    if bad_date {
+        return None;
+    }
+
+    let stem = file_stem(&source.relative);
+    let (date, date_source) = match written_date {
+        Some(date) => {
+            let evidence = match front.date_source.as_deref() {
+                Some("dateline") => DateSource::Dateline,
+                Some("embed_signature") => DateSource::EmbedSignature,
+                Some("file_name") => DateSource::FileName,
+                Some("folders") => DateSource::Folders,
+                Some("modified") => DateSource::Modified,
+                _ => DateSource::Explicit,
+            };
+            // A derived (dateline/post) date is weaker than the file name and folders.
+            let weaker_than_path = matches!(evidence, DateSource::Dateline | DateSource::EmbedSignature);
+            match path_date(&source.relative, tz).filter(|_| weaker_than_path) {
+                Some(found) => found,
+                None => (date, evidence),
+            }
+        }
+        None => match path_date(&source.relative, tz) {
+            Some(found) => found,
+            None => {
+                diagnostics.push(Diagnostic::warning(
+                    path,
+                    "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix or YYYY/MM/DD/ folders); using the file's modification time",
+                ));
+                (modified_time(path, tz), DateSource::Modified)
+            }
+        },
+    };
+
+    let plain = markdown::to_plain_text(&prepared.body, options);
+    let word_count = front.word_count.unwrap_or_else(|| markdown::count_words(&plain));
+    let title = front
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| humanise(strip_date_prefix(stem)));
+    let slug_source = front.slug.clone().unwrap_or_else(|| strip_date_prefix(stem).to_string());
+    let mut slug = slugify(&slug_source);
+    if slug.is_empty() {
+        slug = slugify(&title);
+    }
+    if slug.is_empty() {
+        slug = "article".to_string();
+    }
+    let summary = front.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&prepared.body, options));
+    Some(Article {
+        source_path: source.relative.clone(),
+        slug,
+        title,
+        title_inferred: front.title_inferred,
+        date,
+        date_source,
+        updated,
+        publish_date,
+        expiry_date,
+        draft: front.draft,
+        authors: front.authors.clone(),
+        dateline: front.dateline.clone(),
+        source: front.source.clone(),
+        summary,
+        tags: front.tags.clone(),
+        lang: front.lang.clone(),
+        word_count,
+        reading_time: front.reading_time.unwrap_or_else(|| markdown::reading_minutes(word_count)),
+        images: front.images.clone(),
+        embeds: front.embeds.clone(),
+        body_markdown: prepared.body.clone(),
+        extra: front.extra.clone(),
+    })
+}
+
+/// Parses `2025-09-12`, `2025-09-12T08:30[:00]` (site time) or an RFC 3339 time with offset.
+pub fn parse_date(text: &str, tz: &TimeZone) -> Option<ZonedDateTime> {
+    let text = text.trim();
+    if let Ok(timestamp) = text.parse::<jiff::Timestamp>() {
+        return Some(timestamp.to_zoned_datetime(tz.clone()));
+    }
+    if let Ok(datetime) = text.parse::<DateTime>() {
+        return datetime.to_zoned_datetime(tz.clone()).ok();
+    }
+    text.parse::<Date>().ok()?.to_zoned_datetime(tz.clone()).ok()
+}
+
+/// Formats a date as front matter writes it: a plain date at midnight, RFC 3339 otherwise.
+pub fn format_date(date: &ZonedDateTime) -> String {
+    if date.time() == jiff::civil::Time::midnight() {
+        date.date().to_string()
+    } else {
+        date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+}
+
+/// A date from a `YYYY-MM-DD-` file-name prefix, else from `YYYY/MM/DD/` folders.
+fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource)> {
+    let stem = file_stem(relative);
+    if let Some(date) = date_prefix(stem) {
+        return Some((date.to_zoned_datetime(tz.clone()).ok()?, DateSource::FileName));
+    }
+    let folders: Vec<&str> = relative.split('/').collect();
+    let folders = &folders[..folders.len().saturating_sub(1)];
+    folders.windows(3).rev().find_map(|w| {
+        let (y, m, d) = (w[0], w[1], w[2]);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
+        Some((date.to_zoned_datetime(tz.clone()).ok()?, DateSource::Folders))
+    })
+}
+
+fn date_prefix(stem: &str) -> Option<Date> {
+    let prefix = stem.get(..10)?;
+    let rest = &stem[10..];
+    if !(rest.is_empty() || rest.starts_with(['-', '_'])) {
+        return None;
+    }
+    prefix.parse::<Date>().ok()
+}
+
+fn strip_date_prefix(stem: &str) -> &str {
+    match date_prefix(stem) {
+        Some(_) => stem[10..].trim_start_matches(['-', '_']),
+        None => stem,
+    }
+}
+
+fn file_stem(relative: &str) -> &str {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    }
+}
+
+fn modified_time(path: &Path, tz: &TimeZone) -> ZonedDateTime {
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    modified.to_zoned_datetime(tz.clone())
+}
+
+fn humanise(stem: &str) -> String {
+    let words = stem.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lowercase letters and digits joined by single hyphens, at most 80 characters. Every path
+/// separator and dot is dropped, so a slug can never name a parent folder or leave the output.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            pending_hyphen = true;
+        }
+        if slug.len() >= 80 {
+            break;
+        }
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc() -> TimeZone {
+        TimeZone::UTC
+    }
+
+    #[test]
+    fn slugs_cannot_escape() {
+        assert_eq!(slugify("../../x"), "x");
+        assert_eq!(slugify("ICE officer’s shot: “Chicago”!"), "ice-officers-shot-chicago");
+        assert_eq!(slugify("Zürich / São Paulo"), "zürich-são-paulo");
+        assert_eq!(slugify("..."), "");
+    }
+
+    #[test]
+    fn dates_from_file_names_and_folders() {
+        let (date, source) = path_date("2025-09-12-shooting.txt", &utc()).unwrap();
+        assert_eq!((date.date().to_string(), source), ("2025-09-12".to_string(), DateSource::FileName));
+        let (date, source) = path_date("news/2025/09/13/shooting.txt", &utc()).unwrap();
+        assert_eq!((date.date().to_string(), source), ("2025-09-13".to_string(), DateSource::Folders));
+        assert!(path_date("2025/13/40/x.txt", &utc()).is_none());
+        assert!(path_date("2025-09-12x.txt", &utc()).is_none());
+    }
+
+    #[test]
+    fn date_text_in_site_time_zone() {
+        let paris = TimeZone::get("Europe/Paris").unwrap();
+        let date = parse_date("2025-09-12T23:30:00Z", &paris).unwrap();
+        assert_eq!(date.date().to_string(), "2025-09-13");
+        let date = parse_date("2025-09-12 08:30", &paris).unwrap();
+        assert_eq!(format_date(&date), "2025-09-12T08:30:00+02:00");
+        assert_eq!(format_date(&parse_date("2025-09-12", &paris).unwrap()), "2025-09-12");
+        assert!(parse_date("12/09/2025", &paris).is_none());
+    }
+
+    #[test]
+    fn user_front_matter_wins() {
+        let user = FrontMatter { title: Some("Mine".into()), ..FrontMatter::default() };
+        let derived = FrontMatter {
+            title: Some("Derived".into()),
+            title_inferred: true,
+            authors: vec!["A".into()],
+            ..FrontMatter::default()
+        };
+        let merged = merge(user, derived);
+        assert_eq!(merged.title.as_deref(), Some("Mine"));
+        assert!(!merged.title_inferred);
+        assert_eq!(merged.authors, ["A"]);
+    }
+}

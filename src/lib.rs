@@ -1,0 +1,188 @@
+//! Gazette: a static site generator for news digests.
+//!
+//! A folder of article text goes in; a themed static site comes out. The pipeline reads top to
+//! bottom in [`build`]: discover the files, ingest each into an article, assemble the site model,
+//! render pages with the theme, emit them. Each stage is a module that owns one step; problems are
+//! collected as [`Diagnostic`]s rather than stopping the build at the first bad file.
+
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod emit;
+pub mod ingest;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod theme;
+pub mod yaml;
+
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+
+/// Progress of a long step, reported to whoever is watching (a terminal bar, or nobody).
+/// Library code never prints; the CLI implements this.
+pub trait Progress: Sync {
+    /// A step with `total` units of work begins.
+    fn start(&self, step: &'static str, total: usize);
+    /// `n` units are done.
+    fn advance(&self, n: usize);
+    /// The step is over.
+    fn finish(&self);
+}
+
+/// Progress that goes nowhere, for tests and quiet runs.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: &'static str, _: usize) {}
+    fn advance(&self, _: usize) {}
+    fn finish(&self) {}
+}
+
+/// How long each stage of a build took.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// Walking the content folder.
+    pub discover: Duration,
+    /// Reading, decoding and converting articles.
+    pub ingest: Duration,
+    /// Building the site model.
+    pub assemble: Duration,
+    /// Loading the theme and compiling templates.
+    pub theme: Duration,
+    /// Rendering and writing pages (they overlap: each page is written as soon as it is rendered).
+    pub render: Duration,
+    /// Copying static files and swapping the output folder in.
+    pub emit: Duration,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Articles read (published or not).
+    pub articles: usize,
+    /// Articles published in this build.
+    pub published: usize,
+    /// Files written (pages and static files).
+    pub files_written: usize,
+    /// Every problem found.
+    pub diagnostics: Diagnostics,
+    /// Time per stage.
+    pub timings: Timings,
+    /// True when the output folder was replaced.
+    pub committed: bool,
+}
+
+/// A problem that stops the build before any page is rendered (config, theme, output folder).
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The output folder could not be prepared or swapped in.
+    #[error("{path}: {source}")]
+    Output {
+        /// The folder.
+        path: std::path::PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Builds the site described by `config` into its output folder.
+///
+/// The output folder is replaced only if no error was found; otherwise it is left untouched and
+/// the report lists every problem.
+pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> Result<Report, BuildError> {
+    let mut report = Report::default();
+    let sink = emit::DiskSink::create(&config.output_dir)
+        .map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
+    let ok = build_into(config, now, &sink, progress, &mut report);
+    let started = Instant::now();
+    if ok && report.diagnostics.error_count() == 0 {
+        sink.commit().map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
+        report.committed = true;
+    }
+    report.timings.emit += started.elapsed();
+    Ok(report)
+}
+
+/// The whole pipeline into any sink. Returns false when rendering could not start (theme errors).
+pub fn build_into(
+    config: &Config,
+    now: jiff::Timestamp,
+    sink: &dyn emit::Sink,
+    progress: &dyn Progress,
+    report: &mut Report,
+) -> bool {
+    let started = Instant::now();
+    let discovery = discover::walk(&config.content_dir);
+    report.diagnostics.extend(discovery.diagnostics);
+    report.timings.discover = started.elapsed();
+
+    let started = Instant::now();
+    progress.start("ingest", discovery.sources.len());
+    let ingested: Vec<ingest::Ingested> = discovery
+        .sources
+        .par_iter()
+        .map(|source| {
+            let ingested = ingest::article(source, config);
+            progress.advance(1);
+            ingested
+        })
+        .collect();
+    progress.finish();
+    let mut articles = Vec::with_capacity(ingested.len());
+    for item in ingested {
+        report.diagnostics.extend(item.diagnostics);
+        articles.extend(item.article);
+    }
+    report.articles = articles.len();
+    report.timings.ingest = started.elapsed();
+
+    let started = Instant::now();
+    let (site, diagnostics) = model::Site::assemble(config, articles, now);
+    report.diagnostics.extend(diagnostics);
+    report.published = site.articles.len();
+    report.timings.assemble = started.elapsed();
+
+    let started = Instant::now();
+    let theme = match theme::Theme::load(config) {
+        Ok(theme) => theme,
+        Err(problems) => {
+            report.diagnostics.extend(problems);
+            return false;
+        }
+    };
+    let renderer = match render::Renderer::new(config, &theme) {
+        Ok(renderer) => renderer,
+        Err(problems) => {
+            report.diagnostics.extend(problems);
+            return false;
+        }
+    };
+    report.timings.theme = started.elapsed();
+
+    let started = Instant::now();
+    let plans = renderer.plan(&site);
+    let (written, diagnostics) = emit::pages(sink, &renderer, &site, &plans, progress);
+    report.files_written += written;
+    report.diagnostics.extend(dedup(diagnostics));
+    report.timings.render = started.elapsed();
+
+    let started = Instant::now();
+    let (written, diagnostics) = emit::static_files(sink, &theme);
+    report.files_written += written;
+    report.diagnostics.extend(diagnostics);
+    report.timings.emit = started.elapsed();
+    true
+}
+
+/// A broken template fails every page that uses it in the same way; say it once.
+fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
+    diagnostics.dedup();
+    diagnostics
+}

@@ -1,0 +1,131 @@
+//! Markdown through pulldown-cmark, with the options Gazette promises.
+//!
+//! Both ingest (plain text for summaries and word counts) and render (HTML for pages and feeds)
+//! read Markdown, and they must read it the same way, so the parser options live here once.
+//! Raw HTML in Markdown is dropped unless the site opts in, as in Hugo: clipped text can carry
+//! `<script>` and the safe default is to never pass it through.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+/// How Markdown is read, from the site's `markdown:` settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkdownOptions {
+    /// Pass raw HTML blocks and inline HTML through.
+    pub unsafe_html: bool,
+    /// Curly quotes, dashes and ellipses.
+    pub smart_punctuation: bool,
+}
+
+impl Default for MarkdownOptions {
+    fn default() -> Self {
+        MarkdownOptions { unsafe_html: false, smart_punctuation: true }
+    }
+}
+
+fn parser_options(options: MarkdownOptions) -> Options {
+    let mut flags = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    if options.smart_punctuation {
+        flags |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    flags
+}
+
+/// Renders `markdown` to an HTML fragment.
+pub fn to_html(markdown: &str, options: MarkdownOptions) -> String {
+    let parser = Parser::new_ext(markdown, parser_options(options))
+        .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
+    html::push_html(&mut out, parser);
+    out
+}
+
+/// The visible text of `markdown`, blocks separated by blank lines: what a reader sees, for
+/// summaries, word counts and the search index.
+pub fn to_plain_text(markdown: &str, options: MarkdownOptions) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, parser_options(options)) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::Html(text) | Event::InlineHtml(text) if options.unsafe_html => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::CodeBlock,
+            ) => out.push_str("\n\n"),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            Event::Start(Tag::Image { .. }) => {}
+            _ => {}
+        }
+    }
+    let trimmed_len = out.trim_end().len();
+    out.truncate(trimmed_len);
+    out
+}
+
+/// The first paragraph of `markdown` as plain text.
+pub fn first_paragraph(markdown: &str, options: MarkdownOptions) -> String {
+    let mut out = String::new();
+    let mut in_paragraph = false;
+    for event in Parser::new_ext(markdown, parser_options(options)) {
+        match event {
+            Event::Start(Tag::Paragraph) => in_paragraph = true,
+            Event::End(TagEnd::Paragraph) if in_paragraph => break,
+            Event::Text(text) | Event::Code(text) if in_paragraph => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak if in_paragraph => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words as a reader counts them: runs of letters or digits.
+pub fn count_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Minutes to read `words` at 230 words a minute, at least one.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(230).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_dropped_by_default() {
+        let html =
+            to_html("Hi <script>alert(1)</script> there\n\n<div>x</div>\n", MarkdownOptions::default());
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(!html.contains("<div>"), "{html}");
+        let html = to_html("<div>x</div>\n", MarkdownOptions { unsafe_html: true, smart_punctuation: true });
+        assert!(html.contains("<div>x</div>"), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_and_smart_quotes() {
+        let html = to_html(
+            "a | b\n--|--\n1 | 2\n\n~~gone~~ \"quoted\"[^1]\n\n[^1]: note\n",
+            MarkdownOptions::default(),
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>gone</del>"));
+        assert!(html.contains("“quoted”"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn plain_text_and_first_paragraph() {
+        let md = "# Head\n\nFirst *para* here.\n\nSecond.\n";
+        assert_eq!(to_plain_text(md, MarkdownOptions::default()), "Head\n\nFirst para here.\n\nSecond.");
+        assert_eq!(first_paragraph(md, MarkdownOptions::default()), "First para here.");
+    }
+
+    #[test]
+    fn words_and_minutes() {
+        assert_eq!(count_words("It’s 3 o'clock — in Zürich, “now”."), 6);
+        assert_eq!(reading_minutes(0), 1);
+        assert_eq!(reading_minutes(231), 2);
+    }
+}

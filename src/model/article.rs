@@ -1,0 +1,152 @@
+//! One article, fully resolved: every field the templates and feeds need, nothing left to guess.
+
+use std::collections::BTreeMap;
+
+use jiff::ZonedDateTime;
+use serde::{Deserialize, Serialize};
+
+/// Where an article's date came from, most trusted first. Shown by `import` and kept in front
+/// matter so a reader of the Markdown knows whether the date was written or guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// `date:` in front matter.
+    Explicit,
+    /// A `YYYY-MM-DD-` file-name prefix.
+    FileName,
+    /// `YYYY/MM/DD/` folders.
+    Folders,
+    /// A dated dateline in the text (`Feb. 23, 2015 --`).
+    Dateline,
+    /// The date in an embedded post's signature (the article is at least that recent).
+    EmbedSignature,
+    /// The file's modification time: a last resort, with a warning.
+    Modified,
+}
+
+impl DateSource {
+    /// The name written in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Explicit => "explicit",
+            DateSource::FileName => "file_name",
+            DateSource::Folders => "folders",
+            DateSource::Dateline => "dateline",
+            DateSource::EmbedSignature => "embed_signature",
+            DateSource::Modified => "modified",
+        }
+    }
+}
+
+/// A resolved article. Built by `ingest`, read by everything after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Path relative to the content folder, `/`-separated.
+    pub source_path: String,
+    /// URL slug, unique within its day once the site is assembled.
+    pub slug: String,
+    /// Headline.
+    pub title: String,
+    /// True when the headline was derived from the lede.
+    pub title_inferred: bool,
+    /// Publication time, in the site's time zone.
+    pub date: ZonedDateTime,
+    /// Where `date` came from.
+    pub date_source: DateSource,
+    /// Last update, if given.
+    pub updated: Option<ZonedDateTime>,
+    /// Hidden before this time.
+    pub publish_date: Option<ZonedDateTime>,
+    /// Hidden after this time.
+    pub expiry_date: Option<ZonedDateTime>,
+    /// Drafts are only built with `--drafts`.
+    pub draft: bool,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Dateline, if the story opens with one.
+    pub dateline: Option<Dateline>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Tags, in the order written.
+    pub tags: Vec<String>,
+    /// Language tag when known.
+    pub lang: Option<String>,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Minutes to read.
+    pub reading_time: usize,
+    /// Photos and credits.
+    pub images: Vec<Image>,
+    /// Quoted social posts.
+    pub embeds: Vec<Embed>,
+    /// The body as Markdown (converted from text for `.txt` articles).
+    pub body_markdown: String,
+    /// Front-matter keys Gazette does not know, for templates.
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Article {
+    /// The article's folder under the output root: `YYYY/MM/DD/slug/`.
+    pub fn site_path(&self) -> String {
+        format!("{}{}/", day_path(&self.date), self.slug)
+    }
+}
+
+/// The folder of a day's digest: `YYYY/MM/DD/`.
+pub fn day_path(date: &ZonedDateTime) -> String {
+    format!("{:04}/{:02}/{:02}/", date.year(), date.month(), date.day())
+}
+
+/// A dateline such as `WASHINGTON (AP) —`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dateline {
+    /// The place, as written (`WASHINGTON`).
+    pub place: String,
+    /// The agency in brackets, if any (`AP`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    /// The whole dateline as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// A photo (possibly removed from the text) with its caption and credit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// Image URL or site path, when there is an image file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
+    /// Alternative text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
+    /// Caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Photographer and agency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+}
+
+/// A social-media post quoted in the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Embed {
+    /// `twitter`, `instagram`, ...
+    pub platform: String,
+    /// Display name of the poster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Handle without the `@`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// Date as written in the post's signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Link to the post or the poster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}

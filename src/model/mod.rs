@@ -1,0 +1,236 @@
+//! The site as data: articles in order, grouped by day, month and year.
+//!
+//! Pure values built by [`Site::assemble`] from the ingested articles and the config. No I/O, no
+//! templates, no Markdown: everything here can be tested with hand-made articles, and everything
+//! after it (render, feeds, search) reads the same `Site`.
+
+mod article;
+
+pub use article::{Article, DateSource, Dateline, Embed, Image, day_path};
+
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::Timestamp;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+
+/// A calendar period with its articles: a day's digest, or a month or year archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// Output folder, e.g. `2025/09/12/`, `2025/09/` or `2025/`.
+    pub path: String,
+    /// Year, month (1-12, 0 for a year) and day (1-31, 0 for a month or year), for sorting and labels.
+    pub key: (i16, i8, i8),
+    /// Indexes into [`Site::articles`], newest first.
+    pub articles: Vec<usize>,
+}
+
+/// Everything the renderer needs, in the order it will be shown.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// Published articles, newest first; ties broken by title then source path.
+    pub articles: Vec<Article>,
+    /// Day digests, newest first.
+    pub days: Vec<Period>,
+    /// Month archives, newest first.
+    pub months: Vec<Period>,
+    /// Year archives, newest first.
+    pub years: Vec<Period>,
+}
+
+/// Why an article is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hidden {
+    /// `draft: true` without `--drafts`.
+    Draft,
+    /// `publish_date` still in the future.
+    Scheduled,
+    /// `expiry_date` already past.
+    Expired,
+}
+
+/// Whether `article` is shown at `now` under `config`.
+pub fn visibility(article: &Article, config: &Config, now: Timestamp) -> Result<(), Hidden> {
+    if article.draft && !config.drafts {
+        return Err(Hidden::Draft);
+    }
+    if article.publish_date.as_ref().is_some_and(|p| p.timestamp() > now) {
+        return Err(Hidden::Scheduled);
+    }
+    if article.expiry_date.as_ref().is_some_and(|e| e.timestamp() <= now) {
+        return Err(Hidden::Expired);
+    }
+    Ok(())
+}
+
+impl Site {
+    /// Orders the visible articles, makes their URLs unique, and groups them into periods.
+    pub fn assemble(config: &Config, articles: Vec<Article>, now: Timestamp) -> (Site, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut articles: Vec<Article> =
+            articles.into_iter().filter(|a| visibility(a, config, now).is_ok()).collect();
+        make_slugs_unique(&mut articles, &mut diagnostics);
+        articles.sort_by(|a, b| {
+            b.date
+                .timestamp()
+                .cmp(&a.date.timestamp())
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.source_path.cmp(&b.source_path))
+        });
+        let days = group(&articles, |a| (a.date.year(), a.date.month(), a.date.day()));
+        let months = group(&articles, |a| (a.date.year(), a.date.month(), 0));
+        let years = group(&articles, |a| (a.date.year(), 0, 0));
+        (Site { articles, days, months, years }, diagnostics)
+    }
+
+    /// The day digest an article belongs to.
+    pub fn day_of(&self, article: &Article) -> Option<&Period> {
+        let key = (article.date.year(), article.date.month(), article.date.day());
+        self.days.binary_search_by(|p| key.cmp(&p.key)).ok().map(|i| &self.days[i])
+    }
+}
+
+/// Two articles that would land on the same URL: the later source path gets `-2`, `-3`...
+/// Decided in source-path order so the same files always get the same URLs.
+fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>) {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| articles[a].source_path.cmp(&articles[b].source_path));
+    let mut taken: HashMap<String, String> = HashMap::new();
+    for index in order {
+        let base = articles[index].slug.clone();
+        let mut slug = base.clone();
+        let mut n = 2;
+        while taken.contains_key(&format!("{}{slug}", day_path(&articles[index].date))) {
+            slug = format!("{base}-{n}");
+            n += 1;
+        }
+        if slug != base {
+            let first = &taken[&format!("{}{base}", day_path(&articles[index].date))];
+            diagnostics.push(Diagnostic::warning(
+                &articles[index].source_path,
+                format!("same URL as {first}; published as `{slug}` instead (set `slug:` in front matter to choose)"),
+            ));
+            articles[index].slug = slug.clone();
+        }
+        taken.insert(
+            format!("{}{slug}", day_path(&articles[index].date)),
+            articles[index].source_path.clone(),
+        );
+    }
+}
+
+fn group(articles: &[Article], key: impl Fn(&Article) -> (i16, i8, i8)) -> Vec<Period> {
+    let mut periods: BTreeMap<(i16, i8, i8), Vec<usize>> = BTreeMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        periods.entry(key(article)).or_default().push(index);
+    }
+    periods
+        .into_iter()
+        .rev()
+        .map(|(key, articles)| Period { path: period_path(key), key, articles })
+        .collect()
+}
+
+fn period_path((year, month, day): (i16, i8, i8)) -> String {
+    match (month, day) {
+        (0, _) => format!("{year:04}/"),
+        (_, 0) => format!("{year:04}/{month:02}/"),
+        _ => format!("{year:04}/{month:02}/{day:02}/"),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::config::{Overrides, RawConfig};
+
+    pub(crate) fn config() -> Config {
+        Config::resolve("/site".into(), None, RawConfig::default(), &Overrides::default()).unwrap()
+    }
+
+    pub(crate) fn article(path: &str, date: &str, title: &str) -> Article {
+        let tz = jiff::tz::TimeZone::UTC;
+        Article {
+            source_path: path.into(),
+            slug: crate::ingest::slugify(title),
+            title: title.into(),
+            title_inferred: false,
+            date: crate::ingest::parse_date(date, &tz).unwrap(),
+            date_source: DateSource::Explicit,
+            updated: None,
+            publish_date: None,
+            expiry_date: None,
+            draft: false,
+            authors: vec![],
+            dateline: None,
+            source: None,
+            summary: String::new(),
+            tags: vec![],
+            lang: None,
+            word_count: 0,
+            reading_time: 1,
+            images: vec![],
+            embeds: vec![],
+            body_markdown: String::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn newest_first_and_grouped_by_day_month_year() {
+        let (site, _) = Site::assemble(
+            &config(),
+            vec![
+                article("a.txt", "2024-12-31T23:00:00Z", "Old"),
+                article("b.txt", "2025-01-01T08:00:00Z", "New"),
+                article("c.txt", "2025-01-01T09:00:00Z", "Newer"),
+            ],
+            Timestamp::UNIX_EPOCH,
+        );
+        let titles: Vec<_> = site.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Newer", "New", "Old"]);
+        let days: Vec<_> = site.days.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(days, ["2025/01/01/", "2024/12/31/"]);
+        assert_eq!(site.days[0].articles, [0, 1]);
+        let years: Vec<_> = site.years.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(years, ["2025/", "2024/"]);
+        assert_eq!(site.day_of(&site.articles[2]).unwrap().path, "2024/12/31/");
+    }
+
+    #[test]
+    fn colliding_slugs_get_a_suffix_in_source_order() {
+        let (site, diagnostics) = Site::assemble(
+            &config(),
+            vec![
+                article("b.txt", "2025-01-01", "Same"),
+                article("a.txt", "2025-01-01", "Same"),
+                article("c.txt", "2025-01-02", "Same"),
+            ],
+            Timestamp::UNIX_EPOCH,
+        );
+        let mut paths: Vec<_> =
+            site.articles.iter().map(|a| (a.source_path.as_str(), a.site_path())).collect();
+        paths.sort();
+        assert_eq!(paths[0], ("a.txt", "2025/01/01/same/".to_string()));
+        assert_eq!(paths[1], ("b.txt", "2025/01/01/same-2/".to_string()));
+        assert_eq!(paths[2], ("c.txt", "2025/01/02/same/".to_string()));
+        assert_eq!(diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn drafts_scheduled_and_expired_are_hidden() {
+        let mut draft = article("d.txt", "2025-01-01", "Draft");
+        draft.draft = true;
+        let mut scheduled = article("s.txt", "2025-01-01", "Scheduled");
+        scheduled.publish_date =
+            Some(crate::ingest::parse_date("2030-01-01", &jiff::tz::TimeZone::UTC).unwrap());
+        let now: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+        let (site, _) = Site::assemble(&config(), vec![draft.clone(), scheduled], now);
+        assert!(site.articles.is_empty());
+        let mut with_drafts = config();
+        with_drafts.drafts = true;
+        let (site, _) = Site::assemble(&with_drafts, vec![draft], now);
+        assert_eq!(site.articles.len(), 1);
+    }
+}

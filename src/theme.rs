@@ -1,0 +1,136 @@
+//! The layered set of templates and static files a site is rendered with.
+//!
+//! Three layers, later ones winning file by file: the default theme built into the binary, the
+//! selected theme on disk (`themes/NAME/`), and the site's own `templates/` and `static/`. So a
+//! site with no `themes/` folder builds, and a user changes one template without copying the rest.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
+
+/// Where a theme file's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileSource {
+    /// Built into the binary (the default theme).
+    Embedded(&'static [u8]),
+    /// A file on disk.
+    Disk(PathBuf),
+}
+
+impl FileSource {
+    /// The bytes of the file.
+    pub fn read(&self) -> std::io::Result<std::borrow::Cow<'static, [u8]>> {
+        match self {
+            FileSource::Embedded(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            FileSource::Disk(path) => std::fs::read(path).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
+/// A template's text and where it came from, for error messages.
+#[derive(Debug, Clone)]
+pub struct TemplateFile {
+    /// The file to name in errors (`themes/default/templates/article.html` for built-in ones).
+    pub origin: PathBuf,
+    /// Template source.
+    pub text: String,
+}
+
+/// Every template and static file, after layering.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    /// Template name (path under `templates/`) to source.
+    pub templates: BTreeMap<String, TemplateFile>,
+    /// Path under `static/` to its bytes.
+    pub static_files: BTreeMap<String, FileSource>,
+}
+
+impl Theme {
+    /// Loads the built-in default theme, then the configured theme folder, then site overrides.
+    pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+        let mut theme = Theme::default();
+        let mut problems = Vec::new();
+        for (name, bytes) in EMBEDDED_THEME {
+            if let Some(template) = name.strip_prefix("templates/") {
+                let origin = Path::new("themes/default").join(name);
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => {
+                        theme
+                            .templates
+                            .insert(template.to_string(), TemplateFile { origin, text: text.to_string() });
+                    }
+                    Err(_) => problems.push(Diagnostic::error(origin, "built-in template is not UTF-8")),
+                }
+            } else if let Some(file) = name.strip_prefix("static/") {
+                theme.static_files.insert(file.to_string(), FileSource::Embedded(bytes));
+            }
+        }
+        let theme_dir = config.theme_dir();
+        if theme_dir.is_dir() {
+            theme.overlay(&theme_dir.join("templates"), &theme_dir.join("static"), &mut problems);
+        } else if config.theme != "default" {
+            problems.push(Diagnostic::error(
+                config.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml")),
+                format!("theme `{}` not found: there is no folder {}", config.theme, theme_dir.display()),
+            ));
+        }
+        theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
+        if problems.is_empty() { Ok(theme) } else { Err(problems) }
+    }
+
+    fn overlay(&mut self, templates_dir: &Path, static_dir: &Path, problems: &mut Vec<Diagnostic>) {
+        for (name, path) in files_under(templates_dir, problems) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    self.templates.insert(name, TemplateFile { origin: path, text });
+                }
+                Err(error) => {
+                    problems.push(Diagnostic::error(&path, format!("cannot read template: {error}")))
+                }
+            }
+        }
+        for (name, path) in files_under(static_dir, problems) {
+            self.static_files.insert(name, FileSource::Disk(path));
+        }
+    }
+}
+
+fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let walker =
+        WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+            e.depth() == 0 || !crate::discover::is_hidden(&e.file_name().to_string_lossy())
+        });
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let name = entry.file_name().to_string_lossy();
+                if crate::discover::is_editor_temp(&name) {
+                    continue;
+                }
+                let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                let name: Vec<String> =
+                    relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                files.push((name.join("/"), entry.path().to_path_buf()));
+            }
+            Ok(_) => {}
+            Err(error) => problems.push(Diagnostic::error(
+                error.path().unwrap_or(dir),
+                format!(
+                    "cannot read: {}",
+                    error.io_error().map(|e| e.to_string()).unwrap_or_else(|| error.to_string())
+                ),
+            )),
+        }
+    }
+    files
+}

@@ -1,0 +1,231 @@
+//! `gazette build` on good sites: pages, URLs, escaping, drafts, determinism, atomic output.
+
+use crate::harness::{SiteTest, visible_text};
+
+const FERRY: &str = "2025/03/14/ferry-timetable-changes/index.html";
+const LIGHTHOUSE: &str = "2025/03/14/lighthouse-keeper-retires/index.html";
+const MARKET: &str = "2025/03/15/market-square/index.html";
+
+#[test]
+fn builds_every_page_kind_with_pretty_urls() {
+    let site = SiteTest::fixture("basic");
+    let run = site.build_ok();
+    for page in [
+        "index.html",
+        "page/2/index.html",
+        FERRY,
+        LIGHTHOUSE,
+        MARKET,
+        "2025/03/14/index.html",
+        "2025/03/15/index.html",
+        "2025/03/index.html",
+        "2025/index.html",
+        "404.html",
+        "style.css",
+    ] {
+        assert!(site.has_output(page), "missing {page}");
+    }
+    assert!(run.stderr.contains("Built 4 articles (3 published)"), "{}", run.stderr);
+}
+
+#[test]
+fn home_lists_articles_newest_first_and_paginates() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let home = site.output("index.html");
+    let market = home.find("Market square reopens").expect("newest article on page 1");
+    let day = home.find("2025/03/14/").expect("second day on page 1");
+    assert!(market < day, "newest first");
+    assert!(home.contains("href=\"./page/2/\""), "link to page 2");
+    let page2 = site.output("page/2/index.html");
+    assert!(page2.contains("href=\"../../\""), "link back to page 1");
+    assert!(!page2.contains("Market square reopens"));
+}
+
+#[test]
+fn txt_article_text_is_never_read_as_markup() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let page = site.output(FERRY);
+    assert!(!page.contains("<script>alert"), "script must be escaped");
+    assert!(!page.contains("<em>stars"), "stars are literal");
+    assert!(!page.contains("<h1>This line"), "hash is literal");
+    let text = visible_text(&page);
+    for literal in [
+        "# This line starts with a hash",
+        "*stars*",
+        "_underscores_",
+        "`ticks`",
+        "[a](link)",
+        "<script>alert(1)</script>",
+        "&amp; more",
+    ] {
+        assert!(text.contains(literal), "{literal:?} not shown literally in:\n{text}");
+    }
+}
+
+#[test]
+fn headline_line_becomes_the_title_and_lede_titles_are_inferred() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let ferry = site.output(FERRY);
+    assert!(ferry.contains("<h1>Ferry timetable changes for the spring season</h1>"), "{ferry}");
+    let lighthouse = site.output(LIGHTHOUSE);
+    let title = lighthouse.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
+    assert!(title.starts_with("After forty-one years"), "{title}");
+    assert!(title.chars().count() <= 90, "{title}");
+    assert!(!title.ends_with(['.', ',', ';', ':']), "{title}");
+}
+
+#[test]
+fn markdown_articles_render_with_tables_and_without_raw_html() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let page = site.output(MARKET);
+    assert!(page.contains("<strong>six weeks</strong>"));
+    assert!(page.contains("<table>"));
+    assert!(!page.contains("class=\"raw\""), "raw HTML is left out by default");
+    site.write(
+        "site.yaml",
+        &(std::fs::read_to_string(site.root.join("site.yaml")).unwrap() + "markdown:\n  unsafe_html: true\n"),
+    );
+    site.build_ok();
+    assert!(site.output(MARKET).contains("<div class=\"raw\">"), "raw HTML allowed by the switch");
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    assert!(!site.has_output("2025/03/16/draft-story/index.html"));
+    assert!(!site.output("index.html").contains("An unfinished draft"));
+    let run = site.run(&["build", "--drafts", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(site.has_output("2025/03/16/draft-story/index.html"));
+}
+
+#[test]
+fn base_url_sub_path_and_relative_links() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let page = site.output(FERRY);
+    assert!(page.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/news/2025/03/14/ferry-timetable-changes/\">"
+    ));
+    assert!(page.contains("href=\"../../../../style.css\""), "relative stylesheet link");
+    let not_found = site.output("404.html");
+    assert!(not_found.contains("href=\"/news/style.css\""), "404 links are root-based: {not_found}");
+    let run = site.run(&["build", "--base-url", "https://other.example/", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(run.success);
+    assert!(
+        site.output(FERRY).contains("href=\"https://other.example/2025/03/14/ferry-timetable-changes/\"")
+    );
+}
+
+#[test]
+fn same_input_gives_byte_identical_output() {
+    let first = SiteTest::fixture("basic");
+    first.build_ok();
+    let second = SiteTest::fixture("basic");
+    second.build_ok();
+    assert_eq!(first.output_tree(), second.output_tree());
+    let before = first.output_tree();
+    first.build_ok();
+    assert_eq!(first.output_tree(), before, "rebuild is identical");
+}
+
+#[test]
+fn removed_articles_leave_no_stale_pages() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    assert!(site.has_output(LIGHTHOUSE));
+    std::fs::remove_file(site.root.join("content/2025/03/14/lighthouse-keeper-retires.txt")).unwrap();
+    site.build_ok();
+    assert!(!site.has_output(LIGHTHOUSE));
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("gazette-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn output_flag_and_config_flag() {
+    let site = SiteTest::fixture("basic");
+    std::fs::rename(site.root.join("site.yaml"), site.root.join("other.yaml")).unwrap();
+    let run =
+        site.run(&["build", "--config", "other.yaml", "--output", "out", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(run.success, "{}", run.stderr);
+    let home = std::fs::read_to_string(site.root.join("out/index.html")).unwrap();
+    assert!(home.contains("The Harbour Bulletin"));
+}
+
+#[test]
+fn no_config_and_no_themes_folder_still_builds() {
+    let site =
+        SiteTest::with_files(&[("content/2025-02-03-hello.txt", "A first story about nothing much.\n")]);
+    site.build_ok();
+    assert!(site.has_output("2025/02/03/hello/index.html"));
+    assert!(site.has_output("style.css"), "built-in theme's static files");
+}
+
+#[test]
+fn site_templates_override_the_theme_file_by_file() {
+    let site = SiteTest::fixture("basic");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<p>Custom missing page</p>{% endblock content %}",
+    );
+    site.build_ok();
+    assert!(site.output("404.html").contains("Custom missing page"));
+    assert!(site.output(FERRY).contains("<h1>Ferry timetable"), "other templates still from the theme");
+}
+
+#[test]
+fn dates_come_from_file_names_folders_and_front_matter() {
+    let site = SiteTest::with_files(&[
+        ("content/2024-12-30-from-name.txt", "Dated by its file name.\n"),
+        ("content/2024/11/05/from-folders.txt", "Dated by its folders.\n"),
+        (
+            "content/explicit.md",
+            "---\ntitle: Explicit\ndate: 2024-10-01T12:00:00Z\n---\nDated by front matter.\n",
+        ),
+    ]);
+    site.build_ok();
+    assert!(site.has_output("2024/12/30/from-name/index.html"));
+    assert!(site.has_output("2024/11/05/from-folders/index.html"));
+    assert!(site.has_output("2024/10/01/explicit/index.html"));
+}
+
+#[test]
+fn undated_article_uses_modification_time_with_a_warning() {
+    let site = SiteTest::with_files(&[("content/undated.txt", "No date anywhere.\n")]);
+    let run = site.build_ok();
+    assert!(run.stderr.contains("undated.txt"), "{}", run.stderr);
+    assert!(run.stderr.contains("modification time"), "{}", run.stderr);
+}
+
+#[test]
+fn unknown_files_are_reported_not_dropped_and_editor_files_skipped() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-01-01-a.txt", "Story.\n"),
+        ("content/photo.jpg", "not really a photo"),
+        ("content/2025-01-01-a.txt~", "backup"),
+        ("content/.2025-01-01-a.txt.swp", "swap"),
+    ]);
+    let run = site.build_ok();
+    assert!(run.stderr.contains("photo.jpg"), "{}", run.stderr);
+    assert!(!run.stderr.contains(".swp"), "{}", run.stderr);
+    assert!(!run.stderr.contains("a.txt~"), "{}", run.stderr);
+}
+
+#[test]
+fn quiet_prints_nothing_on_success_and_version_works() {
+    let site = SiteTest::fixture("basic");
+    let run = site.run(&["build", "--quiet", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(run.success);
+    assert_eq!(run.stderr, "");
+    let version = site.run(&["--version"]);
+    assert!(version.stdout.starts_with("gazette "), "{}", version.stdout);
+}

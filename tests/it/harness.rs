@@ -1,0 +1,132 @@
+//! `SiteTest`: copy a fixture site to a temp folder, run `gazette` on it, look at the result.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixture site copied into its own temp folder.
+pub(crate) struct SiteTest {
+    _dir: tempfile::TempDir,
+    pub(crate) root: PathBuf,
+}
+
+/// What a `gazette` run printed and returned.
+pub(crate) struct Run {
+    pub(crate) success: bool,
+    pub(crate) stderr: String,
+    pub(crate) stdout: String,
+}
+
+impl SiteTest {
+    /// Copies `tests/fixtures/<name>` into a fresh temp folder.
+    pub(crate) fn fixture(name: &str) -> SiteTest {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        assert!(source.is_dir(), "no fixture {}", source.display());
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        copy_dir(&source, &root);
+        SiteTest { _dir: dir, root }
+    }
+
+    /// An empty site with the given files (path, contents).
+    pub(crate) fn with_files(files: &[(&str, &str)]) -> SiteTest {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        let site = SiteTest { _dir: dir, root };
+        for (path, text) in files {
+            site.write(path, text);
+        }
+        site
+    }
+
+    /// Runs `gazette ARGS` in the site root.
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
+        let output: Output = Command::new(env!("CARGO_BIN_EXE_gazette"))
+            .args(args)
+            .current_dir(&self.root)
+            .output()
+            .expect("gazette runs");
+        Run {
+            success: output.status.success(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        }
+    }
+
+    /// `gazette build --now 2026-01-01` (a fixed clock keeps results stable), asserting success.
+    pub(crate) fn build_ok(&self) -> Run {
+        let run = self.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
+        assert!(run.success, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    /// The text of `public/<path>`.
+    pub(crate) fn output(&self, path: &str) -> String {
+        let file = self.root.join("public").join(path);
+        std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+    }
+
+    /// True when `public/<path>` exists.
+    pub(crate) fn has_output(&self, path: &str) -> bool {
+        self.root.join("public").join(path).exists()
+    }
+
+    /// Writes a file under the site root, creating folders.
+    pub(crate) fn write(&self, path: &str, text: &str) {
+        let file = self.root.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+
+    /// Every file under `public/`, relative, sorted, with contents.
+    pub(crate) fn output_tree(&self) -> Vec<(String, Vec<u8>)> {
+        let base = self.root.join("public");
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&base)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let relative = e.path().strip_prefix(&base).unwrap().to_string_lossy().into_owned();
+                (relative, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+/// The visible text of an HTML page: tags removed, entities for &, <, >, quotes decoded.
+pub(crate) fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

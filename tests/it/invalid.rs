@@ -1,0 +1,91 @@
+//! One fixture per kind of bad input: each is reported with its file (and line), the rest of the
+//! site still renders, the exit code is non-zero, and the previous output is left untouched.
+
+use crate::harness::SiteTest;
+
+fn failing_build(fixture: &str) -> (SiteTest, String) {
+    let site = SiteTest::fixture(&format!("invalid/{fixture}"));
+    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(!run.success, "{fixture} should fail:\n{}", run.stderr);
+    (site, run.stderr)
+}
+
+#[test]
+fn bad_front_matter_yaml_names_file_and_line() {
+    let (site, stderr) = failing_build("bad_yaml");
+    assert!(stderr.contains("2025-01-01-broken.md:"), "{stderr}");
+    assert!(stderr.contains("not valid YAML"), "{stderr}");
+    assert!(!site.has_output("index.html"), "a failed build writes no site");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let site = SiteTest::fixture("invalid/bad_yaml");
+    std::fs::remove_file(site.root.join("content/2025-01-01-broken.md")).unwrap();
+    site.build_ok();
+    let before = site.output_tree();
+    site.write("content/2025-01-01-broken.md", "---\ntitle: [oops\n---\n");
+    site.write("content/2025-01-02-new.txt", "A new story that must not appear yet.\n");
+    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("left as it was"), "{}", run.stderr);
+    assert_eq!(site.output_tree(), before);
+}
+
+#[test]
+fn unknown_config_key_is_named() {
+    let (_, stderr) = failing_build("unknown_config_key");
+    assert!(stderr.contains("site.yaml"), "{stderr}");
+    assert!(stderr.contains("base_ulr"), "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_is_a_warning_with_the_offset_and_the_article_survives() {
+    let site = SiteTest::fixture("invalid/invalid_utf8");
+    let run = site.build_ok();
+    assert!(run.stderr.contains("2025-01-01-damaged.txt"), "{}", run.stderr);
+    assert!(run.stderr.contains("byte offset 33"), "{}", run.stderr);
+    let page = site.output("2025/01/01/damaged/index.html");
+    assert!(page.contains("Zürich news"), "{page}");
+}
+
+#[test]
+fn template_error_names_template_and_line() {
+    let (_, stderr) = failing_build("template_error");
+    assert!(stderr.contains("templates/article.html:3"), "{stderr}");
+}
+
+#[test]
+fn slug_collision_gets_a_suffix() {
+    let site = SiteTest::fixture("invalid/slug_collision");
+    let run = site.build_ok();
+    assert!(site.has_output("2025/01/01/same/index.html"));
+    assert!(site.has_output("2025/01/01/same-2/index.html"));
+    assert!(run.stderr.contains("same URL as"), "{}", run.stderr);
+}
+
+#[test]
+fn slug_cannot_escape_the_output_folder() {
+    let site = SiteTest::fixture("invalid/escape_slug");
+    site.build_ok();
+    assert!(site.has_output("2025/01/01/x/index.html"));
+    let outside: Vec<_> =
+        std::fs::read_dir(site.root.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(outside.len(), 1, "nothing written beside the site: {outside:?}");
+}
+
+#[test]
+fn unclosed_front_matter_says_what_to_do() {
+    let (_, stderr) = failing_build("unclosed_front_matter");
+    assert!(stderr.contains("2025-01-01-open.md:1"), "{stderr}");
+    assert!(stderr.contains("never closed"), "{stderr}");
+}
+
+#[test]
+fn missing_content_folder_is_an_error() {
+    let site = SiteTest::with_files(&[]);
+    std::fs::remove_dir(site.root.join("content")).unwrap();
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("no content folder"), "{}", run.stderr);
+}

@@ -1,0 +1,5 @@
+//! Gazette's one integration-test binary: fixture sites built in temp folders, then inspected.
+
+mod build;
+mod harness;
+mod invalid;
