@@ -35,6 +35,20 @@ enum Command {
     Build(BuildArgs),
     /// Convert article text files into Markdown with YAML front matter.
     Import(ImportArgs),
+    /// Build in memory and check links, anchors, titles, descriptions, feeds and sitemaps.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Check drafts too.
+    #[arg(long)]
+    drafts: bool,
+    /// The current time, as for `build --now`.
+    #[arg(long, value_name = "TIME")]
+    now: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +74,12 @@ struct BuildArgs {
     /// Include draft articles.
     #[arg(long)]
     drafts: bool,
+    /// Include articles whose publish_date is still to come.
+    #[arg(long)]
+    future: bool,
+    /// Include articles past their expiry_date.
+    #[arg(long)]
+    expired: bool,
     /// The current time, for scheduled and expiring articles (RFC 3339); makes builds reproducible.
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
@@ -92,6 +112,7 @@ pub(crate) fn run() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build(args, &printer),
         Command::Import(args) => import(args, &printer),
+        Command::Check(args) => check(args, &printer),
     };
     match result {
         Ok(code) => code,
@@ -159,6 +180,8 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         output_dir: args.output.clone(),
         base_url: args.base_url.clone(),
         drafts: args.drafts,
+        future: args.future,
+        expired: args.expired,
         ..Overrides::default()
     };
     let config = load_config(&args.site, overrides)?;
@@ -172,6 +195,22 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let seconds = started.elapsed().as_secs_f64();
     printer.summary(&summary_line(&report, &config.output_dir, seconds));
     Ok(if report.diagnostics.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let config = load_config(&args.site, Overrides { drafts: args.drafts, ..Overrides::default() })?;
+    let now = parse_now(args.now.as_deref())?;
+    let report = gazette::check(&config, now, &gazette::NoProgress);
+    printer.diagnostics(&report.diagnostics.sorted());
+    let errors = report.diagnostics.error_count();
+    printer.summary(&format!(
+        "Checked {} files: {errors} errors, {} warnings, {:.2}s",
+        report.files_written,
+        report.diagnostics.warning_count(),
+        started.elapsed().as_secs_f64()
+    ));
+    Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {

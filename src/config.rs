@@ -72,6 +72,53 @@ pub struct RawConfig {
     pub paginate_by: Option<usize>,
     /// Markdown options.
     pub markdown: Option<RawMarkdown>,
+    /// Feed options.
+    pub feeds: Option<RawFeeds>,
+    /// Digest options.
+    pub digest: Option<RawDigest>,
+}
+
+/// The `feeds:` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFeeds {
+    /// `summary`, `full` or `both` (RSS full text goes in `content:encoded`).
+    pub content: Option<FeedContent>,
+    /// Items per feed.
+    pub limit: Option<usize>,
+}
+
+/// What a feed item carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedContent {
+    /// The summary only.
+    Summary,
+    /// The full article only.
+    Full,
+    /// Summary and full article.
+    Both,
+}
+
+/// The `digest:` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDigest {
+    /// `day`, `week` (ISO week) or `month`.
+    pub period: Option<DigestPeriod>,
+}
+
+/// How articles are grouped into digests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DigestPeriod {
+    /// One digest per day, at `/YYYY/MM/DD/`.
+    #[default]
+    Day,
+    /// One digest per ISO week, at `/YYYY/wNN/`.
+    Week,
+    /// One digest per month, at `/YYYY/MM/`.
+    Month,
 }
 
 /// The `markdown:` section.
@@ -95,6 +142,10 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`.
     pub drafts: bool,
+    /// `--future`: build articles whose `publish_date` is still to come.
+    pub future: bool,
+    /// `--expired`: build articles past their `expiry_date`.
+    pub expired: bool,
 }
 
 /// The validated configuration every stage reads. Built once, never mutated.
@@ -130,6 +181,16 @@ pub struct Config {
     pub smart_punctuation: bool,
     /// Build draft articles too.
     pub drafts: bool,
+    /// Build scheduled articles too.
+    pub future: bool,
+    /// Build expired articles too.
+    pub expired: bool,
+    /// What feed items carry.
+    pub feed_content: FeedContent,
+    /// Items per feed.
+    pub feed_limit: usize,
+    /// How digests are grouped.
+    pub digest_period: DigestPeriod,
 }
 
 impl Config {
@@ -174,6 +235,8 @@ impl Config {
             timezone,
             paginate_by,
             markdown,
+            feeds,
+            digest,
         } = raw;
         let file_label = config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
         let invalid = |key: &'static str, message: String| ConfigError::Invalid {
@@ -216,6 +279,12 @@ impl Config {
             ));
         }
         let markdown = markdown.unwrap_or_default();
+        let feeds = feeds.unwrap_or_default();
+        let feed_limit = feeds.limit.unwrap_or(20);
+        if feed_limit == 0 {
+            return Err(invalid("feeds.limit", "must be at least 1".to_string()));
+        }
+        let digest = digest.unwrap_or_default();
         Ok(Config {
             root,
             config_file,
@@ -232,6 +301,11 @@ impl Config {
             unsafe_html: markdown.unsafe_html.unwrap_or(false),
             smart_punctuation: markdown.smart_punctuation.unwrap_or(true),
             drafts: overrides.drafts,
+            future: overrides.future,
+            expired: overrides.expired,
+            feed_content: feeds.content.unwrap_or(FeedContent::Summary),
+            feed_limit,
+            digest_period: digest.period.unwrap_or(DigestPeriod::Day),
         })
     }
 

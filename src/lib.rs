@@ -5,6 +5,7 @@
 //! render pages with the theme, emit them. Each stage is a module that owns one step; problems are
 //! collected as [`Diagnostic`]s rather than stopping the build at the first bad file.
 
+pub mod check;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -178,6 +179,17 @@ pub fn build_into(
     report.diagnostics.extend(diagnostics);
     report.timings.emit = started.elapsed();
     true
+}
+
+/// Builds the site in memory and checks links, anchors, titles, descriptions, feeds and sitemaps.
+/// The report carries the build's own diagnostics plus one per problem found.
+pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> Report {
+    let mut report = Report::default();
+    let sink = emit::MemorySink::new();
+    if build_into(config, now, &sink, progress, &mut report) {
+        report.diagnostics.extend(check::site(&sink.into_files(), &config.base_url));
+    }
+    report
 }
 
 /// A broken template fails every page that uses it in the same way; say it once.

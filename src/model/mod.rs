@@ -5,22 +5,40 @@
 //! after it (render, feeds, search) reads the same `Site`.
 
 mod article;
+mod taxonomy;
 
 pub use article::{Article, DateSource, Dateline, Embed, Image, day_path};
+pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 
-use crate::config::Config;
+use crate::config::{Config, DigestPeriod};
 use crate::diagnostic::Diagnostic;
 
-/// A calendar period with its articles: a day's digest, or a month or year archive.
+/// The length of a [`Period`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    /// A calendar day.
+    Day,
+    /// An ISO week, Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+}
+
+/// A calendar period with its articles: a digest (day, week or month), or a month or year archive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Period {
-    /// Output folder, e.g. `2025/09/12/`, `2025/09/` or `2025/`.
+    /// Day, week, month or year.
+    pub kind: PeriodKind,
+    /// Output folder, e.g. `2025/09/12/`, `2025/w37/`, `2025/09/` or `2025/`.
     pub path: String,
-    /// Year, month (1-12, 0 for a year) and day (1-31, 0 for a month or year), for sorting and labels.
+    /// For sorting: (year, month, day) for days, (year, month, 0) for months, (year, 0, 0) for
+    /// years, (ISO year, week, 0) for weeks.
     pub key: (i16, i8, i8),
     /// Indexes into [`Site::articles`], newest first.
     pub articles: Vec<usize>,
@@ -37,6 +55,20 @@ pub struct Site {
     pub months: Vec<Period>,
     /// Year archives, newest first.
     pub years: Vec<Period>,
+    /// ISO weeks, newest first (the digests when `digest.period` is `week`).
+    pub weeks: Vec<Period>,
+    /// Which periods are the digests.
+    pub digest_period: DigestPeriod,
+    /// Tags, sources and authors, in [`TaxonomyKind::ALL`] order.
+    pub taxonomies: Vec<Taxonomy>,
+    /// For each article, up to five related articles (shared tags, most recent first).
+    pub related: Vec<Vec<usize>>,
+    /// Story clusters: groups of articles reporting the same story, each sorted, newest first.
+    pub clusters: Vec<Vec<usize>>,
+    /// For each article, the index of its cluster in `clusters`.
+    pub cluster_index: Vec<Option<usize>>,
+    /// The time the site was built for (what is scheduled or expired, what is recent).
+    pub now: Timestamp,
 }
 
 /// Why an article is not shown.
@@ -55,10 +87,10 @@ pub fn visibility(article: &Article, config: &Config, now: Timestamp) -> Result<
     if article.draft && !config.drafts {
         return Err(Hidden::Draft);
     }
-    if article.publish_date.as_ref().is_some_and(|p| p.timestamp() > now) {
+    if !config.future && article.publish_date.as_ref().is_some_and(|p| p.timestamp() > now) {
         return Err(Hidden::Scheduled);
     }
-    if article.expiry_date.as_ref().is_some_and(|e| e.timestamp() <= now) {
+    if !config.expired && article.expiry_date.as_ref().is_some_and(|e| e.timestamp() <= now) {
         return Err(Hidden::Expired);
     }
     Ok(())
@@ -78,10 +110,68 @@ impl Site {
                 .then_with(|| a.title.cmp(&b.title))
                 .then_with(|| a.source_path.cmp(&b.source_path))
         });
-        let days = group(&articles, |a| (a.date.year(), a.date.month(), a.date.day()));
-        let months = group(&articles, |a| (a.date.year(), a.date.month(), 0));
-        let years = group(&articles, |a| (a.date.year(), 0, 0));
-        (Site { articles, days, months, years }, diagnostics)
+        let days = group(&articles, PeriodKind::Day, |a| (a.date.year(), a.date.month(), a.date.day()));
+        let months = group(&articles, PeriodKind::Month, |a| (a.date.year(), a.date.month(), 0));
+        let years = group(&articles, PeriodKind::Year, |a| (a.date.year(), 0, 0));
+        let weeks = group(&articles, PeriodKind::Week, |a| {
+            let week = a.date.date().iso_week_date();
+            (week.year(), week.week(), 0)
+        });
+        let taxonomies = TaxonomyKind::ALL.iter().map(|&kind| Taxonomy::collect(kind, &articles)).collect();
+        let related = related_articles(&articles, 5);
+        let clusters: Vec<Vec<usize>> = Vec::new();
+        let mut cluster_index = vec![None; articles.len()];
+        for (id, members) in clusters.iter().enumerate() {
+            for &member in members {
+                cluster_index[member] = Some(id);
+            }
+        }
+        let site = Site {
+            articles,
+            days,
+            months,
+            years,
+            weeks,
+            digest_period: config.digest_period,
+            taxonomies,
+            related,
+            clusters,
+            cluster_index,
+            now,
+        };
+        (site, diagnostics)
+    }
+
+    /// The digests, newest first: days, weeks or months as configured.
+    pub fn digests(&self) -> &[Period] {
+        match self.digest_period {
+            DigestPeriod::Day => &self.days,
+            DigestPeriod::Week => &self.weeks,
+            DigestPeriod::Month => &self.months,
+        }
+    }
+
+    /// The digest an article belongs to.
+    pub fn digest_of(&self, index: usize) -> Option<&Period> {
+        self.digests().iter().find(|p| p.articles.binary_search(&index).is_ok())
+    }
+
+    /// The cluster an article is in, if any.
+    pub fn cluster_id(&self, index: usize) -> Option<usize> {
+        self.cluster_index.get(index).copied().flatten()
+    }
+
+    /// The members of the article's cluster (empty when it is in none).
+    pub fn cluster_of(&self, index: usize) -> &[usize] {
+        match self.cluster_id(index) {
+            Some(id) => &self.clusters[id],
+            None => &[],
+        }
+    }
+
+    /// The taxonomy of `kind`.
+    pub fn taxonomy(&self, kind: TaxonomyKind) -> &Taxonomy {
+        &self.taxonomies[TaxonomyKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)]
     }
 
     /// The day digest an article belongs to.
@@ -120,7 +210,39 @@ fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>
     }
 }
 
-fn group(articles: &[Article], key: impl Fn(&Article) -> (i16, i8, i8)) -> Vec<Period> {
+/// Related articles by shared tags. Near-linear: each article only looks at the articles listed
+/// under its own tags (capped per tag), never at the whole archive.
+fn related_articles(articles: &[Article], wanted: usize) -> Vec<Vec<usize>> {
+    const CANDIDATES_PER_TAG: usize = 64;
+    let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        for tag in &article.tags {
+            by_tag.entry(tag.to_lowercase()).or_default().push(index);
+        }
+    }
+    articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| {
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for tag in &article.tags {
+                let Some(list) = by_tag.get(&tag.to_lowercase()) else { continue };
+                // Lists are newest first; start near this article so neighbours in time win.
+                let start = list.partition_point(|&i| i < index).saturating_sub(CANDIDATES_PER_TAG / 2);
+                for &other in list.iter().skip(start).take(CANDIDATES_PER_TAG) {
+                    if other != index {
+                        *shared.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            ranked.into_iter().take(wanted).map(|(other, _)| other).collect()
+        })
+        .collect()
+}
+
+fn group(articles: &[Article], kind: PeriodKind, key: impl Fn(&Article) -> (i16, i8, i8)) -> Vec<Period> {
     let mut periods: BTreeMap<(i16, i8, i8), Vec<usize>> = BTreeMap::new();
     for (index, article) in articles.iter().enumerate() {
         periods.entry(key(article)).or_default().push(index);
@@ -128,15 +250,16 @@ fn group(articles: &[Article], key: impl Fn(&Article) -> (i16, i8, i8)) -> Vec<P
     periods
         .into_iter()
         .rev()
-        .map(|(key, articles)| Period { path: period_path(key), key, articles })
+        .map(|(key, articles)| Period { kind, path: period_path(kind, key), key, articles })
         .collect()
 }
 
-fn period_path((year, month, day): (i16, i8, i8)) -> String {
-    match (month, day) {
-        (0, _) => format!("{year:04}/"),
-        (_, 0) => format!("{year:04}/{month:02}/"),
-        _ => format!("{year:04}/{month:02}/{day:02}/"),
+fn period_path(kind: PeriodKind, (year, month, day): (i16, i8, i8)) -> String {
+    match kind {
+        PeriodKind::Year => format!("{year:04}/"),
+        PeriodKind::Month => format!("{year:04}/{month:02}/"),
+        PeriodKind::Week => format!("{year:04}/w{month:02}/"),
+        PeriodKind::Day => format!("{year:04}/{month:02}/{day:02}/"),
     }
 }
 
@@ -195,7 +318,35 @@ pub(crate) mod tests {
         assert_eq!(site.days[0].articles, [0, 1]);
         let years: Vec<_> = site.years.iter().map(|d| d.path.as_str()).collect();
         assert_eq!(years, ["2025/", "2024/"]);
+        // 2024-12-31 and 2025-01-01 are both in ISO week 1 of 2025.
+        let weeks: Vec<_> = site.weeks.iter().map(|d| (d.path.as_str(), d.articles.len())).collect();
+        assert_eq!(weeks, [("2025/w01/", 3)]);
         assert_eq!(site.day_of(&site.articles[2]).unwrap().path, "2024/12/31/");
+    }
+
+    #[test]
+    fn days_follow_the_site_time_zone() {
+        let mut config = config();
+        config.timezone = jiff::tz::TimeZone::get("America/Chicago").unwrap();
+        let mut late = article("a.txt", "2025-01-01T03:00:00Z", "Late");
+        late.date = late.date.with_time_zone(config.timezone.clone());
+        let (site, _) = Site::assemble(&config, vec![late], Timestamp::UNIX_EPOCH);
+        assert_eq!(site.days[0].path, "2024/12/31/", "03:00 UTC is still New Year's Eve in Chicago");
+        assert_eq!(site.years[0].path, "2024/");
+    }
+
+    #[test]
+    fn related_articles_share_tags() {
+        let mut a = article("a.txt", "2025-01-03", "A");
+        a.tags = vec!["Port".into(), "Ferry".into()];
+        let mut b = article("b.txt", "2025-01-02", "B");
+        b.tags = vec!["ferry".into(), "port".into()];
+        let mut c = article("c.txt", "2025-01-01", "C");
+        c.tags = vec!["Port".into()];
+        let d = article("d.txt", "2025-01-01", "D");
+        let (site, _) = Site::assemble(&config(), vec![a, b, c, d], Timestamp::UNIX_EPOCH);
+        assert_eq!(site.related[0], [1, 2], "most shared tags first");
+        assert!(site.related[3].is_empty());
     }
 
     #[test]

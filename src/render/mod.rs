@@ -4,33 +4,87 @@
 //! (one page to bytes), so the emitter can render in parallel and write each page as soon as it
 //! is ready instead of holding the whole site in memory. Nothing here writes files.
 
+pub mod feeds;
+mod seo;
 pub mod views;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 use tera::Tera;
 
-use crate::config::Config;
+use crate::config::{Config, DigestPeriod, FeedContent};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, MarkdownOptions};
-use crate::model::{Period, Site};
+use crate::model::{Article, Period, Site, TaxonomyKind};
 use crate::theme::Theme;
-use views::{ArchiveEntry, ArticleCard, ArticleView, DigestView, Link, PageMeta, Pager, SiteView};
+use feeds::{FeedItem, FeedMeta};
+use views::{
+    ArchiveEntry, ArticleCard, ArticleView, DigestView, FeedLink, Link, PageMeta, Pager, SiteView, TermLink,
+};
 
-/// One page the site will have.
+/// Whose feed: the whole site, one term, or the digests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedScope {
+    /// Every article.
+    Site,
+    /// One tag, source or author (index into its taxonomy's terms).
+    Term(TaxonomyKind, usize),
+    /// One item per digest.
+    Digests,
+}
+
+/// A feed file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    /// `rss.xml`.
+    Rss,
+    /// `atom.xml`.
+    Atom,
+    /// `feed.json`.
+    Json,
+}
+
+impl FeedFormat {
+    const ALL: [FeedFormat; 3] = [FeedFormat::Rss, FeedFormat::Atom, FeedFormat::Json];
+
+    fn file_name(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "rss.xml",
+            FeedFormat::Atom => "atom.xml",
+            FeedFormat::Json => "feed.json",
+        }
+    }
+}
+
+/// One file the site will have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PagePlan {
     /// Home page number N (1-based).
     Home(usize),
     /// Article by index into `Site::articles`.
     Article(usize),
-    /// Day digest by index into `Site::days`.
+    /// Digest by index into `Site::digests()`.
+    Digest(usize),
+    /// A day's page when digests are weeks or months (index into `Site::days`).
     Day(usize),
-    /// Month archive by index into `Site::months`.
+    /// Month archive by index into `Site::months` (when digests are not months).
     Month(usize),
     /// Year archive by index into `Site::years`.
     Year(usize),
+    /// The list of all terms of a taxonomy.
+    TaxonomyIndex(TaxonomyKind),
+    /// Page N of one term (index into its taxonomy's terms).
+    Term(TaxonomyKind, usize, usize),
+    /// A feed.
+    Feed(FeedScope, FeedFormat),
+    /// `sitemap.xml` (or its part N when the site has more than 50,000 URLs).
+    Sitemap(usize),
+    /// `news-sitemap.xml`.
+    NewsSitemap,
+    /// `robots.txt`.
+    Robots,
     /// The 404 page.
     NotFound,
 }
@@ -48,19 +102,27 @@ pub struct Page {
 pub struct Renderer<'a> {
     tera: Tera,
     config: &'a Config,
-    origins: std::collections::HashMap<String, PathBuf>,
+    origins: HashMap<String, PathBuf>,
     markdown: MarkdownOptions,
 }
 
 /// Templates every theme must provide (the default theme does).
-pub const REQUIRED_TEMPLATES: &[&str] =
-    &["index.html", "article.html", "day.html", "month.html", "year.html", "404.html"];
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "index.html",
+    "article.html",
+    "digest.html",
+    "month.html",
+    "year.html",
+    "taxonomy.html",
+    "term.html",
+    "404.html",
+];
 
 impl<'a> Renderer<'a> {
     /// Compiles every template of `theme`. Syntax errors name the template file and line.
     pub fn new(config: &'a Config, theme: &Theme) -> Result<Self, Vec<Diagnostic>> {
         let mut tera = Tera::new();
-        let origins: std::collections::HashMap<String, PathBuf> =
+        let origins: HashMap<String, PathBuf> =
             theme.templates.iter().map(|(name, file)| (name.clone(), file.origin.clone())).collect();
         let templates = theme.templates.iter().map(|(name, file)| (name.as_str(), file.text.as_str()));
         if let Err(error) = tera.add_raw_templates(templates) {
@@ -84,118 +146,49 @@ impl<'a> Renderer<'a> {
         Ok(Renderer { tera, config, origins, markdown })
     }
 
-    /// Every page of `site`, in a stable order.
+    /// Every file of `site`, in a stable order.
     pub fn plan(&self, site: &Site) -> Vec<PagePlan> {
-        let home_pages = site.articles.len().div_ceil(self.config.paginate_by).max(1);
+        let per_page = self.config.paginate_by;
+        let home_pages = site.articles.len().div_ceil(per_page).max(1);
         let mut plans: Vec<PagePlan> = (1..=home_pages).map(PagePlan::Home).collect();
         plans.extend((0..site.articles.len()).map(PagePlan::Article));
-        plans.extend((0..site.days.len()).map(PagePlan::Day));
-        plans.extend((0..site.months.len()).map(PagePlan::Month));
+        plans.extend((0..site.digests().len()).map(PagePlan::Digest));
+        if site.digest_period != DigestPeriod::Day {
+            plans.extend((0..site.days.len()).map(PagePlan::Day));
+        }
+        if site.digest_period != DigestPeriod::Month {
+            plans.extend((0..site.months.len()).map(PagePlan::Month));
+        }
         plans.extend((0..site.years.len()).map(PagePlan::Year));
-        plans.push(PagePlan::NotFound);
+        for taxonomy in &site.taxonomies {
+            plans.push(PagePlan::TaxonomyIndex(taxonomy.kind));
+            for (index, term) in taxonomy.terms.iter().enumerate() {
+                let pages = term.articles.len().div_ceil(per_page).max(1);
+                plans.extend((1..=pages).map(|page| PagePlan::Term(taxonomy.kind, index, page)));
+                plans.extend(
+                    FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Term(taxonomy.kind, index), f)),
+                );
+            }
+        }
+        plans.extend(FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Site, f)));
+        plans.extend(FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Digests, f)));
+        let sitemap_parts = seo::sitemap_entries(site, self.config).len().div_ceil(feeds::SITEMAP_LIMIT);
+        plans.extend((0..=usize::from(sitemap_parts > 1) * sitemap_parts).map(PagePlan::Sitemap));
+        plans.extend([PagePlan::NewsSitemap, PagePlan::Robots, PagePlan::NotFound]);
         plans
     }
 
-    /// Renders one planned page.
+    /// Renders one planned file.
     pub fn render(&self, site: &Site, plan: PagePlan) -> Result<Page, Diagnostic> {
         let config = self.config;
-        let site_view = SiteView::new(config);
         match plan {
-            PagePlan::Home(number) => {
-                let per_page = config.paginate_by;
-                let start = (number - 1) * per_page;
-                let end = (start + per_page).min(site.articles.len());
-                let digests = digests_for(site, start..end);
-                let path = home_path(number);
-                let title = if number == 1 {
-                    config.title.clone()
-                } else {
-                    format!("{} — page {number}", config.title)
-                };
-                let pages = site.articles.len().div_ceil(per_page).max(1);
-                let pager = Pager {
-                    current: number,
-                    total: pages,
-                    previous: (number > 1).then(|| home_path(number - 1)),
-                    next: (number < pages).then(|| home_path(number + 1)),
-                };
-                #[derive(Serialize)]
-                struct Home<'v> {
-                    site: SiteView<'v>,
-                    page: PageMeta,
-                    digests: Vec<DigestView<'v>>,
-                    pager: Pager,
-                }
-                let page = PageMeta::new(config, "home", &path, title, config.description.clone());
-                self.page(
-                    &format!("{path}index.html"),
-                    "index.html",
-                    &Home { site: site_view, page, digests, pager },
-                )
-            }
-            PagePlan::Article(index) => {
-                let article = &site.articles[index];
-                let card = ArticleCard::new(article);
-                let path = card.path.clone();
-                // Older/newer neighbours in the site's newest-first order.
-                let newer = index.checked_sub(1).map(|i| link_to(&site.articles[i]));
-                let older = site.articles.get(index + 1).map(link_to);
-                let view = ArticleView {
-                    card,
-                    content: markdown::to_html(&article.body_markdown, self.markdown),
-                    dateline: article.dateline.as_ref(),
-                    images: &article.images,
-                    embeds: &article.embeds,
-                    lang: article.lang.as_deref().filter(|l| *l != config.language),
-                    word_count: article.word_count,
-                    updated: article.updated.as_ref().map(views::rfc3339),
-                    title_inferred: article.title_inferred,
-                    extra: &article.extra,
-                };
-                #[derive(Serialize)]
-                struct ArticlePage<'v> {
-                    site: SiteView<'v>,
-                    page: PageMeta,
-                    article: ArticleView<'v>,
-                    newer: Option<Link>,
-                    older: Option<Link>,
-                    day: Option<Link>,
-                }
-                let day = site.day_of(article).map(|d| Link {
-                    title: views::display_date(&site.articles[d.articles[0]].date),
-                    path: d.path.clone(),
-                });
-                let page =
-                    PageMeta::new(config, "article", &path, article.title.clone(), article.summary.clone());
-                let context = ArticlePage { site: site_view, page, article: view, newer, older, day };
-                self.page(&format!("{path}index.html"), "article.html", &context)
-            }
-            PagePlan::Day(index) => {
-                let period = &site.days[index];
-                let digest = DigestView::new(period, &period.articles, &site.articles);
-                // `days` is newest first: the previous (older) digest is the next entry.
-                let previous = site.days.get(index + 1).map(|p| period_link(site, p));
-                let next = index.checked_sub(1).map(|i| period_link(site, &site.days[i]));
-                #[derive(Serialize)]
-                struct DayPage<'v> {
-                    site: SiteView<'v>,
-                    page: PageMeta,
-                    digest: DigestView<'v>,
-                    previous: Option<Link>,
-                    next: Option<Link>,
-                }
-                let description = format!("{} — {}", digest.title, digest.headline);
-                let page = PageMeta::new(config, "day", &period.path, digest.title.clone(), description);
-                self.page(
-                    &format!("{}index.html", period.path),
-                    "day.html",
-                    &DayPage { site: site_view, page, digest, previous, next },
-                )
-            }
+            PagePlan::Home(number) => self.home(site, number),
+            PagePlan::Article(index) => self.article(site, index),
+            PagePlan::Digest(index) => self.digest(site, &site.digests()[index], "digest"),
+            PagePlan::Day(index) => self.digest(site, &site.days[index], "day"),
             PagePlan::Month(index) => {
                 let period = &site.months[index];
-                let first = &site.articles[period.articles[0]].date;
-                let title = first.strftime("%B %Y").to_string();
+                let title = site.articles[period.articles[0]].date.strftime("%B %Y").to_string();
                 let entries = site
                     .days
                     .iter()
@@ -206,7 +199,7 @@ impl<'a> Renderer<'a> {
                         count: d.articles.len(),
                     })
                     .collect();
-                self.archive(site_view, "month", "month.html", period, title, entries)
+                self.archive(config, "month", "month.html", period, title, entries)
             }
             PagePlan::Year(index) => {
                 let period = &site.years[index];
@@ -221,26 +214,143 @@ impl<'a> Renderer<'a> {
                         count: m.articles.len(),
                     })
                     .collect();
-                self.archive(site_view, "year", "year.html", period, title, entries)
+                self.archive(config, "year", "year.html", period, title, entries)
             }
+            PagePlan::TaxonomyIndex(kind) => self.taxonomy_index(site, kind),
+            PagePlan::Term(kind, index, page) => self.term(site, kind, index, page),
+            PagePlan::Feed(scope, format) => Ok(self.feed(site, scope, format)),
+            PagePlan::Sitemap(part) => Ok(seo::sitemap_file(site, config, part)),
+            PagePlan::NewsSitemap => Ok(seo::news_sitemap_file(site, config)),
+            PagePlan::Robots => Ok(Page {
+                output_path: "robots.txt".into(),
+                content: feeds::robots(&config.base_url).into_bytes(),
+            }),
             PagePlan::NotFound => {
                 #[derive(Serialize)]
                 struct NotFound<'v> {
                     site: SiteView<'v>,
                     page: PageMeta,
                 }
-                let mut page =
-                    PageMeta::new(config, "404", "404.html", "Page not found".into(), String::new());
+                let mut page = PageMeta::new(
+                    config,
+                    "404",
+                    "404.html",
+                    "Page not found".into(),
+                    "There is no page at this address.".into(),
+                );
                 // The 404 page is served at any depth, so its links must be root-based.
                 page.root = root_based_prefix(&config.base_url);
-                self.page("404.html", "404.html", &NotFound { site: site_view, page })
+                self.page("404.html", "404.html", &NotFound { site: SiteView::new(config), page })
             }
         }
     }
 
+    fn home(&self, site: &Site, number: usize) -> Result<Page, Diagnostic> {
+        let config = self.config;
+        let per_page = config.paginate_by;
+        let start = (number - 1) * per_page;
+        let end = (start + per_page).min(site.articles.len());
+        let digests = digests_for(site, start..end);
+        let path = views::paged_path("", number);
+        let title =
+            if number == 1 { config.title.clone() } else { format!("{} — page {number}", config.title) };
+        let pages = site.articles.len().div_ceil(per_page).max(1);
+        #[derive(Serialize)]
+        struct Home<'v> {
+            site: SiteView<'v>,
+            page: PageMeta,
+            digests: Vec<DigestView<'v>>,
+            pager: Pager,
+        }
+        let description = if config.description.is_empty() {
+            format!("The latest news from {}", config.title)
+        } else {
+            config.description.clone()
+        };
+        let mut page = PageMeta::new(config, "home", &path, title, description);
+        page.json_ld = Some(seo::website_json_ld(config));
+        let context =
+            Home { site: SiteView::new(config), page, digests, pager: Pager::new("", number, pages) };
+        self.page(&format!("{path}index.html"), "index.html", &context)
+    }
+
+    fn article(&self, site: &Site, index: usize) -> Result<Page, Diagnostic> {
+        let config = self.config;
+        let article = &site.articles[index];
+        let card = ArticleCard::with_cluster(site, index);
+        let path = card.path.clone();
+        let newer = index.checked_sub(1).map(|i| link_to(&site.articles[i]));
+        let older = site.articles.get(index + 1).map(link_to);
+        let view = ArticleView {
+            card,
+            content: markdown::to_html(&article.body_markdown, self.markdown),
+            dateline: article.dateline.as_ref(),
+            images: &article.images,
+            embeds: &article.embeds,
+            lang: article.lang.as_deref().filter(|l| *l != config.language),
+            word_count: article.word_count,
+            updated: article.updated.as_ref().map(views::rfc3339),
+            title_inferred: article.title_inferred,
+            author_links: article
+                .authors
+                .iter()
+                .map(|a| TermLink { name: a.clone(), path: views::term_path(TaxonomyKind::Authors, a) })
+                .collect(),
+            related: site.related[index].iter().map(|&i| ArticleCard::new(&site.articles[i])).collect(),
+            extra: &article.extra,
+        };
+        #[derive(Serialize)]
+        struct ArticlePage<'v> {
+            site: SiteView<'v>,
+            page: PageMeta,
+            article: ArticleView<'v>,
+            newer: Option<Link>,
+            older: Option<Link>,
+            digest: Option<Link>,
+        }
+        let digest =
+            site.digest_of(index).map(|d| Link { title: period_label(site, d), path: d.path.clone() });
+        let description =
+            if article.summary.is_empty() { article.title.clone() } else { article.summary.clone() };
+        let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);
+        page.og_type = "article";
+        page.image = seo::lead_image(article, config);
+        page.json_ld = Some(seo::news_article_json_ld(article, config, &page.url, page.image.as_deref()));
+        let context = ArticlePage { site: SiteView::new(config), page, article: view, newer, older, digest };
+        self.page(&format!("{path}index.html"), "article.html", &context)
+    }
+
+    fn digest(&self, site: &Site, period: &Period, kind: &'static str) -> Result<Page, Diagnostic> {
+        let config = self.config;
+        let digest = DigestView::new(site, period, &period.articles);
+        let list = match kind {
+            "day" => &site.days,
+            _ => site.digests(),
+        };
+        let position = list.iter().position(|p| p.path == period.path).unwrap_or(0);
+        // Lists are newest first: the previous (older) period is the next entry.
+        let previous =
+            list.get(position + 1).map(|p| Link { title: period_label(site, p), path: p.path.clone() });
+        let next = position
+            .checked_sub(1)
+            .map(|i| Link { title: period_label(site, &list[i]), path: list[i].path.clone() });
+        #[derive(Serialize)]
+        struct DigestPage<'v> {
+            site: SiteView<'v>,
+            page: PageMeta,
+            digest: DigestView<'v>,
+            previous: Option<Link>,
+            next: Option<Link>,
+        }
+        let description = format!("{}: {}", digest.title, digest.headline);
+        let page = PageMeta::new(config, kind, &period.path, digest.title.clone(), description);
+        let context = DigestPage { site: SiteView::new(config), page, digest, previous, next };
+        self.page(&format!("{}index.html", period.path), "digest.html", &context)
+    }
+
     fn archive(
         &self,
-        site: SiteView<'_>,
+        config: &Config,
         kind: &'static str,
         template: &str,
         period: &Period,
@@ -256,8 +366,168 @@ impl<'a> Renderer<'a> {
         }
         let count = period.articles.len();
         let description = format!("{title}: {}", views::story_count(count));
-        let page = PageMeta::new(self.config, kind, &period.path, title, description);
-        self.page(&format!("{}index.html", period.path), template, &Archive { site, page, entries, count })
+        let page = PageMeta::new(config, kind, &period.path, title, description);
+        let context = Archive { site: SiteView::new(config), page, entries, count };
+        self.page(&format!("{}index.html", period.path), template, &context)
+    }
+
+    fn taxonomy_index(&self, site: &Site, kind: TaxonomyKind) -> Result<Page, Diagnostic> {
+        let config = self.config;
+        let taxonomy = site.taxonomy(kind);
+        let entries: Vec<ArchiveEntry> = taxonomy
+            .terms
+            .iter()
+            .map(|t| ArchiveEntry { title: t.name.clone(), path: t.path(kind), count: t.articles.len() })
+            .collect();
+        #[derive(Serialize)]
+        struct TaxonomyPage<'v> {
+            site: SiteView<'v>,
+            page: PageMeta,
+            taxonomy: &'static str,
+            entries: Vec<ArchiveEntry>,
+        }
+        let path = format!("{}/", kind.name());
+        let description = format!("{} {} in {}", entries.len(), kind.title().to_lowercase(), config.title);
+        let page = PageMeta::new(config, "taxonomy", &path, kind.title().to_string(), description);
+        let context = TaxonomyPage { site: SiteView::new(config), page, taxonomy: kind.name(), entries };
+        self.page(&format!("{path}index.html"), "taxonomy.html", &context)
+    }
+
+    fn term(&self, site: &Site, kind: TaxonomyKind, index: usize, number: usize) -> Result<Page, Diagnostic> {
+        let config = self.config;
+        let term = &site.taxonomy(kind).terms[index];
+        let per_page = config.paginate_by;
+        let first = term.path(kind);
+        let start = (number - 1) * per_page;
+        let end = (start + per_page).min(term.articles.len());
+        let articles: Vec<ArticleCard<'_>> =
+            term.articles[start..end].iter().map(|&i| ArticleCard::with_cluster(site, i)).collect();
+        let pages = term.articles.len().div_ceil(per_page).max(1);
+        #[derive(Serialize)]
+        struct TermPage<'v> {
+            site: SiteView<'v>,
+            page: PageMeta,
+            taxonomy: &'static str,
+            taxonomy_title: &'static str,
+            term: TermLink,
+            count: usize,
+            articles: Vec<ArticleCard<'v>>,
+            pager: Pager,
+        }
+        let path = views::paged_path(&first, number);
+        let title = if number == 1 { term.name.clone() } else { format!("{} — page {number}", term.name) };
+        let description =
+            format!("{} about {} in {}", views::story_count(term.articles.len()), term.name, config.title);
+        let mut page = PageMeta::new(config, "term", &path, title, description);
+        page.feeds = FeedLink::set(&first, &term.name).to_vec();
+        let context = TermPage {
+            site: SiteView::new(config),
+            page,
+            taxonomy: kind.name(),
+            taxonomy_title: kind.title(),
+            term: TermLink { name: term.name.clone(), path: first },
+            count: term.articles.len(),
+            articles,
+            pager: Pager::new(&term.path(kind), number, pages),
+        };
+        self.page(&format!("{path}index.html"), "term.html", &context)
+    }
+
+    fn feed(&self, site: &Site, scope: FeedScope, format: FeedFormat) -> Page {
+        let config = self.config;
+        let limit = config.feed_limit;
+        let (folder, meta_title, description, items): (String, String, String, Vec<FeedItem>) = match scope {
+            FeedScope::Site => {
+                let items = site.articles.iter().take(limit).map(|a| self.feed_item(a)).collect();
+                (String::new(), config.title.clone(), config.description.clone(), items)
+            }
+            FeedScope::Term(kind, index) => {
+                let term = &site.taxonomy(kind).terms[index];
+                let items =
+                    term.articles.iter().take(limit).map(|&i| self.feed_item(&site.articles[i])).collect();
+                let title = format!("{} — {}", term.name, config.title);
+                (term.path(kind), title, format!("Stories about {} in {}", term.name, config.title), items)
+            }
+            FeedScope::Digests => {
+                let items = site.digests().iter().take(limit).map(|p| self.digest_item(site, p)).collect();
+                let title = format!("{} — digests", config.title);
+                ("digests/".to_string(), title, format!("Each digest of {} as one item", config.title), items)
+            }
+        };
+        let meta = FeedMeta {
+            title: meta_title,
+            description,
+            home_url: config.absolute_url(if folder == "digests/" { "" } else { &folder }),
+            feed_base: config.absolute_url(&folder),
+            language: config.language.clone(),
+            publisher: config.title.clone(),
+        };
+        let content = match format {
+            FeedFormat::Rss => feeds::rss(&meta, &items),
+            FeedFormat::Atom => feeds::atom(&meta, &items),
+            FeedFormat::Json => feeds::json_feed(&meta, &items),
+        };
+        Page { output_path: format!("{folder}{}", format.file_name()), content: content.into_bytes() }
+    }
+
+    fn feed_item(&self, article: &Article) -> FeedItem {
+        let config = self.config;
+        let url = config.absolute_url(&article.site_path());
+        let content_html = match config.feed_content {
+            FeedContent::Summary => None,
+            FeedContent::Full | FeedContent::Both => {
+                Some(markdown::to_html(&article.body_markdown, self.markdown))
+            }
+        };
+        let summary = match config.feed_content {
+            FeedContent::Full => String::new(),
+            _ => article.summary.clone(),
+        };
+        FeedItem {
+            id: url.clone(),
+            url,
+            title: article.title.clone(),
+            published: article.date.clone(),
+            updated: article.updated.clone().unwrap_or_else(|| article.date.clone()),
+            summary,
+            content_html,
+            authors: article.authors.clone(),
+            tags: article.tags.clone(),
+            image: seo::lead_image(article, config),
+        }
+    }
+
+    fn digest_item(&self, site: &Site, period: &Period) -> FeedItem {
+        let config = self.config;
+        let digest = DigestView::new(site, period, &period.articles);
+        let url = config.absolute_url(&period.path);
+        let mut html = String::from("<ul>");
+        for card in &digest.articles {
+            html.push_str(&format!(
+                "<li><a href=\"{}\">{}</a>{}</li>",
+                feeds::xml_escape(&config.absolute_url(&card.path)),
+                feeds::xml_escape(card.title),
+                if card.summary.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", feeds::xml_escape(card.summary))
+                }
+            ));
+        }
+        html.push_str("</ul>");
+        let newest = &site.articles[period.articles[0]];
+        FeedItem {
+            id: url.clone(),
+            url,
+            title: digest.title.clone(),
+            published: newest.date.clone(),
+            updated: newest.date.clone(),
+            summary: digest.headline.clone(),
+            content_html: Some(html),
+            authors: Vec::new(),
+            tags: Vec::new(),
+            image: None,
+        }
     }
 
     fn page(&self, output_path: &str, template: &str, context: &impl Serialize) -> Result<Page, Diagnostic> {
@@ -276,16 +546,15 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn home_path(number: usize) -> String {
-    if number == 1 { String::new() } else { format!("page/{number}/") }
-}
-
-fn link_to(article: &crate::model::Article) -> Link {
+fn link_to(article: &Article) -> Link {
     Link { title: article.title.clone(), path: article.site_path() }
 }
 
-fn period_link(site: &Site, period: &Period) -> Link {
-    Link { title: views::display_date(&site.articles[period.articles[0]].date), path: period.path.clone() }
+/// A short label for a digest or day: its title.
+fn period_label(site: &Site, period: &Period) -> String {
+    let newest = &site.articles[period.articles[0]].date;
+    let oldest = &site.articles[*period.articles.last().unwrap_or(&period.articles[0])].date;
+    views::period_title(period.kind, oldest, newest, period.key)
 }
 
 /// The path part of the base URL (`/news/` for `https://example.org/news/`), for pages such as
@@ -300,16 +569,16 @@ fn root_based_prefix(base_url: &str) -> String {
     }
 }
 
-/// Groups the articles `range` of the home listing by day, each group headed like its digest.
+/// Groups the articles `range` of the home listing by digest, each group headed like its digest.
 fn digests_for(site: &Site, range: std::ops::Range<usize>) -> Vec<DigestView<'_>> {
     let mut digests: Vec<DigestView<'_>> = Vec::new();
     let mut start = range.start;
     while start < range.end {
-        let day = site.day_of(&site.articles[start]).expect("every article is in its day");
+        let Some(period) = site.digest_of(start) else { break };
         let shown: Vec<usize> =
-            day.articles.iter().copied().filter(|i| (start..range.end).contains(i)).collect();
-        start += shown.len();
-        digests.push(DigestView::new(day, &shown, &site.articles));
+            period.articles.iter().copied().filter(|i| (start..range.end).contains(i)).collect();
+        start += shown.len().max(1);
+        digests.push(DigestView::new(site, period, &shown));
     }
     digests
 }
@@ -317,7 +586,7 @@ fn digests_for(site: &Site, range: std::ops::Range<usize>) -> Vec<DigestView<'_>
 /// A tera error as a diagnostic naming the template file and line.
 fn template_diagnostic(
     error: &tera::Error,
-    origins: &std::collections::HashMap<String, PathBuf>,
+    origins: &HashMap<String, PathBuf>,
     fallback: &str,
 ) -> Diagnostic {
     match error.kind() {

@@ -3,10 +3,12 @@
 //! Views borrow from the model and hold only what a template shows: listings carry summaries, never
 //! bodies, so a listing page does not drag the whole archive through the template engine.
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::{Article, Dateline, Embed, Image, Period};
+use crate::model::{Article, Dateline, Embed, Image, Period, PeriodKind, Site, TaxonomyKind};
 
 /// `site`: the same on every page.
 #[derive(Debug, Serialize)]
@@ -21,6 +23,8 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     /// `Gazette 0.1.0`, for the generator meta tag.
     pub generator: &'static str,
+    /// Site-wide feeds, for `<link rel="alternate">` (paths relative to the root).
+    pub feeds: [FeedLink; 3],
 }
 
 impl<'a> SiteView<'a> {
@@ -32,26 +36,69 @@ impl<'a> SiteView<'a> {
             base_url: &config.base_url,
             language: &config.language,
             generator: concat!("Gazette ", env!("CARGO_PKG_VERSION")),
+            feeds: FeedLink::set("", &config.title),
         }
+    }
+}
+
+/// A feed for `<link rel="alternate">`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    /// Human title.
+    pub title: String,
+    /// MIME type.
+    pub mime: &'static str,
+    /// Site path of the feed file.
+    pub path: String,
+}
+
+impl FeedLink {
+    /// RSS, Atom and JSON Feed links for the feeds in folder `base` (site path, may be empty).
+    pub fn set(base: &str, title: &str) -> [FeedLink; 3] {
+        [
+            FeedLink {
+                title: format!("{title} (RSS)"),
+                mime: "application/rss+xml",
+                path: format!("{base}rss.xml"),
+            },
+            FeedLink {
+                title: format!("{title} (Atom)"),
+                mime: "application/atom+xml",
+                path: format!("{base}atom.xml"),
+            },
+            FeedLink {
+                title: format!("{title} (JSON Feed)"),
+                mime: "application/feed+json",
+                path: format!("{base}feed.json"),
+            },
+        ]
     }
 }
 
 /// `page`: what every page says about itself.
 #[derive(Debug, Serialize)]
 pub struct PageMeta {
-    /// `home`, `article`, `day`, `month`, `year` or `404`.
+    /// `home`, `article`, `digest`, `day`, `month`, `year`, `taxonomy`, `term` or `404`.
     pub kind: &'static str,
     /// The page title (without the site name).
     pub title: String,
     /// Meta description.
     pub description: String,
-    /// Site path of this page (`2025/09/12/`, `` for home).
+    /// Site path of this page (`2025/09/12/`, empty for home).
     pub path: String,
     /// Absolute URL (canonical).
     pub url: String,
     /// Relative prefix from this page to the site root (`../../`), so links work under any
     /// sub-path and from `file://`: write links as `{{ page.root }}{{ item.path }}`.
     pub root: String,
+    /// Feeds of this page's subject (a tag's feeds on its page), besides the site's.
+    pub feeds: Vec<FeedLink>,
+    /// Absolute URL of an image for link previews.
+    pub image: Option<String>,
+    /// `website` or `article`, for Open Graph.
+    pub og_type: &'static str,
+    /// schema.org JSON-LD for the page, ready for `<script type="application/ld+json">`.
+    pub json_ld: Option<String>,
 }
 
 impl PageMeta {
@@ -64,6 +111,10 @@ impl PageMeta {
             path: path.to_string(),
             url: config.absolute_url(path),
             root: relative_root(path),
+            feeds: Vec::new(),
+            image: None,
+            og_type: "website",
+            json_ld: None,
         }
     }
 }
@@ -72,6 +123,26 @@ impl PageMeta {
 pub fn relative_root(path: &str) -> String {
     let depth = path.split('/').filter(|s| !s.is_empty()).count();
     if depth == 0 { "./".to_string() } else { "../".repeat(depth) }
+}
+
+/// A link to a term page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLink {
+    /// Term name.
+    pub name: String,
+    /// Site path of the term page.
+    pub path: String,
+}
+
+/// The same story reported elsewhere (a story cluster).
+#[derive(Debug, Serialize)]
+pub struct AlsoReported<'a> {
+    /// Headline there.
+    pub title: &'a str,
+    /// Site path.
+    pub path: String,
+    /// Publisher, when known.
+    pub source: Option<&'a str>,
 }
 
 /// An article in a listing.
@@ -85,18 +156,22 @@ pub struct ArticleCard<'a> {
     pub date: String,
     /// Human date, e.g. `12 September 2025`.
     pub date_display: String,
-    /// Site path of the day's digest.
+    /// Site path of the day's page.
     pub day_path: String,
     /// Authors.
     pub authors: &'a [String],
     /// Publisher.
     pub source: Option<&'a str>,
+    /// Site path of the publisher's page.
+    pub source_path: Option<String>,
     /// Summary.
     pub summary: &'a str,
     /// Minutes to read.
     pub reading_time: usize,
-    /// Tags.
-    pub tags: &'a [String],
+    /// Tags with their pages.
+    pub tags: Vec<TermLink>,
+    /// Other reports of the same story (empty unless the article is in a story cluster).
+    pub also: Vec<AlsoReported<'a>>,
 }
 
 impl<'a> ArticleCard<'a> {
@@ -110,11 +185,41 @@ impl<'a> ArticleCard<'a> {
             day_path: crate::model::day_path(&article.date),
             authors: &article.authors,
             source: article.source.as_deref(),
+            source_path: article.source.as_deref().map(|s| term_path(TaxonomyKind::Sources, s)),
             summary: &article.summary,
             reading_time: article.reading_time,
-            tags: &article.tags,
+            tags: article
+                .tags
+                .iter()
+                .map(|t| TermLink { name: t.clone(), path: term_path(TaxonomyKind::Tags, t) })
+                .collect(),
+            also: Vec::new(),
         }
     }
+
+    /// Card for article `index`, listing the other members of its story cluster.
+    pub fn with_cluster(site: &'a Site, index: usize) -> Self {
+        let mut card = ArticleCard::new(&site.articles[index]);
+        card.also = site
+            .cluster_of(index)
+            .iter()
+            .filter(|&&other| other != index)
+            .map(|&other| {
+                let article = &site.articles[other];
+                AlsoReported {
+                    title: &article.title,
+                    path: article.site_path(),
+                    source: article.source.as_deref(),
+                }
+            })
+            .collect();
+        card
+    }
+}
+
+/// Site path of a term's page.
+pub fn term_path(kind: TaxonomyKind, name: &str) -> String {
+    format!("{}/{}/", kind.name(), crate::ingest::slugify(name))
 }
 
 /// `article` on an article page: the card plus everything only the article page shows.
@@ -139,8 +244,12 @@ pub struct ArticleView<'a> {
     pub updated: Option<String>,
     /// True when the title was derived from the lede.
     pub title_inferred: bool,
+    /// Authors with their pages.
+    pub author_links: Vec<TermLink>,
+    /// Related articles.
+    pub related: Vec<ArticleCard<'a>>,
     /// Extra front-matter keys.
-    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
 /// A link to a neighbouring page (previous/next article or digest).
@@ -165,41 +274,162 @@ pub struct Pager {
     pub next: Option<String>,
 }
 
-/// A day in a listing: its label and its stories.
-#[derive(Debug, Serialize)]
-pub struct DigestView<'a> {
-    /// `Friday 12 September 2025`.
-    pub title: String,
-    /// Site path of the digest page.
-    pub path: String,
-    /// Machine date.
-    pub date: String,
-    /// Stories, newest first.
-    pub articles: Vec<ArticleCard<'a>>,
-    /// `3 stories from 2 sources`.
-    pub headline: String,
-}
-
-impl<'a> DigestView<'a> {
-    /// The digest of `period` (a day), showing the stories `shown` (all of them on the day's own
-    /// page, a slice of them on a home page); the headline always counts the whole day.
-    pub fn new(period: &Period, shown: &[usize], articles: &'a [Article]) -> Self {
-        let cards: Vec<ArticleCard<'a>> = shown.iter().map(|&i| ArticleCard::new(&articles[i])).collect();
-        let first = &articles[period.articles[0]].date;
-        DigestView {
-            title: first.strftime("%A %-d %B %Y").to_string(),
-            path: period.path.clone(),
-            date: first.date().to_string(),
-            headline: digest_headline(period.articles.iter().map(|&i| &articles[i])),
-            articles: cards,
+impl Pager {
+    /// Pager for page `current` of `total`, where page 1 is at `first` and page N at `first/page/N/`.
+    pub fn new(first: &str, current: usize, total: usize) -> Self {
+        Pager {
+            current,
+            total,
+            previous: (current > 1).then(|| paged_path(first, current - 1)),
+            next: (current < total).then(|| paged_path(first, current + 1)),
         }
     }
 }
 
-/// An entry in an archive listing (a day in a month, a month in a year).
+/// Site path of page `number` of a listing whose first page is at `first`.
+pub fn paged_path(first: &str, number: usize) -> String {
+    if number == 1 { first.to_string() } else { format!("{first}page/{number}/") }
+}
+
+/// Stories of a digest that share a topic.
+#[derive(Debug, Serialize)]
+pub struct TopicGroup<'a> {
+    /// The topic (a tag), or none for the stories that share no topic.
+    pub topic: Option<TermLink>,
+    /// Stories, newest first; a story cluster appears once.
+    pub articles: Vec<ArticleCard<'a>>,
+}
+
+/// A digest (a day, week or month of news) in a listing or on its own page.
+#[derive(Debug, Serialize)]
+pub struct DigestView<'a> {
+    /// `day`, `week` or `month`.
+    pub kind: &'static str,
+    /// `Friday 12 September 2025`, `Week 37, 2025`, `September 2025`.
+    pub title: String,
+    /// Site path of the digest page.
+    pub path: String,
+    /// Machine date of the first day.
+    pub date: String,
+    /// `14 stories from 6 sources`.
+    pub headline: String,
+    /// Stories shown, newest first, each story cluster once.
+    pub articles: Vec<ArticleCard<'a>>,
+    /// The same stories grouped by topic.
+    pub topics: Vec<TopicGroup<'a>>,
+}
+
+impl<'a> DigestView<'a> {
+    /// The digest of `period`, showing the stories `shown` (all of them on the digest's own page, a
+    /// slice of them on a home page); the headline always counts the whole period.
+    pub fn new(site: &'a Site, period: &Period, shown: &[usize]) -> Self {
+        let articles = &site.articles;
+        let shown = once_per_cluster(site, shown);
+        let first = &articles[*period.articles.last().unwrap_or(&0)].date;
+        let newest = &articles[period.articles[0]].date;
+        let title = period_title(period.kind, first, newest, period.key);
+        DigestView {
+            kind: match period.kind {
+                PeriodKind::Day => "day",
+                PeriodKind::Week => "week",
+                PeriodKind::Month | PeriodKind::Year => "month",
+            },
+            title,
+            path: period.path.clone(),
+            date: first.date().to_string(),
+            headline: digest_headline(period.articles.iter().map(|&i| &articles[i])),
+            topics: topic_groups(site, &shown),
+            articles: shown.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
+        }
+    }
+}
+
+/// Drops later members of a story cluster when an earlier one (newer) is already shown.
+fn once_per_cluster(site: &Site, shown: &[usize]) -> Vec<usize> {
+    let mut seen_clusters = std::collections::HashSet::new();
+    shown
+        .iter()
+        .copied()
+        .filter(|&i| match site.cluster_id(i) {
+            Some(cluster) => seen_clusters.insert(cluster),
+            None => true,
+        })
+        .collect()
+}
+
+/// Groups stories under the tag most of them share: each story goes under its tag that is most
+/// common in this digest, if at least two stories share it; the rest go in a final group.
+fn topic_groups<'a>(site: &'a Site, shown: &[usize]) -> Vec<TopicGroup<'a>> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &i in shown {
+        for tag in &site.articles[i].tags {
+            *counts.entry(tag.to_lowercase()).or_default() += 1;
+        }
+    }
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut rest = Vec::new();
+    for &i in shown {
+        let best = site.articles[i]
+            .tags
+            .iter()
+            .map(|t| (counts[&t.to_lowercase()], t))
+            .filter(|(count, _)| *count >= 2)
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+        match best {
+            Some((_, tag)) => match groups.iter_mut().find(|(name, _)| name.eq_ignore_ascii_case(tag)) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((tag.clone(), vec![i])),
+            },
+            None => rest.push(i),
+        }
+    }
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut out: Vec<TopicGroup<'a>> = groups
+        .into_iter()
+        .map(|(tag, members)| TopicGroup {
+            topic: Some(TermLink { path: term_path(TaxonomyKind::Tags, &tag), name: tag }),
+            articles: members.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
+        })
+        .collect();
+    if !rest.is_empty() {
+        out.push(TopicGroup {
+            topic: None,
+            articles: rest.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
+        });
+    }
+    out
+}
+
+/// A digest or archive title.
+pub fn period_title(
+    kind: PeriodKind,
+    first: &jiff::ZonedDateTime,
+    last: &jiff::ZonedDateTime,
+    key: (i16, i8, i8),
+) -> String {
+    match kind {
+        PeriodKind::Day => first.strftime("%A %-d %B %Y").to_string(),
+        PeriodKind::Week => {
+            let monday =
+                first.date().iso_week_date().first_of_week().map(|w| w.date()).unwrap_or(first.date());
+            let sunday = last.date().iso_week_date().last_of_week().map(|w| w.date()).unwrap_or(last.date());
+            format!(
+                "Week {}, {} ({} – {})",
+                key.1,
+                key.0,
+                monday.strftime("%-d %B"),
+                sunday.strftime("%-d %B")
+            )
+        }
+        PeriodKind::Month => first.strftime("%B %Y").to_string(),
+        PeriodKind::Year => format!("{}", key.0),
+    }
+}
+
+/// An entry in an archive or taxonomy listing.
 #[derive(Debug, Serialize)]
 pub struct ArchiveEntry {
-    /// `12 September` or `September 2025`.
+    /// `Friday 12 September`, `September 2025`, a tag name...
     pub title: String,
     /// Site path.
     pub path: String,
@@ -249,5 +479,13 @@ mod tests {
         assert_eq!(relative_root(""), "./");
         assert_eq!(relative_root("2025/09/12/slug/"), "../../../../");
         assert_eq!(relative_root("page/2/"), "../../");
+    }
+
+    #[test]
+    fn pager_paths() {
+        let pager = Pager::new("tags/chicago/", 2, 3);
+        assert_eq!(pager.previous.as_deref(), Some("tags/chicago/"));
+        assert_eq!(pager.next.as_deref(), Some("tags/chicago/page/3/"));
+        assert_eq!(paged_path("", 2), "page/2/");
     }
 }

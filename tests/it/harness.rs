@@ -96,6 +96,14 @@ impl SiteTest {
     }
 }
 
+/// The text inside the first `<h1 ...>` element of a page.
+pub(crate) fn h1_text(html: &str) -> String {
+    let start = html.find("<h1").expect("page has an h1");
+    let open_end = start + html[start..].find('>').unwrap() + 1;
+    let close = open_end + html[open_end..].find("</h1>").unwrap();
+    visible_text(&html[open_end..close]).trim().to_string()
+}
+
 /// The visible text of an HTML page: tags removed, entities for &, <, >, quotes decoded.
 pub(crate) fn visible_text(html: &str) -> String {
     let mut text = String::with_capacity(html.len());

@@ -1,0 +1,222 @@
+//! `gazette check`: build the site in memory and check what a reader or a crawler would trip on.
+//!
+//! Every internal link and `#anchor` must lead somewhere, every HTML page needs a title and a
+//! description, and every feed and sitemap must parse. Each problem is reported with the page it
+//! is on, so a broken link in a template or an article is found before publishing.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::diagnostic::Diagnostic;
+
+/// Checks a built site given as output path -> bytes; `base_path` is the path part of the base
+/// URL (`/news/`), used to resolve root-based links.
+pub fn site(files: &BTreeMap<String, Vec<u8>>, base_url: &str) -> Vec<Diagnostic> {
+    let base_path = base_path(base_url);
+    let mut problems = Vec::new();
+    let mut ids: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
+    for (path, bytes) in files {
+        if path.ends_with(".html") {
+            ids.insert(path, attribute_values(&String::from_utf8_lossy(bytes), "id").into_iter().collect());
+        }
+    }
+    for (path, bytes) in files {
+        let text = String::from_utf8_lossy(bytes);
+        if path.ends_with(".html") {
+            check_page(path, &text, files, &ids, base_url, &base_path, &mut problems);
+        } else if path.ends_with(".xml") {
+            if let Err(error) = roxmltree::Document::parse(&text) {
+                problems.push(Diagnostic::error(path, format!("not well-formed XML: {error}")));
+            }
+        } else if path.ends_with(".json")
+            && let Err(error) = serde_json::from_str::<serde_json::Value>(&text)
+        {
+            problems.push(Diagnostic::error(path, format!("not valid JSON: {error}")));
+        }
+    }
+    problems
+}
+
+fn check_page(
+    path: &str,
+    html: &str,
+    files: &BTreeMap<String, Vec<u8>>,
+    ids: &BTreeMap<&str, HashSet<String>>,
+    base_url: &str,
+    base_path: &str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let title = between(html, "<title>", "</title>").map(str::trim).unwrap_or_default();
+    if title.is_empty() {
+        problems.push(Diagnostic::error(path, "page has no <title>"));
+    }
+    let has_description = html
+        .split("<meta ")
+        .skip(1)
+        .any(|tag| tag.contains("name=\"description\"") && !tag.contains("content=\"\""));
+    if !has_description && path != "404.html" {
+        problems.push(Diagnostic::error(path, "page has no meta description"));
+    }
+    let folder = match path.rfind('/') {
+        Some(slash) => &path[..=slash],
+        None => "",
+    };
+    for attribute in ["href", "src"] {
+        for link in attribute_values(html, attribute) {
+            let Some((target, anchor)) = resolve(&link, folder, base_url, base_path) else { continue };
+            let target = if path == "404.html" && target.is_empty() && anchor.is_none() {
+                "index.html".into()
+            } else {
+                target
+            };
+            let page = if target.is_empty() { path.to_string() } else { target };
+            let file =
+                if page.ends_with('/') || page.is_empty() { format!("{page}index.html") } else { page };
+            if !files.contains_key(&file) {
+                problems.push(Diagnostic::error(path, format!("broken link: `{link}` (no {file})")));
+                continue;
+            }
+            if let Some(anchor) = anchor
+                && !anchor.is_empty()
+                && ids.get(file.as_str()).is_some_and(|set| !set.contains(&anchor))
+            {
+                problems.push(Diagnostic::error(
+                    path,
+                    format!("broken anchor: `{link}` (no id=\"{anchor}\" in {file})"),
+                ));
+            }
+        }
+    }
+}
+
+/// Resolves a link to (output path, anchor), or `None` for links that leave the site.
+fn resolve(link: &str, folder: &str, base_url: &str, base_path: &str) -> Option<(String, Option<String>)> {
+    let link = link.trim();
+    if link.is_empty()
+        || link.starts_with("mailto:")
+        || link.starts_with("data:")
+        || link.starts_with("javascript:")
+    {
+        return None;
+    }
+    let (link, anchor) = match link.split_once('#') {
+        Some((before, after)) => (before, Some(after.to_string())),
+        None => (link, None),
+    };
+    let link = link.split('?').next().unwrap_or_default();
+    let joined = if let Some(rest) = link.strip_prefix(base_url).filter(|_| base_url != "/") {
+        rest.to_string()
+    } else if link.contains("://") || link.starts_with("//") {
+        return None;
+    } else if let Some(rooted) = link.strip_prefix('/') {
+        format!("/{rooted}").strip_prefix(base_path).map(str::to_string).unwrap_or_else(|| rooted.to_string())
+    } else {
+        format!("{folder}{link}")
+    };
+    Some((normalise(&joined), anchor))
+}
+
+/// Folds `.` and `..` segments; keeps a trailing slash.
+fn normalise(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut out = parts.join("/");
+    if (path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..") || path == "." || path == "..")
+        && !out.is_empty()
+    {
+        out.push('/');
+    }
+    out
+}
+
+fn base_path(base_url: &str) -> String {
+    match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_else(|| "/".into()),
+        None => "/".into(),
+    }
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let to = text[from..].find(end)? + from;
+    Some(&text[from..to])
+}
+
+/// Values of `name="..."` attributes, with the few entities templates produce decoded.
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    let mut values = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&needle) {
+        rest = &rest[start + needle.len()..];
+        let Some(end) = rest.find('"') else { break };
+        values.push(rest[..end].replace("&amp;", "&").replace("&#x2F;", "/").replace("&#47;", "/"));
+        rest = &rest[end..];
+    }
+    values
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(pages: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        pages.iter().map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())).collect()
+    }
+
+    const HEAD: &str = "<title>T</title><meta name=\"description\" content=\"d\">";
+
+    #[test]
+    fn finds_broken_links_and_anchors() {
+        let pages = files(&[
+            (
+                "index.html",
+                &format!(
+                    "{HEAD}<a href=\"./a/\">a</a> <a href=\"./missing/\">m</a> <a href=\"a/#nope\">x</a>"
+                ),
+            ),
+            (
+                "a/index.html",
+                &format!(
+                    "{HEAD}<h2 id=\"here\"></h2><a href=\"../\">home</a><a href=\"#here\">h</a><a href=\"https://other.org/\">o</a>"
+                ),
+            ),
+        ]);
+        let problems = site(&pages, "https://example.org/");
+        let messages: Vec<String> =
+            problems.iter().map(|p| format!("{}: {}", p.path.display(), p.message)).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(messages[0].contains("./missing/"));
+        assert!(messages[1].contains("broken anchor"));
+    }
+
+    #[test]
+    fn root_based_and_absolute_links_under_a_sub_path() {
+        let pages = files(&[
+            (
+                "index.html",
+                &format!("{HEAD}<a href=\"/news/a/\">a</a><a href=\"https://example.org/news/a/\">a</a>"),
+            ),
+            ("a/index.html", HEAD),
+        ]);
+        assert!(site(&pages, "https://example.org/news/").is_empty());
+    }
+
+    #[test]
+    fn missing_title_description_and_bad_feeds() {
+        let pages = files(&[
+            ("index.html", "<p>no head</p>"),
+            ("rss.xml", "<rss><channel></rss>"),
+            ("feed.json", "{"),
+        ]);
+        let problems = site(&pages, "/");
+        assert_eq!(problems.len(), 4, "{problems:#?}");
+    }
+}

@@ -1,0 +1,128 @@
+//! Tags, sources and authors: each a taxonomy of terms, each term with its articles.
+//!
+//! Terms are keyed by slug, so `U.S.` and `US` or `Reuters` and `reuters` land on one page (the
+//! first spelling in sorted order names it). Articles in a term keep the site's newest-first order.
+
+use std::collections::BTreeMap;
+
+use super::Article;
+
+/// Which taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TaxonomyKind {
+    /// Topic tags (front matter plus automatic ones).
+    Tags,
+    /// Publishers.
+    Sources,
+    /// Writers.
+    Authors,
+}
+
+impl TaxonomyKind {
+    /// All kinds, in the order pages and menus list them.
+    pub const ALL: [TaxonomyKind; 3] = [TaxonomyKind::Tags, TaxonomyKind::Sources, TaxonomyKind::Authors];
+
+    /// URL folder and template variable name: `tags`, `sources`, `authors`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "tags",
+            TaxonomyKind::Sources => "sources",
+            TaxonomyKind::Authors => "authors",
+        }
+    }
+
+    /// Heading for the index page.
+    pub fn title(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "Topics",
+            TaxonomyKind::Sources => "Sources",
+            TaxonomyKind::Authors => "Authors",
+        }
+    }
+
+    fn terms_of(self, article: &Article) -> Vec<&str> {
+        match self {
+            TaxonomyKind::Tags => article.tags.iter().map(String::as_str).collect(),
+            TaxonomyKind::Sources => article.source.as_deref().into_iter().collect(),
+            TaxonomyKind::Authors => article.authors.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// One term: a tag, a source or an author.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Display name.
+    pub name: String,
+    /// URL slug, unique in its taxonomy.
+    pub slug: String,
+    /// Indexes into `Site::articles`, newest first.
+    pub articles: Vec<usize>,
+}
+
+impl Term {
+    /// Site path of the term's first page: `tags/chicago/`.
+    pub fn path(&self, kind: TaxonomyKind) -> String {
+        format!("{}/{}/", kind.name(), self.slug)
+    }
+}
+
+/// All terms of one kind, sorted by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taxonomy {
+    /// Which taxonomy.
+    pub kind: TaxonomyKind,
+    /// Terms sorted by name, case-insensitively.
+    pub terms: Vec<Term>,
+}
+
+impl Taxonomy {
+    /// Collects the terms of `kind` over `articles` (already in site order).
+    pub fn collect(kind: TaxonomyKind, articles: &[Article]) -> Taxonomy {
+        let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+        for (index, article) in articles.iter().enumerate() {
+            for name in kind.terms_of(article) {
+                let slug = crate::ingest::slugify(name);
+                if slug.is_empty() {
+                    continue;
+                }
+                let term = by_slug.entry(slug.clone()).or_insert_with(|| Term {
+                    name: name.trim().to_string(),
+                    slug,
+                    articles: Vec::new(),
+                });
+                if term.articles.last() != Some(&index) {
+                    term.articles.push(index);
+                }
+            }
+        }
+        let mut terms: Vec<Term> = by_slug.into_values().collect();
+        terms.sort_by(|a, b| {
+            a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug))
+        });
+        Taxonomy { kind, terms }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::article;
+
+    #[test]
+    fn terms_merge_by_slug_and_keep_site_order() {
+        let mut a = article("a.txt", "2025-01-02", "A");
+        a.tags = vec!["Chicago".into(), "ICE".into()];
+        a.source = Some("Reuters".into());
+        let mut b = article("b.txt", "2025-01-01", "B");
+        b.tags = vec!["chicago".into()];
+        b.source = Some("reuters".into());
+        let articles = vec![a, b];
+        let tags = Taxonomy::collect(TaxonomyKind::Tags, &articles);
+        let names: Vec<_> = tags.terms.iter().map(|t| (t.name.as_str(), t.articles.clone())).collect();
+        assert_eq!(names, [("Chicago", vec![0, 1]), ("ICE", vec![0])]);
+        let sources = Taxonomy::collect(TaxonomyKind::Sources, &articles);
+        assert_eq!(sources.terms.len(), 1);
+        assert_eq!(sources.terms[0].path(TaxonomyKind::Sources), "sources/reuters/");
+    }
+}

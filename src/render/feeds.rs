@@ -1,0 +1,392 @@
+//! RSS 2.0, Atom 1.0 and JSON Feed 1.1 from one list of [`FeedItem`]s, plus sitemaps and robots.txt.
+//!
+//! Written in code rather than templates: feeds are read by machines, and the rules (XML escaping,
+//! characters XML forbids, RFC 822 versus RFC 3339 dates, required elements) are easy to get wrong
+//! in a template and impossible for a theme to improve. Every feed of the site (whole site, each
+//! tag, source and author, digests) goes through the same three writers.
+
+use std::fmt::Write as _;
+
+use jiff::ZonedDateTime;
+use serde::Serialize;
+
+/// One entry of a feed.
+#[derive(Debug, Clone)]
+pub struct FeedItem {
+    /// Stable id: the item's absolute URL.
+    pub id: String,
+    /// Absolute URL.
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// First publication.
+    pub published: ZonedDateTime,
+    /// Last change.
+    pub updated: ZonedDateTime,
+    /// Plain-text summary.
+    pub summary: String,
+    /// Full HTML, when the feed carries it.
+    pub content_html: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Categories.
+    pub tags: Vec<String>,
+    /// Lead image (absolute URL), for enclosures and attachments.
+    pub image: Option<String>,
+}
+
+/// What a feed is about.
+#[derive(Debug, Clone)]
+pub struct FeedMeta {
+    /// Feed title.
+    pub title: String,
+    /// Feed description.
+    pub description: String,
+    /// Absolute URL of the HTML page the feed belongs to.
+    pub home_url: String,
+    /// Absolute URL of the folder holding `rss.xml`, `atom.xml` and `feed.json`.
+    pub feed_base: String,
+    /// Language tag.
+    pub language: String,
+    /// Name used as the feed-level author (Atom requires one).
+    pub publisher: String,
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot carry
+/// (control characters, lone surrogates cannot occur in `str`, U+FFFE and U+FFFF).
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `Fri, 12 Sep 2025 08:30:00 -0500`.
+pub fn rfc822(date: &ZonedDateTime) -> String {
+    date.strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
+}
+
+/// `2025-09-12T08:30:00-05:00`.
+pub fn rfc3339(date: &ZonedDateTime) -> String {
+    date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+fn newest(items: &[FeedItem]) -> Option<&ZonedDateTime> {
+    items.iter().map(|i| &i.updated).max()
+}
+
+fn image_type(url: &str) -> &'static str {
+    let lower = url.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or_default();
+    match path.rsplit('.').next() {
+        Some("png") => "image/png",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("avif") => "image/avif",
+        Some("svg") => "image/svg+xml",
+        _ => "image/jpeg",
+    }
+}
+
+/// An RSS 2.0 document.
+pub fn rss(meta: &FeedMeta, items: &[FeedItem]) -> String {
+    let mut out = String::with_capacity(1024 + items.len() * 1024);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
+    let _ = writeln!(out, "<title>{}</title>", xml_escape(&meta.title));
+    let _ = writeln!(out, "<link>{}</link>", xml_escape(&meta.home_url));
+    let description = if meta.description.is_empty() { &meta.title } else { &meta.description };
+    let _ = writeln!(out, "<description>{}</description>", xml_escape(description));
+    let _ = writeln!(out, "<language>{}</language>", xml_escape(&meta.language));
+    let _ = writeln!(out, "<generator>Gazette</generator>");
+    let _ = writeln!(
+        out,
+        "<atom:link href=\"{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>",
+        xml_escape(&meta.feed_base)
+    );
+    if let Some(date) = newest(items) {
+        let _ = writeln!(out, "<lastBuildDate>{}</lastBuildDate>", rfc822(date));
+    }
+    for item in items {
+        out.push_str("<item>\n");
+        let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
+        let _ = writeln!(out, "<link>{}</link>", xml_escape(&item.url));
+        let _ = writeln!(out, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&item.id));
+        let _ = writeln!(out, "<pubDate>{}</pubDate>", rfc822(&item.published));
+        let _ = writeln!(out, "<description>{}</description>", xml_escape(&item.summary));
+        if let Some(html) = &item.content_html {
+            let _ = writeln!(out, "<content:encoded>{}</content:encoded>", xml_escape(html));
+        }
+        for author in &item.authors {
+            let _ = writeln!(out, "<dc:creator>{}</dc:creator>", xml_escape(author));
+        }
+        for tag in &item.tags {
+            let _ = writeln!(out, "<category>{}</category>", xml_escape(tag));
+        }
+        if let Some(image) = &item.image {
+            let _ = writeln!(
+                out,
+                "<enclosure url=\"{}\" type=\"{}\" length=\"0\"/>",
+                xml_escape(image),
+                image_type(image)
+            );
+        }
+        out.push_str("</item>\n");
+    }
+    out.push_str("</channel>\n</rss>\n");
+    out
+}
+
+/// An Atom 1.0 document.
+pub fn atom(meta: &FeedMeta, items: &[FeedItem]) -> String {
+    let mut out = String::with_capacity(1024 + items.len() * 1024);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml_escape(&meta.language)
+    );
+    let _ = writeln!(out, "<title>{}</title>", xml_escape(&meta.title));
+    if !meta.description.is_empty() {
+        let _ = writeln!(out, "<subtitle>{}</subtitle>", xml_escape(&meta.description));
+    }
+    let _ =
+        writeln!(out, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", xml_escape(&meta.home_url));
+    let _ = writeln!(
+        out,
+        "<link href=\"{}atom.xml\" rel=\"self\" type=\"application/atom+xml\"/>",
+        xml_escape(&meta.feed_base)
+    );
+    let _ = writeln!(out, "<id>{}atom.xml</id>", xml_escape(&meta.feed_base));
+    let updated = newest(items).map(rfc3339).unwrap_or_else(|| "1970-01-01T00:00:00+00:00".to_string());
+    let _ = writeln!(out, "<updated>{updated}</updated>");
+    let _ = writeln!(out, "<author><name>{}</name></author>", xml_escape(&meta.publisher));
+    let _ = writeln!(out, "<generator>Gazette</generator>");
+    for item in items {
+        out.push_str("<entry>\n");
+        let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
+        let _ =
+            writeln!(out, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", xml_escape(&item.url));
+        let _ = writeln!(out, "<id>{}</id>", xml_escape(&item.id));
+        let _ = writeln!(out, "<published>{}</published>", rfc3339(&item.published));
+        let _ = writeln!(out, "<updated>{}</updated>", rfc3339(&item.updated));
+        for author in &item.authors {
+            let _ = writeln!(out, "<author><name>{}</name></author>", xml_escape(author));
+        }
+        let _ = writeln!(out, "<summary type=\"text\">{}</summary>", xml_escape(&item.summary));
+        if let Some(html) = &item.content_html {
+            let _ = writeln!(out, "<content type=\"html\">{}</content>", xml_escape(html));
+        }
+        for tag in &item.tags {
+            let _ = writeln!(out, "<category term=\"{}\"/>", xml_escape(tag));
+        }
+        if let Some(image) = &item.image {
+            let _ = writeln!(
+                out,
+                "<link rel=\"enclosure\" href=\"{}\" type=\"{}\"/>",
+                xml_escape(image),
+                image_type(image)
+            );
+        }
+        out.push_str("</entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    language: &'a str,
+    authors: [JsonAuthor<'a>; 1],
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<&'a str>,
+    summary: &'a str,
+    date_published: String,
+    date_modified: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<JsonAuthor<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    attachments: Vec<JsonAttachment<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAttachment<'a> {
+    url: &'a str,
+    mime_type: &'static str,
+}
+
+/// A JSON Feed 1.1 document.
+pub fn json_feed(meta: &FeedMeta, items: &[FeedItem]) -> String {
+    let feed = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &meta.title,
+        home_page_url: &meta.home_url,
+        feed_url: format!("{}feed.json", meta.feed_base),
+        description: &meta.description,
+        language: &meta.language,
+        authors: [JsonAuthor { name: &meta.publisher }],
+        items: items
+            .iter()
+            .map(|item| JsonItem {
+                id: &item.id,
+                url: &item.url,
+                title: &item.title,
+                content_html: item.content_html.as_deref(),
+                content_text: item.content_html.is_none().then_some(item.summary.as_str()),
+                summary: &item.summary,
+                date_published: rfc3339(&item.published),
+                date_modified: rfc3339(&item.updated),
+                authors: item.authors.iter().map(|name| JsonAuthor { name }).collect(),
+                tags: &item.tags,
+                image: item.image.as_deref(),
+                attachments: item
+                    .image
+                    .iter()
+                    .map(|url| JsonAttachment { url, mime_type: image_type(url) })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&feed).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One URL in a sitemap.
+#[derive(Debug, Clone)]
+pub struct SitemapEntry {
+    /// Absolute URL.
+    pub url: String,
+    /// Last modification, when known.
+    pub lastmod: Option<String>,
+}
+
+/// The sitemap protocol's limit of URLs per file.
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+/// A `<urlset>` sitemap.
+pub fn sitemap(entries: &[SitemapEntry]) -> String {
+    let mut out = String::with_capacity(128 + entries.len() * 96);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for entry in entries {
+        out.push_str("<url><loc>");
+        out.push_str(&xml_escape(&entry.url));
+        out.push_str("</loc>");
+        if let Some(lastmod) = &entry.lastmod {
+            let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// A `<sitemapindex>` pointing at part files.
+pub fn sitemap_index(part_urls: &[String]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for url in part_urls {
+        let _ = writeln!(out, "<sitemap><loc>{}</loc></sitemap>", xml_escape(url));
+    }
+    out.push_str("</sitemapindex>\n");
+    out
+}
+
+/// An article in a Google News sitemap.
+#[derive(Debug, Clone)]
+pub struct NewsEntry {
+    /// Absolute URL.
+    pub url: String,
+    /// Headline.
+    pub title: String,
+    /// Publication time.
+    pub published: ZonedDateTime,
+    /// Language of the article.
+    pub language: String,
+}
+
+/// Google's limit of articles in a News sitemap.
+pub const NEWS_SITEMAP_LIMIT: usize = 1_000;
+
+/// A Google News sitemap (articles of the last two days, newest first, at most 1,000).
+pub fn news_sitemap(publication: &str, entries: &[NewsEntry]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n",
+    );
+    for entry in entries.iter().take(NEWS_SITEMAP_LIMIT) {
+        let _ = writeln!(
+            out,
+            "<url><loc>{}</loc><news:news><news:publication><news:name>{}</news:name><news:language>{}</news:language></news:publication><news:publication_date>{}</news:publication_date><news:title>{}</news:title></news:news></url>",
+            xml_escape(&entry.url),
+            xml_escape(publication),
+            xml_escape(&entry.language),
+            rfc3339(&entry.published),
+            xml_escape(&entry.title)
+        );
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// robots.txt allowing everything and naming the sitemaps.
+pub fn robots(base_url: &str) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\nSitemap: {base_url}news-sitemap.xml\n"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_removes_what_xml_cannot_carry() {
+        assert_eq!(
+            xml_escape("a & b <c> \"d\" 'e' ]]> \u{1}\u{FFFF}😀"),
+            "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; ]]&gt; 😀"
+        );
+    }
+
+    #[test]
+    fn dates_in_both_formats() {
+        let date: ZonedDateTime = "2025-09-12T08:30:00-05:00[America/Chicago]".parse().unwrap();
+        assert_eq!(rfc822(&date), "Fri, 12 Sep 2025 08:30:00 -0500");
+        assert_eq!(rfc3339(&date), "2025-09-12T08:30:00-05:00");
+    }
+}

@@ -1,0 +1,159 @@
+//! What search engines and link previews read: sitemaps, the Google News sitemap, and schema.org
+//! JSON-LD for articles and the site.
+
+use serde_json::json;
+
+use super::Page;
+use super::feeds::{self, NewsEntry, SitemapEntry};
+use super::views::{paged_path, rfc3339};
+use crate::config::{Config, DigestPeriod};
+use crate::model::{Article, Site};
+
+/// Every HTML page of the site worth indexing, in plan order.
+pub(super) fn sitemap_entries(site: &Site, config: &Config) -> Vec<SitemapEntry> {
+    let entry =
+        |path: &str, lastmod: Option<String>| SitemapEntry { url: config.absolute_url(path), lastmod };
+    let newest = site.articles.first().map(|a| a.date.date().to_string());
+    let mut entries = vec![entry("", newest)];
+    for article in &site.articles {
+        let modified = article.updated.as_ref().unwrap_or(&article.date);
+        entries.push(entry(&article.site_path(), Some(modified.date().to_string())));
+    }
+    let periods = site
+        .digests()
+        .iter()
+        .chain(if site.digest_period == DigestPeriod::Day { [].iter() } else { site.days.iter() })
+        .chain(if site.digest_period == DigestPeriod::Month { [].iter() } else { site.months.iter() })
+        .chain(site.years.iter());
+    for period in periods {
+        let newest = site.articles[period.articles[0]].date.date().to_string();
+        entries.push(entry(&period.path, Some(newest)));
+    }
+    for taxonomy in &site.taxonomies {
+        entries.push(entry(&format!("{}/", taxonomy.kind.name()), None));
+        for term in &taxonomy.terms {
+            let pages = term.articles.len().div_ceil(config.paginate_by).max(1);
+            for page in 1..=pages {
+                entries.push(entry(&paged_path(&term.path(taxonomy.kind), page), None));
+            }
+        }
+    }
+    entries
+}
+
+/// `sitemap.xml`: the whole list, or (past 50,000 URLs) an index at part 0 and the parts as
+/// `sitemap-N.xml`.
+pub(super) fn sitemap_file(site: &Site, config: &Config, part: usize) -> Page {
+    let entries = sitemap_entries(site, config);
+    let parts = entries.len().div_ceil(feeds::SITEMAP_LIMIT).max(1);
+    let (output_path, content) = if parts == 1 {
+        ("sitemap.xml".to_string(), feeds::sitemap(&entries))
+    } else if part == 0 {
+        let urls: Vec<String> =
+            (1..=parts).map(|n| config.absolute_url(&format!("sitemap-{n}.xml"))).collect();
+        ("sitemap.xml".to_string(), feeds::sitemap_index(&urls))
+    } else {
+        let chunk = entries.chunks(feeds::SITEMAP_LIMIT).nth(part - 1).unwrap_or(&[]);
+        (format!("sitemap-{part}.xml"), feeds::sitemap(chunk))
+    };
+    Page { output_path, content: content.into_bytes() }
+}
+
+/// `news-sitemap.xml`: articles published in the two days before the build's `now`.
+pub(super) fn news_sitemap_file(site: &Site, config: &Config) -> Page {
+    let since = site.now.as_second() - 2 * 24 * 3600;
+    let entries: Vec<NewsEntry> = site
+        .articles
+        .iter()
+        .filter(|a| {
+            let published = a.date.timestamp().as_second();
+            published >= since && published <= site.now.as_second()
+        })
+        .take(feeds::NEWS_SITEMAP_LIMIT)
+        .map(|a| NewsEntry {
+            url: config.absolute_url(&a.site_path()),
+            title: a.title.clone(),
+            published: a.date.clone(),
+            language: a.lang.clone().unwrap_or_else(|| config.language.clone()),
+        })
+        .collect();
+    Page {
+        output_path: "news-sitemap.xml".into(),
+        content: feeds::news_sitemap(&config.title, &entries).into_bytes(),
+    }
+}
+
+/// The first image with a source, as an absolute URL.
+pub(super) fn lead_image(article: &Article, config: &Config) -> Option<String> {
+    let src = article.images.iter().find_map(|i| i.src.as_deref())?;
+    if src.starts_with("http://") || src.starts_with("https://") {
+        Some(src.to_string())
+    } else {
+        Some(config.absolute_url(src.trim_start_matches('/')))
+    }
+}
+
+/// JSON that is safe inside `<script>`: `<` is escaped so `</script>` in a headline cannot end it.
+fn script_safe(value: &serde_json::Value) -> String {
+    serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c")
+}
+
+/// schema.org `NewsArticle` for an article page.
+pub(super) fn news_article_json_ld(
+    article: &Article,
+    config: &Config,
+    url: &str,
+    image: Option<&str>,
+) -> String {
+    let authors: Vec<serde_json::Value> =
+        article.authors.iter().map(|name| json!({"@type": "Person", "name": name})).collect();
+    let publisher_name = article.source.as_deref().unwrap_or(&config.title);
+    let mut value = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": truncate_chars(&article.title, 110),
+        "datePublished": rfc3339(&article.date),
+        "dateModified": rfc3339(article.updated.as_ref().unwrap_or(&article.date)),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "publisher": {"@type": "Organization", "name": publisher_name},
+        "isAccessibleForFree": true,
+        "wordCount": article.word_count,
+        "inLanguage": article.lang.as_deref().unwrap_or(&config.language),
+    });
+    if !authors.is_empty() {
+        value["author"] = serde_json::Value::Array(authors);
+    }
+    if let Some(image) = image {
+        value["image"] = json!([image]);
+    }
+    if !article.summary.is_empty() {
+        value["description"] = json!(article.summary);
+    }
+    if let Some(section) = article.tags.first() {
+        value["articleSection"] = json!(section);
+    }
+    if !article.tags.is_empty() {
+        value["keywords"] = json!(article.tags.join(", "));
+    }
+    if let Some(dateline) = &article.dateline {
+        value["dateline"] = json!(dateline.text);
+    }
+    script_safe(&value)
+}
+
+/// schema.org `WebSite` for the home page.
+pub(super) fn website_json_ld(config: &Config) -> String {
+    script_safe(&json!({
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": config.title,
+        "url": config.absolute_url(""),
+        "description": config.description,
+        "inLanguage": config.language,
+    }))
+}
+
+fn truncate_chars(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}

@@ -1,0 +1,163 @@
+//! Feeds, sitemaps, robots.txt, JSON-LD and visibility (drafts, scheduled, expired), parsed by real
+//! parsers: feed-rs for RSS, Atom and JSON Feed, roxmltree for sitemaps, serde_json for JSON-LD.
+
+use crate::harness::SiteTest;
+
+const NOW: &str = "2025-06-02T12:00:00Z";
+
+fn hostile() -> SiteTest {
+    let site = SiteTest::fixture("hostile");
+    let run = site.run(&["build", "--now", NOW]);
+    assert!(run.success, "{}", run.stderr);
+    site
+}
+
+fn parse_feed(site: &SiteTest, path: &str) -> feed_rs::model::Feed {
+    let bytes = std::fs::read(site.root.join("public").join(path)).unwrap();
+    feed_rs::parser::parse(bytes.as_slice()).unwrap_or_else(|e| panic!("{path} does not parse: {e}"))
+}
+
+#[test]
+fn every_feed_of_the_site_parses_with_hostile_text() {
+    let site = hostile();
+    let feeds: Vec<String> = site
+        .output_tree()
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|p| p.ends_with("rss.xml") || p.ends_with("atom.xml") || p.ends_with("feed.json"))
+        .collect();
+    assert!(feeds.len() >= 3 * 5, "site, digests, tags, sources, authors: {feeds:?}");
+    for path in &feeds {
+        parse_feed(&site, path);
+    }
+    for file in ["rss.xml", "atom.xml", "feed.json"] {
+        let feed = parse_feed(&site, file);
+        assert_eq!(feed.entries.len(), 2, "{file}: only the two published articles");
+        let titles: Vec<String> =
+            feed.entries.iter().map(|e| e.title.as_ref().unwrap().content.clone()).collect();
+        assert!(titles.contains(&"Tagged <story> & friends".to_string()), "{file}: {titles:?}");
+        assert!(
+            titles.iter().any(|t| t.contains("Fish & chips <b>prices</b> rise ]]> again 😀")),
+            "{file}: {titles:?}"
+        );
+        let tagged =
+            feed.entries.iter().find(|e| e.title.as_ref().unwrap().content.starts_with("Tagged")).unwrap();
+        assert_eq!(tagged.links[0].href, "https://example.org/sub/path/2025/06/01/tagged/");
+        let content = tagged.content.as_ref().and_then(|c| c.body.clone()).unwrap_or_default();
+        assert!(content.contains("<strong>bold</strong>"), "{file}: full content: {content}");
+        assert_eq!(tagged.published.unwrap().to_rfc3339(), "2025-06-01T10:00:00+00:00");
+        assert_eq!(tagged.authors[0].name.as_deref(), Some("Ana & Bo"));
+    }
+    let rss = site.output("rss.xml");
+    assert!(!rss.contains('\u{1}'), "control characters never reach XML");
+    assert!(rss.contains("<enclosure url=\"https://example.org/sub/path/img/pier.jpg\" type=\"image/jpeg\""));
+    assert!(rss.contains("<pubDate>Sun, 01 Jun 2025 10:00:00 +0000</pubDate>"));
+}
+
+#[test]
+fn term_and_digest_feeds() {
+    let site = hostile();
+    let tag = parse_feed(&site, "tags/pier/atom.xml");
+    assert_eq!(tag.entries.len(), 1, "hidden articles are not in tag feeds");
+    let source = parse_feed(&site, "sources/a-b-news/rss.xml");
+    assert_eq!(source.entries.len(), 1);
+    let digests = parse_feed(&site, "digests/feed.json");
+    assert_eq!(digests.entries.len(), 1, "one digest: 1 June");
+    assert!(digests.entries[0].title.as_ref().unwrap().content.contains("1 June 2025"));
+}
+
+#[test]
+fn feeds_are_discoverable() {
+    let site = hostile();
+    let home = site.output("index.html");
+    assert!(home.contains("type=\"application/rss+xml\""), "RSS link in the head");
+    assert!(home.contains("type=\"application/atom+xml\""));
+    assert!(home.contains("type=\"application/feed+json\""));
+    let tag = site.output("tags/pier/index.html");
+    assert!(tag.contains("tags/pier/rss.xml"), "a tag page announces its own feed");
+}
+
+#[test]
+fn sitemaps_and_robots() {
+    let site = hostile();
+    let sitemap = site.output("sitemap.xml");
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let urls: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
+    assert!(urls.contains(&"https://example.org/sub/path/"));
+    assert!(urls.contains(&"https://example.org/sub/path/2025/06/01/tagged/"));
+    assert!(urls.contains(&"https://example.org/sub/path/tags/pier/"));
+    assert!(!urls.iter().any(|u| u.contains("scheduled") || u.contains("draft") || u.contains("expired")));
+    let news = site.output("news-sitemap.xml");
+    let doc = roxmltree::Document::parse(&news).unwrap();
+    let titles: Vec<&str> =
+        doc.descendants().filter(|n| n.tag_name().name() == "title").filter_map(|n| n.text()).collect();
+    assert_eq!(titles.len(), 2, "articles of the last two days before --now: {titles:?}");
+    let old = SiteTest::fixture("hostile");
+    assert!(old.run(&["build", "--now", "2025-07-01T00:00:00Z"]).success);
+    assert!(!old.output("news-sitemap.xml").contains("<url>"), "nothing recent a month later");
+    let robots = site.output("robots.txt");
+    assert!(robots.contains("Sitemap: https://example.org/sub/path/sitemap.xml"));
+    assert!(robots.contains("Sitemap: https://example.org/sub/path/news-sitemap.xml"));
+}
+
+#[test]
+fn article_pages_carry_news_article_json_ld_and_social_tags() {
+    let site = hostile();
+    let page = site.output("2025/06/01/tagged/index.html");
+    let json = page
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("JSON-LD block");
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(value["@type"], "NewsArticle");
+    assert_eq!(value["headline"], "Tagged <story> & friends");
+    assert_eq!(value["datePublished"], "2025-06-01T10:00:00+00:00");
+    assert!(value["dateModified"].is_string());
+    assert_eq!(value["author"][0]["name"], "Ana & Bo");
+    assert_eq!(value["publisher"]["name"], "A&B News");
+    assert_eq!(value["image"][0], "https://example.org/sub/path/img/pier.jpg");
+    assert_eq!(value["articleSection"], "Fish & Chips");
+    assert_eq!(value["keywords"], "Fish & Chips, Pier");
+    assert_eq!(value["isAccessibleForFree"], true);
+    assert!(page.contains("<meta property=\"og:title\""), "Open Graph");
+    assert!(page.contains("<meta property=\"og:type\" content=\"article\">"));
+    assert!(page.contains("<meta name=\"twitter:card\""), "Twitter card");
+    assert!(
+        page.contains("<link rel=\"canonical\" href=\"https://example.org/sub/path/2025/06/01/tagged/\">")
+    );
+}
+
+#[test]
+fn drafts_scheduled_and_expired_appear_exactly_where_they_should() {
+    let site = hostile();
+    let everything: String =
+        site.output_tree().into_iter().map(|(_, b)| String::from_utf8_lossy(&b).into_owned()).collect();
+    for hidden in ["Scheduled story", "Expired story", "Draft story"] {
+        assert!(!everything.contains(hidden), "{hidden} leaked into the output");
+    }
+    let run = site.run(&["build", "--now", NOW, "--future", "--drafts", "--expired"]);
+    assert!(run.success);
+    assert!(site.has_output("2025/06/02/scheduled/index.html"));
+    assert!(site.has_output("2025/06/02/draft/index.html"));
+    assert!(site.has_output("2025/05/01/expired/index.html"));
+    let later = SiteTest::fixture("hostile");
+    assert!(later.run(&["build", "--now", "2025-06-10T00:00:01Z"]).success);
+    assert!(later.has_output("2025/06/02/scheduled/index.html"), "due once --now passes publish_date");
+    assert!(later.output("tags/pier/index.html").contains("Scheduled story"));
+}
+
+#[test]
+fn check_passes_on_a_good_site_and_finds_a_planted_broken_link() {
+    let site = SiteTest::fixture("hostile");
+    let run = site.run(&["check", "--now", NOW]);
+    assert!(run.success, "{}", run.stderr);
+    site.write("content/2025-06-01-broken.md", "---\ntitle: Broken link\ndate: 2025-06-01\n---\nSee [this](../../nowhere/) and [that](#missing-anchor).\n");
+    let run = site.run(&["check", "--now", NOW]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("2025/06/01/broken/index.html"), "{}", run.stderr);
+    assert!(run.stderr.contains("broken link: `../../nowhere/`"), "{}", run.stderr);
+    assert!(run.stderr.contains("broken anchor: `#missing-anchor`"), "{}", run.stderr);
+    assert!(!site.has_output("index.html"), "check writes nothing");
+}
