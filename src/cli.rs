@@ -35,8 +35,31 @@ enum Command {
     Build(BuildArgs),
     /// Convert article text files into Markdown with YAML front matter.
     Import(ImportArgs),
+    /// Build into memory, serve on localhost, rebuild and reload the browser on every change.
+    Serve(ServeArgs),
     /// Build in memory and check links, anchors, titles, descriptions, feeds and sitemaps.
     Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Port to listen on (0 picks a free one).
+    #[arg(short, long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; the default keeps the server private to this machine.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: String,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Poll for changes every MS milliseconds instead of using OS events (network, WSL, Docker folders).
+    #[arg(long, value_name = "MS")]
+    poll: Option<u64>,
+    /// Include draft articles.
+    #[arg(long)]
+    drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -113,6 +136,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Build(args) => build(args, &printer),
         Command::Import(args) => import(args, &printer),
         Command::Check(args) => check(args, &printer),
+        Command::Serve(args) => serve(args, &printer),
     };
     match result {
         Ok(code) => code,
@@ -211,6 +235,78 @@ fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64()
     ));
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
+    let options = gazette::serve::ServeOptions {
+        root: args.site.root.clone(),
+        overrides: Overrides {
+            config_file: args.site.config.clone(),
+            drafts: args.drafts,
+            ..Overrides::default()
+        },
+        bind: args.bind.clone(),
+        port: args.port,
+        poll: args.poll.map(std::time::Duration::from_millis),
+        now: None,
+    };
+    let reporter = std::sync::Arc::new(ServeLog { quiet: printer.quiet, open: args.open });
+    gazette::serve::run(options, reporter)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints what the dev server does, one line per rebuild.
+struct ServeLog {
+    quiet: bool,
+    open: bool,
+}
+
+impl gazette::serve::ServeReporter for ServeLog {
+    fn listening(&self, url: &str) {
+        eprintln!("Serving at {url} (Ctrl-C to stop)");
+        if self.open {
+            let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+            if let Err(error) = std::process::Command::new(opener).arg(url).spawn() {
+                eprintln!("could not open a browser ({opener}: {error}); open {url} yourself");
+            }
+        }
+    }
+
+    fn rebuilt(
+        &self,
+        report: &Report,
+        changed: &[(PathBuf, gazette::serve::watch::Change)],
+        elapsed: std::time::Duration,
+    ) {
+        let diagnostics = report.diagnostics.sorted();
+        for diagnostic in &diagnostics {
+            if diagnostic.is_error() || !self.quiet {
+                eprintln!("{diagnostic}");
+            }
+        }
+        if self.quiet {
+            return;
+        }
+        let what = match changed {
+            [] => "Built".to_string(),
+            [(path, _)] => format!("{} changed: rebuilt", path.display()),
+            many => format!("{} files changed: rebuilt", many.len()),
+        };
+        let outcome = if report.diagnostics.error_count() > 0 {
+            "FAILED, still serving the last good site"
+        } else {
+            "ok"
+        };
+        eprintln!(
+            "{what} {} articles in {:.0} ms, {outcome}",
+            report.published,
+            elapsed.as_secs_f64() * 1000.0
+        );
+    }
+
+    fn problem(&self, message: &str) {
+        eprintln!("error: {message}");
+    }
 }
 
 fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {

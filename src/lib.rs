@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod yaml;
 
@@ -124,9 +125,24 @@ pub fn build_into(
     report.timings.discover = started.elapsed();
 
     let started = Instant::now();
-    progress.start("ingest", discovery.sources.len());
-    let ingested: Vec<ingest::Ingested> = discovery
-        .sources
+    let ingested = ingest_all(config, &discovery.sources, progress);
+    let mut articles = Vec::with_capacity(ingested.len());
+    for item in ingested {
+        report.diagnostics.extend(item.diagnostics);
+        articles.extend(item.article);
+    }
+    report.timings.ingest = started.elapsed();
+    render_articles(config, articles, now, sink, progress, report)
+}
+
+/// Reads every source in parallel; the result is in the same order as `sources`.
+pub fn ingest_all(
+    config: &Config,
+    sources: &[discover::Source],
+    progress: &dyn Progress,
+) -> Vec<ingest::Ingested> {
+    progress.start("ingest", sources.len());
+    let ingested = sources
         .par_iter()
         .map(|source| {
             let ingested = ingest::article(source, config);
@@ -135,14 +151,20 @@ pub fn build_into(
         })
         .collect();
     progress.finish();
-    let mut articles = Vec::with_capacity(ingested.len());
-    for item in ingested {
-        report.diagnostics.extend(item.diagnostics);
-        articles.extend(item.article);
-    }
-    report.articles = articles.len();
-    report.timings.ingest = started.elapsed();
+    ingested
+}
 
+/// Everything after ingest: assemble the site, load the theme, render every page into `sink`.
+/// `gazette serve` calls this with its cached articles, so a rebuild is the same pipeline.
+pub fn render_articles(
+    config: &Config,
+    articles: Vec<model::Article>,
+    now: jiff::Timestamp,
+    sink: &dyn emit::Sink,
+    progress: &dyn Progress,
+    report: &mut Report,
+) -> bool {
+    report.articles = articles.len();
     let started = Instant::now();
     let (site, diagnostics) = model::Site::assemble(config, articles, now);
     report.diagnostics.extend(diagnostics);

@@ -8,10 +8,13 @@
 # python3's http.server, then:
 #   1. validates every .html file with the Nu HTML Checker (vnu.jar, errors only);
 #   2. runs Lighthouse 12 (mobile emulation, the default) on the home page, the newest day digest and the
-#      newest article, and prints the four category scores of each page;
-#   3. checks that no page made a request to another host and that style.css is under 30 KB.
+#      newest article, and prints the four category scores of each page; then the accessibility category
+#      again on the home page and the article in the dark colour scheme (prefers-color-scheme: dark);
+#   3. checks that no page made a request to another host, that no page has a <script> (JSON-LD data
+#      excepted) or a stylesheet from another host, and that style.css is under 30 KB.
 # It exits 1 if the validator reports any error, if accessibility, best-practices or SEO is below 0.95
-# on any checked page (performance is reported, not gated), or if a check of step 3 fails.
+# on any checked page (performance is reported, not gated), if Lighthouse's colour-contrast audit fails
+# in either scheme, or if a check of step 3 fails. It exits 2 if it cannot run.
 #
 # The canonical URLs of the example site point to https://example.org/ (its base_url); Lighthouse's SEO
 # audit accepts that, so the site does not need to be rebuilt with --base-url for this check.
@@ -126,41 +129,46 @@ for _ in $(seq 50); do
 done
 kill -0 "$server" 2>/dev/null || die "could not serve $SITE_DIR on 127.0.0.1:$PORT"
 
-say "== Lighthouse $("$LIGHTHOUSE" --version) (scores 0-1; gate: accessibility, best-practices, seo >= $MIN_SCORE)"
-printf '  %-8s %-11s %-13s %-14s %-5s %s\n' page performance accessibility best-practices seo url
-for entry in "home:" "digest:$digest" "article:$article"; do
-  name=${entry%%:*}
-  url="http://127.0.0.1:$PORT/${entry#*:}"
-  report="$REPORT_DIR/$name.json"
-  if ! "$LIGHTHOUSE" "$url" --quiet --output=json --output-path="$report" \
-      --only-categories=performance,accessibility,best-practices,seo \
-      --chrome-flags="$CHROME_FLAGS" >"$REPORT_DIR/$name.log" 2>&1; then
+# lighthouse NAME PATH CATEGORIES EXTRA_CHROME_FLAGS: runs Lighthouse on one page, prints its scores,
+# the failed audits of the gated categories and any request to another host; returns 1 on a failed gate.
+lighthouse() {
+  local name=$1 url="http://127.0.0.1:$PORT/$2" categories=$3 flags="$CHROME_FLAGS $4"
+  local report="$REPORT_DIR/$name.json"
+  if ! "$LIGHTHOUSE" "$url" --quiet --output=json --output-path="$report" --only-categories="$categories" \
+      --chrome-flags="$flags" >"$REPORT_DIR/$name.log" 2>&1; then
     cat "$REPORT_DIR/$name.log"
-    fail "Lighthouse did not run on $url"
-    continue
+    printf 'FAIL: Lighthouse did not run on %s\n' "$url"
+    return 1
   fi
-  # Prints the score line, then one line per failed audit of a gated category, then any request that
-  # went to another host; exits 1 when a gate fails.
-  if ! node - "$report" "$MIN_SCORE" "$name" "127.0.0.1:$PORT" <<'EOF'
+  node - "$report" "$MIN_SCORE" "$name" "127.0.0.1:$PORT" <<'EOF'
 const [report, min, name, host] = process.argv.slice(2);
 const lhr = JSON.parse(require('fs').readFileSync(report, 'utf8'));
-const score = (id) => lhr.categories[id].score;
-const fmt = (s) => (s === null ? 'n/a' : s.toFixed(2));
-console.log(`  ${name.padEnd(8)} ${fmt(score('performance')).padEnd(11)} ${fmt(score('accessibility')).padEnd(13)} ${fmt(score('best-practices')).padEnd(14)} ${fmt(score('seo')).padEnd(5)} ${lhr.finalDisplayedUrl}`);
+const ids = ['performance', 'accessibility', 'best-practices', 'seo'];
+const fmt = (c) => (!c ? '-' : c.score === null ? 'n/a' : c.score.toFixed(2));
+const widths = [11, 13, 14, 5];
+console.log(`  ${name.padEnd(13)} ${ids.map((id, i) => fmt(lhr.categories[id]).padEnd(widths[i])).join(' ')} ${lhr.finalDisplayedUrl}`);
 let bad = false;
-for (const id of ['accessibility', 'best-practices', 'seo']) {
-  if (score(id) === null || score(id) < Number(min)) {
+for (const id of ids.slice(1)) {
+  const category = lhr.categories[id];
+  if (!category) continue;
+  if (category.score === null || category.score < Number(min)) {
     bad = true;
-    console.log(`FAIL: ${name}: ${id} ${fmt(score(id))} < ${min}`);
+    console.log(`FAIL: ${name}: ${id} ${fmt(category)} < ${min}`);
   }
-  for (const ref of lhr.categories[id].auditRefs) {
+  for (const ref of category.auditRefs) {
     const audit = lhr.audits[ref.id];
     if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
       console.log(`    ${id}: ${ref.id}: ${audit.title}${audit.displayValue ? ' (' + audit.displayValue + ')' : ''}`);
     }
   }
 }
-const requests = (lhr.audits['network-requests'].details || {}).items || [];
+// WCAG AA contrast is required in both schemes, whatever the category score.
+const contrast = lhr.audits['color-contrast'];
+if (contrast && contrast.score === 0) {
+  bad = true;
+  console.log(`FAIL: ${name}: colour contrast below WCAG AA`);
+}
+const requests = ((lhr.audits['network-requests'] || {}).details || {}).items || [];
 for (const r of requests) {
   if (!r.url.startsWith(`http://${host}/`) && !r.url.startsWith('data:')) {
     bad = true;
@@ -169,21 +177,32 @@ for (const r of requests) {
 }
 process.exit(bad ? 1 : 0);
 EOF
-  then
-    failed=1
-  fi
-done
+}
+
+say "== Lighthouse $("$LIGHTHOUSE" --version) (scores 0-1; gate: accessibility, best-practices, seo >= $MIN_SCORE)"
+printf '  %-13s %-11s %-13s %-14s %-5s %s\n' page performance accessibility best-practices seo url
+all=performance,accessibility,best-practices,seo
+lighthouse home "" "$all" "" || failed=1
+lighthouse digest "$digest" "$all" "" || failed=1
+lighthouse article "$article" "$all" "" || failed=1
+# The dark colour scheme, for its contrast: accessibility only.
+dark="--blink-settings=preferredColorScheme=0 --force-dark-mode"
+lighthouse home-dark "" accessibility "$dark" || failed=1
+lighthouse article-dark "$article" accessibility "$dark" || failed=1
 say "  reports: $REPORT_DIR"
 
 # ---- 3. Theme budget -------------------------------------------------------------------------------
 say "== Theme checks"
 css_size=$(wc -c <"$SITE_DIR/style.css")
 if [ "$css_size" -ge 30720 ]; then fail "style.css is $css_size bytes (budget 30 KB)"; else say "  style.css: $css_size bytes"; fi
-if grep -rlE '<script|<link[^>]+href="(https?:)?//[^"]*"[^>]*rel="stylesheet"|<link[^>]+rel="stylesheet"[^>]+href="(https?:)?//' \
-    --include='*.html' "$SITE_DIR" >/dev/null; then
-  fail "a page has a script or an external stylesheet: $(grep -rlE '<script' --include='*.html' "$SITE_DIR" | head -n3)"
+# JSON-LD (<script type="application/ld+json">) is data, not a script; any other <script> is refused.
+scripts=$(grep -rlP '<script(?![^>]*type="application/ld\+json")' --include='*.html' "$SITE_DIR" || true)
+external_css=$(grep -rlE '<link[^>]*rel="stylesheet"[^>]*href="(https?:)?//|<link[^>]*href="(https?:)?//[^"]*"[^>]*rel="stylesheet"' \
+  --include='*.html' "$SITE_DIR" || true)
+if [ -n "$scripts$external_css" ]; then
+  fail "pages with a script or a stylesheet from another host: $(printf '%s\n' $scripts $external_css | head -n5 | tr '\n' ' ')"
 else
-  say "  no scripts, no external stylesheets"
+  say "  no scripts, no stylesheets from other hosts"
 fi
 if grep -qE '@import|url\((["'\'']?)(https?:)?//' "$SITE_DIR/style.css"; then
   fail "style.css loads something from another host"

@@ -4,3 +4,4 @@ mod build;
 mod feeds;
 mod harness;
 mod invalid;
+mod serve;

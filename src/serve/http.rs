@@ -1,0 +1,397 @@
+//! The development HTTP server: serves the site from memory, injects the live-reload script, and
+//! streams reload events to browsers with server-sent events.
+//!
+//! Pages are served only from the in-memory site, never from disk, so no request path (`..`,
+//! `%2e%2e`, backslashes, absolute paths, symbolic links) can read anything else. Responses are
+//! never cached, so a reload always shows the latest build.
+//!
+//! HTTP/1.1 is spoken directly over `std::net`: a dev server needs GET and HEAD, one response per
+//! connection, and an event stream that is flushed message by message. tiny_http was tried and
+//! buffers streamed bodies in 8 KiB chunks, which holds reload events back; hyper would bring an
+//! async runtime for no gain here.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+/// The path browsers listen on for reload events.
+pub const EVENTS_PATH: &str = "/__gazette/events";
+
+/// What the server shows: the last good site, and the error of the last rebuild if it failed.
+#[derive(Debug, Default)]
+pub struct Served {
+    /// Output path to bytes.
+    pub files: Arc<BTreeMap<String, Vec<u8>>>,
+    /// The last rebuild's error, shown as an overlay until a rebuild succeeds.
+    pub error: Option<String>,
+}
+
+/// A message to every connected browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Broadcast {
+    /// The site changed: reload the page.
+    Reload,
+    /// Only stylesheets changed: swap them without a reload.
+    Css,
+    /// A rebuild failed: show this error over the page.
+    Failed(String),
+}
+
+impl Broadcast {
+    fn to_sse(&self) -> String {
+        match self {
+            Broadcast::Reload => "event: reload\ndata: reload\n\n".to_string(),
+            Broadcast::Css => "event: css\ndata: css\n\n".to_string(),
+            Broadcast::Failed(message) => {
+                let mut out = String::from("event: failed\n");
+                for line in message.lines() {
+                    out.push_str("data: ");
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                out.push('\n');
+                out
+            }
+        }
+    }
+}
+
+/// The state shared between the serve loop and the request threads.
+#[derive(Default)]
+pub struct Shared {
+    /// What is served.
+    pub served: RwLock<Served>,
+    clients: Mutex<Vec<Sender<String>>>,
+}
+
+impl Shared {
+    /// Sends `message` to every connected browser, forgetting the ones that went away.
+    pub fn broadcast(&self, message: &Broadcast) {
+        let text = message.to_sse();
+        let mut clients = self.clients.lock().unwrap_or_else(|p| p.into_inner());
+        clients.retain(|client| client.send(text.clone()).is_ok());
+    }
+
+    /// How many browsers are listening.
+    pub fn client_count(&self) -> usize {
+        self.clients.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+}
+
+/// Accepts connections until `stop` is set, one thread per connection (an event stream holds
+/// its thread for as long as the browser listens).
+pub fn serve_forever(listener: TcpListener, shared: Arc<Shared>, stop: Arc<AtomicBool>) {
+    for stream in listener.incoming() {
+        if stop.load(Ordering::SeqCst) {
+            return;
+        }
+        let Ok(stream) = stream else { continue };
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            let _ = handle(stream, &shared);
+        });
+    }
+}
+
+/// A parsed request line.
+struct RequestLine {
+    method: String,
+    path: String,
+}
+
+fn read_request(stream: &TcpStream) -> std::io::Result<Option<RequestLine>> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let (Some(method), Some(target)) = (parts.next(), parts.next()) else { return Ok(None) };
+    // Skip the headers: nothing in them changes the answer of a dev server.
+    let mut header = String::new();
+    let mut total = 0;
+    loop {
+        header.clear();
+        let read = reader.read_line(&mut header)?;
+        total += read;
+        if read == 0 || header == "\r\n" || header == "\n" || total > 64 * 1024 {
+            break;
+        }
+    }
+    Ok(Some(RequestLine { method: method.to_string(), path: target.to_string() }))
+}
+
+fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    let Some(request) = read_request(&stream)? else {
+        return respond(&mut stream, 400, "text/plain; charset=utf-8", b"bad request", &[], false);
+    };
+    let head_only = request.method == "HEAD";
+    if request.method != "GET" && !head_only {
+        return respond(
+            &mut stream,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed",
+            &[("Allow", "GET, HEAD")],
+            false,
+        );
+    }
+    let path = request.path.split(['?', '#']).next().unwrap_or("/");
+    if path == EVENTS_PATH {
+        return stream_events(stream, shared);
+    }
+    let (files, error) = {
+        let served = shared.served.read().unwrap_or_else(|p| p.into_inner());
+        (Arc::clone(&served.files), served.error.clone())
+    };
+    match resolve(path, &files) {
+        Resolved::File(name) => {
+            let (mime, body) = page_body(&name, &files[&name], error.as_deref());
+            respond(&mut stream, 200, mime, &body, &[], head_only)
+        }
+        Resolved::Redirect(location) => {
+            respond(&mut stream, 301, "text/plain; charset=utf-8", b"", &[("Location", &location)], head_only)
+        }
+        Resolved::NotFound => match files.get("404.html") {
+            Some(page) => {
+                let (mime, body) = page_body("404.html", page, error.as_deref());
+                respond(&mut stream, 404, mime, &body, &[], head_only)
+            }
+            None => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found", &[], head_only),
+        },
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    mime: &str,
+    body: &[u8],
+    extra: &[(&str, &str)],
+    head_only: bool,
+) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "Error",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+fn page_body(name: &str, bytes: &[u8], error: Option<&str>) -> (&'static str, Vec<u8>) {
+    let mime = content_type(name);
+    let body = if mime.starts_with("text/html") { inject(bytes, error) } else { bytes.to_vec() };
+    (mime, body)
+}
+
+/// Where a request path leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// Serve this output file.
+    File(String),
+    /// A folder asked for without its trailing slash.
+    Redirect(String),
+    /// Nothing there (or a path that tries to leave the site).
+    NotFound,
+}
+
+/// Maps a URL path to an output file. Percent-decoding happens first, so `%2e%2e` is `..` and is
+/// refused like `..` itself; so are backslashes and NUL.
+pub fn resolve(url_path: &str, files: &BTreeMap<String, Vec<u8>>) -> Resolved {
+    let Some(decoded) = percent_decode(url_path) else { return Resolved::NotFound };
+    if decoded.contains('\\') || decoded.contains('\0') || !decoded.starts_with('/') {
+        return Resolved::NotFound;
+    }
+    let relative = &decoded[1..];
+    if relative.split('/').any(|segment| segment == ".." || segment == ".") {
+        return Resolved::NotFound;
+    }
+    let candidate = if relative.is_empty() || relative.ends_with('/') {
+        format!("{relative}index.html")
+    } else {
+        relative.to_string()
+    };
+    if files.contains_key(&candidate) {
+        return Resolved::File(candidate);
+    }
+    if !relative.ends_with('/') && files.contains_key(&format!("{relative}/index.html")) {
+        return Resolved::Redirect(format!("{decoded}/"));
+    }
+    Resolved::NotFound
+}
+
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = path.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The live-reload client. Inline (no request leaves the page) and added by the server only, so
+/// themes never carry it and built sites never contain it.
+const RELOAD_SCRIPT: &str = r#"<script>(function(){
+var es=new EventSource("/__gazette/events");
+function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){o=document.createElement("div");o.id="gazette-error-overlay";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";document.body.appendChild(o)}o.textContent="Gazette: the last rebuild failed; this is the last good version of the site.\n\n"+message}
+es.addEventListener("reload",function(){location.reload()});
+es.addEventListener("css",function(){document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("gazette",Date.now());l.href=u.toString()})});
+es.addEventListener("failed",function(e){overlay(e.data)});
+})();</script>"#;
+
+/// Adds the reload script (and the error overlay, when the last rebuild failed) before `</body>`.
+pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    let mut addition = String::from(RELOAD_SCRIPT);
+    if let Some(error) = error {
+        addition.push_str("<div id=\"gazette-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap\">Gazette: the last rebuild failed; this is the last good version of the site.\n\n");
+        addition.push_str(&escape_html(error));
+        addition.push_str("</div>");
+    }
+    let position = find_last(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + addition.len());
+    out.extend_from_slice(&html[..position]);
+    out.extend_from_slice(addition.as_bytes());
+    out.extend_from_slice(&html[position..]);
+    out
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Content types by extension.
+pub fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap_or_default().to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "webmanifest" => "application/manifest+json",
+        "wasm" => "application/wasm",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Writes each broadcast to the browser as soon as it comes; a comment every 15 seconds keeps
+/// proxies from closing the stream and tells us when the browser has gone.
+fn stream_events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+    let (sender, receiver) = channel();
+    let first = {
+        let served = shared.served.read().unwrap_or_else(|p| p.into_inner());
+        match &served.error {
+            Some(error) => Broadcast::Failed(error.clone()).to_sse(),
+            None => ": connected\n\n".to_string(),
+        }
+    };
+    stream.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n",
+    )?;
+    stream.write_all(first.as_bytes())?;
+    stream.flush()?;
+    shared.clients.lock().unwrap_or_else(|p| p.into_inner()).push(sender);
+    loop {
+        let message = match receiver.recv_timeout(Duration::from_secs(15)) {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Timeout) => ": ping\n\n".to_string(),
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        stream.write_all(message.as_bytes())?;
+        stream.flush()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> BTreeMap<String, Vec<u8>> {
+        ["index.html", "a/index.html", "style.css", "404.html"]
+            .iter()
+            .map(|p| (p.to_string(), p.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn index_redirect_and_not_found() {
+        let files = site();
+        assert_eq!(resolve("/", &files), Resolved::File("index.html".into()));
+        assert_eq!(resolve("/a/", &files), Resolved::File("a/index.html".into()));
+        assert_eq!(resolve("/a", &files), Resolved::Redirect("/a/".into()));
+        assert_eq!(resolve("/style.css", &files), Resolved::File("style.css".into()));
+        assert_eq!(resolve("/nope", &files), Resolved::NotFound);
+    }
+
+    #[test]
+    fn paths_cannot_leave_the_site() {
+        let files = site();
+        for path in [
+            "/../etc/passwd",
+            "/a/../../x",
+            "/%2e%2e/x",
+            "/%2E%2E%2Fetc",
+            "/a\\..\\x",
+            "//etc/passwd",
+            "/a/%00",
+            "/%zz",
+        ] {
+            assert!(matches!(resolve(path, &files), Resolved::NotFound), "{path}");
+        }
+    }
+
+    #[test]
+    fn script_goes_before_the_last_body_tag() {
+        let page = inject(b"<html><body><p>x</p></body></html>", None);
+        let text = String::from_utf8(page).unwrap();
+        assert!(text.contains("</p><script>"));
+        assert!(text.ends_with("</script></body></html>"));
+        let with_error = String::from_utf8(inject(b"<body></body>", Some("bad <yaml>"))).unwrap();
+        assert!(with_error.contains("bad &lt;yaml&gt;"));
+    }
+
+    #[test]
+    fn failed_events_keep_every_line() {
+        assert_eq!(Broadcast::Failed("a\nb".into()).to_sse(), "event: failed\ndata: a\ndata: b\n\n");
+    }
+}

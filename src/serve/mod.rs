@@ -1,0 +1,371 @@
+//! `gazette serve`: build into memory, serve over HTTP, watch the sources, rebuild, reload.
+//!
+//! The loop owns all serve state. The watcher sends classified batches on a channel (as in
+//! mdBook); each batch becomes one rebuild through the same pipeline as `gazette build`, with
+//! unchanged articles taken from a cache instead of being read and converted again. A rebuild
+//! that fails keeps the last good site served and shows the error over the page; the browser is
+//! told to reload only after the new site is in place.
+
+pub mod http;
+pub mod watch;
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant, SystemTime};
+
+use crate::config::{Config, ConfigError, Overrides};
+use crate::diagnostic::Diagnostic;
+use crate::discover::{self, Source};
+use crate::emit::MemorySink;
+use crate::ingest::{self, Ingested};
+use crate::{NoProgress, Report};
+use http::{Broadcast, Shared};
+use watch::{Change, WatchEvent, WatchedPaths};
+
+/// Everything `gazette serve` is asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Site root.
+    pub root: PathBuf,
+    /// Options shared with `build` (config file, drafts...). `base_url` is replaced by the local address.
+    pub overrides: Overrides,
+    /// Address to listen on (127.0.0.1 by default: nothing outside this machine can connect).
+    pub bind: String,
+    /// Port; 0 picks a free one.
+    pub port: u16,
+    /// Poll the file system at this interval instead of using OS events.
+    pub poll: Option<Duration>,
+    /// Fixed current time (for tests and reproducible previews); the wall clock when `None`.
+    pub now: Option<jiff::Timestamp>,
+}
+
+/// Why serving could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// site.yaml could not be used.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The address could not be bound.
+    #[error("cannot listen on {address}: {message} (is another server using the port? try --port 0)")]
+    Bind {
+        /// The address.
+        address: String,
+        /// The error.
+        message: String,
+    },
+    /// The watcher could not start.
+    #[error("{0}")]
+    Watch(String),
+}
+
+/// What the serve loop tells the user. Library code never prints; the CLI implements this.
+pub trait ServeReporter: Send + Sync {
+    /// The server is listening at `url`.
+    fn listening(&self, url: &str);
+    /// A rebuild finished.
+    fn rebuilt(&self, report: &Report, changed: &[(PathBuf, Change)], elapsed: Duration);
+    /// A problem that is not a build diagnostic (the watcher failed).
+    fn problem(&self, message: &str);
+}
+
+/// A running server: its address and a handle to stop it (tests use this; the CLI runs forever).
+pub struct Running {
+    /// The bound address.
+    pub address: SocketAddr,
+    /// The local URL.
+    pub url: String,
+    shared: Arc<Shared>,
+    stop_server: Arc<AtomicBool>,
+    root: PathBuf,
+    overrides: Overrides,
+    stop: std::sync::mpsc::Sender<()>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// The site as currently served (the last good build).
+    pub fn files(&self) -> Arc<BTreeMap<String, Vec<u8>>> {
+        Arc::clone(&self.shared.served.read().unwrap_or_else(|p| p.into_inner()).files)
+    }
+
+    /// The error of the last rebuild, if it failed.
+    pub fn error(&self) -> Option<String> {
+        self.shared.served.read().unwrap_or_else(|p| p.into_inner()).error.clone()
+    }
+
+    /// The configuration the site is served with (base URL = the local address).
+    pub fn config(&self) -> Result<Config, ConfigError> {
+        let mut overrides = self.overrides.clone();
+        overrides.base_url = Some(self.url.clone());
+        Config::load(&self.root, &overrides)
+    }
+
+    /// Stops watching and serving.
+    pub fn stop(mut self) {
+        let _ = self.stop.send(());
+        self.stop_server.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = std::net::TcpStream::connect(self.address);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Serves until the process ends.
+pub fn run(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<(), ServeError> {
+    let running = start(options, reporter)?;
+    if let Some(thread) = running.thread {
+        let _ = thread.join();
+    }
+    Ok(())
+}
+
+/// Builds, starts the HTTP server and the watcher, and returns once the site is being served.
+pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<Running, ServeError> {
+    let address = format!("{}:{}", options.bind, options.port);
+    let listener = std::net::TcpListener::bind(&address)
+        .map_err(|e| ServeError::Bind { address: address.clone(), message: e.to_string() })?;
+    let bound = listener
+        .local_addr()
+        .map_err(|e| ServeError::Bind { address: address.clone(), message: e.to_string() })?;
+    let host = if bound.ip().is_unspecified() { "127.0.0.1".to_string() } else { bound.ip().to_string() };
+    let host = if host.contains(':') { format!("[{host}]") } else { host };
+    let url = format!("http://{host}:{}/", bound.port());
+
+    let mut overrides = options.overrides.clone();
+    overrides.base_url = Some(url.clone());
+    let config = Config::load(&options.root, &overrides)?;
+    let paths = WatchedPaths::new(&config);
+
+    let shared = Arc::new(Shared::default());
+    let mut state = State {
+        config,
+        overrides: overrides.clone(),
+        root: options.root.clone(),
+        cache: BTreeMap::new(),
+        now: options.now,
+    };
+    let started = Instant::now();
+    let report = state.rebuild(&shared, &[]);
+    reporter.rebuilt(&report, &[], started.elapsed());
+
+    let stop_server = Arc::new(AtomicBool::new(false));
+    {
+        let shared = Arc::clone(&shared);
+        let stop_server = Arc::clone(&stop_server);
+        std::thread::spawn(move || http::serve_forever(listener, shared, stop_server));
+    }
+    let (events_sender, events) = channel();
+    let watcher = watch::start(&paths, options.poll, events_sender).map_err(ServeError::Watch)?;
+    reporter.listening(&url);
+
+    let (stop, stopped) = channel();
+    let shared_for_handle = Arc::clone(&shared);
+    let thread = std::thread::spawn(move || {
+        let _watcher = watcher;
+        serve_loop(&mut state, &shared, &events, &stopped, reporter.as_ref());
+    });
+    Ok(Running {
+        address: bound,
+        url,
+        shared: shared_for_handle,
+        stop_server,
+        root: options.root,
+        overrides,
+        stop,
+        thread: Some(thread),
+    })
+}
+
+fn serve_loop(
+    state: &mut State,
+    shared: &Shared,
+    events: &Receiver<WatchEvent>,
+    stopped: &Receiver<()>,
+    reporter: &dyn ServeReporter,
+) {
+    loop {
+        if stopped.try_recv().is_ok() {
+            return;
+        }
+        let first = match events.recv_timeout(Duration::from_millis(200)) {
+            Ok(event) => event,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        let started = Instant::now();
+        let mut batch = Vec::new();
+        let mut absorb = |event: WatchEvent| match event {
+            WatchEvent::Changed(changes) => batch.extend(changes),
+            WatchEvent::Failed(message) => reporter.problem(&message),
+        };
+        absorb(first);
+        // A burst (git checkout, a tool rewriting many files) arrives as several batches: take
+        // whatever is already queued so it becomes one rebuild.
+        while let Ok(event) = events.try_recv() {
+            absorb(event);
+        }
+        if batch.is_empty() {
+            continue;
+        }
+        batch.sort();
+        batch.dedup();
+        let report = state.rebuild(shared, &batch);
+        reporter.rebuilt(&report, &batch, started.elapsed());
+    }
+}
+
+/// The serve loop's own state: the config and the ingested articles, by path.
+struct State {
+    config: Config,
+    overrides: Overrides,
+    root: PathBuf,
+    cache: BTreeMap<PathBuf, Cached>,
+    now: Option<jiff::Timestamp>,
+}
+
+/// An ingested article and what its file looked like when it was read.
+struct Cached {
+    stamp: Option<(u64, SystemTime)>,
+    source: Source,
+    ingested: Ingested,
+}
+
+impl State {
+    /// Applies `changes` and rebuilds into memory. On success the new site replaces the served one
+    /// and browsers reload; on failure the old site stays and browsers show the error.
+    fn rebuild(&mut self, shared: &Shared, changes: &[(PathBuf, Change)]) -> Report {
+        let mut report = Report::default();
+        if changes.iter().any(|(_, c)| *c == Change::Config) {
+            match Config::load(&self.root, &self.overrides) {
+                Ok(config) => {
+                    self.config = config;
+                    self.cache.clear();
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    report.diagnostics.push(Diagnostic::error(
+                        self.config.config_file.clone().unwrap_or_default(),
+                        message.clone(),
+                    ));
+                    fail(shared, message);
+                    return report;
+                }
+            }
+        }
+        let content: Vec<&Path> =
+            changes.iter().filter(|(_, c)| *c == Change::Content).map(|(p, _)| p.as_path()).collect();
+        if self.cache.is_empty() || content.iter().any(|p| discover::classify(&p.to_string_lossy()).is_none())
+        {
+            self.rescan(&mut report);
+        } else {
+            for path in content {
+                self.refresh(path);
+            }
+        }
+        let mut articles = Vec::with_capacity(self.cache.len());
+        for cached in self.cache.values() {
+            report.diagnostics.extend(cached.ingested.diagnostics.iter().cloned());
+            articles.extend(cached.ingested.article.clone());
+        }
+        let sink = MemorySink::new();
+        let now = self.now.unwrap_or_else(jiff::Timestamp::now);
+        let rendered = crate::render_articles(&self.config, articles, now, &sink, &NoProgress, &mut report);
+        if !rendered || report.diagnostics.error_count() > 0 {
+            let message: Vec<String> = report
+                .diagnostics
+                .sorted()
+                .iter()
+                .filter(|d| d.is_error())
+                .map(ToString::to_string)
+                .collect();
+            fail(shared, message.join("\n"));
+            return report;
+        }
+        let files = sink.into_files();
+        let broadcast = {
+            let mut served = shared.served.write().unwrap_or_else(|p| p.into_inner());
+            let only_css = served.error.is_none() && changes_only_stylesheets(&served.files, &files);
+            served.files = Arc::new(files);
+            served.error = None;
+            if only_css { Broadcast::Css } else { Broadcast::Reload }
+        };
+        if !changes.is_empty() {
+            shared.broadcast(&broadcast);
+        }
+        report
+    }
+
+    /// Walks the content folder again, re-reading only files whose size or time changed.
+    fn rescan(&mut self, report: &mut Report) {
+        let discovery = discover::walk(&self.config.content_dir);
+        report.diagnostics.extend(discovery.diagnostics);
+        let mut fresh = BTreeMap::new();
+        for source in discovery.sources {
+            let stamp = stamp(&source.path);
+            let cached = match self.cache.remove(&source.path) {
+                Some(cached) if cached.stamp.is_some() && cached.stamp == stamp => cached,
+                _ => Cached { stamp, ingested: ingest::article(&source, &self.config), source },
+            };
+            fresh.insert(cached.source.path.clone(), cached);
+        }
+        self.cache = fresh;
+    }
+
+    /// Re-reads one article file, or forgets it if it is gone.
+    fn refresh(&mut self, path: &Path) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match (path.is_file(), discover::classify(&name)) {
+            (true, Some(kind)) => {
+                let relative = path
+                    .strip_prefix(&self.config.content_dir)
+                    .unwrap_or(path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let source = Source { path: path.to_path_buf(), relative, kind };
+                let ingested = ingest::article(&source, &self.config);
+                self.cache.insert(path.to_path_buf(), Cached { stamp: stamp(path), source, ingested });
+            }
+            _ => {
+                self.cache.remove(path);
+            }
+        }
+    }
+}
+
+fn fail(shared: &Shared, message: String) {
+    shared.served.write().unwrap_or_else(|p| p.into_inner()).error = Some(message.clone());
+    shared.broadcast(&Broadcast::Failed(message));
+}
+
+fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.len(), metadata.modified().ok()?))
+}
+
+/// True when the only files that differ are stylesheets, so browsers can swap CSS in place.
+fn changes_only_stylesheets(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> bool {
+    if old.len() != new.len() {
+        return false;
+    }
+    let mut any = false;
+    for ((old_path, old_bytes), (new_path, new_bytes)) in old.iter().zip(new) {
+        if old_path != new_path {
+            return false;
+        }
+        if old_bytes != new_bytes {
+            if !old_path.ends_with(".css") {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}

@@ -1,0 +1,274 @@
+//! Watching the site's folders and deciding what a change means.
+//!
+//! [`classify`] is a pure function from a changed path to a [`Change`], so the editor patterns that
+//! trip other generators (vim's rename-and-replace, JetBrains' safe write, Helix's `.bck`, `sed -i`
+//! temp files, a `git checkout` touching hundreds of files) are unit-tested without a file system.
+//! The watcher itself is notify with notify-debouncer-full, which pairs renames and folds bursts.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer, new_debouncer_opt};
+
+use crate::config::Config;
+use crate::discover;
+
+/// What a changed path means for the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Change {
+    /// An article was added, edited or removed: re-ingest that file.
+    Content,
+    /// A template changed: recompile templates, re-render pages.
+    Template,
+    /// A static file changed: copy it again (CSS can be swapped without a reload).
+    Static,
+    /// `site.yaml` changed: reload everything.
+    Config,
+    /// Not part of the site (output folder, editor temp files, hidden files, VCS data).
+    Ignored,
+}
+
+/// The folders and files a site is made from, resolved once from the config.
+#[derive(Debug, Clone)]
+pub struct WatchedPaths {
+    /// Site root.
+    pub root: PathBuf,
+    /// Content folder.
+    pub content: PathBuf,
+    /// Output folder (never watched; events under it are ignored).
+    pub output: PathBuf,
+    /// `themes/`.
+    pub themes: PathBuf,
+    /// Site `templates/`.
+    pub templates: PathBuf,
+    /// Site `static/`.
+    pub static_dir: PathBuf,
+    /// The config file.
+    pub config_file: PathBuf,
+}
+
+impl WatchedPaths {
+    /// From a config.
+    pub fn new(config: &Config) -> Self {
+        WatchedPaths {
+            root: config.root.clone(),
+            content: config.content_dir.clone(),
+            output: config.output_dir.clone(),
+            themes: config.root.join("themes"),
+            templates: config.site_templates_dir(),
+            static_dir: config.site_static_dir(),
+            config_file: config
+                .config_file
+                .clone()
+                .unwrap_or_else(|| config.root.join(crate::config::DEFAULT_CONFIG_FILE)),
+        }
+    }
+}
+
+/// Classifies one changed path.
+pub fn classify(path: &Path, paths: &WatchedPaths) -> Change {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    if path.starts_with(&paths.output) || discover::is_editor_temp(&name) {
+        return Change::Ignored;
+    }
+    if path == paths.config_file {
+        return Change::Config;
+    }
+    let hidden = |base: &Path| {
+        path.strip_prefix(base)
+            .map(|rest| rest.components().any(|c| discover::is_hidden(&c.as_os_str().to_string_lossy())))
+            .unwrap_or(true)
+    };
+    if path.starts_with(&paths.content) {
+        if hidden(&paths.content) {
+            return Change::Ignored;
+        }
+        // A folder event (created, renamed, removed) can add or remove many articles at once.
+        return if discover::classify(&name).is_some() || path.extension().is_none() {
+            Change::Content
+        } else {
+            Change::Ignored
+        };
+    }
+    if path.starts_with(&paths.templates) {
+        return if hidden(&paths.templates) { Change::Ignored } else { Change::Template };
+    }
+    if path.starts_with(&paths.static_dir) {
+        return if hidden(&paths.static_dir) { Change::Ignored } else { Change::Static };
+    }
+    if path.starts_with(&paths.themes) {
+        if hidden(&paths.themes) {
+            return Change::Ignored;
+        }
+        let is_static = path
+            .strip_prefix(&paths.themes)
+            .is_ok_and(|rest| rest.components().nth(1).is_some_and(|c| c.as_os_str() == "static"));
+        return if is_static { Change::Static } else { Change::Template };
+    }
+    Change::Ignored
+}
+
+/// A batch of changes from the watcher: every changed path with its meaning.
+pub type Batch = Vec<(PathBuf, Change)>;
+
+/// Something the watcher sends to the serve loop.
+#[derive(Debug)]
+pub enum WatchEvent {
+    /// Paths changed.
+    Changed(Batch),
+    /// The watcher failed (for example the inotify watch limit).
+    Failed(String),
+}
+
+/// A running watcher; dropping it stops watching.
+pub struct Watcher {
+    _inner: Box<dyn std::any::Any + Send>,
+}
+
+/// How long the debouncer waits for a burst (an editor's save, a `git checkout`) to settle.
+/// Short, because edit-to-reload time is the point of serve; the loop also drains follow-ups.
+pub const DEBOUNCE: Duration = Duration::from_millis(15);
+
+/// Starts watching the site's folders (never the output folder), sending classified batches.
+/// `poll` uses polling at that interval instead of OS events, for network and container mounts.
+pub fn start(
+    paths: &WatchedPaths,
+    poll: Option<Duration>,
+    events: Sender<WatchEvent>,
+) -> Result<Watcher, String> {
+    let classify_paths = paths.clone();
+    let handler = move |result: DebounceEventResult| {
+        let message = match result {
+            Ok(debounced) => {
+                let mut batch: Batch = Vec::new();
+                // Reading a file (as every rebuild does) raises access events; only changes count,
+                // or each rebuild would trigger the next.
+                for event in debounced.iter().filter(|e| !e.kind.is_access() && !e.kind.is_other()) {
+                    for path in &event.paths {
+                        let change = classify(path, &classify_paths);
+                        if change != Change::Ignored && !batch.iter().any(|(p, _)| p == path) {
+                            batch.push((path.clone(), change));
+                        }
+                    }
+                }
+                if batch.is_empty() {
+                    return;
+                }
+                WatchEvent::Changed(batch)
+            }
+            Err(errors) => WatchEvent::Failed(errors.iter().map(describe).collect::<Vec<_>>().join("; ")),
+        };
+        let _ = events.send(message);
+    };
+    let roots = watch_roots(paths);
+    match poll {
+        None => {
+            let mut debouncer =
+                new_debouncer(DEBOUNCE, Some(Duration::from_millis(5)), handler).map_err(|e| describe(&e))?;
+            for (path, mode) in &roots {
+                debouncer.watch(path, *mode).map_err(|e| describe(&e))?;
+            }
+            Ok(Watcher { _inner: Box::new(debouncer) })
+        }
+        Some(interval) => {
+            let config = notify::Config::default().with_poll_interval(interval).with_compare_contents(false);
+            let mut debouncer = new_debouncer_opt::<_, notify::PollWatcher, _>(
+                DEBOUNCE,
+                Some(Duration::from_millis(5)),
+                handler,
+                notify_debouncer_full::NoCache::new(),
+                config,
+            )
+            .map_err(|e| describe(&e))?;
+            for (path, mode) in &roots {
+                debouncer.watch(path, *mode).map_err(|e| describe(&e))?;
+            }
+            Ok(Watcher { _inner: Box::new(debouncer) })
+        }
+    }
+}
+
+/// The site root itself is watched without recursion (to see `site.yaml` replaced and folders
+/// created); the content, theme, template and static folders recursively. The output folder is
+/// never watched, so writing it can never trigger a rebuild loop.
+fn watch_roots(paths: &WatchedPaths) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut roots = vec![(paths.root.clone(), RecursiveMode::NonRecursive)];
+    for dir in [&paths.content, &paths.themes, &paths.templates, &paths.static_dir] {
+        if dir.is_dir() && !dir.starts_with(&paths.output) {
+            roots.push((dir.clone(), RecursiveMode::Recursive));
+        }
+    }
+    roots
+}
+
+/// A watcher error with the fix for the common ones.
+fn describe(error: &notify::Error) -> String {
+    match &error.kind {
+        notify::ErrorKind::MaxFilesWatch => "the system's limit of watched folders (inotify max_user_watches) is reached. \
+             Raise it with `sudo sysctl fs.inotify.max_user_watches=524288` (add it to /etc/sysctl.conf to keep it), \
+             or run `gazette serve --poll 500` to poll instead"
+            .to_string(),
+        _ => {
+            let paths: Vec<String> = error.paths.iter().map(|p| p.display().to_string()).collect();
+            if paths.is_empty() { format!("watching failed: {error}") } else { format!("watching {} failed: {error}", paths.join(", ")) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths() -> WatchedPaths {
+        WatchedPaths {
+            root: "/site".into(),
+            content: "/site/content".into(),
+            output: "/site/public".into(),
+            themes: "/site/themes".into(),
+            templates: "/site/templates".into(),
+            static_dir: "/site/static".into(),
+            config_file: "/site/site.yaml".into(),
+        }
+    }
+
+    fn kind(path: &str) -> Change {
+        classify(Path::new(path), &paths())
+    }
+
+    #[test]
+    fn articles_templates_static_and_config() {
+        assert_eq!(kind("/site/content/2025/09/12/a.txt"), Change::Content);
+        assert_eq!(kind("/site/content/notes.md"), Change::Content);
+        assert_eq!(kind("/site/content/2025/09"), Change::Content, "a folder event");
+        assert_eq!(kind("/site/templates/article.html"), Change::Template);
+        assert_eq!(kind("/site/themes/default/templates/base.html"), Change::Template);
+        assert_eq!(kind("/site/themes/default/static/style.css"), Change::Static);
+        assert_eq!(kind("/site/static/logo.svg"), Change::Static);
+        assert_eq!(kind("/site/site.yaml"), Change::Config);
+    }
+
+    #[test]
+    fn output_and_editor_files_are_ignored() {
+        assert_eq!(kind("/site/public/index.html"), Change::Ignored, "never the output folder");
+        assert_eq!(kind("/site/content/.a.txt.swp"), Change::Ignored, "vim swap");
+        assert_eq!(kind("/site/content/a.txt~"), Change::Ignored, "vim backup in rename-and-replace");
+        assert_eq!(
+            kind("/site/content/4913"),
+            Change::Content,
+            "vim's write test file is a folder-like name; re-walk is harmless"
+        );
+        assert_eq!(kind("/site/content/a.txt___jb_tmp___"), Change::Ignored, "JetBrains safe write");
+        assert_eq!(kind("/site/content/a.txt.bck"), Change::Ignored, "Helix backup");
+        assert_eq!(
+            kind("/site/content/sedAb12Cd"),
+            Change::Content,
+            "sed -i temp file: re-walk, finds nothing new"
+        );
+        assert_eq!(kind("/site/content/.git/index"), Change::Ignored);
+        assert_eq!(kind("/site/content/photo.jpg"), Change::Ignored);
+        assert_eq!(kind("/site/README.md"), Change::Ignored);
+        assert_eq!(kind("/site/.gazette-cache/x"), Change::Ignored);
+    }
+}

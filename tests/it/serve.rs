@@ -1,0 +1,310 @@
+//! `gazette serve` over real HTTP on an ephemeral loopback port: pages, reload events, the error
+//! overlay, stylesheet swaps, editor save patterns, bursts, and incremental rebuilds that always
+//! equal a clean build.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use gazette::serve::watch::Change;
+use gazette::serve::{Running, ServeOptions, ServeReporter};
+
+use crate::harness::SiteTest;
+
+/// Counts rebuilds and lets a test wait for them.
+struct Recorder {
+    sender: Mutex<Sender<usize>>,
+}
+
+impl ServeReporter for Recorder {
+    fn listening(&self, _: &str) {}
+    fn rebuilt(&self, report: &gazette::Report, _: &[(PathBuf, Change)], _: Duration) {
+        let _ = self.sender.lock().unwrap().send(report.diagnostics.error_count());
+    }
+    fn problem(&self, message: &str) {
+        panic!("watcher problem: {message}");
+    }
+}
+
+pub(crate) struct Served {
+    pub(crate) site: SiteTest,
+    pub(crate) running: Option<Running>,
+    rebuilds: Receiver<usize>,
+}
+
+impl Served {
+    pub(crate) fn start(site: SiteTest) -> Served {
+        let (sender, rebuilds) = channel();
+        let options = ServeOptions {
+            root: site.root.clone(),
+            overrides: Default::default(),
+            bind: "127.0.0.1".into(),
+            port: 0,
+            poll: None,
+            now: Some("2026-01-01T00:00:00Z".parse().unwrap()),
+        };
+        let running =
+            gazette::serve::start(options, Arc::new(Recorder { sender: Mutex::new(sender) })).unwrap();
+        rebuilds.recv_timeout(Duration::from_secs(10)).expect("first build");
+        Served { site, running: Some(running), rebuilds }
+    }
+
+    pub(crate) fn url(&self) -> String {
+        self.running.as_ref().unwrap().url.clone()
+    }
+
+    /// Waits for at least one rebuild, then until rebuilds stop; returns how many happened.
+    fn settle(&self) -> usize {
+        self.rebuilds.recv_timeout(Duration::from_secs(10)).expect("a rebuild after the change");
+        let mut count = 1;
+        while self.rebuilds.recv_timeout(Duration::from_millis(400)).is_ok() {
+            count += 1;
+        }
+        count
+    }
+
+    fn get(&self, path: &str) -> (u16, String, String) {
+        request(&self.url(), "GET", path)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Some(running) = self.running.take() {
+            running.stop();
+        }
+    }
+}
+
+/// A raw HTTP/1.1 request; returns status, headers and body.
+fn request(url: &str, method: &str, path: &str) -> (u16, String, String) {
+    let address = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut stream = TcpStream::connect(address).unwrap();
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head.to_string(), body.to_string())
+}
+
+/// An open event stream.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(url: &str) -> Events {
+        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(stream, "GET /__gazette/events HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        while line != "\r\n" {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+        }
+        Events { reader }
+    }
+
+    /// The next event's name (comments and pings skipped).
+    fn next(&mut self) -> String {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if self.reader.read_line(&mut line).unwrap() == 0 {
+                panic!("event stream closed");
+            }
+            if let Some(name) = line.strip_prefix("event: ") {
+                return name.trim().to_string();
+            }
+        }
+    }
+}
+
+const ARTICLE: &str = "content/2025-03-01-harbour.txt";
+
+fn site() -> SiteTest {
+    SiteTest::with_files(&[
+        (ARTICLE, "Harbour news\n\nThe harbour master announced new mooring fees on Saturday.\n"),
+        ("content/2025-03-02-market.txt", "The fish market opened an hour early on Sunday.\n"),
+        ("static/extra.css", "body { color: black; }\n"),
+    ])
+}
+
+#[test]
+fn serves_pages_with_the_reload_script_and_correct_http() {
+    let served = Served::start(site());
+    let (status, head, body) = served.get("/");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/html; charset=utf-8"), "{head}");
+    assert!(head.contains("Cache-Control: no-store"), "{head}");
+    assert!(body.contains("/__gazette/events"), "reload script injected");
+    assert!(body.contains(&served.url()), "base_url is the local address");
+    let (status, head, body) = request(&served.url(), "HEAD", "/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/css"), "{head}");
+    assert!(body.is_empty(), "HEAD has no body");
+    let (status, head, _) = served.get("/2025/03/01");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /2025/03/01/"), "{head}");
+    let (status, _, body) = served.get("/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "the theme's 404 page");
+    for evil in [
+        "/../Cargo.toml",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2fetc/passwd",
+        "/a\\..\\..\\x",
+        "//etc/passwd",
+    ] {
+        let (status, _, _) = served.get(evil);
+        assert_eq!(status, 404, "{evil}");
+    }
+    let built = served.site.root.join("public");
+    assert!(!built.exists(), "serve never writes the output folder");
+}
+
+#[test]
+fn an_edit_sends_reload_after_the_new_page_is_in_place() {
+    let served = Served::start(site());
+    let mut events = Events::open(&served.url());
+    served
+        .site
+        .write(ARTICLE, "Harbour news\n\nThe harbour master withdrew the new mooring fees on Monday.\n");
+    assert_eq!(events.next(), "reload");
+    let (_, _, body) = served.get("/2025/03/01/harbour/");
+    assert!(body.contains("withdrew the new mooring fees"), "page already rebuilt when reload arrives");
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_last_good_site_and_shows_the_error() {
+    let served = Served::start(site());
+    let mut events = Events::open(&served.url());
+    served.site.write(ARTICLE, "---\ntitle: [broken\n---\nText.\n");
+    assert_eq!(events.next(), "failed");
+    let (status, _, body) = served.get("/2025/03/01/harbour/");
+    assert_eq!(status, 200, "last good page still served");
+    assert!(body.contains("new mooring fees"));
+    assert!(body.contains("gazette-error-overlay"), "overlay shown");
+    assert!(body.contains("2025-03-01-harbour.txt"), "the overlay names the file");
+    served.site.write(ARTICLE, "Harbour news\n\nFixed text about the harbour.\n");
+    assert_eq!(events.next(), "reload");
+    let (_, _, body) = served.get("/2025/03/01/harbour/");
+    assert!(body.contains("Fixed text about the harbour"));
+    assert!(!body.contains("<div id=\"gazette-error-overlay\""), "overlay cleared");
+}
+
+#[test]
+fn a_stylesheet_change_swaps_css_without_a_reload() {
+    let served = Served::start(site());
+    let mut events = Events::open(&served.url());
+    served.site.write("static/extra.css", "body { color: navy; }\n");
+    assert_eq!(events.next(), "css");
+    let (_, _, body) = served.get("/extra.css");
+    assert!(body.contains("navy"));
+}
+
+#[test]
+fn editor_save_patterns_are_seen() {
+    let served = Served::start(site());
+    let target = served.site.root.join(ARTICLE);
+    // vim with backupcopy=no: write a new file, rename it over the old one.
+    let temp = served.site.root.join("content/.2025-03-01-harbour.txt.swp");
+    std::fs::write(&temp, "Harbour news\n\nVim saved this version.\n").unwrap();
+    std::fs::rename(&temp, &target).unwrap();
+    served.settle();
+    assert!(served.get("/2025/03/01/harbour/").2.contains("Vim saved this version"));
+    // JetBrains safe write: write x___jb_tmp___, move the original to x___jb_old___, rename.
+    let tmp = served.site.root.join("content/2025-03-01-harbour.txt___jb_tmp___");
+    let old = served.site.root.join("content/2025-03-01-harbour.txt___jb_old___");
+    std::fs::write(&tmp, "Harbour news\n\nJetBrains saved this version.\n").unwrap();
+    std::fs::rename(&target, &old).unwrap();
+    std::fs::rename(&tmp, &target).unwrap();
+    std::fs::remove_file(&old).unwrap();
+    served.settle();
+    assert!(served.get("/2025/03/01/harbour/").2.contains("JetBrains saved this version"));
+    assert!(served.running.as_ref().unwrap().error().is_none());
+}
+
+#[test]
+fn a_burst_of_changes_is_one_rebuild_not_hundreds() {
+    let served = Served::start(site());
+    for i in 0..300 {
+        served.site.write(
+            &format!("content/2025/04/01/story-{i:03}.txt"),
+            &format!("Story number {i} about the harbour.\n"),
+        );
+    }
+    let rebuilds = served.settle();
+    assert!(rebuilds <= 5, "{rebuilds} rebuilds for one burst of 300 files");
+    let (status, _, _) = served.get("/2025/04/01/story-299/");
+    assert_eq!(status, 200);
+}
+
+/// A small deterministic random generator, so failures can be replayed from the seed.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, bound: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % bound
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_a_clean_build_after_random_edits() {
+    let served = Served::start(site());
+    let mut random = Lcg(7);
+    let words = ["harbour", "ferry", "council", "market", "storm", "festival", "lighthouse", "school"];
+    let mut existing: Vec<String> = vec![ARTICLE.to_string(), "content/2025-03-02-market.txt".to_string()];
+    for step in 0..12 {
+        let choice = random.next(4);
+        let topic = words[random.next(words.len())];
+        match choice {
+            0 if !existing.is_empty() => {
+                let path = existing[random.next(existing.len())].clone();
+                served.site.write(&path, &format!("Edited at step {step}: the {topic} story changed.\n"));
+            }
+            1 if existing.len() > 1 => {
+                let path = existing.remove(random.next(existing.len()));
+                std::fs::remove_file(served.site.root.join(&path)).unwrap();
+            }
+            2 if !existing.is_empty() => {
+                let index = random.next(existing.len());
+                let renamed = format!("content/2025/03/{:02}/renamed-{step}.txt", 1 + random.next(28));
+                std::fs::create_dir_all(served.site.root.join(&renamed).parent().unwrap()).unwrap();
+                std::fs::rename(served.site.root.join(&existing[index]), served.site.root.join(&renamed))
+                    .unwrap();
+                existing[index] = renamed;
+            }
+            _ => {
+                let path = format!("content/2025-03-{:02}-{topic}-{step}.txt", 1 + random.next(28));
+                served.site.write(
+                    &path,
+                    &format!("A new {topic} story at step {step}.\n\nMore about the {topic}.\n"),
+                );
+                existing.push(path);
+            }
+        }
+        served.settle();
+        let running = served.running.as_ref().unwrap();
+        let config = running.config().unwrap();
+        let mut report = gazette::Report::default();
+        let sink = gazette::emit::MemorySink::new();
+        let now = "2026-01-01T00:00:00Z".parse().unwrap();
+        assert!(gazette::build_into(&config, now, &sink, &gazette::NoProgress, &mut report));
+        let clean = sink.into_files();
+        let incremental = running.files();
+        let clean_paths: Vec<&String> = clean.keys().collect();
+        let served_paths: Vec<&String> = incremental.keys().collect();
+        assert_eq!(served_paths, clean_paths, "step {step}: same files");
+        for (path, bytes) in clean.iter() {
+            assert!(incremental[path] == *bytes, "step {step}: {path} differs from a clean build");
+        }
+    }
+}
