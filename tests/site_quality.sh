@@ -97,20 +97,27 @@ kind_of() {
   case $rel in
     index.html | page/*) echo home ;;
     404.html) echo 404 ;;
+    tags/* | sources/* | authors/*) echo taxonomy ;;
     [0-9][0-9][0-9][0-9]/index.html) echo year ;;
     [0-9][0-9][0-9][0-9]/[0-9][0-9]/index.html) echo month ;;
-    [0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/index.html) echo day ;;
+    [0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/index.html | [0-9][0-9][0-9][0-9]/w[0-9][0-9]/index.html) echo digest ;;
     *) echo article ;;
   esac
 }
-declare -A errors_by_kind=([home]=0 [day]=0 [article]=0 [month]=0 [year]=0 [404]=0)
+kinds=(home digest article month year taxonomy 404)
+declare -A pages_by_kind errors_by_kind
+for kind in "${kinds[@]}"; do pages_by_kind[$kind]=0; errors_by_kind[$kind]=0; done
+while IFS= read -r -d '' file; do
+  kind=$(kind_of "$file")
+  pages_by_kind[$kind]=$((pages_by_kind[$kind] + 1))
+done < <(find "$SITE_DIR" -name '*.html' -print0)
 while IFS= read -r file; do
   kind=$(kind_of "$file")
-  errors_by_kind[$kind]=$((${errors_by_kind[$kind]:-0} + 1))
+  errors_by_kind[$kind]=$((errors_by_kind[$kind] + 1))
 done < <(awk '/^(Fatal )?Error/ { pending = 1; next }
   pending && / in resource file:/ { sub(/.* in resource file:/, ""); print; pending = 0 }' "$vnu_out")
-for kind in home day article month year 404; do
-  say "  $kind: ${errors_by_kind[$kind]} errors"
+for kind in "${kinds[@]}"; do
+  say "  $kind: ${errors_by_kind[$kind]} errors in ${pages_by_kind[$kind]} pages"
 done
 if [ "$total_errors" != 0 ]; then
   cat "$vnu_out"

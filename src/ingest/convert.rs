@@ -1,159 +1,2788 @@
-//! Plain article text to Markdown plus metadata (first version: paragraphs, headline, lede title).
+//! Plain-text news article → escaped Markdown body plus structured metadata.
 //!
-//! Escapes all text so nothing in an article is read as Markdown or HTML. The full converter
-//! (bylines, datelines, credits, embedded posts) replaces this module with the same interface.
+//! This module owns the one step of ingestion that has to *understand* an article: text copied
+//! from a web page or a clipping tool arrives as paragraphs separated by blank lines, with the
+//! headline, byline, photo captions, embedded social posts and page furniture all mixed into the
+//! prose. [`convert`] sorts those apart and returns a [`Converted`] value: the metadata the site
+//! needs for front matter (title, authors, dateline, source, summary, language, date evidence)
+//! and a Markdown body that renders every word of the article as literal text.
+//!
+//! It is a pure function of the text (no I/O, no clock, no configuration) so that the same input
+//! always gives the same page, and so that it can be tested against real articles. It never
+//! panics: every slice is taken at a char boundary found by searching the text itself.
+//!
+//! The rules are deliberately conservative heuristics built on layout cues that survive a
+//! copy-paste: a short first line followed by a blank line is a headline, `By …` near the top is
+//! a byline, `PLACE (AGENCY) —` at the start of the lede is a dateline, `Name/AGENCY` alone on a
+//! line is a photo credit, `— Name (@handle) Month D, YYYY` closes an embedded post. When a cue
+//! is ambiguous the text stays in the body: losing a word is worse than keeping a stray line.
 
-/// What conversion found.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Everything [`convert`] extracts from one plain-text article.
+///
+/// The caller maps these fields into its own front-matter type; nothing here is serialised
+/// directly, so fields are plain std types.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Converted {
-    /// Headline, from the first line or inferred from the lede.
+    /// The headline line if the text has one, else a headline-length title inferred from the
+    /// lede (see `title_inferred`). `None` only when the input has no text at all.
     pub title: Option<String>,
-    /// True when the headline was inferred.
+    /// True when `title` was derived from the lede rather than read from a headline line, so the
+    /// caller can flag it for review.
     pub title_inferred: bool,
-    /// Author names from a byline.
+    /// Person names from the byline line, in the order written, in normal case.
     pub authors: Vec<String>,
-    /// Dateline.
+    /// The byline line exactly as written (it is removed from the body), for display or review.
+    pub byline: Option<String>,
+    /// The dateline that opens the lede, if any. It is also kept at the start of the body.
     pub dateline: Option<Dateline>,
-    /// Publisher.
+    /// The publisher, when the text itself names it: a dateline agency, a byline agency or a
+    /// `… for The Publication` photo credit. Photo-agency credits are not evidence of it.
     pub source: Option<String>,
-    /// The lede, cut near 60 words.
+    /// The lede cut at a sentence boundary near 60 words; plain text, not escaped.
     pub summary: String,
-    /// Words in the body.
+    /// Words in the body text (each CJK character counts as one word).
     pub word_count: usize,
-    /// Language guess.
+    /// ISO 639-1 language guess from script and stopwords; `None` when unsure.
     pub lang: Option<String>,
-    /// Captions and credits.
+    /// Captions and credits found in the text, in order; they are removed from the body.
     pub images: Vec<Image>,
-    /// Embedded posts.
+    /// Embedded social posts, in order; each is rendered as one blockquote in the body.
     pub embeds: Vec<Embed>,
-    /// Date evidence in the text.
+    /// The best date evidence found in the text itself, if any.
     pub date: Option<DateHint>,
-    /// Page leftovers removed.
+    /// Page leftovers removed from the body, verbatim, so `import --verbose` can show them.
     pub dropped: Vec<String>,
-    /// Markdown body.
+    /// The Markdown body: blocks separated by one blank line, ending with exactly one newline
+    /// (empty when nothing is left).
     pub body: String,
 }
 
-/// A dateline.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A dateline such as `WASHINGTON (AP) —`, split into its parts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Dateline {
-    /// Place.
+    /// Where the story was filed from, as written (`HAYWARD, Calif.`). For a date-only dateline
+    /// (`Feb. 23, 2015 --`) this is the date as written, because that is what stands in the
+    /// place position.
     pub place: String,
-    /// Agency.
+    /// The wire agency in parentheses, as written (`AP`, `Reuters`), if any.
     pub agency: Option<String>,
-    /// As written.
+    /// The date inside the dateline, as written (`Sept. 5`, `Feb. 23, 2015`), if any.
+    pub date: Option<String>,
+    /// The whole dateline as written, including its dash or colon: `WASHINGTON (AP) —`.
     pub text: String,
 }
 
-/// A caption and credit.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One photo caption and/or credit found in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Image {
-    /// Caption.
+    /// The caption, when one was found next to the credit.
     pub caption: Option<String>,
-    /// Credit.
+    /// The credit line (`Name/AGENCY`, `Photo: Name`), when one was found.
     pub credit: Option<String>,
 }
 
-/// An embedded post.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// An embedded social post that was rendered as text on the page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Embed {
-    /// Platform.
+    /// The platform: `twitter` or `instagram`.
     pub platform: String,
-    /// Author.
+    /// The display name from the signature.
     pub author: Option<String>,
-    /// Handle.
+    /// The handle without its `@`.
     pub handle: Option<String>,
-    /// Date as written.
+    /// The post date as written in the signature (`September 8, 2025`).
     pub date: Option<String>,
-    /// Link.
+    /// The author's profile URL, the same link the body blockquote carries.
     pub url: Option<String>,
 }
 
-/// A date found in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A calendar date found in the text, with what it was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateHint {
-    /// Year.
+    /// Four-digit year.
     pub year: i16,
-    /// Month.
+    /// Month, 1–12.
     pub month: i8,
-    /// Day.
+    /// Day of month, 1–31.
     pub day: i8,
-    /// Where it was found.
+    /// Where the date came from, so the caller can weigh it against other evidence.
     pub evidence: DateEvidence,
 }
 
-/// Where a date hint was found.
+/// The kind of text a [`DateHint`] was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateEvidence {
-    /// A dateline.
+    /// A dated dateline at the start of the lede (`Feb. 23, 2015 --`).
     Dateline,
-    /// An embedded post's signature.
+    /// The signature of an embedded post; the article is at least as new as its latest post.
     EmbedSignature,
 }
 
-/// Converts article text into Markdown and metadata.
+/// Converts one plain-text article into Markdown and metadata.
+///
+/// `text` is decoded UTF-8 with `\n` line ends; a final newline is optional. The function is
+/// total: any input, however odd, gives a value and never panics.
 pub fn convert(text: &str) -> Converted {
-    let mut paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut converted = Converted::default();
-    if paragraphs.len() > 1 && looks_like_headline(&paragraphs[0]) {
-        converted.title = Some(paragraphs.remove(0));
-    } else if let Some(lede) = paragraphs.first() {
-        converted.title = Some(title_from_lede(lede));
-        converted.title_inferred = true;
+    let paras = split_paragraphs(text);
+    if paras.is_empty() {
+        return Converted::default();
     }
-    converted.summary = paragraphs.first().cloned().unwrap_or_default();
-    converted.body = paragraphs.iter().map(|p| escape_text(p)).collect::<Vec<_>>().join("\n\n");
-    if !converted.body.is_empty() {
-        converted.body.push('\n');
-    }
-    converted
+    let layout = Layout::analyse(&paras);
+    let mut out = Converted::default();
+    layout.fill_metadata(&paras, &mut out);
+    out.body = layout.render_body(&paras);
+    out
 }
 
-fn looks_like_headline(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (3..=20).contains(&words) && !line.ends_with(['.', ':', ',', ';'])
-}
-
-fn title_from_lede(lede: &str) -> String {
-    let mut title = String::new();
-    for word in lede.split_whitespace() {
-        if title.chars().count() + word.chars().count() + 1 > 90 {
-            break;
+/// Escapes text so that Markdown renders it literally, character for character.
+///
+/// Every line is treated as if it began a block, so the result is safe as a paragraph, a list
+/// item, a heading or a blockquote line. Leading whitespace of each line is removed (it could
+/// only have turned the line into code). Characters that cannot be markup where they stand are
+/// left alone so the Markdown stays readable.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 16 + 4);
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
         }
-        if !title.is_empty() {
-            title.push(' ');
-        }
-        title.push_str(word);
-    }
-    title.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_string()
-}
-
-/// Escapes inline text so that no character of it is read as Markdown or HTML.
-pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.chars().enumerate() {
-        let at_start = i == 0;
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' => {
-                out.push('\\');
-                out.push(c)
-            }
-            '#' | '-' | '+' | '=' if at_start => {
-                out.push('\\');
-                out.push(c)
-            }
-            _ => out.push(c),
-        }
-    }
-    if let Some(end) = out.find(['.', ')'])
-        && end > 0
-        && out[..end].chars().all(|c| c.is_ascii_digit())
-    {
-        out.insert(end, '\\');
+        push_escaped_line(&mut out, line);
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs
+// ---------------------------------------------------------------------------------------------
+
+/// A run of non-blank lines, with the number of blank lines that preceded it: a doubled blank
+/// line is where the page had a photo, video or embed that the copy left out.
+#[derive(Debug)]
+struct Para<'a> {
+    lines: Vec<&'a str>,
+    gap_before: usize,
+}
+
+impl Para<'_> {
+    fn single_line(&self) -> Option<&str> {
+        match self.lines.as_slice() {
+            [line] => Some(line),
+            _ => None,
+        }
+    }
+
+    fn first_line(&self) -> &str {
+        self.lines.first().copied().unwrap_or("")
+    }
+
+    fn joined(&self) -> String {
+        self.lines.join(" ")
+    }
+
+    fn char_len(&self) -> usize {
+        self.lines.iter().map(|l| l.chars().count()).sum()
+    }
+
+    fn word_count(&self) -> usize {
+        self.lines.iter().map(|l| count_words(l)).sum()
+    }
+
+    /// A paragraph of running text, as opposed to a label, credit or list.
+    fn is_prose(&self) -> bool {
+        self.lines.len() == 1 && self.word_count() >= 8
+    }
+}
+
+fn split_paragraphs(text: &str) -> Vec<Para<'_>> {
+    let mut paras = Vec::new();
+    let mut lines = Vec::new();
+    let mut blanks = 0;
+    let mut gap_before = 0;
+    for raw in text.split('\n') {
+        let line = raw.trim();
+        if line.is_empty() {
+            if !lines.is_empty() {
+                paras.push(Para { lines: std::mem::take(&mut lines), gap_before });
+                blanks = 0;
+            }
+            blanks += 1;
+            continue;
+        }
+        if lines.is_empty() {
+            gap_before = if paras.is_empty() { 0 } else { blanks };
+        }
+        lines.push(line);
+    }
+    if !lines.is_empty() {
+        paras.push(Para { lines, gap_before });
+    }
+    paras
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout: what each paragraph is
+// ---------------------------------------------------------------------------------------------
+
+/// What a paragraph turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Title,
+    Byline,
+    Dropped,
+    Image,
+    Embed,
+}
+
+/// The paragraphs `first..=last` form one embedded post closed by `signature`.
+#[derive(Debug)]
+struct EmbedSpan {
+    first: usize,
+    last: usize,
+    signature: Signature,
+}
+
+/// The decisions about an article's paragraphs, made once and then used for both metadata and
+/// rendering.
+#[derive(Debug)]
+struct Layout {
+    roles: Vec<Role>,
+    embeds: Vec<EmbedSpan>,
+    images: Vec<(usize, Image)>,
+    photo_publisher: Option<String>,
+    byline: Option<Byline>,
+    lede: Option<usize>,
+    dateline: Option<(Dateline, usize)>,
+}
+
+impl Layout {
+    fn analyse(paras: &[Para<'_>]) -> Self {
+        let mut layout = Layout {
+            roles: vec![Role::Body; paras.len()],
+            embeds: Vec::new(),
+            images: Vec::new(),
+            photo_publisher: None,
+            byline: None,
+            lede: None,
+            dateline: None,
+        };
+        layout.mark_leftovers(paras);
+        layout.mark_embeds(paras);
+        layout.mark_images(paras);
+        layout.mark_title(paras);
+        layout.mark_header_lines(paras);
+        layout.find_lede(paras);
+        layout
+    }
+
+    fn mark_leftovers(&mut self, paras: &[Para<'_>]) {
+        for (role, para) in self.roles.iter_mut().zip(paras) {
+            if para.single_line().is_some_and(is_page_leftover) {
+                *role = Role::Dropped;
+            }
+        }
+    }
+
+    fn mark_embeds(&mut self, paras: &[Para<'_>]) {
+        for (i, para) in paras.iter().enumerate() {
+            let Some(last_line) = para.lines.last() else {
+                continue;
+            };
+            let Some(signature) = parse_signature(last_line) else {
+                continue;
+            };
+            if self.roles[i] != Role::Body {
+                continue;
+            }
+            let own_text = para.char_len().saturating_sub(last_line.chars().count())
+                + last_line[..signature.start].chars().count();
+            let first = self.embed_start(paras, i, own_text, signature.start == 0);
+            for role in &mut self.roles[first..=i] {
+                *role = Role::Embed;
+            }
+            self.embeds.push(EmbedSpan { first, last: i, signature });
+        }
+    }
+
+    /// Walks back from a signature paragraph over the paragraphs that belong to the same post:
+    /// the one right before a bare signature, then any reached only across doubled blank lines
+    /// (where the page showed the post's media), while the text stays post-sized.
+    fn embed_start(&self, paras: &[Para<'_>], sig: usize, own_text: usize, bare: bool) -> usize {
+        const POST_TEXT_LIMIT: usize = 560;
+        let mut first = sig;
+        let mut text = own_text;
+        let mut take_previous = bare;
+        while first > 0 {
+            let prev = first - 1;
+            let joins = take_previous || paras[first].gap_before >= 2;
+            let fits = text + paras[prev].char_len() <= POST_TEXT_LIMIT;
+            let free = self.roles[prev] == Role::Body
+                && paras[prev].lines.last().is_none_or(|l| parse_signature(l).is_none());
+            if !(joins && fits && free) {
+                break;
+            }
+            text += paras[prev].char_len();
+            first = prev;
+            take_previous = false;
+        }
+        first
+    }
+
+    fn mark_images(&mut self, paras: &[Para<'_>]) {
+        let mut at_top = true;
+        for i in 0..paras.len() {
+            if self.roles[i] != Role::Body {
+                continue;
+            }
+            match self.image_at(paras, i, at_top) {
+                Some(image) => self.images.push((i, image)),
+                None => at_top = false,
+            }
+        }
+        self.images.sort_by_key(|(i, _)| *i);
+    }
+
+    /// Recognises the image material that paragraph `i` carries, marking the paragraphs it uses.
+    fn image_at(&mut self, paras: &[Para<'_>], i: usize, at_top: bool) -> Option<Image> {
+        let para = &paras[i];
+        if let Some(line) = para.single_line() {
+            if let Some(credit) = parse_credit(line) {
+                if let Some(publisher) = credit.publisher {
+                    self.photo_publisher.get_or_insert(publisher);
+                }
+                let caption = self.caption_before(paras, i);
+                self.roles[i] = Role::Image;
+                return Some(Image { caption, credit: Some(line.to_string()) });
+            }
+            if self.follows_image_marker(paras, i) && is_bare_name(line) {
+                self.roles[i] = Role::Image;
+                return Some(Image { caption: None, credit: Some(line.to_string()) });
+            }
+            let image = split_captioned_credit(line, at_top || para.gap_before >= 2)
+                .or_else(|| caption_with_label(line));
+            if image.is_some() {
+                self.roles[i] = Role::Image;
+            }
+            return image;
+        }
+        self.caption_paragraph_with_credit_line(para, i)
+    }
+
+    /// A short multi-line paragraph whose last line is a credit: caption lines, then credit.
+    fn caption_paragraph_with_credit_line(&mut self, para: &Para<'_>, i: usize) -> Option<Image> {
+        let (credit, caption_lines) = para.lines.split_last()?;
+        if para.lines.len() > 3 || parse_credit(credit).is_none() {
+            return None;
+        }
+        self.roles[i] = Role::Image;
+        Some(Image { caption: Some(caption_lines.join(" ")), credit: Some(credit.to_string()) })
+    }
+
+    /// The paragraph before a credit is its caption when the page set it apart: it follows a
+    /// removed image (a doubled blank line or an `Image`/`Photo` marker) and sits right above
+    /// the credit.
+    fn caption_before(&mut self, paras: &[Para<'_>], credit: usize) -> Option<String> {
+        let c = credit.checked_sub(1)?;
+        let set_apart = paras[c].gap_before >= 2 || self.follows_image_marker(paras, c);
+        let candidate = self.roles[c] == Role::Body
+            && c > 0
+            && set_apart
+            && paras[credit].gap_before == 1
+            && paras[c].word_count() <= 80
+            && paras[c].single_line().is_some_and(|l| parse_credit(l).is_none());
+        if !candidate {
+            return None;
+        }
+        self.roles[c] = Role::Image;
+        Some(paras[c].joined())
+    }
+
+    fn follows_image_marker(&self, paras: &[Para<'_>], i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| {
+            self.roles[p] == Role::Dropped && paras[p].single_line().is_some_and(is_image_marker)
+        })
+    }
+
+    fn mark_title(&mut self, paras: &[Para<'_>]) {
+        if self.roles[0] == Role::Body && looks_like_headline(&paras[0], paras.get(1)) {
+            self.roles[0] = Role::Title;
+        }
+    }
+
+    /// The lines between the headline and the lede: a byline and kickers.
+    fn mark_header_lines(&mut self, paras: &[Para<'_>]) {
+        const HEADER_WINDOW: usize = 4;
+        for (i, para) in paras.iter().enumerate().take(HEADER_WINDOW) {
+            if self.roles[i] != Role::Body {
+                continue;
+            }
+            let Some(line) = para.single_line() else {
+                break;
+            };
+            if self.byline.is_none()
+                && let Some(byline) = parse_byline(line)
+            {
+                self.byline = Some(byline);
+                self.roles[i] = Role::Byline;
+                continue;
+            }
+            if is_kicker(line) {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            if para.is_prose() {
+                break;
+            }
+        }
+    }
+
+    fn find_lede(&mut self, paras: &[Para<'_>]) {
+        let lede = (0..paras.len()).find(|&i| {
+            let line = paras[i].first_line();
+            self.roles[i] == Role::Body
+                && paras[i].is_prose()
+                && !is_timestamp_line(line)
+                && (ends_as_sentence(line) || line.ends_with(':') || count_words(line) >= 20)
+        });
+        self.lede = lede;
+        if let Some(i) = lede {
+            self.dateline = parse_dateline(paras[i].first_line()).map(|d| (d.dateline, d.rest));
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Metadata
+    // -----------------------------------------------------------------------------------------
+
+    fn fill_metadata(&self, paras: &[Para<'_>], out: &mut Converted) {
+        let summary_source = self.summary_source(paras);
+        out.summary = summarise(&summary_source);
+        match self.roles[0] {
+            Role::Title => {
+                out.title = Some(normalise_space(paras[0].first_line()));
+            }
+            _ => {
+                let fallback;
+                let from = if summary_source.is_empty() {
+                    fallback = self.fallback_title_source(paras);
+                    fallback.as_str()
+                } else {
+                    summary_source.as_str()
+                };
+                out.title = Some(infer_title(from));
+                out.title_inferred = true;
+            }
+        }
+        if let Some(byline) = &self.byline {
+            out.authors = byline.authors.clone();
+            out.byline = Some(byline.line.clone());
+        }
+        out.dateline = self.dateline.as_ref().map(|(d, _)| d.clone());
+        out.source = self.source();
+        out.images = self.images.iter().map(|(_, image)| image.clone()).collect();
+        out.embeds = self.embeds.iter().map(|span| span.signature.embed.clone()).collect();
+        out.date = self.date_hint();
+        out.dropped = self.dropped_lines(paras);
+        let body_text = self.body_paragraphs(paras);
+        out.word_count = body_text.clone().map(count_words).sum();
+        out.lang = guess_language(body_text).map(str::to_string);
+    }
+
+    /// The lede without its dateline, followed by the prose paragraphs right after it.
+    fn summary_source(&self, paras: &[Para<'_>]) -> String {
+        let Some(lede) = self.lede else {
+            return String::new();
+        };
+        let mut text = String::new();
+        let mut words = 0;
+        for (i, para) in paras.iter().enumerate().skip(lede) {
+            if self.roles[i] != Role::Body || !para.is_prose() || words >= SUMMARY_WORDS {
+                break;
+            }
+            let line = para.first_line();
+            let line = match &self.dateline {
+                Some((_, rest)) if i == lede => line.get(*rest..).unwrap_or(line),
+                _ => line,
+            };
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(line);
+            words += count_words(line);
+        }
+        text
+    }
+
+    fn fallback_title_source(&self, paras: &[Para<'_>]) -> String {
+        let first_body = (0..paras.len()).find(|&i| self.roles[i] == Role::Body);
+        paras[first_body.unwrap_or(0)].joined()
+    }
+
+    fn source(&self) -> Option<String> {
+        let from_dateline = self.dateline.as_ref().and_then(|(d, _)| d.agency.as_deref());
+        let from_byline = self.byline.as_ref().and_then(|b| b.agency.as_deref());
+        from_dateline.or(from_byline).map(publisher_name).or_else(|| self.photo_publisher.clone())
+    }
+
+    fn date_hint(&self) -> Option<DateHint> {
+        let from_dateline = self.dateline.as_ref().and_then(|(d, _)| {
+            let (year, month, day) = parse_full_date(d.date.as_deref()?)?;
+            Some(DateHint { year, month, day, evidence: DateEvidence::Dateline })
+        });
+        let latest_post = self
+            .embeds
+            .iter()
+            .filter_map(|span| parse_full_date(span.signature.embed.date.as_deref()?))
+            .max()
+            .map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::EmbedSignature });
+        from_dateline.or(latest_post)
+    }
+
+    fn dropped_lines(&self, paras: &[Para<'_>]) -> Vec<String> {
+        (0..paras.len())
+            .filter(|&i| self.roles[i] == Role::Dropped)
+            .map(|i| paras[i].lines.join("\n"))
+            .collect()
+    }
+
+    /// The lines that stay in the body, as plain text.
+    fn body_paragraphs<'p>(&'p self, paras: &'p [Para<'p>]) -> impl Iterator<Item = &'p str> + Clone + 'p {
+        paras
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matches!(self.roles[*i], Role::Body | Role::Embed))
+            .flat_map(|(_, para)| para.lines.iter().copied())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Rendering
+    // -----------------------------------------------------------------------------------------
+
+    fn render_body(&self, paras: &[Para<'_>]) -> String {
+        let text_len: usize = paras.iter().flat_map(|p| &p.lines).map(|l| l.len() + 2).sum();
+        let mut md = String::with_capacity(text_len + text_len / 8);
+        let mut spans = self.embeds.iter().peekable();
+        let last_body = (0..paras.len()).rev().find(|&i| self.roles[i] == Role::Body);
+        let mut seen_body = false;
+        for (i, para) in paras.iter().enumerate() {
+            match self.roles[i] {
+                Role::Body => {
+                    start_block(&mut md);
+                    let has_next =
+                        last_body.is_some_and(|l| l > i) || self.embeds.last().is_some_and(|s| s.first > i);
+                    let may_be_subhead = seen_body && Some(i) != self.lede && has_next;
+                    render_paragraph(&mut md, para, may_be_subhead);
+                    seen_body = true;
+                }
+                Role::Embed => {
+                    if let Some(span) = spans.next_if(|s| s.last == i) {
+                        start_block(&mut md);
+                        render_embed(&mut md, &paras[span.first..=span.last], &span.signature);
+                        seen_body = true;
+                    }
+                }
+                Role::Title | Role::Byline | Role::Dropped | Role::Image => {}
+            }
+        }
+        if !md.is_empty() {
+            md.push('\n');
+        }
+        md
+    }
+}
+
+fn start_block(md: &mut String) {
+    if !md.is_empty() {
+        md.push_str("\n\n");
+    }
+}
+
+fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
+    if let Some(line) = para.single_line() {
+        if may_be_subhead && is_subhead(line) {
+            md.push_str("## ");
+            push_heading_text(md, line);
+        } else {
+            push_escaped_line(md, line);
+        }
+        return;
+    }
+    render_lines(md, &para.lines);
+}
+
+/// A paragraph of several lines: a list when its lines read as items, otherwise lines joined
+/// by hard breaks so the line structure (verse, addresses, posts) survives.
+fn render_lines(md: &mut String, lines: &[&str]) {
+    if let Some(start) = numbered_list_start(lines) {
+        for (n, line) in (start..).zip(lines) {
+            md.push_str(&format!("{n}. "));
+            push_escaped_line(md, strip_number_marker(line).unwrap_or(line));
+            md.push('\n');
+        }
+    } else if lines.iter().all(|l| strip_bullet(l).is_some()) {
+        push_bullets(md, lines.iter().map(|l| strip_bullet(l).unwrap_or(l)));
+    } else if let Some((intro, items)) = lines.split_first()
+        && intro.ends_with(':')
+        && items.iter().all(|l| is_list_item_like(l))
+    {
+        push_escaped_line(md, intro);
+        md.push_str("\n\n");
+        push_bullets(md, items.iter().map(|l| strip_bullet(l).unwrap_or(l)));
+    } else if lines.iter().all(|l| is_list_item_like(l)) {
+        push_bullets(md, lines.iter().copied());
+    } else {
+        push_hard_broken_lines(md, lines, "");
+    }
+    md.truncate(md.trim_end_matches('\n').len());
+}
+
+fn push_bullets<'a>(md: &mut String, items: impl Iterator<Item = &'a str>) {
+    for item in items {
+        md.push_str("- ");
+        push_escaped_line(md, item);
+        md.push('\n');
+    }
+}
+
+fn push_hard_broken_lines(md: &mut String, lines: &[&str], prefix: &str) {
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            md.push_str("\\\n");
+        }
+        md.push_str(prefix);
+        push_escaped_line(md, line);
+    }
+}
+
+/// Renders an embedded post as one blockquote; the profile link is the only markup added.
+fn render_embed(md: &mut String, paras: &[Para<'_>], signature: &Signature) {
+    let mut first_block = true;
+    for (k, para) in paras.iter().enumerate() {
+        let mut lines = para.lines.clone();
+        if k + 1 == paras.len() {
+            let own = lines.pop().unwrap_or("");
+            let text = own[..signature.start].trim_end();
+            if !text.is_empty() {
+                lines.push(text);
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        if !first_block {
+            md.push_str("\n>\n");
+        }
+        push_hard_broken_lines(md, &lines, "> ");
+        first_block = false;
+    }
+    if !first_block {
+        md.push_str("\n>\n");
+    }
+    md.push_str("> ");
+    push_signature(md, signature);
+}
+
+fn push_signature(md: &mut String, signature: &Signature) {
+    let line = signature.line.as_str();
+    let at = signature.handle_at;
+    let end = signature.handle_end;
+    push_escaped_line(md, &line[signature.start..at]);
+    md.push('[');
+    push_inline_escaped(md, &line[at..end]);
+    md.push_str("](");
+    md.push_str(signature.embed.url.as_deref().unwrap_or(""));
+    md.push(')');
+    push_inline_escaped(md, &line[end..]);
+}
+
+fn push_heading_text(md: &mut String, line: &str) {
+    let start = md.len();
+    push_escaped_line(md, line);
+    let before_hashes = md[start..].trim_end_matches('#');
+    let closes_heading = before_hashes.len() < md.len() - start
+        && (before_hashes.is_empty() || before_hashes.ends_with([' ', '\t']));
+    if closes_heading {
+        md.insert(start + before_hashes.len(), '\\');
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Escaping
+// ---------------------------------------------------------------------------------------------
+
+fn push_escaped_line(out: &mut String, line: &str) {
+    let line = line.trim_start();
+    let rest = push_block_start(out, line);
+    push_inline_escaped(out, rest);
+}
+
+/// Escapes whatever would make the start of `line` a block marker (heading, quote, list item,
+/// thematic break, setext underline) and returns the part still to be escaped inline.
+fn push_block_start<'a>(out: &mut String, line: &'a str) -> &'a str {
+    let bytes = line.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return line;
+    };
+    let followed_by_space = |n: usize| bytes.get(n).is_none_or(|b| *b == b' ' || *b == b'\t');
+    match first {
+        b'#' => {
+            let hashes = bytes.iter().take_while(|b| **b == b'#').count();
+            if hashes <= 6 && followed_by_space(hashes) {
+                out.push_str("\\#");
+                return &line[1..];
+            }
+        }
+        b'>' => {
+            out.push_str("\\>");
+            return &line[1..];
+        }
+        b'-' | b'+' => {
+            let rule = bytes.iter().all(|b| matches!(b, b'-' | b'+' | b' ' | b'\t'));
+            if followed_by_space(1) || rule {
+                out.push('\\');
+                out.push(char::from(first));
+                return &line[1..];
+            }
+        }
+        b'=' if bytes.iter().all(|b| matches!(b, b'=' | b' ' | b'\t')) => {
+            out.push_str("\\=");
+            return &line[1..];
+        }
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            let delimiter = bytes.get(digits).is_some_and(|b| matches!(b, b'.' | b')'));
+            if digits <= 9 && delimiter && followed_by_space(digits + 1) {
+                out.push_str(&line[..digits]);
+                out.push('\\');
+                return &line[digits..];
+            }
+        }
+        _ => {}
+    }
+    line
+}
+
+/// Bytes that may need a backslash inline; everything else is copied in bulk.
+const INLINE_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let special = b"\\`*[<|~_&";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+fn push_inline_escaped(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !INLINE_SPECIAL[usize::from(b)] {
+            continue;
+        }
+        let escape = match b {
+            b'\\' | b'`' | b'*' | b'[' | b'<' | b'|' | b'~' => true,
+            b'_' => !is_intraword(text, i),
+            b'&' => looks_like_entity(&bytes[i + 1..]),
+            _ => false,
+        };
+        if escape {
+            out.push_str(&text[copied..i]);
+            out.push('\\');
+            copied = i;
+        }
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// An underscore between two letters or digits can neither open nor close emphasis.
+fn is_intraword(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+}
+
+/// `&name;` or `&#123;` would be decoded as an entity.
+fn looks_like_entity(after_amp: &[u8]) -> bool {
+    let (body, max) = match after_amp.first() {
+        Some(b'#') => (&after_amp[1..], 8),
+        _ => (after_amp, 32),
+    };
+    let run = body.iter().take(max + 1).take_while(|b| b.is_ascii_alphanumeric()).count();
+    run > 0 && run <= max && body.get(run) == Some(&b';')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page leftovers, kickers, timestamps
+// ---------------------------------------------------------------------------------------------
+
+fn is_page_leftover(line: &str) -> bool {
+    const LEFTOVERS: &[&str] = &[
+        "advertisement",
+        "continue reading the main story",
+        "continue reading",
+        "image",
+        "photo",
+        "video",
+        "share this article",
+        "share this",
+        "share",
+        "share on facebook",
+        "share on twitter",
+        "share via email",
+        "play video",
+        "play",
+        "fullscreen",
+        "reuse content",
+        "sign up for our newsletter",
+        "skip advertisement",
+        "supported by",
+        "listen to this article",
+        "read more",
+        "read more:",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "email",
+        "print",
+        "comments",
+        "loading",
+        "loading...",
+        "copy link",
+    ];
+    const LONGEST: usize = 40;
+    if line.len() > LONGEST {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    LEFTOVERS.contains(&lower.as_str()) || is_player_readout(&lower)
+}
+
+/// Video-player chrome such as `Current Time 0:00` or `Loaded: 0%`.
+fn is_player_readout(lower: &str) -> bool {
+    const LABELS: &[&str] = &["current time", "duration time", "remaining time", "loaded:", "progress:"];
+    LABELS.iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim();
+            !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || ":%.-".contains(c))
+        })
+    })
+}
+
+fn is_image_marker(line: &str) -> bool {
+    matches!(line.to_lowercase().as_str(), "image" | "photo" | "video")
+}
+
+/// A section label above the headline or lede, such as `Biz & IT —`.
+fn is_kicker(line: &str) -> bool {
+    let ends_with_dash = ['—', '–'].iter().any(|d| line.ends_with(*d)) || line.ends_with(" -");
+    ends_with_dash && has_at_most_words(line, 6)
+}
+
+fn is_timestamp_line(line: &str) -> bool {
+    const LEADS: &[&str] = &["updated", "published", "posted", "last updated", "first published"];
+    let led = LEADS.iter().any(|lead| strip_prefix_ignore_case(line, lead).is_some());
+    if led && has_at_most_words(line, 16) {
+        return true;
+    }
+    has_at_most_words(line, 12) && has_clock_time(line) && !line.ends_with('.')
+}
+
+fn has_clock_time(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    bytes.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headline and subheads
+// ---------------------------------------------------------------------------------------------
+
+fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
+    let Some(line) = first.single_line() else {
+        return false;
+    };
+    let Some(next) = next else { return false };
+    let words = count_words(line);
+    let cjk = line.chars().filter(|c| is_cjk(*c)).count();
+    let chars = line.chars().count();
+    let sized = words >= 3 && words - cjk <= 30 && cjk <= 60 && (8..=200).contains(&chars);
+    sized
+        && starts_capitalised(line)
+        && !ends_as_sentence_or_clause(line)
+        && !has_trailing_credit_word(line)
+        && !is_two_sentences(line)
+        && parse_byline(line).is_none()
+        && parse_dateline(line).is_none()
+        && !is_timestamp_line(line)
+        && !is_kicker(line)
+        && !restated_by(line, next)
+        && !continued_by_aside(next)
+}
+
+/// The first letter is upper case (or the line starts with a digit, quote or CJK text).
+fn starts_capitalised(line: &str) -> bool {
+    line.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase())
+}
+
+/// Ends like running text: a full stop that is not an abbreviation, a comma, colon, semicolon,
+/// an ellipsis or a dash.
+fn ends_as_sentence_or_clause(line: &str) -> bool {
+    let core = line.trim_end_matches(is_closing_mark);
+    if core.ends_with("...") || core.ends_with('…') {
+        return true;
+    }
+    match core.chars().next_back() {
+        Some('.') => !is_abbreviation(last_word(core)),
+        Some(',' | ';' | ':' | '—' | '–' | '-' | '。') => true,
+        _ => false,
+    }
+}
+
+/// `… Latina. Twitter`: a caption whose last "sentence" is a one- or two-word credit.
+fn has_trailing_credit_word(line: &str) -> bool {
+    let Some(cut) = last_sentence_break(line) else {
+        return false;
+    };
+    let tail = &line[cut..];
+    count_words(tail) <= 2 && tail.split_whitespace().all(starts_capitalised)
+}
+
+/// Two full sentences on one line are running text, not a headline with a second clause.
+fn is_two_sentences(line: &str) -> bool {
+    const SENTENCE_WORDS: usize = 6;
+    sentence_breaks(line)
+        .any(|at| count_words(&line[..at]) >= SENTENCE_WORDS && count_words(&line[at..]) >= SENTENCE_WORDS)
+}
+
+fn last_sentence_break(text: &str) -> Option<usize> {
+    sentence_breaks(text).last()
+}
+
+/// A video or promo title is followed by a description whose first sentence restates every
+/// word of it; a headline's lede rephrases rather than repeats.
+fn restated_by(line: &str, next: &Para<'_>) -> bool {
+    const MIN_WORDS: usize = 5;
+    let next_line = next.first_line();
+    let first_sentence = &next_line[..sentence_breaks(next_line).next().unwrap_or(next_line.len())];
+    let theirs: Vec<String> = first_sentence.split_whitespace().map(str::to_lowercase).collect();
+    let mut ours = line.split_whitespace().map(str::to_lowercase).peekable();
+    ours.peek().is_some()
+        && line.split_whitespace().count() >= MIN_WORDS
+        && ours.all(|word| theirs.contains(&word))
+}
+
+/// A whole-paragraph parenthetical aside continues the paragraph before it, which therefore is
+/// running text rather than a headline.
+fn continued_by_aside(next: &Para<'_>) -> bool {
+    let line = next.first_line();
+    next.lines.len() == 1 && line.starts_with('(') && line.ends_with(')') && parse_credit(line).is_none()
+}
+
+fn is_subhead(line: &str) -> bool {
+    line.len() <= 360
+        && line.chars().count() <= 90
+        && has_at_most_words(line, 12)
+        && line.chars().any(char::is_alphabetic)
+        && starts_capitalised(line)
+        && line.chars().next().is_some_and(|c| c.is_alphanumeric() || "‘“'\"¿¡".contains(c))
+        && !ends_as_sentence_or_clause(line)
+        && !is_timestamp_line(line)
+        && parse_month_day(line).is_none()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists
+// ---------------------------------------------------------------------------------------------
+
+fn strip_bullet(line: &str) -> Option<&str> {
+    const BULLETS: &[&str] = &["- ", "* ", "• ", "+ ", "– ", "· ", "▪ ", "◦ "];
+    BULLETS.iter().find_map(|b| line.strip_prefix(b)).map(str::trim_start)
+}
+
+fn number_marker(line: &str) -> Option<(u64, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 9 {
+        return None;
+    }
+    let number = line[..digits].parse().ok()?;
+    let rest = line[digits..].strip_prefix(['.', ')'])?;
+    rest.starts_with(' ').then(|| (number, rest.trim_start()))
+}
+
+fn strip_number_marker(line: &str) -> Option<&str> {
+    number_marker(line).map(|(_, rest)| rest)
+}
+
+/// Lines numbered consecutively (`1. …`, `2. …`) form an ordered list starting at that number.
+fn numbered_list_start(lines: &[&str]) -> Option<u64> {
+    let start = number_marker(lines.first()?)?.0;
+    let consecutive =
+        lines.iter().zip(start..).all(|(line, n)| number_marker(line).is_some_and(|(m, _)| m == n));
+    consecutive.then_some(start)
+}
+
+fn is_list_item_like(line: &str) -> bool {
+    strip_bullet(line).is_some()
+        || number_marker(line).is_some()
+        || (line.chars().count() <= 100 && has_at_most_words(line, 14))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photo credits and captions
+// ---------------------------------------------------------------------------------------------
+
+/// A recognised credit line; `publisher` is set for `Name for The Publication`, the one credit
+/// form that names who published the article.
+struct Credit {
+    publisher: Option<String>,
+}
+
+fn parse_credit(line: &str) -> Option<Credit> {
+    let inner = strip_wrapping_parens(line);
+    let short = inner.len() <= 440 && inner.chars().count() <= 110 && has_at_most_words(inner, 12);
+    if !short || ends_as_sentence(inner) {
+        return None;
+    }
+    if has_credit_label(inner) || is_slash_credit(inner) || has_photo_agency_tail(inner) {
+        return Some(Credit { publisher: None });
+    }
+    commissioned_for(inner).map(|publisher| Credit { publisher: Some(publisher.to_string()) })
+}
+
+fn strip_wrapping_parens(line: &str) -> &str {
+    line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).map_or(line, str::trim)
+}
+
+fn ends_as_sentence(text: &str) -> bool {
+    let core = text.trim_end_matches(is_closing_mark);
+    match core.chars().next_back() {
+        Some('.') => !is_abbreviation(last_word(core)),
+        Some(c) => is_sentence_end(c),
+        None => false,
+    }
+}
+
+/// `Photo: …`, `Photo by …`, `Top photo by …`, `(Bild: …)`, `Source: …`.
+fn has_credit_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "photo:",
+        "photo by ",
+        "photos:",
+        "photos by ",
+        "photograph:",
+        "photograph by ",
+        "photography by ",
+        "photo credit:",
+        "image:",
+        "images:",
+        "image by ",
+        "image credit:",
+        "picture:",
+        "pictures:",
+        "credit:",
+        "credits:",
+        "illustration:",
+        "illustration by ",
+        "source:",
+        "foto:",
+        "fotos:",
+        "bild:",
+    ];
+    const LEADS: &[&str] = &["top ", "all ", "main ", "lead ", "cover ", "header "];
+    let lower = text.to_lowercase();
+    let unled = LEADS.iter().find_map(|l| lower.strip_prefix(l)).unwrap_or(&lower);
+    LABELS.iter().any(|label| unled.starts_with(label) && unled.len() > label.len())
+}
+
+/// `Octavio Jones/REUTERS`, `JIM WATSON/AFP/Getty Images`, `AP Photo/Jane Doe`.
+fn is_slash_credit(text: &str) -> bool {
+    let Some((name, agency)) = text.split_once('/') else {
+        return false;
+    };
+    let name_words = name.split_whitespace().count();
+    (1..=4).contains(&name_words)
+        && name.split_whitespace().all(is_name_word)
+        && (name_words >= 2 || agency.chars().next().is_some_and(char::is_uppercase))
+        && agency.chars().next().is_some_and(char::is_alphabetic)
+        && !text.contains("://")
+}
+
+fn has_photo_agency_tail(text: &str) -> bool {
+    const TAILS: &[&str] = &["Getty Images", "Shutterstock", "AP Photo", "EPA-EFE"];
+    TAILS.iter().any(|t| text.ends_with(t)) && has_at_most_words(text, 8)
+}
+
+/// `Kirsten Luce for The New York Times`: a commissioned photographer, so the publication is the
+/// article's publisher.
+fn commissioned_for(text: &str) -> Option<&str> {
+    let (name, publication) = text.split_once(" for ")?;
+    let name_words = name.split_whitespace().count();
+    let pub_words = publication.split_whitespace().count();
+    let named = (2..=4).contains(&name_words) && name.split_whitespace().all(is_name_word);
+    let titled = (1..=6).contains(&pub_words)
+        && publication.split_whitespace().all(starts_capitalised)
+        && (publication.starts_with("The ") || pub_words >= 2);
+    (named && titled).then_some(publication)
+}
+
+/// A word that can be part of a person's name: capitalised, an initial, or a particle.
+fn is_name_word(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "van", "von", "da", "di", "del", "der", "la", "le", "bin", "al", "dos", "du", "ten", "ter", "y",
+    ];
+    let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+    let clean = word.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c));
+    (starts_upper && clean) || PARTICLES.contains(&word)
+}
+
+/// A line that is only a person's name (two to four name words), e.g. a credit under `Photo`.
+fn is_bare_name(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (2..=4).contains(&words) && line.split_whitespace().all(is_name_word)
+}
+
+/// A caption that carries its credit at the end: `… lab | photo by Jane Doe`,
+/// `… plan. Photo by Jane Doe/CNET`, `… QR-Codes. (Bild: Hersteller)`, or, for a caption set
+/// apart at the top of the text, `… in Paris Jane Doe/Reuters` and `… Latina. Twitter`.
+fn split_captioned_credit(line: &str, set_apart: bool) -> Option<Image> {
+    const CAPTION_WORDS: usize = 60;
+    let cut = labelled_credit_start(line).or_else(|| {
+        if !set_apart || ends_as_sentence(line) {
+            return None;
+        }
+        trailing_slash_credit_start(line)
+            .or_else(|| has_trailing_credit_word(line).then(|| last_sentence_break(line)).flatten())
+    })?;
+    if !has_at_most_words(line, CAPTION_WORDS) {
+        return None;
+    }
+    let caption = line[..cut].trim_end().trim_end_matches('|').trim_end();
+    let credit = line[cut..].trim();
+    if caption.is_empty() || credit.is_empty() {
+        return None;
+    }
+    Some(Image { caption: Some(caption.to_string()), credit: Some(credit.to_string()) })
+}
+
+/// Where a credit (`Photo: …`, `(Bild: …)`, `Name/AGENCY`) starts after a break (a full stop,
+/// `|`, a dash or a parenthesis) near the end of a caption.
+fn labelled_credit_start(line: &str) -> Option<usize> {
+    const TAIL_BYTES: usize = 120;
+    let from = line.len().saturating_sub(TAIL_BYTES);
+    let word_starts = line
+        .bytes()
+        .enumerate()
+        .skip(from.max(1))
+        .filter(|(i, b)| *b != b' ' && line.as_bytes()[i - 1] == b' ')
+        .map(|(i, _)| i);
+    for start in word_starts {
+        let before = line[..start].trim_end();
+        let after_break = before.ends_with(['.', '|', '—', ')']) || before.ends_with(" -");
+        let tail = &line[start..];
+        if after_break && has_at_most_words(tail, 8) && parse_credit(tail).is_some() {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// `… cabaret in Paris Benoit Tessier/Reuters`: the credit is the slash token and the two name
+/// words before it.
+fn trailing_slash_credit_start(line: &str) -> Option<usize> {
+    let last = line.split_whitespace().next_back()?;
+    let (name_part, agency) = last.split_once('/')?;
+    let plain = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !(plain(name_part) && agency.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    let mut start = line.len() - last.len();
+    let mut taken = 0;
+    for word in line[..start].split_whitespace().rev().take(2) {
+        if !is_name_word(word) || word.ends_with(['.', ',']) {
+            break;
+        }
+        start = line[..start].trim_end().len() - word.len();
+        taken += 1;
+    }
+    (taken >= 1).then_some(start)
+}
+
+/// `图注：…` or `Caption: …`: a caption that labels itself.
+fn caption_with_label(line: &str) -> Option<Image> {
+    const LABELS: &[&str] = &["图注：", "圖註：", "图：", "Caption:", "Bildunterschrift:"];
+    LABELS
+        .iter()
+        .any(|l| line.starts_with(l))
+        .then(|| Image { caption: Some(line.to_string()), credit: None })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bylines
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug)]
+struct Byline {
+    line: String,
+    authors: Vec<String>,
+    agency: Option<String>,
+}
+
+fn parse_byline(line: &str) -> Option<Byline> {
+    if !has_at_most_words(line, 20) {
+        return None;
+    }
+    let (names_part, explicit) = match strip_prefix_ignore_case(line, "by ") {
+        Some(rest) => (rest, true),
+        None => (line, false),
+    };
+    let names_part = names_part.split(" | ").next().unwrap_or(names_part).trim();
+    let mut segments: Vec<&str> = names_part.split(", ").map(str::trim).collect();
+    let agency = match segments.last() {
+        Some(last) if segments.len() > 1 && is_affiliation(last) => {
+            let last = *last;
+            segments.pop();
+            is_known_agency(last).then(|| last.to_string())
+        }
+        _ => None,
+    };
+    if !explicit && (agency.is_none() || segments.len() != 1) {
+        return None;
+    }
+    let authors = split_names(&segments)?;
+    if !explicit && authors.iter().any(|a| a.split_whitespace().count() < 2) {
+        return None;
+    }
+    Some(Byline { line: line.to_string(), authors, agency })
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
+fn split_names(segments: &[&str]) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    for segment in segments {
+        for name in segment.split(" and ").flat_map(|s| s.split(" AND ")).flat_map(|s| s.split(" & ")) {
+            let name = name.trim();
+            let words = name.split_whitespace().count();
+            if !(1..=5).contains(&words) || !name.split_whitespace().all(is_name_word) {
+                return None;
+            }
+            names.push(normal_case_name(name));
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// `JANE O’BRIEN` → `Jane O’Brien`; names already in mixed case are kept as written.
+fn normal_case_name(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start_of_part = true;
+    for c in name.chars() {
+        if start_of_part {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start_of_part = matches!(c, ' ' | '-' | '’' | '\'' | '.');
+    }
+    out
+}
+
+/// The part after the names: a wire agency, a publication or a role such as `Staff Writer`.
+fn is_affiliation(segment: &str) -> bool {
+    const ROLE_WORDS: &[&str] =
+        &["staff", "writer", "correspondent", "editor", "reporter", "contributor", "columnist"];
+    let lower = segment.to_lowercase();
+    is_known_agency(segment) || ROLE_WORDS.iter().any(|w| lower.split_whitespace().any(|x| x == *w))
+}
+
+fn is_known_agency(segment: &str) -> bool {
+    const AGENCIES: &[&str] = &[
+        "reuters",
+        "ap",
+        "the associated press",
+        "associated press",
+        "afp",
+        "agence france-presse",
+        "bloomberg",
+        "bloomberg news",
+        "dpa",
+        "efe",
+        "upi",
+        "cnn",
+        "bbc news",
+        "npr",
+        "xinhua",
+        "kyodo",
+        "ansa",
+        "pa",
+        "press association",
+        "the new york times",
+        "the washington post",
+    ];
+    AGENCIES.contains(&segment.to_lowercase().as_str())
+}
+
+/// The publisher's full name for an agency abbreviation.
+fn publisher_name(agency: &str) -> String {
+    match agency.to_lowercase().as_str() {
+        "ap" | "the associated press" | "associated press" => "Associated Press".to_string(),
+        "afp" => "Agence France-Presse".to_string(),
+        "upi" => "United Press International".to_string(),
+        "pa" => "Press Association".to_string(),
+        _ => agency.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datelines
+// ---------------------------------------------------------------------------------------------
+
+struct ParsedDateline {
+    dateline: Dateline,
+    /// Byte offset in the line where the lede text starts after the dateline.
+    rest: usize,
+}
+
+fn parse_dateline(line: &str) -> Option<ParsedDateline> {
+    parse_dash_dateline(line).or_else(|| parse_colon_dateline(line))
+}
+
+/// `WASHINGTON (AP) — …`, `HAYWARD, Calif. (AP) — …`, `LYON, Sept. 1 (EFE) – …`,
+/// `Feb. 23, 2015 -- …`.
+fn parse_dash_dateline(line: &str) -> Option<ParsedDateline> {
+    const SEARCH: usize = 100;
+    let (dash_at, dash_len) = find_dateline_dash(line, SEARCH)?;
+    let prefix = line[..dash_at].trim_end();
+    let after_dash = &line[dash_at + dash_len..];
+    let rest = line.len() - after_dash.trim_start().len();
+    if rest >= line.len() {
+        return None;
+    }
+    let (main, agency) = split_agency(prefix)?;
+    let (place, date) = if parse_month_day(main).is_some() {
+        (main.to_string(), Some(main.to_string()))
+    } else {
+        place_and_date(main, PlaceCase::Capitals)?
+    };
+    let text = line[..rest].trim_end().to_string();
+    Some(ParsedDateline { dateline: Dateline { place, agency, date, text }, rest })
+}
+
+/// The first dash that can end a dateline: an em or en dash, `--`, or a spaced hyphen.
+fn find_dateline_dash(line: &str, limit: usize) -> Option<(usize, usize)> {
+    for (i, c) in line.char_indices() {
+        if i > limit {
+            break;
+        }
+        match c {
+            '—' | '–' => return Some((i, c.len_utf8())),
+            '-' if line[i..].starts_with("--") => return Some((i, 2)),
+            '-' if line[..i].ends_with(' ') && line[i + 1..].starts_with(' ') => {
+                return Some((i, 1));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `Washington, DC, United States: …`.
+fn parse_colon_dateline(line: &str) -> Option<ParsedDateline> {
+    const KICKERS: &[&str] = &[
+        "breaking",
+        "update",
+        "updated",
+        "watch",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "review",
+        "editorial",
+        "commentary",
+        "photos",
+        "video",
+        "listen",
+        "read",
+        "note",
+    ];
+    let colon = line.find(": ")?;
+    if colon > 60 {
+        return None;
+    }
+    let prefix = &line[..colon];
+    let rest = colon + 2;
+    let next_upper = line[rest..].chars().next().is_some_and(char::is_uppercase);
+    let kicker = KICKERS.contains(&prefix.to_lowercase().as_str());
+    if !next_upper || kicker {
+        return None;
+    }
+    let (place, date) = place_and_date(prefix, PlaceCase::Titled)?;
+    let text = line[..colon + 1].to_string();
+    Some(ParsedDateline { dateline: Dateline { place, agency: None, date, text }, rest })
+}
+
+/// `HAYWARD, Calif. (AP)` → (`HAYWARD, Calif.`, `AP`).
+fn split_agency(prefix: &str) -> Option<(&str, Option<String>)> {
+    let Some(inner_end) = prefix.strip_suffix(')') else {
+        return Some((prefix, None));
+    };
+    let open = inner_end.rfind('(')?;
+    let agency = inner_end[open + 1..].trim();
+    let words = agency.split_whitespace().count();
+    let plausible = (1..=3).contains(&words) && !agency.chars().any(|c| c.is_ascii_digit());
+    let main = inner_end[..open].trim_end().trim_end_matches(',');
+    (plausible && !main.is_empty()).then(|| (main, Some(agency.to_string())))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PlaceCase {
+    /// Dash datelines set the city in capitals: `SIOUX FALLS, S.D.`.
+    Capitals,
+    /// Colon datelines may be in title case, but need two parts: `Washington, DC`.
+    Titled,
+}
+
+/// Splits `CITY, Region, Mon. D` into the place and the optional date.
+fn place_and_date(main: &str, case: PlaceCase) -> Option<(String, Option<String>)> {
+    let mut segments = main.split(", ");
+    let city = segments.next()?;
+    let city_ok = match case {
+        PlaceCase::Capitals => is_capitals_place(city),
+        PlaceCase::Titled => is_titled_place(city),
+    };
+    if !city_ok || main.chars().count() > 70 {
+        return None;
+    }
+    let mut place_end = city.len();
+    let mut parts = 1;
+    let mut date_start = None;
+    let mut offset = city.len() + 2;
+    for segment in segments {
+        match date_start {
+            None if parse_month_day(segment).is_some() => date_start = Some(offset),
+            None if is_titled_place(segment) => {
+                place_end = offset + segment.len();
+                parts += 1;
+            }
+            Some(_) if is_year(segment) => {}
+            _ => return None,
+        }
+        offset += segment.len() + 2;
+    }
+    if case == PlaceCase::Titled && parts < 2 && !is_capitals_place(city) {
+        return None;
+    }
+    let date = date_start.and_then(|s| main.get(s..)).map(str::to_string);
+    Some((main[..place_end].to_string(), date))
+}
+
+fn is_capitals_place(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=4).contains(&words)
+        && text.chars().any(char::is_uppercase)
+        && !text.chars().any(char::is_lowercase)
+        && text.chars().all(|c| c.is_alphabetic() || " .'’-".contains(c))
+}
+
+fn is_titled_place(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=4).contains(&words)
+        && text.split_whitespace().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+        })
+}
+
+fn is_year(text: &str) -> bool {
+    text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------------------
+
+fn month_number(word: &str) -> Option<i8> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let month = match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// `Sept. 5`, `September 5`, `Feb. 23, 2015` (the whole text): (month, day, year).
+fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
+    let mut words = text.split_whitespace();
+    let month = month_number(words.next()?)?;
+    let day_word = words.next()?;
+    let day: i8 = day_word.trim_end_matches(',').parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let year = match words.next() {
+        None => None,
+        Some(y) if is_year(y) && day_word.ends_with(',') => Some(y.parse().ok()?),
+        Some(_) => return None,
+    };
+    words.next().is_none().then_some((month, day, year))
+}
+
+/// A date with a year, as (year, month, day) so that tuples order chronologically.
+fn parse_full_date(text: &str) -> Option<(i16, i8, i8)> {
+    let (month, day, year) = parse_month_day(text)?;
+    Some((year?, month, day))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Embedded posts
+// ---------------------------------------------------------------------------------------------
+
+/// The closing signature of an embedded post, located in its line.
+#[derive(Debug)]
+struct Signature {
+    line: String,
+    /// Byte offset where the signature starts (0 when the line is only the signature).
+    start: usize,
+    /// Byte range of `@handle` in the line.
+    handle_at: usize,
+    handle_end: usize,
+    embed: Embed,
+}
+
+fn parse_signature(line: &str) -> Option<Signature> {
+    if !line.contains('@') {
+        return None;
+    }
+    parse_tweet_signature(line).or_else(|| parse_instagram_signature(line))
+}
+
+/// `… — Name (@handle) September 8, 2025` at the end of a line.
+fn parse_tweet_signature(line: &str) -> Option<Signature> {
+    let open = line.rfind("(@")?;
+    let handle_at = open + 1;
+    let (handle_end, tail) = read_handle(line, handle_at)?;
+    let date = tail.trim();
+    parse_full_date(date)?;
+    let dash = line[..open].rfind(['—', '–'])?;
+    let at_boundary = dash == 0 || line[..dash].ends_with(char::is_whitespace);
+    let name = line[dash..open].trim_start_matches(['—', '–']).trim();
+    if !at_boundary || name.chars().count() > 80 {
+        return None;
+    }
+    let handle = &line[handle_at + 1..handle_end];
+    Some(Signature {
+        line: line.to_string(),
+        start: dash,
+        handle_at,
+        handle_end,
+        embed: Embed {
+            platform: "twitter".to_string(),
+            author: (!name.is_empty()).then(|| name.to_string()),
+            handle: Some(handle.to_string()),
+            date: Some(date.to_string()),
+            url: Some(format!("https://twitter.com/{handle}")),
+        },
+    })
+}
+
+/// `A post shared by Name (@handle) on Jan 5, 2020 at 3:02pm PST`.
+fn parse_instagram_signature(line: &str) -> Option<Signature> {
+    const LEAD: &str = "A post shared by ";
+    let start = line.find(LEAD)?;
+    let open = start + line[start..].find("(@")?;
+    let handle_at = open + 1;
+    let (handle_end, tail) = read_handle(line, handle_at)?;
+    let after_on = tail.trim_start().strip_prefix("on ")?;
+    let date_text = after_on.split(" at ").next().unwrap_or(after_on).trim();
+    parse_full_date(date_text)?;
+    let name = line[start + LEAD.len()..open].trim();
+    let handle = &line[handle_at + 1..handle_end];
+    let at_boundary = start == 0 || line[..start].ends_with(char::is_whitespace);
+    at_boundary.then(|| Signature {
+        line: line.to_string(),
+        start,
+        handle_at,
+        handle_end,
+        embed: Embed {
+            platform: "instagram".to_string(),
+            author: (!name.is_empty()).then(|| name.to_string()),
+            handle: Some(handle.to_string()),
+            date: Some(date_text.to_string()),
+            url: Some(format!("https://www.instagram.com/{handle}/")),
+        },
+    })
+}
+
+/// Reads `@handle)` at `at`; returns the end of the handle and the text after `)`.
+fn read_handle(line: &str, at: usize) -> Option<(usize, &str)> {
+    let after_at = line.get(at + 1..)?;
+    let len = after_at.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.').count();
+    if !(1..=30).contains(&len) {
+        return None;
+    }
+    let end = at + 1 + len;
+    let tail = line[end..].strip_prefix(')')?;
+    Some((end, tail))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences, summary and inferred title
+// ---------------------------------------------------------------------------------------------
+
+const SUMMARY_WORDS: usize = 60;
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '）')
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+}
+
+fn last_word(text: &str) -> &str {
+    text.split_whitespace().next_back().unwrap_or("")
+}
+
+/// Abbreviations whose full stop does not end a sentence: titles, months, initials, `U.S.`.
+fn is_abbreviation(word_with_period: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "jr",
+        "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept",
+        "sep", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "pres", "rev", "hon", "atty", "dept", "univ",
+        "approx", "fig", "al", "calif", "fla", "mass", "wash", "ariz", "penn", "conn", "ill",
+    ];
+    let word = word_with_period.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches('.');
+    let letters_and_dots = word.chars().all(|c| c.is_alphabetic() || c == '.');
+    let dotted = word.contains('.') && letters_and_dots;
+    let single_letter = word.chars().count() == 1 && letters_and_dots;
+    dotted || single_letter || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Byte offsets where a new sentence starts.
+fn sentence_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.char_indices().filter_map(move |(i, c)| {
+        if !is_sentence_end(c) {
+            return None;
+        }
+        let after = i + c.len_utf8();
+        let rest = &text[after..];
+        let closed = rest.trim_start_matches(is_closing_mark);
+        if c == '。' || c == '！' || c == '？' {
+            return (!closed.is_empty()).then_some(text.len() - closed.len());
+        }
+        let spaced = closed.trim_start();
+        let next_starts = spaced
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "“\"‘'([".contains(n));
+        let is_break = spaced.len() < closed.len()
+            && next_starts
+            && !(c == '.' && is_abbreviation(last_word(&text[..after])));
+        is_break.then_some(text.len() - spaced.len())
+    })
+}
+
+/// The lede cut at the sentence boundary nearest to [`SUMMARY_WORDS`].
+fn summarise(text: &str) -> String {
+    const MOST_WORDS: usize = SUMMARY_WORDS + SUMMARY_WORDS / 4;
+    let text = text.trim();
+    let mut best = None;
+    let mut best_distance = usize::MAX;
+    let mut words = 0;
+    let mut counted_to = 0;
+    for end in sentence_breaks(text).chain(std::iter::once(text.len())) {
+        words += count_words(&text[counted_to..end]);
+        counted_to = end;
+        if words > MOST_WORDS {
+            break;
+        }
+        let distance = words.abs_diff(SUMMARY_WORDS);
+        if distance < best_distance {
+            best = Some(end);
+            best_distance = distance;
+        }
+    }
+    match best {
+        Some(end) => text[..end].trim_end().to_string(),
+        None => cut_at_word(text, SUMMARY_WORDS),
+    }
+}
+
+fn cut_at_word(text: &str, words: usize) -> String {
+    let end = text
+        .split_whitespace()
+        .take(words)
+        .last()
+        .map_or(0, |w| w.as_ptr() as usize - text.as_ptr() as usize + w.len());
+    format!("{}…", text[..end].trim_end_matches([',', ';', ':']))
+}
+
+/// A headline-length title from the lede: its first sentence, cut at a clause or word
+/// boundary within about 90 characters (CJK characters count double), without trailing
+/// punctuation.
+fn infer_title(lede: &str) -> String {
+    const BUDGET: usize = 90;
+    let lede = lede.trim();
+    let first = sentence_breaks(lede).next().unwrap_or(lede.len());
+    let sentence = lede[..first].trim_end();
+    let cut = if display_width(sentence) <= BUDGET {
+        sentence
+    } else {
+        clause_cut(sentence, BUDGET).unwrap_or_else(|| word_cut(sentence, BUDGET))
+    };
+    trim_title_end(cut).to_string()
+}
+
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}
+
+fn prefix_within(text: &str, budget: usize) -> &str {
+    let mut width = 0;
+    for (i, c) in text.char_indices() {
+        width += if is_cjk(c) { 2 } else { 1 };
+        if width > budget {
+            return &text[..i];
+        }
+    }
+    text
+}
+
+/// The longest prefix within budget that ends at a clause boundary (punctuation, or a word
+/// that opens a subordinate clause) and is still a real phrase.
+fn clause_cut(sentence: &str, budget: usize) -> Option<&str> {
+    const MIN_WIDTH: usize = 35;
+    const BOUNDARIES: &[&str] = &[
+        ", ",
+        "; ",
+        ": ",
+        " — ",
+        " – ",
+        " - ",
+        " (",
+        "，",
+        "、",
+        "；",
+        "：",
+        " after ",
+        " while ",
+        " because ",
+        " when ",
+        " following ",
+        " amid ",
+        " despite ",
+        " before ",
+        " since ",
+        " until ",
+        " which ",
+        " who ",
+        " where ",
+        " but ",
+        " as ",
+    ];
+    let window = prefix_within(sentence, budget);
+    BOUNDARIES
+        .iter()
+        .filter_map(|b| window.rfind(b))
+        .filter(|&at| display_width(&window[..at]) >= MIN_WIDTH)
+        .max()
+        .map(|at| &window[..at])
+}
+
+fn word_cut(sentence: &str, budget: usize) -> &str {
+    let window = prefix_within(sentence, budget);
+    let cut = match window.rfind(' ') {
+        Some(at) if window.len() < sentence.len() => &window[..at],
+        _ => window,
+    };
+    drop_weak_ending(close_open_quote(cut))
+}
+
+/// Cuts before a quotation that the word cut left open, so the title has no stray `“`.
+fn close_open_quote(cut: &str) -> &str {
+    let curly_open = cut.matches('“').count() > cut.matches('”').count();
+    let straight_open = cut.matches('"').count() % 2 == 1;
+    let quote = match (curly_open, straight_open) {
+        (true, _) => '“',
+        (false, true) => '"',
+        (false, false) => return cut,
+    };
+    match cut.rfind(quote) {
+        Some(at) if at > 0 => cut[..at].trim_end(),
+        _ => cut,
+    }
+}
+
+/// Removes trailing words that leave a phrase hanging (`… made against`).
+fn drop_weak_ending(mut cut: &str) -> &str {
+    const WEAK_ENDINGS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "for",
+        "with",
+        "on",
+        "at",
+        "by",
+        "from",
+        "as",
+        "that",
+        "which",
+        "who",
+        "its",
+        "their",
+        "his",
+        "her",
+        "is",
+        "was",
+        "are",
+        "were",
+        "against",
+        "about",
+        "into",
+        "over",
+        "under",
+        "between",
+        "than",
+        "like",
+        "via",
+        "per",
+        "after",
+        "before",
+        "during",
+        "without",
+        "within",
+        "upon",
+        "toward",
+        "towards",
+        "across",
+        "around",
+        "through",
+        "including",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "will",
+        "would",
+    ];
+    while let Some(at) = cut.rfind(' ') {
+        if !WEAK_ENDINGS.contains(&cut[at + 1..].to_lowercase().as_str()) {
+            break;
+        }
+        cut = cut[..at].trim_end();
+    }
+    cut
+}
+
+fn trim_title_end(title: &str) -> &str {
+    title.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '—' | '–' | '-' | '。' | '，' | '、')
+    })
+}
+
+fn normalise_space(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words and language
+// ---------------------------------------------------------------------------------------------
+
+/// Han ideographs and kana: scripts written without spaces, counted a character at a time.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Whitespace-separated words, with each CJK character counted as one word.
+fn count_words(text: &str) -> usize {
+    count_words_up_to(text, usize::MAX)
+}
+
+/// Whether `text` has no more than `max` words; stops reading as soon as it has more.
+fn has_at_most_words(text: &str, max: usize) -> bool {
+    count_words_up_to(text, max) <= max
+}
+
+/// [`count_words`], but stops once the count exceeds `cap`. This runs over every paragraph,
+/// so runs of ASCII are counted eight bytes at a time; other characters are decoded one by one.
+fn count_words_up_to(text: &str, cap: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(chunk) = ascii_chunk(bytes, i) {
+            let (starts, ends_in_word) = ascii_word_starts(chunk, in_word);
+            count += starts;
+            in_word = ends_in_word;
+            i += 8;
+        } else if b < 0x80 {
+            let space = b == b' ' || b.wrapping_sub(b'\t') < 5;
+            count += usize::from(!space && !in_word);
+            in_word = !space;
+            i += 1;
+        } else {
+            let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+            let cjk = is_cjk(c);
+            let space = c.is_whitespace();
+            count += usize::from(cjk || (!space && !in_word));
+            in_word = !space && !cjk;
+            i += c.len_utf8();
+        }
+        if count > cap {
+            break;
+        }
+    }
+    count
+}
+
+/// The eight bytes at `at`, little-endian, if they are all ASCII.
+fn ascii_chunk(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    let word = u64::from_le_bytes(chunk);
+    (word & HIGH_BITS == 0).then_some(word)
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The sum of the eight bytes of `flags`, each 0 or 1 (cheaper than `count_ones` on targets
+/// without a popcount instruction).
+const fn sum_of_bytes(flags: u64) -> u64 {
+    flags.wrapping_mul(splat(1)) >> 56
+}
+const fn splat(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// Counts the words starting in eight ASCII bytes, given whether a word was open before them;
+/// also returns whether one is open after them. Each byte's high bit flags ASCII whitespace
+/// (space, or tab to carriage return).
+fn ascii_word_starts(chunk: u64, in_word: bool) -> (usize, bool) {
+    let low = !HIGH_BITS;
+    let not_space_byte = ((chunk ^ splat(b' ')) & low).wrapping_add(low) | (chunk ^ splat(b' '));
+    let is_space = !not_space_byte & HIGH_BITS;
+    let at_least_tab = chunk.wrapping_add(splat(0x80 - b'\t')) & HIGH_BITS;
+    let above_cr = chunk.wrapping_add(splat(0x80 - b'\r' - 1)) & HIGH_BITS;
+    let space = is_space | (at_least_tab & !above_cr);
+    let before_is_space = (space << 8) | if in_word { 0 } else { 0x80 };
+    let starts = !space & before_is_space & HIGH_BITS;
+    (sum_of_bytes(starts >> 7) as usize, space >> 63 == 0)
+}
+
+/// Letter counts per script, over a prefix of the body that is large enough to decide.
+#[derive(Default)]
+struct ScriptCounts {
+    latin: usize,
+    kana: usize,
+    han: usize,
+    hangul: usize,
+    cyrillic: usize,
+    ukrainian: usize,
+    greek: usize,
+    arabic: usize,
+    hebrew: usize,
+    thai: usize,
+    devanagari: usize,
+}
+
+impl ScriptCounts {
+    fn add(&mut self, c: char) {
+        if c.is_ascii() {
+            self.latin += usize::from(c.is_ascii_alphabetic());
+            return;
+        }
+        match c {
+            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => self.latin += 1,
+            '\u{3040}'..='\u{30FF}' => self.kana += 1,
+            '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => self.han += 1,
+            '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}' => self.hangul += 1,
+            'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => {
+                self.cyrillic += 1;
+                self.ukrainian += 1;
+            }
+            '\u{400}'..='\u{4FF}' => self.cyrillic += 1,
+            '\u{370}'..='\u{3FF}' => self.greek += 1,
+            '\u{600}'..='\u{6FF}' => self.arabic += 1,
+            '\u{590}'..='\u{5FF}' => self.hebrew += 1,
+            '\u{E00}'..='\u{E7F}' => self.thai += 1,
+            '\u{900}'..='\u{97F}' => self.devanagari += 1,
+            _ => {}
+        }
+    }
+
+    /// The language implied by a non-Latin script that dominates the text.
+    fn non_latin_language(&self) -> Option<&'static str> {
+        let total = self.latin
+            + self.kana
+            + self.han
+            + self.hangul
+            + self.cyrillic
+            + self.greek
+            + self.arabic
+            + self.hebrew
+            + self.thai
+            + self.devanagari;
+        let dominant = |n: usize| n * 2 > total;
+        if self.kana * 20 > total && dominant(self.kana + self.han) {
+            return Some("ja");
+        }
+        let cyrillic = if self.ukrainian * 50 > self.cyrillic { "uk" } else { "ru" };
+        [
+            (self.han, "zh"),
+            (self.hangul, "ko"),
+            (self.cyrillic, cyrillic),
+            (self.greek, "el"),
+            (self.arabic, "ar"),
+            (self.hebrew, "he"),
+            (self.thai, "th"),
+            (self.devanagari, "hi"),
+        ]
+        .into_iter()
+        .find(|(n, _)| dominant(*n))
+        .map(|(_, lang)| lang)
+    }
+}
+
+const LANGUAGES: [&str; 9] = ["en", "de", "fr", "es", "pt", "it", "nl", "cs", "pl"];
+
+/// Bit flags for [`LANGUAGES`], in the same order.
+const EN: u16 = 1;
+const DE: u16 = 1 << 1;
+const FR: u16 = 1 << 2;
+const ES: u16 = 1 << 3;
+const PT: u16 = 1 << 4;
+const IT: u16 = 1 << 5;
+const NL: u16 = 1 << 6;
+const CS: u16 = 1 << 7;
+const PL: u16 = 1 << 8;
+
+/// Common function words and the languages they belong to, sorted by bytes for binary search.
+const STOPWORDS: &[(&str, u16)] = &[
+    ("aan", NL),
+    ("al", ES),
+    ("ale", CS),
+    ("alla", IT),
+    ("als", NL),
+    ("anche", IT),
+    ("and", EN),
+    ("ao", PT),
+    ("are", EN),
+    ("as", PT),
+    ("at", EN),
+    ("au", FR),
+    ("auch", DE),
+    ("auf", DE),
+    ("aus", DE),
+    ("aux", FR),
+    ("avec", FR),
+    ("be", EN),
+    ("been", EN),
+    ("bei", DE),
+    ("bij", NL),
+    ("bude", CS),
+    ("but", EN),
+    ("by", EN),
+    ("byl", CS),
+    ("byla", CS),
+    ("ce", FR),
+    ("che", IT),
+    ("com", PT),
+    ("como", ES),
+    ("con", ES | PT),
+    ("da", PT),
+    ("dans", FR),
+    ("das", DE | PT),
+    ("dat", NL),
+    ("del", ES),
+    ("della", IT),
+    ("dem", DE),
+    ("den", DE),
+    ("der", DE),
+    ("di", IT),
+    ("die", DE | NL),
+    ("dla", PL),
+    ("do", PT),
+    ("door", NL),
+    ("dos", PT),
+    ("du", FR),
+    ("een", NL),
+    ("ein", DE),
+    ("eine", DE),
+    ("el", ES),
+    ("ele", PT),
+    ("elle", FR),
+    ("em", PT),
+    ("en", FR | ES | NL),
+    ("er", NL),
+    ("es", DE),
+    ("est", FR),
+    ("esta", ES),
+    ("este", ES),
+    ("et", FR),
+    ("foi", PT),
+    ("for", EN),
+    ("from", EN),
+    ("fue", ES),
+    ("für", DE),
+    ("gli", IT),
+    ("ha", ES),
+    ("has", EN),
+    ("have", EN),
+    ("he", EN),
+    ("het", NL),
+    ("his", EN),
+    ("il", FR),
+    ("im", DE),
+    ("is", EN),
+    ("ist", DE),
+    ("it", EN),
+    ("jak", PL),
+    ("jako", CS),
+    ("je", CS),
+    ("jego", PL),
+    ("jeho", CS),
+    ("jen", CS),
+    ("jest", PL),
+    ("jsou", CS),
+    ("která", CS),
+    ("které", CS),
+    ("který", CS),
+    ("la", FR | ES | IT),
+    ("las", ES),
+    ("le", FR),
+    ("les", FR),
+    ("leur", FR),
+    ("lo", ES),
+    ("los", ES),
+    ("mais", PT),
+    ("mas", PT),
+    ("met", NL),
+    ("mit", DE),
+    ("muy", ES),
+    ("más", ES),
+    ("na", PT),
+    ("nach", DE),
+    ("nel", IT),
+    ("nicht", DE),
+    ("nie", PL),
+    ("niet", NL),
+    ("no", PT),
+    ("non", IT),
+    ("not", EN),
+    ("não", PT),
+    ("od", PL),
+    ("oder", DE),
+    ("of", EN),
+    ("ont", FR),
+    ("ook", NL),
+    ("op", NL),
+    ("oraz", PL),
+    ("os", PT),
+    ("para", ES),
+    ("pas", FR),
+    ("pela", PT),
+    ("pelo", PT),
+    ("per", IT),
+    ("pero", ES),
+    ("più", IT),
+    ("po", CS),
+    ("por", ES | PT),
+    ("pour", FR),
+    ("pro", CS),
+    ("przez", PL),
+    ("que", FR | ES | PT),
+    ("qui", FR),
+    ("said", EN),
+    ("se", CS),
+    ("seu", PT),
+    ("she", EN),
+    ("sich", DE),
+    ("sin", ES),
+    ("sind", DE),
+    ("się", PL),
+    ("sono", IT),
+    ("sont", FR),
+    ("sua", PT),
+    ("sur", FR),
+    ("sus", ES),
+    ("są", PL),
+    ("také", CS),
+    ("también", ES),
+    ("te", NL),
+    ("that", EN),
+    ("the", EN),
+    ("they", EN),
+    ("this", EN),
+    ("to", EN | CS),
+    ("uma", PT),
+    ("una", ES),
+    ("und", DE),
+    ("une", FR),
+    ("už", CS),
+    ("van", NL),
+    ("ve", CS),
+    ("von", DE),
+    ("voor", NL),
+    ("was", EN),
+    ("werden", DE),
+    ("were", EN),
+    ("which", EN),
+    ("who", EN),
+    ("wie", DE),
+    ("will", EN),
+    ("wird", DE),
+    ("with", EN),
+    ("would", EN),
+    ("y", ES),
+    ("zijn", NL),
+    ("zu", DE),
+    ("è", IT),
+    ("é", PT),
+    ("été", FR),
+    ("že", CS),
+];
+
+/// A word of up to eight bytes packed big-endian into a `u64`; packed keys order like the
+/// words themselves, so the sorted table can be searched with integer comparisons.
+const fn pack_word(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i] as u64;
+        }
+        i += 1;
+    }
+    Some(key)
+}
+
+/// [`STOPWORDS`] packed with [`pack_word`], computed at compile time.
+const STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
+    let mut keys = [0u64; STOPWORDS.len()];
+    let mut i = 0;
+    while i < STOPWORDS.len() {
+        keys[i] = match pack_word(STOPWORDS[i].0.as_bytes()) {
+            Some(key) => key,
+            None => u64::MAX,
+        };
+        i += 1;
+    }
+    keys
+};
+
+/// The languages (as [`LANGUAGES`] bit flags) a lower-case word is a common function word of.
+fn stopword_languages(word: &str) -> u16 {
+    let Some(key) = pack_word(word.as_bytes()) else {
+        return 0;
+    };
+    STOPWORD_KEYS
+        .binary_search(&key)
+        .ok()
+        .and_then(|at| STOPWORDS.get(at))
+        .map_or(0, |(_, languages)| *languages)
+}
+
+/// Guesses the ISO 639-1 language from the script, then from function words for Latin text.
+/// A few kilobytes of body text decide it, so only those are read.
+fn guess_language<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'static str> {
+    const SAMPLE_CHARS: usize = 1_200;
+    let mut scripts = ScriptCounts::default();
+    for c in lines.clone().flat_map(str::chars).take(SAMPLE_CHARS) {
+        scripts.add(c);
+    }
+    if let Some(lang) = scripts.non_latin_language() {
+        return Some(lang);
+    }
+    if scripts.latin < 20 {
+        return None;
+    }
+    latin_language(lines)
+}
+
+fn latin_language<'a>(lines: impl Iterator<Item = &'a str>) -> Option<&'static str> {
+    const SAMPLE_WORDS: usize = 250;
+    const LONGEST_STOPWORD: usize = 8;
+    let mut hits = [0usize; LANGUAGES.len()];
+    let words = lines
+        .flat_map(str::split_whitespace)
+        .take(SAMPLE_WORDS)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty() && w.len() <= LONGEST_STOPWORD);
+    for word in words {
+        let languages = if word.chars().any(char::is_uppercase) {
+            stopword_languages(&word.to_lowercase())
+        } else {
+            stopword_languages(word)
+        };
+        for (lang, hit) in hits.iter_mut().enumerate() {
+            *hit += usize::from(languages >> lang & 1 == 1);
+        }
+    }
+    let mut ranked: Vec<(usize, &str)> = hits.iter().copied().zip(LANGUAGES).collect();
+    ranked.sort_by_key(|(hits, _)| std::cmp::Reverse(*hits));
+    let (best, lang) = ranked[0];
+    let runner_up = ranked[1].0;
+    (best >= 5 && best * 2 > runner_up * 3).then_some(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+    /// Renders Markdown the way the site does and returns its text, or the first markup that
+    /// the converter should not have produced.
+    fn rendered_text(markdown: &str, smart_punctuation: bool) -> Result<String, String> {
+        let mut options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+        if smart_punctuation {
+            options |= Options::ENABLE_SMART_PUNCTUATION;
+        }
+        let mut text = String::new();
+        for event in Parser::new_ext(markdown, options) {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => text.push('\n'),
+                Event::Start(
+                    Tag::Paragraph
+                    | Tag::List(_)
+                    | Tag::Item
+                    | Tag::BlockQuote(_)
+                    | Tag::Link { .. }
+                    | Tag::Heading { level: HeadingLevel::H2, .. },
+                )
+                | Event::End(
+                    TagEnd::Paragraph
+                    | TagEnd::List(_)
+                    | TagEnd::Item
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::Link
+                    | TagEnd::Heading(HeadingLevel::H2),
+                ) => {}
+                other => return Err(format!("unexpected markup {other:?} in {markdown:?}")),
+            }
+        }
+        Ok(text)
+    }
+
+    fn assert_literal(text: &str) {
+        let escaped = escape_text(text);
+        assert_eq!(rendered_text(&escaped, false).as_deref(), Ok(text), "{escaped:?}");
+        assert!(rendered_text(&escaped, true).is_ok(), "{escaped:?}");
+    }
+
+    const TRICKY_LINES: &[&str] = &[
+        "# of confirmed cases: 12",
+        "### Not a heading",
+        "1. First place went to the home side",
+        "2) The second option was rejected.",
+        "- Northtown: schools closed until further notice",
+        "+ Add Example Corp to your watchlist",
+        "* Denotes a preliminary figure.",
+        "> Statement from the council: “We are reviewing it.”",
+        "=====",
+        "---",
+        "***",
+        "___",
+        "- - -",
+        "**Breaking**: more to follow.",
+        "The file q3_results_final_v2.xlsx was shared with __all__ staff.",
+        "Use the code `NEWS42` at checkout.",
+        "[Updated 5:42 ET with comment] and [a link](https://example.org)",
+        "![chart] Source: city data",
+        "Tags like <script>alert(1)</script> and <br> must stay text.",
+        "AT&T <T.N> was flat; &amp; and &#169; and &copy; are not entities here.",
+        "C:\\Users\\newsdesk\\drafts and a trailing backslash \\",
+        "Team | W | L | Pts",
+        "| a | b |",
+        "~~struck~~ and ~single~",
+        "Price range: $5–$20 (*excluding fees*)",
+        "Footnote[^1] and [^1]: a definition",
+        "<https://example.org> and www.example.org",
+        "    indented four spaces",
+        "*emphasis* and _underscores_ and snake_case_name",
+        "Ends with hashes ##",
+    ];
+
+    #[test]
+    fn escaped_text_renders_literally() {
+        for line in TRICKY_LINES {
+            assert_literal(line.trim_start());
+        }
+    }
+
+    #[test]
+    fn escaping_leaves_plain_punctuation_alone() {
+        let plain = "He said: \"It's fine (really), isn't it?\" 3.5% rose, AT&T fell.";
+        assert_eq!(escape_text(plain), plain);
+        assert_eq!(escape_text("snake_case_name"), "snake_case_name");
+    }
+
+    #[test]
+    fn every_line_of_a_paragraph_is_escaped_as_a_line_start() {
+        assert_eq!(escape_text("text\n- item\n# tag"), "text\n\\- item\n\\# tag");
+    }
+
+    #[test]
+    fn empty_input_gives_empty_output() {
+        assert_eq!(convert(""), Converted::default());
+        assert_eq!(convert("\n\n  \n"), Converted::default());
+    }
+
+    const WIRE_STORY: &str = "Harbour Bridge Reopens After Storm Repairs\n\n\
+        By Jane Doe and John Roe\n\n\
+        PORTVILLE (AP) — The harbour bridge reopened on Monday after three weeks of repairs, \
+        city officials said. Traffic was light.\n\n\
+        Engineers replaced two damaged cables and resurfaced the deck.\n\n\
+        Advertisement\n\n\
+        Mara Lind/AP\n\n\
+        What comes next\n\n\
+        The city plans a second phase of work in the spring, officials said.";
+
+    #[test]
+    fn wire_story_header_lines_become_metadata() {
+        let out = convert(WIRE_STORY);
+        assert_eq!(out.title.as_deref(), Some("Harbour Bridge Reopens After Storm Repairs"));
+        assert!(!out.title_inferred);
+        assert_eq!(out.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(out.byline.as_deref(), Some("By Jane Doe and John Roe"));
+        let dateline = out.dateline.expect("dateline");
+        assert_eq!(dateline.place, "PORTVILLE");
+        assert_eq!(dateline.agency.as_deref(), Some("AP"));
+        assert_eq!(dateline.text, "PORTVILLE (AP) —");
+        assert_eq!(out.source.as_deref(), Some("Associated Press"));
+        assert_eq!(out.dropped, ["Advertisement"]);
+        assert_eq!(out.images, [Image { caption: None, credit: Some("Mara Lind/AP".into()) }]);
+        assert_eq!(out.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn wire_story_body_keeps_dateline_and_marks_subhead() {
+        let out = convert(WIRE_STORY);
+        let expected = "PORTVILLE (AP) — The harbour bridge reopened on Monday after three weeks \
+            of repairs, city officials said. Traffic was light.\n\n\
+            Engineers replaced two damaged cables and resurfaced the deck.\n\n\
+            ## What comes next\n\n\
+            The city plans a second phase of work in the spring, officials said.\n";
+        assert_eq!(out.body, expected);
+        assert!(out.summary.starts_with("The harbour bridge reopened"));
+        assert_eq!(out.word_count, count_words(expected) - 1);
+    }
+
+    #[test]
+    fn missing_headline_is_inferred_from_the_lede() {
+        let text = "Residents of the northern valley were told to boil their water on Tuesday \
+            after a pumping station failed during the night, the regional utility said.\n\n\
+            Repairs were expected to take two days.";
+        let out = convert(text);
+        assert!(out.title_inferred);
+        let title = out.title.expect("title");
+        assert!(title.chars().count() <= 90, "{title}");
+        assert_eq!(title, "Residents of the northern valley were told to boil their water on Tuesday");
+        assert!(out.body.starts_with("Residents of the northern valley"));
+    }
+
+    #[test]
+    fn sentence_lede_is_not_taken_for_a_headline() {
+        let text = "The council approved the budget late on Thursday.\n\nIt now goes to the mayor.";
+        assert!(convert(text).title_inferred);
+    }
+
+    const SPLIT_POST: &str = "The agency posted a statement on Sunday evening about the storm.\n\n\
+        NORTHTOWN: the river is expected to crest tonight.\n\n\n\n\
+        Stay away from the banks and follow local guidance. pic.twitter.com/AbCdEf1234 \
+        — Northtown Weather Office (@northtown_wx) March 3, 2024\n\n\
+        Crews worked through the night.";
+
+    #[test]
+    fn post_split_over_paragraphs_becomes_one_blockquote() {
+        let out = convert(SPLIT_POST);
+        let expected = "The agency posted a statement on Sunday evening about the storm.\n\n\
+            > NORTHTOWN: the river is expected to crest tonight.\n\
+            >\n\
+            > Stay away from the banks and follow local guidance. pic.twitter.com/AbCdEf1234\n\
+            >\n\
+            > — Northtown Weather Office ([@northtown_wx](https://twitter.com/northtown_wx)) \
+            March 3, 2024\n\n\
+            Crews worked through the night.\n";
+        assert_eq!(out.body, expected);
+        assert_eq!(
+            out.embeds,
+            [Embed {
+                platform: "twitter".into(),
+                author: Some("Northtown Weather Office".into()),
+                handle: Some("northtown_wx".into()),
+                date: Some("March 3, 2024".into()),
+                url: Some("https://twitter.com/northtown_wx".into()),
+            }]
+        );
+        assert_eq!(out.dateline, None, "a colon inside a post is not a dateline");
+        let date = out.date.expect("date");
+        assert_eq!((date.year, date.month, date.day), (2024, 3, 3));
+        assert_eq!(date.evidence, DateEvidence::EmbedSignature);
+    }
+
+    #[test]
+    fn bare_signature_paragraph_closes_the_post_above_it() {
+        let text = "Fans reacted quickly to the news on Friday night.\n\n\
+            What a night for the club!\n\n\
+            — Sam Example (@sam_example) May 9, 2023\n\n\
+            The club has not commented.";
+        let out = convert(text);
+        assert_eq!(out.embeds.len(), 1);
+        assert!(out.body.contains("> What a night for the club!\n>\n> — Sam Example"));
+    }
+
+    #[test]
+    fn caption_after_image_marker_joins_its_credit() {
+        let text = "Floodwater Recedes in the Lower Town\n\n\
+            The river fell overnight, leaving mud across the market square in the old town.\n\n\
+            Image\n\n\
+            Volunteers cleared the square on Wednesday.\n\n\
+            Lena Ward for The Northtown Gazette\n\n\
+            Shops are expected to reopen next week, traders said.";
+        let out = convert(text);
+        assert_eq!(
+            out.images,
+            [Image {
+                caption: Some("Volunteers cleared the square on Wednesday.".into()),
+                credit: Some("Lena Ward for The Northtown Gazette".into()),
+            }]
+        );
+        assert_eq!(out.source.as_deref(), Some("The Northtown Gazette"));
+        assert_eq!(out.dropped, ["Image"]);
+        assert!(!out.body.contains("Volunteers"));
+    }
+
+    #[test]
+    fn photo_agency_credit_is_not_the_publisher() {
+        let out = convert(
+            "A quiet morning in the harbour as boats returned.\n\nOla Berg/AFP/Getty Images\n\nMore boats came later in the day, the harbour master said.",
+        );
+        assert_eq!(out.source, None);
+        assert_eq!(out.images.len(), 1);
+    }
+
+    #[test]
+    fn upper_case_byline_with_agency() {
+        let out = convert(
+            "By JANE O’DOE, Associated Press\n\nThe trial opened on Monday in the capital, lawyers said.",
+        );
+        assert_eq!(out.authors, ["Jane O’Doe"]);
+        assert_eq!(out.source.as_deref(), Some("Associated Press"));
+    }
+
+    #[test]
+    fn date_only_dateline_is_date_evidence() {
+        let out =
+            convert("Feb. 23, 2015 -- A new study of early diets was published on Monday.\n\nMore follows.");
+        let dateline = out.dateline.expect("dateline");
+        assert_eq!(dateline.place, "Feb. 23, 2015");
+        assert_eq!(dateline.date.as_deref(), Some("Feb. 23, 2015"));
+        let date = out.date.expect("date");
+        assert_eq!((date.year, date.month, date.day, date.evidence), (2015, 2, 23, DateEvidence::Dateline));
+    }
+
+    #[test]
+    fn dateline_with_region_and_date() {
+        let out = convert("EASTON, Md., Sept. 5 (Reuters) - The port reopened on Thursday, officials said.");
+        let dateline = out.dateline.expect("dateline");
+        assert_eq!(dateline.place, "EASTON, Md.");
+        assert_eq!(dateline.date.as_deref(), Some("Sept. 5"));
+        assert_eq!(out.source.as_deref(), Some("Reuters"));
+        assert_eq!(out.date, None, "no year, no date evidence");
+    }
+
+    #[test]
+    fn lists_are_rendered_as_lists() {
+        let text = "The plan has three parts, the mayor said on Monday morning.\n\n\
+            - More buses\n- Longer hours\n- Cheaper fares\n\n\
+            1. Survey riders\n2. Publish routes\n\n\
+            The council votes next week on the whole package.";
+        let out = convert(text);
+        assert!(out.body.contains("\n\n- More buses\n- Longer hours\n- Cheaper fares\n\n"));
+        assert!(out.body.contains("\n\n1. Survey riders\n2. Publish routes\n\n"));
+    }
+
+    #[test]
+    fn single_marker_line_stays_literal_text() {
+        let out = convert(
+            "Officials listed closures on Monday in every district.\n\n- Northtown: schools closed\n\nMore later.",
+        );
+        assert!(out.body.contains("\n\n\\- Northtown: schools closed\n\n"));
+    }
+
+    #[test]
+    fn summary_is_cut_at_a_sentence_near_sixty_words() {
+        let sentence = "The committee met again on Tuesday to discuss the plan for the new library. ";
+        let out = convert(&sentence.repeat(12));
+        let words = count_words(&out.summary);
+        assert!((50..=75).contains(&words), "{words}");
+        assert!(out.summary.ends_with('.'));
+    }
+
+    #[test]
+    fn languages_are_told_apart() {
+        let de = "Die Stadt hat am Montag mitgeteilt, dass die Brücke nicht vor dem Sommer \
+            wieder geöffnet wird. Das ist für die Pendler ein Problem, und es gibt auch keine Umleitung.";
+        let fr = "La ville a annoncé lundi que le pont ne sera pas rouvert avant l'été. \
+            Les habitants sont inquiets et les commerçants attendent une aide pour leur activité.";
+        let es = "La ciudad anunció el lunes que el puente no se abrirá hasta el verano. \
+            Los vecinos están preocupados y los comerciantes esperan una ayuda para sus negocios.";
+        let ja = "市は月曜日、橋の再開は夏以降になると発表した。住民は不安を感じている。";
+        let zh = "市政府周一宣布，这座桥要到夏天才能重新开放。居民对此感到担忧。";
+        for (text, lang) in [(de, "de"), (fr, "fr"), (es, "es"), (ja, "ja"), (zh, "zh")] {
+            assert_eq!(convert(text).lang.as_deref(), Some(lang), "{text}");
+        }
+    }
+
+    #[test]
+    fn stopword_table_is_sorted_for_binary_search() {
+        assert!(STOPWORD_KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOPWORDS.iter().all(|(w, _)| w.len() <= 8));
+    }
+
+    #[test]
+    fn cjk_words_are_counted_per_character() {
+        assert_eq!(count_words("市は月曜日 and more"), 7);
+    }
+
+    #[test]
+    fn fast_word_count_agrees_with_the_plain_definition() {
+        let samples = [
+            "one two  three\tfour\nfive\r\n six\x0bseven\x0ceight",
+            "        leading spaces then words and a-long-hyphenated-token end",
+            "exactly8 exactly8 exactly8 ",
+            "mixed “quotes” and\u{a0}no-break spaces, 市は月曜日 then ascii again and again",
+            "",
+            "x",
+        ];
+        for sample in samples {
+            let plain = sample
+                .split_whitespace()
+                .map(|w| {
+                    let cjk = w.chars().filter(|c| is_cjk(*c)).count();
+                    let rest = w.split(is_cjk).filter(|p| !p.is_empty()).count();
+                    cjk + rest
+                })
+                .sum::<usize>();
+            assert_eq!(count_words(sample), plain, "{sample:?}");
+            for cap in 0..plain {
+                assert!(!has_at_most_words(sample, cap));
+            }
+            assert!(has_at_most_words(sample, plain));
+        }
+    }
+
+    /// A cheap deterministic generator for the no-panic test.
+    fn next_random(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        const PIECES: &[&str] = &[
+            "\n",
+            "\n\n",
+            "\n\n\n",
+            " ",
+            "—",
+            "–",
+            "-",
+            "--",
+            "(",
+            ")",
+            "(@",
+            "@x)",
+            ":",
+            ". ",
+            "By ",
+            "BY ",
+            "A",
+            "Z",
+            "é",
+            "市",
+            "🎄",
+            "\u{a0}",
+            "#",
+            "1.",
+            "*",
+            "_",
+            "\\",
+            "<",
+            "&",
+            ";",
+            "|",
+            "~",
+            "`",
+            "[",
+            "]",
+            "/",
+            "Photo: ",
+            "Image",
+            "pic.twitter.com/x",
+            "September 8, 2025",
+            "Feb. 3",
+            "(AP)",
+            "CITY",
+            ", ",
+            "?",
+            "!",
+            "”",
+            "’",
+            "p.m.",
+            "A post shared by ",
+            " on ",
+            "Jan 5, 2020",
+            " at ",
+            "for The ",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..4000 {
+            let len = (next_random(&mut state) % 40) as usize;
+            let text: String =
+                (0..len).map(|_| PIECES[(next_random(&mut state) % PIECES.len() as u64) as usize]).collect();
+            let out = convert(&text);
+            assert!(out.body.is_empty() || out.body.ends_with('\n') && !out.body.ends_with("\n\n"));
+            assert!(rendered_text(&out.body, true).is_ok(), "{text:?}");
+        }
+    }
 }

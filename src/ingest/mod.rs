@@ -68,7 +68,9 @@ pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Dia
         return (None, diagnostics, prepared.dropped);
     };
     let front = &mut prepared.front;
-    if front.date.is_none() {
+    // Write the date the build resolved (file name, folders, dateline...) so the .md needs no
+    // clues from its path; a date the user wrote stays as written.
+    if article.date_source != DateSource::Explicit {
         front.date = Some(format_date(&article.date));
         front.date_source = Some(article.date_source.as_str().to_string());
     }
@@ -150,7 +152,12 @@ fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
         date,
         date_source,
         authors: converted.authors,
-        dateline: converted.dateline.map(|d| Dateline { place: d.place, agency: d.agency, text: d.text }),
+        dateline: converted.dateline.map(|d| Dateline {
+            place: d.place,
+            agency: d.agency,
+            date: d.date,
+            text: d.text,
+        }),
         source: converted.source,
         summary: (!converted.summary.is_empty()).then_some(converted.summary),
         lang: converted.lang,

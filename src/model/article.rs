@@ -108,6 +108,9 @@ pub struct Dateline {
     /// The agency in brackets, if any (`AP`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency: Option<String>,
+    /// A date given in the dateline (`Sept. 5`), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// The whole dateline as written.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,

@@ -182,6 +182,11 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
     })
 }
 
+/// How long a burst of changes must be quiet before the rebuild starts.
+const BURST_QUIET: Duration = Duration::from_millis(80);
+/// The longest a burst can hold a rebuild back.
+const BURST_LIMIT: Duration = Duration::from_secs(2);
+
 fn serve_loop(
     state: &mut State,
     shared: &Shared,
@@ -200,15 +205,26 @@ fn serve_loop(
         };
         let started = Instant::now();
         let mut batch = Vec::new();
-        let mut absorb = |event: WatchEvent| match event {
+        let absorb = |batch: &mut Vec<(PathBuf, Change)>, event: WatchEvent| match event {
             WatchEvent::Changed(changes) => batch.extend(changes),
             WatchEvent::Failed(message) => reporter.problem(&message),
         };
-        absorb(first);
+        absorb(&mut batch, first);
         // A burst (git checkout, a tool rewriting many files) arrives as several batches: take
-        // whatever is already queued so it becomes one rebuild.
+        // whatever is already queued, and when the first batch already names several files, wait
+        // for the burst to go quiet so it becomes one rebuild. A single edited file is rebuilt at
+        // once: that is the latency that matters when writing.
         while let Ok(event) = events.try_recv() {
-            absorb(event);
+            absorb(&mut batch, event);
+        }
+        if batch.len() > 1 {
+            let deadline = started + BURST_LIMIT;
+            while Instant::now() < deadline {
+                match events.recv_timeout(BURST_QUIET) {
+                    Ok(event) => absorb(&mut batch, event),
+                    Err(_) => break,
+                }
+            }
         }
         if batch.is_empty() {
             continue;

@@ -1,7 +1,15 @@
 //! Gazette's one integration-test binary: fixture sites built in temp folders, then inspected.
+#![allow(
+    clippy::print_stderr,
+    clippy::print_stdout,
+    reason = "tests report skipped checks and measured scores"
+)]
 
+mod browser;
 mod build;
+mod corpus;
 mod feeds;
 mod harness;
+mod import;
 mod invalid;
 mod serve;

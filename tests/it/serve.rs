@@ -308,3 +308,29 @@ fn incremental_rebuilds_equal_a_clean_build_after_random_edits() {
         }
     }
 }
+
+#[test]
+fn a_real_browser_sees_an_edit_without_any_action() {
+    let Some(browser) = crate::browser::Browser::start() else { return };
+    let served = Served::start(site());
+    browser.goto(&format!("{}2025/03/01/harbour/", served.url()));
+    browser.wait_for(
+        "return document.body.innerText.includes('new mooring fees')",
+        20,
+        "the article to load",
+    );
+    browser.eval("window.gazetteMarker = 'same page load'; return true");
+    // Give the page a moment to open its event stream before the edit.
+    std::thread::sleep(Duration::from_millis(500));
+    served.site.write(ARTICLE, "Harbour news\n\nThe council cancelled the regatta because of fog.\n");
+    browser.wait_for(
+        "return document.body.innerText.includes('cancelled the regatta')",
+        20,
+        "the edited text to appear without any action",
+    );
+    assert_eq!(
+        browser.eval("return window.gazetteMarker === undefined"),
+        serde_json::Value::Bool(true),
+        "the page reloaded itself"
+    );
+}

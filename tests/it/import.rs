@@ -1,0 +1,140 @@
+//! `gazette import`: text articles to Markdown with front matter, idempotent, and a site built from
+//! the imported files byte-identical to one built from the text.
+
+use crate::harness::SiteTest;
+
+const NOW: &str = "2026-01-01T00:00:00Z";
+
+/// Builds `site` from its text articles, imports them, rebuilds from the Markdown alone, and
+/// compares the two outputs file by file.
+fn assert_imported_site_is_identical(site: &SiteTest) {
+    let run = site.run(&["build", "--now", NOW, "--output", "from-text"]);
+    assert!(run.success, "{}", run.stderr);
+    let run = site.run(&["import", "--out", "imported"]);
+    assert!(run.success, "{}", run.stderr);
+    // Keep the .md articles the site already had; replace each .txt by its import.
+    for entry in walkdir::WalkDir::new(site.root.join("content")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "txt") {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    copy_tree(&site.root.join("imported"), &site.root.join("content"));
+    std::fs::remove_dir_all(site.root.join("imported")).unwrap();
+    let run = site.run(&["build", "--now", NOW, "--output", "from-markdown"]);
+    assert!(run.success, "{}", run.stderr);
+    let text = tree(&site.root.join("from-text"));
+    let markdown = tree(&site.root.join("from-markdown"));
+    let text_paths: Vec<&String> = text.iter().map(|(p, _)| p).collect();
+    let markdown_paths: Vec<&String> = markdown.iter().map(|(p, _)| p).collect();
+    assert_eq!(text_paths, markdown_paths);
+    for ((path, a), (_, b)) in text.iter().zip(&markdown) {
+        assert!(a == b, "{path} differs between the text build and the imported build");
+    }
+}
+
+fn tree(base: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(base)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(base).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn imported_markdown_builds_the_same_site_as_the_text() {
+    assert_imported_site_is_identical(&SiteTest::fixture("basic"));
+}
+
+#[test]
+fn the_example_site_imports_to_an_identical_site() {
+    let site = SiteTest::with_files(&[]);
+    copy_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &site.root.join("content"));
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("site.yaml"),
+        site.root.join("site.yaml"),
+    )
+    .unwrap();
+    assert_imported_site_is_identical(&site);
+}
+
+#[test]
+fn import_is_idempotent_and_dry_run_writes_nothing() {
+    let site = SiteTest::fixture("basic");
+    let run = site.run(&["import", "--out", "md", "--dry-run"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stderr.contains("would write"), "{}", run.stderr);
+    assert!(!site.root.join("md").exists());
+    assert!(site.run(&["import", "--out", "md"]).success);
+    let first = tree(&site.root.join("md"));
+    assert_eq!(first.len(), 2, "the two .txt articles");
+    let ferry =
+        String::from_utf8(first.iter().find(|(p, _)| p.contains("ferry")).unwrap().1.clone()).unwrap();
+    assert!(ferry.starts_with("---\ntitle: Ferry timetable changes for the spring season\n"), "{ferry}");
+    assert!(ferry.contains("authors:\n- Marta Quill\n"), "{ferry}");
+    assert!(ferry.contains("date: 2025-03-14\ndate_source: folders\n"), "{ferry}");
+    assert!(site.run(&["import", "--out", "md"]).success);
+    assert_eq!(tree(&site.root.join("md")), first, "importing again changes nothing");
+    let run = site.run(&["import", "md", "--in-place"]);
+    assert!(run.success, "{}", run.stderr);
+    assert_eq!(tree(&site.root.join("md")), first, "importing its own output changes nothing");
+}
+
+#[test]
+fn import_prints_markdown_or_replaces_in_place() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-01-02-note.txt",
+        "Council votes on the pier\n\nThe council voted to *rebuild* the pier; the vote was 7 to 2.\n",
+    )]);
+    let run = site.run(&["import", "content/2025-01-02-note.txt"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(run.stdout.starts_with("---\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\\*rebuild\\*"), "text stays literal in Markdown: {}", run.stdout);
+    assert!(site.run(&["import", "--in-place"]).success);
+    assert!(!site.root.join("content/2025-01-02-note.txt").exists());
+    assert!(site.root.join("content/2025-01-02-note.md").exists());
+}
+
+#[test]
+fn every_word_of_the_seed_article_is_on_its_page() {
+    let seed_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&seed_dir) else {
+        eprintln!("skipped: no seed folder at {}", seed_dir.display());
+        return;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let site = SiteTest::with_files(&[("content/2025-09-12-seed.txt", &text)]);
+        site.build_ok();
+        let page = crate::harness::visible_text(&site.output("2025/09/12/seed/index.html"));
+        // Words as runs of letters and digits: markup may add links or spaces around punctuation.
+        let words = |s: &str| -> std::collections::HashSet<String> {
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+        };
+        let on_page = words(&page);
+        for word in words(&text) {
+            assert!(on_page.contains(&word), "{}: `{word}` is not on the page", path.display());
+        }
+    }
+}
