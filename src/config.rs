@@ -76,6 +76,36 @@ pub struct RawConfig {
     pub feeds: Option<RawFeeds>,
     /// Digest options.
     pub digest: Option<RawDigest>,
+    /// Tag options.
+    pub tags: Option<RawTags>,
+    /// Story-cluster options.
+    pub clusters: Option<RawClusters>,
+}
+
+/// The `tags:` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTags {
+    /// Add tags for the people, places and organisations an article is about (on by default).
+    pub auto: Option<bool>,
+    /// Most automatic tags per article.
+    pub max: Option<usize>,
+    /// Other names for a tag: `Immigration and Customs Enforcement: ICE`.
+    pub aliases: Option<std::collections::BTreeMap<String, String>>,
+    /// Names that are never automatic tags (`Reuters`, `AP`...).
+    pub stop: Option<Vec<String>>,
+}
+
+/// The `clusters:` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClusters {
+    /// Group reports of the same story (on by default).
+    pub enabled: Option<bool>,
+    /// How similar two texts must be (0 to 1, word-shingle Jaccard).
+    pub threshold: Option<f64>,
+    /// Furthest apart, in days, two reports of one story can be.
+    pub max_days_apart: Option<i64>,
 }
 
 /// The `feeds:` section.
@@ -191,6 +221,10 @@ pub struct Config {
     pub feed_limit: usize,
     /// How digests are grouped.
     pub digest_period: DigestPeriod,
+    /// Automatic tags (`None`: off).
+    pub auto_tags: Option<crate::model::entities::TagOptions>,
+    /// Story clustering (`None`: off).
+    pub clusters: Option<crate::model::cluster::ClusterOptions>,
 }
 
 impl Config {
@@ -237,6 +271,8 @@ impl Config {
             markdown,
             feeds,
             digest,
+            tags,
+            clusters,
         } = raw;
         let file_label = config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
         let invalid = |key: &'static str, message: String| ConfigError::Invalid {
@@ -285,6 +321,23 @@ impl Config {
             return Err(invalid("feeds.limit", "must be at least 1".to_string()));
         }
         let digest = digest.unwrap_or_default();
+        let tags = tags.unwrap_or_default();
+        let auto_tags = tags.auto.unwrap_or(true).then(|| crate::model::entities::TagOptions {
+            max_tags: tags.max.unwrap_or(8),
+            aliases: tags.aliases.clone().unwrap_or_default().into_iter().collect(),
+            stop: tags.stop.clone().unwrap_or_default(),
+        });
+        let clusters = clusters.unwrap_or_default();
+        let threshold = clusters.threshold.unwrap_or(0.5);
+        if !(0.0..=1.0).contains(&threshold) || threshold == 0.0 {
+            return Err(invalid("clusters.threshold", format!("{threshold} is not between 0 and 1")));
+        }
+        let cluster_options =
+            clusters.enabled.unwrap_or(true).then(|| crate::model::cluster::ClusterOptions {
+                threshold,
+                max_days_apart: clusters.max_days_apart.unwrap_or(3),
+                ..crate::model::cluster::ClusterOptions::default()
+            });
         Ok(Config {
             root,
             config_file,
@@ -306,6 +359,8 @@ impl Config {
             feed_content: feeds.content.unwrap_or(FeedContent::Summary),
             feed_limit,
             digest_period: digest.period.unwrap_or(DigestPeriod::Day),
+            auto_tags,
+            clusters: cluster_options,
         })
     }
 

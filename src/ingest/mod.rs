@@ -285,6 +285,17 @@ fn resolve(
         slug = "article".to_string();
     }
     let summary = front.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&prepared.body, options));
+    let mut tags = front.tags.clone();
+    if let Some(tag_options) = &config.auto_tags {
+        for tag in crate::model::entities::auto_tags(&title, &plain, tag_options) {
+            let slug = slugify(&tag);
+            if !tags.iter().any(|t| slugify(t) == slug) {
+                tags.push(tag);
+            }
+        }
+    }
+    let signature =
+        config.clusters.as_ref().and_then(|c| crate::model::cluster::signature(&plain, c.shingle));
     Some(Article {
         source_path: source.relative.clone(),
         slug,
@@ -300,7 +311,7 @@ fn resolve(
         dateline: front.dateline.clone(),
         source: front.source.clone(),
         summary,
-        tags: front.tags.clone(),
+        tags,
         lang: front.lang.clone(),
         word_count,
         reading_time: front.reading_time.unwrap_or_else(|| markdown::reading_minutes(word_count)),
@@ -308,6 +319,7 @@ fn resolve(
         embeds: front.embeds.clone(),
         body_markdown: prepared.body.clone(),
         extra: front.extra.clone(),
+        signature,
     })
 }
 

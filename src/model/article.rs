@@ -85,6 +85,8 @@ pub struct Article {
     pub body_markdown: String,
     /// Front-matter keys Gazette does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// MinHash signature of the text, for story clusters (computed once, at ingest).
+    pub signature: Option<super::cluster::Signature>,
 }
 
 impl Article {

@@ -5,6 +5,8 @@
 //! after it (render, feeds, search) reads the same `Site`.
 
 mod article;
+pub mod cluster;
+pub mod entities;
 mod taxonomy;
 
 pub use article::{Article, DateSource, Dateline, Embed, Image, day_path};
@@ -119,7 +121,10 @@ impl Site {
         });
         let taxonomies = TaxonomyKind::ALL.iter().map(|&kind| Taxonomy::collect(kind, &articles)).collect();
         let related = related_articles(&articles, 5);
-        let clusters: Vec<Vec<usize>> = Vec::new();
+        let clusters = match &config.clusters {
+            Some(options) => story_clusters(&articles, options),
+            None => Vec::new(),
+        };
         let mut cluster_index = vec![None; articles.len()];
         for (id, members) in clusters.iter().enumerate() {
             for &member in members {
@@ -210,6 +215,27 @@ fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>
     }
 }
 
+/// Groups articles that report the same story, from their precomputed text signatures.
+fn story_clusters(articles: &[Article], options: &cluster::ClusterOptions) -> Vec<Vec<usize>> {
+    let docs: Vec<cluster::SignedDoc<'_>> = articles
+        .iter()
+        .enumerate()
+        .map(|(id, article)| cluster::SignedDoc {
+            id,
+            day: i64::from(
+                article
+                    .date
+                    .date()
+                    .since(jiff::civil::Date::constant(1970, 1, 1))
+                    .map(|span| span.get_days())
+                    .unwrap_or(0),
+            ),
+            signature: article.signature.as_ref(),
+        })
+        .collect();
+    cluster::cluster_signatures(&docs, options)
+}
+
 /// Related articles by shared tags. Near-linear: each article only looks at the articles listed
 /// under its own tags (capped per tag), never at the whole archive.
 fn related_articles(articles: &[Article], wanted: usize) -> Vec<Vec<usize>> {
@@ -297,6 +323,7 @@ pub(crate) mod tests {
             embeds: vec![],
             body_markdown: String::new(),
             extra: BTreeMap::new(),
+            signature: None,
         }
     }
 

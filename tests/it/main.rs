@@ -8,6 +8,7 @@
 mod browser;
 mod build;
 mod corpus;
+mod digests;
 mod feeds;
 mod harness;
 mod import;

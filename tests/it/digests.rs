@@ -1,0 +1,232 @@
+//! Digests by day, week and month in the site's time zone; taxonomy pages and pagination; automatic
+//! tags; story clusters; related articles.
+
+use crate::harness::{SiteTest, visible_text};
+
+const NOW: &str = "2026-06-01T00:00:00Z";
+
+fn build(site: &SiteTest) {
+    let run = site.run(&["build", "--now", NOW]);
+    assert!(run.success, "{}", run.stderr);
+}
+
+fn article(title: &str, date: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ndate: {date}\n---\n{body}\n")
+}
+
+#[test]
+fn days_are_cut_in_the_site_time_zone() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "timezone: America/Chicago\n"),
+        // 03:00 UTC on 1 January is still 31 December in Chicago.
+        (
+            "content/late.md",
+            &article("New Year's Eve story", "2025-01-01T03:00:00Z", "Fireworks over the lake."),
+        ),
+        ("content/early.md", &article("New Year's Day story", "2025-01-01T15:00:00Z", "A quiet morning.")),
+    ]);
+    build(&site);
+    assert!(site.has_output("2024/12/31/late/index.html"));
+    assert!(site.has_output("2025/01/01/early/index.html"));
+    assert!(visible_text(&site.output("2024/12/31/index.html")).contains("New Year's Eve story"));
+    assert!(
+        site.has_output("2024/index.html") && site.has_output("2025/index.html"),
+        "year archives on both sides"
+    );
+    assert!(site.has_output("2024/12/index.html") && site.has_output("2025/01/index.html"));
+}
+
+#[test]
+fn weekly_digests_follow_iso_weeks_across_the_year_end() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "digest:\n  period: week\n"),
+        ("content/a.md", &article("Monday story", "2024-12-30", "Week one of 2025 starts on 30 December.")),
+        ("content/b.md", &article("Sunday story", "2025-01-05", "Still week one.")),
+        ("content/c.md", &article("Next Monday story", "2025-01-06", "Week two.")),
+    ]);
+    build(&site);
+    let week_one = site.output("2025/w01/index.html");
+    assert!(week_one.contains("Monday story") && week_one.contains("Sunday story"), "{week_one}");
+    assert!(!week_one.contains("Next Monday story"));
+    assert!(site.output("2025/w02/index.html").contains("Next Monday story"));
+    assert!(visible_text(&week_one).contains("Week 1, 2025"), "{}", visible_text(&week_one));
+    assert!(site.has_output("2024/12/30/index.html"), "day pages still exist under their articles");
+    let home = site.output("index.html");
+    let latest = home.find("Week 2, 2025").expect("home leads with the latest digest");
+    let earlier = home.find("Week 1, 2025").expect("then earlier digests");
+    assert!(latest < earlier);
+}
+
+#[test]
+fn monthly_digests_replace_month_archives() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "digest:\n  period: month\n"),
+        ("content/a.md", &article("March story", "2025-03-10", "Spring.")),
+        ("content/b.md", &article("April story", "2025-04-10", "Later.")),
+    ]);
+    build(&site);
+    let march = site.output("2025/03/index.html");
+    assert!(march.contains("March story") && !march.contains("April story"));
+    assert!(visible_text(&march).contains("Monthly digest"), "rendered as a digest");
+    let previous = site.output("2025/04/index.html");
+    assert!(previous.contains("href=\"../../2025/03/\""), "links to the previous digest: {previous}");
+}
+
+#[test]
+fn digest_pages_have_a_headline_and_topics_and_neighbours() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  auto: false\n"),
+        (
+            "content/a.md",
+            "---\ntitle: Ferry fares rise\ndate: 2025-05-02T09:00:00Z\nsource: Harbour Post\ntags: [Transport]\n---\nFares rise.\n",
+        ),
+        (
+            "content/b.md",
+            "---\ntitle: Tram line opens\ndate: 2025-05-02T10:00:00Z\nsource: City Wire\ntags: [Transport]\n---\nTrams run.\n",
+        ),
+        (
+            "content/c.md",
+            "---\ntitle: Bakery wins prize\ndate: 2025-05-02T11:00:00Z\nsource: Harbour Post\n---\nBread.\n",
+        ),
+        ("content/d.md", "---\ntitle: Earlier day\ndate: 2025-05-01T11:00:00Z\n---\nBefore.\n"),
+    ]);
+    build(&site);
+    let digest = site.output("2025/05/02/index.html");
+    let text = visible_text(&digest);
+    assert!(text.contains("3 stories from 2 sources"), "{text}");
+    let transport = text.find("Transport").expect("a topic group");
+    let other = text.find("Other stories").expect("the rest");
+    assert!(transport < other);
+    assert!(digest.contains("href=\"../../../2025/05/01/\""), "previous digest link");
+}
+
+#[test]
+fn taxonomy_index_and_paginated_term_pages() {
+    let site = SiteTest::fixture("basic");
+    site.write("content/2025/03/15/extra.md", "---\ntitle: Another market story\ndate: 2025-03-15T12:00:00Z\nauthors: [Ines Carvo]\nsource: Harbour Bulletin\ntags: [Markets]\n---\nStalls.\n");
+    site.write(
+        "content/2025/03/16/third.md",
+        "---\ntitle: Third market story\ndate: 2025-03-16T12:00:00Z\ntags: [markets]\n---\nMore stalls.\n",
+    );
+    build(&site);
+    let index = site.output("tags/index.html");
+    assert!(
+        index.contains("href=\"../tags/markets/\"") || index.contains("href=\"../tags/markets/\""),
+        "{index}"
+    );
+    let page1 = site.output("tags/markets/index.html");
+    let page2 = site.output("tags/markets/page/2/index.html");
+    assert!(
+        page1.contains("Third market story") && page1.contains("Another market story"),
+        "newest first, 2 per page"
+    );
+    assert!(page2.contains("Market square reopens"));
+    assert!(page1.contains("tags/markets/page/2/"), "pager link");
+    assert!(site.output("sources/harbour-bulletin/index.html").contains("Another market story"));
+    assert!(site.output("authors/ines-carvo/index.html").contains("Market square reopens"));
+    assert!(site.has_output("sources/index.html") && site.has_output("authors/index.html"));
+}
+
+#[test]
+fn automatic_tags_on_the_seed_article() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/2025/09/12/ice-officer-fatally-shoots-man-near-chicago.txt");
+    let text = std::fs::read_to_string(seed).unwrap();
+    let site = SiteTest::with_files(&[("content/2025-09-12-seed.txt", &text)]);
+    build(&site);
+    let page = site.output("2025/09/12/seed/index.html");
+    for tag in ["chicago", "ice", "dhs", "franklin-park", "tricia-mclaughlin"] {
+        assert!(page.contains(&format!("tags/{tag}/")), "{tag} missing");
+        assert!(site.has_output(&format!("tags/{tag}/index.html")));
+    }
+    for never in ["friday", "the", "while", "in"] {
+        assert!(!site.has_output(&format!("tags/{never}/index.html")), "{never} must not be a tag");
+    }
+}
+
+#[test]
+fn aliases_and_stop_list_shape_automatic_tags() {
+    let text = "Officials at the Portvale Harbour Authority said on Monday that the Portvale Harbour Authority would close the north quay. Reuters reported the plan first, and Reuters later confirmed it with the mayor, Ana Lindqvist. Ana Lindqvist said the quay would reopen in June.";
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  aliases:\n    Portvale Harbour Authority: PHA\n  stop: [Reuters]\n"),
+        ("content/2025-02-03-quay.txt", text),
+    ]);
+    build(&site);
+    let page = site.output("2025/02/03/quay/index.html");
+    assert!(page.contains("tags/pha/"), "alias applied");
+    assert!(!page.contains("tags/portvale-harbour-authority/"));
+    assert!(!page.contains("tags/reuters/"), "stop list applied");
+    assert!(page.contains("tags/ana-lindqvist/"));
+}
+
+const WIRE: &str = "The regional transport authority announced on Tuesday that the coastal railway between Portvale and Eastmere will close for eight weeks of repairs starting in March, after engineers found storm damage to three bridges. Replacement buses will run every thirty minutes, the authority said, and season tickets will be refunded for the period of the closure. The work is expected to cost about 40 million euros and is funded by the national infrastructure budget.";
+
+#[test]
+fn near_duplicate_wire_copy_is_one_story_with_also_reported_by() {
+    let rewritten = WIRE
+        .replace("announced on Tuesday", "said on Tuesday")
+        .replace("about 40 million", "roughly 40 million");
+    let different = "A local bakery in Eastmere won a national prize for its rye bread on Tuesday, beating three hundred other entries. The owners said they would use the prize money to repair the oven and hire an apprentice. The town council announced a small celebration in the market square.";
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  auto: false\n"),
+        (
+            "content/a.md",
+            &format!(
+                "---\ntitle: Coastal railway to close for repairs\ndate: 2025-02-04T08:00:00Z\nsource: Portvale Post\n---\n{WIRE}\n"
+            ),
+        ),
+        (
+            "content/b.md",
+            &format!(
+                "---\ntitle: Railway closure announced\ndate: 2025-02-04T09:00:00Z\nsource: Eastmere Echo\n---\n{rewritten}\n"
+            ),
+        ),
+        (
+            "content/c.md",
+            &format!(
+                "---\ntitle: Bakery wins rye prize\ndate: 2025-02-04T10:00:00Z\nsource: Eastmere Echo\n---\n{different}\n"
+            ),
+        ),
+    ]);
+    build(&site);
+    let digest = visible_text(&site.output("2025/02/04/index.html"));
+    let railway = digest.matches("Coastal railway to close for repairs").count()
+        + digest.matches("Railway closure announced").count();
+    assert_eq!(railway, 1, "a cluster appears once in the digest:\n{digest}");
+    assert!(digest.contains("Also reported by"), "{digest}");
+    assert!(digest.contains("Bakery wins rye prize"), "different story listed on its own");
+    let article = visible_text(&site.output("2025/02/04/a/index.html"));
+    assert!(article.contains("Also reported by") && article.contains("Eastmere Echo"), "{article}");
+    let bakery = visible_text(&site.output("2025/02/04/c/index.html"));
+    assert!(!bakery.contains("Also reported by"), "different stories are not clustered");
+}
+
+#[test]
+fn the_same_story_ten_days_later_is_not_a_cluster() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  auto: false\n"),
+        ("content/a.md", &format!("---\ntitle: First\ndate: 2025-02-04\n---\n{WIRE}\n")),
+        ("content/b.md", &format!("---\ntitle: Second\ndate: 2025-02-14\n---\n{WIRE}\n")),
+    ]);
+    build(&site);
+    assert!(!visible_text(&site.output("2025/02/04/a/index.html")).contains("Also reported by"));
+}
+
+#[test]
+fn related_articles_share_tags() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  auto: false\n"),
+        (
+            "content/a.md",
+            "---\ntitle: Storm closes port\ndate: 2025-02-01\ntags: [Port, Weather]\n---\nWind.\n",
+        ),
+        ("content/b.md", "---\ntitle: Port reopens\ndate: 2025-02-03\ntags: [Port]\n---\nCalm.\n"),
+        ("content/c.md", "---\ntitle: Choir concert\ndate: 2025-02-02\ntags: [Music]\n---\nSongs.\n"),
+    ]);
+    build(&site);
+    let page = site.output("2025/02/01/a/index.html");
+    let start = page.find("class=\"related\"").expect("a related section");
+    let related = visible_text(&page[start..start + page[start..].find("</section>").unwrap()]);
+    assert!(related.contains("Port reopens"), "{related}");
+    assert!(!related.contains("Choir concert"), "{related}");
+}
