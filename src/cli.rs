@@ -37,6 +37,8 @@ enum Command {
     Import(ImportArgs),
     /// Build into memory, serve on localhost, rebuild and reload the browser on every change.
     Serve(ServeArgs),
+    /// Build for production and deploy to a target from site.yaml's `publish:` section.
+    Publish(PublishArgs),
     /// Build in memory and check links, anchors, titles, descriptions, feeds and sitemaps.
     Check(CheckArgs),
 }
@@ -60,6 +62,26 @@ struct ServeArgs {
     /// Include draft articles.
     #[arg(long)]
     drafts: bool,
+}
+
+#[derive(Debug, Args)]
+struct PublishArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The target's name under `publish:` in site.yaml (default: the one marked `default: true`).
+    target: Option<String>,
+    /// Print what would be uploaded and deleted; change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Deploy the output folder as it is, without building first.
+    #[arg(long)]
+    no_build: bool,
+    /// Refuse to delete more than N files at the target.
+    #[arg(long, value_name = "N", default_value_t = gazette::publish::DEFAULT_MAX_DELETES)]
+    max_deletes: usize,
+    /// Do not ask before deleting files at the target.
+    #[arg(short, long)]
+    yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +159,7 @@ pub(crate) fn run() -> ExitCode {
         Command::Import(args) => import(args, &printer),
         Command::Check(args) => check(args, &printer),
         Command::Serve(args) => serve(args, &printer),
+        Command::Publish(args) => publish(args, &printer),
     };
     match result {
         Ok(code) => code,
@@ -306,6 +329,113 @@ impl gazette::serve::ServeReporter for ServeLog {
 
     fn problem(&self, message: &str) {
         eprintln!("error: {message}");
+    }
+}
+
+fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
+    let config = load_config(&args.site, Overrides::default())?;
+    let (name, target) = gazette::publish::select_target(&config.publish_targets, args.target.as_deref())?;
+    if !args.no_build {
+        let progress = TerminalProgress::new(!printer.quiet && std::io::stderr().is_terminal());
+        let report = gazette::build(&config, jiff::Timestamp::now(), &progress)?;
+        printer.diagnostics(&report.diagnostics.sorted());
+        if !report.committed {
+            eprintln!("error: the build failed, so nothing was published");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    if !config.output_dir.is_dir() {
+        anyhow::bail!("{} does not exist: run without --no-build", config.output_dir.display());
+    }
+    let mut options = gazette::publish::PublishOptions {
+        dry_run: true,
+        max_deletes: args.max_deletes,
+        yes: args.yes,
+        work_dir: Some(config.root.join(".gazette-cache").join("publish").join(&name)),
+        env: Vec::new(),
+    };
+    let progress = UploadProgress::new(!printer.quiet && std::io::stderr().is_terminal());
+    // Plan first when a person could be asked about deletions.
+    let interactive = !args.yes && !args.dry_run && std::io::stdin().is_terminal();
+    if interactive {
+        let plan =
+            gazette::publish::deploy(&config.output_dir, &target, &options, &gazette::publish::NoProgress)?;
+        if !plan.plan.deletes.is_empty()
+            && !confirm(&format!("Delete {} files at `{name}`?", plan.plan.deletes.len()))?
+        {
+            eprintln!("Nothing published.");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    options.dry_run = args.dry_run;
+    let summary = gazette::publish::deploy(&config.output_dir, &target, &options, &progress)?;
+    if args.dry_run {
+        for upload in &summary.plan.uploads {
+            println!("upload  {} ({:?}, {} bytes)", upload.path, upload.change, upload.bytes);
+        }
+        for path in &summary.plan.deletes {
+            println!("delete  {path}");
+        }
+        printer.summary(&format!(
+            "Dry run for `{name}`: {} to upload, {} to delete, {} unchanged; nothing was changed",
+            summary.plan.uploads.len(),
+            summary.plan.deletes.len(),
+            summary.plan.unchanged.len()
+        ));
+    } else {
+        printer.summary(&format!(
+            "Published to `{name}`: {} uploaded, {} deleted, {} unchanged, {} bytes, {:.2}s",
+            summary.uploaded, summary.deleted, summary.unchanged, summary.bytes, summary.seconds
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn confirm(question: &str) -> anyhow::Result<bool> {
+    eprint!("{question} [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+/// An upload progress bar on a terminal.
+struct UploadProgress {
+    bar: Option<ProgressBar>,
+}
+
+impl UploadProgress {
+    fn new(enabled: bool) -> Self {
+        let bar = enabled.then(|| {
+            let bar = ProgressBar::new(0);
+            bar.set_style(
+                ProgressStyle::with_template("  upload [{bar:30}] {pos}/{len} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
+            );
+            bar
+        });
+        UploadProgress { bar }
+    }
+}
+
+impl gazette::publish::PublishProgress for UploadProgress {
+    fn start(&self, total_files: usize, _total_bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(total_files as u64);
+        }
+    }
+
+    fn uploaded(&self, path: &str, _bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(path.to_string());
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 

@@ -80,6 +80,8 @@ pub struct RawConfig {
     pub tags: Option<RawTags>,
     /// Story-cluster options.
     pub clusters: Option<RawClusters>,
+    /// Named deployment targets for `gazette publish`, read by the publish module.
+    pub publish: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 
 /// The `tags:` section.
@@ -225,6 +227,9 @@ pub struct Config {
     pub auto_tags: Option<crate::model::entities::TagOptions>,
     /// Story clustering (`None`: off).
     pub clusters: Option<crate::model::cluster::ClusterOptions>,
+    /// `publish:` targets by name, as written; `gazette publish` validates them when it runs,
+    /// so a build never fails over deployment settings.
+    pub publish_targets: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl Config {
@@ -273,6 +278,7 @@ impl Config {
             digest,
             tags,
             clusters,
+            publish,
         } = raw;
         let file_label = config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
         let invalid = |key: &'static str, message: String| ConfigError::Invalid {
@@ -361,6 +367,7 @@ impl Config {
             digest_period: digest.period.unwrap_or(DigestPeriod::Day),
             auto_tags,
             clusters: cluster_options,
+            publish_targets: publish.unwrap_or_default(),
         })
     }
 

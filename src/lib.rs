@@ -13,6 +13,7 @@ pub mod emit;
 pub mod ingest;
 pub mod markdown;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod theme;

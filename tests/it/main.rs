@@ -13,4 +13,5 @@ mod feeds;
 mod harness;
 mod import;
 mod invalid;
+mod publish;
 mod serve;

@@ -1,0 +1,207 @@
+//! Publishing: copy a finished output folder to where the site is served from.
+//!
+//! Publishing never looks inside pages; it sees only a folder of files. [`deploy`] reads that
+//! folder ([`site`]), asks the target what it already holds, turns the difference into a [`Plan`]
+//! ([`plan`]), checks the plan against the safety limits in [`PublishOptions`], and then lets the
+//! target carry it out: uploads first, deletions only after every upload succeeded. Because the
+//! decision is made by content hash, an interrupted publish is finished by running it again.
+//!
+//! Targets: a local folder ([`dir`]), a branch of a git repository ([`git`]), and an
+//! S3-compatible bucket ([`s3`]). Their configuration is [`Target`], read from `site.yaml`.
+
+pub mod config;
+pub mod dir;
+pub mod error;
+pub mod git;
+pub mod hash;
+pub mod headers;
+pub mod plan;
+pub mod s3;
+pub mod site;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+pub use self::config::{CacheRule, Target, TargetConfig};
+pub use self::error::PublishError;
+pub use self::plan::{Change, Plan, Upload};
+
+/// The default for [`PublishOptions::max_deletes`].
+pub const DEFAULT_MAX_DELETES: usize = 256;
+
+/// How a publish runs, as chosen on the command line.
+#[derive(Debug, Clone)]
+pub struct PublishOptions {
+    /// Work out the plan and return it, changing nothing at the target.
+    pub dry_run: bool,
+    /// Refuse to publish when the plan deletes more than this many files at the target.
+    pub max_deletes: usize,
+    /// The user confirmed up front (`--yes`). The library never prompts; the CLI uses this to
+    /// skip its own confirmation. It is carried here so the whole choice travels together.
+    pub yes: bool,
+    /// A folder a target may keep working state in between runs (the git target keeps its
+    /// clone there, e.g. `.gazette-cache/publish/NAME`). `None`: a temporary folder, removed
+    /// afterwards, so every git publish clones afresh.
+    pub work_dir: Option<PathBuf>,
+    /// Environment variables for the target's tools, over the process environment: every git
+    /// command gets them, and the S3 client reads `AWS_*` settings and `AWS_PROFILE` here first.
+    /// The CLI leaves this empty; tests use it to pass dummy credentials or a git identity
+    /// without touching the process environment.
+    pub env: Vec<(String, String)>,
+}
+
+impl PublishOptions {
+    /// The value of environment variable `key`: from [`PublishOptions::env`], else the process.
+    pub fn var(&self, key: &str) -> Option<String> {
+        self.env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .or_else(|| std::env::var(key).ok())
+    }
+
+    /// Every `AWS_*` variable: the process's, overridden by [`PublishOptions::env`].
+    pub(crate) fn aws_vars(&self) -> std::collections::BTreeMap<String, String> {
+        let mut vars: std::collections::BTreeMap<String, String> =
+            std::env::vars().filter(|(k, _)| k.starts_with("AWS_")).collect();
+        vars.extend(self.env.iter().filter(|(k, _)| k.starts_with("AWS_")).cloned());
+        vars
+    }
+}
+
+impl Default for PublishOptions {
+    fn default() -> Self {
+        Self { dry_run: false, max_deletes: DEFAULT_MAX_DELETES, yes: false, work_dir: None, env: Vec::new() }
+    }
+}
+
+/// Progress of a publish, reported to whoever is watching. Library code never prints; the CLI
+/// implements this with a progress bar.
+pub trait PublishProgress: Sync {
+    /// Transfers begin: `total_files` files of `total_bytes` bytes will be sent.
+    fn start(&self, total_files: usize, total_bytes: u64);
+    /// One file, `path` relative to the site, of `bytes` bytes, has arrived at the target.
+    fn uploaded(&self, path: &str, bytes: u64);
+    /// Transfers are over (successfully or not).
+    fn finish(&self);
+}
+
+/// Progress that goes nowhere, for tests and quiet runs.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NoProgress;
+
+impl PublishProgress for NoProgress {
+    fn start(&self, _total_files: usize, _total_bytes: u64) {}
+    fn uploaded(&self, _path: &str, _bytes: u64) {}
+    fn finish(&self) {}
+}
+
+/// What a publish did (or, for a dry run, would do).
+#[derive(Debug, Clone)]
+pub struct PublishSummary {
+    /// Files sent to the target (new or changed). Zero for a dry run.
+    pub uploaded: usize,
+    /// Files removed from the target. Zero for a dry run.
+    pub deleted: usize,
+    /// Files the target already had with the same content.
+    pub unchanged: usize,
+    /// Bytes of site content sent (before any compression).
+    pub bytes: u64,
+    /// Wall-clock time of the whole publish, planning included.
+    pub seconds: f64,
+    /// The plan that was carried out (or, for a dry run, would be), for printing.
+    pub plan: Plan,
+}
+
+/// The target called `name` in site.yaml's `publish:` section, or the default one when no name
+/// is given (the one marked `default: true`, or the only one).
+pub fn select_target(
+    targets: &std::collections::BTreeMap<String, serde_json::Value>,
+    name: Option<&str>,
+) -> Result<(String, Target), PublishError> {
+    let names: Vec<&str> = targets.keys().map(String::as_str).collect();
+    if targets.is_empty() {
+        return Err(PublishError::config(
+            "site.yaml has no `publish:` targets; add one, for example `publish: {site: {type: dir, path: /var/www/news}}`",
+        ));
+    }
+    let parse = |name: &str, value: &serde_json::Value| -> Result<Target, PublishError> {
+        let target: Target = serde_json::from_value(value.clone())
+            .map_err(|e| PublishError::config(format!("publish target `{name}` in site.yaml: {e}")))?;
+        target.validate()?;
+        Ok(target)
+    };
+    match name {
+        Some(name) => {
+            let value = targets.get(name).ok_or_else(|| {
+                PublishError::config(format!(
+                    "no publish target `{name}` in site.yaml (targets: {})",
+                    names.join(", ")
+                ))
+            })?;
+            Ok((name.to_string(), parse(name, value)?))
+        }
+        None => {
+            let mut parsed = Vec::new();
+            for (name, value) in targets {
+                parsed.push((name.clone(), parse(name, value)?));
+            }
+            let defaults: Vec<usize> = (0..parsed.len()).filter(|&i| parsed[i].1.default).collect();
+            match (defaults.as_slice(), parsed.len()) {
+                ([one], _) => Ok(parsed.swap_remove(*one)),
+                ([], 1) => Ok(parsed.swap_remove(0)),
+                _ => Err(PublishError::config(format!(
+                    "name the target to publish to (one of: {}), or mark exactly one `default: true`",
+                    names.join(", ")
+                ))),
+            }
+        }
+    }
+}
+
+/// Publish the finished site in `site_dir` to `target`.
+///
+/// Uploads new and changed files, then deletes files the site no longer has, never before every
+/// upload succeeded. With `options.dry_run` only the plan is computed. A plan that deletes more
+/// than `options.max_deletes` files is refused with [`PublishError::TooManyDeletes`] before
+/// anything changes.
+pub fn deploy(
+    site_dir: &Path,
+    target: &Target,
+    options: &PublishOptions,
+    progress: &dyn PublishProgress,
+) -> Result<PublishSummary, PublishError> {
+    let started = Instant::now();
+    target.validate()?;
+    let files = site::scan(site_dir)?;
+    let outcome = match &target.kind {
+        TargetConfig::Dir { path } => dir::publish(site_dir, &files, path, options, progress)?,
+        TargetConfig::Git { .. } => git::publish(&files, target, options, progress)?,
+        TargetConfig::S3 { .. } => s3::publish(&files, target, options, progress)?,
+    };
+    Ok(PublishSummary {
+        uploaded: outcome.uploaded,
+        deleted: outcome.deleted,
+        unchanged: outcome.plan.unchanged.len(),
+        bytes: outcome.bytes,
+        seconds: started.elapsed().as_secs_f64(),
+        plan: outcome.plan,
+    })
+}
+
+/// What a target reports back to [`deploy`].
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    pub(crate) plan: Plan,
+    pub(crate) uploaded: usize,
+    pub(crate) deleted: usize,
+    pub(crate) bytes: u64,
+}
+
+impl Outcome {
+    /// The outcome of a dry run: the plan, nothing done.
+    pub(crate) fn dry(plan: Plan) -> Self {
+        Self { plan, uploaded: 0, deleted: 0, bytes: 0 }
+    }
+}

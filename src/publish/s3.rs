@@ -1,0 +1,458 @@
+//! The `s3` target: an S3-compatible bucket (AWS S3, MinIO, R2, ...) under a key prefix.
+//!
+//! Speaks S3 through `object_store` (Apache Arrow's client: request signing, retries, listing,
+//! bulk delete). ETags are no content hash (not for multipart uploads, not for gzip-stored
+//! objects), so each object carries its own: `x-amz-meta-gazette-sha256` is the SHA-256 of the
+//! site file, `x-amz-meta-gazette-headers` a short hash of the Content-Type, Cache-Control and
+//! Content-Encoding it was stored with. Listing does not return metadata, so every listed object
+//! that the site also has is read with HEAD; an object whose two values match is left alone,
+//! which also makes a changed Cache-Control rule re-upload the files it affects.
+//!
+//! Order of work: list and HEAD, plan, check the delete limit, upload (several at a time), and
+//! only when every upload succeeded delete the stale keys, all under the prefix. Credentials come
+//! from the standard AWS environment variables (and [`PublishOptions::env`]), else from the
+//! shared credentials/config files (`AWS_PROFILE`, default `default`), else whatever
+//! object_store finds (instance metadata, web identity).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures_util::{StreamExt, TryStreamExt, stream};
+use object_store::aws::{AmazonS3, AmazonS3Builder, AmazonS3ConfigKey};
+use object_store::path::Path as StorePath;
+use object_store::{
+    Attribute, Attributes, BackoffConfig, GetOptions, ObjectStore, PutOptions, PutPayload, RetryConfig,
+};
+
+use super::config::{Target, TargetConfig};
+use super::error::PublishError;
+use super::headers::{self, CacheRules};
+use super::plan::Plan;
+use super::site::LocalFile;
+use super::{Outcome, PublishOptions, PublishProgress, hash};
+
+/// Metadata key holding the SHA-256 of the site file (`x-amz-meta-gazette-sha256`).
+pub const META_SHA256: &str = "gazette-sha256";
+/// Metadata key holding a hash of the stored headers (`x-amz-meta-gazette-headers`).
+pub const META_HEADERS: &str = "gazette-headers";
+
+/// Uploads in flight at once.
+const UPLOAD_CONCURRENCY: usize = 16;
+/// HEAD requests in flight at once.
+const HEAD_CONCURRENCY: usize = 32;
+/// Retries of a failed request when the target does not say.
+const DEFAULT_RETRIES: usize = 5;
+
+/// How one file is stored.
+#[derive(Debug, Clone)]
+struct Stored {
+    file: LocalFile,
+    content_type: &'static str,
+    cache_control: String,
+    gzip: bool,
+    headers_hash: String,
+}
+
+/// The bucket and where the site lives in it.
+struct Bucket {
+    store: Arc<AmazonS3>,
+    prefix: Option<StorePath>,
+    /// URL of the prefix, for messages.
+    url: String,
+}
+
+impl Bucket {
+    fn key(&self, rel: &str) -> Result<StorePath, PublishError> {
+        let full = match &self.prefix {
+            Some(prefix) => format!("{}/{rel}", prefix.as_ref()),
+            None => rel.to_owned(),
+        };
+        StorePath::parse(&full).map_err(|e| PublishError::UnsupportedName {
+            path: rel.into(),
+            reason: format!("not usable as an object key: {e}"),
+        })
+    }
+
+    fn url(&self, rel: &str) -> String {
+        format!("{}/{rel}", self.url.trim_end_matches('/'))
+    }
+
+    fn error(&self, rel: &str, error: object_store::Error) -> PublishError {
+        use object_store::Error as E;
+        let retryable = !matches!(
+            error,
+            E::NotFound { .. }
+                | E::AlreadyExists { .. }
+                | E::Precondition { .. }
+                | E::NotModified { .. }
+                | E::NotSupported { .. }
+                | E::NotImplemented { .. }
+                | E::PermissionDenied { .. }
+                | E::Unauthenticated { .. }
+                | E::UnknownConfigurationKey { .. }
+                | E::InvalidPath { .. }
+        );
+        PublishError::Remote { url: self.url(rel), retryable, message: error.to_string() }
+    }
+}
+
+/// Publish `files` to the target's bucket.
+pub(crate) fn publish(
+    files: &[LocalFile],
+    target: &Target,
+    options: &PublishOptions,
+    progress: &dyn PublishProgress,
+) -> Result<Outcome, PublishError> {
+    let bucket = connect(target, options)?;
+    let rules = CacheRules::new(&target.cache_control)?;
+    let stored: Vec<Stored> = files.iter().map(|f| describe(f, &rules, target.precompress)).collect();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| PublishError::io("start the network runtime for", &bucket.url, e))?;
+    runtime.block_on(run(&bucket, &stored, options, progress))
+}
+
+async fn run(
+    bucket: &Bucket,
+    stored: &[Stored],
+    options: &PublishOptions,
+    progress: &dyn PublishProgress,
+) -> Result<Outcome, PublishError> {
+    let remote = remote_state(bucket, stored).await?;
+    let wanted: Vec<LocalFile> = stored
+        .iter()
+        .map(|s| LocalFile { hash: compare_key(&s.file.hash, &s.headers_hash), ..s.file.clone() })
+        .collect();
+    let plan = Plan::compute(&wanted, &remote);
+    plan.check_deletes(options.max_deletes, &bucket.url)?;
+    if options.dry_run {
+        return Ok(Outcome::dry(plan));
+    }
+
+    let by_path: BTreeMap<&str, &Stored> = stored.iter().map(|s| (s.file.rel.as_str(), s)).collect();
+    progress.start(plan.uploads.len(), plan.upload_bytes());
+    let sent = upload_all(bucket, &plan, &by_path, progress).await;
+    progress.finish();
+    let bytes = sent?;
+    delete_all(bucket, &plan.deletes).await?;
+    Ok(Outcome { uploaded: plan.uploads.len(), deleted: plan.deletes.len(), bytes, plan })
+}
+
+/// The key a stored object is compared by: content hash and headers hash together.
+fn compare_key(sha256: &str, headers_hash: &str) -> String {
+    format!("{sha256}/{headers_hash}")
+}
+
+/// Decide how `file` is stored.
+fn describe(file: &LocalFile, rules: &CacheRules, precompress: bool) -> Stored {
+    let content_type = headers::content_type(&file.rel);
+    let cache_control = rules.for_path(&file.rel).to_owned();
+    let gzip = precompress && headers::compressible(content_type);
+    let encoding = if gzip { "gzip" } else { "" };
+    let headers_hash = hash::sha256_hex(format!("{content_type}\n{cache_control}\n{encoding}").as_bytes());
+    Stored {
+        file: file.clone(),
+        content_type,
+        cache_control,
+        gzip,
+        headers_hash: headers_hash[..16].to_owned(),
+    }
+}
+
+/// Every object under the prefix, with its compare key when it has one and the site has a file
+/// of that name (stale objects are not worth a HEAD).
+async fn remote_state(
+    bucket: &Bucket,
+    stored: &[Stored],
+) -> Result<BTreeMap<String, Option<String>>, PublishError> {
+    let listed: Vec<object_store::ObjectMeta> =
+        bucket.store.list(bucket.prefix.as_ref()).try_collect().await.map_err(|e| bucket.error("", e))?;
+    let strip = bucket.prefix.as_ref().map(|p| format!("{}/", p.as_ref())).unwrap_or_default();
+    let wanted: std::collections::BTreeSet<&str> = stored.iter().map(|s| s.file.rel.as_str()).collect();
+    let mut remote = BTreeMap::new();
+    let mut to_head = Vec::new();
+    for meta in listed {
+        let Some(rel) = meta.location.as_ref().strip_prefix(&strip) else { continue };
+        if wanted.contains(rel) {
+            to_head.push((rel.to_owned(), meta.location.clone()));
+        }
+        remote.insert(rel.to_owned(), None);
+    }
+    let heads = stream::iter(to_head)
+        .map(|(rel, location)| async move {
+            let options = GetOptions { head: true, ..GetOptions::default() };
+            let result = bucket.store.get_opts(&location, options).await;
+            (rel, result)
+        })
+        .buffer_unordered(HEAD_CONCURRENCY);
+    futures_util::pin_mut!(heads);
+    while let Some((rel, result)) = heads.next().await {
+        let found = match result {
+            Ok(found) => found,
+            Err(object_store::Error::NotFound { .. }) => continue,
+            Err(e) => return Err(bucket.error(&rel, e)),
+        };
+        let meta =
+            |key: &'static str| found.attributes.get(&Attribute::Metadata(key.into())).map(|v| v.as_ref());
+        if let (Some(sha), Some(headers)) = (meta(META_SHA256), meta(META_HEADERS)) {
+            let key = compare_key(sha, headers);
+            remote.insert(rel, Some(key));
+        }
+    }
+    Ok(remote)
+}
+
+/// Upload every planned file, several at a time; stops at the first failure.
+async fn upload_all(
+    bucket: &Bucket,
+    plan: &Plan,
+    by_path: &BTreeMap<&str, &Stored>,
+    progress: &dyn PublishProgress,
+) -> Result<u64, PublishError> {
+    let uploads = stream::iter(plan.uploads.iter().filter_map(|u| by_path.get(u.path.as_str()).copied()))
+        .map(|s| async move { upload(bucket, s).await.map(|()| s) })
+        .buffer_unordered(UPLOAD_CONCURRENCY);
+    futures_util::pin_mut!(uploads);
+    let mut bytes = 0;
+    while let Some(result) = uploads.next().await {
+        let s = result?;
+        bytes += s.file.size;
+        progress.uploaded(&s.file.rel, s.file.size);
+    }
+    Ok(bytes)
+}
+
+async fn upload(bucket: &Bucket, s: &Stored) -> Result<(), PublishError> {
+    let key = bucket.key(&s.file.rel)?;
+    let content = std::fs::read(&s.file.abs).map_err(|e| PublishError::io("read", &s.file.abs, e))?;
+    let body = if s.gzip {
+        gzip(&content).map_err(|e| PublishError::io("compress", &s.file.abs, e))?
+    } else {
+        content
+    };
+    let mut attributes = Attributes::new();
+    attributes.insert(Attribute::ContentType, s.content_type.into());
+    attributes.insert(Attribute::CacheControl, s.cache_control.clone().into());
+    if s.gzip {
+        attributes.insert(Attribute::ContentEncoding, "gzip".into());
+    }
+    attributes.insert(Attribute::Metadata(META_SHA256.into()), s.file.hash.clone().into());
+    attributes.insert(Attribute::Metadata(META_HEADERS.into()), s.headers_hash.clone().into());
+    let options = PutOptions { attributes, ..PutOptions::default() };
+    bucket
+        .store
+        .put_opts(&key, PutPayload::from(body), options)
+        .await
+        .map_err(|e| bucket.error(&s.file.rel, e))?;
+    Ok(())
+}
+
+fn gzip(content: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(content)?;
+    encoder.finish()
+}
+
+/// Delete the stale keys (bulk delete requests).
+async fn delete_all(bucket: &Bucket, deletes: &[String]) -> Result<(), PublishError> {
+    if deletes.is_empty() {
+        return Ok(());
+    }
+    let keys = deletes.iter().map(|rel| bucket.key(rel).map(Ok)).collect::<Result<Vec<_>, _>>()?;
+    let mut results = bucket.store.delete_stream(stream::iter(keys).boxed());
+    while let Some(result) = results.next().await {
+        match result {
+            Ok(_) | Err(object_store::Error::NotFound { .. }) => {}
+            Err(e) => return Err(bucket.error("", e)),
+        }
+    }
+    Ok(())
+}
+
+/// Build the S3 client for the target.
+fn connect(target: &Target, options: &PublishOptions) -> Result<Bucket, PublishError> {
+    let TargetConfig::S3 { bucket, prefix, endpoint, region, path_style, retries } = &target.kind else {
+        return Err(PublishError::config("not an s3 target"));
+    };
+    // reqwest is built without a bundled crypto provider; use ring's, process-wide. It fails
+    // only when a provider is installed already, which is as good.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+
+    let url = target.kind.describe();
+    let vars = options.aws_vars();
+    let mut builder = AmazonS3Builder::new();
+    for (key, value) in &vars {
+        if let Ok(key) = key.to_ascii_lowercase().parse::<AmazonS3ConfigKey>() {
+            builder = builder.with_config(key, value);
+        }
+    }
+    builder = builder.with_bucket_name(bucket);
+    let profile = if vars.contains_key("AWS_ACCESS_KEY_ID") { None } else { profile::load(options) };
+    if let Some(profile) = &profile
+        && let (Some(id), Some(secret)) = (&profile.access_key_id, &profile.secret_access_key)
+    {
+        builder = builder.with_access_key_id(id).with_secret_access_key(secret);
+        if let Some(token) = &profile.session_token {
+            builder = builder.with_token(token);
+        }
+    }
+    let env_region = ["AWS_REGION", "AWS_DEFAULT_REGION"].iter().find_map(|k| vars.get(*k).cloned());
+    let region = region.clone().or(env_region).or_else(|| profile.and_then(|p| p.region));
+    if let Some(region) = region {
+        builder = builder.with_region(region);
+    }
+    match endpoint {
+        Some(endpoint) => {
+            builder = builder.with_allow_http(endpoint.starts_with("http://"));
+            if *path_style {
+                builder = builder.with_endpoint(endpoint).with_virtual_hosted_style_request(false);
+            } else {
+                let hosted = virtual_hosted_endpoint(endpoint, bucket).ok_or_else(|| {
+                    PublishError::config(format!("`endpoint` {endpoint:?} is not an http(s):// URL"))
+                })?;
+                builder = builder.with_endpoint(hosted).with_virtual_hosted_style_request(true);
+            }
+        }
+        None => builder = builder.with_virtual_hosted_style_request(!path_style),
+    }
+    let retry = RetryConfig {
+        backoff: BackoffConfig { init_backoff: Duration::from_millis(100), ..BackoffConfig::default() },
+        max_retries: retries.unwrap_or(DEFAULT_RETRIES),
+        retry_timeout: Duration::from_secs(120),
+    };
+    builder = builder.with_retry(retry);
+    let store = builder.build().map_err(|e| PublishError::Remote {
+        url: url.clone(),
+        retryable: false,
+        message: e.to_string(),
+    })?;
+    let prefix = prefix.trim_matches('/');
+    let prefix = if prefix.is_empty() {
+        None
+    } else {
+        Some(
+            StorePath::parse(prefix)
+                .map_err(|e| PublishError::config(format!("`prefix` {prefix:?}: {e}")))?,
+        )
+    };
+    Ok(Bucket { store: Arc::new(store), prefix, url })
+}
+
+/// `https://host` → `https://bucket.host` for virtual-hosted-style requests.
+fn virtual_hosted_endpoint(endpoint: &str, bucket: &str) -> Option<String> {
+    let (scheme, rest) = endpoint.split_once("://")?;
+    matches!(scheme, "http" | "https").then(|| format!("{scheme}://{bucket}.{}", rest.trim_end_matches('/')))
+}
+
+/// The AWS shared credentials and config files, for when the environment has no keys.
+mod profile {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use super::PublishOptions;
+
+    /// What a profile says.
+    #[derive(Debug, Default, PartialEq, Eq)]
+    pub(super) struct Profile {
+        pub(super) access_key_id: Option<String>,
+        pub(super) secret_access_key: Option<String>,
+        pub(super) session_token: Option<String>,
+        pub(super) region: Option<String>,
+    }
+
+    /// The profile named by `AWS_PROFILE` (default `default`) from the credentials file
+    /// (`AWS_SHARED_CREDENTIALS_FILE`, `~/.aws/credentials`) and config file (`AWS_CONFIG_FILE`,
+    /// `~/.aws/config`); the credentials file wins. `None` when neither has it.
+    pub(super) fn load(options: &PublishOptions) -> Option<Profile> {
+        let name = options.var("AWS_PROFILE").unwrap_or_else(|| "default".to_owned());
+        let home = options.var("HOME").map(PathBuf::from);
+        let file = |var: &str, default: &str| {
+            options
+                .var(var)
+                .map(PathBuf::from)
+                .or_else(|| home.as_ref().map(|h| h.join(".aws").join(default)))
+        };
+        let read =
+            |path: Option<PathBuf>| path.and_then(|p| std::fs::read_to_string(p).ok()).unwrap_or_default();
+        let credentials = read(file("AWS_SHARED_CREDENTIALS_FILE", "credentials"));
+        let config = read(file("AWS_CONFIG_FILE", "config"));
+        from_files(&name, &credentials, &config)
+    }
+
+    pub(super) fn from_files(name: &str, credentials: &str, config: &str) -> Option<Profile> {
+        let config_section = if name == "default" { "default".to_owned() } else { format!("profile {name}") };
+        let mut keys = section(config, &config_section).unwrap_or_default();
+        let from_credentials = section(credentials, name);
+        if keys.is_empty() && from_credentials.is_none() {
+            return None;
+        }
+        keys.extend(from_credentials.unwrap_or_default());
+        Some(Profile {
+            access_key_id: keys.remove("aws_access_key_id"),
+            secret_access_key: keys.remove("aws_secret_access_key"),
+            session_token: keys.remove("aws_session_token"),
+            region: keys.remove("region"),
+        })
+    }
+
+    /// The `key = value` pairs of `[name]` in an INI text.
+    fn section(text: &str, name: &str) -> Option<BTreeMap<String, String>> {
+        let mut current: Option<&str> = None;
+        let mut found = None::<BTreeMap<String, String>>;
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') || line.starts_with(';') {
+                continue;
+            }
+            if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = Some(header.trim());
+                if header.trim() == name {
+                    found.get_or_insert_with(BTreeMap::new);
+                }
+                continue;
+            }
+            if current == Some(name)
+                && let (Some((key, value)), Some(map)) = (line.split_once('='), found.as_mut())
+            {
+                map.insert(key.trim().to_ascii_lowercase(), value.trim().to_owned());
+            }
+        }
+        found
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn reads_named_profile() {
+            let credentials = "[default]\naws_access_key_id = A\naws_secret_access_key = B\n\
+                               [work]\naws_access_key_id=C\naws_secret_access_key=D\naws_session_token=T\n";
+            let config = "[default]\nregion = eu-west-1\n[profile work]\nregion = us-west-2\n";
+            let work = from_files("work", credentials, config).unwrap();
+            assert_eq!(work.access_key_id.as_deref(), Some("C"));
+            assert_eq!(work.session_token.as_deref(), Some("T"));
+            assert_eq!(work.region.as_deref(), Some("us-west-2"));
+            let default = from_files("default", credentials, config).unwrap();
+            assert_eq!(default.secret_access_key.as_deref(), Some("B"));
+            assert_eq!(default.region.as_deref(), Some("eu-west-1"));
+            assert!(from_files("other", credentials, config).is_none());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosted_endpoint() {
+        assert_eq!(
+            virtual_hosted_endpoint("https://r2.example/", "b").as_deref(),
+            Some("https://b.r2.example")
+        );
+        assert_eq!(virtual_hosted_endpoint("ftp://x", "b"), None);
+    }
+}
