@@ -31,6 +31,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Create a new site (site.yaml with every key explained, and a sample article).
+    Init(InitArgs),
     /// Build the site into the output folder (public/ by default).
     Build(BuildArgs),
     /// Convert article text files into Markdown with YAML front matter.
@@ -41,6 +43,16 @@ enum Command {
     Publish(PublishArgs),
     /// Build in memory and check links, anchors, titles, descriptions, feeds and sitemaps.
     Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Folder for the new site (created if missing).
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+    /// Add the site files to a folder that is not empty (existing files are kept).
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -155,6 +167,7 @@ pub(crate) fn run() -> ExitCode {
     let cli = Cli::parse();
     let printer = Printer { quiet: cli.quiet, verbose: cli.verbose };
     let result = match cli.command {
+        Command::Init(args) => init(args, &printer),
         Command::Build(args) => build(args, &printer),
         Command::Import(args) => import(args, &printer),
         Command::Check(args) => check(args, &printer),
@@ -242,6 +255,20 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let seconds = started.elapsed().as_secs_f64();
     printer.summary(&summary_line(&report, &config.output_dir, seconds));
     Ok(if report.diagnostics.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn init(args: InitArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
+    let today = jiff::ZonedDateTime::now().date();
+    let written = gazette::init::site(&args.dir, today, args.force)?;
+    for path in &written {
+        printer.summary(&format!("created {}", path.display()));
+    }
+    printer.summary(&format!(
+        "New site in {}. Next: cd {} && gazette serve",
+        args.dir.display(),
+        args.dir.display()
+    ));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {

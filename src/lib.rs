@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod emit;
 pub mod ingest;
+pub mod init;
 pub mod markdown;
 pub mod model;
 pub mod publish;

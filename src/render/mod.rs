@@ -199,7 +199,7 @@ impl<'a> Renderer<'a> {
                         count: d.articles.len(),
                     })
                     .collect();
-                self.archive(config, "month", "month.html", period, title, entries)
+                self.archive(site, "month", "month.html", period, title, entries)
             }
             PagePlan::Year(index) => {
                 let period = &site.years[index];
@@ -214,7 +214,7 @@ impl<'a> Renderer<'a> {
                         count: m.articles.len(),
                     })
                     .collect();
-                self.archive(config, "year", "year.html", period, title, entries)
+                self.archive(site, "year", "year.html", period, title, entries)
             }
             PagePlan::TaxonomyIndex(kind) => self.taxonomy_index(site, kind),
             PagePlan::Term(kind, index, page) => self.term(site, kind, index, page),
@@ -240,7 +240,7 @@ impl<'a> Renderer<'a> {
                 );
                 // The 404 page is served at any depth, so its links must be root-based.
                 page.root = root_based_prefix(&config.base_url);
-                self.page("404.html", "404.html", &NotFound { site: SiteView::new(config), page })
+                self.page("404.html", "404.html", &NotFound { site: SiteView::new(config, site), page })
             }
         }
     }
@@ -270,7 +270,7 @@ impl<'a> Renderer<'a> {
         let mut page = PageMeta::new(config, "home", &path, title, description);
         page.json_ld = Some(seo::website_json_ld(config));
         let context =
-            Home { site: SiteView::new(config), page, digests, pager: Pager::new("", number, pages) };
+            Home { site: SiteView::new(config, site), page, digests, pager: Pager::new("", number, pages) };
         self.page(&format!("{path}index.html"), "index.html", &context)
     }
 
@@ -290,6 +290,7 @@ impl<'a> Renderer<'a> {
             lang: article.lang.as_deref().filter(|l| *l != config.language),
             word_count: article.word_count,
             updated: article.updated.as_ref().map(views::rfc3339),
+            updated_display: article.updated.as_ref().map(views::display_date),
             title_inferred: article.title_inferred,
             author_links: article
                 .authors
@@ -314,9 +315,11 @@ impl<'a> Renderer<'a> {
             if article.summary.is_empty() { article.title.clone() } else { article.summary.clone() };
         let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);
         page.og_type = "article";
+        page.breadcrumbs = views::date_trail(&article.date, 3);
         page.image = seo::lead_image(article, config);
         page.json_ld = Some(seo::news_article_json_ld(article, config, &page.url, page.image.as_deref()));
-        let context = ArticlePage { site: SiteView::new(config), page, article: view, newer, older, digest };
+        let context =
+            ArticlePage { site: SiteView::new(config, site), page, article: view, newer, older, digest };
         self.page(&format!("{path}index.html"), "article.html", &context)
     }
 
@@ -343,14 +346,19 @@ impl<'a> Renderer<'a> {
             next: Option<Link>,
         }
         let description = format!("{}: {}", digest.title, digest.headline);
-        let page = PageMeta::new(config, kind, &period.path, digest.title.clone(), description);
-        let context = DigestPage { site: SiteView::new(config), page, digest, previous, next };
+        let mut page = PageMeta::new(config, kind, &period.path, digest.title.clone(), description);
+        let newest = &site.articles[period.articles[0]].date;
+        page.breadcrumbs = match period.kind {
+            crate::model::PeriodKind::Day => views::date_trail(newest, 2),
+            _ => views::date_trail(newest, 1),
+        };
+        let context = DigestPage { site: SiteView::new(config, site), page, digest, previous, next };
         self.page(&format!("{}index.html", period.path), "digest.html", &context)
     }
 
     fn archive(
         &self,
-        config: &Config,
+        site: &Site,
         kind: &'static str,
         template: &str,
         period: &Period,
@@ -364,10 +372,14 @@ impl<'a> Renderer<'a> {
             entries: Vec<ArchiveEntry>,
             count: usize,
         }
+        let config = self.config;
         let count = period.articles.len();
         let description = format!("{title}: {}", views::story_count(count));
-        let page = PageMeta::new(config, kind, &period.path, title, description);
-        let context = Archive { site: SiteView::new(config), page, entries, count };
+        let mut page = PageMeta::new(config, kind, &period.path, title, description);
+        if kind == "month" {
+            page.breadcrumbs = views::date_trail(&site.articles[period.articles[0]].date, 1);
+        }
+        let context = Archive { site: SiteView::new(config, site), page, entries, count };
         self.page(&format!("{}index.html", period.path), template, &context)
     }
 
@@ -389,7 +401,8 @@ impl<'a> Renderer<'a> {
         let path = format!("{}/", kind.name());
         let description = format!("{} {} in {}", entries.len(), kind.title().to_lowercase(), config.title);
         let page = PageMeta::new(config, "taxonomy", &path, kind.title().to_string(), description);
-        let context = TaxonomyPage { site: SiteView::new(config), page, taxonomy: kind.name(), entries };
+        let context =
+            TaxonomyPage { site: SiteView::new(config, site), page, taxonomy: kind.name(), entries };
         self.page(&format!("{path}index.html"), "taxonomy.html", &context)
     }
 
@@ -420,8 +433,9 @@ impl<'a> Renderer<'a> {
             format!("{} about {} in {}", views::story_count(term.articles.len()), term.name, config.title);
         let mut page = PageMeta::new(config, "term", &path, title, description);
         page.feeds = FeedLink::set(&first, &term.name).to_vec();
+        page.breadcrumbs = vec![Link { title: kind.title().to_string(), path: format!("{}/", kind.name()) }];
         let context = TermPage {
-            site: SiteView::new(config),
+            site: SiteView::new(config, site),
             page,
             taxonomy: kind.name(),
             taxonomy_title: kind.title(),

@@ -25,11 +25,15 @@ pub struct SiteView<'a> {
     pub generator: &'static str,
     /// Site-wide feeds, for `<link rel="alternate">` (paths relative to the root).
     pub feeds: [FeedLink; 3],
+    /// The taxonomy index pages that have terms (`Topics`, `Sources`, `Authors`), for navigation.
+    pub sections: Vec<ArchiveEntry>,
+    /// The year archives, newest first.
+    pub years: Vec<Link>,
 }
 
 impl<'a> SiteView<'a> {
-    /// From the config.
-    pub fn new(config: &'a Config) -> Self {
+    /// From the config and the site.
+    pub fn new(config: &'a Config, site: &Site) -> Self {
         SiteView {
             title: &config.title,
             description: &config.description,
@@ -37,6 +41,21 @@ impl<'a> SiteView<'a> {
             language: &config.language,
             generator: concat!("Gazette ", env!("CARGO_PKG_VERSION")),
             feeds: FeedLink::set("", &config.title),
+            sections: site
+                .taxonomies
+                .iter()
+                .filter(|t| !t.terms.is_empty())
+                .map(|t| ArchiveEntry {
+                    title: t.kind.title().to_string(),
+                    path: format!("{}/", t.kind.name()),
+                    count: t.terms.len(),
+                })
+                .collect(),
+            years: site
+                .years
+                .iter()
+                .map(|y| Link { title: y.key.0.to_string(), path: y.path.clone() })
+                .collect(),
         }
     }
 }
@@ -99,6 +118,9 @@ pub struct PageMeta {
     pub og_type: &'static str,
     /// schema.org JSON-LD for the page, ready for `<script type="application/ld+json">`.
     pub json_ld: Option<String>,
+    /// The pages above this one, outermost first (`2025`, `September`, `12 September` for an
+    /// article), not counting the front page or the page itself.
+    pub breadcrumbs: Vec<Link>,
 }
 
 impl PageMeta {
@@ -115,8 +137,21 @@ impl PageMeta {
             image: None,
             og_type: "website",
             json_ld: None,
+            breadcrumbs: Vec::new(),
         }
     }
+}
+
+/// Year, month and day links down to `depth` (1: year; 2: and month; 3: and day).
+pub fn date_trail(date: &jiff::ZonedDateTime, depth: usize) -> Vec<Link> {
+    let year = format!("{:04}/", date.year());
+    let month = format!("{year}{:02}/", date.month());
+    let links = [
+        Link { title: date.year().to_string(), path: year },
+        Link { title: date.strftime("%B").to_string(), path: month.clone() },
+        Link { title: date.strftime("%-d %B").to_string(), path: format!("{month}{:02}/", date.day()) },
+    ];
+    links.into_iter().take(depth).collect()
 }
 
 /// `../` once per folder in `path`; `./` for the root.
@@ -156,6 +191,8 @@ pub struct ArticleCard<'a> {
     pub date: String,
     /// Human date, e.g. `12 September 2025`.
     pub date_display: String,
+    /// Time of day, `08:30`, when the article gives one (none for date-only articles).
+    pub time_display: Option<String>,
     /// Site path of the day's page.
     pub day_path: String,
     /// Authors.
@@ -182,6 +219,8 @@ impl<'a> ArticleCard<'a> {
             path: article.site_path(),
             date: rfc3339(&article.date),
             date_display: display_date(&article.date),
+            time_display: (article.date.time() != jiff::civil::Time::midnight())
+                .then(|| article.date.strftime("%H:%M").to_string()),
             day_path: crate::model::day_path(&article.date),
             authors: &article.authors,
             source: article.source.as_deref(),
@@ -242,6 +281,8 @@ pub struct ArticleView<'a> {
     pub word_count: usize,
     /// Last update (RFC 3339).
     pub updated: Option<String>,
+    /// Last update for people, `14 September 2025`.
+    pub updated_display: Option<String>,
     /// True when the title was derived from the lede.
     pub title_inferred: bool,
     /// Authors with their pages.

@@ -15,3 +15,4 @@ mod import;
 mod invalid;
 mod publish;
 mod serve;
+mod theme;

@@ -1,0 +1,88 @@
+//! `gazette init`: a new site that builds at once.
+//!
+//! Writes `site.yaml` with every key shown and commented, and `content/` with one sample article
+//! dated today, so `gazette build` works straight away and the config file documents itself.
+
+use std::path::{Path, PathBuf};
+
+/// The commented config file.
+pub const SITE_YAML: &str = include_str!("site.yaml");
+/// The sample article.
+pub const WELCOME: &str = include_str!("welcome.txt");
+
+/// Why a site could not be created.
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    /// The folder has files and `force` was not given.
+    #[error("{0} is not empty; choose an empty folder, or pass --force to add the site files anyway")]
+    NotEmpty(PathBuf),
+    /// A file could not be written.
+    #[error("{path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+/// Creates a site in `dir` with a sample article dated `today`. Existing files are never
+/// overwritten, even with `force` (which only allows a non-empty folder).
+pub fn site(dir: &Path, today: jiff::civil::Date, force: bool) -> Result<Vec<PathBuf>, InitError> {
+    let has_files = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
+    if has_files && !force {
+        return Err(InitError::NotEmpty(dir.to_path_buf()));
+    }
+    let article = dir.join("content").join(format!(
+        "{:04}/{:02}/{:02}/welcome.txt",
+        today.year(),
+        today.month(),
+        today.day()
+    ));
+    let files = [(dir.join("site.yaml"), SITE_YAML), (article, WELCOME)];
+    let mut written = Vec::new();
+    for (path, text) in files {
+        if path.exists() {
+            continue;
+        }
+        let write = || -> std::io::Result<()> {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, text)
+        };
+        write().map_err(|source| InitError::Write { path: path.clone(), source })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commented_config_parses_and_every_key_is_known() {
+        // Below the header paragraph, every commented line is a setting: uncomment them all.
+        let (_, settings) = SITE_YAML.split_once("\n\n").unwrap();
+        let uncommented: String = settings
+            .lines()
+            .map(|line| line.strip_prefix("# ").unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let raw: crate::config::RawConfig =
+            crate::yaml::parse(&uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+        assert!(raw.publish.is_some() && raw.tags.is_some() && raw.feeds.is_some());
+    }
+
+    #[test]
+    fn refuses_a_non_empty_folder_without_force_and_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yaml"), "title: Mine\n").unwrap();
+        let today = jiff::civil::date(2025, 9, 12);
+        assert!(matches!(site(dir.path(), today, false), Err(InitError::NotEmpty(_))));
+        let written = site(dir.path(), today, true).unwrap();
+        assert_eq!(written, [dir.path().join("content/2025/09/12/welcome.txt")]);
+        assert_eq!(std::fs::read_to_string(dir.path().join("site.yaml")).unwrap(), "title: Mine\n");
+    }
+}

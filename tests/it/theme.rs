@@ -1,0 +1,78 @@
+//! Themes: switching to another theme folder, a missing theme, and `gazette init`.
+
+use crate::harness::SiteTest;
+
+fn copy_repo_theme(site: &SiteTest, name: &str) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes").join(name);
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let target = site.root.join("themes").join(name).join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn switching_to_the_broadsheet_theme_changes_the_site_and_passes_check() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let default_css = site.output("style.css");
+    copy_repo_theme(&site, "broadsheet");
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", &format!("{config}theme: broadsheet\n"));
+    site.build_ok();
+    let broadsheet_css =
+        std::fs::read_to_string(site.root.join("themes/broadsheet/static/style.css")).unwrap();
+    assert_eq!(site.output("style.css"), broadsheet_css);
+    assert_ne!(default_css, broadsheet_css);
+    assert!(site.output("2025/03/14/ferry-timetable-changes/index.html").contains("Ferry timetable changes"));
+    let run = site.run(&["check", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(run.success, "{}", run.stderr);
+}
+
+#[test]
+fn every_theme_has_a_theme_yaml() {
+    for name in ["default", "broadsheet"] {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes").join(name).join("theme.yaml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        for key in ["name:", "description:", "version:", "min_gazette_version:"] {
+            assert!(text.contains(key), "{}: no {key}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_missing_theme_is_an_error_naming_it() {
+    let site =
+        SiteTest::with_files(&[("site.yaml", "theme: nosuch\n"), ("content/2025-01-01-a.txt", "Story.\n")]);
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("theme `nosuch` not found"), "{}", run.stderr);
+}
+
+#[test]
+fn init_creates_a_site_that_builds_at_once_and_refuses_to_overwrite() {
+    let site = SiteTest::with_files(&[]);
+    std::fs::remove_dir(site.root.join("content")).unwrap();
+    let run = site.run(&["init", "news"]);
+    assert!(run.success, "{}", run.stderr);
+    let news = site.root.join("news");
+    let config = std::fs::read_to_string(news.join("site.yaml")).unwrap();
+    for key in ["base_url", "timezone", "digest:", "tags:", "feeds:", "publish:"] {
+        assert!(config.contains(key), "site.yaml explains {key}");
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["build"])
+        .current_dir(&news)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(news.join("public/index.html").exists());
+    let again = site.run(&["init", "news"]);
+    assert!(!again.success, "a non-empty folder is refused");
+    assert!(again.stderr.contains("not empty"), "{}", again.stderr);
+}
