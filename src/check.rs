@@ -9,20 +9,20 @@ use std::collections::{BTreeMap, HashSet};
 use crate::diagnostic::Diagnostic;
 
 /// Checks a built site given as output path -> bytes; `base_path` is the path part of the base
-/// URL (`/news/`), used to resolve root-based links.
-pub fn site(files: &BTreeMap<String, Vec<u8>>, base_url: &str) -> Vec<Diagnostic> {
-    let base_path = base_path(base_url);
+/// URL (`/news/`, see [`crate::config::Config::base_path`]), used to resolve root-based links.
+pub fn site(files: &BTreeMap<String, Vec<u8>>, base_url: &str, base_path: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut ids: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
     for (path, bytes) in files {
         if path.ends_with(".html") {
-            ids.insert(path, attribute_values(&String::from_utf8_lossy(bytes), "id").into_iter().collect());
+            let html = without_scripts(&String::from_utf8_lossy(bytes));
+            ids.insert(path, attribute_values(&html, "id").into_iter().collect());
         }
     }
     for (path, bytes) in files {
         let text = String::from_utf8_lossy(bytes);
         if path.ends_with(".html") {
-            check_page(path, &text, files, &ids, base_url, &base_path, &mut problems);
+            check_page(path, &without_scripts(&text), files, &ids, base_url, base_path, &mut problems);
         } else if path.ends_with(".xml") {
             if let Err(error) = roxmltree::Document::parse(&text) {
                 problems.push(Diagnostic::error(path, format!("not well-formed XML: {error}")));
@@ -136,11 +136,23 @@ fn normalise(path: &str) -> String {
     out
 }
 
-fn base_path(base_url: &str) -> String {
-    match base_url.split_once("://") {
-        Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_else(|| "/".into()),
-        None => "/".into(),
+/// The page without its `<script>` elements: links a script builds (`href="${url}"`) are not
+/// links of the page.
+fn without_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("</script>") {
+            Some(end) => rest = &rest[start + end + "</script>".len()..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
     }
+    out.push_str(rest);
+    out
 }
 
 fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
@@ -189,7 +201,7 @@ mod tests {
                 ),
             ),
         ]);
-        let problems = site(&pages, "https://example.org/");
+        let problems = site(&pages, "https://example.org/", "/");
         let messages: Vec<String> =
             problems.iter().map(|p| format!("{}: {}", p.path.display(), p.message)).collect();
         assert_eq!(messages.len(), 2, "{messages:#?}");
@@ -206,7 +218,13 @@ mod tests {
             ),
             ("a/index.html", HEAD),
         ]);
-        assert!(site(&pages, "https://example.org/news/").is_empty());
+        assert!(site(&pages, "https://example.org/news/", "/news/").is_empty());
+    }
+
+    #[test]
+    fn links_built_by_scripts_are_not_checked() {
+        let pages = files(&[("index.html", &format!("{HEAD}<script>x = `<a href=\"${{url}}\">`;</script>"))]);
+        assert!(site(&pages, "/", "/").is_empty());
     }
 
     #[test]
@@ -216,7 +234,7 @@ mod tests {
             ("rss.xml", "<rss><channel></rss>"),
             ("feed.json", "{"),
         ]);
-        let problems = site(&pages, "/");
+        let problems = site(&pages, "/", "/");
         assert_eq!(problems.len(), 4, "{problems:#?}");
     }
 }

@@ -494,6 +494,7 @@ fn print_timings(report: &Report) {
         ("theme", t.theme),
         ("render", t.render),
         ("emit", t.emit),
+        ("search", t.search),
     ] {
         eprintln!("  {name:<9} {:>8.1} ms", duration.as_secs_f64() * 1000.0);
     }

@@ -82,6 +82,16 @@ pub struct RawConfig {
     pub clusters: Option<RawClusters>,
     /// Named deployment targets for `gazette publish`, read by the publish module.
     pub publish: Option<std::collections::BTreeMap<String, serde_json::Value>>,
+    /// Site search options.
+    pub search: Option<RawSearch>,
+}
+
+/// The `search:` section.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSearch {
+    /// Build the full-text search index and the search page (on by default).
+    pub enabled: Option<bool>,
 }
 
 /// The `tags:` section.
@@ -178,6 +188,8 @@ pub struct Overrides {
     pub future: bool,
     /// `--expired`: build articles past their `expiry_date`.
     pub expired: bool,
+    /// Leave the search index out of page builds (`gazette serve` builds it in the background).
+    pub defer_search: bool,
 }
 
 /// The validated configuration every stage reads. Built once, never mutated.
@@ -230,6 +242,10 @@ pub struct Config {
     /// `publish:` targets by name, as written; `gazette publish` validates them when it runs,
     /// so a build never fails over deployment settings.
     pub publish_targets: std::collections::BTreeMap<String, serde_json::Value>,
+    /// The search page and index exist.
+    pub search: bool,
+    /// The index is built outside the page build (see [`Overrides::defer_search`]).
+    pub defer_search: bool,
 }
 
 impl Config {
@@ -279,6 +295,7 @@ impl Config {
             tags,
             clusters,
             publish,
+            search,
         } = raw;
         let file_label = config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
         let invalid = |key: &'static str, message: String| ConfigError::Invalid {
@@ -368,7 +385,18 @@ impl Config {
             auto_tags,
             clusters: cluster_options,
             publish_targets: publish.unwrap_or_default(),
+            search: search.unwrap_or_default().enabled.unwrap_or(true),
+            defer_search: overrides.defer_search,
         })
+    }
+
+    /// The path part of the base URL (`/news/` for `https://example.org/news/`), for links that
+    /// must work from any page (the 404 page, search results).
+    pub fn base_path(&self) -> String {
+        match self.base_url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map(|i| rest[i..].to_string()).unwrap_or_else(|| "/".into()),
+            None => "/".into(),
+        }
     }
 
     /// The absolute URL of a site path such as `2025/09/19/slug/` (no leading slash).

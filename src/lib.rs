@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod theme;
 pub mod yaml;
@@ -63,6 +64,8 @@ pub struct Timings {
     pub render: Duration,
     /// Copying static files and swapping the output folder in.
     pub emit: Duration,
+    /// Building the search index.
+    pub search: Duration,
 }
 
 /// What a build did.
@@ -202,6 +205,19 @@ pub fn render_articles(
     report.files_written += written;
     report.diagnostics.extend(diagnostics);
     report.timings.emit = started.elapsed();
+
+    if config.search && !config.defer_search {
+        let started = Instant::now();
+        match search::index(&site, config) {
+            Ok(files) => {
+                let (written, diagnostics) = emit::files(sink, &files);
+                report.files_written += written;
+                report.diagnostics.extend(diagnostics);
+            }
+            Err(problem) => report.diagnostics.push(problem),
+        }
+        report.timings.search = started.elapsed();
+    }
     true
 }
 
@@ -211,7 +227,7 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     let mut report = Report::default();
     let sink = emit::MemorySink::new();
     if build_into(config, now, &sink, progress, &mut report) {
-        report.diagnostics.extend(check::site(&sink.into_files(), &config.base_url));
+        report.diagnostics.extend(check::site(&sink.into_files(), &config.base_url, &config.base_path()));
     }
     report
 }

@@ -82,6 +82,20 @@ pub fn static_files(sink: &dyn Sink, theme: &Theme) -> (usize, Vec<Diagnostic>) 
     (written, diagnostics)
 }
 
+/// Writes generated files (the search index) given as output path -> bytes.
+pub fn files(
+    sink: &dyn Sink,
+    files: &std::collections::BTreeMap<String, Vec<u8>>,
+) -> (usize, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    for (path, bytes) in files {
+        if let Err(problem) = write_checked(sink, path, bytes) {
+            diagnostics.push(problem);
+        }
+    }
+    (files.len() - diagnostics.len(), diagnostics)
+}
+
 fn write_checked(sink: &dyn Sink, path: &str, content: &[u8]) -> Result<(), Diagnostic> {
     check_path(path).map_err(|message| Diagnostic::error(path, message))?;
     sink.write(path, content).map_err(|e| Diagnostic::error(path, format!("cannot write output file: {e}")))

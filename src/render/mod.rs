@@ -85,6 +85,8 @@ pub enum PagePlan {
     NewsSitemap,
     /// `robots.txt`.
     Robots,
+    /// The search page (when search is on).
+    Search,
     /// The 404 page.
     NotFound,
 }
@@ -138,6 +140,13 @@ impl<'a> Renderer<'a> {
                 )
             })
             .collect();
+        let mut missing = missing;
+        if config.search && !tera.contains_template("search.html") {
+            missing.push(Diagnostic::error(
+                config.theme_dir().join("templates"),
+                "the theme has no `search.html` template (or turn search off with `search: {enabled: false}`)",
+            ));
+        }
         if !missing.is_empty() {
             return Err(missing);
         }
@@ -175,6 +184,9 @@ impl<'a> Renderer<'a> {
         let sitemap_parts = seo::sitemap_entries(site, self.config).len().div_ceil(feeds::SITEMAP_LIMIT);
         plans.extend((0..=usize::from(sitemap_parts > 1) * sitemap_parts).map(PagePlan::Sitemap));
         plans.extend([PagePlan::NewsSitemap, PagePlan::Robots, PagePlan::NotFound]);
+        if self.config.search {
+            plans.push(PagePlan::Search);
+        }
         plans
     }
 
@@ -225,6 +237,19 @@ impl<'a> Renderer<'a> {
                 output_path: "robots.txt".into(),
                 content: feeds::robots(&config.base_url).into_bytes(),
             }),
+            PagePlan::Search => {
+                #[derive(Serialize)]
+                struct SearchPage<'v> {
+                    site: SiteView<'v>,
+                    page: PageMeta,
+                    base_path: String,
+                }
+                let description = format!("Search every story in {}", config.title);
+                let page = PageMeta::new(config, "search", "search/", "Search".into(), description);
+                let context =
+                    SearchPage { site: SiteView::new(config, site), page, base_path: config.base_path() };
+                self.page("search/index.html", "search.html", &context)
+            }
             PagePlan::NotFound => {
                 #[derive(Serialize)]
                 struct NotFound<'v> {
@@ -239,7 +264,7 @@ impl<'a> Renderer<'a> {
                     "There is no page at this address.".into(),
                 );
                 // The 404 page is served at any depth, so its links must be root-based.
-                page.root = root_based_prefix(&config.base_url);
+                page.root = config.base_path();
                 self.page("404.html", "404.html", &NotFound { site: SiteView::new(config, site), page })
             }
         }
@@ -571,18 +596,6 @@ fn period_label(site: &Site, period: &Period) -> String {
     views::period_title(period.kind, oldest, newest, period.key)
 }
 
-/// The path part of the base URL (`/news/` for `https://example.org/news/`), for pages such as
-/// 404 that are served from any URL and so cannot use relative links.
-fn root_based_prefix(base_url: &str) -> String {
-    match base_url.split_once("://") {
-        Some((_, rest)) => match rest.find('/') {
-            Some(slash) => rest[slash..].to_string(),
-            None => "/".to_string(),
-        },
-        None => "/".to_string(),
-    }
-}
-
 /// Groups the articles `range` of the home listing by digest, each group headed like its digest.
 fn digests_for(site: &Site, range: std::ops::Range<usize>) -> Vec<DigestView<'_>> {
     let mut digests: Vec<DigestView<'_>> = Vec::new();
@@ -622,9 +635,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn root_based_prefix_keeps_the_sub_path() {
-        assert_eq!(root_based_prefix("https://example.org/news/"), "/news/");
-        assert_eq!(root_based_prefix("https://example.org/"), "/");
-        assert_eq!(root_based_prefix("/"), "/");
+    fn every_required_template_is_in_the_default_theme() {
+        let config = crate::model::tests::config();
+        let theme = crate::theme::Theme::load(&config).unwrap();
+        assert!(Renderer::new(&config, &theme).is_ok());
     }
 }

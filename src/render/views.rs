@@ -29,6 +29,8 @@ pub struct SiteView<'a> {
     pub sections: Vec<ArchiveEntry>,
     /// The year archives, newest first.
     pub years: Vec<Link>,
+    /// The site has a search page at `search/`.
+    pub search: bool,
 }
 
 impl<'a> SiteView<'a> {
@@ -56,6 +58,7 @@ impl<'a> SiteView<'a> {
                 .iter()
                 .map(|y| Link { title: y.key.0.to_string(), path: y.path.clone() })
                 .collect(),
+            search: config.search,
         }
     }
 }

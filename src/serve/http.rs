@@ -28,6 +28,9 @@ pub struct Served {
     pub files: Arc<BTreeMap<String, Vec<u8>>>,
     /// The last rebuild's error, shown as an overlay until a rebuild succeeds.
     pub error: Option<String>,
+    /// Counts successful rebuilds, so late background work (the search index) can tell whether
+    /// the site it was made for is still the one served.
+    pub generation: u64,
 }
 
 /// A message to every connected browser.

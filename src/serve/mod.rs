@@ -97,10 +97,12 @@ impl Running {
         self.shared.served.read().unwrap_or_else(|p| p.into_inner()).error.clone()
     }
 
-    /// The configuration the site is served with (base URL = the local address).
+    /// The configuration `gazette build` would use for the site being served (base URL = the
+    /// local address, search index included).
     pub fn config(&self) -> Result<Config, ConfigError> {
         let mut overrides = self.overrides.clone();
         overrides.base_url = Some(self.url.clone());
+        overrides.defer_search = false;
         Config::load(&self.root, &overrides)
     }
 
@@ -139,6 +141,8 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
 
     let mut overrides = options.overrides.clone();
     overrides.base_url = Some(url.clone());
+    // The search index is rebuilt in the background after each build, so edits stay fast.
+    overrides.defer_search = true;
     let config = Config::load(&options.root, &overrides)?;
     let paths = WatchedPaths::new(&config);
 
@@ -183,13 +187,13 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
 }
 
 /// How long a burst of changes must be quiet before the rebuild starts.
-const BURST_QUIET: Duration = Duration::from_millis(80);
+const BURST_QUIET: Duration = Duration::from_millis(100);
 /// The longest a burst can hold a rebuild back.
 const BURST_LIMIT: Duration = Duration::from_secs(2);
 
 fn serve_loop(
     state: &mut State,
-    shared: &Shared,
+    shared: &Arc<Shared>,
     events: &Receiver<WatchEvent>,
     stopped: &Receiver<()>,
     reporter: &dyn ServeReporter,
@@ -255,7 +259,7 @@ struct Cached {
 impl State {
     /// Applies `changes` and rebuilds into memory. On success the new site replaces the served one
     /// and browsers reload; on failure the old site stays and browsers show the error.
-    fn rebuild(&mut self, shared: &Shared, changes: &[(PathBuf, Change)]) -> Report {
+    fn rebuild(&mut self, shared: &Arc<Shared>, changes: &[(PathBuf, Change)]) -> Report {
         let mut report = Report::default();
         if changes.iter().any(|(_, c)| *c == Change::Config) {
             match Config::load(&self.root, &self.overrides) {
@@ -291,6 +295,7 @@ impl State {
         }
         let sink = MemorySink::new();
         let now = self.now.unwrap_or_else(jiff::Timestamp::now);
+        let for_search = self.config.search.then(|| articles.clone());
         let rendered = crate::render_articles(&self.config, articles, now, &sink, &NoProgress, &mut report);
         if !rendered || report.diagnostics.error_count() > 0 {
             let message: Vec<String> = report
@@ -309,10 +314,17 @@ impl State {
             let only_css = served.error.is_none() && changes_only_stylesheets(&served.files, &files);
             served.files = Arc::new(files);
             served.error = None;
+            served.generation += 1;
             if only_css { Broadcast::Css } else { Broadcast::Reload }
         };
         if !changes.is_empty() {
             shared.broadcast(&broadcast);
+        }
+        if let Some(articles) = for_search {
+            let generation = shared.served.read().unwrap_or_else(|p| p.into_inner()).generation;
+            let config = self.config.clone();
+            let shared = Arc::clone(shared);
+            std::thread::spawn(move || add_search_index(&config, articles, now, &shared, generation));
         }
         report
     }
@@ -356,6 +368,28 @@ impl State {
     }
 }
 
+/// Builds the search index for the site just served and adds it, unless a newer build has
+/// replaced that site in the meantime.
+fn add_search_index(
+    config: &Config,
+    articles: Vec<crate::model::Article>,
+    now: jiff::Timestamp,
+    shared: &Shared,
+    generation: u64,
+) {
+    let (site, _) = crate::model::Site::assemble(config, articles, now);
+    // A failed index leaves the site without search until the next rebuild; `gazette build`
+    // reports the same failure as an error.
+    let Ok(index) = crate::search::index(&site, config) else { return };
+    let mut served = shared.served.write().unwrap_or_else(|p| p.into_inner());
+    if served.generation != generation {
+        return;
+    }
+    let mut files = (*served.files).clone();
+    files.extend(index);
+    served.files = Arc::new(files);
+}
+
 fn fail(shared: &Shared, message: String) {
     shared.served.write().unwrap_or_else(|p| p.into_inner()).error = Some(message.clone());
     shared.broadcast(&Broadcast::Failed(message));
@@ -367,12 +401,18 @@ fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
 }
 
 /// True when the only files that differ are stylesheets, so browsers can swap CSS in place.
+fn without_search(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&String, &Vec<u8>)> {
+    files.iter().filter(|(path, _)| !path.starts_with(crate::search::BUNDLE_DIR)).collect()
+}
+
+/// The search index is added after the swap, so it is left out of the comparison.
 fn changes_only_stylesheets(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> bool {
+    let (old, new) = (without_search(old), without_search(new));
     if old.len() != new.len() {
         return false;
     }
     let mut any = false;
-    for ((old_path, old_bytes), (new_path, new_bytes)) in old.iter().zip(new) {
+    for ((old_path, old_bytes), (new_path, new_bytes)) in old.into_iter().zip(new) {
         if old_path != new_path {
             return false;
         }

@@ -14,5 +14,6 @@ mod harness;
 mod import;
 mod invalid;
 mod publish;
+mod search;
 mod serve;
 mod theme;

@@ -241,7 +241,8 @@ fn a_burst_of_changes_is_one_rebuild_not_hundreds() {
         );
     }
     let rebuilds = served.settle();
-    assert!(rebuilds <= 5, "{rebuilds} rebuilds for one burst of 300 files");
+    // One rebuild on a quiet machine; a loaded CI machine may pause mid-burst, so allow a few.
+    assert!(rebuilds <= 10, "{rebuilds} rebuilds for one burst of 300 files");
     let (status, _, _) = served.get("/2025/04/01/story-299/");
     assert_eq!(status, 200);
 }
@@ -299,7 +300,13 @@ fn incremental_rebuilds_equal_a_clean_build_after_random_edits() {
         let now = "2026-01-01T00:00:00Z".parse().unwrap();
         assert!(gazette::build_into(&config, now, &sink, &gazette::NoProgress, &mut report));
         let clean = sink.into_files();
-        let incremental = running.files();
+        // The search index is added in the background after each rebuild.
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let mut incremental = running.files();
+        while clean.len() != incremental.len() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+            incremental = running.files();
+        }
         let clean_paths: Vec<&String> = clean.keys().collect();
         let served_paths: Vec<&String> = incremental.keys().collect();
         assert_eq!(served_paths, clean_paths, "step {step}: same files");
