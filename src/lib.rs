@@ -208,14 +208,10 @@ pub fn render_articles(
 
     if config.search && !config.defer_search {
         let started = Instant::now();
-        match search::index(&site, config) {
-            Ok(files) => {
-                let (written, diagnostics) = emit::files(sink, &files);
-                report.files_written += written;
-                report.diagnostics.extend(diagnostics);
-            }
-            Err(problem) => report.diagnostics.push(problem),
-        }
+        let files = search::index(&site, config);
+        let (written, diagnostics) = emit::files(sink, &files);
+        report.files_written += written;
+        report.diagnostics.extend(diagnostics);
         report.timings.search = started.elapsed();
     }
     true

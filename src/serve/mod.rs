@@ -378,9 +378,7 @@ fn add_search_index(
     generation: u64,
 ) {
     let (site, _) = crate::model::Site::assemble(config, articles, now);
-    // A failed index leaves the site without search until the next rebuild; `gazette build`
-    // reports the same failure as an error.
-    let Ok(index) = crate::search::index(&site, config) else { return };
+    let index = crate::search::index(&site, config);
     let mut served = shared.served.write().unwrap_or_else(|p| p.into_inner());
     if served.generation != generation {
         return;
