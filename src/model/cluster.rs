@@ -81,7 +81,7 @@ pub fn signature(text: &str, shingle: usize) -> Option<Signature> {
     let mut words: Vec<u64> = Vec::new();
     let mut word = String::new();
     word_hashes(text, &mut word, &mut words);
-    minhash(&words, shingle.max(1), &hash_seeds()).map(Box::new)
+    minhash(&words, shingle.max(1)).map(Box::new)
 }
 
 /// A document whose signature is already known.
@@ -220,20 +220,6 @@ fn mix64(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Per-hash-function (xor, odd multiplier) pairs, derived deterministically.
-fn hash_seeds() -> [(u64, u64); NUM_HASHES] {
-    let mut seeds = [(0u64, 1u64); NUM_HASHES];
-    let mut state = 0x6761_7a65_7474_6521u64; // "gazette!"
-    for s in &mut seeds {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let x = mix64(state);
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let m = mix64(state) | 1;
-        *s = (x, m);
-    }
-    seeds
-}
-
 /// Normalised words as FNV-1a hashes: lower-cased letters and digits only;
 /// apostrophes (straight or curly) are dropped inside words so "wasn’t" and
 /// "wasn't" agree; every other character separates words.
@@ -266,27 +252,45 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// MinHash signature of the k-word shingles; `None` for a text without words.
 /// A text shorter than `k` words is a single shingle.
-fn minhash(words: &[u64], k: usize, seeds: &[(u64, u64); NUM_HASHES]) -> Option<[u32; NUM_HASHES]> {
+///
+/// One-permutation hashing: each shingle is hashed once, its top bits pick one of the
+/// `NUM_HASHES` buckets and the bucket keeps its smallest value; empty buckets then borrow from
+/// the next filled one (rotation densification). That is `NUM_HASHES` times less work per
+/// shingle than one hash function per slot, with the same estimator (the share of equal slots).
+fn minhash(words: &[u64], k: usize) -> Option<[u32; NUM_HASHES]> {
     if words.is_empty() {
         return None;
     }
     let mut sig = [u32::MAX; NUM_HASHES];
+    let mut filled = [false; NUM_HASHES];
     let k = k.min(words.len());
+    let bucket_bits = NUM_HASHES.trailing_zeros();
     for window in words.windows(k) {
         let mut h = FNV_OFFSET;
         for &w in window {
             h = (h.rotate_left(17) ^ w).wrapping_mul(FNV_PRIME);
         }
         let x = mix64(h);
-        for (slot, &(xor, mul)) in sig.iter_mut().zip(seeds.iter()) {
-            // High half of an odd multiply: a cheap, well-mixed permutation.
-            let v = ((x ^ xor).wrapping_mul(mul) >> 32) as u32;
-            if v < *slot {
-                *slot = v;
-            }
+        let bucket = (x >> (64 - bucket_bits)) as usize;
+        let value = x as u32;
+        if value < sig[bucket] || !filled[bucket] {
+            sig[bucket] = value.min(sig[bucket]);
+            filled[bucket] = true;
         }
     }
-    Some(sig)
+    let mut dense = sig;
+    for i in 0..NUM_HASHES {
+        if filled[i] {
+            continue;
+        }
+        // The next filled bucket, circularly; the distance is mixed in so two documents that
+        // borrow from different places do not agree by accident.
+        if let Some(distance) = (1..NUM_HASHES).find(|d| filled[(i + d) % NUM_HASHES]) {
+            let borrowed = sig[(i + distance) % NUM_HASHES];
+            dense[i] = (mix64(u64::from(borrowed) ^ ((distance as u64) << 40)) >> 32) as u32;
+        }
+    }
+    Some(dense)
 }
 
 struct UnionFind {

@@ -3,7 +3,7 @@
 //! Terms are keyed by slug, so `U.S.` and `US` or `Reuters` and `reuters` land on one page (the
 //! first spelling in sorted order names it). Articles in a term keep the site's newest-first order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::Article;
 
@@ -68,21 +68,32 @@ impl Term {
 }
 
 /// All terms of one kind, sorted by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Taxonomy {
     /// Which taxonomy.
     pub kind: TaxonomyKind,
     /// Terms sorted by name, case-insensitively.
     pub terms: Vec<Term>,
+    /// Every spelling seen in articles -> its term's slug, so pages link to terms without
+    /// working slugs out again for every card.
+    pub slugs: HashMap<String, String>,
 }
 
 impl Taxonomy {
     /// Collects the terms of `kind` over `articles` (already in site order).
     pub fn collect(kind: TaxonomyKind, articles: &[Article]) -> Taxonomy {
         let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+        let mut slugs: HashMap<String, String> = HashMap::new();
         for (index, article) in articles.iter().enumerate() {
             for name in kind.terms_of(article) {
-                let slug = crate::ingest::slugify(name);
+                let slug = match slugs.get(name) {
+                    Some(slug) => slug.clone(),
+                    None => {
+                        let slug = crate::ingest::slugify(name);
+                        slugs.insert(name.to_string(), slug.clone());
+                        slug
+                    }
+                };
                 if slug.is_empty() {
                     continue;
                 }
@@ -100,7 +111,15 @@ impl Taxonomy {
         terms.sort_by(|a, b| {
             a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug))
         });
-        Taxonomy { kind, terms }
+        Taxonomy { kind, terms, slugs }
+    }
+
+    /// Site path of the term page for `name` as an article spells it.
+    pub fn path_of(&self, name: &str) -> String {
+        match self.slugs.get(name) {
+            Some(slug) => format!("{}/{slug}/", self.kind.name()),
+            None => format!("{}/{}/", self.kind.name(), crate::ingest::slugify(name)),
+        }
     }
 }
 

@@ -320,9 +320,9 @@ impl<'a> Renderer<'a> {
             author_links: article
                 .authors
                 .iter()
-                .map(|a| TermLink { name: a.clone(), path: views::term_path(TaxonomyKind::Authors, a) })
+                .map(|a| TermLink { name: a.clone(), path: site.taxonomy(TaxonomyKind::Authors).path_of(a) })
                 .collect(),
-            related: site.related[index].iter().map(|&i| ArticleCard::new(&site.articles[i])).collect(),
+            related: site.related[index].iter().map(|&i| ArticleCard::new(site, &site.articles[i])).collect(),
             extra: &article.extra,
         };
         #[derive(Serialize)]

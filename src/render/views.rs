@@ -216,7 +216,7 @@ pub struct ArticleCard<'a> {
 
 impl<'a> ArticleCard<'a> {
     /// Card for `article`.
-    pub fn new(article: &'a Article) -> Self {
+    pub fn new(site: &Site, article: &'a Article) -> Self {
         ArticleCard {
             title: &article.title,
             path: article.site_path(),
@@ -227,21 +227,20 @@ impl<'a> ArticleCard<'a> {
             day_path: crate::model::day_path(&article.date),
             authors: &article.authors,
             source: article.source.as_deref(),
-            source_path: article.source.as_deref().map(|s| term_path(TaxonomyKind::Sources, s)),
+            source_path: article.source.as_deref().map(|s| site.taxonomy(TaxonomyKind::Sources).path_of(s)),
             summary: &article.summary,
             reading_time: article.reading_time,
-            tags: article
-                .tags
-                .iter()
-                .map(|t| TermLink { name: t.clone(), path: term_path(TaxonomyKind::Tags, t) })
-                .collect(),
+            tags: {
+                let taxonomy = site.taxonomy(TaxonomyKind::Tags);
+                article.tags.iter().map(|t| TermLink { name: t.clone(), path: taxonomy.path_of(t) }).collect()
+            },
             also: Vec::new(),
         }
     }
 
     /// Card for article `index`, listing the other members of its story cluster.
     pub fn with_cluster(site: &'a Site, index: usize) -> Self {
-        let mut card = ArticleCard::new(&site.articles[index]);
+        let mut card = ArticleCard::new(site, &site.articles[index]);
         card.also = site
             .cluster_of(index)
             .iter()
@@ -257,11 +256,6 @@ impl<'a> ArticleCard<'a> {
             .collect();
         card
     }
-}
-
-/// Site path of a term's page.
-pub fn term_path(kind: TaxonomyKind, name: &str) -> String {
-    format!("{}/{}/", kind.name(), crate::ingest::slugify(name))
 }
 
 /// `article` on an article page: the card plus everything only the article page shows.
@@ -431,7 +425,7 @@ fn topic_groups<'a>(site: &'a Site, shown: &[usize]) -> Vec<TopicGroup<'a>> {
     let mut out: Vec<TopicGroup<'a>> = groups
         .into_iter()
         .map(|(tag, members)| TopicGroup {
-            topic: Some(TermLink { path: term_path(TaxonomyKind::Tags, &tag), name: tag }),
+            topic: Some(TermLink { path: site.taxonomy(TaxonomyKind::Tags).path_of(&tag), name: tag }),
             articles: members.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
         })
         .collect();

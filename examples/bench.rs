@@ -1,0 +1,154 @@
+//! End-to-end build benchmark: Gazette against Hugo on the same generated corpus, same run.
+//!
+//! ```sh
+//! cargo build --release && cargo run --release --example bench -- --articles 10000 --runs 5
+//! ```
+//!
+//! Generates a corpus with `../shared/bench/gen_corpus.py` (or `GAZETTE_GEN_CORPUS`), as plain
+//! text for Gazette and as a Hugo site, in tmpfs (`/dev/shm`) when there is one, since disk writes
+//! on shared machines are slow and noisy. Then, for each tool, runs clean builds into tmpfs and
+//! reports the median wall time, CPU time (user + system) and peak RSS measured by GNU time, the
+//! files written, and the ratio to Hugo. For Gazette it also times a no-op rebuild (nothing changed,
+//! output already there). Hugo is skipped when it is not on PATH (`apt-get install hugo`).
+#![allow(clippy::print_stdout, clippy::print_stderr, reason = "a benchmark reports to the terminal")]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One measured run.
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    wall: f64,
+    cpu: f64,
+    rss_mb: f64,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str, default: usize| -> usize {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let articles = value("--articles", 1000);
+    let runs = value("--runs", 5).max(1);
+    let gazette = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/gazette");
+    if !gazette.is_file() {
+        eprintln!("build the release binary first: cargo build --release");
+        std::process::exit(2);
+    }
+    if !Path::new("/usr/bin/time").is_file() {
+        eprintln!("GNU time is needed to measure CPU and memory: apt-get install time");
+        std::process::exit(2);
+    }
+    let scratch =
+        if Path::new("/dev/shm").is_dir() { PathBuf::from("/dev/shm") } else { std::env::temp_dir() };
+    let corpus = scratch.join(format!("gazette-bench-{articles}"));
+    let hugo = which("hugo");
+    generate(&corpus, articles, hugo.is_some());
+
+    let text_site = corpus.join("txt");
+    let output = scratch.join("gazette-bench-out");
+    let mut gazette_runs = Vec::new();
+    let mut files = 0;
+    for _ in 0..runs {
+        let _ = std::fs::remove_dir_all(&output);
+        let mut command = Command::new(&gazette);
+        command.args(["build", "--quiet", "--output"]).arg(&output).current_dir(&text_site);
+        gazette_runs.push(measure(command));
+        files = count_files(&output);
+    }
+    let mut noop_runs = Vec::new();
+    for _ in 0..runs {
+        let mut command = Command::new(&gazette);
+        command.args(["build", "--quiet", "--output"]).arg(&output).current_dir(&text_site);
+        noop_runs.push(measure(command));
+    }
+    println!("{articles} articles, median of {runs} runs, output to {}", scratch.display());
+    println!("{:<22} {:>9} {:>9} {:>10} {:>8}", "", "wall s", "CPU s", "peak MB", "files");
+    let g = median(&gazette_runs);
+    println!("{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}", "gazette clean build", g.wall, g.cpu, g.rss_mb, files);
+    let n = median(&noop_runs);
+    println!(
+        "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
+        "gazette no-op rebuild", n.wall, n.cpu, n.rss_mb, files
+    );
+    if let Some(hugo) = hugo {
+        let site = corpus.join("hugo");
+        let hugo_output = scratch.join("gazette-bench-hugo-out");
+        let mut hugo_runs = Vec::new();
+        let mut hugo_files = 0;
+        for _ in 0..runs {
+            let _ = std::fs::remove_dir_all(&hugo_output);
+            let mut command = Command::new(&hugo);
+            command.args(["--quiet", "--destination"]).arg(&hugo_output).current_dir(&site);
+            hugo_runs.push(measure(command));
+            hugo_files = count_files(&hugo_output);
+        }
+        let h = median(&hugo_runs);
+        println!(
+            "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
+            "hugo clean build", h.wall, h.cpu, h.rss_mb, hugo_files
+        );
+        println!(
+            "hugo / gazette: wall {:.2}x, CPU {:.2}x, peak memory {:.2}x",
+            h.wall / g.wall,
+            h.cpu / g.cpu,
+            h.rss_mb / g.rss_mb
+        );
+    } else {
+        println!("hugo is not on PATH: install it (apt-get install hugo) to compare");
+    }
+}
+
+fn generate(corpus: &Path, articles: usize, with_hugo: bool) {
+    let formats = if with_hugo { "txt,hugo" } else { "txt" };
+    let ready = corpus.join("txt/content").is_dir() && (!with_hugo || corpus.join("hugo").is_dir());
+    if ready {
+        return;
+    }
+    let generator = std::env::var_os("GAZETTE_GEN_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py"));
+    let status = Command::new("python3")
+        .arg(&generator)
+        .args(["--articles", &articles.to_string(), "--seed", "1", "--formats", formats, "--force", "--out"])
+        .arg(corpus)
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}", generator.display()));
+    assert!(status.success(), "{} failed", generator.display());
+}
+
+/// Runs `command` under GNU time and reads wall, CPU and peak RSS.
+fn measure(command: Command) -> Sample {
+    let report = std::env::temp_dir().join(format!("gazette-bench-time-{}", std::process::id()));
+    let mut timed = Command::new("/usr/bin/time");
+    timed.args(["-f", "%e %U %S %M", "-o"]).arg(&report).arg(command.get_program()).args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    let status = timed.status().expect("GNU time runs");
+    assert!(status.success(), "{:?} failed", command.get_program());
+    let text = std::fs::read_to_string(&report).expect("GNU time wrote its report");
+    let numbers: Vec<f64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
+    Sample { wall: numbers[0], cpu: numbers[1] + numbers[2], rss_mb: numbers[3] / 1024.0 }
+}
+
+fn median(samples: &[Sample]) -> Sample {
+    let pick = |f: fn(&Sample) -> f64| {
+        let mut values: Vec<f64> = samples.iter().map(f).collect();
+        values.sort_by(|a, b| a.total_cmp(b));
+        values[values.len() / 2]
+    };
+    Sample { wall: pick(|s| s.wall), cpu: pick(|s| s.cpu), rss_mb: pick(|s| s.rss_mb) }
+}
+
+fn count_files(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).count()
+}
+
+fn which(tool: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|dir| dir.join(tool)).find(|path| path.is_file())
+}
