@@ -469,7 +469,9 @@ impl gazette::publish::PublishProgress for UploadProgress {
 fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
     let errors = report.diagnostics.error_count();
     let warnings = report.diagnostics.warning_count();
-    if report.committed {
+    if report.up_to_date {
+        format!("Nothing changed since the last build; {} is up to date ({seconds:.2}s)", output.display())
+    } else if report.committed {
         format!(
             "Built {} articles ({} published) into {}: {} files, {warnings} warnings, {seconds:.2}s",
             report.articles,

@@ -5,6 +5,7 @@
 //! render pages with the theme, emit them. Each stage is a module that owns one step; problems are
 //! collected as [`Diagnostic`]s rather than stopping the build at the first bad file.
 
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod diagnostic;
@@ -83,6 +84,11 @@ pub struct Report {
     pub timings: Timings,
     /// True when the output folder was replaced.
     pub committed: bool,
+    /// True when nothing had changed since the last build, so nothing was built or written.
+    pub up_to_date: bool,
+    /// The output stays right until this moment (the next scheduled or expiring article, the
+    /// next article to leave the two-day news sitemap); none: until an input changes.
+    pub valid_until: Option<jiff::Timestamp>,
 }
 
 /// A problem that stops the build before any page is rendered (config, theme, output folder).
@@ -104,6 +110,16 @@ pub enum BuildError {
 /// the report lists every problem.
 pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> Result<Report, BuildError> {
     let mut report = Report::default();
+    let started = Instant::now();
+    let fingerprint = cache::fingerprint(config);
+    if let Some(state) = cache::load(config)
+        && cache::up_to_date(config, &state, &fingerprint, now)
+    {
+        report.up_to_date = true;
+        report.committed = true;
+        report.timings.discover = started.elapsed();
+        return Ok(report);
+    }
     let sink = emit::DiskSink::create(&config.output_dir)
         .map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
     let ok = build_into(config, now, &sink, progress, &mut report);
@@ -111,6 +127,13 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     if ok && report.diagnostics.error_count() == 0 {
         sink.commit().map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
         report.committed = true;
+        let state = cache::BuildState {
+            fingerprint,
+            built_for: now.as_second(),
+            valid_until: report.valid_until.map(|t| t.as_second()),
+            files: report.files_written,
+        };
+        cache::save(config, &state);
     }
     report.timings.emit += started.elapsed();
     Ok(report)
@@ -174,6 +197,7 @@ pub fn render_articles(
     let (site, diagnostics) = model::Site::assemble(config, articles, now);
     report.diagnostics.extend(diagnostics);
     report.published = site.articles.len();
+    report.valid_until = site.next_change;
     report.timings.assemble = started.elapsed();
 
     let started = Instant::now();

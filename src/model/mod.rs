@@ -71,6 +71,9 @@ pub struct Site {
     pub cluster_index: Vec<Option<usize>>,
     /// The time the site was built for (what is scheduled or expired, what is recent).
     pub now: Timestamp,
+    /// The next moment after `now` at which the same articles give a different site: an article
+    /// becomes due or expires, or leaves the two-day news sitemap.
+    pub next_change: Option<Timestamp>,
 }
 
 /// Why an article is not shown.
@@ -102,6 +105,7 @@ impl Site {
     /// Orders the visible articles, makes their URLs unique, and groups them into periods.
     pub fn assemble(config: &Config, articles: Vec<Article>, now: Timestamp) -> (Site, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
+        let next_change = next_change(&articles, now);
         let mut articles: Vec<Article> =
             articles.into_iter().filter(|a| visibility(a, config, now).is_ok()).collect();
         make_slugs_unique(&mut articles, &mut diagnostics);
@@ -143,6 +147,7 @@ impl Site {
             clusters,
             cluster_index,
             now,
+            next_change,
         };
         (site, diagnostics)
     }
@@ -213,6 +218,28 @@ fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>
             articles[index].source_path.clone(),
         );
     }
+}
+
+/// How long an article stays in the Google News sitemap.
+pub const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 3600;
+
+/// The first moment after `now` when visibility or the news sitemap changes.
+fn next_change(articles: &[Article], now: Timestamp) -> Option<Timestamp> {
+    let window = jiff::SignedDuration::from_secs(NEWS_WINDOW_SECONDS);
+    articles
+        .iter()
+        .flat_map(|a| {
+            let published = a.date.timestamp();
+            [
+                a.publish_date.as_ref().map(|d| d.timestamp()),
+                a.expiry_date.as_ref().map(|d| d.timestamp()),
+                Some(published),
+                published.checked_add(window).ok(),
+            ]
+        })
+        .flatten()
+        .filter(|moment| *moment > now)
+        .min()
 }
 
 /// Groups articles that report the same story, from their precomputed text signatures.

@@ -61,7 +61,7 @@ pub(super) fn sitemap_file(site: &Site, config: &Config, part: usize) -> Page {
 
 /// `news-sitemap.xml`: articles published in the two days before the build's `now`.
 pub(super) fn news_sitemap_file(site: &Site, config: &Config) -> Page {
-    let since = site.now.as_second() - 2 * 24 * 3600;
+    let since = site.now.as_second() - crate::model::NEWS_WINDOW_SECONDS;
     let entries: Vec<NewsEntry> = site
         .articles
         .iter()

@@ -145,7 +145,7 @@ fn removed_articles_leave_no_stale_pages() {
     let leftovers: Vec<_> = std::fs::read_dir(&site.root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("gazette-"))
+        .filter(|n| n.contains(".gazette-staging") || n.contains(".gazette-previous"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
@@ -231,4 +231,27 @@ fn quiet_prints_nothing_on_success_and_version_works() {
     assert_eq!(run.stderr, "");
     let version = site.run(&["--version"]);
     assert!(version.stdout.starts_with("gazette "), "{}", version.stdout);
+}
+
+#[test]
+fn a_no_op_rebuild_writes_nothing_and_any_change_rebuilds() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let index = site.root.join("public/index.html");
+    let written = std::fs::metadata(&index).unwrap().modified().unwrap();
+    let run = site.build_ok();
+    assert!(run.stderr.contains("Nothing changed"), "{}", run.stderr);
+    assert_eq!(std::fs::metadata(&index).unwrap().modified().unwrap(), written, "no file rewritten");
+    // An edited article, a removed output file, another --now: each rebuilds.
+    site.write(
+        "content/2025/03/14/lighthouse-keeper-retires.txt",
+        "The keeper changed his mind and stays on.\n",
+    );
+    assert!(!site.build_ok().stderr.contains("Nothing changed"));
+    assert!(site.output("2025/03/14/lighthouse-keeper-retires/index.html").contains("changed his mind"));
+    std::fs::remove_file(site.root.join("public/404.html")).unwrap();
+    assert!(!site.build_ok().stderr.contains("Nothing changed"));
+    assert!(site.has_output("404.html"));
+    let earlier = site.run(&["build", "--now", "2025-01-01T00:00:00Z"]);
+    assert!(!earlier.stderr.contains("Nothing changed"), "a different clock can change what is published");
 }

@@ -1,0 +1,107 @@
+//! Knowing that nothing changed: a fingerprint of every input of a build, kept between builds.
+//!
+//! A build's output depends on the Gazette binary, the resolved config, every file under the
+//! content folder, the theme and the site's templates and static files, and the clock (scheduled
+//! and expiring articles, the two-day news sitemap). The fingerprint covers the files by path,
+//! size and modification time, as make does, and the build records until when its output stays
+//! right. When a new build finds the same fingerprint, the output folder intact and the clock
+//! still before that moment, it has nothing to do and writes nothing.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::config::Config;
+
+/// What a successful build leaves behind for the next one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct BuildState {
+    /// Fingerprint of every input.
+    pub fingerprint: String,
+    /// The time the build was made for (seconds since the epoch): an earlier `--now` may hide
+    /// articles this build showed, so it rebuilds.
+    pub built_for: i64,
+    /// The output is right until this moment (seconds since the epoch); none: forever.
+    pub valid_until: Option<i64>,
+    /// Files in the output folder, to notice a folder someone changed.
+    pub files: usize,
+}
+
+/// Where the state is kept: `.gazette-cache/` in the site root, one file per output folder.
+pub fn state_file(config: &Config) -> PathBuf {
+    let name = config.output_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let hash = hex(&Sha256::digest(config.output_dir.to_string_lossy().as_bytes()))[..12].to_string();
+    config.root.join(".gazette-cache").join(format!("build-{name}-{hash}.json"))
+}
+
+/// The fingerprint of every input of a build of `config`.
+pub fn fingerprint(config: &Config) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION"));
+    if let Ok(exe) = std::env::current_exe() {
+        stamp(&mut hasher, &exe);
+    }
+    hasher.update(format!("{config:?}"));
+    for dir in
+        [&config.content_dir, &config.theme_dir(), &config.site_templates_dir(), &config.site_static_dir()]
+    {
+        hasher.update(dir.to_string_lossy().as_bytes());
+        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().flatten() {
+            if entry.file_type().is_file() {
+                stamp(&mut hasher, entry.path());
+            }
+        }
+    }
+    if let Some(file) = &config.config_file {
+        stamp(&mut hasher, file);
+    }
+    hex(&hasher.finalize())
+}
+
+/// True when `state` says the output folder already holds this build.
+pub fn up_to_date(config: &Config, state: &BuildState, fingerprint: &str, now: jiff::Timestamp) -> bool {
+    state.fingerprint == fingerprint
+        && state.built_for <= now.as_second()
+        && state.valid_until.is_none_or(|until| now.as_second() < until)
+        && count_files(&config.output_dir) == Some(state.files)
+}
+
+/// Reads the state of the last build, if any.
+pub fn load(config: &Config) -> Option<BuildState> {
+    serde_json::from_slice(&std::fs::read(state_file(config)).ok()?).ok()
+}
+
+/// Records a successful build. Failing to record only costs the next build its shortcut.
+pub fn save(config: &Config, state: &BuildState) {
+    let path = state_file(config);
+    if let Some(parent) = path.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    if let Ok(text) = serde_json::to_vec(state) {
+        let _ = std::fs::write(path, text);
+    }
+}
+
+/// Files under `dir`, or `None` when it does not exist.
+pub fn count_files(dir: &Path) -> Option<usize> {
+    if !dir.is_dir() {
+        return None;
+    }
+    Some(walkdir::WalkDir::new(dir).into_iter().flatten().filter(|e| e.file_type().is_file()).count())
+}
+
+fn stamp(hasher: &mut Sha256, path: &Path) {
+    hasher.update(path.to_string_lossy().as_bytes());
+    if let Ok(metadata) = std::fs::metadata(path) {
+        hasher.update(metadata.len().to_le_bytes());
+        if let Ok(modified) = metadata.modified()
+            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+        {
+            hasher.update(since.as_nanos().to_le_bytes());
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
