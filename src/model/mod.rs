@@ -15,6 +15,7 @@ pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
+use rayon::prelude::*;
 
 use crate::config::{Config, DigestPeriod};
 use crate::diagnostic::Diagnostic;
@@ -274,7 +275,7 @@ fn related_articles(articles: &[Article], wanted: usize) -> Vec<Vec<usize>> {
         }
     }
     articles
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(index, article)| {
             let mut shared: HashMap<usize, usize> = HashMap::new();
