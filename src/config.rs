@@ -102,6 +102,8 @@ pub struct RawTags {
     pub auto: Option<bool>,
     /// Most automatic tags per article.
     pub max: Option<usize>,
+    /// An automatic tag is kept only when at least this many articles have it.
+    pub min_articles: Option<usize>,
     /// Other names for a tag: `Immigration and Customs Enforcement: ICE`.
     pub aliases: Option<std::collections::BTreeMap<String, String>>,
     /// Names that are never automatic tags (`Reuters`, `AP`...).
@@ -237,6 +239,8 @@ pub struct Config {
     pub digest_period: DigestPeriod,
     /// Automatic tags (`None`: off).
     pub auto_tags: Option<crate::model::entities::TagOptions>,
+    /// An automatic tag becomes a topic only when this many articles share it (at least 1).
+    pub auto_tag_min_articles: usize,
     /// Story clustering (`None`: off).
     pub clusters: Option<crate::model::cluster::ClusterOptions>,
     /// `publish:` targets by name, as written; `gazette publish` validates them when it runs,
@@ -383,6 +387,7 @@ impl Config {
             feed_limit,
             digest_period: digest.period.unwrap_or(DigestPeriod::Day),
             auto_tags,
+            auto_tag_min_articles: tags.min_articles.unwrap_or(2).max(1),
             clusters: cluster_options,
             publish_targets: publish.unwrap_or_default(),
             search: search.unwrap_or_default().enabled.unwrap_or(true),

@@ -285,12 +285,13 @@ fn resolve(
         slug = "article".to_string();
     }
     let summary = front.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&prepared.body, options));
-    let mut tags = front.tags.clone();
+    let tags = front.tags.clone();
+    let mut auto_tags: Vec<String> = Vec::new();
     if let Some(tag_options) = &config.auto_tags {
         for tag in crate::model::entities::auto_tags(&title, &plain, tag_options) {
             let slug = slugify(&tag);
-            if !tags.iter().any(|t| slugify(t) == slug) {
-                tags.push(tag);
+            if !tags.iter().chain(&auto_tags).any(|t| slugify(t) == slug) {
+                auto_tags.push(tag);
             }
         }
     }
@@ -312,6 +313,7 @@ fn resolve(
         source: front.source.clone(),
         summary,
         tags,
+        auto_tags,
         lang: front.lang.clone(),
         word_count,
         reading_time: front.reading_time.unwrap_or_else(|| markdown::reading_minutes(word_count)),

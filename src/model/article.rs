@@ -69,8 +69,11 @@ pub struct Article {
     pub source: Option<String>,
     /// Plain-text summary.
     pub summary: String,
-    /// Tags, in the order written.
+    /// Tags: the ones written in front matter, then (once the site is assembled) the automatic
+    /// ones that enough articles share.
     pub tags: Vec<String>,
+    /// Automatic tags found in the text, before the site decides which are shared enough.
+    pub auto_tags: Vec<String>,
     /// Language tag when known.
     pub lang: Option<String>,
     /// Words in the body.

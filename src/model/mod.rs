@@ -110,6 +110,9 @@ impl Site {
         let mut articles: Vec<Article> =
             articles.into_iter().filter(|a| visibility(a, config, now).is_ok()).collect();
         make_slugs_unique(&mut articles, &mut diagnostics);
+        if config.auto_tags.is_some() {
+            adopt_shared_auto_tags(&mut articles, config.auto_tag_min_articles);
+        }
         articles.sort_by(|a, b| {
             b.date
                 .timestamp()
@@ -218,6 +221,27 @@ fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>
             format!("{}{slug}", day_path(&articles[index].date)),
             articles[index].source_path.clone(),
         );
+    }
+}
+
+/// Adds each article's automatic tags that at least `min_articles` published articles share: a
+/// name that occurs in one story is no topic, and would only add a one-story page and three feeds
+/// per name to the site.
+fn adopt_shared_auto_tags(articles: &mut [Article], min_articles: usize) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for article in articles.iter() {
+        for tag in &article.auto_tags {
+            *counts.entry(crate::ingest::slugify(tag)).or_default() += 1;
+        }
+    }
+    for article in articles.iter_mut() {
+        let shared: Vec<String> = article
+            .auto_tags
+            .iter()
+            .filter(|tag| counts.get(&crate::ingest::slugify(tag)).copied().unwrap_or(0) >= min_articles)
+            .cloned()
+            .collect();
+        article.tags.extend(shared);
     }
 }
 
@@ -344,6 +368,7 @@ pub(crate) mod tests {
             source: None,
             summary: String::new(),
             tags: vec![],
+            auto_tags: vec![],
             lang: None,
             word_count: 0,
             reading_time: 1,

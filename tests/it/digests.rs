@@ -132,7 +132,11 @@ fn automatic_tags_on_the_seed_article() {
     let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("content/2025/09/12/ice-officer-fatally-shoots-man-near-chicago.txt");
     let text = std::fs::read_to_string(seed).unwrap();
-    let site = SiteTest::with_files(&[("content/2025-09-12-seed.txt", &text)]);
+    // One article: every automatic tag is kept (the default keeps names two articles share).
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  min_articles: 1\n"),
+        ("content/2025-09-12-seed.txt", &text),
+    ]);
     build(&site);
     let page = site.output("2025/09/12/seed/index.html");
     for tag in ["chicago", "ice", "dhs", "franklin-park", "tricia-mclaughlin"] {
@@ -148,7 +152,10 @@ fn automatic_tags_on_the_seed_article() {
 fn aliases_and_stop_list_shape_automatic_tags() {
     let text = "Officials at the Portvale Harbour Authority said on Monday that the Portvale Harbour Authority would close the north quay. Reuters reported the plan first, and Reuters later confirmed it with the mayor, Ana Lindqvist. Ana Lindqvist said the quay would reopen in June.";
     let site = SiteTest::with_files(&[
-        ("site.yaml", "tags:\n  aliases:\n    Portvale Harbour Authority: PHA\n  stop: [Reuters]\n"),
+        (
+            "site.yaml",
+            "tags:\n  min_articles: 1\n  aliases:\n    Portvale Harbour Authority: PHA\n  stop: [Reuters]\n",
+        ),
         ("content/2025-02-03-quay.txt", text),
     ]);
     build(&site);
@@ -157,6 +164,23 @@ fn aliases_and_stop_list_shape_automatic_tags() {
     assert!(!page.contains("tags/portvale-harbour-authority/"));
     assert!(!page.contains("tags/reuters/"), "stop list applied");
     assert!(page.contains("tags/ana-lindqvist/"));
+}
+
+#[test]
+fn an_automatic_tag_needs_two_articles_by_default() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-02-03-a.txt",
+            "The Portvale Harbour Authority said on Monday that the Portvale Harbour Authority would close the north quay, and mayor Ana Lindqvist agreed. Ana Lindqvist said the quay would reopen.",
+        ),
+        (
+            "content/2025-02-04-b.txt",
+            "The Portvale Harbour Authority reopened the north quay on Tuesday, the Portvale Harbour Authority said. Fishermen welcomed the news.",
+        ),
+    ]);
+    build(&site);
+    assert!(site.has_output("tags/portvale-harbour-authority/index.html"), "shared by both articles");
+    assert!(!site.has_output("tags/ana-lindqvist/index.html"), "named in one article only");
 }
 
 const WIRE: &str = "The regional transport authority announced on Tuesday that the coastal railway between Portvale and Eastmere will close for eight weeks of repairs starting in March, after engineers found storm damage to three bridges. Replacement buses will run every thirty minutes, the authority said, and season tickets will be refunded for the period of the closure. The work is expected to cost about 40 million euros and is funded by the national infrastructure budget.";
