@@ -87,7 +87,12 @@ pub fn count_files(dir: &Path) -> Option<usize> {
     if !dir.is_dir() {
         return None;
     }
-    Some(walkdir::WalkDir::new(dir).into_iter().flatten().filter(|e| e.file_type().is_file()).count())
+    let files = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && !(e.depth() == 1 && e.file_name() == crate::emit::MARKER))
+        .count();
+    Some(files)
 }
 
 fn stamp(hasher: &mut Sha256, path: &Path) {

@@ -160,6 +160,9 @@ struct ImportArgs {
     /// Show what would be written; write nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Replace .md files that already exist and differ (they may hold your own edits).
+    #[arg(long)]
+    force: bool,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -361,7 +364,8 @@ impl gazette::serve::ServeReporter for ServeLog {
 
 fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, Overrides::default())?;
-    let (name, target) = gazette::publish::select_target(&config.publish_targets, args.target.as_deref())?;
+    let (name, target) =
+        gazette::publish::select_target(&config.publish_targets, args.target.as_deref(), &config.root)?;
     if !args.no_build {
         let progress = TerminalProgress::new(!printer.quiet && std::io::stderr().is_terminal());
         let report = gazette::build(&config, jiff::Timestamp::now(), &progress)?;
@@ -548,6 +552,19 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 dropped.len(),
                 dropped.join(" | ")
             );
+        }
+        if let Ok(existing) = std::fs::read_to_string(&target)
+            && existing != text
+            && !args.force
+        {
+            problems.push(Diagnostic::error(
+                &target,
+                format!(
+                    "already exists and differs from the import of {}; left as it is (pass --force to replace it)",
+                    source.path.display()
+                ),
+            ));
+            continue;
         }
         if args.dry_run {
             eprintln!("would write {}", target.display());

@@ -327,12 +327,21 @@ impl Config {
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
             return Err(invalid("theme", format!("`{theme}` is not a folder name under themes/")));
         }
-        let content_dir = root.join(content_dir.unwrap_or_else(|| PathBuf::from("content")));
-        let output_dir = match &overrides.output_dir {
+        let content_dir = lexical(&root.join(content_dir.unwrap_or_else(|| PathBuf::from("content"))));
+        let output_dir = lexical(&match &overrides.output_dir {
             Some(dir) => absolute(dir),
             None => root.join(output_dir.unwrap_or_else(|| PathBuf::from("public"))),
-        };
-        if content_dir.starts_with(&output_dir) || output_dir == root {
+        });
+        let protected = [
+            content_dir.clone(),
+            root.join("themes"),
+            root.join("templates"),
+            root.join("static"),
+            root.join(".gazette-cache"),
+        ];
+        if root.starts_with(&output_dir)
+            || protected.iter().any(|dir| dir.starts_with(&output_dir) || output_dir.starts_with(dir))
+        {
             return Err(invalid(
                 "output_dir",
                 format!(
@@ -354,6 +363,9 @@ impl Config {
             aliases: tags.aliases.clone().unwrap_or_default().into_iter().collect(),
             stop: tags.stop.clone().unwrap_or_default(),
         });
+        if tags.min_articles == Some(0) {
+            return Err(invalid("tags.min_articles", "must be at least 1".to_string()));
+        }
         let clusters = clusters.unwrap_or_default();
         let threshold = clusters.threshold.unwrap_or(0.5);
         if !(0.0..=1.0).contains(&threshold) || threshold == 0.0 {
@@ -387,7 +399,7 @@ impl Config {
             feed_limit,
             digest_period: digest.period.unwrap_or(DigestPeriod::Day),
             auto_tags,
-            auto_tag_min_articles: tags.min_articles.unwrap_or(2).max(1),
+            auto_tag_min_articles: tags.min_articles.unwrap_or(2),
             clusters: cluster_options,
             publish_targets: publish.unwrap_or_default(),
             search: search.unwrap_or_default().enabled.unwrap_or(true),
@@ -433,6 +445,21 @@ fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
         line: e.line,
         message: e.message,
     })
+}
+
+/// Folds `.` and `..` without touching the file system, so `public/..` is seen as the root.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -508,6 +535,9 @@ mod tests {
             ("paginate_by: 0", "paginate_by"),
             ("theme: ../evil", "theme"),
             ("output_dir: .", "output_dir"),
+            ("output_dir: themes", "output_dir"),
+            ("output_dir: static/site", "output_dir"),
+            ("output_dir: ..", "output_dir"),
         ] {
             let error = resolve(text).unwrap_err().to_string();
             assert!(error.contains(key), "{text}: {error}");

@@ -113,7 +113,9 @@ pub fn is_editor_temp(file_name: &str) -> bool {
             .any(|suffix| file_name.ends_with(suffix))
 }
 
-fn relative_slash_path(base: &Path, path: &Path) -> String {
+/// `path` relative to `base` with `/` separators: how articles are named in messages, and what
+/// dates and slugs are read from, the same in `build` and `serve`.
+pub fn relative_slash_path(base: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(base).unwrap_or(path);
     relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

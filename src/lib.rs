@@ -219,13 +219,14 @@ pub fn render_articles(
 
     let started = Instant::now();
     let plans = renderer.plan(&site);
-    let (written, diagnostics) = emit::pages(sink, &renderer, &site, &plans, progress);
-    report.files_written += written;
+    let (pages, diagnostics) = emit::pages(sink, &renderer, &site, &plans, progress);
+    report.files_written += pages.len();
     report.diagnostics.extend(dedup(diagnostics));
     report.timings.render = started.elapsed();
 
     let started = Instant::now();
-    let (written, diagnostics) = emit::static_files(sink, &theme);
+    let page_paths: std::collections::HashSet<&str> = pages.iter().map(String::as_str).collect();
+    let (written, diagnostics) = emit::static_files(sink, &theme, &page_paths);
     report.files_written += written;
     report.diagnostics.extend(diagnostics);
     report.timings.emit = started.elapsed();

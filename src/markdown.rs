@@ -33,10 +33,32 @@ fn parser_options(options: MarkdownOptions) -> Options {
 /// Renders `markdown` to an HTML fragment.
 pub fn to_html(markdown: &str, options: MarkdownOptions) -> String {
     let parser = Parser::new_ext(markdown, parser_options(options))
-        .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)));
+        .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|event| if options.unsafe_html { event } else { defuse_link(event) });
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
     html::push_html(&mut out, parser);
     out
+}
+
+/// Link and image targets that would run script (`javascript:`, `vbscript:`, `data:` except
+/// images) become `#`, as raw HTML is dropped: neither may run code in a reader's browser.
+fn defuse_link(event: Event<'_>) -> Event<'_> {
+    let dangerous = |url: &str, image: bool| {
+        let scheme = url.trim_start().to_ascii_lowercase();
+        let scheme: String = scheme.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+        scheme.starts_with("javascript:")
+            || scheme.starts_with("vbscript:")
+            || (scheme.starts_with("data:") && !(image && scheme.starts_with("data:image/")))
+    };
+    match event {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if dangerous(&dest_url, false) => {
+            Event::Start(Tag::Link { link_type, dest_url: "#".into(), title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) if dangerous(&dest_url, true) => {
+            Event::Start(Tag::Image { link_type, dest_url: "#".into(), title, id })
+        }
+        other => other,
+    }
 }
 
 /// The visible text of `markdown`, blocks separated by blank lines: what a reader sees, for
@@ -101,6 +123,18 @@ mod tests {
         assert!(!html.contains("<div>"), "{html}");
         let html = to_html("<div>x</div>\n", MarkdownOptions { unsafe_html: true, smart_punctuation: true });
         assert!(html.contains("<div>x</div>"), "{html}");
+    }
+
+    #[test]
+    fn script_links_are_defused() {
+        let html = to_html(
+            "[a](javascript:alert(1)) [b]( JaVaScRiPt:x) [c](data:text/html,x) ![d](data:image/png;base64,AA) [e](https://ok.org/)",
+            MarkdownOptions::default(),
+        );
+        assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
+        assert!(!html.contains("data:text"), "{html}");
+        assert!(html.contains("data:image/png"), "{html}");
+        assert!(html.contains("https://ok.org/"), "{html}");
     }
 
     #[test]

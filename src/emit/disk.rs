@@ -2,11 +2,16 @@
 //!
 //! Pages go to a hidden staging folder beside the output (same file system, so the final rename
 //! is atomic). [`DiskSink::commit`] swaps it in; dropping the sink without committing removes it
-//! and leaves the previous site exactly as it was.
+//! and leaves the previous site exactly as it was. Gazette leaves a `.gazette` marker in every
+//! folder it writes and refuses to replace a non-empty folder without one, so a mistyped
+//! `--output` can never delete a folder Gazette did not make.
 
 use std::path::{Path, PathBuf};
 
 use super::Sink;
+
+/// The file that marks a folder as Gazette's output.
+pub const MARKER: &str = ".gazette";
 
 /// Writes into a staging folder that replaces the output folder on commit.
 #[derive(Debug)]
@@ -17,13 +22,24 @@ pub struct DiskSink {
 }
 
 impl DiskSink {
-    /// Prepares a fresh staging folder for `output`.
+    /// Prepares a fresh staging folder for `output`. Fails when `output` is a non-empty folder
+    /// that Gazette did not write.
     pub fn create(output: &Path) -> std::io::Result<DiskSink> {
+        if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(output)?.next().is_some() {
+            return Err(std::io::Error::other(format!(
+                "{} has files Gazette did not write; it is replaced on every build, so choose an empty or new folder (or remove it)",
+                output.display()
+            )));
+        }
         let staging = sibling(output, "staging");
         if staging.exists() {
             std::fs::remove_dir_all(&staging)?;
         }
         std::fs::create_dir_all(&staging)?;
+        std::fs::write(
+            staging.join(MARKER),
+            "This folder is written by Gazette and replaced on every build.\n",
+        )?;
         Ok(DiskSink { output: output.to_path_buf(), staging, committed: false })
     }
 
@@ -93,6 +109,7 @@ mod tests {
         let output = dir.path().join("public");
         std::fs::create_dir_all(&output).unwrap();
         std::fs::write(output.join("stale.html"), "old").unwrap();
+        std::fs::write(output.join(MARKER), "").unwrap();
 
         let sink = DiskSink::create(&output).unwrap();
         sink.write("a/index.html", b"new").unwrap();
@@ -106,5 +123,16 @@ mod tests {
         assert_eq!(std::fs::read(output.join("a/index.html")).unwrap(), b"new");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging or previous folder left behind");
+    }
+
+    #[test]
+    fn a_folder_gazette_did_not_write_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("precious.txt"), "mine").unwrap();
+        assert!(DiskSink::create(dir.path()).is_err());
+        assert!(dir.path().join("precious.txt").exists());
+        let empty = dir.path().join("empty");
+        std::fs::create_dir(&empty).unwrap();
+        assert!(DiskSink::create(&empty).is_ok(), "an empty folder is fine");
     }
 }

@@ -7,7 +7,7 @@
 mod disk;
 mod memory;
 
-pub use disk::DiskSink;
+pub use disk::{DiskSink, MARKER};
 pub use memory::MemorySink;
 
 use rayon::prelude::*;
@@ -35,47 +35,61 @@ pub fn check_path(path: &str) -> Result<(), String> {
 }
 
 /// Renders every planned page in parallel and writes each one as soon as it is ready.
-/// Returns how many pages were written; every failure is a diagnostic, the rest still render.
+/// Returns the paths written; every failure is a diagnostic, the rest still render.
 pub fn pages(
     sink: &dyn Sink,
     renderer: &Renderer<'_>,
     site: &Site,
     plans: &[PagePlan],
     progress: &dyn Progress,
-) -> (usize, Vec<Diagnostic>) {
+) -> (Vec<String>, Vec<Diagnostic>) {
     progress.start("render", plans.len());
-    let results: Vec<Result<(), Diagnostic>> = plans
+    let results: Vec<Result<String, Diagnostic>> = plans
         .par_iter()
         .map(|&plan| {
             let page = renderer.render(site, plan)?;
-            let result = write_checked(sink, &page.output_path, &page.content);
+            let result = write_checked(sink, &page.output_path, &page.content).map(|()| page.output_path);
             progress.advance(1);
             result
         })
         .collect();
     progress.finish();
-    let mut written = 0;
+    let mut written = Vec::with_capacity(results.len());
     let mut diagnostics = Vec::new();
     for result in results {
         match result {
-            Ok(()) => written += 1,
+            Ok(path) => written.push(path),
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
     (written, diagnostics)
 }
 
-/// Copies the theme's (and site's) static files to the output root.
-pub fn static_files(sink: &dyn Sink, theme: &Theme) -> (usize, Vec<Diagnostic>) {
+/// Copies the theme's (and site's) static files to the output root. A static file with the
+/// path of a generated page replaces it (a hand-written `robots.txt`, say), with a warning so
+/// it is never a surprise; it is counted once.
+pub fn static_files(
+    sink: &dyn Sink,
+    theme: &Theme,
+    pages: &std::collections::HashSet<&str>,
+) -> (usize, Vec<Diagnostic>) {
     let mut written = 0;
     let mut diagnostics = Vec::new();
     for (path, source) in &theme.static_files {
+        let replaces_a_page = pages.contains(path.as_str());
+        if replaces_a_page {
+            diagnostics.push(Diagnostic::warning(
+                path,
+                "a static file replaces the page Gazette generates at this path",
+            ));
+        }
         let result = source
             .read()
             .map_err(|e| Diagnostic::error(path, format!("cannot read static file: {e}")))
             .and_then(|bytes| write_checked(sink, path, &bytes));
         match result {
-            Ok(()) => written += 1,
+            Ok(()) if !replaces_a_page => written += 1,
+            Ok(()) => {}
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }

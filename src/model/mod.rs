@@ -107,9 +107,12 @@ impl Site {
     pub fn assemble(config: &Config, articles: Vec<Article>, now: Timestamp) -> (Site, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
         let next_change = next_change(&articles, now);
+        // URLs are settled over every article, shown or not, so a story's URL does not move when
+        // another one becomes due, expires, or is a draft.
+        let mut articles = articles;
+        make_slugs_unique(&mut articles, &mut diagnostics);
         let mut articles: Vec<Article> =
             articles.into_iter().filter(|a| visibility(a, config, now).is_ok()).collect();
-        make_slugs_unique(&mut articles, &mut diagnostics);
         if config.auto_tags.is_some() {
             adopt_shared_auto_tags(&mut articles, config.auto_tag_min_articles);
         }
@@ -230,7 +233,8 @@ fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>
 fn adopt_shared_auto_tags(articles: &mut [Article], min_articles: usize) {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for article in articles.iter() {
-        for tag in &article.auto_tags {
+        // A name written as a tag in one article and found in another is shared.
+        for tag in article.tags.iter().chain(&article.auto_tags) {
             *counts.entry(crate::ingest::slugify(tag)).or_default() += 1;
         }
     }

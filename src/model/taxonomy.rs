@@ -1,7 +1,7 @@
 //! Tags, sources and authors: each a taxonomy of terms, each term with its articles.
 //!
 //! Terms are keyed by slug, so `U.S.` and `US` or `Reuters` and `reuters` land on one page (the
-//! first spelling in sorted order names it). Articles in a term keep the site's newest-first order.
+//! spelling of the newest article names it). Articles in a term keep the site's newest-first order.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -114,12 +114,14 @@ impl Taxonomy {
         Taxonomy { kind, terms, slugs }
     }
 
-    /// Site path of the term page for `name` as an article spells it.
-    pub fn path_of(&self, name: &str) -> String {
-        match self.slugs.get(name) {
-            Some(slug) => format!("{}/{slug}/", self.kind.name()),
-            None => format!("{}/{}/", self.kind.name(), crate::ingest::slugify(name)),
-        }
+    /// Site path of the term page for `name` as an article spells it; `None` for a name with no
+    /// letters or digits, which has no page.
+    pub fn path_of(&self, name: &str) -> Option<String> {
+        let slug = match self.slugs.get(name) {
+            Some(slug) => slug.clone(),
+            None => crate::ingest::slugify(name),
+        };
+        (!slug.is_empty()).then(|| format!("{}/{slug}/", self.kind.name()))
     }
 }
 

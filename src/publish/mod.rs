@@ -119,6 +119,7 @@ pub struct PublishSummary {
 pub fn select_target(
     targets: &std::collections::BTreeMap<String, serde_json::Value>,
     name: Option<&str>,
+    root: &Path,
 ) -> Result<(String, Target), PublishError> {
     let names: Vec<&str> = targets.keys().map(String::as_str).collect();
     if targets.is_empty() {
@@ -127,8 +128,17 @@ pub fn select_target(
         ));
     }
     let parse = |name: &str, value: &serde_json::Value| -> Result<Target, PublishError> {
-        let target: Target = serde_json::from_value(value.clone())
+        let mut target: Target = serde_json::from_value(value.clone())
             .map_err(|e| PublishError::config(format!("publish target `{name}` in site.yaml: {e}")))?;
+        // A relative folder is relative to the site, not to wherever the command runs.
+        if let TargetConfig::Dir { path } = &mut target.kind {
+            if path.as_os_str().is_empty() {
+                return Err(PublishError::config(format!("publish target `{name}`: `path` is empty")));
+            }
+            if path.is_relative() {
+                *path = root.join(&*path);
+            }
+        }
         target.validate()?;
         Ok(target)
     };

@@ -82,7 +82,8 @@ pub(crate) fn list(root: &Path) -> Result<Vec<(String, PathBuf)>, PublishError> 
             let path = e.path().unwrap_or(root).to_path_buf();
             PublishError::io("read", path, e.into())
         })?;
-        if !entry.file_type().is_file() {
+        // The marker Gazette leaves in its output folder is not part of the site.
+        if !entry.file_type().is_file() || (entry.depth() == 1 && entry.file_name() == ".gazette") {
             continue;
         }
         let abs = entry.path().to_path_buf();

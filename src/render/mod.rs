@@ -320,7 +320,9 @@ impl<'a> Renderer<'a> {
             author_links: article
                 .authors
                 .iter()
-                .map(|a| TermLink { name: a.clone(), path: site.taxonomy(TaxonomyKind::Authors).path_of(a) })
+                .filter_map(|a| {
+                    Some(TermLink { name: a.clone(), path: site.taxonomy(TaxonomyKind::Authors).path_of(a)? })
+                })
                 .collect(),
             related: site.related[index].iter().map(|&i| ArticleCard::new(site, &site.articles[i])).collect(),
             extra: &article.extra,

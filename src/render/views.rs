@@ -227,12 +227,19 @@ impl<'a> ArticleCard<'a> {
             day_path: crate::model::day_path(&article.date),
             authors: &article.authors,
             source: article.source.as_deref(),
-            source_path: article.source.as_deref().map(|s| site.taxonomy(TaxonomyKind::Sources).path_of(s)),
+            source_path: article
+                .source
+                .as_deref()
+                .and_then(|s| site.taxonomy(TaxonomyKind::Sources).path_of(s)),
             summary: &article.summary,
             reading_time: article.reading_time,
             tags: {
                 let taxonomy = site.taxonomy(TaxonomyKind::Tags);
-                article.tags.iter().map(|t| TermLink { name: t.clone(), path: taxonomy.path_of(t) }).collect()
+                article
+                    .tags
+                    .iter()
+                    .filter_map(|t| Some(TermLink { name: t.clone(), path: taxonomy.path_of(t)? }))
+                    .collect()
             },
             also: Vec::new(),
         }
@@ -425,7 +432,7 @@ fn topic_groups<'a>(site: &'a Site, shown: &[usize]) -> Vec<TopicGroup<'a>> {
     let mut out: Vec<TopicGroup<'a>> = groups
         .into_iter()
         .map(|(tag, members)| TopicGroup {
-            topic: Some(TermLink { path: site.taxonomy(TaxonomyKind::Tags).path_of(&tag), name: tag }),
+            topic: site.taxonomy(TaxonomyKind::Tags).path_of(&tag).map(|path| TermLink { path, name: tag }),
             articles: members.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
         })
         .collect();

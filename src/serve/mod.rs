@@ -152,6 +152,7 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         overrides: overrides.clone(),
         root: options.root.clone(),
         cache: BTreeMap::new(),
+        walk_problems: Vec::new(),
         now: options.now,
     };
     let started = Instant::now();
@@ -246,6 +247,7 @@ struct State {
     overrides: Overrides,
     root: PathBuf,
     cache: BTreeMap<PathBuf, Cached>,
+    walk_problems: Vec<Diagnostic>,
     now: Option<jiff::Timestamp>,
 }
 
@@ -282,12 +284,15 @@ impl State {
             changes.iter().filter(|(_, c)| *c == Change::Content).map(|(p, _)| p.as_path()).collect();
         if self.cache.is_empty() || content.iter().any(|p| discover::classify(&p.to_string_lossy()).is_none())
         {
-            self.rescan(&mut report);
+            self.rescan();
         } else {
             for path in content {
                 self.refresh(path);
             }
         }
+        // Problems of the walk (unreadable folders, unknown files) stay reported until a walk no
+        // longer finds them, as a clean build would report them.
+        report.diagnostics.extend(self.walk_problems.iter().cloned());
         let mut articles = Vec::with_capacity(self.cache.len());
         for cached in self.cache.values() {
             report.diagnostics.extend(cached.ingested.diagnostics.iter().cloned());
@@ -330,9 +335,9 @@ impl State {
     }
 
     /// Walks the content folder again, re-reading only files whose size or time changed.
-    fn rescan(&mut self, report: &mut Report) {
+    fn rescan(&mut self) {
         let discovery = discover::walk(&self.config.content_dir);
-        report.diagnostics.extend(discovery.diagnostics);
+        self.walk_problems = discovery.diagnostics;
         let mut fresh = BTreeMap::new();
         for source in discovery.sources {
             let stamp = stamp(&source.path);
@@ -350,13 +355,7 @@ impl State {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         match (path.is_file(), discover::classify(&name)) {
             (true, Some(kind)) => {
-                let relative = path
-                    .strip_prefix(&self.config.content_dir)
-                    .unwrap_or(path)
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let relative = discover::relative_slash_path(&self.config.content_dir, path);
                 let source = Source { path: path.to_path_buf(), relative, kind };
                 let ingested = ingest::article(&source, &self.config);
                 self.cache.insert(path.to_path_buf(), Cached { stamp: stamp(path), source, ingested });
@@ -398,11 +397,12 @@ fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
     Some((metadata.len(), metadata.modified().ok()?))
 }
 
-/// True when the only files that differ are stylesheets, so browsers can swap CSS in place.
+/// The served files without the search index, which is added after the swap.
 fn without_search(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&String, &Vec<u8>)> {
     files.iter().filter(|(path, _)| !path.starts_with(crate::search::BUNDLE_DIR)).collect()
 }
 
+/// True when the only files that differ are stylesheets, so browsers can swap CSS in place.
 /// The search index is added after the swap, so it is left out of the comparison.
 fn changes_only_stylesheets(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> bool {
     let (old, new) = (without_search(old), without_search(new));

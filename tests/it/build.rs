@@ -130,8 +130,9 @@ fn same_input_gives_byte_identical_output() {
     second.build_ok();
     assert_eq!(first.output_tree(), second.output_tree());
     let before = first.output_tree();
+    std::fs::remove_dir_all(first.root.join(".gazette-cache")).unwrap();
     first.build_ok();
-    assert_eq!(first.output_tree(), before, "rebuild is identical");
+    assert_eq!(first.output_tree(), before, "a full rebuild is identical");
 }
 
 #[test]
@@ -254,4 +255,47 @@ fn a_no_op_rebuild_writes_nothing_and_any_change_rebuilds() {
     assert!(site.has_output("404.html"));
     let earlier = site.run(&["build", "--now", "2025-01-01T00:00:00Z"]);
     assert!(!earlier.stderr.contains("Nothing changed"), "a different clock can change what is published");
+}
+
+#[test]
+fn a_static_file_can_replace_a_generated_page_with_a_warning() {
+    let site = SiteTest::fixture("basic");
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    let run = site.build_ok();
+    assert!(run.stderr.contains("robots.txt") && run.stderr.contains("replaces"), "{}", run.stderr);
+    assert_eq!(site.output("robots.txt"), "User-agent: *\nDisallow: /drafts/\n");
+    assert!(
+        site.build_ok().stderr.contains("Nothing changed"),
+        "the no-op rebuild still recognises the site"
+    );
+}
+
+#[test]
+fn the_output_folder_must_be_gazettes_own() {
+    let site = SiteTest::fixture("basic");
+    site.write("notes/keep.txt", "my notes");
+    let run = site.run(&["build", "--output", "notes"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("did not write"), "{}", run.stderr);
+    assert!(site.root.join("notes/keep.txt").exists(), "a folder Gazette did not write is never replaced");
+    let run = site.run(&["build", "--output", "content"]);
+    assert!(!run.success, "the content folder is refused as output");
+    assert!(site.root.join("content/2025/03/14/ferry-timetable-changes.txt").exists());
+}
+
+#[test]
+fn urls_do_not_move_when_a_scheduled_article_becomes_due() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/a/same-title.md",
+            "---\ntitle: Later\ndate: 2025-01-01\npublish_date: 2025-06-01T00:00:00Z\n---\nLater.\n",
+        ),
+        ("content/b/same-title.md", "---\ntitle: Now\ndate: 2025-01-01\n---\nNow.\n"),
+    ]);
+    assert!(site.run(&["build", "--now", "2025-03-01T00:00:00Z"]).success);
+    let before = site.output("2025/01/01/same-title-2/index.html");
+    assert!(before.contains("Now."), "b keeps the suffixed URL even while a is hidden");
+    assert!(site.run(&["build", "--now", "2025-07-01T00:00:00Z"]).success);
+    assert!(site.output("2025/01/01/same-title-2/index.html").contains("Now."), "b's URL did not move");
+    assert!(site.output("2025/01/01/same-title/index.html").contains("Later."));
 }

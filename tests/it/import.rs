@@ -95,9 +95,18 @@ fn import_is_idempotent_and_dry_run_writes_nothing() {
     assert!(ferry.contains("date: 2025-03-14\ndate_source: folders\n"), "{ferry}");
     assert!(site.run(&["import", "--out", "md"]).success);
     assert_eq!(tree(&site.root.join("md")), first, "importing again changes nothing");
-    let run = site.run(&["import", "md", "--in-place"]);
-    assert!(run.success, "{}", run.stderr);
-    assert_eq!(tree(&site.root.join("md")), first, "importing its own output changes nothing");
+    // A hand-edited .md is never overwritten without --force.
+    let ferry_md = first.iter().find(|(p, _)| p.contains("ferry")).unwrap().0.clone();
+    std::fs::write(site.root.join("md").join(&ferry_md), "---\ntitle: Edited by hand\n---\nMine.\n").unwrap();
+    let run = site.run(&["import", "--out", "md"]);
+    assert!(!run.success, "a differing .md is reported");
+    assert!(run.stderr.contains("already exists and differs"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(site.root.join("md").join(&ferry_md)).unwrap(),
+        "---\ntitle: Edited by hand\n---\nMine.\n"
+    );
+    assert!(site.run(&["import", "--out", "md", "--force"]).success);
+    assert_eq!(tree(&site.root.join("md")), first, "--force replaces it");
 }
 
 #[test]
