@@ -9,8 +9,8 @@
 //! - `search/terms/XX.json`: every term starting with the two characters `XX`, with the ids of
 //!   the articles that contain it (ids are positions in the site's newest-first order, delta
 //!   encoded, so recent articles have small ids and the lists stay short);
-//! - `search/docs/N.json`: title, URL, date, source, summary and tags of articles `100·N` to
-//!   `100·N+99`, fetched only for the results shown;
+//! - `search/docs/N.json`: title, URL, date, source, summary and tags of articles `25·N` to
+//!   `25·N+24`, fetched only for the results shown;
 //! - `search/text/ID.txt`: each article's plain text, fetched only for the results shown, to cut
 //!   an excerpt around the words that matched;
 //! - `search/filters.json`: article ids per source and per frequent tag, for the filters.
@@ -31,8 +31,8 @@ use crate::model::Site;
 /// The folder the index is written to, under the output root.
 pub const BUNDLE_DIR: &str = "search/";
 
-/// Articles per `docs/N.json` file.
-pub const DOCS_PER_FILE: usize = 100;
+/// Articles per `docs/N.json` file: small files, so the results shown cost little to fetch.
+pub const DOCS_PER_FILE: usize = 25;
 
 /// Tags offered as filters (the most frequent ones).
 const FILTER_TAGS: usize = 40;

@@ -72,6 +72,9 @@ impl Theme {
             }
         }
         let theme_dir = config.theme_dir();
+        if let Err(problem) = check_manifest(&theme_dir.join("theme.yaml")) {
+            problems.push(problem);
+        }
         if theme_dir.is_dir() {
             theme.overlay(&theme_dir.join("templates"), &theme_dir.join("static"), &mut problems);
         } else if config.theme != "default" {
@@ -99,6 +102,43 @@ impl Theme {
             self.static_files.insert(name, FileSource::Disk(path));
         }
     }
+}
+
+/// What `theme.yaml` says about a theme.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Manifest {
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation for people; read so typos in it are reported")]
+    name: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation for people")]
+    description: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation for people")]
+    version: Option<String>,
+    #[serde(default)]
+    min_gazette_version: Option<String>,
+}
+
+/// Refuses a theme that needs a newer Gazette than this one, saying which.
+fn check_manifest(path: &Path) -> Result<(), Diagnostic> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Ok(()) };
+    let manifest: Manifest = crate::yaml::parse(&text)
+        .map_err(|e| Diagnostic::error(path, format!("theme.yaml: {}", e.message)).at_line(e.line))?;
+    let Some(needed) = manifest.min_gazette_version else { return Ok(()) };
+    let version =
+        |text: &str| -> Vec<u64> { text.split('.').map(|n| n.trim().parse().unwrap_or(0)).collect() };
+    if version(&needed) > version(env!("CARGO_PKG_VERSION")) {
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "this theme needs Gazette {needed} or newer; this is Gazette {}",
+                env!("CARGO_PKG_VERSION")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {

@@ -26,10 +26,9 @@ impl DiskSink {
     /// that Gazette did not write.
     pub fn create(output: &Path) -> std::io::Result<DiskSink> {
         if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(output)?.next().is_some() {
-            return Err(std::io::Error::other(format!(
-                "{} has files Gazette did not write; it is replaced on every build, so choose an empty or new folder (or remove it)",
-                output.display()
-            )));
+            return Err(std::io::Error::other(
+                "this folder has files Gazette did not write, and the output folder is replaced on every build; choose an empty or new folder (or remove it)",
+            ));
         }
         let staging = sibling(output, "staging");
         if staging.exists() {

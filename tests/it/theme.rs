@@ -76,3 +76,26 @@ fn init_creates_a_site_that_builds_at_once_and_refuses_to_overwrite() {
     assert!(!again.success, "a non-empty folder is refused");
     assert!(again.stderr.contains("not empty"), "{}", again.stderr);
 }
+
+#[test]
+fn a_theme_that_needs_a_newer_gazette_is_refused() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "theme: future\n"),
+        ("content/2025-01-01-a.txt", "Story.\n"),
+        ("themes/future/theme.yaml", "name: future\nmin_gazette_version: 99.0.0\n"),
+    ]);
+    copy_templates_from_default(&site, "future");
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("needs Gazette 99.0.0 or newer"), "{}", run.stderr);
+}
+
+fn copy_templates_from_default(site: &SiteTest, name: &str) {
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = site.root.join("themes").join(name).join("templates").join(entry.file_name());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(entry.path(), target).unwrap();
+    }
+}
