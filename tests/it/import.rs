@@ -19,7 +19,7 @@ fn assert_imported_site_is_identical(site: &SiteTest) {
             std::fs::remove_file(entry.path()).unwrap();
         }
     }
-    copy_tree(&site.root.join("imported"), &site.root.join("content"));
+    crate::harness::copy_dir(&site.root.join("imported"), &site.root.join("content"));
     std::fs::remove_dir_all(site.root.join("imported")).unwrap();
     let run = site.run(&["build", "--now", NOW, "--output", "from-markdown"]);
     assert!(run.success, "{}", run.stderr);
@@ -49,18 +49,6 @@ fn tree(base: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 #[test]
 fn imported_markdown_builds_the_same_site_as_the_text() {
     assert_imported_site_is_identical(&SiteTest::fixture("basic"));
@@ -69,7 +57,10 @@ fn imported_markdown_builds_the_same_site_as_the_text() {
 #[test]
 fn the_example_site_imports_to_an_identical_site() {
     let site = SiteTest::with_files(&[]);
-    copy_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &site.root.join("content"));
+    crate::harness::copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &site.root.join("content"),
+    );
     std::fs::copy(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("site.yaml"),
         site.root.join("site.yaml"),

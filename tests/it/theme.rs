@@ -4,15 +4,7 @@ use crate::harness::SiteTest;
 
 fn copy_repo_theme(site: &SiteTest, name: &str) {
     let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes").join(name);
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let target = site.root.join("themes").join(name).join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    crate::harness::copy_dir(&from, &site.root.join("themes").join(name));
 }
 
 #[test]
