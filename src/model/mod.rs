@@ -70,6 +70,8 @@ pub struct Site {
     pub clusters: Vec<Vec<usize>>,
     /// For each article, the index of its cluster in `clusters`.
     pub cluster_index: Vec<Option<usize>>,
+    /// For each article, the index of its digest in [`Site::digests`].
+    pub digest_index: Vec<usize>,
     /// The time the site was built for (what is scheduled or expired, what is recent).
     pub now: Timestamp,
     /// The next moment after `now` at which the same articles give a different site: an article
@@ -153,9 +155,18 @@ impl Site {
             related,
             clusters,
             cluster_index,
+            digest_index: Vec::new(),
             now,
             next_change,
         };
+        let mut site = site;
+        let mut digest_index = vec![0; site.articles.len()];
+        for (digest, period) in site.digests().iter().enumerate() {
+            for &article in &period.articles {
+                digest_index[article] = digest;
+            }
+        }
+        site.digest_index = digest_index;
         (site, diagnostics)
     }
 
@@ -170,7 +181,7 @@ impl Site {
 
     /// The digest an article belongs to.
     pub fn digest_of(&self, index: usize) -> Option<&Period> {
-        self.digests().iter().find(|p| p.articles.binary_search(&index).is_ok())
+        self.digest_index.get(index).and_then(|&digest| self.digests().get(digest))
     }
 
     /// The cluster an article is in, if any.
