@@ -589,11 +589,13 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
+/// A path as `discover` names it; a file outside the content folder is named by its file name.
 fn relative_to_content(config: &Config, path: &Path) -> String {
-    let relative = path
-        .strip_prefix(&config.content_dir)
-        .unwrap_or_else(|_| Path::new(path.file_name().unwrap_or_default()));
-    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    if path.starts_with(&config.content_dir) {
+        gazette::discover::relative_slash_path(&config.content_dir, path)
+    } else {
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    }
 }
 
 /// A progress bar on a terminal; nothing otherwise, so CI logs stay plain.

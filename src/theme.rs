@@ -157,10 +157,10 @@ fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, PathB
                 if crate::discover::is_editor_temp(&name) {
                     continue;
                 }
-                let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-                let name: Vec<String> =
-                    relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-                files.push((name.join("/"), entry.path().to_path_buf()));
+                files.push((
+                    crate::discover::relative_slash_path(dir, entry.path()),
+                    entry.path().to_path_buf(),
+                ));
             }
             Ok(_) => {}
             Err(error) => problems.push(Diagnostic::error(

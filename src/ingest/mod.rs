@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Source, SourceKind};
 use crate::markdown::{self, MarkdownOptions};
+pub use crate::model::slugify;
 use crate::model::{Article, DateSource, Dateline, Embed, Image};
 use front_matter::FrontMatter;
 
@@ -342,7 +343,7 @@ pub fn format_date(date: &ZonedDateTime) -> String {
     if date.time() == jiff::civil::Time::midnight() {
         date.date().to_string()
     } else {
-        date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+        crate::model::rfc3339(date)
     }
 }
 
@@ -404,28 +405,6 @@ fn humanise(stem: &str) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// Lowercase letters and digits joined by single hyphens, at most 80 characters. Every path
-/// separator and dot is dropped, so a slug can never name a parent folder or leave the output.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
-            }
-            pending_hyphen = false;
-            slug.extend(c.to_lowercase());
-        } else if c != '\'' && c != '’' {
-            pending_hyphen = true;
-        }
-        if slug.len() >= 80 {
-            break;
-        }
-    }
-    slug
 }
 
 #[cfg(test)]

@@ -99,6 +99,34 @@ impl Article {
     }
 }
 
+/// Lowercase letters and digits joined by single hyphens, at most 80 characters. Every path
+/// separator and dot is dropped, so a slug can never name a parent folder or leave the output.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut pending_hyphen = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if pending_hyphen && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_hyphen = false;
+            slug.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            pending_hyphen = true;
+        }
+        if slug.len() >= 80 {
+            break;
+        }
+    }
+    slug
+}
+
+/// `2025-09-12T08:30:00-05:00`: how dates are written for machines everywhere (front matter,
+/// feeds, JSON-LD, `<time datetime>`).
+pub fn rfc3339(date: &ZonedDateTime) -> String {
+    date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
 /// The folder of a day's digest: `YYYY/MM/DD/`.
 pub fn day_path(date: &ZonedDateTime) -> String {
     format!("{:04}/{:02}/{:02}/", date.year(), date.month(), date.day())

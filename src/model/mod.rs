@@ -9,7 +9,7 @@ pub mod cluster;
 pub mod entities;
 mod taxonomy;
 
-pub use article::{Article, DateSource, Dateline, Embed, Image, day_path};
+pub use article::{Article, DateSource, Dateline, Embed, Image, day_path, rfc3339, slugify};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 use std::collections::{BTreeMap, HashMap};
@@ -246,14 +246,14 @@ fn adopt_shared_auto_tags(articles: &mut [Article], min_articles: usize) {
     for article in articles.iter() {
         // A name written as a tag in one article and found in another is shared.
         for tag in article.tags.iter().chain(&article.auto_tags) {
-            *counts.entry(crate::ingest::slugify(tag)).or_default() += 1;
+            *counts.entry(slugify(tag)).or_default() += 1;
         }
     }
     for article in articles.iter_mut() {
         let shared: Vec<String> = article
             .auto_tags
             .iter()
-            .filter(|tag| counts.get(&crate::ingest::slugify(tag)).copied().unwrap_or(0) >= min_articles)
+            .filter(|tag| counts.get(&slugify(tag)).copied().unwrap_or(0) >= min_articles)
             .cloned()
             .collect();
         article.tags.extend(shared);
@@ -369,7 +369,7 @@ pub(crate) mod tests {
         let tz = jiff::tz::TimeZone::UTC;
         Article {
             source_path: path.into(),
-            slug: crate::ingest::slugify(title),
+            slug: slugify(title),
             title: title.into(),
             title_inferred: false,
             date: crate::ingest::parse_date(date, &tz).unwrap(),

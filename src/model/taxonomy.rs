@@ -89,7 +89,7 @@ impl Taxonomy {
                 let slug = match slugs.get(name) {
                     Some(slug) => slug.clone(),
                     None => {
-                        let slug = crate::ingest::slugify(name);
+                        let slug = super::slugify(name);
                         slugs.insert(name.to_string(), slug.clone());
                         slug
                     }
@@ -119,7 +119,7 @@ impl Taxonomy {
     pub fn path_of(&self, name: &str) -> Option<String> {
         let slug = match self.slugs.get(name) {
             Some(slug) => slug.clone(),
-            None => crate::ingest::slugify(name),
+            None => super::slugify(name),
         };
         (!slug.is_empty()).then(|| format!("{}/{slug}/", self.kind.name()))
     }

@@ -76,10 +76,7 @@ pub fn rfc822(date: &ZonedDateTime) -> String {
     date.strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
 }
 
-/// `2025-09-12T08:30:00-05:00`.
-pub fn rfc3339(date: &ZonedDateTime) -> String {
-    date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
+pub use crate::model::rfc3339;
 
 fn newest(items: &[FeedItem]) -> Option<&ZonedDateTime> {
     items.iter().map(|i| &i.updated).max()

@@ -336,8 +336,7 @@ impl<'a> Renderer<'a> {
             older: Option<Link>,
             digest: Option<Link>,
         }
-        let digest =
-            site.digest_of(index).map(|d| Link { title: period_label(site, d), path: d.path.clone() });
+        let digest = site.digest_of(index).map(|d| period_link(site, d));
         let description =
             if article.summary.is_empty() { article.title.clone() } else { article.summary.clone() };
         let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);
@@ -359,11 +358,8 @@ impl<'a> Renderer<'a> {
         };
         let position = list.iter().position(|p| p.path == period.path).unwrap_or(0);
         // Lists are newest first: the previous (older) period is the next entry.
-        let previous =
-            list.get(position + 1).map(|p| Link { title: period_label(site, p), path: p.path.clone() });
-        let next = position
-            .checked_sub(1)
-            .map(|i| Link { title: period_label(site, &list[i]), path: list[i].path.clone() });
+        let previous = list.get(position + 1).map(|p| period_link(site, p));
+        let next = position.checked_sub(1).map(|i| period_link(site, &list[i]));
         #[derive(Serialize)]
         struct DigestPage<'v> {
             site: SiteView<'v>,
@@ -589,6 +585,11 @@ impl<'a> Renderer<'a> {
 
 fn link_to(article: &Article) -> Link {
     Link { title: article.title.clone(), path: article.site_path() }
+}
+
+/// A link to a digest or day, labelled with its title.
+fn period_link(site: &Site, period: &Period) -> Link {
+    Link { title: period_label(site, period), path: period.path.clone() }
 }
 
 /// A short label for a digest or day: its title.

@@ -505,10 +505,7 @@ pub fn story_count(count: usize) -> String {
     if count == 1 { "1 story".to_string() } else { format!("{count} stories") }
 }
 
-/// RFC 3339 with the site's offset.
-pub fn rfc3339(date: &jiff::ZonedDateTime) -> String {
-    date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
-}
+pub use crate::model::rfc3339;
 
 /// `12 September 2025`.
 pub fn display_date(date: &jiff::ZonedDateTime) -> String {
