@@ -180,10 +180,24 @@ pub(crate) fn run() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", error_text(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes, each said once: most of Gazette's errors already name their cause in
+/// their own message (`path: reason`), so a cause whose text is already there is not repeated.
+fn error_text(error: &anyhow::Error) -> String {
+    let mut text = error.to_string();
+    for cause in error.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 struct Printer {
@@ -350,8 +364,13 @@ impl gazette::serve::ServeReporter for ServeLog {
         } else {
             "ok"
         };
+        let how = match report.patched {
+            0 => String::new(),
+            1 => " (1 article patched in)".to_string(),
+            n => format!(" ({n} articles patched in)"),
+        };
         eprintln!(
-            "{what} {} articles in {:.0} ms, {outcome}",
+            "{what} {} articles{how} in {:.1} ms, {outcome}",
             report.published,
             elapsed.as_secs_f64() * 1000.0
         );

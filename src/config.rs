@@ -190,8 +190,6 @@ pub struct Overrides {
     pub future: bool,
     /// `--expired`: build articles past their `expiry_date`.
     pub expired: bool,
-    /// Leave the search index out of page builds (`gazette serve` builds it in the background).
-    pub defer_search: bool,
 }
 
 /// The validated configuration every stage reads. Built once, never mutated.
@@ -248,8 +246,6 @@ pub struct Config {
     pub publish_targets: std::collections::BTreeMap<String, serde_json::Value>,
     /// The search page and index exist.
     pub search: bool,
-    /// The index is built outside the page build (see [`Overrides::defer_search`]).
-    pub defer_search: bool,
 }
 
 impl Config {
@@ -403,7 +399,6 @@ impl Config {
             clusters: cluster_options,
             publish_targets: publish.unwrap_or_default(),
             search: search.unwrap_or_default().enabled.unwrap_or(true),
-            defer_search: overrides.defer_search,
         })
     }
 

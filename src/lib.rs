@@ -86,6 +86,9 @@ pub struct Report {
     pub committed: bool,
     /// True when nothing had changed since the last build, so nothing was built or written.
     pub up_to_date: bool,
+    /// `gazette serve` only: articles whose edit was patched into the served site without
+    /// assembling it again (0 when the rebuild assembled the site).
+    pub patched: usize,
     /// The output stays right until this moment (the next scheduled or expiring article, the
     /// next article to leave the two-day news sitemap); none: until an input changes.
     pub valid_until: Option<jiff::Timestamp>,
@@ -183,7 +186,6 @@ pub fn ingest_all(
 }
 
 /// Everything after ingest: assemble the site, load the theme, render every page into `sink`.
-/// `gazette serve` calls this with its cached articles, so a rebuild is the same pipeline.
 pub fn render_articles(
     config: &Config,
     articles: Vec<model::Article>,
@@ -231,7 +233,7 @@ pub fn render_articles(
     report.diagnostics.extend(diagnostics);
     report.timings.emit = started.elapsed();
 
-    if config.search && !config.defer_search {
+    if config.search {
         let started = Instant::now();
         let files = search::index(&site, config);
         let (written, diagnostics) = emit::files(sink, &files);

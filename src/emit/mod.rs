@@ -38,7 +38,7 @@ pub fn check_path(path: &str) -> Result<(), String> {
 /// Returns the paths written; every failure is a diagnostic, the rest still render.
 pub fn pages(
     sink: &dyn Sink,
-    renderer: &Renderer<'_>,
+    renderer: &Renderer,
     site: &Site,
     plans: &[PagePlan],
     progress: &dyn Progress,

@@ -320,7 +320,7 @@ fn resolve(
         reading_time: front.reading_time.unwrap_or_else(|| markdown::reading_minutes(word_count)),
         images: front.images.clone(),
         embeds: front.embeds.clone(),
-        body_markdown: prepared.body.clone(),
+        body_markdown: prepared.body.as_str().into(),
         extra: front.extra.clone(),
         signature,
     })

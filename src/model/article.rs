@@ -84,8 +84,9 @@ pub struct Article {
     pub images: Vec<Image>,
     /// Quoted social posts.
     pub embeds: Vec<Embed>,
-    /// The body as Markdown (converted from text for `.txt` articles).
-    pub body_markdown: String,
+    /// The body as Markdown (converted from text for `.txt` articles). Shared, because the dev
+    /// server keeps every article and copies the list on each rebuild: bodies are most of it.
+    pub body_markdown: std::sync::Arc<str>,
     /// Front-matter keys Gazette does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// MinHash signature of the text, for story clusters (computed once, at ingest).

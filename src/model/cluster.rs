@@ -14,6 +14,8 @@
 //! (not std's `DefaultHasher`, whose output may change between Rust releases),
 //! so the same input gives the same clusters on every build and platform.
 
+use rayon::prelude::*;
+
 /// Tuning for [`clusters`]; a separate struct so sites can set it once in
 /// configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,8 +74,9 @@ pub fn clusters(docs: &[Doc<'_>], options: &ClusterOptions) -> Vec<Vec<usize>> {
 }
 
 /// A document's MinHash signature: computed once per article (in parallel, and cached by the
-/// dev server), so clustering a whole archive only compares signatures.
-pub type Signature = Box<[u32; NUM_HASHES]>;
+/// dev server), so clustering a whole archive only compares signatures. Shared, not copied,
+/// when articles are.
+pub type Signature = std::sync::Arc<[u32; NUM_HASHES]>;
 
 /// The MinHash signature of `text` with `shingle`-word shingles, or `None` for a text with no
 /// words.
@@ -81,7 +84,7 @@ pub fn signature(text: &str, shingle: usize) -> Option<Signature> {
     let mut words: Vec<u64> = Vec::new();
     let mut word = String::new();
     word_hashes(text, &mut word, &mut words);
-    minhash(&words, shingle.max(1)).map(Box::new)
+    minhash(&words, shingle.max(1)).map(std::sync::Arc::new)
 }
 
 /// A document whose signature is already known.
@@ -106,31 +109,34 @@ pub fn cluster_signatures(docs: &[SignedDoc<'_>], options: &ClusterOptions) -> V
 
     let rows = rows_per_band(options.threshold);
     let bands = NUM_HASHES / rows;
+    // Bands are independent: each finds its own links (in parallel), and the clusters are the
+    // connected components of all links together, whatever order they are merged in.
+    let links: Vec<Vec<(usize, usize)>> = (0..bands)
+        .into_par_iter()
+        .map(|band| {
+            let mut bucket: Vec<(u64, i64, u32)> = Vec::with_capacity(docs.len());
+            for (i, doc) in docs.iter().enumerate() {
+                if doc.signature.is_none() {
+                    continue;
+                }
+                let rows_slice = &sig(i)[band * rows..(band + 1) * rows];
+                let mut h = FNV_OFFSET ^ (band as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                for &v in rows_slice {
+                    h = (h ^ u64::from(v)).wrapping_mul(FNV_PRIME);
+                }
+                bucket.push((mix64(h), doc.day, i as u32));
+            }
+            bucket.sort_unstable();
+            let mut band_links = BandLinks { uf: None, links: Vec::new() };
+            for members in bucket.chunk_by(|a, b| a.0 == b.0) {
+                link_bucket(members, max_days, options.threshold, &sig, &mut band_links, docs.len());
+            }
+            band_links.links
+        })
+        .collect();
     let mut uf = UnionFind::new(docs.len());
-    let mut bucket: Vec<(u64, i64, u32)> = Vec::with_capacity(docs.len());
-    for band in 0..bands {
-        bucket.clear();
-        for (i, doc) in docs.iter().enumerate() {
-            if doc.signature.is_none() {
-                continue;
-            }
-            let rows_slice = &sig(i)[band * rows..(band + 1) * rows];
-            let mut h = FNV_OFFSET ^ (band as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-            for &v in rows_slice {
-                h = (h ^ u64::from(v)).wrapping_mul(FNV_PRIME);
-            }
-            bucket.push((mix64(h), doc.day, i as u32));
-        }
-        bucket.sort_unstable();
-        let mut start = 0;
-        while start < bucket.len() {
-            let mut end = start + 1;
-            while end < bucket.len() && bucket[end].0 == bucket[start].0 {
-                end += 1;
-            }
-            link_bucket(&bucket[start..end], max_days, options.threshold, &sig, &mut uf);
-            start = end;
-        }
+    for (a, b) in links.into_iter().flatten() {
+        uf.union(a, b);
     }
 
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
@@ -163,6 +169,13 @@ const BUCKET_WINDOW: usize = 48;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
+/// The links one band found, with a union-find that spares comparing two members already linked
+/// through others in this band (made on the first bucket with two members: most have one).
+struct BandLinks {
+    uf: Option<UnionFind>,
+    links: Vec<(usize, usize)>,
+}
+
 /// Compares bucket members (sorted by day) with their predecessors inside
 /// the date window and links the similar ones.
 fn link_bucket<'s>(
@@ -170,11 +183,13 @@ fn link_bucket<'s>(
     max_days: u64,
     threshold: f64,
     sig: &impl Fn(usize) -> &'s [u32],
-    uf: &mut UnionFind,
+    band: &mut BandLinks,
+    docs: usize,
 ) {
     if members.len() < 2 {
         return;
     }
+    let uf = band.uf.get_or_insert_with(|| UnionFind::new(docs));
     for (n, &(_, day, a)) in members.iter().enumerate() {
         let a = a as usize;
         for &(_, other_day, b) in members[..n].iter().rev().take(BUCKET_WINDOW) {
@@ -187,6 +202,7 @@ fn link_bucket<'s>(
             }
             if estimated_jaccard(sig(a), sig(b)) >= threshold {
                 uf.union(a, b);
+                band.links.push((a, b));
             }
         }
     }

@@ -15,7 +15,6 @@ pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
-use rayon::prelude::*;
 
 use crate::config::{Config, DigestPeriod};
 use crate::diagnostic::Diagnostic;
@@ -64,8 +63,6 @@ pub struct Site {
     pub digest_period: DigestPeriod,
     /// Tags, sources and authors, in [`TaxonomyKind::ALL`] order.
     pub taxonomies: Vec<Taxonomy>,
-    /// For each article, up to five related articles (shared tags, most recent first).
-    pub related: Vec<Vec<usize>>,
     /// Story clusters: groups of articles reporting the same story, each sorted, newest first.
     pub clusters: Vec<Vec<usize>>,
     /// For each article, the index of its cluster in `clusters`.
@@ -133,17 +130,6 @@ impl Site {
             (week.year(), week.week(), 0)
         });
         let taxonomies = TaxonomyKind::ALL.iter().map(|&kind| Taxonomy::collect(kind, &articles)).collect();
-        let related = related_articles(&articles, 5);
-        let clusters = match &config.clusters {
-            Some(options) => story_clusters(&articles, options),
-            None => Vec::new(),
-        };
-        let mut cluster_index = vec![None; articles.len()];
-        for (id, members) in clusters.iter().enumerate() {
-            for &member in members {
-                cluster_index[member] = Some(id);
-            }
-        }
         let site = Site {
             articles,
             days,
@@ -152,14 +138,14 @@ impl Site {
             weeks,
             digest_period: config.digest_period,
             taxonomies,
-            related,
-            clusters,
-            cluster_index,
+            clusters: Vec::new(),
+            cluster_index: Vec::new(),
             digest_index: Vec::new(),
             now,
             next_change,
         };
         let mut site = site;
+        site.find_clusters(config);
         let mut digest_index = vec![0; site.articles.len()];
         for (digest, period) in site.digests().iter().enumerate() {
             for &article in &period.articles {
@@ -168,6 +154,58 @@ impl Site {
         }
         site.digest_index = digest_index;
         (site, diagnostics)
+    }
+
+    /// Puts a re-read version of an article in place of the old one without assembling the site
+    /// again, when nothing that assembling reads has changed: same URL, title, dates, visibility,
+    /// tags, authors and source, so the order, periods, taxonomies and URLs stay as they are. This
+    /// is what makes an edit in `gazette serve` cheap on a large site. Story clusters are found
+    /// again when the text's signature moved. Returns false, leaving the site untouched, when the
+    /// site must be assembled again (or `now` has passed the site's next scheduled change).
+    pub fn replace_article(&mut self, old: &Article, new: Article, config: &Config, now: Timestamp) -> bool {
+        let same_shape = old.source_path == new.source_path
+            && old.slug == new.slug
+            && old.title == new.title
+            && old.date == new.date
+            && old.publish_date == new.publish_date
+            && old.expiry_date == new.expiry_date
+            && old.draft == new.draft
+            && old.tags == new.tags
+            && old.auto_tags == new.auto_tags
+            && old.authors == new.authors
+            && old.source == new.source;
+        if !same_shape || now < self.now || self.next_change.is_some_and(|change| change <= now) {
+            return false;
+        }
+        self.now = now;
+        let Some(index) = self.articles.iter().position(|a| a.source_path == new.source_path) else {
+            // Hidden before and after (a draft, say): the site does not show it.
+            return true;
+        };
+        let signature_moved = self.articles[index].signature != new.signature;
+        let mut new = new;
+        // Keep what assembling decided: the unique slug and the shared automatic tags.
+        new.slug = std::mem::take(&mut self.articles[index].slug);
+        new.tags = std::mem::take(&mut self.articles[index].tags);
+        self.articles[index] = new;
+        if signature_moved {
+            self.find_clusters(config);
+        }
+        true
+    }
+
+    /// Groups the articles into story clusters (when the site has them turned on).
+    fn find_clusters(&mut self, config: &Config) {
+        self.clusters = match &config.clusters {
+            Some(options) => story_clusters(&self.articles, options),
+            None => Vec::new(),
+        };
+        self.cluster_index = vec![None; self.articles.len()];
+        for (id, members) in self.clusters.iter().enumerate() {
+            for &member in members {
+                self.cluster_index[member] = Some(id);
+            }
+        }
     }
 
     /// The digests, newest first: days, weeks or months as configured.
@@ -202,6 +240,36 @@ impl Site {
         &self.taxonomies[TaxonomyKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)]
     }
 
+    /// Up to `wanted` articles related to article `index` by shared tags: most shared tags first,
+    /// then nearest in time. Computed when a page asks, from the tag pages' article lists, so
+    /// assembling a site (and every rebuild of `gazette serve`) never pays for it. Near-linear:
+    /// each tag contributes at most [`RELATED_CANDIDATES_PER_TAG`] neighbours in time.
+    pub fn related(&self, index: usize, wanted: usize) -> Vec<usize> {
+        let tags = self.taxonomy(TaxonomyKind::Tags);
+        let mut candidates: Vec<usize> = Vec::new();
+        let mut seen_terms: Vec<usize> = Vec::new();
+        for tag in &self.articles[index].tags {
+            let Some(term) = tags.term_of(tag) else { continue };
+            // Two spellings of one tag (`Port`, `port`) count once.
+            if seen_terms.contains(&term) {
+                continue;
+            }
+            seen_terms.push(term);
+            let list = &tags.terms[term].articles;
+            // Lists are newest first; start near this article so neighbours in time win.
+            let start = list.partition_point(|&i| i < index).saturating_sub(RELATED_CANDIDATES_PER_TAG / 2);
+            candidates
+                .extend(list.iter().skip(start).take(RELATED_CANDIDATES_PER_TAG).filter(|&&i| i != index));
+        }
+        candidates.sort_unstable();
+        let mut ranked: Vec<(usize, usize)> = Vec::new();
+        for run in candidates.chunk_by(|a, b| a == b) {
+            ranked.push((run.len(), run[0]));
+        }
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.into_iter().take(wanted).map(|(_, other)| other).collect()
+    }
+
     /// The day digest an article belongs to.
     pub fn day_of(&self, article: &Article) -> Option<&Period> {
         let key = (article.date.year(), article.date.month(), article.date.day());
@@ -214,27 +282,30 @@ impl Site {
 fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>) {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| articles[a].source_path.cmp(&articles[b].source_path));
-    let mut taken: HashMap<String, String> = HashMap::new();
+    // (day, slug) -> index of the article that has that URL.
+    let mut taken: HashMap<((i16, i8, i8), String), usize> = HashMap::with_capacity(articles.len());
     for index in order {
-        let base = articles[index].slug.clone();
+        let date = &articles[index].date;
+        let day = (date.year(), date.month(), date.day());
+        let base = &articles[index].slug;
         let mut slug = base.clone();
         let mut n = 2;
-        while taken.contains_key(&format!("{}{slug}", day_path(&articles[index].date))) {
+        while taken.contains_key(&(day, slug.clone())) {
             slug = format!("{base}-{n}");
             n += 1;
         }
-        if slug != base {
-            let first = &taken[&format!("{}{base}", day_path(&articles[index].date))];
+        if slug != *base {
+            let first = taken[&(day, base.clone())];
             diagnostics.push(Diagnostic::warning(
                 &articles[index].source_path,
-                format!("same URL as {first}; published as `{slug}` instead (set `slug:` in front matter to choose)"),
+                format!(
+                    "same URL as {}; published as `{slug}` instead (set `slug:` in front matter to choose)",
+                    articles[first].source_path
+                ),
             ));
             articles[index].slug = slug.clone();
         }
-        taken.insert(
-            format!("{}{slug}", day_path(&articles[index].date)),
-            articles[index].source_path.clone(),
-        );
+        taken.insert((day, slug), index);
     }
 }
 
@@ -242,23 +313,45 @@ fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>
 /// name that occurs in one story is no topic, and would only add a one-story page and three feeds
 /// per name to the site.
 fn adopt_shared_auto_tags(articles: &mut [Article], min_articles: usize) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    // Each spelling is slugified once; spellings with one slug count together.
+    let mut slug_ids: HashMap<String, usize> = HashMap::new();
+    let mut spelling_ids: HashMap<&str, usize> = HashMap::new();
+    fn id_of<'a>(
+        tag: &'a str,
+        spellings: &mut HashMap<&'a str, usize>,
+        slugs: &mut HashMap<String, usize>,
+    ) -> usize {
+        let next = slugs.len();
+        *spellings.entry(tag).or_insert_with(|| *slugs.entry(slugify(tag)).or_insert(next))
+    }
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    let mut auto_ids: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
     for article in articles.iter() {
         // A name written as a tag in one article and found in another is shared.
-        for tag in article.tags.iter().chain(&article.auto_tags) {
-            *counts.entry(slugify(tag)).or_default() += 1;
+        for tag in &article.tags {
+            *counts.entry(id_of(tag, &mut spelling_ids, &mut slug_ids)).or_default() += 1;
         }
+        let ids: Vec<usize> =
+            article.auto_tags.iter().map(|tag| id_of(tag, &mut spelling_ids, &mut slug_ids)).collect();
+        for &id in &ids {
+            *counts.entry(id).or_default() += 1;
+        }
+        auto_ids.push(ids);
     }
-    for article in articles.iter_mut() {
+    for (article, ids) in articles.iter_mut().zip(auto_ids) {
         let shared: Vec<String> = article
             .auto_tags
             .iter()
-            .filter(|tag| counts.get(&slugify(tag)).copied().unwrap_or(0) >= min_articles)
-            .cloned()
+            .zip(ids)
+            .filter(|(_, id)| counts.get(id).copied().unwrap_or(0) >= min_articles)
+            .map(|(tag, _)| tag.clone())
             .collect();
         article.tags.extend(shared);
     }
 }
+
+/// How many articles of one tag are considered when looking for an article's related articles.
+pub const RELATED_CANDIDATES_PER_TAG: usize = 64;
 
 /// How long an article stays in the Google News sitemap.
 pub const NEWS_WINDOW_SECONDS: i64 = 2 * 24 * 3600;
@@ -301,38 +394,6 @@ fn story_clusters(articles: &[Article], options: &cluster::ClusterOptions) -> Ve
         })
         .collect();
     cluster::cluster_signatures(&docs, options)
-}
-
-/// Related articles by shared tags. Near-linear: each article only looks at the articles listed
-/// under its own tags (capped per tag), never at the whole archive.
-fn related_articles(articles: &[Article], wanted: usize) -> Vec<Vec<usize>> {
-    const CANDIDATES_PER_TAG: usize = 64;
-    let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, article) in articles.iter().enumerate() {
-        for tag in &article.tags {
-            by_tag.entry(tag.to_lowercase()).or_default().push(index);
-        }
-    }
-    articles
-        .par_iter()
-        .enumerate()
-        .map(|(index, article)| {
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for tag in &article.tags {
-                let Some(list) = by_tag.get(&tag.to_lowercase()) else { continue };
-                // Lists are newest first; start near this article so neighbours in time win.
-                let start = list.partition_point(|&i| i < index).saturating_sub(CANDIDATES_PER_TAG / 2);
-                for &other in list.iter().skip(start).take(CANDIDATES_PER_TAG) {
-                    if other != index {
-                        *shared.entry(other).or_default() += 1;
-                    }
-                }
-            }
-            let mut ranked: Vec<(usize, usize)> = shared.into_iter().collect();
-            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked.into_iter().take(wanted).map(|(other, _)| other).collect()
-        })
-        .collect()
 }
 
 fn group(articles: &[Article], kind: PeriodKind, key: impl Fn(&Article) -> (i16, i8, i8)) -> Vec<Period> {
@@ -389,7 +450,7 @@ pub(crate) mod tests {
             reading_time: 1,
             images: vec![],
             embeds: vec![],
-            body_markdown: String::new(),
+            body_markdown: "".into(),
             extra: BTreeMap::new(),
             signature: None,
         }
@@ -440,8 +501,9 @@ pub(crate) mod tests {
         c.tags = vec!["Port".into()];
         let d = article("d.txt", "2025-01-01", "D");
         let (site, _) = Site::assemble(&config(), vec![a, b, c, d], Timestamp::UNIX_EPOCH);
-        assert_eq!(site.related[0], [1, 2], "most shared tags first");
-        assert!(site.related[3].is_empty());
+        assert_eq!(site.related(0, 5), [1, 2], "most shared tags first");
+        assert_eq!(site.related(2, 5), [0, 1], "nearest in time among equals");
+        assert!(site.related(3, 5).is_empty());
     }
 
     #[test]

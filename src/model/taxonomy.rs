@@ -74,9 +74,9 @@ pub struct Taxonomy {
     pub kind: TaxonomyKind,
     /// Terms sorted by name, case-insensitively.
     pub terms: Vec<Term>,
-    /// Every spelling seen in articles -> its term's slug, so pages link to terms without
-    /// working slugs out again for every card.
-    pub slugs: HashMap<String, String>,
+    /// Every spelling seen in articles -> its term's index in `terms`, so pages link to terms
+    /// without working slugs out again for every card.
+    spellings: HashMap<String, usize>,
 }
 
 impl Taxonomy {
@@ -108,19 +108,28 @@ impl Taxonomy {
             }
         }
         let mut terms: Vec<Term> = by_slug.into_values().collect();
-        terms.sort_by(|a, b| {
-            a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug))
-        });
-        Taxonomy { kind, terms, slugs }
+        terms.sort_by_cached_key(|term| (term.name.to_lowercase(), term.slug.clone()));
+        let positions: HashMap<&str, usize> =
+            terms.iter().enumerate().map(|(index, term)| (term.slug.as_str(), index)).collect();
+        let spellings = slugs
+            .into_iter()
+            .filter_map(|(name, slug)| Some((name, *positions.get(slug.as_str())?)))
+            .collect();
+        Taxonomy { kind, terms, spellings }
+    }
+
+    /// The index in `terms` of the term for `name` as an article spells it.
+    pub fn term_of(&self, name: &str) -> Option<usize> {
+        self.spellings.get(name).copied()
     }
 
     /// Site path of the term page for `name` as an article spells it; `None` for a name with no
     /// letters or digits, which has no page.
     pub fn path_of(&self, name: &str) -> Option<String> {
-        let slug = match self.slugs.get(name) {
-            Some(slug) => slug.clone(),
-            None => super::slugify(name),
-        };
+        if let Some(term) = self.term_of(name) {
+            return Some(self.terms[term].path(self.kind));
+        }
+        let slug = super::slugify(name);
         (!slug.is_empty()).then(|| format!("{}/{slug}/", self.kind.name()))
     }
 }

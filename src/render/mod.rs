@@ -101,9 +101,9 @@ pub struct Page {
 }
 
 /// Templates compiled once, plus what every page shares.
-pub struct Renderer<'a> {
+pub struct Renderer {
     tera: Tera,
-    config: &'a Config,
+    config: Config,
     origins: HashMap<String, PathBuf>,
     markdown: MarkdownOptions,
 }
@@ -120,9 +120,9 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
 ];
 
-impl<'a> Renderer<'a> {
+impl Renderer {
     /// Compiles every template of `theme`. Syntax errors name the template file and line.
-    pub fn new(config: &'a Config, theme: &Theme) -> Result<Self, Vec<Diagnostic>> {
+    pub fn new(config: &Config, theme: &Theme) -> Result<Self, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         let origins: HashMap<String, PathBuf> =
             theme.templates.iter().map(|(name, file)| (name.clone(), file.origin.clone())).collect();
@@ -152,7 +152,7 @@ impl<'a> Renderer<'a> {
         }
         let markdown =
             MarkdownOptions { unsafe_html: config.unsafe_html, smart_punctuation: config.smart_punctuation };
-        Ok(Renderer { tera, config, origins, markdown })
+        Ok(Renderer { tera, config: config.clone(), origins, markdown })
     }
 
     /// Every file of `site`, in a stable order.
@@ -181,7 +181,7 @@ impl<'a> Renderer<'a> {
         }
         plans.extend(FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Site, f)));
         plans.extend(FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Digests, f)));
-        let sitemap_parts = seo::sitemap_entries(site, self.config).len().div_ceil(feeds::SITEMAP_LIMIT);
+        let sitemap_parts = seo::sitemap_entries(site, &self.config).len().div_ceil(feeds::SITEMAP_LIMIT);
         plans.extend((0..=usize::from(sitemap_parts > 1) * sitemap_parts).map(PagePlan::Sitemap));
         plans.extend([PagePlan::NewsSitemap, PagePlan::Robots, PagePlan::NotFound]);
         if self.config.search {
@@ -190,9 +190,41 @@ impl<'a> Renderer<'a> {
         plans
     }
 
+    /// Where a planned file goes, worked out without rendering it: the dev server maps request
+    /// paths to plans with this and renders only the pages a browser asks for.
+    pub fn output_path(&self, site: &Site, plan: PagePlan) -> String {
+        let index = |folder: &str| format!("{folder}index.html");
+        match plan {
+            PagePlan::Home(number) => index(&views::paged_path("", number)),
+            PagePlan::Article(i) => index(&site.articles[i].site_path()),
+            PagePlan::Digest(i) => index(&site.digests()[i].path),
+            PagePlan::Day(i) => index(&site.days[i].path),
+            PagePlan::Month(i) => index(&site.months[i].path),
+            PagePlan::Year(i) => index(&site.years[i].path),
+            PagePlan::TaxonomyIndex(kind) => format!("{}/index.html", kind.name()),
+            PagePlan::Term(kind, i, number) => {
+                index(&views::paged_path(&site.taxonomy(kind).terms[i].path(kind), number))
+            }
+            PagePlan::Feed(scope, format) => {
+                let folder = match scope {
+                    FeedScope::Site => String::new(),
+                    FeedScope::Term(kind, i) => site.taxonomy(kind).terms[i].path(kind),
+                    FeedScope::Digests => "digests/".to_string(),
+                };
+                format!("{folder}{}", format.file_name())
+            }
+            PagePlan::Sitemap(0) => "sitemap.xml".to_string(),
+            PagePlan::Sitemap(part) => format!("sitemap-{part}.xml"),
+            PagePlan::NewsSitemap => "news-sitemap.xml".to_string(),
+            PagePlan::Robots => "robots.txt".to_string(),
+            PagePlan::Search => "search/index.html".to_string(),
+            PagePlan::NotFound => "404.html".to_string(),
+        }
+    }
+
     /// Renders one planned file.
     pub fn render(&self, site: &Site, plan: PagePlan) -> Result<Page, Diagnostic> {
-        let config = self.config;
+        let config = &self.config;
         match plan {
             PagePlan::Home(number) => self.home(site, number),
             PagePlan::Article(index) => self.article(site, index),
@@ -271,7 +303,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn home(&self, site: &Site, number: usize) -> Result<Page, Diagnostic> {
-        let config = self.config;
+        let config = &self.config;
         let per_page = config.paginate_by;
         let start = (number - 1) * per_page;
         let end = (start + per_page).min(site.articles.len());
@@ -300,7 +332,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn article(&self, site: &Site, index: usize) -> Result<Page, Diagnostic> {
-        let config = self.config;
+        let config = &self.config;
         let article = &site.articles[index];
         let card = ArticleCard::with_cluster(site, index);
         let path = card.path.clone();
@@ -324,7 +356,11 @@ impl<'a> Renderer<'a> {
                     Some(TermLink { name: a.clone(), path: site.taxonomy(TaxonomyKind::Authors).path_of(a)? })
                 })
                 .collect(),
-            related: site.related[index].iter().map(|&i| ArticleCard::new(site, &site.articles[i])).collect(),
+            related: site
+                .related(index, 5)
+                .into_iter()
+                .map(|i| ArticleCard::new(site, &site.articles[i]))
+                .collect(),
             extra: &article.extra,
         };
         #[derive(Serialize)]
@@ -350,7 +386,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn digest(&self, site: &Site, period: &Period, kind: &'static str) -> Result<Page, Diagnostic> {
-        let config = self.config;
+        let config = &self.config;
         let digest = DigestView::new(site, period, &period.articles);
         let list = match kind {
             "day" => &site.days,
@@ -395,7 +431,7 @@ impl<'a> Renderer<'a> {
             entries: Vec<ArchiveEntry>,
             count: usize,
         }
-        let config = self.config;
+        let config = &self.config;
         let count = period.articles.len();
         let description = format!("{title}: {}", views::story_count(count));
         let mut page = PageMeta::new(config, kind, &period.path, title, description);
@@ -407,7 +443,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn taxonomy_index(&self, site: &Site, kind: TaxonomyKind) -> Result<Page, Diagnostic> {
-        let config = self.config;
+        let config = &self.config;
         let taxonomy = site.taxonomy(kind);
         let entries: Vec<ArchiveEntry> = taxonomy
             .terms
@@ -430,7 +466,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn term(&self, site: &Site, kind: TaxonomyKind, index: usize, number: usize) -> Result<Page, Diagnostic> {
-        let config = self.config;
+        let config = &self.config;
         let term = &site.taxonomy(kind).terms[index];
         let per_page = config.paginate_by;
         let first = term.path(kind);
@@ -471,7 +507,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn feed(&self, site: &Site, scope: FeedScope, format: FeedFormat) -> Page {
-        let config = self.config;
+        let config = &self.config;
         let limit = config.feed_limit;
         let (folder, meta_title, description, items): (String, String, String, Vec<FeedItem>) = match scope {
             FeedScope::Site => {
@@ -508,7 +544,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn feed_item(&self, article: &Article) -> FeedItem {
-        let config = self.config;
+        let config = &self.config;
         let url = config.absolute_url(&article.site_path());
         let content_html = match config.feed_content {
             FeedContent::Summary => None,
@@ -535,7 +571,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn digest_item(&self, site: &Site, period: &Period) -> FeedItem {
-        let config = self.config;
+        let config = &self.config;
         let digest = DigestView::new(site, period, &period.articles);
         let url = config.absolute_url(&period.path);
         let mut html = String::from("<ul>");
@@ -636,6 +672,41 @@ fn template_diagnostic(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_paths_are_known_before_rendering() {
+        for period in [DigestPeriod::Day, DigestPeriod::Week] {
+            let mut config = crate::model::tests::config();
+            config.digest_period = period;
+            plans_land_where_they_render(&config);
+        }
+    }
+
+    fn plans_land_where_they_render(config: &Config) {
+        let theme = crate::theme::Theme::load(config).unwrap();
+        let renderer = Renderer::new(config, &theme).unwrap();
+        let mut story = crate::model::tests::article("a.txt", "2025-01-02", "Harbour story");
+        story.tags = vec!["Harbour".into(), "Ferry".into()];
+        story.authors = vec!["Ann Lee".into()];
+        story.source = Some("Daily".into());
+        let articles = (0..25)
+            .map(|n| {
+                let mut article = story.clone();
+                article.source_path = format!("{n}.txt");
+                article.title = format!("Story {n}");
+                article.slug = format!("story-{n}");
+                article.date = article.date.checked_add(jiff::Span::new().days(n)).unwrap();
+                article
+            })
+            .collect();
+        let (site, _) = Site::assemble(config, articles, jiff::Timestamp::UNIX_EPOCH);
+        let plans = renderer.plan(&site);
+        assert!(plans.iter().any(|p| matches!(p, PagePlan::Term(_, _, 2))), "a second term page exists");
+        for plan in plans {
+            let page = renderer.render(&site, plan).unwrap();
+            assert_eq!(renderer.output_path(&site, plan), page.output_path, "{plan:?}");
+        }
+    }
 
     #[test]
     fn every_required_template_is_in_the_default_theme() {

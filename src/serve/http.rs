@@ -1,36 +1,36 @@
 //! The development HTTP server: serves the site from memory, injects the live-reload script, and
 //! streams reload events to browsers with server-sent events.
 //!
-//! Pages are served only from the in-memory site, never from disk, so no request path (`..`,
-//! `%2e%2e`, backslashes, absolute paths, symbolic links) can read anything else. Responses are
-//! never cached, so a reload always shows the latest build.
+//! Pages are served only from the in-memory site (rendered on request, see [`super::live`]),
+//! never from disk, so no request path (`..`, `%2e%2e`, backslashes, absolute paths, symbolic
+//! links) can read anything else. Responses are never cached, so a reload always shows the latest
+//! build.
 //!
 //! HTTP/1.1 is spoken directly over `std::net`: a dev server needs GET and HEAD, one response per
 //! connection, and an event stream that is flushed message by message. tiny_http was tried and
 //! buffers streamed bodies in 8 KiB chunks, which holds reload events back; hyper would bring an
 //! async runtime for no gain here.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+
+use super::live::{Bytes, LiveSite};
+use crate::diagnostic::Diagnostic;
 
 /// The path browsers listen on for reload events.
 pub const EVENTS_PATH: &str = "/__gazette/events";
 
 /// What the server shows: the last good site, and the error of the last rebuild if it failed.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Served {
-    /// Output path to bytes.
-    pub files: Arc<BTreeMap<String, Vec<u8>>>,
+    /// The site (none until a first build succeeds).
+    pub site: Option<LiveSite>,
     /// The last rebuild's error, shown as an overlay until a rebuild succeeds.
     pub error: Option<String>,
-    /// Counts successful rebuilds, so late background work (the search index) can tell whether
-    /// the site it was made for is still the one served.
-    pub generation: u64,
 }
 
 /// A message to every connected browser.
@@ -66,12 +66,18 @@ impl Broadcast {
 /// The state shared between the serve loop and the request threads.
 #[derive(Default)]
 pub struct Shared {
-    /// What is served.
-    pub served: RwLock<Served>,
+    /// What is served. Request threads render pages under this lock, one at a time: a dev
+    /// server has one reader, and the rebuild never waits long for a page.
+    served: Mutex<Served>,
     clients: Mutex<Vec<Sender<String>>>,
 }
 
 impl Shared {
+    /// The served site, locked.
+    pub fn served(&self) -> MutexGuard<'_, Served> {
+        self.served.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Sends `message` to every connected browser, forgetting the ones that went away.
     pub fn broadcast(&self, message: &Broadcast) {
         let text = message.to_sse();
@@ -146,26 +152,58 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     if path == EVENTS_PATH {
         return stream_events(stream, shared);
     }
-    let (files, error) = {
-        let served = shared.served.read().unwrap_or_else(|p| p.into_inner());
-        (Arc::clone(&served.files), served.error.clone())
+    let (answer, error) = {
+        let mut served = shared.served();
+        let error = served.error.clone();
+        let answer = match served.site.as_mut() {
+            None => Answer::NoSite,
+            Some(site) => match resolve(path, |candidate| site.contains(candidate)) {
+                Resolved::File(name) => match site.get(&name) {
+                    Some(result) => Answer::File(name, result),
+                    None => Answer::NotFound(site.get("404.html")),
+                },
+                Resolved::Redirect(location) => Answer::Redirect(location),
+                Resolved::NotFound => Answer::NotFound(site.get("404.html")),
+            },
+        };
+        (answer, error)
     };
-    match resolve(path, &files) {
-        Resolved::File(name) => {
-            let (mime, body) = page_body(&name, &files[&name], error.as_deref());
+    let error = error.as_deref();
+    match answer {
+        Answer::File(name, Ok(bytes)) => {
+            let (mime, body) = page_body(&name, &bytes, error);
             respond(&mut stream, 200, mime, &body, &[], head_only)
         }
-        Resolved::Redirect(location) => {
+        Answer::File(_, Err(problem)) | Answer::NotFound(Some(Err(problem))) => {
+            let body = inject(
+                b"<!doctype html><title>Gazette: page failed</title><body></body>",
+                Some(&problem.to_string()),
+            );
+            respond(&mut stream, 500, "text/html; charset=utf-8", &body, &[], head_only)
+        }
+        Answer::Redirect(location) => {
             respond(&mut stream, 301, "text/plain; charset=utf-8", b"", &[("Location", &location)], head_only)
         }
-        Resolved::NotFound => match files.get("404.html") {
-            Some(page) => {
-                let (mime, body) = page_body("404.html", page, error.as_deref());
-                respond(&mut stream, 404, mime, &body, &[], head_only)
-            }
-            None => respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found", &[], head_only),
-        },
+        Answer::NotFound(Some(Ok(page))) => {
+            let (mime, body) = page_body("404.html", &page, error);
+            respond(&mut stream, 404, mime, &body, &[], head_only)
+        }
+        Answer::NotFound(None) => {
+            respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found", &[], head_only)
+        }
+        Answer::NoSite => {
+            let body = inject(b"<!doctype html><title>Gazette: no site yet</title><body></body>", error);
+            respond(&mut stream, 503, "text/html; charset=utf-8", &body, &[], head_only)
+        }
     }
+}
+
+/// What a request gets, found under the lock and sent after it is released.
+enum Answer {
+    File(String, Result<Bytes, Diagnostic>),
+    Redirect(String),
+    NotFound(Option<Result<Bytes, Diagnostic>>),
+    NoSite,
 }
 
 fn respond(
@@ -182,6 +220,8 @@ fn respond(
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
         _ => "Error",
     };
     let mut head = format!(
@@ -218,7 +258,7 @@ pub enum Resolved {
 
 /// Maps a URL path to an output file. Percent-decoding happens first, so `%2e%2e` is `..` and is
 /// refused like `..` itself; so are backslashes and NUL.
-pub fn resolve(url_path: &str, files: &BTreeMap<String, Vec<u8>>) -> Resolved {
+pub fn resolve(url_path: &str, mut exists: impl FnMut(&str) -> bool) -> Resolved {
     let Some(decoded) = percent_decode(url_path) else { return Resolved::NotFound };
     if decoded.contains('\\') || decoded.contains('\0') || !decoded.starts_with('/') {
         return Resolved::NotFound;
@@ -232,10 +272,10 @@ pub fn resolve(url_path: &str, files: &BTreeMap<String, Vec<u8>>) -> Resolved {
     } else {
         relative.to_string()
     };
-    if files.contains_key(&candidate) {
+    if exists(&candidate) {
         return Resolved::File(candidate);
     }
-    if !relative.ends_with('/') && files.contains_key(&format!("{relative}/index.html")) {
+    if !relative.ends_with('/') && exists(&format!("{relative}/index.html")) {
         return Resolved::Redirect(format!("{decoded}/"));
     }
     Resolved::NotFound
@@ -322,7 +362,7 @@ pub fn content_type(name: &str) -> &'static str {
 fn stream_events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     let (sender, receiver) = channel();
     let first = {
-        let served = shared.served.read().unwrap_or_else(|p| p.into_inner());
+        let served = shared.served();
         match &served.error {
             Some(error) => Broadcast::Failed(error.clone()).to_sse(),
             None => ": connected\n\n".to_string(),
@@ -349,11 +389,8 @@ fn stream_events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> 
 mod tests {
     use super::*;
 
-    fn site() -> BTreeMap<String, Vec<u8>> {
-        ["index.html", "a/index.html", "style.css", "404.html"]
-            .iter()
-            .map(|p| (p.to_string(), p.as_bytes().to_vec()))
-            .collect()
+    fn site() -> impl Fn(&str) -> bool {
+        |path| ["index.html", "a/index.html", "style.css", "404.html"].contains(&path)
     }
 
     #[test]

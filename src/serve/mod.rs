@@ -1,12 +1,16 @@
 //! `gazette serve`: build into memory, serve over HTTP, watch the sources, rebuild, reload.
 //!
 //! The loop owns all serve state. The watcher sends classified batches on a channel (as in
-//! mdBook); each batch becomes one rebuild through the same pipeline as `gazette build`, with
-//! unchanged articles taken from a cache instead of being read and converted again. A rebuild
-//! that fails keeps the last good site served and shows the error over the page; the browser is
-//! told to reload only after the new site is in place.
+//! mdBook); each batch becomes one rebuild through the same stages as `gazette build`, with
+//! unchanged articles taken from a cache instead of being read and converted again. The rebuilt
+//! model is served by [`live::LiveSite`], which renders a page when a browser asks for it, so an
+//! edit costs the model, not the 30,000 pages of a large site. An edit that leaves an article's
+//! place in the site alone (its text, not its title, date or tags) is patched into the model
+//! without assembling it again. A rebuild that fails keeps the last good site served and shows
+//! the error over the page; the browser is told to reload only after the new site is in place.
 
 pub mod http;
+pub mod live;
 pub mod watch;
 
 use std::collections::BTreeMap;
@@ -17,13 +21,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant, SystemTime};
 
+use crate::Report;
 use crate::config::{Config, ConfigError, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{self, Source};
-use crate::emit::MemorySink;
 use crate::ingest::{self, Ingested};
-use crate::{NoProgress, Report};
+use crate::model::{Article, Site};
+use crate::theme::Theme;
 use http::{Broadcast, Shared};
+use live::LiveSite;
 use watch::{Change, WatchEvent, WatchedPaths};
 
 /// Everything `gazette serve` is asked to do.
@@ -87,22 +93,21 @@ pub struct Running {
 }
 
 impl Running {
-    /// The site as currently served (the last good build).
-    pub fn files(&self) -> Arc<BTreeMap<String, Vec<u8>>> {
-        Arc::clone(&self.shared.served.read().unwrap_or_else(|p| p.into_inner()).files)
+    /// Every file of the site as currently served (the last good build), rendered.
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        self.shared.served().site.as_mut().map(LiveSite::files).unwrap_or_default()
     }
 
     /// The error of the last rebuild, if it failed.
     pub fn error(&self) -> Option<String> {
-        self.shared.served.read().unwrap_or_else(|p| p.into_inner()).error.clone()
+        self.shared.served().error.clone()
     }
 
     /// The configuration `gazette build` would use for the site being served (base URL = the
-    /// local address, search index included).
+    /// local address).
     pub fn config(&self) -> Result<Config, ConfigError> {
         let mut overrides = self.overrides.clone();
         overrides.base_url = Some(self.url.clone());
-        overrides.defer_search = false;
         Config::load(&self.root, &overrides)
     }
 
@@ -141,8 +146,6 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
 
     let mut overrides = options.overrides.clone();
     overrides.base_url = Some(url.clone());
-    // The search index is rebuilt in the background after each build, so edits stay fast.
-    overrides.defer_search = true;
     let config = Config::load(&options.root, &overrides)?;
     let paths = WatchedPaths::new(&config);
 
@@ -153,6 +156,9 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         root: options.root.clone(),
         cache: BTreeMap::new(),
         walk_problems: Vec::new(),
+        assemble_problems: Vec::new(),
+        theme: None,
+        in_sync: false,
         now: options.now,
     };
     let started = Instant::now();
@@ -241,13 +247,20 @@ fn serve_loop(
     }
 }
 
-/// The serve loop's own state: the config and the ingested articles, by path.
+/// The serve loop's own state: the config, the theme and the ingested articles, by path.
 struct State {
     config: Config,
     overrides: Overrides,
     root: PathBuf,
     cache: BTreeMap<PathBuf, Cached>,
     walk_problems: Vec<Diagnostic>,
+    /// What assembling the site last said (colliding URLs), repeated while it holds.
+    assemble_problems: Vec<Diagnostic>,
+    /// The theme as last loaded, with what loading it said.
+    theme: Option<(Theme, Vec<Diagnostic>)>,
+    /// True while the served site is the one the cache describes: only then can an edit be
+    /// patched into it. A failed rebuild leaves the cache ahead of the served site.
+    in_sync: bool,
     now: Option<jiff::Timestamp>,
 }
 
@@ -263,7 +276,11 @@ impl State {
     /// and browsers reload; on failure the old site stays and browsers show the error.
     fn rebuild(&mut self, shared: &Arc<Shared>, changes: &[(PathBuf, Change)]) -> Report {
         let mut report = Report::default();
-        if changes.iter().any(|(_, c)| *c == Change::Config) {
+        let has = |kind: Change| changes.iter().any(|(_, c)| *c == kind);
+        let config_changed = has(Change::Config);
+        let theme_changed =
+            config_changed || has(Change::Template) || has(Change::Static) || self.theme.is_none();
+        if config_changed {
             match Config::load(&self.root, &self.overrides) {
                 Ok(config) => {
                     self.config = config;
@@ -275,63 +292,134 @@ impl State {
                         self.config.config_file.clone().unwrap_or_default(),
                         message.clone(),
                     ));
-                    fail(shared, message);
+                    self.fail(shared, message);
                     return report;
                 }
             }
         }
+        if theme_changed {
+            self.theme = Some(match Theme::load(&self.config) {
+                Ok(theme) => (theme, Vec::new()),
+                Err(problems) => (Theme::default(), problems),
+            });
+        }
         let content: Vec<&Path> =
             changes.iter().filter(|(_, c)| *c == Change::Content).map(|(p, _)| p.as_path()).collect();
+        let mut edits = Vec::new();
         if self.cache.is_empty() || content.iter().any(|p| discover::classify(&p.to_string_lossy()).is_none())
         {
             self.rescan();
         } else {
             for path in content {
-                self.refresh(path);
+                edits.push(self.refresh(path));
             }
         }
-        // Problems of the walk (unreadable folders, unknown files) stay reported until a walk no
-        // longer finds them, as a clean build would report them.
-        report.diagnostics.extend(self.walk_problems.iter().cloned());
-        let mut articles = Vec::with_capacity(self.cache.len());
-        for cached in self.cache.values() {
-            report.diagnostics.extend(cached.ingested.diagnostics.iter().cloned());
-            articles.extend(cached.ingested.article.clone());
-        }
-        let sink = MemorySink::new();
         let now = self.now.unwrap_or_else(jiff::Timestamp::now);
-        let for_search = self.config.search.then(|| articles.clone());
-        let rendered = crate::render_articles(&self.config, articles, now, &sink, &NoProgress, &mut report);
-        if !rendered || report.diagnostics.error_count() > 0 {
-            let message: Vec<String> = report
-                .diagnostics
-                .sorted()
-                .iter()
-                .filter(|d| d.is_error())
-                .map(ToString::to_string)
-                .collect();
-            fail(shared, message.join("\n"));
+        // An edit that leaves every article where it was is patched into the served site.
+        let patchable = self.in_sync && !theme_changed && !edits.is_empty();
+        let patched = patchable && self.problems(&mut report) == 0 && {
+            let mut served = shared.served();
+            served.site.as_mut().is_some_and(|site| {
+                report.patched = edits.len();
+                let all = edits.into_iter().all(|edit| match edit {
+                    Some((old, new)) => site.replace_article(&old, new, now),
+                    None => false,
+                });
+                report.published = site.published();
+                all
+            })
+        };
+        if patched {
+            report.articles = self.cache.len();
+            self.served(shared, Broadcast::Reload, !changes.is_empty());
             return report;
         }
-        let files = sink.into_files();
-        let broadcast = {
-            let mut served = shared.served.write().unwrap_or_else(|p| p.into_inner());
-            let only_css = served.error.is_none() && changes_only_stylesheets(&served.files, &files);
-            served.files = Arc::new(files);
-            served.error = None;
-            served.generation += 1;
-            if only_css { Broadcast::Css } else { Broadcast::Reload }
+        report = Report::default();
+        let problems = self.problems(&mut report);
+        let articles: Vec<Article> = self.cache.values().filter_map(|c| c.ingested.article.clone()).collect();
+        report.articles = articles.len();
+        let (site, assemble_problems) = Site::assemble(&self.config, articles, now);
+        report.published = site.articles.len();
+        report.valid_until = site.next_change;
+        report.diagnostics.extend(assemble_problems.iter().cloned());
+        self.assemble_problems = assemble_problems;
+        if problems > 0 || report.diagnostics.error_count() > 0 {
+            self.fail_with(shared, &report);
+            return report;
+        }
+        let mut served = shared.served();
+        let broadcast = match served.site.as_mut() {
+            Some(live) if !theme_changed => {
+                live.replace_site(site);
+                Broadcast::Reload
+            }
+            _ => {
+                let Some((theme, _)) = &self.theme else { return report };
+                let (live, diagnostics) = match LiveSite::new(&self.config, site, theme) {
+                    Ok(made) => made,
+                    Err(problems) => {
+                        drop(served);
+                        report.diagnostics.extend(problems);
+                        self.fail_with(shared, &report);
+                        return report;
+                    }
+                };
+                report.diagnostics.extend(diagnostics);
+                report.diagnostics.extend(live.validate());
+                if report.diagnostics.error_count() > 0 {
+                    drop(served);
+                    self.fail_with(shared, &report);
+                    return report;
+                }
+                let only_css = served.error.is_none()
+                    && changes.iter().all(|(_, c)| *c == Change::Static)
+                    && served
+                        .site
+                        .as_ref()
+                        .is_some_and(|old| only_stylesheets_differ(old.statics(), live.statics()));
+                served.site = Some(live);
+                if only_css { Broadcast::Css } else { Broadcast::Reload }
+            }
         };
-        if !changes.is_empty() {
+        drop(served);
+        self.served(shared, broadcast, !changes.is_empty());
+        report
+    }
+
+    /// Adds the problems every rebuild repeats (the walk's, each article's, the theme's, the
+    /// last assembly's) to `report`; returns how many are errors.
+    fn problems(&self, report: &mut Report) -> usize {
+        report.diagnostics.extend(self.walk_problems.iter().cloned());
+        for cached in self.cache.values() {
+            report.diagnostics.extend(cached.ingested.diagnostics.iter().cloned());
+        }
+        if let Some((_, problems)) = &self.theme {
+            report.diagnostics.extend(problems.iter().cloned());
+        }
+        report.diagnostics.extend(self.assemble_problems.iter().cloned());
+        report.diagnostics.error_count()
+    }
+
+    /// The new site is in place: clear the error and tell browsers.
+    fn served(&mut self, shared: &Shared, broadcast: Broadcast, tell: bool) {
+        self.in_sync = true;
+        shared.served().error = None;
+        if tell {
             shared.broadcast(&broadcast);
         }
-        if let Some(articles) = for_search {
-            let generation = shared.served.read().unwrap_or_else(|p| p.into_inner()).generation;
-            let config = self.config.clone();
-            let shared = Arc::clone(shared);
-            std::thread::spawn(move || add_search_index(&config, articles, now, &shared, generation));
-        }
-        report
+    }
+
+    /// Keeps the last good site and shows the errors of `report` over it.
+    fn fail_with(&mut self, shared: &Shared, report: &Report) {
+        let message: Vec<String> =
+            report.diagnostics.sorted().iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+        self.fail(shared, message.join("\n"));
+    }
+
+    fn fail(&mut self, shared: &Shared, message: String) {
+        self.in_sync = false;
+        shared.served().error = Some(message.clone());
+        shared.broadcast(&Broadcast::Failed(message));
     }
 
     /// Walks the content folder again, re-reading only files whose size or time changed.
@@ -350,46 +438,28 @@ impl State {
         self.cache = fresh;
     }
 
-    /// Re-reads one article file, or forgets it if it is gone.
-    fn refresh(&mut self, path: &Path) {
+    /// Re-reads one article file, or forgets it if it is gone. Returns the article before and
+    /// after when both exist (an edit, as opposed to an addition, a removal or a broken file).
+    fn refresh(&mut self, path: &Path) -> Option<(Article, Article)> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         match (path.is_file(), discover::classify(&name)) {
             (true, Some(kind)) => {
                 let relative = discover::relative_slash_path(&self.config.content_dir, path);
                 let source = Source { path: path.to_path_buf(), relative, kind };
                 let ingested = ingest::article(&source, &self.config);
-                self.cache.insert(path.to_path_buf(), Cached { stamp: stamp(path), source, ingested });
+                let new = ingested.article.clone();
+                let old = self
+                    .cache
+                    .insert(path.to_path_buf(), Cached { stamp: stamp(path), source, ingested })
+                    .and_then(|cached| cached.ingested.article);
+                Some((old?, new?))
             }
             _ => {
                 self.cache.remove(path);
+                None
             }
         }
     }
-}
-
-/// Builds the search index for the site just served and adds it, unless a newer build has
-/// replaced that site in the meantime.
-fn add_search_index(
-    config: &Config,
-    articles: Vec<crate::model::Article>,
-    now: jiff::Timestamp,
-    shared: &Shared,
-    generation: u64,
-) {
-    let (site, _) = crate::model::Site::assemble(config, articles, now);
-    let index = crate::search::index(&site, config);
-    let mut served = shared.served.write().unwrap_or_else(|p| p.into_inner());
-    if served.generation != generation {
-        return;
-    }
-    let mut files = (*served.files).clone();
-    files.extend(index);
-    served.files = Arc::new(files);
-}
-
-fn fail(shared: &Shared, message: String) {
-    shared.served.write().unwrap_or_else(|p| p.into_inner()).error = Some(message.clone());
-    shared.broadcast(&Broadcast::Failed(message));
 }
 
 fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
@@ -397,20 +467,14 @@ fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
     Some((metadata.len(), metadata.modified().ok()?))
 }
 
-/// The served files without the search index, which is added after the swap.
-fn without_search(files: &BTreeMap<String, Vec<u8>>) -> Vec<(&String, &Vec<u8>)> {
-    files.iter().filter(|(path, _)| !path.starts_with(crate::search::BUNDLE_DIR)).collect()
-}
-
-/// True when the only files that differ are stylesheets, so browsers can swap CSS in place.
-/// The search index is added after the swap, so it is left out of the comparison.
-fn changes_only_stylesheets(old: &BTreeMap<String, Vec<u8>>, new: &BTreeMap<String, Vec<u8>>) -> bool {
-    let (old, new) = (without_search(old), without_search(new));
+/// True when the only static files that differ are stylesheets, so browsers can swap CSS in
+/// place.
+fn only_stylesheets_differ(old: &BTreeMap<String, live::Bytes>, new: &BTreeMap<String, live::Bytes>) -> bool {
     if old.len() != new.len() {
         return false;
     }
     let mut any = false;
-    for ((old_path, old_bytes), (new_path, new_bytes)) in old.into_iter().zip(new) {
+    for ((old_path, old_bytes), (new_path, new_bytes)) in old.iter().zip(new) {
         if old_path != new_path {
             return false;
         }

@@ -276,7 +276,8 @@ fn the_output_folder_must_be_gazettes_own() {
     site.write("notes/keep.txt", "my notes");
     let run = site.run(&["build", "--output", "notes"]);
     assert!(!run.success);
-    assert!(run.stderr.contains("did not write"), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("did not write").count(), 1, "said once: {}", run.stderr);
+    assert!(run.stderr.contains("notes"), "the folder is named: {}", run.stderr);
     assert!(site.root.join("notes/keep.txt").exists(), "a folder Gazette did not write is never replaced");
     let run = site.run(&["build", "--output", "content"]);
     assert!(!run.success, "the content folder is refused as output");

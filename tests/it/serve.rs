@@ -14,7 +14,7 @@ use gazette::serve::{Running, ServeOptions, ServeReporter};
 
 use crate::harness::SiteTest;
 
-/// Counts rebuilds and lets a test wait for them.
+/// Counts rebuilds (and the articles each patched in) and lets a test wait for them.
 struct Recorder {
     sender: Mutex<Sender<usize>>,
 }
@@ -22,7 +22,7 @@ struct Recorder {
 impl ServeReporter for Recorder {
     fn listening(&self, _: &str) {}
     fn rebuilt(&self, report: &gazette::Report, _: &[(PathBuf, Change)], _: Duration) {
-        let _ = self.sender.lock().unwrap().send(report.diagnostics.error_count());
+        let _ = self.sender.lock().unwrap().send(report.patched);
     }
     fn problem(&self, message: &str) {
         panic!("watcher problem: {message}");
@@ -56,14 +56,33 @@ impl Served {
         self.running.as_ref().unwrap().url.clone()
     }
 
-    /// Waits for at least one rebuild, then until rebuilds stop; returns how many happened.
+    /// Waits for at least one rebuild, then until rebuilds stop; returns how many articles the
+    /// rebuilds patched into the served site (0: they assembled it again).
     fn settle(&self) -> usize {
-        self.rebuilds.recv_timeout(Duration::from_secs(10)).expect("a rebuild after the change");
-        let mut count = 1;
-        while self.rebuilds.recv_timeout(Duration::from_millis(400)).is_ok() {
-            count += 1;
+        let mut patched =
+            self.rebuilds.recv_timeout(Duration::from_secs(10)).expect("a rebuild after the change");
+        while let Ok(more) = self.rebuilds.recv_timeout(Duration::from_millis(400)) {
+            patched += more;
         }
-        count
+        patched
+    }
+
+    /// Asserts that every file served equals the file a clean build writes.
+    fn assert_same_as_a_clean_build(&self, step: usize) {
+        let running = self.running.as_ref().unwrap();
+        let config = running.config().unwrap();
+        let mut report = gazette::Report::default();
+        let sink = gazette::emit::MemorySink::new();
+        let now = "2026-01-01T00:00:00Z".parse().unwrap();
+        assert!(gazette::build_into(&config, now, &sink, &gazette::NoProgress, &mut report));
+        let clean = sink.into_files();
+        let served = running.files();
+        let clean_paths: Vec<&String> = clean.keys().collect();
+        let served_paths: Vec<&String> = served.keys().collect();
+        assert_eq!(served_paths, clean_paths, "step {step}: same files");
+        for (path, bytes) in clean.iter() {
+            assert!(served[path] == *bytes, "step {step}: {path} differs from a clean build");
+        }
     }
 
     fn get(&self, path: &str) -> (u16, String, String) {
@@ -179,6 +198,25 @@ fn an_edit_sends_reload_after_the_new_page_is_in_place() {
     assert_eq!(events.next(), "reload");
     let (_, _, body) = served.get("/2025/03/01/harbour/");
     assert!(body.contains("withdrew the new mooring fees"), "page already rebuilt when reload arrives");
+}
+
+#[test]
+fn the_search_index_follows_the_content() {
+    let served = Served::start(site());
+    let docs = |served: &Served| {
+        let (status, head, body) = served.get("/search/meta.json");
+        assert_eq!(status, 200);
+        assert!(head.to_lowercase().contains("content-type: application/json"), "{head}");
+        serde_json::from_str::<serde_json::Value>(&body).unwrap()["docs"].as_u64().unwrap()
+    };
+    assert_eq!(docs(&served), 2);
+    served
+        .site
+        .write("content/2025-03-03-zeppelin.txt", "Zeppelin over the bay\n\nA zeppelin flew over the bay.\n");
+    served.settle();
+    assert_eq!(docs(&served), 3, "the index is made again for the new site");
+    let (status, _, _) = served.get("/search/no-such-file.json");
+    assert_eq!(status, 404);
 }
 
 #[test]
@@ -299,27 +337,80 @@ fn incremental_rebuilds_equal_a_clean_build_after_random_edits() {
             }
         }
         served.settle();
-        let running = served.running.as_ref().unwrap();
-        let config = running.config().unwrap();
-        let mut report = gazette::Report::default();
-        let sink = gazette::emit::MemorySink::new();
-        let now = "2026-01-01T00:00:00Z".parse().unwrap();
-        assert!(gazette::build_into(&config, now, &sink, &gazette::NoProgress, &mut report));
-        let clean = sink.into_files();
-        // The search index is added in the background after each rebuild.
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
-        let mut incremental = running.files();
-        while clean.len() != incremental.len() && std::time::Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-            incremental = running.files();
-        }
-        let clean_paths: Vec<&String> = clean.keys().collect();
-        let served_paths: Vec<&String> = incremental.keys().collect();
-        assert_eq!(served_paths, clean_paths, "step {step}: same files");
-        for (path, bytes) in clean.iter() {
-            assert!(incremental[path] == *bytes, "step {step}: {path} differs from a clean build");
-        }
+        served.assert_same_as_a_clean_build(step);
     }
+}
+
+#[test]
+fn edits_patched_into_the_served_site_equal_a_clean_build() {
+    // Two versions of one wire story (a story cluster), names two stories share (automatic
+    // tags), a front-matter article with tags, and a draft.
+    let wire = "PORTO, Portugal - The Lisbon Harbour Authority said on Monday that the new ferry terminal would \
+                open in March after two years of delays, blaming steel shortages and a strike by dock workers at \
+                the northern quays.";
+    let more = "Engineers said the last cranes were delivered in February and that sea trials of the two \
+                new electric ferries had gone well, with crossings to the south bank expected to take eleven \
+                minutes instead of twenty once the service runs at full strength in the summer.";
+    let first = format!("Ferry terminal to open in March\n\n{wire}\n\n{more}\n");
+    let second = format!(
+        "New ferry terminal opening\n\n{wire}\n\n{more}\n\nMaria Santos said tickets go on sale soon.\n"
+    );
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-terminal.txt", first.as_str()),
+        ("content/2025-03-01-terminal-wire.txt", second.as_str()),
+        (
+            "content/2025-03-02-strike.md",
+            "---\ntitle: Dock strike ends\ntags: [Strikes]\n---\nDock workers ended their strike, the Lisbon Harbour Authority said.\n",
+        ),
+        ("content/2025-03-03-draft.md", "---\ntitle: Unfinished\ndraft: true\n---\nNot yet.\n"),
+    ]);
+    let served = Served::start(site);
+    let clustered = |served: &Served| served.get("/2025/03/01/terminal/").2.contains("Also reported by");
+    assert!(clustered(&served), "the two versions of the wire story are one story");
+    let files = [
+        "content/2025-03-01-terminal.txt",
+        "content/2025-03-01-terminal-wire.txt",
+        "content/2025-03-02-strike.md",
+        "content/2025-03-03-draft.md",
+    ];
+    // The story itself changes, names kept: patched in, and the cluster splits, then forms again.
+    let story = &format!("{}\n\n{more}", &wire["PORTO, Portugal - The Lisbon Harbour Authority ".len()..]);
+    let other_story = "said it had no comment on reports about the budget of the regional rail network. \
+                       Engineers said the cost of the new signals would be shared by the towns along the line, \
+                       with work starting after the summer holidays and ending before the winter.";
+    let terminal = served.site.root.join(files[0]);
+    for (step, (from, to), together) in
+        [(100, (story.as_str(), other_story), false), (101, (other_story, story.as_str()), true)]
+    {
+        let text = std::fs::read_to_string(&terminal).unwrap();
+        assert!(text.contains(from));
+        served.site.write(files[0], &text.replace(from, to));
+        assert_eq!(served.settle(), 1, "step {step}: patched in");
+        assert_eq!(clustered(&served), together, "step {step}");
+        served.assert_same_as_a_clean_build(step);
+    }
+    let mut random = Lcg(11);
+    let (mut patched, mut assembled) = (0, 0);
+    for step in 0..20 {
+        let path = files[random.next(files.len())];
+        let text = std::fs::read_to_string(served.site.root.join(path)).unwrap();
+        let edited = match random.next(4) {
+            // Text only: patched in.
+            0 | 1 => format!("{text}\nA further paragraph was added at step {step}.\n"),
+            // A word of the story changes: patched in, the cluster is looked at again.
+            2 => text.replacen("March", "April", 1).replacen("steel", "cement", 1),
+            // A new name may become a shared topic: the site is assembled again.
+            _ => format!("{text}\nMayor Joana Costa of Porto visited the quays at step {step}.\n"),
+        };
+        served.site.write(path, &edited);
+        if served.settle() > 0 {
+            patched += 1;
+        } else {
+            assembled += 1;
+        }
+        served.assert_same_as_a_clean_build(step);
+    }
+    assert!(patched > 0 && assembled > 0, "both ways were taken: {patched} patched, {assembled} assembled");
 }
 
 #[test]

@@ -1,0 +1,175 @@
+//! The site `gazette serve` shows: assembled in memory, rendered page by page when a browser asks.
+//!
+//! A build renders every page; a dev server only needs the ones being looked at. Keeping the
+//! assembled [`Site`] and rendering on request is what keeps an edit on a 10,000-article site
+//! fast: the rebuild swaps in the new model (or patches one article into it) and forgets the
+//! pages it had rendered, and the next request renders its page from the new model. Pages are
+//! made by the same [`Renderer`] as `gazette build`, so they are byte for byte the same.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::emit::{self, MemorySink};
+use crate::model::{Article, Site};
+use crate::render::{PagePlan, Renderer};
+use crate::theme::Theme;
+use crate::{NoProgress, search};
+
+/// Bytes as served; shared so a cached page is not copied for every request.
+pub type Bytes = Arc<Vec<u8>>;
+
+/// An assembled site, its theme, and the pages rendered so far.
+pub struct LiveSite {
+    config: Config,
+    site: Site,
+    renderer: Renderer,
+    /// Output path -> the page that goes there.
+    routes: HashMap<String, PagePlan>,
+    /// The theme's and the site's static files, which win over a page at the same path.
+    statics: BTreeMap<String, Bytes>,
+    /// Pages rendered since the model last changed.
+    rendered: HashMap<String, Bytes>,
+    /// The search index, built when first asked for after a change.
+    search: Option<BTreeMap<String, Bytes>>,
+}
+
+impl LiveSite {
+    /// Compiles the theme and maps every output path of `site` to its page. The diagnostics are
+    /// the ones a build would give at this point (a static file replacing a page...).
+    pub fn new(
+        config: &Config,
+        site: Site,
+        theme: &Theme,
+    ) -> Result<(LiveSite, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let renderer = Renderer::new(config, theme)?;
+        let routes = routes(&renderer, &site);
+        let (statics, diagnostics) = statics(theme, &routes);
+        let live = LiveSite {
+            config: config.clone(),
+            site,
+            renderer,
+            routes,
+            statics,
+            rendered: HashMap::new(),
+            search: None,
+        };
+        Ok((live, diagnostics))
+    }
+
+    /// Renders every page once, in parallel, and returns the problems (a template that fails at
+    /// run time). Done when templates or the config change, so their errors show at once, as in a
+    /// build, rather than on the first request of some page.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let plans: Vec<PagePlan> = self.routes.values().copied().collect();
+        let sink = Discard;
+        emit::pages(&sink, &self.renderer, &self.site, &plans, &NoProgress).1
+    }
+
+    /// Replaces the model (content changed), keeping the theme.
+    pub fn replace_site(&mut self, site: Site) {
+        self.routes = routes(&self.renderer, &site);
+        self.site = site;
+        self.forget_rendered();
+    }
+
+    /// Patches one re-read article into the model; false when the site must be assembled again
+    /// (see [`Site::replace_article`]).
+    pub fn replace_article(&mut self, old: &Article, new: Article, now: jiff::Timestamp) -> bool {
+        let replaced = self.site.replace_article(old, new, &self.config, now);
+        if replaced {
+            self.forget_rendered();
+        }
+        replaced
+    }
+
+    /// How many articles the site shows.
+    pub fn published(&self) -> usize {
+        self.site.articles.len()
+    }
+
+    /// The static files, to tell a stylesheet-only change from others.
+    pub fn statics(&self) -> &BTreeMap<String, Bytes> {
+        &self.statics
+    }
+
+    /// True when the site has a file at `path` (building the search index if `path` is in it).
+    pub fn contains(&mut self, path: &str) -> bool {
+        self.statics.contains_key(path)
+            || self.routes.contains_key(path)
+            || self.search_index(path).is_some_and(|index| index.contains_key(path))
+    }
+
+    /// The file at `path`, rendering it if it is a page not rendered since the last change.
+    /// `None`: no such file. An error: the page's template failed.
+    pub fn get(&mut self, path: &str) -> Option<Result<Bytes, Diagnostic>> {
+        if let Some(bytes) = self.statics.get(path).or_else(|| self.rendered.get(path)) {
+            return Some(Ok(Arc::clone(bytes)));
+        }
+        if let Some(&plan) = self.routes.get(path) {
+            let result = self.renderer.render(&self.site, plan).map(|page| Arc::new(page.content));
+            if let Ok(bytes) = &result {
+                self.rendered.insert(path.to_string(), Arc::clone(bytes));
+            }
+            return Some(result);
+        }
+        self.search_index(path).and_then(|index| index.get(path)).map(|bytes| Ok(Arc::clone(bytes)))
+    }
+
+    /// Every file of the site, rendered: what `gazette build` would write. For tests and for
+    /// comparing with a clean build.
+    pub fn files(&mut self) -> BTreeMap<String, Vec<u8>> {
+        let mut paths: Vec<String> = self.routes.keys().chain(self.statics.keys()).cloned().collect();
+        if self.config.search {
+            paths.extend(
+                self.search_index(search::BUNDLE_DIR).into_iter().flat_map(|index| index.keys().cloned()),
+            );
+        }
+        paths
+            .into_iter()
+            .filter_map(|path| {
+                let bytes = self.get(&path)?.ok()?;
+                Some((path, bytes.to_vec()))
+            })
+            .collect()
+    }
+
+    fn search_index(&mut self, path: &str) -> Option<&BTreeMap<String, Bytes>> {
+        if !self.config.search || !path.starts_with(search::BUNDLE_DIR) {
+            return None;
+        }
+        let (site, config) = (&self.site, &self.config);
+        Some(self.search.get_or_insert_with(|| {
+            search::index(site, config).into_iter().map(|(path, bytes)| (path, Arc::new(bytes))).collect()
+        }))
+    }
+
+    fn forget_rendered(&mut self) {
+        self.rendered.clear();
+        self.search = None;
+    }
+}
+
+/// Output path -> page, for every page of `site`.
+fn routes(renderer: &Renderer, site: &Site) -> HashMap<String, PagePlan> {
+    renderer.plan(site).into_iter().map(|plan| (renderer.output_path(site, plan), plan)).collect()
+}
+
+/// Reads the static files as a build would copy them, with the same warnings.
+fn statics(theme: &Theme, routes: &HashMap<String, PagePlan>) -> (BTreeMap<String, Bytes>, Vec<Diagnostic>) {
+    let sink = MemorySink::new();
+    let pages: HashSet<&str> = routes.keys().map(String::as_str).collect();
+    let (_, diagnostics) = emit::static_files(&sink, theme, &pages);
+    let files = sink.into_files().into_iter().map(|(path, bytes)| (path, Arc::new(bytes))).collect();
+    (files, diagnostics)
+}
+
+/// A sink that keeps nothing: validation only wants to know that every page renders.
+struct Discard;
+
+impl emit::Sink for Discard {
+    fn write(&self, _: &str, _: &[u8]) -> std::io::Result<()> {
+        Ok(())
+    }
+}
