@@ -14,8 +14,7 @@
 //! acronyms with their expansions, surnames with full names and plurals with
 //! singulars before ranking.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// Options for [`auto_tags`]; kept separate from the call so a site can tune
 /// tagging once in its configuration and reuse it for every article.
@@ -62,28 +61,10 @@ pub fn auto_tags(title: &str, text: &str, options: &TagOptions) -> Vec<String> {
     resolver.finish(options)
 }
 
-// ---------------------------------------------------------------------------
-// Small fast hasher: the maps here are per-article scratch space keyed by short
-// strings, so SipHash's DoS resistance buys nothing and costs time.
-// ---------------------------------------------------------------------------
-
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
-type FxMap<K, V> = HashMap<K, V, FxBuild>;
-type FxSet<K> = HashSet<K, FxBuild>;
+// The maps here are per-article scratch space keyed by short strings, so SipHash's DoS
+// resistance buys nothing and costs time: rustc's Fx hash instead.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
+type FxSet<K> = rustc_hash::FxHashSet<K>;
 
 // ---------------------------------------------------------------------------
 // Word lists.
@@ -92,7 +73,7 @@ type FxSet<K> = HashSet<K, FxBuild>;
 /// Capitalised words that are never (part of) an entity: function words,
 /// pronouns, weekdays, months and frequent sentence starters.
 #[rustfmt::skip]
-const STOP_WORDS: &[&str] = &[
+static STOP_WORDS: WordList = WordList::new(&[
     "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago",
     "ah", "all", "almost", "along", "already", "also", "although", "always", "am", "among", "an",
     "and", "another", "any", "anyone", "anything", "apr", "april", "are", "around", "as", "at",
@@ -124,23 +105,23 @@ const STOP_WORDS: &[&str] = &[
     "yours", "yourself", "breaking", "update", "updated", "editing", "reporting", "photo", "photos",
     "video", "watch", "read", "see", "click", "contact", "source", "sources", "note", "editor",
     "advertisement",
-];
+]);
 
 /// Plural nouns that often start sentences ("Officials said ...") and are
 /// never names on their own.
 #[rustfmt::skip]
-const COMMON_STARTERS: &[&str] = &[
+static COMMON_STARTERS: WordList = WordList::new(&[
     "analysts", "authorities", "citizens", "critics", "customers", "dozens", "economists",
     "employees", "experts", "fans", "hundreds", "investigators", "investors", "lawmakers",
     "leaders", "members", "millions", "officers", "officials", "parents", "people", "police",
     "prosecutors", "researchers", "residents", "scientists", "shares", "shoppers", "staff",
     "students", "supporters", "teachers", "thousands", "traders", "users", "voters", "workers",
     "witnesses", "stocks", "prices", "sales", "figures", "results", "data", "reports",
-];
+]);
 
 /// Titles and honorifics: removed from names and never tags themselves.
 #[rustfmt::skip]
-const TITLES: &[&str] = &[
+static TITLES: WordList = WordList::new(&[
     "adm", "admiral", "ambassador", "assemblyman", "assemblywoman", "assistant", "attorney",
     "bishop", "brig", "brigadier", "capt", "captain", "cardinal", "chairman", "chairwoman",
     "chancellor", "chief", "cmdr", "col", "colonel", "commander", "commissioner", "congressman",
@@ -151,36 +132,36 @@ const TITLES: &[&str] = &[
     "professor", "queen", "rabbi", "rep", "representative", "rev", "reverend", "sen", "senator",
     "sergeant", "sgt", "sheikh", "sheriff", "sir", "sister", "speaker", "spokesman", "spokesperson",
     "spokeswoman", "superintendent", "supt", "secretary", "vice", "chairperson",
-];
+]);
 
 /// Words that continue a title ("Attorney General", "Chief Justice") and are
 /// removed with it.
 #[rustfmt::skip]
-const TITLE_FOLLOWERS: &[&str] = &[
+static TITLE_FOLLOWERS: WordList = WordList::new(&[
     "general", "justice", "minister", "secretary", "president", "executive", "officer", "director",
     "inspector", "constable", "superintendent", "commissioner", "chair", "whip",
-];
+]);
 
 /// First words of place names ("New York", "South Sudan"): kept even at the
 /// start of a sentence, and never stripped to merge "Sudan" into "South Sudan".
 #[rustfmt::skip]
-const PLACE_PREFIXES: &[&str] = &[
+static PLACE_PREFIXES: WordList = WordList::new(&[
     "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "central", "upper", "lower", "greater", "inner", "outer", "san", "santa", "los", "las", "fort",
     "saint", "st", "mount", "lake", "port", "united", "great", "royal", "old",
-];
+]);
 
 /// Lower-case words allowed inside a name between capitalised words.
 #[rustfmt::skip]
-const CONNECTORS: &[&str] = &[
+static CONNECTORS: WordList = WordList::new(&[
     "of", "and", "for", "de", "la", "del", "della", "der", "den", "van", "von", "da", "das", "do",
     "dos", "du", "di", "le", "y", "the", "on", "upon", "bin", "ibn", "al", "el",
-];
+]);
 
 /// Last words that mark an organisation name, used to keep "X and Y Z"
 /// together ("Food and Drug Administration") instead of splitting it.
 #[rustfmt::skip]
-const ORG_SUFFIXES: &[&str] = &[
+static ORG_SUFFIXES: WordList = WordList::new(&[
     "administration", "affairs", "agency", "alliance", "association", "authority", "bank", "board",
     "bureau", "center", "centers", "centre", "coalition", "college", "commerce", "commission",
     "committee", "company", "corporation", "council", "court", "defence", "defense", "department",
@@ -192,49 +173,50 @@ const ORG_SUFFIXES: &[&str] = &[
     "reserve", "resources", "school", "science", "sciences", "security", "service", "services",
     "society", "studies", "technology", "trade", "transportation", "trust", "union", "university",
     "welfare",
-];
+]);
 
 /// Heads that may precede "of"/"for" inside a longer organisation or place
 /// name ("Federal Bureau of Investigation", "U.S. Chamber of Commerce"); any
 /// other multi-word name before "of" is split off ("Jane Roe of the Agency").
 #[rustfmt::skip]
-const OF_HEADS: &[&str] = &[
+static OF_HEADS: WordList = WordList::new(&[
     "academy", "assembly", "bay", "cape", "chamber", "church", "congress", "duchy", "emirates",
     "gulf", "house", "isle", "islands", "kingdom", "lake", "order", "parliament", "port",
     "province", "region", "sea", "senate", "state", "states", "strait", "territory",
-];
+]);
 
 /// Company-form suffixes dropped from the end of names ("Acme Inc.").
 #[rustfmt::skip]
-const COMPANY_FORMS: &[&str] = &[
+static COMPANY_FORMS: WordList = WordList::new(&[
     "inc", "corp", "ltd", "llc", "plc", "co", "lp", "llp", "gmbh",
-];
+]);
 
 /// Abbreviations whose trailing period does not end a sentence.
 #[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordList = WordList::new(&[
     "mr", "mrs", "ms", "dr", "hon", "gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "cmdr",
     "adm", "prof", "rev", "st", "ft", "mt", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "dept", "det", "supt", "brig", "cpl", "ave", "blvd",
     "approx", "fig", "inc", "corp", "co", "ltd", "jr", "sr", "bros", "etc", "est",
-];
+]);
 
 /// Abbreviations that frequently end a sentence as well ("... Acme Inc. The").
-const ABBREVIATIONS_FINAL: &[&str] = &["inc", "corp", "co", "ltd", "jr", "sr", "bros", "etc", "est"];
+static ABBREVIATIONS_FINAL: WordList =
+    WordList::new(&["inc", "corp", "co", "ltd", "jr", "sr", "bros", "etc", "est"]);
 
 /// All-capital words that are not useful as tags.
 #[rustfmt::skip]
-const ACRONYM_STOP: &[&str] = &[
+static ACRONYM_STOP: WordList = WordList::new(&[
     "am", "pm", "tv", "ok", "ceo", "cfo", "coo", "cto", "gdp", "cpi", "et", "pt", "gmt", "bst",
     "cet", "est", "edt", "pst", "pdt", "cst", "cdt", "utc", "pdf", "faq", "diy", "rip", "id", "iq",
     "vip", "lol", "asap", "ipo", "hq", "pr", "hr", "usd", "eur", "gbp", "jpy", "chf", "q1", "q2",
     "q3", "q4", "mvp", "ps", "nb", "vs", "it", "omg", "aka", "fyi", "tbd", "n/a", "st", "nd", "rd",
     "th", "mp", "mps", "md", "phd", "esq",
-];
+]);
 
 /// Lower-case second halves of "X-suffix" compounds ("ICE-led", "Chicago-based").
 #[rustfmt::skip]
-const HYPHEN_SUFFIXES: &[&str] = &[
+static HYPHEN_SUFFIXES: WordList = WordList::new(&[
     "affiliated", "aligned", "allied", "appointed", "area", "backed", "based", "born", "bound",
     "built", "centric", "controlled", "designed", "dominated", "era", "flagged", "focused",
     "friendly", "funded", "held", "inspired", "led", "level", "linked", "listed", "made",
@@ -242,18 +224,18 @@ const HYPHEN_SUFFIXES: &[&str] = &[
     "sponsored", "elect", "designate", "style", "supported", "themed", "wide", "year", "years",
     "like", "type", "class", "grade", "only", "free", "proof", "ready", "approved", "certified",
     "compliant", "native", "specific",
-];
+]);
 
 /// Lower-case prefixes before a capitalised name ("anti-Trump", "pro-EU").
 #[rustfmt::skip]
-const HYPHEN_PREFIXES: &[&str] = &[
+static HYPHEN_PREFIXES: WordList = WordList::new(&[
     "anti", "pro", "non", "ex", "post", "pre", "mid", "pan", "neo", "un", "trans", "inter", "cross",
     "all", "then", "would-be", "self",
-];
+]);
 
 /// Nationality, religion and party adjectives that are not tags on their own.
 #[rustfmt::skip]
-const DEMONYMS: &[&str] = &[
+static DEMONYMS: WordList = WordList::new(&[
     "afghan", "arab", "arabic", "baltic", "basque", "catalan", "catholic", "cuban", "czech",
     "democrat", "democratic", "dutch", "eastern", "emirati", "filipino", "french", "german",
     "greek", "hindu", "hispanic", "iraqi", "islamic", "israeli", "kazakh", "kenyan", "kurd",
@@ -261,10 +243,23 @@ const DEMONYMS: &[&str] = &[
     "qatari", "saudi", "scots", "serb", "sikh", "slovak", "somali", "southern", "swiss", "thai",
     "uzbek", "welsh", "western", "yemeni", "bangladeshi", "croat", "tajik", "turkmen", "federal",
     "national", "international", "global", "european", "christian", "jewish", "gop",
-];
+]);
 
-fn in_list(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// A fixed list of words, looked up by hash: the tagger asks these lists about every
+/// capitalised word of every article.
+struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<FxSet<&'static str>>,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        WordList { words, set: OnceLock::new() }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -424,13 +419,13 @@ fn split_hyphenated(word: &str) -> (&str, bool, bool) {
         let first_is_acronym = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let suffix = rest_body.split(['-', '\u{2011}']).next().unwrap_or("");
-        if first_is_acronym || in_list(HYPHEN_SUFFIXES, &suffix.to_lowercase()) {
+        if first_is_acronym || HYPHEN_SUFFIXES.contains(&suffix.to_lowercase()) {
             return (first, false, true);
         }
         return (word, false, false);
     }
     let prefix = first.to_lowercase();
-    if in_list(HYPHEN_PREFIXES, &prefix) && rest_body.chars().next().is_some_and(char::is_uppercase) {
+    if HYPHEN_PREFIXES.contains(&prefix) && rest_body.chars().next().is_some_and(char::is_uppercase) {
         let (inner, _, after) = split_hyphenated(rest_body);
         return (inner, true, after);
     }
@@ -456,13 +451,13 @@ fn classify(word: &str) -> Kind {
         return if word.chars().all(|c| c.is_ascii_digit()) { Kind::Number } else { Kind::Lower };
     }
     if !first.is_uppercase() {
-        return if in_list(CONNECTORS, word) { Kind::Connector } else { Kind::Lower };
+        return if CONNECTORS.contains(word) { Kind::Connector } else { Kind::Lower };
     }
     if is_contraction(word) {
         return Kind::Lower;
     }
     if let Some((head, _)) = word.split_once(['-', '\u{2011}'])
-        && in_list(STOP_WORDS, &head.to_lowercase())
+        && STOP_WORDS.contains(&head.to_lowercase())
     {
         return Kind::Lower;
     }
@@ -522,11 +517,11 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         let mut soft_end = false;
         if let Some((i, '.')) = pending_joiner {
             let lower = raw.to_lowercase();
-            if is_initials(raw) || in_list(ABBREVIATIONS, &lower) {
+            if is_initials(raw) || ABBREVIATIONS.contains(&lower) {
                 word = &line[start..i + 1];
                 next_gap = i + 1;
                 let lowercase_initials = raw.chars().next().is_some_and(char::is_lowercase);
-                soft_end = lowercase_initials || in_list(ABBREVIATIONS_FINAL, &lower);
+                soft_end = lowercase_initials || ABBREVIATIONS_FINAL.contains(&lower);
             }
         }
         let gap = analyse_gap(line.get(gap_start..start).unwrap_or(""), at_line_start);
@@ -859,13 +854,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let t = &toks[span[k]];
             let low = t.text.trim_end_matches('.').to_lowercase();
             let is_cap = matches!(t.kind, Kind::Cap | Kind::Initial);
-            if is_cap && in_list(TITLES, &low) {
+            if is_cap && TITLES.contains(&low) {
                 self.emit_segment(&seg, &mut emitted_last);
                 seg.clear();
                 k += 1;
                 while k < span.len() {
                     let f = toks[span[k]].text.trim_end_matches('.').to_lowercase();
-                    if in_list(TITLES, &f) || in_list(TITLE_FOLLOWERS, &f) {
+                    if TITLES.contains(&f) || TITLE_FOLLOWERS.contains(&f) {
                         k += 1;
                     } else {
                         break;
@@ -891,9 +886,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 continue;
             }
             let stop = if t.kind == Kind::Acronym {
-                in_list(ACRONYM_STOP, &acronym_key(t.text))
+                ACRONYM_STOP.contains(&acronym_key(t.text))
             } else {
-                is_cap && in_list(STOP_WORDS, &low)
+                is_cap && STOP_WORDS.contains(&low)
             };
             if stop {
                 self.emit_segment(&seg, &mut emitted_last);
@@ -919,7 +914,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let mut seg = trim_connectors(toks, seg);
         // Company forms at the end ("Acme Inc.").
         while seg.len() > 1
-            && in_list(COMPANY_FORMS, &toks[seg[seg.len() - 1]].text.trim_end_matches('.').to_lowercase())
+            && COMPANY_FORMS.contains(&toks[seg[seg.len() - 1]].text.trim_end_matches('.').to_lowercase())
         {
             seg = trim_connectors(toks, &seg[..seg.len() - 1]);
         }
@@ -930,8 +925,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let mut uncertain = false;
         if first.sent_start && first.kind == Kind::Cap {
             let drop_first = seg.len() > 1
-                && !in_list(PLACE_PREFIXES, &first.text.trim_end_matches('.').to_lowercase())
-                && (in_list(COMMON_STARTERS, &first.text.to_lowercase())
+                && !PLACE_PREFIXES.contains(&first.text.trim_end_matches('.').to_lowercase())
+                && (COMMON_STARTERS.contains(&first.text.to_lowercase())
                     || self.doc.has_lower_evidence(first.text)
                     || (toks[seg[1]].kind == Kind::Connector
                         && toks[seg[1]].text != "and"
@@ -953,7 +948,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && seg[..p].iter().all(|&i| toks[i].kind != Kind::Connector)
         {
             let head = toks[seg[p - 1]].text.to_lowercase();
-            if !in_list(ORG_SUFFIXES, &head) && !in_list(OF_HEADS, &head) {
+            if !ORG_SUFFIXES.contains(&head) && !OF_HEADS.contains(&head) {
                 self.emit_and_split(&seg[..p], uncertain, emitted_last);
                 let rest = trim_connectors(toks, &seg[p..]);
                 self.emit_segment(rest, emitted_last);
@@ -992,7 +987,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let Some(&last) = seg.last() else {
             return false;
         };
-        if in_list(ORG_SUFFIXES, &toks[last].text.to_lowercase()) {
+        if ORG_SUFFIXES.contains(&toks[last].text.to_lowercase()) {
             return true;
         }
         let ini = initials(toks, seg);
@@ -1135,7 +1130,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 if matches!(words[k], "of" | "and" | "for" | "the" | "on" | "upon" | "&") {
                     continue;
                 }
-                if words[..k].iter().all(|w| in_list(PLACE_PREFIXES, w)) {
+                if words[..k].iter().all(|w| PLACE_PREFIXES.contains(w)) {
                     continue;
                 }
                 by_suffix
@@ -1332,7 +1327,7 @@ fn contains_word_seq(hay: &str, needle: &str) -> bool {
 fn is_demonym(display: &str) -> bool {
     let w = display.to_lowercase();
     let w = w.strip_suffix('s').unwrap_or(&w);
-    if in_list(DEMONYMS, w) {
+    if DEMONYMS.contains(w) {
         return true;
     }
     let n = w.chars().count();
