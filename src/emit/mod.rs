@@ -44,10 +44,11 @@ pub fn pages(
     progress: &dyn Progress,
 ) -> (Vec<String>, Vec<Diagnostic>) {
     progress.start("render", plans.len());
+    let cards = crate::render::views::Cards::new(site);
     let results: Vec<Result<String, Diagnostic>> = plans
         .par_iter()
         .map(|&plan| {
-            let page = renderer.render(site, plan)?;
+            let page = renderer.render(site, &cards, plan)?;
             let result = write_checked(sink, &page.output_path, &page.content).map(|()| page.output_path);
             progress.advance(1);
             result

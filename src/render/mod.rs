@@ -21,7 +21,8 @@ use crate::model::{Article, Period, Site, TaxonomyKind};
 use crate::theme::Theme;
 use feeds::{FeedItem, FeedMeta};
 use views::{
-    ArchiveEntry, ArticleCard, ArticleView, DigestView, FeedLink, Link, PageMeta, Pager, SiteView, TermLink,
+    ArchiveEntry, ArticleCard, ArticleView, Cards, DigestView, FeedLink, Link, PageMeta, Pager, SiteView,
+    TermLink,
 };
 
 /// Whose feed: the whole site, one term, or the digests.
@@ -222,14 +223,14 @@ impl Renderer {
         }
     }
 
-    /// Renders one planned file.
-    pub fn render(&self, site: &Site, plan: PagePlan) -> Result<Page, Diagnostic> {
+    /// Renders one planned file. `cards` is the card memo made for `site` ([`Cards::new`]).
+    pub fn render(&self, site: &Site, cards: &Cards, plan: PagePlan) -> Result<Page, Diagnostic> {
         let config = &self.config;
         match plan {
-            PagePlan::Home(number) => self.home(site, number),
-            PagePlan::Article(index) => self.article(site, index),
-            PagePlan::Digest(index) => self.digest(site, &site.digests()[index], "digest"),
-            PagePlan::Day(index) => self.digest(site, &site.days[index], "day"),
+            PagePlan::Home(number) => self.home(site, cards, number),
+            PagePlan::Article(index) => self.article(site, cards, index),
+            PagePlan::Digest(index) => self.digest(site, cards, &site.digests()[index], "digest"),
+            PagePlan::Day(index) => self.digest(site, cards, &site.days[index], "day"),
             PagePlan::Month(index) => {
                 let period = &site.months[index];
                 let title = site.articles[period.articles[0]].date.strftime("%B %Y").to_string();
@@ -261,8 +262,8 @@ impl Renderer {
                 self.archive(site, "year", "year.html", period, title, entries)
             }
             PagePlan::TaxonomyIndex(kind) => self.taxonomy_index(site, kind),
-            PagePlan::Term(kind, index, page) => self.term(site, kind, index, page),
-            PagePlan::Feed(scope, format) => Ok(self.feed(site, scope, format)),
+            PagePlan::Term(kind, index, page) => self.term(site, cards, kind, index, page),
+            PagePlan::Feed(scope, format) => Ok(self.feed(site, cards, scope, format)),
             PagePlan::Sitemap(part) => Ok(seo::sitemap_file(site, config, part)),
             PagePlan::NewsSitemap => Ok(seo::news_sitemap_file(site, config)),
             PagePlan::Robots => Ok(Page {
@@ -302,12 +303,12 @@ impl Renderer {
         }
     }
 
-    fn home(&self, site: &Site, number: usize) -> Result<Page, Diagnostic> {
+    fn home(&self, site: &Site, cards: &Cards, number: usize) -> Result<Page, Diagnostic> {
         let config = &self.config;
         let per_page = config.paginate_by;
         let start = (number - 1) * per_page;
         let end = (start + per_page).min(site.articles.len());
-        let digests = digests_for(site, start..end);
+        let digests = digests_for(site, cards, start..end);
         let path = views::paged_path("", number);
         let title =
             if number == 1 { config.title.clone() } else { format!("{} — page {number}", config.title) };
@@ -316,7 +317,7 @@ impl Renderer {
         struct Home<'v> {
             site: SiteView<'v>,
             page: PageMeta,
-            digests: Vec<DigestView<'v>>,
+            digests: Vec<DigestView>,
             pager: Pager,
         }
         let description = if config.description.is_empty() {
@@ -331,7 +332,7 @@ impl Renderer {
         self.page(&format!("{path}index.html"), "index.html", &context)
     }
 
-    fn article(&self, site: &Site, index: usize) -> Result<Page, Diagnostic> {
+    fn article(&self, site: &Site, cards: &Cards, index: usize) -> Result<Page, Diagnostic> {
         let config = &self.config;
         let article = &site.articles[index];
         let card = ArticleCard::with_cluster(site, index);
@@ -356,11 +357,7 @@ impl Renderer {
                     Some(TermLink { name: a.clone(), path: site.taxonomy(TaxonomyKind::Authors).path_of(a)? })
                 })
                 .collect(),
-            related: site
-                .related(index, 5)
-                .into_iter()
-                .map(|i| ArticleCard::new(site, &site.articles[i]))
-                .collect(),
+            related: site.related(index, 5).into_iter().map(|i| cards.plain_card(site, i)).collect(),
             extra: &article.extra,
         };
         #[derive(Serialize)]
@@ -385,9 +382,15 @@ impl Renderer {
         self.page(&format!("{path}index.html"), "article.html", &context)
     }
 
-    fn digest(&self, site: &Site, period: &Period, kind: &'static str) -> Result<Page, Diagnostic> {
+    fn digest(
+        &self,
+        site: &Site,
+        cards: &Cards,
+        period: &Period,
+        kind: &'static str,
+    ) -> Result<Page, Diagnostic> {
         let config = &self.config;
-        let digest = DigestView::new(site, period, &period.articles);
+        let digest = DigestView::new(site, cards, period, &period.articles);
         let list = match kind {
             "day" => &site.days,
             _ => site.digests(),
@@ -400,7 +403,7 @@ impl Renderer {
         struct DigestPage<'v> {
             site: SiteView<'v>,
             page: PageMeta,
-            digest: DigestView<'v>,
+            digest: DigestView,
             previous: Option<Link>,
             next: Option<Link>,
         }
@@ -465,15 +468,22 @@ impl Renderer {
         self.page(&format!("{path}index.html"), "taxonomy.html", &context)
     }
 
-    fn term(&self, site: &Site, kind: TaxonomyKind, index: usize, number: usize) -> Result<Page, Diagnostic> {
+    fn term(
+        &self,
+        site: &Site,
+        cards: &Cards,
+        kind: TaxonomyKind,
+        index: usize,
+        number: usize,
+    ) -> Result<Page, Diagnostic> {
         let config = &self.config;
         let term = &site.taxonomy(kind).terms[index];
         let per_page = config.paginate_by;
         let first = term.path(kind);
         let start = (number - 1) * per_page;
         let end = (start + per_page).min(term.articles.len());
-        let articles: Vec<ArticleCard<'_>> =
-            term.articles[start..end].iter().map(|&i| ArticleCard::with_cluster(site, i)).collect();
+        let articles: Vec<tera::Value> =
+            term.articles[start..end].iter().map(|&i| cards.card(site, i)).collect();
         let pages = term.articles.len().div_ceil(per_page).max(1);
         #[derive(Serialize)]
         struct TermPage<'v> {
@@ -483,7 +493,7 @@ impl Renderer {
             taxonomy_title: &'static str,
             term: TermLink,
             count: usize,
-            articles: Vec<ArticleCard<'v>>,
+            articles: Vec<tera::Value>,
             pager: Pager,
         }
         let path = views::paged_path(&first, number);
@@ -506,7 +516,7 @@ impl Renderer {
         self.page(&format!("{path}index.html"), "term.html", &context)
     }
 
-    fn feed(&self, site: &Site, scope: FeedScope, format: FeedFormat) -> Page {
+    fn feed(&self, site: &Site, cards: &Cards, scope: FeedScope, format: FeedFormat) -> Page {
         let config = &self.config;
         let limit = config.feed_limit;
         let (folder, meta_title, description, items): (String, String, String, Vec<FeedItem>) = match scope {
@@ -522,7 +532,8 @@ impl Renderer {
                 (term.path(kind), title, format!("Stories about {} in {}", term.name, config.title), items)
             }
             FeedScope::Digests => {
-                let items = site.digests().iter().take(limit).map(|p| self.digest_item(site, p)).collect();
+                let items =
+                    site.digests().iter().take(limit).map(|p| self.digest_item(site, cards, p)).collect();
                 let title = format!("{} — digests", config.title);
                 ("digests/".to_string(), title, format!("Each digest of {} as one item", config.title), items)
             }
@@ -570,20 +581,20 @@ impl Renderer {
         }
     }
 
-    fn digest_item(&self, site: &Site, period: &Period) -> FeedItem {
+    fn digest_item(&self, site: &Site, cards: &Cards, period: &Period) -> FeedItem {
         let config = &self.config;
-        let digest = DigestView::new(site, period, &period.articles);
+        let digest = DigestView::new(site, cards, period, &period.articles);
         let url = config.absolute_url(&period.path);
         let mut html = String::from("<ul>");
-        for card in &digest.articles {
+        for article in digest.shown.iter().map(|&i| &site.articles[i]) {
             html.push_str(&format!(
                 "<li><a href=\"{}\">{}</a>{}</li>",
-                feeds::xml_escape(&config.absolute_url(&card.path)),
-                feeds::xml_escape(card.title),
-                if card.summary.is_empty() {
+                feeds::xml_escape(&config.absolute_url(&article.site_path())),
+                feeds::xml_escape(&article.title),
+                if article.summary.is_empty() {
                     String::new()
                 } else {
-                    format!(" — {}", feeds::xml_escape(card.summary))
+                    format!(" — {}", feeds::xml_escape(&article.summary))
                 }
             ));
         }
@@ -636,15 +647,15 @@ fn period_label(site: &Site, period: &Period) -> String {
 }
 
 /// Groups the articles `range` of the home listing by digest, each group headed like its digest.
-fn digests_for(site: &Site, range: std::ops::Range<usize>) -> Vec<DigestView<'_>> {
-    let mut digests: Vec<DigestView<'_>> = Vec::new();
+fn digests_for(site: &Site, cards: &Cards, range: std::ops::Range<usize>) -> Vec<DigestView> {
+    let mut digests: Vec<DigestView> = Vec::new();
     let mut start = range.start;
     while start < range.end {
         let Some(period) = site.digest_of(start) else { break };
         let shown: Vec<usize> =
             period.articles.iter().copied().filter(|i| (start..range.end).contains(i)).collect();
         start += shown.len().max(1);
-        digests.push(DigestView::new(site, period, &shown));
+        digests.push(DigestView::new(site, cards, period, &shown));
     }
     digests
 }
@@ -702,8 +713,9 @@ mod tests {
         let (site, _) = Site::assemble(config, articles, jiff::Timestamp::UNIX_EPOCH);
         let plans = renderer.plan(&site);
         assert!(plans.iter().any(|p| matches!(p, PagePlan::Term(_, _, 2))), "a second term page exists");
+        let cards = Cards::new(&site);
         for plan in plans {
-            let page = renderer.render(&site, plan).unwrap();
+            let page = renderer.render(&site, &cards, plan).unwrap();
             assert_eq!(renderer.output_path(&site, plan), page.output_path, "{plan:?}");
         }
     }

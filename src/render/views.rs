@@ -4,6 +4,7 @@
 //! bodies, so a listing page does not drag the whole archive through the template engine.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -265,6 +266,38 @@ impl<'a> ArticleCard<'a> {
     }
 }
 
+/// Each article's listing card as a template value, made once per site and shared by every page
+/// that lists the article: a story is shown on its digest and the home page, on each of its tag,
+/// source and author pages and as a related story, and tera clones a prepared value (reference
+/// counted) instead of serializing the card again. Made for one [`Site`]; a changed site needs a
+/// new one.
+pub struct Cards {
+    clustered: Vec<OnceLock<tera::Value>>,
+    plain: Vec<OnceLock<tera::Value>>,
+}
+
+impl Cards {
+    /// An empty memo for `site`.
+    pub fn new(site: &Site) -> Cards {
+        let empty = || (0..site.articles.len()).map(|_| OnceLock::new()).collect();
+        Cards { clustered: empty(), plain: empty() }
+    }
+
+    /// [`ArticleCard::with_cluster`] for article `index`, as a template value.
+    pub fn card(&self, site: &Site, index: usize) -> tera::Value {
+        self.clustered[index]
+            .get_or_init(|| tera::Value::from_serializable(&ArticleCard::with_cluster(site, index)))
+            .clone()
+    }
+
+    /// [`ArticleCard::new`] for article `index` (no cluster links), as a template value.
+    pub fn plain_card(&self, site: &Site, index: usize) -> tera::Value {
+        self.plain[index]
+            .get_or_init(|| tera::Value::from_serializable(&ArticleCard::new(site, &site.articles[index])))
+            .clone()
+    }
+}
+
 /// `article` on an article page: the card plus everything only the article page shows.
 #[derive(Debug, Serialize)]
 pub struct ArticleView<'a> {
@@ -291,8 +324,8 @@ pub struct ArticleView<'a> {
     pub title_inferred: bool,
     /// Authors with their pages.
     pub author_links: Vec<TermLink>,
-    /// Related articles.
-    pub related: Vec<ArticleCard<'a>>,
+    /// Related articles (cards).
+    pub related: Vec<tera::Value>,
     /// Extra front-matter keys.
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
@@ -338,16 +371,16 @@ pub fn paged_path(first: &str, number: usize) -> String {
 
 /// Stories of a digest that share a topic.
 #[derive(Debug, Serialize)]
-pub struct TopicGroup<'a> {
+pub struct TopicGroup {
     /// The topic (a tag), or none for the stories that share no topic.
     pub topic: Option<TermLink>,
-    /// Stories, newest first; a story cluster appears once.
-    pub articles: Vec<ArticleCard<'a>>,
+    /// Stories (cards), newest first; a story cluster appears once.
+    pub articles: Vec<tera::Value>,
 }
 
 /// A digest (a day, week or month of news) in a listing or on its own page.
 #[derive(Debug, Serialize)]
-pub struct DigestView<'a> {
+pub struct DigestView {
     /// `day`, `week` or `month`.
     pub kind: &'static str,
     /// `Friday 12 September 2025`, `Week 37, 2025`, `September 2025`.
@@ -358,16 +391,19 @@ pub struct DigestView<'a> {
     pub date: String,
     /// `14 stories from 6 sources`.
     pub headline: String,
-    /// Stories shown, newest first, each story cluster once.
-    pub articles: Vec<ArticleCard<'a>>,
+    /// Stories shown (cards), newest first, each story cluster once.
+    pub articles: Vec<tera::Value>,
+    /// Indexes of those stories into `Site::articles`.
+    #[serde(skip)]
+    pub shown: Vec<usize>,
     /// The same stories grouped by topic.
-    pub topics: Vec<TopicGroup<'a>>,
+    pub topics: Vec<TopicGroup>,
 }
 
-impl<'a> DigestView<'a> {
+impl DigestView {
     /// The digest of `period`, showing the stories `shown` (all of them on the digest's own page, a
     /// slice of them on a home page); the headline always counts the whole period.
-    pub fn new(site: &'a Site, period: &Period, shown: &[usize]) -> Self {
+    pub fn new(site: &Site, cards: &Cards, period: &Period, shown: &[usize]) -> Self {
         let articles = &site.articles;
         let shown = once_per_cluster(site, shown);
         let first = &articles[*period.articles.last().unwrap_or(&0)].date;
@@ -383,8 +419,9 @@ impl<'a> DigestView<'a> {
             path: period.path.clone(),
             date: first.date().to_string(),
             headline: digest_headline(period.articles.iter().map(|&i| &articles[i])),
-            topics: topic_groups(site, &shown),
-            articles: shown.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
+            topics: topic_groups(site, cards, &shown),
+            articles: shown.iter().map(|&i| cards.card(site, i)).collect(),
+            shown,
         }
     }
 }
@@ -404,7 +441,7 @@ fn once_per_cluster(site: &Site, shown: &[usize]) -> Vec<usize> {
 
 /// Groups stories under the tag most of them share: each story goes under its tag that is most
 /// common in this digest, if at least two stories share it; the rest go in a final group.
-fn topic_groups<'a>(site: &'a Site, shown: &[usize]) -> Vec<TopicGroup<'a>> {
+fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for &i in shown {
         for tag in &site.articles[i].tags {
@@ -429,18 +466,15 @@ fn topic_groups<'a>(site: &'a Site, shown: &[usize]) -> Vec<TopicGroup<'a>> {
         }
     }
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-    let mut out: Vec<TopicGroup<'a>> = groups
+    let mut out: Vec<TopicGroup> = groups
         .into_iter()
         .map(|(tag, members)| TopicGroup {
             topic: site.taxonomy(TaxonomyKind::Tags).path_of(&tag).map(|path| TermLink { path, name: tag }),
-            articles: members.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
+            articles: members.iter().map(|&i| cards.card(site, i)).collect(),
         })
         .collect();
     if !rest.is_empty() {
-        out.push(TopicGroup {
-            topic: None,
-            articles: rest.iter().map(|&i| ArticleCard::with_cluster(site, i)).collect(),
-        });
+        out.push(TopicGroup { topic: None, articles: rest.iter().map(|&i| cards.card(site, i)).collect() });
     }
     out
 }

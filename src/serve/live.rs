@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::emit::{self, MemorySink};
 use crate::model::{Article, Site};
+use crate::render::views::Cards;
 use crate::render::{PagePlan, Renderer};
 use crate::theme::Theme;
 use crate::{NoProgress, search};
@@ -31,6 +32,8 @@ pub struct LiveSite {
     statics: BTreeMap<String, Bytes>,
     /// Pages rendered since the model last changed.
     rendered: HashMap<String, Bytes>,
+    /// Listing cards made since the model last changed.
+    cards: Cards,
     /// The search index, built when first asked for after a change.
     search: Option<BTreeMap<String, Bytes>>,
 }
@@ -48,6 +51,7 @@ impl LiveSite {
         let (statics, diagnostics) = statics(theme, &routes);
         let live = LiveSite {
             config: config.clone(),
+            cards: Cards::new(&site),
             site,
             renderer,
             routes,
@@ -108,7 +112,8 @@ impl LiveSite {
             return Some(Ok(Arc::clone(bytes)));
         }
         if let Some(&plan) = self.routes.get(path) {
-            let result = self.renderer.render(&self.site, plan).map(|page| Arc::new(page.content));
+            let result =
+                self.renderer.render(&self.site, &self.cards, plan).map(|page| Arc::new(page.content));
             if let Ok(bytes) = &result {
                 self.rendered.insert(path.to_string(), Arc::clone(bytes));
             }
@@ -147,6 +152,7 @@ impl LiveSite {
 
     fn forget_rendered(&mut self) {
         self.rendered.clear();
+        self.cards = Cards::new(&self.site);
         self.search = None;
     }
 }
