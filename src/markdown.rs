@@ -101,9 +101,20 @@ pub fn first_paragraph(markdown: &str, options: MarkdownOptions) -> String {
 
 /// Words as a reader counts them: runs of letters or digits.
 pub fn count_words(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    // A word is a run of letters, digits and apostrophes with at least one letter or digit.
+    let mut words = 0;
+    let (mut in_run, mut run_has_alnum) = (false, false);
+    for c in text.chars() {
+        let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+        if alnum || c == '\'' || c == '’' {
+            in_run = true;
+            run_has_alnum |= alnum;
+        } else if in_run {
+            words += usize::from(run_has_alnum);
+            (in_run, run_has_alnum) = (false, false);
+        }
+    }
+    words + usize::from(in_run && run_has_alnum)
 }
 
 /// Minutes to read `words` at 230 words a minute, at least one.
@@ -159,6 +170,8 @@ mod tests {
     #[test]
     fn words_and_minutes() {
         assert_eq!(count_words("It’s 3 o'clock — in Zürich, “now”."), 6);
+        assert_eq!(count_words("'' ’ -- a''b x' 東京"), 3, "apostrophes alone are no word");
+        assert_eq!(count_words(""), 0);
         assert_eq!(reading_minutes(0), 1);
         assert_eq!(reading_minutes(231), 2);
     }

@@ -249,9 +249,15 @@ fn word_hashes(text: &str, buf: &mut String, out: &mut Vec<u64>) {
         }
     };
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            if c != '\'' {
+                flush(buf, out);
+            }
+        } else if c.is_alphanumeric() {
             buf.extend(c.to_lowercase());
-        } else if !matches!(c, '\'' | '’' | '‘' | 'ʼ' | '\u{00AD}') {
+        } else if !matches!(c, '’' | '‘' | 'ʼ' | '\u{00AD}') {
             flush(buf, out);
         }
     }
