@@ -8,8 +8,10 @@
 //! text for Gazette and as a Hugo site, in tmpfs (`/dev/shm`) when there is one, since disk writes
 //! on shared machines are slow and noisy. Then, for each tool, runs clean builds into tmpfs and
 //! reports the median wall time, CPU time (user + system) and peak RSS measured by GNU time, the
-//! files written, and the ratio to Hugo. For Gazette it also times a no-op rebuild (nothing changed,
-//! output already there). Hugo is skipped when it is not on PATH (`apt-get install hugo`).
+//! files written, and the ratio to Hugo. Clean builds start without Gazette's caches. For Gazette
+//! it also times a no-op rebuild (nothing changed, output already there) and a rebuild after one
+//! article was edited (the other articles come from the ingest cache). Hugo is skipped when it is
+//! not on PATH (`apt-get install hugo`).
 #![allow(clippy::print_stdout, clippy::print_stderr, reason = "a benchmark reports to the terminal")]
 
 use std::path::{Path, PathBuf};
@@ -55,6 +57,7 @@ fn main() {
     let mut files = 0;
     for _ in 0..runs {
         let _ = std::fs::remove_dir_all(&output);
+        let _ = std::fs::remove_dir_all(text_site.join(".gazette-cache"));
         let mut command = Command::new(&gazette);
         command.args(["build", "--quiet", "--output"]).arg(&output).current_dir(&text_site);
         gazette_runs.push(measure(command));
@@ -66,6 +69,18 @@ fn main() {
         command.args(["build", "--quiet", "--output"]).arg(&output).current_dir(&text_site);
         noop_runs.push(measure(command));
     }
+    let edited = first_article(&text_site.join("content"));
+    let original = std::fs::read(&edited).expect("the article can be read");
+    let mut edit_runs = Vec::new();
+    for run in 0..runs {
+        let mut text = original.clone();
+        text.extend_from_slice(format!("\n\nA paragraph added by the benchmark, edit {run}.\n").as_bytes());
+        std::fs::write(&edited, text).expect("the article can be edited");
+        let mut command = Command::new(&gazette);
+        command.args(["build", "--quiet", "--output"]).arg(&output).current_dir(&text_site);
+        edit_runs.push(measure(command));
+    }
+    std::fs::write(&edited, &original).expect("the article can be restored");
     println!("{articles} articles, median of {runs} runs, output to {}", scratch.display());
     println!("{:<22} {:>9} {:>9} {:>10} {:>8}", "", "wall s", "CPU s", "peak MB", "files");
     let g = median(&gazette_runs);
@@ -74,6 +89,11 @@ fn main() {
     println!(
         "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
         "gazette no-op rebuild", n.wall, n.cpu, n.rss_mb, files
+    );
+    let e = median(&edit_runs);
+    println!(
+        "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
+        "gazette 1 article edited", e.wall, e.cpu, e.rss_mb, files
     );
     if let Some(hugo) = hugo {
         let site = corpus.join("hugo");
@@ -100,6 +120,20 @@ fn main() {
         );
     } else {
         println!("hugo is not on PATH: install it (apt-get install hugo) to compare");
+    }
+}
+
+/// The first article file under `content` (in name order), for the edit rebuild.
+fn first_article(content: &Path) -> PathBuf {
+    let mut dir = content.to_path_buf();
+    loop {
+        let mut entries: Vec<PathBuf> =
+            std::fs::read_dir(&dir).expect("content folder").map(|e| e.expect("entry").path()).collect();
+        entries.sort();
+        match entries.iter().find(|p| p.extension().is_some_and(|e| e == "txt")) {
+            Some(file) => return file.clone(),
+            None => dir = entries.into_iter().find(|p| p.is_dir()).expect("an article"),
+        }
     }
 }
 

@@ -495,8 +495,12 @@ fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
     if report.up_to_date {
         format!("Nothing changed since the last build; {} is up to date ({seconds:.2}s)", output.display())
     } else if report.committed {
+        let read = match report.reused {
+            0 => String::new(),
+            reused => format!(", {reused} files unchanged since the last build"),
+        };
         format!(
-            "Built {} articles ({} published) into {}: {} files, {warnings} warnings, {seconds:.2}s",
+            "Built {} articles ({} published{read}) into {}: {} files, {warnings} warnings, {seconds:.2}s",
             report.articles,
             report.published,
             output.display(),

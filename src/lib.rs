@@ -86,6 +86,9 @@ pub struct Report {
     pub committed: bool,
     /// True when nothing had changed since the last build, so nothing was built or written.
     pub up_to_date: bool,
+    /// Articles taken from the ingest cache because their file had not changed since the last
+    /// build (the rest were read).
+    pub reused: usize,
     /// `gazette serve` only: articles whose edit was patched into the served site without
     /// assembling it again (0 when the rebuild assembled the site).
     pub patched: usize,
@@ -125,7 +128,8 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     }
     let sink = emit::DiskSink::create(&config.output_dir)
         .map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
-    let ok = build_into(config, now, &sink, progress, &mut report);
+    let mut cache = ingest::cache::IngestCache::load(config);
+    let ok = pipeline(config, now, &sink, progress, &mut report, Some(&mut cache));
     let started = Instant::now();
     if ok && report.diagnostics.error_count() == 0 {
         sink.commit().map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
@@ -142,7 +146,8 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     Ok(report)
 }
 
-/// The whole pipeline into any sink. Returns false when rendering could not start (theme errors).
+/// The whole pipeline into any sink, every article read afresh. Returns false when rendering
+/// could not start (theme errors).
 pub fn build_into(
     config: &Config,
     now: jiff::Timestamp,
@@ -150,13 +155,27 @@ pub fn build_into(
     progress: &dyn Progress,
     report: &mut Report,
 ) -> bool {
+    pipeline(config, now, sink, progress, report, None)
+}
+
+fn pipeline(
+    config: &Config,
+    now: jiff::Timestamp,
+    sink: &dyn emit::Sink,
+    progress: &dyn Progress,
+    report: &mut Report,
+    cache: Option<&mut ingest::cache::IngestCache>,
+) -> bool {
     let started = Instant::now();
     let discovery = discover::walk(&config.content_dir);
     report.diagnostics.extend(discovery.diagnostics);
     report.timings.discover = started.elapsed();
 
     let started = Instant::now();
-    let ingested = ingest_all(config, &discovery.sources, progress);
+    let ingested = match cache {
+        Some(cache) => ingest_cached(config, &discovery.sources, progress, cache, report),
+        None => ingest_all(config, &discovery.sources, progress),
+    };
     let mut articles = Vec::with_capacity(ingested.len());
     for item in ingested {
         report.diagnostics.extend(item.diagnostics);
@@ -182,6 +201,35 @@ pub fn ingest_all(
         })
         .collect();
     progress.finish();
+    ingested
+}
+
+/// [`ingest_all`], taking unchanged files' results from `cache` and keeping this build's results
+/// in it for the next build.
+fn ingest_cached(
+    config: &Config,
+    sources: &[discover::Source],
+    progress: &dyn Progress,
+    cache: &mut ingest::cache::IngestCache,
+    report: &mut Report,
+) -> Vec<ingest::Ingested> {
+    // Stamped before reading, so a file changed while it is read is read again next time.
+    let stamps: Vec<Option<ingest::cache::Stamp>> =
+        sources.par_iter().map(|source| ingest::cache::stamp(&source.path)).collect();
+    let mut results: Vec<Option<ingest::Ingested>> =
+        sources.iter().zip(&stamps).map(|(source, &stamp)| cache.take(source, stamp)).collect();
+    let reread: Vec<bool> = results.iter().map(Option::is_none).collect();
+    report.reused = reread.iter().filter(|read| !**read).count();
+    progress.start("ingest", sources.len() - report.reused);
+    results.par_iter_mut().zip(sources).for_each(|(slot, source)| {
+        if slot.is_none() {
+            *slot = Some(ingest::article(source, config));
+            progress.advance(1);
+        }
+    });
+    progress.finish();
+    let ingested: Vec<ingest::Ingested> = results.into_iter().flatten().collect();
+    cache.save(sources, &stamps, &ingested, &reread);
     ingested
 }
 

@@ -10,6 +10,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use super::Sink;
 
 /// The file that marks a folder as Gazette's output.
@@ -72,7 +74,7 @@ impl DiskSink {
         }
         self.committed = true;
         if had_output {
-            std::fs::remove_dir_all(&previous)?;
+            remove_tree(&previous)?;
         }
         Ok(())
     }
@@ -97,6 +99,20 @@ impl Sink for DiskSink {
         }
         std::fs::write(self.staging.join(path), content)
     }
+}
+
+/// Removes a folder and everything in it, folders in parallel: the old site of a large build has
+/// tens of thousands of files, and removing them one by one was a sixth of a rebuild.
+fn remove_tree(path: &Path) -> std::io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(path)?.collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            remove_tree(&entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(path)
 }
 
 /// `public` -> `.public.gazette-staging`, in the same parent folder.

@@ -6,6 +6,7 @@
 //! `gazette import` writes ([`to_markdown`]), so a site built from imported `.md` files is the
 //! same site.
 
+pub mod cache;
 pub mod convert;
 pub mod decode;
 pub mod front_matter;

@@ -1,7 +1,8 @@
 //! `gazette init`: a new site that builds at once.
 //!
-//! Writes `site.yaml` with every key shown and commented, and `content/` with one sample article
-//! dated today, so `gazette build` works straight away and the config file documents itself.
+//! Writes `site.yaml` with every key shown and commented, `content/` with one sample article
+//! dated today, and a `.gitignore` for the output and caches, so `gazette build` works straight
+//! away and the config file documents itself.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,8 @@ use std::path::{Path, PathBuf};
 pub const SITE_YAML: &str = include_str!("site.yaml");
 /// The sample article.
 pub const WELCOME: &str = include_str!("welcome.txt");
+/// What a site's repository should not track: the built site and Gazette's caches.
+pub const GITIGNORE: &str = "/public/\n/.gazette-cache/\n";
 
 /// Why a site could not be created.
 #[derive(Debug, thiserror::Error)]
@@ -39,7 +42,7 @@ pub fn site(dir: &Path, today: jiff::civil::Date, force: bool) -> Result<Vec<Pat
         today.month(),
         today.day()
     ));
-    let files = [(dir.join("site.yaml"), SITE_YAML), (article, WELCOME)];
+    let files = [(dir.join("site.yaml"), SITE_YAML), (article, WELCOME), (dir.join(".gitignore"), GITIGNORE)];
     let mut written = Vec::new();
     for (path, text) in files {
         if path.exists() {
@@ -82,7 +85,10 @@ mod tests {
         let today = jiff::civil::date(2025, 9, 12);
         assert!(matches!(site(dir.path(), today, false), Err(InitError::NotEmpty(_))));
         let written = site(dir.path(), today, true).unwrap();
-        assert_eq!(written, [dir.path().join("content/2025/09/12/welcome.txt")]);
+        assert_eq!(
+            written,
+            [dir.path().join("content/2025/09/12/welcome.txt"), dir.path().join(".gitignore")]
+        );
         assert_eq!(std::fs::read_to_string(dir.path().join("site.yaml")).unwrap(), "title: Mine\n");
     }
 }

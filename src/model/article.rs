@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where an article's date came from, most trusted first. Shown by `import` and kept in front
 /// matter so a reader of the Markdown knows whether the date was written or guessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     /// `date:` in front matter.
@@ -38,8 +38,9 @@ impl DateSource {
     }
 }
 
-/// A resolved article. Built by `ingest`, read by everything after it.
-#[derive(Debug, Clone, PartialEq)]
+/// A resolved article. Built by `ingest`, read by everything after it; kept between builds by
+/// the ingest cache (hence serde).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Path relative to the content folder, `/`-separated.
     pub source_path: String,
@@ -90,6 +91,7 @@ pub struct Article {
     /// Front-matter keys Gazette does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// MinHash signature of the text, for story clusters (computed once, at ingest).
+    #[serde(with = "super::cluster::signature_serde")]
     pub signature: Option<super::cluster::Signature>,
 }
 

@@ -258,6 +258,60 @@ fn a_no_op_rebuild_writes_nothing_and_any_change_rebuilds() {
 }
 
 #[test]
+fn a_rebuild_reads_only_changed_articles_and_equals_a_clean_build() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    // An edit, a new article and a removed one; two files stay as they were.
+    site.write(
+        "content/2025/03/14/lighthouse-keeper-retires.txt",
+        "The keeper changed his mind and stays on.\n",
+    );
+    site.write("content/2025/03/16/new-pier.txt", "A new pier\n\nThe council opened a new pier.\n");
+    std::fs::remove_file(site.root.join("content/2025/03/14/ferry-timetable-changes.txt")).unwrap();
+    let run = site.build_ok();
+    assert!(run.stderr.contains("2 files unchanged since the last build"), "{}", run.stderr);
+    assert!(site.output("2025/03/14/lighthouse-keeper-retires/index.html").contains("changed his mind"));
+    assert!(!site.has_output("2025/03/14/ferry-timetable-changes/index.html"), "a removed article is gone");
+    let with_cache = site.output_tree();
+    std::fs::remove_dir_all(site.root.join(".gazette-cache")).unwrap();
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("unchanged since"), "{}", run.stderr);
+    assert!(site.output_tree() == with_cache, "the cache changes nothing in the output");
+}
+
+#[test]
+fn the_article_cache_follows_settings_keeps_warnings_and_survives_damage() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "title: T\ntimezone: Europe/Lisbon\n"),
+        ("content/2025-03-01-harbour.txt", "Harbour news\n\nThe harbour master spoke.\n"),
+        ("content/undated.txt", "Undated\n\nA story with no date anywhere.\n"),
+    ]);
+    site.build_ok();
+    site.write("content/2025-03-01-harbour.txt", "Harbour news\n\nThe harbour master spoke again.\n");
+    let run = site.build_ok();
+    assert!(run.stderr.contains("1 files unchanged"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("undated.txt") && run.stderr.contains("no date found"),
+        "kept warnings: {}",
+        run.stderr
+    );
+    // Another output folder reads nothing again; a setting that changes how articles are read
+    // reads everything again.
+    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--output", "elsewhere"]);
+    assert!(run.stderr.contains("2 files unchanged"), "{}", run.stderr);
+    site.write("site.yaml", "title: T\ntimezone: America/Chicago\n");
+    assert!(!site.build_ok().stderr.contains("unchanged since"));
+    // A damaged cache is ignored, never an error.
+    for entry in std::fs::read_dir(site.root.join(".gazette-cache/articles")).unwrap() {
+        std::fs::write(entry.unwrap().path(), "{ not json").unwrap();
+    }
+    site.write("content/2025-03-01-harbour.txt", "Harbour news\n\nThe harbour master left.\n");
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("unchanged since"), "{}", run.stderr);
+    assert!(site.output("2025/03/01/harbour/index.html").contains("master left"));
+}
+
+#[test]
 fn a_static_file_can_replace_a_generated_page_with_a_warning() {
     let site = SiteTest::fixture("basic");
     site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");

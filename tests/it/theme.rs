@@ -64,6 +64,16 @@ fn init_creates_a_site_that_builds_at_once_and_refuses_to_overwrite() {
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(news.join("public/index.html").exists());
+    // The built site and the caches stay out of the site's repository.
+    let git = |args: &[&str]| {
+        let output = std::process::Command::new("git").args(args).current_dir(&news).output().unwrap();
+        assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    git(&["init", "--quiet"]);
+    let untracked = git(&["status", "--porcelain", "--untracked-files=all"]);
+    assert!(untracked.contains("site.yaml") && untracked.contains("welcome.txt"), "{untracked}");
+    assert!(!untracked.contains("public/") && !untracked.contains(".gazette-cache"), "{untracked}");
     let again = site.run(&["init", "news"]);
     assert!(!again.success, "a non-empty folder is refused");
     assert!(again.stderr.contains("not empty"), "{}", again.stderr);

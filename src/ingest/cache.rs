@@ -1,0 +1,215 @@
+//! Articles as the last build read them, kept between builds so a rebuild reads only the files
+//! that changed.
+//!
+//! Reading an article (decoding, converting, tagging, signing) is the largest part of a build.
+//! Its result depends only on the file and on the configuration, so `gazette build` keeps each
+//! result in `.gazette-cache/articles/`, keyed by the file's path, size and modification time (as
+//! make does) under a key for the Gazette binary and the configuration; a different binary or
+//! config throws every entry away. The entries are spread over [`BUCKETS`] files by path, read
+//! and written in parallel, and a bucket is written again only when one of its files changed.
+//! The cache is an optimisation only: a missing, stale or damaged one means the files are read.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::Ingested;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::discover::Source;
+use crate::model::Article;
+
+/// How many files the cache is spread over.
+pub const BUCKETS: usize = 64;
+
+/// A file as it was when it was read: size and modification time in nanoseconds.
+pub type Stamp = (u64, u128);
+
+/// The file's stamp, or none when it cannot be read (then it is never taken from the cache).
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    Some((metadata.len(), modified))
+}
+
+/// One article file's result.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    path: String,
+    stamp: Stamp,
+    article: Option<Article>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One cache file.
+#[derive(Serialize, Deserialize)]
+struct Bucket {
+    key: String,
+    entries: Vec<Entry>,
+}
+
+/// The results of the last build, by source path.
+pub struct IngestCache {
+    dir: PathBuf,
+    key: String,
+    entries: HashMap<String, Entry>,
+    /// Which buckets were read intact, so unchanged ones need not be written again.
+    loaded: Vec<bool>,
+}
+
+impl IngestCache {
+    /// Reads the cache of the site `config` builds (empty when there is none, or it was made by
+    /// another binary or configuration).
+    pub fn load(config: &Config) -> IngestCache {
+        let dir = config.root.join(".gazette-cache").join("articles");
+        let key = cache_key(config);
+        let buckets: Vec<Option<Bucket>> = (0..BUCKETS)
+            .into_par_iter()
+            .map(|n| {
+                let bytes = std::fs::read(bucket_file(&dir, n)).ok()?;
+                serde_json::from_slice::<Bucket>(&bytes).ok().filter(|bucket| bucket.key == key)
+            })
+            .collect();
+        let loaded = buckets.iter().map(Option::is_some).collect();
+        let entries = buckets
+            .into_iter()
+            .flatten()
+            .flat_map(|bucket| bucket.entries)
+            .map(|entry| (entry.path.clone(), entry))
+            .collect();
+        IngestCache { dir, key, entries, loaded }
+    }
+
+    /// The result of reading `source` last time, if the file has not changed since.
+    pub fn take(&mut self, source: &Source, stamp: Option<Stamp>) -> Option<Ingested> {
+        let entry = self.entries.remove(&source.relative)?;
+        (Some(entry.stamp) == stamp).then(|| Ingested {
+            article: entry.article,
+            diagnostics: entry.diagnostics,
+            dropped: Vec::new(),
+        })
+    }
+
+    /// Keeps this build's results for the next build. `reread` says which sources were read
+    /// rather than taken from the cache. Failing to write only costs the next build time.
+    pub fn save(&self, sources: &[Source], stamps: &[Option<Stamp>], ingested: &[Ingested], reread: &[bool]) {
+        let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); BUCKETS];
+        let mut changed = [false; BUCKETS];
+        for (index, source) in sources.iter().enumerate() {
+            let bucket = bucket_of(&source.relative);
+            buckets[bucket].push(index);
+            changed[bucket] |= reread[index];
+        }
+        // A bucket also changes when one of its files was deleted.
+        for path in self.entries.keys() {
+            changed[bucket_of(path)] = true;
+        }
+        if std::fs::create_dir_all(&self.dir).is_err() {
+            return;
+        }
+        buckets.par_iter().enumerate().filter(|(n, _)| changed[*n] || !self.loaded[*n]).for_each(
+            |(n, members)| {
+                #[derive(Serialize)]
+                struct EntryRef<'a> {
+                    path: &'a str,
+                    stamp: Stamp,
+                    article: &'a Option<Article>,
+                    diagnostics: &'a [Diagnostic],
+                }
+                #[derive(Serialize)]
+                struct BucketRef<'a> {
+                    key: &'a str,
+                    entries: Vec<EntryRef<'a>>,
+                }
+                let entries = members
+                    .iter()
+                    .filter_map(|&i| {
+                        Some(EntryRef {
+                            path: &sources[i].relative,
+                            stamp: stamps[i]?,
+                            article: &ingested[i].article,
+                            diagnostics: &ingested[i].diagnostics,
+                        })
+                    })
+                    .collect();
+                let bucket = BucketRef { key: &self.key, entries };
+                if let Ok(bytes) = serde_json::to_vec(&bucket) {
+                    // Written beside and renamed, so a reader never sees half a file.
+                    let file = bucket_file(&self.dir, n);
+                    let temporary = file.with_extension("json.tmp");
+                    if std::fs::write(&temporary, bytes).is_ok() {
+                        let _ = std::fs::rename(&temporary, &file);
+                    }
+                }
+            },
+        );
+    }
+}
+
+/// What the cached results depend on besides the files: this binary and the settings reading an
+/// article uses (every `config` field the ingest module reads; keep this list in step with it).
+/// The output folder and base URL are not among them, so building to another folder or URL
+/// keeps the cache.
+fn cache_key(config: &Config) -> String {
+    let settings = (
+        &config.root,
+        &config.content_dir,
+        &config.timezone,
+        config.unsafe_html,
+        config.smart_punctuation,
+        &config.auto_tags,
+        &config.clusters,
+    );
+    let mut key = format!("{} {settings:?}", env!("CARGO_PKG_VERSION"));
+    if let Some(stamp) = std::env::current_exe().ok().as_deref().and_then(stamp) {
+        key.push_str(&format!(" {stamp:?}"));
+    }
+    Sha256::digest(key.as_bytes()).iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+fn bucket_of(path: &str) -> usize {
+    // FNV-1a: stable across Rust releases, unlike std's hasher.
+    let hash = path
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    (hash % BUCKETS as u64) as usize
+}
+
+fn bucket_file(dir: &Path, n: usize) -> PathBuf {
+    dir.join(format!("{n:02}.json"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_comes_back_from_the_cache_unchanged() {
+        let mut article = crate::model::tests::article("a.txt", "2025-03-01T08:30:00Z", "Harbour");
+        article.date = article.date.with_time_zone(jiff::tz::TimeZone::get("Europe/Lisbon").unwrap());
+        article.signature = crate::model::cluster::signature("the harbour master spoke on monday", 3);
+        article.body_markdown = "Body *text*.".into();
+        article.extra.insert("rating".into(), serde_json::json!({"stars": 4}));
+        let entry = Entry {
+            path: "a.txt".into(),
+            stamp: (12, 34),
+            article: Some(article.clone()),
+            diagnostics: vec![Diagnostic::warning("a.txt", "no date found")],
+        };
+        let back: Entry = serde_json::from_slice(&serde_json::to_vec(&entry).unwrap()).unwrap();
+        assert_eq!(back.article, Some(article));
+        assert_eq!(back.diagnostics, entry.diagnostics);
+    }
+
+    #[test]
+    fn buckets_do_not_depend_on_the_rust_release() {
+        assert_eq!(bucket_of("2025/03/01/harbour.txt"), bucket_of("2025/03/01/harbour.txt"));
+        assert!(bucket_of("a.txt") < BUCKETS);
+        // FNV-1a of "a" is 0xaf63dc4c8601ec8c.
+        assert_eq!(bucket_of("a"), (0xaf63_dc4c_8601_ec8c_u64 % BUCKETS as u64) as usize);
+    }
+}
