@@ -108,6 +108,9 @@ pub struct PublishSummary {
     pub unchanged: usize,
     /// Bytes of site content sent (before any compression).
     pub bytes: u64,
+    /// Objects whose state had to be asked for one by one (S3: HEAD requests for objects the
+    /// publish manifest does not vouch for); 0 for other targets.
+    pub inspected: usize,
     /// Wall-clock time of the whole publish, planning included.
     pub seconds: f64,
     /// The plan that was carried out (or, for a dry run, would be), for printing.
@@ -195,6 +198,7 @@ pub fn deploy(
         deleted: outcome.deleted,
         unchanged: outcome.plan.unchanged.len(),
         bytes: outcome.bytes,
+        inspected: outcome.inspected,
         seconds: started.elapsed().as_secs_f64(),
         plan: outcome.plan,
     })
@@ -207,11 +211,12 @@ pub(crate) struct Outcome {
     pub(crate) uploaded: usize,
     pub(crate) deleted: usize,
     pub(crate) bytes: u64,
+    pub(crate) inspected: usize,
 }
 
 impl Outcome {
     /// The outcome of a dry run: the plan, nothing done.
     pub(crate) fn dry(plan: Plan) -> Self {
-        Self { plan, uploaded: 0, deleted: 0, bytes: 0 }
+        Self { plan, uploaded: 0, deleted: 0, bytes: 0, inspected: 0 }
     }
 }

@@ -8,6 +8,13 @@
 //! that the site also has is read with HEAD; an object whose two values match is left alone,
 //! which also makes a changed Cache-Control rule re-upload the files it affects.
 //!
+//! HEAD costs one request per object, which on a 30,000-file site is most of a publish. So a
+//! publish ends by writing a manifest object ([`MANIFEST`]) under the prefix: each object's two
+//! values together with the ETag the bucket gave it. The next publish trusts the manifest for
+//! every listed object whose ETag is still the one recorded (listing returns ETags) and sends HEAD
+//! only for the others, such as objects someone changed by hand. A missing or unreadable manifest
+//! only means every object is asked about.
+//!
 //! Order of work: list and HEAD, plan, check the delete limit, upload (several at a time), and
 //! only when every upload succeeded delete the stale keys, all under the prefix. Credentials come
 //! from the standard AWS environment variables (and [`PublishOptions::env`]), else from the
@@ -36,6 +43,32 @@ use super::{Outcome, PublishOptions, PublishProgress, hash};
 pub const META_SHA256: &str = "gazette-sha256";
 /// Metadata key holding a hash of the stored headers (`x-amz-meta-gazette-headers`).
 pub const META_HEADERS: &str = "gazette-headers";
+
+/// The publish manifest's name under the prefix. It is never planned for deletion.
+pub const MANIFEST: &str = ".gazette-publish-manifest.json";
+
+/// What the last publish knew about each object.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Manifest {
+    /// Path under the prefix -> ETag and compare key.
+    objects: BTreeMap<String, ManifestEntry>,
+}
+
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct ManifestEntry {
+    etag: String,
+    key: String,
+}
+
+/// The bucket as found before publishing.
+struct Remote {
+    /// Path -> compare key when known (from the manifest or a HEAD request).
+    keys: BTreeMap<String, Option<String>>,
+    /// Path -> ETag, as listed.
+    etags: BTreeMap<String, String>,
+    /// Objects that needed a HEAD request.
+    inspected: usize,
+}
 
 /// Uploads in flight at once.
 const UPLOAD_CONCURRENCY: usize = 16;
@@ -125,19 +158,66 @@ async fn run(
         .iter()
         .map(|s| LocalFile { hash: compare_key(&s.file.hash, &s.headers_hash), ..s.file.clone() })
         .collect();
-    let plan = Plan::compute(&wanted, &remote);
+    let plan = Plan::compute(&wanted, &remote.keys);
     plan.check_deletes(options.max_deletes, &bucket.url)?;
     if options.dry_run {
-        return Ok(Outcome::dry(plan));
+        return Ok(Outcome { inspected: remote.inspected, ..Outcome::dry(plan) });
     }
 
     let by_path: BTreeMap<&str, &Stored> = stored.iter().map(|s| (s.file.rel.as_str(), s)).collect();
     progress.start(plan.uploads.len(), plan.upload_bytes());
     let sent = upload_all(bucket, &plan, &by_path, progress).await;
     progress.finish();
-    let bytes = sent?;
+    let (bytes, uploaded_etags) = sent?;
     delete_all(bucket, &plan.deletes).await?;
-    Ok(Outcome { uploaded: plan.uploads.len(), deleted: plan.deletes.len(), bytes, plan })
+    write_manifest(bucket, &wanted, &plan, &remote, &uploaded_etags).await;
+    Ok(Outcome {
+        uploaded: plan.uploads.len(),
+        deleted: plan.deletes.len(),
+        bytes,
+        inspected: remote.inspected,
+        plan,
+    })
+}
+
+/// Records every object's compare key and ETag for the next publish. Failing to write it only
+/// costs the next publish its HEAD requests, so a failure is not an error.
+async fn write_manifest(
+    bucket: &Bucket,
+    wanted: &[LocalFile],
+    plan: &Plan,
+    remote: &Remote,
+    uploaded_etags: &BTreeMap<String, String>,
+) {
+    let unchanged: std::collections::BTreeSet<&str> = plan.unchanged.iter().map(String::as_str).collect();
+    let objects = wanted
+        .iter()
+        .filter_map(|file| {
+            let etag = match uploaded_etags.get(&file.rel) {
+                Some(etag) => etag,
+                None if unchanged.contains(file.rel.as_str()) => remote.etags.get(&file.rel)?,
+                None => return None,
+            };
+            Some((file.rel.clone(), ManifestEntry { etag: etag.clone(), key: file.hash.clone() }))
+        })
+        .collect();
+    let Ok(body) = serde_json::to_vec(&Manifest { objects }) else { return };
+    let Ok(key) = bucket.key(MANIFEST) else { return };
+    let mut attributes = Attributes::new();
+    attributes.insert(Attribute::ContentType, "application/json".into());
+    attributes.insert(Attribute::CacheControl, "no-store".into());
+    let options = PutOptions { attributes, ..PutOptions::default() };
+    let _ = bucket.store.put_opts(&key, PutPayload::from(body), options).await;
+}
+
+/// The manifest the last publish left, or an empty one.
+async fn read_manifest(bucket: &Bucket) -> Manifest {
+    let Ok(key) = bucket.key(MANIFEST) else { return Manifest::default() };
+    let Ok(found) = bucket.store.get_opts(&key, GetOptions::default()).await else {
+        return Manifest::default();
+    };
+    let Ok(bytes) = found.bytes().await else { return Manifest::default() };
+    serde_json::from_slice(&bytes).unwrap_or_default()
 }
 
 /// The key a stored object is compared by: content hash and headers hash together.
@@ -162,24 +242,35 @@ fn describe(file: &LocalFile, rules: &CacheRules, precompress: bool) -> Stored {
 }
 
 /// Every object under the prefix, with its compare key when it has one and the site has a file
-/// of that name (stale objects are not worth a HEAD).
-async fn remote_state(
-    bucket: &Bucket,
-    stored: &[Stored],
-) -> Result<BTreeMap<String, Option<String>>, PublishError> {
+/// of that name (stale objects are not worth a HEAD). The manifest vouches for objects whose ETag
+/// is unchanged since the last publish; the others are asked about with HEAD.
+async fn remote_state(bucket: &Bucket, stored: &[Stored]) -> Result<Remote, PublishError> {
+    let manifest = read_manifest(bucket).await;
     let listed: Vec<object_store::ObjectMeta> =
         bucket.store.list(bucket.prefix.as_ref()).try_collect().await.map_err(|e| bucket.error("", e))?;
     let strip = bucket.prefix.as_ref().map(|p| format!("{}/", p.as_ref())).unwrap_or_default();
     let wanted: std::collections::BTreeSet<&str> = stored.iter().map(|s| s.file.rel.as_str()).collect();
-    let mut remote = BTreeMap::new();
+    let mut keys = BTreeMap::new();
+    let mut etags = BTreeMap::new();
     let mut to_head = Vec::new();
     for meta in listed {
         let Some(rel) = meta.location.as_ref().strip_prefix(&strip) else { continue };
-        if wanted.contains(rel) {
+        if rel == MANIFEST {
+            continue;
+        }
+        let known = match (manifest.objects.get(rel), &meta.e_tag) {
+            (Some(entry), Some(etag)) if entry.etag == *etag => Some(entry.key.clone()),
+            _ => None,
+        };
+        if let Some(etag) = meta.e_tag {
+            etags.insert(rel.to_owned(), etag);
+        }
+        if known.is_none() && wanted.contains(rel) {
             to_head.push((rel.to_owned(), meta.location.clone()));
         }
-        remote.insert(rel.to_owned(), None);
+        keys.insert(rel.to_owned(), known);
     }
+    let inspected = to_head.len();
     let heads = stream::iter(to_head)
         .map(|(rel, location)| async move {
             let options = GetOptions { head: true, ..GetOptions::default() };
@@ -198,33 +289,38 @@ async fn remote_state(
             |key: &'static str| found.attributes.get(&Attribute::Metadata(key.into())).map(|v| v.as_ref());
         if let (Some(sha), Some(headers)) = (meta(META_SHA256), meta(META_HEADERS)) {
             let key = compare_key(sha, headers);
-            remote.insert(rel, Some(key));
+            keys.insert(rel, Some(key));
         }
     }
-    Ok(remote)
+    Ok(Remote { keys, etags, inspected })
 }
 
-/// Upload every planned file, several at a time; stops at the first failure.
+/// Upload every planned file, several at a time; stops at the first failure. Returns the bytes
+/// sent and the ETag the bucket gave each uploaded file.
 async fn upload_all(
     bucket: &Bucket,
     plan: &Plan,
     by_path: &BTreeMap<&str, &Stored>,
     progress: &dyn PublishProgress,
-) -> Result<u64, PublishError> {
+) -> Result<(u64, BTreeMap<String, String>), PublishError> {
     let uploads = stream::iter(plan.uploads.iter().filter_map(|u| by_path.get(u.path.as_str()).copied()))
-        .map(|s| async move { upload(bucket, s).await.map(|()| s) })
+        .map(|s| async move { upload(bucket, s).await.map(|etag| (s, etag)) })
         .buffer_unordered(UPLOAD_CONCURRENCY);
     futures_util::pin_mut!(uploads);
     let mut bytes = 0;
+    let mut etags = BTreeMap::new();
     while let Some(result) = uploads.next().await {
-        let s = result?;
+        let (s, etag) = result?;
         bytes += s.file.size;
+        if let Some(etag) = etag {
+            etags.insert(s.file.rel.clone(), etag);
+        }
         progress.uploaded(&s.file.rel, s.file.size);
     }
-    Ok(bytes)
+    Ok((bytes, etags))
 }
 
-async fn upload(bucket: &Bucket, s: &Stored) -> Result<(), PublishError> {
+async fn upload(bucket: &Bucket, s: &Stored) -> Result<Option<String>, PublishError> {
     let key = bucket.key(&s.file.rel)?;
     let content = std::fs::read(&s.file.abs).map_err(|e| PublishError::io("read", &s.file.abs, e))?;
     let body = if s.gzip {
@@ -241,12 +337,12 @@ async fn upload(bucket: &Bucket, s: &Stored) -> Result<(), PublishError> {
     attributes.insert(Attribute::Metadata(META_SHA256.into()), s.file.hash.clone().into());
     attributes.insert(Attribute::Metadata(META_HEADERS.into()), s.headers_hash.clone().into());
     let options = PutOptions { attributes, ..PutOptions::default() };
-    bucket
+    let result = bucket
         .store
         .put_opts(&key, PutPayload::from(body), options)
         .await
         .map_err(|e| bucket.error(&s.file.rel, e))?;
-    Ok(())
+    Ok(result.e_tag)
 }
 
 fn gzip(content: &[u8]) -> std::io::Result<Vec<u8>> {

@@ -562,7 +562,9 @@ fn s3_uploads_only_changes_and_deletes_stale_objects() {
     assert_eq!(
         keys,
         [
+            "elsewhere/.gazette-publish-manifest.json",
             "elsewhere/keep.txt",
+            "site/.gazette-publish-manifest.json",
             "site/2024/05/story.html",
             "site/assets/style.3f2a9c1b.css",
             "site/feed.xml",
@@ -588,14 +590,29 @@ fn s3_uploads_only_changes_and_deletes_stale_objects() {
     let progress = Recorder::default();
     let summary = deploy(site.path(), &target, &options, &progress).expect("unchanged publish");
     assert_eq!((summary.uploaded, summary.deleted, summary.unchanged), (0, 0, 5));
+    assert_eq!(summary.inspected, 0, "the manifest vouches for every object: no HEAD requests");
     assert!(progress.uploaded().is_empty());
 
     write(site.path(), "index.html", "<h1>home, edited</h1>");
     let progress = Recorder::default();
     let summary = deploy(site.path(), &target, &options, &progress).expect("one page changed");
     assert_eq!(progress.uploaded(), ["index.html"]);
-    assert_eq!(summary.unchanged, 4);
+    assert_eq!((summary.unchanged, summary.inspected), (4, 0));
     assert_eq!(moto.get("news", "site/index.html"), "<h1>home, edited</h1>");
+
+    // An object changed behind Gazette's back has another ETag: it is asked about and repaired.
+    let (status, _, _) = http(moto.port, "PUT", "/news/site/feed.xml").expect("overwrite by hand");
+    assert_eq!(status, 200);
+    let progress = Recorder::default();
+    let summary = deploy(site.path(), &target, &options, &progress).expect("repair");
+    assert_eq!((progress.uploaded(), summary.inspected), (vec!["feed.xml".to_owned()], 1));
+    assert_eq!(moto.get("news", "site/feed.xml"), "<rss/>");
+    // A damaged manifest only costs HEAD requests.
+    let (status, _, _) =
+        http(moto.port, "PUT", "/news/site/.gazette-publish-manifest.json").expect("damage the manifest");
+    assert_eq!(status, 200);
+    let summary = deploy(site.path(), &target, &options, &NoProgress).expect("without a manifest");
+    assert_eq!((summary.uploaded, summary.unchanged, summary.inspected), (0, 5, 5));
 
     std::fs::remove_file(site.path().join("2024/05/story.html")).expect("rm");
     write(site.path(), "new.html", "new");
@@ -603,7 +620,7 @@ fn s3_uploads_only_changes_and_deletes_stale_objects() {
     let summary = deploy(site.path(), &target, &dry, &NoProgress).expect("dry run");
     assert_eq!(summary.plan.deletes, ["2024/05/story.html"]);
     assert_eq!(summary.plan.uploads.iter().map(|u| u.path.as_str()).collect::<Vec<_>>(), ["new.html"]);
-    assert_eq!(moto.keys("news").len(), 6, "a dry run changes nothing");
+    assert_eq!(moto.keys("news").len(), 8, "a dry run changes nothing");
 
     let refuse = PublishOptions { max_deletes: 0, ..s3_options() };
     let error = deploy(site.path(), &target, &refuse, &NoProgress).expect_err("refused");
@@ -677,7 +694,8 @@ fn s3_interrupted_publish_deletes_nothing_and_a_rerun_completes() {
     assert_eq!(summary.uploaded + summary.unchanged, 60);
     assert!(summary.unchanged >= sent_before, "the re-run resumes: {} unchanged", summary.unchanged);
     let keys = moto.keys("news");
-    assert_eq!(keys.len(), 60);
+    assert_eq!(keys.len(), 61, "the 60 files and the publish manifest");
+    assert!(keys.contains(&".gazette-publish-manifest.json".to_owned()));
     assert!(!keys.contains(&"stale.html".to_owned()));
 }
 
