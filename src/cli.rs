@@ -433,8 +433,15 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             summary.plan.unchanged.len()
         ));
     } else {
+        for warning in &summary.warnings {
+            eprintln!("warning: {warning}");
+        }
+        let checked = match summary.inspected {
+            0 => String::new(),
+            n => format!(" ({n} checked one by one)"),
+        };
         printer.summary(&format!(
-            "Published to `{name}`: {} uploaded, {} deleted, {} unchanged, {} bytes, {:.2}s",
+            "Published to `{name}`: {} uploaded, {} deleted, {} unchanged{checked}, {} bytes, {:.2}s",
             summary.uploaded, summary.deleted, summary.unchanged, summary.bytes, summary.seconds
         ));
     }

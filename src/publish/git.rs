@@ -73,7 +73,14 @@ pub(crate) fn publish(
     if !remote_exists || git.rev("HEAD")? != git.rev(&format!("refs/remotes/origin/{branch}"))? {
         git.run(&["push", "--quiet", "origin", &format!("HEAD:refs/heads/{branch}")])?;
     }
-    Ok(Outcome { uploaded: plan.uploads.len(), deleted: plan.deletes.len(), bytes, inspected: 0, plan })
+    Ok(Outcome {
+        uploaded: plan.uploads.len(),
+        deleted: plan.deletes.len(),
+        bytes,
+        inspected: 0,
+        warnings: Vec::new(),
+        plan,
+    })
 }
 
 /// Files the target adds to the site: `.nojekyll` (so GitHub Pages serves `_`-folders) and

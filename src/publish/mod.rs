@@ -111,6 +111,8 @@ pub struct PublishSummary {
     /// Objects whose state had to be asked for one by one (S3: HEAD requests for objects the
     /// publish manifest does not vouch for); 0 for other targets.
     pub inspected: usize,
+    /// Things that went wrong without failing the publish.
+    pub warnings: Vec<String>,
     /// Wall-clock time of the whole publish, planning included.
     pub seconds: f64,
     /// The plan that was carried out (or, for a dry run, would be), for printing.
@@ -199,6 +201,7 @@ pub fn deploy(
         unchanged: outcome.plan.unchanged.len(),
         bytes: outcome.bytes,
         inspected: outcome.inspected,
+        warnings: outcome.warnings,
         seconds: started.elapsed().as_secs_f64(),
         plan: outcome.plan,
     })
@@ -212,11 +215,12 @@ pub(crate) struct Outcome {
     pub(crate) deleted: usize,
     pub(crate) bytes: u64,
     pub(crate) inspected: usize,
+    pub(crate) warnings: Vec<String>,
 }
 
 impl Outcome {
     /// The outcome of a dry run: the plan, nothing done.
     pub(crate) fn dry(plan: Plan) -> Self {
-        Self { plan, uploaded: 0, deleted: 0, bytes: 0, inspected: 0 }
+        Self { plan, uploaded: 0, deleted: 0, bytes: 0, inspected: 0, warnings: Vec::new() }
     }
 }

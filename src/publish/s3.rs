@@ -170,25 +170,31 @@ async fn run(
     progress.finish();
     let (bytes, uploaded_etags) = sent?;
     delete_all(bucket, &plan.deletes).await?;
-    write_manifest(bucket, &wanted, &plan, &remote, &uploaded_etags).await;
+    let warnings = match write_manifest(bucket, &wanted, &plan, &remote, &uploaded_etags).await {
+        Ok(()) => Vec::new(),
+        Err(error) => vec![format!(
+            "the site is published, but the publish manifest could not be written ({error}); the next publish will check every object one by one"
+        )],
+    };
     Ok(Outcome {
         uploaded: plan.uploads.len(),
         deleted: plan.deletes.len(),
         bytes,
         inspected: remote.inspected,
+        warnings,
         plan,
     })
 }
 
 /// Records every object's compare key and ETag for the next publish. Failing to write it only
-/// costs the next publish its HEAD requests, so a failure is not an error.
+/// costs the next publish its HEAD requests, so a failure is a warning, not an error.
 async fn write_manifest(
     bucket: &Bucket,
     wanted: &[LocalFile],
     plan: &Plan,
     remote: &Remote,
     uploaded_etags: &BTreeMap<String, String>,
-) {
+) -> Result<(), String> {
     let unchanged: std::collections::BTreeSet<&str> = plan.unchanged.iter().map(String::as_str).collect();
     let objects = wanted
         .iter()
@@ -201,13 +207,18 @@ async fn write_manifest(
             Some((file.rel.clone(), ManifestEntry { etag: etag.clone(), key: file.hash.clone() }))
         })
         .collect();
-    let Ok(body) = serde_json::to_vec(&Manifest { objects }) else { return };
-    let Ok(key) = bucket.key(MANIFEST) else { return };
+    let body = serde_json::to_vec(&Manifest { objects }).map_err(|e| e.to_string())?;
+    let key = bucket.key(MANIFEST).map_err(|e| e.to_string())?;
     let mut attributes = Attributes::new();
     attributes.insert(Attribute::ContentType, "application/json".into());
     attributes.insert(Attribute::CacheControl, "no-store".into());
     let options = PutOptions { attributes, ..PutOptions::default() };
-    let _ = bucket.store.put_opts(&key, PutPayload::from(body), options).await;
+    bucket
+        .store
+        .put_opts(&key, PutPayload::from(body), options)
+        .await
+        .map(|_| ())
+        .map_err(|e| bucket.error(MANIFEST, e).to_string())
 }
 
 /// The manifest the last publish left, or an empty one.

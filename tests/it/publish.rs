@@ -557,6 +557,7 @@ fn s3_uploads_only_changes_and_deletes_stale_objects() {
     let progress = Recorder::default();
     let summary = deploy(site.path(), &target, &options, &progress).expect("first publish");
     assert_eq!(summary.uploaded, 5);
+    assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
     assert_eq!(progress.uploaded().len(), 5);
     let keys = moto.keys("news");
     assert_eq!(
