@@ -64,29 +64,70 @@ fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
 /// since they are invisible in the article yet break word matching, slugs and XML feeds.
 /// Zero-width joiners stay: emoji sequences and some scripts need them.
 pub fn normalise(text: &str) -> String {
+    // Runs of ordinary characters are copied as they are; only the few that change are looked at.
+    let ordinary = |c: char| match c {
+        '\n' | '\t' => true,
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => false,
+        '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => false,
+        c => !c.is_control(),
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut run_start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if ordinary(c) {
+            continue;
+        }
+        out.push_str(&text[run_start..at]);
+        run_start = at + c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if let Some(&(next, '\n')) = chars.peek() {
                     chars.next();
+                    run_start = next + 1;
                 }
                 out.push('\n');
             }
-            '\n' | '\t' => out.push(c),
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => out.push(' '),
-            '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
+            _ => {}
         }
     }
+    out.push_str(&text[run_start..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule `normalise` implements, one character at a time.
+    fn normalise_slowly(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push('\n');
+                }
+                '\n' | '\t' => out.push(c),
+                '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => out.push(' '),
+                '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalise_follows_the_rule(text in "([a-zé \r\n\t\u{00A0}\u{2009}\u{200B}\u{00AD}\u{FEFF}\u{0085}\u{0001}\u{200D}👩]|\r\n){0,40}") {
+            proptest::prop_assert_eq!(normalise(&text), normalise_slowly(&text));
+        }
+    }
 
     #[test]
     fn utf8_with_bom_and_crlf() {
