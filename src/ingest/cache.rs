@@ -111,6 +111,13 @@ impl IngestCache {
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }
+        // Not kept: files that could not be used (an unreadable file may be readable next time
+        // without its size or time changing), and files changed in the last two seconds, which a
+        // second edit within the file system's time resolution could change unseen.
+        let settled_before = std::time::SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|now| now.as_nanos().saturating_sub(2_000_000_000))
+            .unwrap_or(0);
         buckets.par_iter().enumerate().filter(|(n, _)| changed[*n] || !self.loaded[*n]).for_each(
             |(n, members)| {
                 #[derive(Serialize)]
@@ -127,10 +134,11 @@ impl IngestCache {
                 }
                 let entries = members
                     .iter()
+                    .filter(|&&i| ingested[i].article.is_some())
                     .filter_map(|&i| {
                         Some(EntryRef {
                             path: &sources[i].relative,
-                            stamp: stamps[i]?,
+                            stamp: stamps[i].filter(|&(_, modified)| modified < settled_before)?,
                             article: &ingested[i].article,
                             diagnostics: &ingested[i].diagnostics,
                         })
@@ -140,7 +148,7 @@ impl IngestCache {
                 if let Ok(bytes) = serde_json::to_vec(&bucket) {
                     // Written beside and renamed, so a reader never sees half a file.
                     let file = bucket_file(&self.dir, n);
-                    let temporary = file.with_extension("json.tmp");
+                    let temporary = file.with_extension(format!("json.{}.tmp", std::process::id()));
                     if std::fs::write(&temporary, bytes).is_ok() {
                         let _ = std::fs::rename(&temporary, &file);
                     }

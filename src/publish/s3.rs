@@ -11,9 +11,11 @@
 //! HEAD costs one request per object, which on a 30,000-file site is most of a publish. So a
 //! publish ends by writing a manifest object ([`MANIFEST`]) under the prefix: each object's two
 //! values together with the ETag the bucket gave it. The next publish trusts the manifest for
-//! every listed object whose ETag is still the one recorded (listing returns ETags) and sends HEAD
-//! only for the others, such as objects someone changed by hand. A missing or unreadable manifest
-//! only means every object is asked about.
+//! every listed object whose ETag is still the one recorded and that is not newer than the
+//! manifest (listing returns both), and sends HEAD only for the others, such as objects someone
+//! changed by hand, content or metadata. The manifest is removed before a publish changes
+//! anything, so an interrupted publish leaves none; a missing or unreadable manifest only means
+//! every object is asked about.
 //!
 //! Order of work: list and HEAD, plan, check the delete limit, upload (several at a time), and
 //! only when every upload succeeded delete the stale keys, all under the prefix. Credentials come
@@ -153,6 +155,12 @@ async fn run(
     options: &PublishOptions,
     progress: &dyn PublishProgress,
 ) -> Result<Outcome, PublishError> {
+    if stored.iter().any(|s| s.file.rel == MANIFEST) {
+        return Err(PublishError::UnsupportedName {
+            path: MANIFEST.into(),
+            reason: "this name is reserved for Gazette's publish manifest on S3 targets".into(),
+        });
+    }
     let remote = remote_state(bucket, stored).await?;
     let wanted: Vec<LocalFile> = stored
         .iter()
@@ -164,6 +172,11 @@ async fn run(
         return Ok(Outcome { inspected: remote.inspected, ..Outcome::dry(plan) });
     }
 
+    // The manifest vouches for objects as they are now; once anything changes it must not be
+    // trusted until it is written again at the end (an interrupted publish leaves none).
+    if !plan.uploads.is_empty() || !plan.deletes.is_empty() {
+        delete_all(bucket, &[MANIFEST.to_owned()]).await?;
+    }
     let by_path: BTreeMap<&str, &Stored> = stored.iter().map(|s| (s.file.rel.as_str(), s)).collect();
     progress.start(plan.uploads.len(), plan.upload_bytes());
     let sent = upload_all(bucket, &plan, &by_path, progress).await;
@@ -261,6 +274,11 @@ async fn remote_state(bucket: &Bucket, stored: &[Stored]) -> Result<Remote, Publ
         bucket.store.list(bucket.prefix.as_ref()).try_collect().await.map_err(|e| bucket.error("", e))?;
     let strip = bucket.prefix.as_ref().map(|p| format!("{}/", p.as_ref())).unwrap_or_default();
     let wanted: std::collections::BTreeSet<&str> = stored.iter().map(|s| s.file.rel.as_str()).collect();
+    // An object written after the manifest (a metadata edit keeps the ETag) is not vouched for.
+    let manifest_written = listed
+        .iter()
+        .find(|meta| meta.location.as_ref().strip_prefix(&strip) == Some(MANIFEST))
+        .map(|meta| meta.last_modified);
     let mut keys = BTreeMap::new();
     let mut etags = BTreeMap::new();
     let mut to_head = Vec::new();
@@ -269,8 +287,12 @@ async fn remote_state(bucket: &Bucket, stored: &[Stored]) -> Result<Remote, Publ
         if rel == MANIFEST {
             continue;
         }
-        let known = match (manifest.objects.get(rel), &meta.e_tag) {
-            (Some(entry), Some(etag)) if entry.etag == *etag => Some(entry.key.clone()),
+        let known = match (manifest.objects.get(rel), &meta.e_tag, manifest_written) {
+            (Some(entry), Some(etag), Some(written))
+                if entry.etag == *etag && meta.last_modified <= written =>
+            {
+                Some(entry.key.clone())
+            }
             _ => None,
         };
         if let Some(etag) = meta.e_tag {

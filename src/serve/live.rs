@@ -71,6 +71,24 @@ impl LiveSite {
         emit::pages(&sink, &self.renderer, &self.site, &plans, &NoProgress).1
     }
 
+    /// Renders the pages of the articles at `source_paths` (relative to the content folder) and
+    /// the front page, of `site` or, when none is given, of the served model, and returns their
+    /// problems. A content edit can make a template fail (a front-matter value of an unexpected
+    /// type); this finds it before the edit is served, as a build would.
+    pub fn trial(&self, site: Option<&Site>, source_paths: &[&str]) -> Vec<Diagnostic> {
+        let site = site.unwrap_or(&self.site);
+        let cards = Cards::new(site);
+        let mut plans = vec![PagePlan::Home(1)];
+        plans.extend(
+            site.articles
+                .iter()
+                .enumerate()
+                .filter(|(_, article)| source_paths.contains(&article.source_path.as_str()))
+                .map(|(index, _)| PagePlan::Article(index)),
+        );
+        plans.into_iter().filter_map(|plan| self.renderer.render(site, &cards, plan).err()).collect()
+    }
+
     /// Replaces the model (content changed), keeping the theme.
     pub fn replace_site(&mut self, site: Site) {
         self.routes = routes(&self.renderer, &site);

@@ -159,6 +159,8 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         assemble_problems: Vec::new(),
         theme: None,
         in_sync: false,
+        config_pending: false,
+        theme_pending: true,
         now: options.now,
     };
     let started = Instant::now();
@@ -178,8 +180,8 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
     let (stop, stopped) = channel();
     let shared_for_handle = Arc::clone(&shared);
     let thread = std::thread::spawn(move || {
-        let _watcher = watcher;
-        serve_loop(&mut state, &shared, &events, &stopped, reporter.as_ref());
+        let mut watcher = watcher;
+        serve_loop(&mut state, &mut watcher, &shared, &events, &stopped, reporter.as_ref());
     });
     Ok(Running {
         address: bound,
@@ -200,6 +202,7 @@ const BURST_LIMIT: Duration = Duration::from_secs(2);
 
 fn serve_loop(
     state: &mut State,
+    watcher: &mut watch::Watcher,
     shared: &Arc<Shared>,
     events: &Receiver<WatchEvent>,
     stopped: &Receiver<()>,
@@ -237,6 +240,7 @@ fn serve_loop(
                 }
             }
         }
+        batch.extend(watcher.watch_new_folders());
         if batch.is_empty() {
             continue;
         }
@@ -261,6 +265,10 @@ struct State {
     /// True while the served site is the one the cache describes: only then can an edit be
     /// patched into it. A failed rebuild leaves the cache ahead of the served site.
     in_sync: bool,
+    /// site.yaml changed (or failed to load) and no site made with it is served yet.
+    config_pending: bool,
+    /// Templates or static files changed and no site made with them is served yet.
+    theme_pending: bool,
     now: Option<jiff::Timestamp>,
 }
 
@@ -277,14 +285,19 @@ impl State {
     fn rebuild(&mut self, shared: &Arc<Shared>, changes: &[(PathBuf, Change)]) -> Report {
         let mut report = Report::default();
         let has = |kind: Change| changes.iter().any(|(_, c)| *c == kind);
-        let config_changed = has(Change::Config);
-        let theme_changed =
-            config_changed || has(Change::Template) || has(Change::Static) || self.theme.is_none();
+        // A config or theme change stays pending until a site made with it is served: a failed
+        // rebuild must not let the next content edit slip the old templates back in.
+        self.config_pending |= has(Change::Config);
+        self.theme_pending |= has(Change::Template) || has(Change::Static) || self.theme.is_none();
+        let config_changed = self.config_pending;
+        let theme_changed = config_changed || self.theme_pending;
+        self.theme_pending = theme_changed;
         if config_changed {
             match Config::load(&self.root, &self.overrides) {
                 Ok(config) => {
                     self.config = config;
                     self.cache.clear();
+                    self.config_pending = false;
                 }
                 Err(error) => {
                     let message = error.to_string();
@@ -317,18 +330,36 @@ impl State {
         let now = self.now.unwrap_or_else(jiff::Timestamp::now);
         // An edit that leaves every article where it was is patched into the served site.
         let patchable = self.in_sync && !theme_changed && !edits.is_empty();
+        let mut trial_failed = Vec::new();
         let patched = patchable && self.problems(&mut report) == 0 && {
             let mut served = shared.served();
             served.site.as_mut().is_some_and(|site| {
                 report.patched = edits.len();
+                let mut applied = Vec::new();
                 let all = edits.into_iter().all(|edit| match edit {
-                    Some((old, new)) => site.replace_article(&old, new, now),
-                    None => false,
+                    Some((old, new)) if site.replace_article(&old, new.clone(), now) => {
+                        applied.push((old, new));
+                        true
+                    }
+                    _ => false,
                 });
+                // The edited articles' pages must still render, or the edit is taken back.
+                let paths: Vec<&str> = applied.iter().map(|(_, new)| new.source_path.as_str()).collect();
+                trial_failed = if all { site.trial(None, &paths) } else { Vec::new() };
+                if !trial_failed.is_empty() {
+                    for (old, new) in applied.into_iter().rev() {
+                        site.replace_article(&new, old, now);
+                    }
+                }
                 report.published = site.published();
                 all
             })
         };
+        if !trial_failed.is_empty() {
+            report.diagnostics.extend(trial_failed);
+            self.fail_with(shared, &report);
+            return report;
+        }
         if patched {
             report.articles = self.cache.len();
             self.served(shared, Broadcast::Reload, !changes.is_empty());
@@ -350,6 +381,20 @@ impl State {
         let mut served = shared.served();
         let broadcast = match served.site.as_mut() {
             Some(live) if !theme_changed => {
+                // The changed articles' pages and the front page must render with the new model.
+                let paths: Vec<String> = changes
+                    .iter()
+                    .filter(|(_, c)| *c == Change::Content)
+                    .map(|(path, _)| discover::relative_slash_path(&self.config.content_dir, path))
+                    .collect();
+                let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+                let problems = live.trial(Some(&site), &paths);
+                if !problems.is_empty() {
+                    drop(served);
+                    report.diagnostics.extend(problems);
+                    self.fail_with(shared, &report);
+                    return report;
+                }
                 live.replace_site(site);
                 Broadcast::Reload
             }
@@ -371,6 +416,7 @@ impl State {
                     self.fail_with(shared, &report);
                     return report;
                 }
+                self.theme_pending = false;
                 let only_css = served.error.is_none()
                     && changes.iter().all(|(_, c)| *c == Change::Static)
                     && served

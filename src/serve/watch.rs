@@ -122,9 +122,36 @@ pub enum WatchEvent {
     Failed(String),
 }
 
+/// Adds a recursive watch on a folder to a running watcher.
+type AddWatch = Box<dyn FnMut(&Path) -> Result<(), String> + Send>;
+
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
-    _inner: Box<dyn std::any::Any + Send>,
+    /// Adds a recursive watch on a folder.
+    watch: AddWatch,
+    /// Site folders that did not exist when watching started.
+    missing: Vec<PathBuf>,
+    paths: WatchedPaths,
+}
+
+impl Watcher {
+    /// Starts watching the site folders created since watching started (a `templates/` folder
+    /// made while serving), and returns a change for each: the files written into it before the
+    /// watch began raised no event of their own.
+    pub fn watch_new_folders(&mut self) -> Vec<(PathBuf, Change)> {
+        let mut added = Vec::new();
+        let mut still_missing = Vec::new();
+        for dir in std::mem::take(&mut self.missing) {
+            if dir.is_dir() && (self.watch)(&dir).is_ok() {
+                let change = classify(&dir, &self.paths);
+                added.push((dir, change));
+            } else {
+                still_missing.push(dir);
+            }
+        }
+        self.missing = still_missing;
+        added
+    }
 }
 
 /// How long the debouncer waits for a burst (an editor's save, a `git checkout`) to settle.
@@ -163,6 +190,12 @@ pub fn start(
         let _ = events.send(message);
     };
     let roots = watch_roots(paths);
+    let missing: Vec<PathBuf> = [&paths.content, &paths.themes, &paths.templates, &paths.static_dir]
+        .into_iter()
+        .filter(|dir| !dir.is_dir() && !dir.starts_with(&paths.output))
+        .cloned()
+        .collect();
+    let watcher = |watch: AddWatch| Watcher { watch, missing: missing.clone(), paths: paths.clone() };
     match poll {
         None => {
             let mut debouncer =
@@ -170,7 +203,9 @@ pub fn start(
             for (path, mode) in &roots {
                 debouncer.watch(path, *mode).map_err(|e| describe(&e))?;
             }
-            Ok(Watcher { _inner: Box::new(debouncer) })
+            Ok(watcher(Box::new(move |dir: &Path| {
+                debouncer.watch(dir, RecursiveMode::Recursive).map_err(|e| describe(&e))
+            })))
         }
         Some(interval) => {
             let config = notify::Config::default().with_poll_interval(interval).with_compare_contents(false);
@@ -185,7 +220,9 @@ pub fn start(
             for (path, mode) in &roots {
                 debouncer.watch(path, *mode).map_err(|e| describe(&e))?;
             }
-            Ok(Watcher { _inner: Box::new(debouncer) })
+            Ok(watcher(Box::new(move |dir: &Path| {
+                debouncer.watch(dir, RecursiveMode::Recursive).map_err(|e| describe(&e))
+            })))
         }
     }
 }

@@ -260,6 +260,7 @@ fn a_no_op_rebuild_writes_nothing_and_any_change_rebuilds() {
 #[test]
 fn a_rebuild_reads_only_changed_articles_and_equals_a_clean_build() {
     let site = SiteTest::fixture("basic");
+    site.age_content();
     site.build_ok();
     // An edit, a new article and a removed one; two files stay as they were.
     site.write(
@@ -286,6 +287,7 @@ fn the_article_cache_follows_settings_keeps_warnings_and_survives_damage() {
         ("content/2025-03-01-harbour.txt", "Harbour news\n\nThe harbour master spoke.\n"),
         ("content/undated.txt", "Undated\n\nA story with no date anywhere.\n"),
     ]);
+    site.age_content();
     site.build_ok();
     site.write("content/2025-03-01-harbour.txt", "Harbour news\n\nThe harbour master spoke again.\n");
     let run = site.build_ok();
@@ -295,10 +297,10 @@ fn the_article_cache_follows_settings_keeps_warnings_and_survives_damage() {
         "kept warnings: {}",
         run.stderr
     );
-    // Another output folder reads nothing again; a setting that changes how articles are read
-    // reads everything again.
+    // Another output folder keeps the cache (the file edited a moment ago is not kept yet: too new
+    // to trust its time); a setting that changes how articles are read reads everything again.
     let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--output", "elsewhere"]);
-    assert!(run.stderr.contains("2 files unchanged"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 files unchanged"), "{}", run.stderr);
     site.write("site.yaml", "title: T\ntimezone: America/Chicago\n");
     assert!(!site.build_ok().stderr.contains("unchanged since"));
     // A damaged cache is ignored, never an error.

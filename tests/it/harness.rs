@@ -78,6 +78,18 @@ impl SiteTest {
         std::fs::write(file, text).unwrap();
     }
 
+    /// Makes every file under `content/` an hour old, as files are when a site is rebuilt: the
+    /// article cache does not keep files changed in the last two seconds.
+    pub(crate) fn age_content(&self) {
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for entry in walkdir::WalkDir::new(self.root.join("content")).into_iter().map(|e| e.unwrap()) {
+            if entry.file_type().is_file() {
+                let file = std::fs::File::options().write(true).open(entry.path()).unwrap();
+                file.set_modified(an_hour_ago).unwrap();
+            }
+        }
+    }
+
     /// Every file under `public/`, relative, sorted, with contents.
     pub(crate) fn output_tree(&self) -> Vec<(String, Vec<u8>)> {
         let base = self.root.join("public");

@@ -654,6 +654,11 @@ fn s3_uploads_only_changes_and_deletes_stale_objects() {
         None,
         "png is not compressed"
     );
+
+    // The manifest's name is reserved: a site file of that name is refused, not overwritten.
+    write(site.path(), ".gazette-publish-manifest.json", "{}");
+    let error = deploy(site.path(), &target, &options, &NoProgress).expect_err("reserved name");
+    assert!(matches!(error, PublishError::UnsupportedName { .. }), "{error}");
 }
 
 #[test]

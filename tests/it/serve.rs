@@ -238,6 +238,56 @@ fn a_failed_rebuild_keeps_the_last_good_site_and_shows_the_error() {
 }
 
 #[test]
+fn a_broken_template_stays_an_error_until_fixed_whatever_else_changes() {
+    let served = Served::start(site());
+    let mut events = Events::open(&served.url());
+    // A template that fails when a page is rendered, not when it is compiled.
+    let broken =
+        "{% extends \"base.html\" %}{% block content %}{{ page.title | round }}{% endblock content %}";
+    served.site.write("templates/article.html", broken);
+    assert_eq!(events.next(), "failed");
+    // A content edit must not bring the old templates back and clear the error.
+    served.site.write(ARTICLE, "Harbour news\n\nThe harbour master spoke again.\n");
+    assert_eq!(events.next(), "failed");
+    assert!(served.running.as_ref().unwrap().error().is_some_and(|e| e.contains("article.html")));
+    let (_, _, body) = served.get("/2025/03/01/harbour/");
+    assert!(body.contains("new mooring fees"), "the last good site is still served");
+    let fixed = "{% extends \"base.html\" %}{% block content %}<p>Custom: {{ page.title }}</p>{{ article.content | safe }}{% endblock content %}";
+    served.site.write("templates/article.html", fixed);
+    assert_eq!(events.next(), "reload");
+    let (_, _, body) = served.get("/2025/03/01/harbour/");
+    assert!(body.contains("Custom: Harbour news") && body.contains("spoke again"), "{body}");
+    assert!(served.running.as_ref().unwrap().error().is_none());
+}
+
+#[test]
+fn a_content_edit_that_breaks_a_template_is_an_error_and_is_not_served() {
+    let template = "{% extends \"base.html\" %}{% block content %}<p>Rating {{ article.extra.rating * 2 }}</p>{% endblock content %}";
+    let site = SiteTest::with_files(&[
+        ("templates/article.html", template),
+        ("content/2025-03-01-harbour.md", "---\ntitle: Harbour\nrating: 3\n---\nText.\n"),
+    ]);
+    let served = Served::start(site);
+    let (_, _, body) = served.get("/2025/03/01/harbour/");
+    assert!(body.contains("Rating 6"), "{body}");
+    let mut events = Events::open(&served.url());
+    // Text only, patched in: the page must still render.
+    served.site.write("content/2025-03-01-harbour.md", "---\ntitle: Harbour\nrating: many\n---\nText.\n");
+    assert_eq!(events.next(), "failed");
+    let (status, _, body) = served.get("/2025/03/01/harbour/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Rating 6") && body.contains("gazette-error-overlay"), "{body}");
+    // A new title (the site is assembled again) with the same bad value: still an error.
+    served
+        .site
+        .write("content/2025-03-01-harbour.md", "---\ntitle: Harbour news\nrating: many\n---\nText.\n");
+    assert_eq!(events.next(), "failed");
+    served.site.write("content/2025-03-01-harbour.md", "---\ntitle: Harbour news\nrating: 4\n---\nText.\n");
+    assert_eq!(events.next(), "reload");
+    assert!(served.get("/2025/03/01/harbour/").2.contains("Rating 8"));
+}
+
+#[test]
 fn a_stylesheet_change_swaps_css_without_a_reload() {
     let served = Served::start(site());
     let mut events = Events::open(&served.url());
