@@ -304,7 +304,7 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
 }
 
 /// A broken template fails every page that uses it in the same way; say it once.
-fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn dedup(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics.sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
     diagnostics.dedup();
     diagnostics

@@ -68,7 +68,7 @@ impl LiveSite {
     pub fn validate(&self) -> Vec<Diagnostic> {
         let plans: Vec<PagePlan> = self.routes.values().copied().collect();
         let sink = Discard;
-        emit::pages(&sink, &self.renderer, &self.site, &plans, &NoProgress).1
+        crate::dedup(emit::pages(&sink, &self.renderer, &self.site, &plans, &NoProgress).1)
     }
 
     /// Renders the pages of the articles at `source_paths` (relative to the content folder) and
@@ -86,7 +86,9 @@ impl LiveSite {
                 .filter(|(_, article)| source_paths.contains(&article.source_path.as_str()))
                 .map(|(index, _)| PagePlan::Article(index)),
         );
-        plans.into_iter().filter_map(|plan| self.renderer.render(site, &cards, plan).err()).collect()
+        crate::dedup(
+            plans.into_iter().filter_map(|plan| self.renderer.render(site, &cards, plan).err()).collect(),
+        )
     }
 
     /// Replaces the model (content changed), keeping the theme.
