@@ -46,14 +46,7 @@ pub(crate) fn publish(
         std::fs::remove_file(&path).map_err(|e| PublishError::io("delete", &path, e))?;
         prune_empty_parents(dest, &path);
     }
-    Ok(Outcome {
-        uploaded: plan.uploads.len(),
-        deleted: plan.deletes.len(),
-        bytes,
-        inspected: 0,
-        warnings: Vec::new(),
-        plan,
-    })
+    Ok(Outcome::done(plan, bytes))
 }
 
 /// Copy every planned upload; the bytes copied.

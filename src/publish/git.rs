@@ -73,14 +73,7 @@ pub(crate) fn publish(
     if !remote_exists || git.rev("HEAD")? != git.rev(&format!("refs/remotes/origin/{branch}"))? {
         git.run(&["push", "--quiet", "origin", &format!("HEAD:refs/heads/{branch}")])?;
     }
-    Ok(Outcome {
-        uploaded: plan.uploads.len(),
-        deleted: plan.deletes.len(),
-        bytes,
-        inspected: 0,
-        warnings: Vec::new(),
-        plan,
-    })
+    Ok(Outcome::done(plan, bytes))
 }
 
 /// Files the target adds to the site: `.nojekyll` (so GitHub Pages serves `_`-folders) and

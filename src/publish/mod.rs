@@ -219,6 +219,18 @@ pub(crate) struct Outcome {
 }
 
 impl Outcome {
+    /// The plan carried out: every upload and delete done, `bytes` sent.
+    pub(crate) fn done(plan: Plan, bytes: u64) -> Self {
+        Self {
+            uploaded: plan.uploads.len(),
+            deleted: plan.deletes.len(),
+            bytes,
+            inspected: 0,
+            warnings: Vec::new(),
+            plan,
+        }
+    }
+
     /// The outcome of a dry run: the plan, nothing done.
     pub(crate) fn dry(plan: Plan) -> Self {
         Self { plan, uploaded: 0, deleted: 0, bytes: 0, inspected: 0, warnings: Vec::new() }

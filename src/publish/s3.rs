@@ -189,14 +189,7 @@ async fn run(
             "the site is published, but the publish manifest could not be written ({error}); the next publish will check every object one by one"
         )],
     };
-    Ok(Outcome {
-        uploaded: plan.uploads.len(),
-        deleted: plan.deletes.len(),
-        bytes,
-        inspected: remote.inspected,
-        warnings,
-        plan,
-    })
+    Ok(Outcome { inspected: remote.inspected, warnings, ..Outcome::done(plan, bytes) })
 }
 
 /// Records every object's compare key and ETag for the next publish. Failing to write it only
