@@ -66,6 +66,11 @@ pub fn pages(
     (written, diagnostics)
 }
 
+/// The warning for a static file that takes the place of a generated page.
+pub fn replaced_page(path: &str) -> Diagnostic {
+    Diagnostic::warning(path, "a static file replaces the page Gazette generates at this path")
+}
+
 /// Copies the theme's (and site's) static files to the output root. A static file with the
 /// path of a generated page replaces it (a hand-written `robots.txt`, say), with a warning so
 /// it is never a surprise; it is counted once.
@@ -79,10 +84,7 @@ pub fn static_files(
     for (path, source) in &theme.static_files {
         let replaces_a_page = pages.contains(path.as_str());
         if replaces_a_page {
-            diagnostics.push(Diagnostic::warning(
-                path,
-                "a static file replaces the page Gazette generates at this path",
-            ));
+            diagnostics.push(replaced_page(path));
         }
         let result = source
             .read()

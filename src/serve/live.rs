@@ -108,6 +108,15 @@ impl LiveSite {
         replaced
     }
 
+    /// The static files that take the place of a page of the current model, as a build warns.
+    pub fn replaced_pages(&self) -> Vec<Diagnostic> {
+        self.statics
+            .keys()
+            .filter(|path| self.routes.contains_key(*path))
+            .map(|path| emit::replaced_page(path))
+            .collect()
+    }
+
     /// How many articles the site shows.
     pub fn published(&self) -> usize {
         self.site.articles.len()
@@ -128,6 +137,12 @@ impl LiveSite {
     /// The file at `path`, rendering it if it is a page not rendered since the last change.
     /// `None`: no such file. An error: the page's template failed.
     pub fn get(&mut self, path: &str) -> Option<Result<Bytes, Diagnostic>> {
+        // A build writes the search index last, so it wins over a static file of the same name.
+        if self.statics.contains_key(path)
+            && let Some(bytes) = self.search_index(path).and_then(|index| index.get(path))
+        {
+            return Some(Ok(Arc::clone(bytes)));
+        }
         if let Some(bytes) = self.statics.get(path).or_else(|| self.rendered.get(path)) {
             return Some(Ok(Arc::clone(bytes)));
         }

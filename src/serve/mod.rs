@@ -361,6 +361,9 @@ impl State {
             return report;
         }
         if patched {
+            report
+                .diagnostics
+                .extend(shared.served().site.as_ref().map(LiveSite::replaced_pages).unwrap_or_default());
             report.articles = self.cache.len();
             self.served(shared, Broadcast::Reload, !changes.is_empty());
             return report;
@@ -396,6 +399,7 @@ impl State {
                     return report;
                 }
                 live.replace_site(site);
+                report.diagnostics.extend(live.replaced_pages());
                 Broadcast::Reload
             }
             _ => {

@@ -16,13 +16,18 @@ use crate::harness::SiteTest;
 
 /// Counts rebuilds (and the articles each patched in) and lets a test wait for them.
 struct Recorder {
-    sender: Mutex<Sender<usize>>,
+    sender: Mutex<Sender<Rebuilt>>,
 }
+
+/// What one rebuild reported: articles patched in, and its warnings.
+type Rebuilt = (usize, Vec<String>);
 
 impl ServeReporter for Recorder {
     fn listening(&self, _: &str) {}
     fn rebuilt(&self, report: &gazette::Report, _: &[(PathBuf, Change)], _: Duration) {
-        let _ = self.sender.lock().unwrap().send(report.patched);
+        let warnings =
+            report.diagnostics.sorted().iter().filter(|d| !d.is_error()).map(ToString::to_string).collect();
+        let _ = self.sender.lock().unwrap().send((report.patched, warnings));
     }
     fn problem(&self, message: &str) {
         panic!("watcher problem: {message}");
@@ -32,7 +37,7 @@ impl ServeReporter for Recorder {
 pub(crate) struct Served {
     pub(crate) site: SiteTest,
     pub(crate) running: Option<Running>,
-    rebuilds: Receiver<usize>,
+    rebuilds: Receiver<Rebuilt>,
 }
 
 impl Served {
@@ -59,12 +64,18 @@ impl Served {
     /// Waits for at least one rebuild, then until rebuilds stop; returns how many articles the
     /// rebuilds patched into the served site (0: they assembled it again).
     fn settle(&self) -> usize {
-        let mut patched =
+        self.settle_with_warnings().0
+    }
+
+    /// [`Served::settle`], also returning the warnings of the last rebuild.
+    fn settle_with_warnings(&self) -> Rebuilt {
+        let (mut patched, mut warnings) =
             self.rebuilds.recv_timeout(Duration::from_secs(10)).expect("a rebuild after the change");
-        while let Ok(more) = self.rebuilds.recv_timeout(Duration::from_millis(400)) {
+        while let Ok((more, later)) = self.rebuilds.recv_timeout(Duration::from_millis(400)) {
             patched += more;
+            warnings = later;
         }
-        patched
+        (patched, warnings)
     }
 
     /// Asserts that every file served equals the file a clean build writes.
@@ -217,6 +228,30 @@ fn the_search_index_follows_the_content() {
     assert_eq!(docs(&served), 3, "the index is made again for the new site");
     let (status, _, _) = served.get("/search/no-such-file.json");
     assert_eq!(status, 404);
+    // A static file in a page's place is warned about on every rebuild, as every build does.
+    served.site.write("static/robots.txt", "User-agent: *\n");
+    let (_, warnings) = served.settle_with_warnings();
+    assert!(warnings.iter().any(|w| w.contains("robots.txt") && w.contains("replaces")), "{warnings:?}");
+    served.site.write(
+        "content/2025-03-03-zeppelin.txt",
+        "Zeppelin over the bay\n\nA zeppelin flew over the bay again.\n",
+    );
+    let (patched, warnings) = served.settle_with_warnings();
+    assert_eq!(patched, 1);
+    assert!(warnings.iter().any(|w| w.contains("robots.txt")), "{warnings:?}");
+    assert_eq!(served.get("/robots.txt").2, "User-agent: *\n");
+    // As in a build, the index wins over a static file of the same name.
+    served.site.write("static/search/meta.json", "{\"docs\": 0}");
+    served.settle();
+    assert_eq!(docs(&served), 3);
+    assert_eq!(served.running.as_ref().unwrap().files()["search/meta.json"], {
+        let config = served.running.as_ref().unwrap().config().unwrap();
+        let sink = gazette::emit::MemorySink::new();
+        let mut report = gazette::Report::default();
+        let now = "2026-01-01T00:00:00Z".parse().unwrap();
+        assert!(gazette::build_into(&config, now, &sink, &gazette::NoProgress, &mut report));
+        sink.into_files()["search/meta.json"].clone()
+    });
 }
 
 #[test]
