@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use crate::Report;
 use crate::config::{Config, ConfigError, Overrides};
@@ -274,7 +274,7 @@ struct State {
 
 /// An ingested article and what its file looked like when it was read.
 struct Cached {
-    stamp: Option<(u64, SystemTime)>,
+    stamp: Option<ingest::cache::Stamp>,
     source: Source,
     ingested: Ingested,
 }
@@ -283,34 +283,18 @@ impl State {
     /// Applies `changes` and rebuilds into memory. On success the new site replaces the served one
     /// and browsers reload; on failure the old site stays and browsers show the error.
     fn rebuild(&mut self, shared: &Arc<Shared>, changes: &[(PathBuf, Change)]) -> Report {
-        let mut report = Report::default();
         let has = |kind: Change| changes.iter().any(|(_, c)| *c == kind);
         // A config or theme change stays pending until a site made with it is served: a failed
         // rebuild must not let the next content edit slip the old templates back in.
         self.config_pending |= has(Change::Config);
-        self.theme_pending |= has(Change::Template) || has(Change::Static) || self.theme.is_none();
-        let config_changed = self.config_pending;
-        let theme_changed = config_changed || self.theme_pending;
-        self.theme_pending = theme_changed;
-        if config_changed {
-            match Config::load(&self.root, &self.overrides) {
-                Ok(config) => {
-                    self.config = config;
-                    self.cache.clear();
-                    self.config_pending = false;
-                }
-                Err(error) => {
-                    let message = error.to_string();
-                    report.diagnostics.push(Diagnostic::error(
-                        self.config.config_file.clone().unwrap_or_default(),
-                        message.clone(),
-                    ));
-                    self.fail(shared, message);
-                    return report;
-                }
-            }
+        self.theme_pending |=
+            self.config_pending || has(Change::Template) || has(Change::Static) || self.theme.is_none();
+        if self.config_pending
+            && let Some(report) = self.reload_config(shared)
+        {
+            return report;
         }
-        if theme_changed {
+        if self.theme_pending {
             self.theme = Some(match Theme::load(&self.config) {
                 Ok(theme) => (theme, Vec::new()),
                 Err(problems) => (Theme::default(), problems),
@@ -328,47 +312,93 @@ impl State {
             }
         }
         let now = self.now.unwrap_or_else(jiff::Timestamp::now);
-        // An edit that leaves every article where it was is patched into the served site.
-        let patchable = self.in_sync && !theme_changed && !edits.is_empty();
-        let mut trial_failed = Vec::new();
-        let patched = patchable && self.problems(&mut report) == 0 && {
-            let mut served = shared.served();
-            served.site.as_mut().is_some_and(|site| {
-                report.patched = edits.len();
-                let mut applied = Vec::new();
-                let all = edits.into_iter().all(|edit| match edit {
-                    Some((old, new)) if site.replace_article(&old, new.clone(), now) => {
-                        applied.push((old, new));
-                        true
-                    }
-                    _ => false,
-                });
-                // The edited articles' pages must still render, or the edit is taken back.
-                let paths: Vec<&str> = applied.iter().map(|(_, new)| new.source_path.as_str()).collect();
-                trial_failed = if all { site.trial(None, &paths) } else { Vec::new() };
-                if !trial_failed.is_empty() {
-                    for (old, new) in applied.into_iter().rev() {
-                        site.replace_article(&new, old, now);
-                    }
-                }
-                report.published = site.published();
-                all
-            })
+        if self.in_sync
+            && !self.theme_pending
+            && !edits.is_empty()
+            && let Some(report) = self.patch(shared, edits, now)
+        {
+            return report;
+        }
+        self.assemble(shared, changes, now)
+    }
+
+    /// Loads site.yaml again. On failure the error is shown, the change stays pending, and the
+    /// failed rebuild's report is returned.
+    fn reload_config(&mut self, shared: &Shared) -> Option<Report> {
+        match Config::load(&self.root, &self.overrides) {
+            Ok(config) => {
+                self.config = config;
+                self.cache.clear();
+                self.config_pending = false;
+                None
+            }
+            Err(error) => {
+                let message = error.to_string();
+                let mut report = Report::default();
+                report.diagnostics.push(Diagnostic::error(
+                    self.config.config_file.clone().unwrap_or_default(),
+                    message.clone(),
+                ));
+                self.fail(shared, message);
+                Some(report)
+            }
+        }
+    }
+
+    /// Patches re-read articles into the served site when none of them moves in it (see
+    /// [`Site::replace_article`]). The edited pages are rendered first; if one fails, the patch
+    /// is taken back and the error shown. `None`: the site must be assembled again (nothing was
+    /// changed).
+    fn patch(
+        &mut self,
+        shared: &Shared,
+        edits: Vec<Option<(Article, Article)>>,
+        now: jiff::Timestamp,
+    ) -> Option<Report> {
+        let mut report = Report::default();
+        if self.problems(&mut report) > 0 {
+            return None;
+        }
+        let mut served = shared.served();
+        let site = served.site.as_mut()?;
+        let mut applied: Vec<(Article, Article)> = Vec::new();
+        let take_back = |site: &mut LiveSite, applied: Vec<(Article, Article)>| {
+            for (old, new) in applied.into_iter().rev() {
+                site.replace_article(&new, old, now);
+            }
         };
-        if !trial_failed.is_empty() {
-            report.diagnostics.extend(trial_failed);
+        for edit in edits {
+            match edit {
+                Some((old, new)) if site.replace_article(&old, new.clone(), now) => applied.push((old, new)),
+                _ => {
+                    take_back(site, applied);
+                    return None;
+                }
+            }
+        }
+        let paths: Vec<&str> = applied.iter().map(|(_, new)| new.source_path.as_str()).collect();
+        let problems = site.trial(None, &paths);
+        if !problems.is_empty() {
+            take_back(site, applied);
+            drop(served);
+            report.diagnostics.extend(problems);
             self.fail_with(shared, &report);
-            return report;
+            return Some(report);
         }
-        if patched {
-            report
-                .diagnostics
-                .extend(shared.served().site.as_ref().map(LiveSite::replaced_pages).unwrap_or_default());
-            report.articles = self.cache.len();
-            self.served(shared, Broadcast::Reload, !changes.is_empty());
-            return report;
-        }
-        report = Report::default();
+        report.patched = applied.len();
+        report.published = site.published();
+        report.articles = self.cache.len();
+        report.diagnostics.extend(site.replaced_pages());
+        drop(served);
+        self.served(shared, Broadcast::Reload, true);
+        Some(report)
+    }
+
+    /// Assembles the site from every cached article and serves it: with the served theme when
+    /// only content changed (after rendering the changed articles' pages), else with the theme
+    /// just loaded, every page rendered once to find template errors.
+    fn assemble(&mut self, shared: &Shared, changes: &[(PathBuf, Change)], now: jiff::Timestamp) -> Report {
+        let mut report = Report::default();
         let problems = self.problems(&mut report);
         let articles: Vec<Article> = self.cache.values().filter_map(|c| c.ingested.article.clone()).collect();
         report.articles = articles.len();
@@ -383,18 +413,16 @@ impl State {
         }
         let mut served = shared.served();
         let broadcast = match served.site.as_mut() {
-            Some(live) if !theme_changed => {
-                // The changed articles' pages and the front page must render with the new model.
+            Some(live) if !self.theme_pending => {
                 let paths: Vec<String> = changes
                     .iter()
                     .filter(|(_, c)| *c == Change::Content)
                     .map(|(path, _)| discover::relative_slash_path(&self.config.content_dir, path))
                     .collect();
                 let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-                let problems = live.trial(Some(&site), &paths);
-                if !problems.is_empty() {
+                report.diagnostics.extend(live.trial(Some(&site), &paths));
+                if report.diagnostics.error_count() > 0 {
                     drop(served);
-                    report.diagnostics.extend(problems);
                     self.fail_with(shared, &report);
                     return report;
                 }
@@ -404,22 +432,23 @@ impl State {
             }
             _ => {
                 let Some((theme, _)) = &self.theme else { return report };
-                let (live, diagnostics) = match LiveSite::new(&self.config, site, theme) {
-                    Ok(made) => made,
+                let made = LiveSite::new(&self.config, site, theme);
+                let live = match made {
+                    Ok((live, diagnostics)) => {
+                        report.diagnostics.extend(diagnostics);
+                        report.diagnostics.extend(live.validate());
+                        Some(live)
+                    }
                     Err(problems) => {
-                        drop(served);
                         report.diagnostics.extend(problems);
-                        self.fail_with(shared, &report);
-                        return report;
+                        None
                     }
                 };
-                report.diagnostics.extend(diagnostics);
-                report.diagnostics.extend(live.validate());
-                if report.diagnostics.error_count() > 0 {
+                let Some(live) = live.filter(|_| report.diagnostics.error_count() == 0) else {
                     drop(served);
                     self.fail_with(shared, &report);
                     return report;
-                }
+                };
                 self.theme_pending = false;
                 let only_css = served.error.is_none()
                     && changes.iter().all(|(_, c)| *c == Change::Static)
@@ -478,7 +507,7 @@ impl State {
         self.walk_problems = discovery.diagnostics;
         let mut fresh = BTreeMap::new();
         for source in discovery.sources {
-            let stamp = stamp(&source.path);
+            let stamp = ingest::cache::stamp(&source.path);
             let cached = match self.cache.remove(&source.path) {
                 Some(cached) if cached.stamp.is_some() && cached.stamp == stamp => cached,
                 _ => Cached { stamp, ingested: ingest::article(&source, &self.config), source },
@@ -500,7 +529,10 @@ impl State {
                 let new = ingested.article.clone();
                 let old = self
                     .cache
-                    .insert(path.to_path_buf(), Cached { stamp: stamp(path), source, ingested })
+                    .insert(
+                        path.to_path_buf(),
+                        Cached { stamp: ingest::cache::stamp(path), source, ingested },
+                    )
                     .and_then(|cached| cached.ingested.article);
                 Some((old?, new?))
             }
@@ -510,11 +542,6 @@ impl State {
             }
         }
     }
-}
-
-fn stamp(path: &Path) -> Option<(u64, SystemTime)> {
-    let metadata = std::fs::metadata(path).ok()?;
-    Some((metadata.len(), metadata.modified().ok()?))
 }
 
 /// True when the only static files that differ are stylesheets, so browsers can swap CSS in
