@@ -66,5 +66,9 @@ fn a_real_browser_finds_the_one_article_with_a_word() {
         .eval("return [...document.querySelectorAll('#search-results .result h2')].map(h => h.innerText)");
     assert_eq!(titles, serde_json::json!(["Ferry timetable changes for the spring season"]));
     let excerpt = browser.eval("return document.querySelector('#search-results .result .excerpt').innerHTML");
-    assert!(excerpt.as_str().unwrap().contains("<mark>fishermen</mark>"), "highlighted excerpt: {excerpt}");
+    let excerpt = excerpt.as_str().unwrap();
+    assert!(excerpt.contains("<mark>fishermen</mark>"), "highlighted excerpt: {excerpt}");
+    // Cut from the article page's text around the match (the summary, the fallback, starts at the
+    // article's first word).
+    assert!(excerpt.starts_with("… ") && excerpt.contains("departure"), "excerpt from the page: {excerpt}");
 }
