@@ -245,20 +245,63 @@ static DEMONYMS: WordList = WordList::new(&[
     "national", "international", "global", "european", "christian", "jewish", "gop",
 ]);
 
-/// A fixed list of words, looked up by hash: the tagger asks these lists about every
-/// capitalised word of every article.
+/// A fixed list of words, looked up by hash: the tagger asks these lists about most words of
+/// every article, so a lookup first checks a table of the lengths the list's words have for
+/// each first byte, which turns most words away without hashing them.
 struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<FxSet<&'static str>>,
+    index: OnceLock<WordIndex>,
 }
+
+struct WordIndex {
+    set: FxSet<&'static str>,
+    /// Bit `n` of `lengths[b]` is set when a word of `n` bytes (63 for longer) starts with `b`.
+    lengths: [u64; 256],
+    longest: usize,
+}
+
+/// Longest word, in bytes, that [`WordList::contains_lower`] lowercases without allocating.
+const SHORT_WORD: usize = 32;
 
 impl WordList {
     const fn new(words: &'static [&'static str]) -> WordList {
-        WordList { words, set: OnceLock::new() }
+        WordList { words, index: OnceLock::new() }
+    }
+
+    fn index(&self) -> &WordIndex {
+        self.index.get_or_init(|| {
+            let mut lengths = [0u64; 256];
+            for word in self.words {
+                if let Some(&first) = word.as_bytes().first() {
+                    lengths[usize::from(first)] |= 1 << word.len().min(63);
+                }
+            }
+            let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+            WordIndex { set: self.words.iter().copied().collect(), lengths, longest }
+        })
     }
 
     fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+        let index = self.index();
+        match word.as_bytes().first() {
+            Some(&first) if index.lengths[usize::from(first)] >> word.len().min(63) & 1 == 0 => false,
+            _ => index.set.contains(word),
+        }
+    }
+
+    /// `contains(&word.to_lowercase())`, without allocating for the usual short ASCII word.
+    fn contains_lower(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return self.contains(&word.to_lowercase());
+        }
+        if word.len() > self.index().longest || word.len() > SHORT_WORD {
+            return false;
+        }
+        let mut buffer = [0u8; SHORT_WORD];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|lower| self.contains(lower))
     }
 }
 
@@ -308,6 +351,9 @@ struct Tok<'a> {
 /// Letters and digits, except CJK and kana, which are written without spaces
 /// and must not glue onto Latin names.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         && !matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
@@ -371,6 +417,10 @@ fn is_initials(word: &str) -> bool {
 }
 
 fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars() {
         match c {
             '.' => {}
@@ -388,6 +438,9 @@ fn fold(word: &str) -> String {
 
 /// Strips a trailing possessive "’s"/"'s"; returns the stem and whether it was cut.
 fn strip_possessive(word: &str) -> (&str, bool) {
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S')) {
+        return (word, false);
+    }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix)
             && !stem.is_empty()
@@ -401,6 +454,10 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 /// Splits hyphenated forms: returns the part to keep plus break-before and
 /// break-after flags.
 fn split_hyphenated(word: &str) -> (&str, bool, bool) {
+    // Most words have no dash: look for '-' or the first byte of U+2011 before searching by char.
+    if !word.bytes().any(|b| b == b'-' || b == 0xE2) {
+        return (word, false, false);
+    }
     let Some(dash) = word.find(['-', '\u{2011}']) else {
         return (word, false, false);
     };
@@ -419,13 +476,12 @@ fn split_hyphenated(word: &str) -> (&str, bool, bool) {
         let first_is_acronym = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && first.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
         let suffix = rest_body.split(['-', '\u{2011}']).next().unwrap_or("");
-        if first_is_acronym || HYPHEN_SUFFIXES.contains(&suffix.to_lowercase()) {
+        if first_is_acronym || HYPHEN_SUFFIXES.contains_lower(suffix) {
             return (first, false, true);
         }
         return (word, false, false);
     }
-    let prefix = first.to_lowercase();
-    if HYPHEN_PREFIXES.contains(&prefix) && rest_body.chars().next().is_some_and(char::is_uppercase) {
+    if HYPHEN_PREFIXES.contains_lower(first) && rest_body.chars().next().is_some_and(char::is_uppercase) {
         let (inner, _, after) = split_hyphenated(rest_body);
         return (inner, true, after);
     }
@@ -457,7 +513,7 @@ fn classify(word: &str) -> Kind {
         return Kind::Lower;
     }
     if let Some((head, _)) = word.split_once(['-', '\u{2011}'])
-        && STOP_WORDS.contains(&head.to_lowercase())
+        && STOP_WORDS.contains_lower(head)
     {
         return Kind::Lower;
     }
@@ -483,29 +539,41 @@ fn classify(word: &str) -> Kind {
     Kind::Cap
 }
 
+/// The character starting at byte `at` of `text` (a character boundary) and its width in bytes,
+/// without decoding for ASCII, which is most of any English text.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes()[at] {
+        byte @ 0..=0x7F => (char::from(byte), 1),
+        _ => text[at..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 /// Tokenises one line, appending to `out`.
 fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
     let line_first = out.len();
-    let mut iter = line.char_indices().peekable();
+    let mut at = 0usize;
     let mut gap_start = 0usize;
     let mut at_line_start = true;
     let mut carry_break = false;
-    while let Some(&(start, c)) = iter.peek() {
+    while at < line.len() {
+        let (c, width) = char_at(line, at);
         if !is_word_char(c) {
-            iter.next();
+            at += width;
             continue;
         }
         // Scan the word.
+        let start = at;
         let mut end = start;
         let mut pending_joiner: Option<(usize, char)> = None;
-        while let Some(&(i, ch)) = iter.peek() {
+        while at < line.len() {
+            let (ch, width) = char_at(line, at);
             if is_word_char(ch) {
                 pending_joiner = None;
-                end = i + ch.len_utf8();
-                iter.next();
+                at += width;
+                end = at;
             } else if is_joiner(ch) && pending_joiner.is_none() {
-                pending_joiner = Some((i, ch));
-                iter.next();
+                pending_joiner = Some((at, ch));
+                at += width;
             } else {
                 break;
             }
@@ -515,14 +583,13 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         let raw = &line[start..end];
         let mut word = raw;
         let mut soft_end = false;
-        if let Some((i, '.')) = pending_joiner {
-            let lower = raw.to_lowercase();
-            if is_initials(raw) || ABBREVIATIONS.contains(&lower) {
-                word = &line[start..i + 1];
-                next_gap = i + 1;
-                let lowercase_initials = raw.chars().next().is_some_and(char::is_lowercase);
-                soft_end = lowercase_initials || ABBREVIATIONS_FINAL.contains(&lower);
-            }
+        if let Some((i, '.')) = pending_joiner
+            && (is_initials(raw) || ABBREVIATIONS.contains_lower(raw))
+        {
+            word = &line[start..i + 1];
+            next_gap = i + 1;
+            let lowercase_initials = raw.chars().next().is_some_and(char::is_lowercase);
+            soft_end = lowercase_initials || ABBREVIATIONS_FINAL.contains_lower(raw);
         }
         let gap = analyse_gap(line.get(gap_start..start).unwrap_or(""), at_line_start);
         let followed_by_paren = line.get(next_gap..).is_some_and(|s| s.starts_with(')'));
@@ -632,7 +699,8 @@ fn ends_like_sentence(par: &str) -> bool {
 /// Paragraphs that carry no article content: bylines, credits, stamps.
 fn is_boilerplate(par: &str) -> bool {
     let trimmed = par.trim_start();
-    let words = trimmed.split_whitespace().count();
+    // Only short paragraphs can be boilerplate: count words no further than that.
+    let words = trimmed.split_whitespace().take(15).count();
     let starts = |p: &str| trimmed.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
     if (starts("by ") && words <= 14 && !trimmed.trim_end().ends_with('.'))
         || starts("(reporting by")
@@ -715,7 +783,7 @@ impl<'a> Document<'a> {
         }
         flush(&mut par_lines, &mut toks, para);
 
-        let mut lower: FxSet<&'a str> = FxSet::default();
+        let mut lower: FxSet<&'a str> = FxSet::with_capacity_and_hasher(toks.len() / 2, Default::default());
         let mut acronyms: FxSet<String> = FxSet::default();
         for t in &toks {
             match t.kind {
@@ -732,7 +800,7 @@ impl<'a> Document<'a> {
     }
 
     fn has_lower_evidence(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
+        let mut w = word.to_lowercase();
         if self.lower.contains(w.as_str()) {
             return true;
         }
@@ -741,8 +809,8 @@ impl<'a> Document<'a> {
         {
             return true;
         }
-        let plural = format!("{w}s");
-        self.lower.contains(plural.as_str())
+        w.push('s');
+        self.lower.contains(w.as_str())
     }
 }
 
@@ -847,20 +915,21 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return;
         }
         let toks = &self.doc.toks;
-        let mut seg: Vec<usize> = Vec::new();
+        let mut seg: Vec<usize> = Vec::with_capacity(span.len());
         let mut k = 0;
-        let mut emitted_last: Option<(String, usize)> = None;
+        // The entity the last segment was counted for.
+        let mut emitted_last: Option<usize> = None;
         while k < span.len() {
             let t = &toks[span[k]];
-            let low = t.text.trim_end_matches('.').to_lowercase();
+            let low = t.text.trim_end_matches('.');
             let is_cap = matches!(t.kind, Kind::Cap | Kind::Initial);
-            if is_cap && TITLES.contains(&low) {
+            if is_cap && TITLES.contains_lower(low) {
                 self.emit_segment(&seg, &mut emitted_last);
                 seg.clear();
                 k += 1;
                 while k < span.len() {
-                    let f = toks[span[k]].text.trim_end_matches('.').to_lowercase();
-                    if TITLES.contains(&f) || TITLE_FOLLOWERS.contains(&f) {
+                    let f = toks[span[k]].text.trim_end_matches('.');
+                    if TITLES.contains_lower(f) || TITLE_FOLLOWERS.contains_lower(f) {
                         k += 1;
                     } else {
                         break;
@@ -888,7 +957,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let stop = if t.kind == Kind::Acronym {
                 ACRONYM_STOP.contains(&acronym_key(t.text))
             } else {
-                is_cap && STOP_WORDS.contains(&low)
+                is_cap && STOP_WORDS.contains_lower(low)
             };
             if stop {
                 self.emit_segment(&seg, &mut emitted_last);
@@ -901,20 +970,21 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         self.emit_segment(&seg, &mut emitted_last);
         // "Name (ACR)": remember the pair.
-        if let (Some(n), Some((key, _))) = (next, emitted_last)
+        if let (Some(n), Some(entity)) = (next, emitted_last)
             && n.paren_wrapped
             && n.kind == Kind::Acronym
         {
-            self.paren_pairs.push((key, acronym_key(n.text)));
+            // Entities keep the key they were made with first until they are resolved.
+            self.paren_pairs.push((self.ents[entity].keys[0].clone(), acronym_key(n.text)));
         }
     }
 
-    fn emit_segment(&mut self, seg: &[usize], emitted_last: &mut Option<(String, usize)>) {
+    fn emit_segment(&mut self, seg: &[usize], emitted_last: &mut Option<usize>) {
         let toks = &self.doc.toks;
         let mut seg = trim_connectors(toks, seg);
         // Company forms at the end ("Acme Inc.").
         while seg.len() > 1
-            && COMPANY_FORMS.contains(&toks[seg[seg.len() - 1]].text.trim_end_matches('.').to_lowercase())
+            && COMPANY_FORMS.contains_lower(toks[seg[seg.len() - 1]].text.trim_end_matches('.'))
         {
             seg = trim_connectors(toks, &seg[..seg.len() - 1]);
         }
@@ -925,8 +995,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let mut uncertain = false;
         if first.sent_start && first.kind == Kind::Cap {
             let drop_first = seg.len() > 1
-                && !PLACE_PREFIXES.contains(&first.text.trim_end_matches('.').to_lowercase())
-                && (COMMON_STARTERS.contains(&first.text.to_lowercase())
+                && !PLACE_PREFIXES.contains_lower(first.text.trim_end_matches('.'))
+                && (COMMON_STARTERS.contains_lower(first.text)
                     || self.doc.has_lower_evidence(first.text)
                     || (toks[seg[1]].kind == Kind::Connector
                         && toks[seg[1]].text != "and"
@@ -947,8 +1017,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && p >= 2
             && seg[..p].iter().all(|&i| toks[i].kind != Kind::Connector)
         {
-            let head = toks[seg[p - 1]].text.to_lowercase();
-            if !ORG_SUFFIXES.contains(&head) && !OF_HEADS.contains(&head) {
+            let head = toks[seg[p - 1]].text;
+            if !ORG_SUFFIXES.contains_lower(head) && !OF_HEADS.contains_lower(head) {
                 self.emit_and_split(&seg[..p], uncertain, emitted_last);
                 let rest = trim_connectors(toks, &seg[p..]);
                 self.emit_segment(rest, emitted_last);
@@ -959,7 +1029,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
     }
 
     /// "X and Y": one organisation (kept) or two names (split)?
-    fn emit_and_split(&mut self, seg: &[usize], uncertain: bool, emitted_last: &mut Option<(String, usize)>) {
+    fn emit_and_split(&mut self, seg: &[usize], uncertain: bool, emitted_last: &mut Option<usize>) {
         let toks = &self.doc.toks;
         let has_and = seg.iter().any(|&i| toks[i].text == "and");
         if !has_and || self.protected(seg) {
@@ -987,42 +1057,30 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let Some(&last) = seg.last() else {
             return false;
         };
-        if ORG_SUFFIXES.contains(&toks[last].text.to_lowercase()) {
+        if ORG_SUFFIXES.contains_lower(toks[last].text) {
             return true;
         }
         let ini = initials(toks, seg);
         ini.iter().any(|i| i.len() >= 2 && self.doc.acronyms.contains(i))
     }
 
-    fn emit(&mut self, seg: &[usize], uncertain: bool, emitted_last: &mut Option<(String, usize)>) {
+    fn emit(&mut self, seg: &[usize], uncertain: bool, emitted_last: &mut Option<usize>) {
         let toks = &self.doc.toks;
         // Segments made only of initials or numbers are not names.
         if !seg.iter().any(|&i| matches!(toks[i].kind, Kind::Cap | Kind::Acronym)) {
             return;
         }
-        let mut display = String::new();
+        // The key first: most mentions repeat an entity already seen, and need no display name.
         let mut key = String::new();
         let mut words = 0;
         for (n, &i) in seg.iter().enumerate() {
             let t = &toks[i];
             if n > 0 {
-                if t.amp_before {
-                    display.push_str(" & ");
-                    key.push_str(" & ");
-                } else {
-                    display.push(' ');
-                    key.push(' ');
-                }
+                key.push_str(if t.amp_before { " & " } else { " " });
             }
             if t.kind == Kind::Acronym {
-                let text = match t.text.strip_suffix('s') {
-                    Some(stem) if stem.chars().all(|c| !c.is_lowercase()) => stem,
-                    _ => t.text,
-                };
-                display.push_str(text);
                 key.push_str(&acronym_key(t.text));
             } else {
-                display.push_str(t.text);
                 fold_into(t.text, &mut key);
             }
             if t.kind != Kind::Connector {
@@ -1034,8 +1092,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let in_title = first.para == TITLE_PARA;
         let lede_multi = words >= 2 && Some(first.para) == self.doc.lede;
         let acronym = seg.len() == 1 && first.kind == Kind::Acronym;
-        *emitted_last = Some((key.clone(), pos));
         if let Some(&idx) = self.by_key.get(&key) {
+            *emitted_last = Some(idx);
             let e = &mut self.ents[idx];
             if uncertain {
                 e.uncertain += 1;
@@ -1046,9 +1104,26 @@ impl<'d, 'a> Resolver<'d, 'a> {
             e.lede_multi |= lede_multi;
             return;
         }
+        let mut display = String::new();
+        for (n, &i) in seg.iter().enumerate() {
+            let t = &toks[i];
+            if n > 0 {
+                display.push_str(if t.amp_before { " & " } else { " " });
+            }
+            if t.kind == Kind::Acronym {
+                let text = match t.text.strip_suffix('s') {
+                    Some(stem) if stem.chars().all(|c| !c.is_lowercase()) => stem,
+                    _ => t.text,
+                };
+                display.push_str(text);
+            } else {
+                display.push_str(t.text);
+            }
+        }
         let last_tok = &toks[seg[seg.len() - 1]];
         let last = if words >= 2 && last_tok.kind == Kind::Cap { fold(last_tok.text) } else { String::new() };
         let idx = self.ents.len();
+        *emitted_last = Some(idx);
         self.ents.push(Entity {
             display,
             keys: vec![key.clone()],
@@ -1474,5 +1549,26 @@ mod tests {
         }
         let long: String = "Ébène Quarry’s ".repeat(1000);
         let _ = tags(&long, &long);
+    }
+
+    proptest::proptest! {
+        /// The allocation-free lookup answers as lowercasing then looking up does, for list
+        /// words in any case, near misses and any other text.
+        #[test]
+        fn word_list_lookups_match_lowercasing(
+            word in proptest::prop_oneof![
+                proptest::strategy::Strategy::prop_map(proptest::sample::select(STOP_WORDS.words), String::from),
+                proptest::strategy::Strategy::prop_map(proptest::sample::select(TITLES.words), String::from),
+                proptest::string::string_regex("[a-zA-Z.’'-]{0,12}").unwrap(),
+                proptest::string::string_regex("\\PC{0,8}").unwrap(),
+            ],
+            upper in proptest::bool::ANY,
+            suffix in "(|s|S|.|’s|É)",
+        ) {
+            let word = format!("{}{suffix}", if upper { word.to_uppercase() } else { word });
+            for list in [&STOP_WORDS, &TITLES, &CONNECTORS, &HYPHEN_PREFIXES] {
+                proptest::prop_assert_eq!(list.contains_lower(&word), list.contains(&word.to_lowercase()));
+            }
+        }
     }
 }
