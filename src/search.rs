@@ -17,7 +17,7 @@
 //! fetches for the results shown (the element marked `data-search-body`, else `<article>`): the
 //! page is already on the host and in the reader's cache once they open the result, so the index
 //! carries no second copy of every article's text (at 10,000 articles that copy was 10,000 files
-//! and 58 MB, a third of the files of a build).
+//! and 58 MB, 29% of the files of a build).
 //!
 //! Pagefind was the first choice and was measured first: on 10,000 generated articles it took
 //! 17.4 s and 2.3 GB of memory, against 4.2 s and 132 MB for the whole rest of the build, so this
@@ -255,7 +255,7 @@ mod tests {
         assert_eq!(found, ["its", "3", "oclock", "in", "zürich", "café", "x", "y", "2025", "09", "12"]);
     }
 
-    /// The rule the search script applies, written the slow, obvious way.
+    /// The previous `str::split` rule, written the slow, obvious way.
     fn terms_slowly(text: &str) -> Vec<String> {
         text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
             .map(|word| {

@@ -27,6 +27,16 @@ fn the_index_covers_every_published_article_and_nothing_hidden() {
     }
     assert!(site.has_output("search/index.html"));
     assert!(site.output("index.html").contains("search/"), "the search page is linked");
+    // Excerpts are cut from the article pages: each one's body is marked, and no copy is written.
+    let tree = site.output_tree();
+    let marked = tree
+        .iter()
+        .filter(|(path, bytes)| {
+            !path.starts_with("search/") && String::from_utf8_lossy(bytes).contains("data-search-body")
+        })
+        .count();
+    assert_eq!(marked, 2, "the two published articles' pages mark their body");
+    assert!(!tree.iter().any(|(path, _)| path.starts_with("search/text/")), "no copy of the article texts");
 }
 
 #[test]
