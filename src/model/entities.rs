@@ -386,6 +386,10 @@ struct Gap {
 
 fn analyse_gap(gap: &str, at_line_start: bool) -> Gap {
     let mut g = Gap { sentence: at_line_start, ..Gap::default() };
+    if gap == " " {
+        // Most words are separated by one space, which carries no signal.
+        return g;
+    }
     let mut last_non_space: Option<char> = None;
     for c in gap.chars() {
         if c.is_whitespace() {
@@ -573,13 +577,26 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         let start = at;
         let mut end = start;
         let mut pending_joiner: Option<(usize, char)> = None;
+        // Whether a dash joined two parts: only then can the word need splitting.
+        let mut saw_dash = false;
         while at < line.len() {
+            // Most of a word is ASCII letters and digits: take those without decoding.
+            let run = line.as_bytes()[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run > 0 {
+                pending_joiner = None;
+                at += run;
+                end = at;
+                if at == line.len() {
+                    break;
+                }
+            }
             let (ch, width) = char_at(line, at);
             if is_word_char(ch) {
                 pending_joiner = None;
                 at += width;
                 end = at;
             } else if is_joiner(ch) && pending_joiner.is_none() {
+                saw_dash |= matches!(ch, '-' | '\u{2011}');
                 pending_joiner = Some((at, ch));
                 at += width;
             } else {
@@ -602,7 +619,8 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         let gap = analyse_gap(line.get(gap_start..start).unwrap_or(""), at_line_start);
         let followed_by_paren = line.get(next_gap..).is_some_and(|s| s.starts_with(')'));
         let (stem, possessive) = strip_possessive(word);
-        let (core, hyphen_before, hyphen_after) = split_hyphenated(stem);
+        let (core, hyphen_before, hyphen_after) =
+            if saw_dash { split_hyphenated(stem) } else { (stem, false, false) };
         let mut kind = classify(core);
         if gap.handle {
             kind = Kind::Skip;
@@ -659,9 +677,13 @@ fn mark_shouting(toks: &mut [Tok<'_>]) {
             e += 1;
         }
         let sentence = &mut toks[s..e];
-        let alpha = sentence.iter().filter(|t| t.text.chars().any(char::is_alphabetic)).count();
         let upper = sentence.iter().filter(|t| matches!(t.kind, Kind::Acronym | Kind::Shout)).count();
-        if upper >= 2 && alpha >= 2 && upper * 10 >= alpha * 6 {
+        // Counting letters is the costly part, and only needed when there is shouting to find.
+        let shouted = upper >= 2 && {
+            let alpha = sentence.iter().filter(|t| t.text.chars().any(char::is_alphabetic)).count();
+            alpha >= 2 && upper * 10 >= alpha * 6
+        };
+        if shouted {
             for t in sentence.iter_mut() {
                 if t.kind == Kind::Acronym {
                     t.kind = Kind::Shout;
