@@ -55,21 +55,54 @@ pub struct FeedMeta {
 /// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot carry
 /// (control characters, lone surrogates cannot occur in `str`, U+FFFE and U+FFFF).
 pub fn xml_escape(text: &str) -> String {
+    // Feeds and sitemaps escape every title and summary: find the bytes that need work with a
+    // table and copy the runs between them.
     let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| XML_SPECIAL[usize::from(b)]) {
+        let at = from + offset;
+        let (replacement, width) = match bytes[at] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&apos;", 1),
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF; other characters starting EF stay.
+            0xEF if !matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])) => {
+                from = at + 1;
+                continue;
+            }
+            0xEF => ("", 3),
+            _ => ("", 1),
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(replacement);
+        copied = at + width;
+        from = copied;
     }
+    out.push_str(&text[copied..]);
     out
 }
+
+/// Bytes [`xml_escape`] must look at: markup characters, control characters other than tab,
+/// line feed and carriage return, and 0xEF, the first byte of U+FFFE and U+FFFF.
+static XML_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = !matches!(byte, 0x09 | 0x0A | 0x0D);
+        byte += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[0xEF] = true;
+    table
+};
 
 /// `Fri, 12 Sep 2025 08:30:00 -0500`.
 pub fn rfc822(date: &ZonedDateTime) -> String {
@@ -371,6 +404,31 @@ pub fn robots(base_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escaping rule, one character at a time.
+    fn xml_escape_slowly(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                '\t' | '\n' | '\r' => out.push(c),
+                c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_copies_runs_as_the_rule_says(text in "(\\PC|[&<>\"'\\x00-\\x1f]|\u{FFFE}|\u{FFFF}|\u{FFFD}|\u{EFBF}){0,40}") {
+            proptest::prop_assert_eq!(xml_escape(&text), xml_escape_slowly(&text));
+        }
+    }
 
     #[test]
     fn escaping_removes_what_xml_cannot_carry() {
