@@ -618,11 +618,13 @@ impl Renderer {
         let context = tera::Context::from_serialize(context).map_err(|e| {
             Diagnostic::error(self.origin(template), format!("cannot build the template context: {e}"))
         })?;
-        let html = self
-            .tera
-            .render(template, &context)
+        // Rendered straight into bytes: `Tera::render` would check the whole page is UTF-8 again
+        // to make a String, and the page is written as bytes anyway.
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &context, &mut html)
             .map_err(|e| template_diagnostic(&e, &self.origins, template))?;
-        Ok(Page { output_path: output_path.to_string(), content: html.into_bytes() })
+        Ok(Page { output_path: output_path.to_string(), content: html })
     }
 
     fn origin(&self, template: &str) -> PathBuf {
