@@ -133,8 +133,9 @@ pub fn count_words(text: &str) -> usize {
     words + usize::from(in_run && run_has_alnum)
 }
 
-/// ASCII letters, digits and the apostrophe: the bytes that continue a word without decoding.
-static ASCII_WORD: [bool; 256] = {
+/// ASCII letters, digits and the apostrophe: the bytes that continue a word without decoding
+/// (for word counts here and search terms in [`crate::search`]).
+pub(crate) static ASCII_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 128 {

@@ -57,14 +57,22 @@ pub fn terms(text: &str) -> Vec<String> {
 /// millions of words allocates only for the terms it keeps.
 fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
     // A byte loop rather than `str::split`: this runs over every word of every article, and
-    // most of it is ASCII, which needs no decoding.
+    // most of it is ASCII, whose letters, digits and apostrophes are skipped through a table.
     let bytes = text.as_bytes();
     let mut word_start: Option<usize> = None;
     let mut at = 0;
-    while at <= bytes.len() {
+    loop {
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| !markdown::ASCII_WORD[usize::from(b)])
+            .unwrap_or(bytes.len() - at);
+        if run > 0 {
+            word_start.get_or_insert(at);
+            at += run;
+        }
         let (in_word, width) = match bytes.get(at) {
-            None => (false, 1),
-            Some(&byte) if byte.is_ascii() => (byte.is_ascii_alphanumeric() || byte == b'\'', 1),
+            None => (false, 0),
+            Some(&byte) if byte.is_ascii() => (false, 1),
             Some(_) => text[at..]
                 .chars()
                 .next()
@@ -77,6 +85,9 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
                 word_start = None;
             }
             _ => {}
+        }
+        if width == 0 {
+            break;
         }
         at += width;
     }
