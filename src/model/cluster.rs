@@ -103,8 +103,7 @@ pub mod signature_serde {
 /// words.
 pub fn signature(text: &str, shingle: usize) -> Option<Signature> {
     let mut words: Vec<u64> = Vec::new();
-    let mut word = String::new();
-    word_hashes(text, &mut word, &mut words);
+    word_hashes(text, &mut words);
     minhash(&words, shingle.max(1)).map(std::sync::Arc::new)
 }
 
@@ -260,37 +259,44 @@ fn mix64(mut z: u64) -> u64 {
 /// Normalised words as FNV-1a hashes: lower-cased letters and digits only;
 /// apostrophes (straight or curly) are dropped inside words so "wasn’t" and
 /// "wasn't" agree; every other character separates words.
-fn word_hashes(text: &str, buf: &mut String, out: &mut Vec<u64>) {
+fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    // Each word's FNV-1a hash is computed as its lowercase bytes are read, with no buffer; ASCII
+    // needs no decoding.
     out.clear();
-    buf.clear();
-    let flush = |buf: &mut String, out: &mut Vec<u64>| {
-        if !buf.is_empty() {
-            out.push(fnv1a(buf.as_bytes()));
-            buf.clear();
-        }
-    };
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            buf.push(c.to_ascii_lowercase());
-        } else if c.is_ascii() {
-            if c != '\'' {
-                flush(buf, out);
+    let bytes = text.as_bytes();
+    let mut hash = FNV_OFFSET;
+    let mut in_word = false;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            at += 1;
+            if byte.is_ascii_alphanumeric() {
+                hash = (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                in_word = true;
+            } else if byte != b'\'' && in_word {
+                out.push(hash);
+                (hash, in_word) = (FNV_OFFSET, false);
             }
-        } else if c.is_alphanumeric() {
-            buf.extend(c.to_lowercase());
-        } else if !matches!(c, '’' | '‘' | 'ʼ' | '\u{00AD}') {
-            flush(buf, out);
+            continue;
+        }
+        let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+        at += c.len_utf8();
+        if c.is_alphanumeric() {
+            let mut utf8 = [0u8; 4];
+            for lower in c.to_lowercase() {
+                for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                    hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                }
+            }
+            in_word = true;
+        } else if !matches!(c, '’' | '‘' | 'ʼ' | '\u{00AD}') && in_word {
+            out.push(hash);
+            (hash, in_word) = (FNV_OFFSET, false);
         }
     }
-    flush(buf, out);
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    if in_word {
+        out.push(hash);
     }
-    h
 }
 
 /// MinHash signature of the k-word shingles; `None` for a text without words.
@@ -370,6 +376,51 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// FNV-1a over bytes, for the reference word hashes.
+    fn fnv1a(bytes: &[u8]) -> u64 {
+        let mut h = FNV_OFFSET;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        h
+    }
+
+    /// The word hashes as first written: each word lowercased into a buffer, then hashed.
+    fn word_hashes_slowly(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        let mut flush = |buf: &mut String| {
+            if !buf.is_empty() {
+                out.push(fnv1a(buf.as_bytes()));
+                buf.clear();
+            }
+        };
+        for c in text.chars() {
+            if c.is_ascii_alphanumeric() {
+                buf.push(c.to_ascii_lowercase());
+            } else if c.is_ascii() {
+                if c != '\'' {
+                    flush(&mut buf);
+                }
+            } else if c.is_alphanumeric() {
+                buf.extend(c.to_lowercase());
+            } else if !matches!(c, '’' | '‘' | 'ʼ' | '\u{00AD}') {
+                flush(&mut buf);
+            }
+        }
+        flush(&mut buf);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_hashed_as_lowercased_words(text in "(\\PC|[a-zA-Z'’‘ʼ .,-]|\u{00AD}|İ|ẞ){0,60}") {
+            let mut fast = Vec::new();
+            word_hashes(&text, &mut fast);
+            proptest::prop_assert_eq!(fast, word_hashes_slowly(&text));
+        }
+    }
 
     const STORY: &str = "Harbour officials in Wendmoor said on Tuesday that the old swing bridge \
         over the Lisk estuary would close for six months of repairs starting in early spring. \
