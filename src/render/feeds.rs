@@ -5,32 +5,32 @@
 //! in a template and impossible for a theme to improve. Every feed of the site (whole site, each
 //! tag, source and author, digests) goes through the same three writers.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use jiff::ZonedDateTime;
 use serde::Serialize;
 
-/// One entry of a feed.
+/// One entry of a feed. It borrows what it can from the article: every article is an item of
+/// several feeds (the site's, each of its tags', its source's and authors', in three formats).
 #[derive(Debug, Clone)]
-pub struct FeedItem {
-    /// Stable id: the item's absolute URL.
-    pub id: String,
-    /// Absolute URL.
+pub struct FeedItem<'a> {
+    /// Absolute URL, also the item's stable id.
     pub url: String,
     /// Title.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// First publication.
-    pub published: ZonedDateTime,
+    pub published: &'a ZonedDateTime,
     /// Last change.
-    pub updated: ZonedDateTime,
+    pub updated: &'a ZonedDateTime,
     /// Plain-text summary.
-    pub summary: String,
+    pub summary: Cow<'a, str>,
     /// Full HTML, when the feed carries it.
     pub content_html: Option<String>,
     /// Author names.
-    pub authors: Vec<String>,
+    pub authors: &'a [String],
     /// Categories.
-    pub tags: Vec<String>,
+    pub tags: &'a [String],
     /// Lead image (absolute URL), for enclosures and attachments.
     pub image: Option<String>,
 }
@@ -111,8 +111,8 @@ pub fn rfc822(date: &ZonedDateTime) -> String {
 
 pub use crate::model::rfc3339;
 
-fn newest(items: &[FeedItem]) -> Option<&ZonedDateTime> {
-    items.iter().map(|i| &i.updated).max()
+fn newest<'a>(items: &[FeedItem<'a>]) -> Option<&'a ZonedDateTime> {
+    items.iter().map(|i| i.updated).max()
 }
 
 fn image_type(url: &str) -> &'static str {
@@ -129,7 +129,7 @@ fn image_type(url: &str) -> &'static str {
 }
 
 /// An RSS 2.0 document.
-pub fn rss(meta: &FeedMeta, items: &[FeedItem]) -> String {
+pub fn rss(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
     let mut out = String::with_capacity(1024 + items.len() * 1024);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
@@ -151,16 +151,16 @@ pub fn rss(meta: &FeedMeta, items: &[FeedItem]) -> String {
         out.push_str("<item>\n");
         let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
         let _ = writeln!(out, "<link>{}</link>", xml_escape(&item.url));
-        let _ = writeln!(out, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&item.id));
-        let _ = writeln!(out, "<pubDate>{}</pubDate>", rfc822(&item.published));
+        let _ = writeln!(out, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&item.url));
+        let _ = writeln!(out, "<pubDate>{}</pubDate>", rfc822(item.published));
         let _ = writeln!(out, "<description>{}</description>", xml_escape(&item.summary));
         if let Some(html) = &item.content_html {
             let _ = writeln!(out, "<content:encoded>{}</content:encoded>", xml_escape(html));
         }
-        for author in &item.authors {
+        for author in item.authors {
             let _ = writeln!(out, "<dc:creator>{}</dc:creator>", xml_escape(author));
         }
-        for tag in &item.tags {
+        for tag in item.tags {
             let _ = writeln!(out, "<category>{}</category>", xml_escape(tag));
         }
         if let Some(image) = &item.image {
@@ -178,7 +178,7 @@ pub fn rss(meta: &FeedMeta, items: &[FeedItem]) -> String {
 }
 
 /// An Atom 1.0 document.
-pub fn atom(meta: &FeedMeta, items: &[FeedItem]) -> String {
+pub fn atom(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
     let mut out = String::with_capacity(1024 + items.len() * 1024);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -207,17 +207,17 @@ pub fn atom(meta: &FeedMeta, items: &[FeedItem]) -> String {
         let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
         let _ =
             writeln!(out, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", xml_escape(&item.url));
-        let _ = writeln!(out, "<id>{}</id>", xml_escape(&item.id));
-        let _ = writeln!(out, "<published>{}</published>", rfc3339(&item.published));
-        let _ = writeln!(out, "<updated>{}</updated>", rfc3339(&item.updated));
-        for author in &item.authors {
+        let _ = writeln!(out, "<id>{}</id>", xml_escape(&item.url));
+        let _ = writeln!(out, "<published>{}</published>", rfc3339(item.published));
+        let _ = writeln!(out, "<updated>{}</updated>", rfc3339(item.updated));
+        for author in item.authors {
             let _ = writeln!(out, "<author><name>{}</name></author>", xml_escape(author));
         }
         let _ = writeln!(out, "<summary type=\"text\">{}</summary>", xml_escape(&item.summary));
         if let Some(html) = &item.content_html {
             let _ = writeln!(out, "<content type=\"html\">{}</content>", xml_escape(html));
         }
-        for tag in &item.tags {
+        for tag in item.tags {
             let _ = writeln!(out, "<category term=\"{}\"/>", xml_escape(tag));
         }
         if let Some(image) = &item.image {
@@ -281,7 +281,7 @@ struct JsonAttachment<'a> {
 }
 
 /// A JSON Feed 1.1 document.
-pub fn json_feed(meta: &FeedMeta, items: &[FeedItem]) -> String {
+pub fn json_feed(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
     let feed = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
         title: &meta.title,
@@ -293,16 +293,16 @@ pub fn json_feed(meta: &FeedMeta, items: &[FeedItem]) -> String {
         items: items
             .iter()
             .map(|item| JsonItem {
-                id: &item.id,
+                id: &item.url,
                 url: &item.url,
                 title: &item.title,
                 content_html: item.content_html.as_deref(),
-                content_text: item.content_html.is_none().then_some(item.summary.as_str()),
+                content_text: item.content_html.is_none().then_some(&*item.summary),
                 summary: &item.summary,
-                date_published: rfc3339(&item.published),
-                date_modified: rfc3339(&item.updated),
+                date_published: rfc3339(item.published),
+                date_modified: rfc3339(item.updated),
                 authors: item.authors.iter().map(|name| JsonAuthor { name }).collect(),
-                tags: &item.tags,
+                tags: item.tags,
                 image: item.image.as_deref(),
                 attachments: item
                     .image

@@ -8,6 +8,7 @@ pub mod feeds;
 mod seo;
 pub mod views;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -554,7 +555,7 @@ impl Renderer {
         Page { output_path: format!("{folder}{}", format.file_name()), content: content.into_bytes() }
     }
 
-    fn feed_item(&self, article: &Article) -> FeedItem {
+    fn feed_item<'a>(&self, article: &'a Article) -> FeedItem<'a> {
         let config = &self.config;
         let url = config.absolute_url(&article.site_path());
         let content_html = match config.feed_content {
@@ -564,24 +565,23 @@ impl Renderer {
             }
         };
         let summary = match config.feed_content {
-            FeedContent::Full => String::new(),
-            _ => article.summary.clone(),
+            FeedContent::Full => Cow::Borrowed(""),
+            _ => Cow::Borrowed(article.summary.as_str()),
         };
         FeedItem {
-            id: url.clone(),
             url,
-            title: article.title.clone(),
-            published: article.date.clone(),
-            updated: article.updated.clone().unwrap_or_else(|| article.date.clone()),
+            title: Cow::Borrowed(&article.title),
+            published: &article.date,
+            updated: article.updated.as_ref().unwrap_or(&article.date),
             summary,
             content_html,
-            authors: article.authors.clone(),
-            tags: article.tags.clone(),
+            authors: &article.authors,
+            tags: &article.tags,
             image: seo::lead_image(article, config),
         }
     }
 
-    fn digest_item(&self, site: &Site, cards: &Cards, period: &Period) -> FeedItem {
+    fn digest_item<'a>(&self, site: &'a Site, cards: &Cards, period: &Period) -> FeedItem<'a> {
         let config = &self.config;
         let digest = DigestView::new(site, cards, period, &period.articles);
         let url = config.absolute_url(&period.path);
@@ -601,15 +601,14 @@ impl Renderer {
         html.push_str("</ul>");
         let newest = &site.articles[period.articles[0]];
         FeedItem {
-            id: url.clone(),
             url,
-            title: digest.title.clone(),
-            published: newest.date.clone(),
-            updated: newest.date.clone(),
-            summary: digest.headline.clone(),
+            title: Cow::Owned(digest.title),
+            published: &newest.date,
+            updated: &newest.date,
+            summary: Cow::Owned(digest.headline),
             content_html: Some(html),
-            authors: Vec::new(),
-            tags: Vec::new(),
+            authors: &[],
+            tags: &[],
             image: None,
         }
     }
