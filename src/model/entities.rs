@@ -464,12 +464,8 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 }
 
 /// Splits hyphenated forms: returns the part to keep plus break-before and
-/// break-after flags.
+/// break-after flags. The tokenizer calls it only for words in which a dash joined two parts.
 fn split_hyphenated(word: &str) -> (&str, bool, bool) {
-    // Most words have no dash: look for '-' or the first byte of U+2011 before searching by char.
-    if !word.bytes().any(|b| b == b'-' || b == 0xE2) {
-        return (word, false, false);
-    }
     let Some(dash) = word.find(['-', '\u{2011}']) else {
         return (word, false, false);
     };
