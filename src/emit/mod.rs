@@ -45,13 +45,17 @@ pub fn pages(
 ) -> (Vec<String>, Vec<Diagnostic>) {
     progress.start("render", plans.len());
     let cards = crate::render::views::Cards::new(site);
-    let results: Vec<Result<String, Diagnostic>> = plans
+    // The formats of one feed are rendered together, from one list of items.
+    let runs: Vec<&[PagePlan]> = Renderer::runs(plans).collect();
+    let results: Vec<Result<String, Diagnostic>> = runs
         .par_iter()
-        .map(|&plan| {
-            let page = renderer.render(site, &cards, plan)?;
-            let result = write_checked(sink, &page.output_path, &page.content).map(|()| page.output_path);
-            progress.advance(1);
-            result
+        .flat_map_iter(|run| {
+            let pages = renderer.render_run(site, &cards, run);
+            progress.advance(pages.len());
+            pages.into_iter().map(|page| {
+                let page = page?;
+                write_checked(sink, &page.output_path, &page.content).map(|()| page.output_path)
+            })
         })
         .collect();
     progress.finish();

@@ -224,6 +224,42 @@ impl Renderer {
         }
     }
 
+    /// `plans` cut into the runs [`Renderer::render_run`] renders together: the formats of each
+    /// feed, and every other file alone.
+    pub fn runs(plans: &[PagePlan]) -> impl Iterator<Item = &[PagePlan]> {
+        plans.chunk_by(
+            |a, b| matches!((a, b), (PagePlan::Feed(one, _), PagePlan::Feed(other, _)) if one == other),
+        )
+    }
+
+    /// Renders a run of planned files, sharing work between them where it can: the formats of one
+    /// feed (consecutive in [`Renderer::plan`]) are written from one list of items, so each article
+    /// is made a feed item (and, for full-content feeds, rendered to HTML) once per feed rather
+    /// than once per format. Results are in the order of `plans`.
+    pub fn render_run(
+        &self,
+        site: &Site,
+        cards: &Cards,
+        plans: &[PagePlan],
+    ) -> Vec<Result<Page, Diagnostic>> {
+        let formats: Option<Vec<FeedFormat>> = match plans.first() {
+            Some(PagePlan::Feed(scope, _)) => plans
+                .iter()
+                .map(|plan| match plan {
+                    PagePlan::Feed(other, format) if other == scope => Some(*format),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        };
+        match (plans.first(), formats) {
+            (Some(&PagePlan::Feed(scope, _)), Some(formats)) => {
+                self.feeds(site, cards, scope, &formats).into_iter().map(Ok).collect()
+            }
+            _ => plans.iter().map(|&plan| self.render(site, cards, plan)).collect(),
+        }
+    }
+
     /// Renders one planned file. `cards` is the card memo made for `site` ([`Cards::new`]).
     pub fn render(&self, site: &Site, cards: &Cards, plan: PagePlan) -> Result<Page, Diagnostic> {
         let config = &self.config;
@@ -264,7 +300,9 @@ impl Renderer {
             }
             PagePlan::TaxonomyIndex(kind) => self.taxonomy_index(site, kind),
             PagePlan::Term(kind, index, page) => self.term(site, cards, kind, index, page),
-            PagePlan::Feed(scope, format) => Ok(self.feed(site, cards, scope, format)),
+            PagePlan::Feed(scope, format) => {
+                Ok(self.feeds(site, cards, scope, &[format]).pop().expect("one page per format"))
+            }
             PagePlan::Sitemap(part) => Ok(seo::sitemap_file(site, config, part)),
             PagePlan::NewsSitemap => Ok(seo::news_sitemap_file(site, config)),
             PagePlan::Robots => Ok(Page {
@@ -517,7 +555,8 @@ impl Renderer {
         self.page(&format!("{path}index.html"), "term.html", &context)
     }
 
-    fn feed(&self, site: &Site, cards: &Cards, scope: FeedScope, format: FeedFormat) -> Page {
+    /// One feed in each of `formats`, from one list of items.
+    fn feeds(&self, site: &Site, cards: &Cards, scope: FeedScope, formats: &[FeedFormat]) -> Vec<Page> {
         let config = &self.config;
         let limit = config.feed_limit;
         let (folder, meta_title, description, items): (String, String, String, Vec<FeedItem>) = match scope {
@@ -547,12 +586,17 @@ impl Renderer {
             language: config.language.clone(),
             publisher: config.title.clone(),
         };
-        let content = match format {
-            FeedFormat::Rss => feeds::rss(&meta, &items),
-            FeedFormat::Atom => feeds::atom(&meta, &items),
-            FeedFormat::Json => feeds::json_feed(&meta, &items),
-        };
-        Page { output_path: format!("{folder}{}", format.file_name()), content: content.into_bytes() }
+        formats
+            .iter()
+            .map(|format| {
+                let content = match format {
+                    FeedFormat::Rss => feeds::rss(&meta, &items),
+                    FeedFormat::Atom => feeds::atom(&meta, &items),
+                    FeedFormat::Json => feeds::json_feed(&meta, &items),
+                };
+                Page { output_path: format!("{folder}{}", format.file_name()), content: content.into_bytes() }
+            })
+            .collect()
     }
 
     fn feed_item<'a>(&self, article: &'a Article) -> FeedItem<'a> {
@@ -692,6 +736,9 @@ mod tests {
             config.digest_period = period;
             plans_land_where_they_render(&config);
         }
+        let mut config = crate::model::tests::config();
+        config.feed_content = FeedContent::Both;
+        plans_land_where_they_render(&config);
     }
 
     fn plans_land_where_they_render(config: &Config) {
@@ -715,9 +762,19 @@ mod tests {
         let plans = renderer.plan(&site);
         assert!(plans.iter().any(|p| matches!(p, PagePlan::Term(_, _, 2))), "a second term page exists");
         let cards = Cards::new(&site);
-        for plan in plans {
+        for &plan in &plans {
             let page = renderer.render(&site, &cards, plan).unwrap();
             assert_eq!(renderer.output_path(&site, plan), page.output_path, "{plan:?}");
+        }
+        // Rendering in runs (a feed's formats from one item list) gives the same files.
+        let runs: Vec<&[PagePlan]> = Renderer::runs(&plans).collect();
+        assert!(runs.iter().any(|run| run.len() == FeedFormat::ALL.len()), "feeds render in runs");
+        for run in runs {
+            let together: Vec<Page> =
+                renderer.render_run(&site, &cards, run).into_iter().map(Result::unwrap).collect();
+            let alone: Vec<Page> =
+                run.iter().map(|&plan| renderer.render(&site, &cards, plan).unwrap()).collect();
+            assert_eq!(together, alone, "{run:?}");
         }
     }
 
