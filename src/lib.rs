@@ -19,6 +19,7 @@ pub mod publish;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub(crate) mod text;
 pub mod theme;
 pub mod yaml;
 

@@ -111,15 +111,18 @@ pub fn count_words(text: &str) -> usize {
         if byte.is_ascii_alphanumeric() {
             (in_run, run_has_alnum) = (true, true);
             at += 1;
-            at += bytes[at..].iter().position(|&b| !ASCII_WORD[usize::from(b)]).unwrap_or(bytes.len() - at);
+            at += bytes[at..]
+                .iter()
+                .position(|&b| !crate::text::ASCII_WORD[usize::from(b)])
+                .unwrap_or(bytes.len() - at);
             continue;
         }
         let (alnum, apostrophe) = if byte.is_ascii() {
             at += 1;
             (false, byte == b'\'')
         } else {
-            let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-            at += c.len_utf8();
+            let (c, width) = crate::text::char_at(text, at);
+            at += width;
             (c.is_alphanumeric(), c == '’')
         };
         if alnum || apostrophe {
@@ -132,18 +135,6 @@ pub fn count_words(text: &str) -> usize {
     }
     words + usize::from(in_run && run_has_alnum)
 }
-
-/// ASCII letters, digits and the apostrophe: the bytes that continue a word without decoding
-/// (for word counts here and search terms in [`crate::search`]).
-pub(crate) static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'\'' as usize;
-        byte += 1;
-    }
-    table
-};
 
 /// Minutes to read `words` at 230 words a minute, at least one.
 pub fn reading_minutes(words: usize) -> usize {

@@ -64,7 +64,7 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
     loop {
         let run = bytes[at..]
             .iter()
-            .position(|&b| !markdown::ASCII_WORD[usize::from(b)])
+            .position(|&b| !crate::text::ASCII_WORD[usize::from(b)])
             .unwrap_or(bytes.len() - at);
         if run > 0 {
             word_start.get_or_insert(at);
@@ -73,10 +73,10 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
         let (in_word, width) = match bytes.get(at) {
             None => (false, 0),
             Some(&byte) if byte.is_ascii() => (false, 1),
-            Some(_) => text[at..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric() || c == '’', c.len_utf8())),
+            Some(_) => {
+                let (c, width) = crate::text::char_at(text, at);
+                (c.is_alphanumeric() || c == '’', width)
+            }
         };
         match word_start {
             None if in_word => word_start = Some(at),

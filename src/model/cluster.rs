@@ -279,8 +279,8 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
             }
             continue;
         }
-        let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-        at += c.len_utf8();
+        let (c, width) = crate::text::char_at(text, at);
+        at += width;
         if c.is_alphanumeric() {
             let mut utf8 = [0u8; 4];
             for lower in c.to_lowercase() {

@@ -547,15 +547,6 @@ fn classify(word: &str) -> Kind {
     Kind::Cap
 }
 
-/// The character starting at byte `at` of `text` (a character boundary) and its width in bytes,
-/// without decoding for ASCII, which is most of any English text.
-fn char_at(text: &str, at: usize) -> (char, usize) {
-    match text.as_bytes()[at] {
-        byte @ 0..=0x7F => (char::from(byte), 1),
-        _ => text[at..].chars().next().map_or(('\0', 1), |c| (c, c.len_utf8())),
-    }
-}
-
 /// Tokenises one line, appending to `out`.
 fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
     let line_first = out.len();
@@ -564,7 +555,7 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
     let mut at_line_start = true;
     let mut carry_break = false;
     while at < line.len() {
-        let (c, width) = char_at(line, at);
+        let (c, width) = crate::text::char_at(line, at);
         if !is_word_char(c) {
             at += width;
             continue;
@@ -586,7 +577,7 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
                     break;
                 }
             }
-            let (ch, width) = char_at(line, at);
+            let (ch, width) = crate::text::char_at(line, at);
             if is_word_char(ch) {
                 pending_joiner = None;
                 at += width;
