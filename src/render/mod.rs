@@ -242,22 +242,19 @@ impl Renderer {
         cards: &Cards,
         plans: &[PagePlan],
     ) -> Vec<Result<Page, Diagnostic>> {
-        let formats: Option<Vec<FeedFormat>> = match plans.first() {
-            Some(PagePlan::Feed(scope, _)) => plans
+        if let Some(&PagePlan::Feed(scope, _)) = plans.first() {
+            let formats: Option<Vec<FeedFormat>> = plans
                 .iter()
-                .map(|plan| match plan {
-                    PagePlan::Feed(other, format) if other == scope => Some(*format),
+                .map(|plan| match *plan {
+                    PagePlan::Feed(other, format) if other == scope => Some(format),
                     _ => None,
                 })
-                .collect(),
-            _ => None,
-        };
-        match (plans.first(), formats) {
-            (Some(&PagePlan::Feed(scope, _)), Some(formats)) => {
-                self.feeds(site, cards, scope, &formats).into_iter().map(Ok).collect()
+                .collect();
+            if let Some(formats) = formats {
+                return self.feeds(site, cards, scope, &formats).into_iter().map(Ok).collect();
             }
-            _ => plans.iter().map(|&plan| self.render(site, cards, plan)).collect(),
         }
+        plans.iter().map(|&plan| self.render(site, cards, plan)).collect()
     }
 
     /// Renders one planned file. `cards` is the card memo made for `site` ([`Cards::new`]).
