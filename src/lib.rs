@@ -64,7 +64,7 @@ pub struct Timings {
     pub theme: Duration,
     /// Rendering and writing pages (they overlap: each page is written as soon as it is rendered).
     pub render: Duration,
-    /// Copying static files and swapping the output folder in.
+    /// Copying static files and moving the new or changed files into the output folder.
     pub emit: Duration,
     /// Building the search index.
     pub search: Duration,
@@ -83,7 +83,7 @@ pub struct Report {
     pub diagnostics: Diagnostics,
     /// Time per stage.
     pub timings: Timings,
-    /// True when the output folder was replaced.
+    /// True when the output folder was updated to this build.
     pub committed: bool,
     /// True when nothing had changed since the last build, so nothing was built or written.
     pub up_to_date: bool,
@@ -101,7 +101,7 @@ pub struct Report {
 /// A problem that stops the build before any page is rendered (config, theme, output folder).
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    /// The output folder could not be prepared or swapped in.
+    /// The output folder could not be prepared or updated.
     #[error("{path}: {source}")]
     Output {
         /// The folder.
@@ -113,7 +113,7 @@ pub enum BuildError {
 
 /// Builds the site described by `config` into its output folder.
 ///
-/// The output folder is replaced only if no error was found; otherwise it is left untouched and
+/// The output folder is updated only if no error was found; otherwise it is left untouched and
 /// the report lists every problem.
 pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> Result<Report, BuildError> {
     let mut report = Report::default();

@@ -1,8 +1,9 @@
 //! Writes rendered pages and static files to a [`Sink`]: a folder on disk, or memory.
 //!
-//! The disk sink writes into a staging folder beside the output and swaps it in only when the
-//! whole build succeeded, so a failed build never leaves a half-written site and files from
-//! earlier builds never linger. The memory sink serves `gazette serve` and `gazette check`.
+//! The disk sink writes into a staging folder beside the output and changes the output only when
+//! the whole build succeeded (renaming the staged site into place, or moving in just the files that
+//! changed), so a failed build never leaves a half-written site and files from earlier builds never
+//! linger. The memory sink serves `gazette serve` and `gazette check`.
 
 mod disk;
 mod memory;
