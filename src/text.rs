@@ -23,3 +23,20 @@ pub(crate) static ASCII_WORD: [bool; 256] = {
     }
     table
 };
+
+/// Appends `value` as at least `width` decimal digits, zero-padded: date formatting for feeds,
+/// sitemaps and cards, thousands of times per build, without a format string to interpret.
+pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut rest = value;
+    let mut start = digits.len();
+    while rest > 0 || start == digits.len() {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    for _ in (digits.len() - start)..width {
+        out.push('0');
+    }
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+}

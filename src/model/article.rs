@@ -127,7 +127,50 @@ pub fn slugify(text: &str) -> String {
 /// `2025-09-12T08:30:00-05:00`: how dates are written for machines everywhere (front matter,
 /// feeds, JSON-LD, `<time datetime>`).
 pub fn rfc3339(date: &ZonedDateTime) -> String {
-    date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    const FORMAT: &str = "%Y-%m-%dT%H:%M:%S%:z";
+    // Written digit by digit: a build formats tens of thousands of dates (feeds, cards, JSON-LD),
+    // and interpreting the format string each time was 1.3% of a build. Years past four digits
+    // and offsets with seconds are left to jiff.
+    let Some(offset_minutes) = whole_minutes_offset(date) else {
+        return date.strftime(FORMAT).to_string();
+    };
+    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+        return date.strftime(FORMAT).to_string();
+    };
+    let mut out = String::with_capacity(25);
+    push_date(&mut out, year, date);
+    out.push('T');
+    push_time(&mut out, date);
+    out.push(if offset_minutes < 0 { '-' } else { '+' });
+    let minutes = offset_minutes.unsigned_abs();
+    crate::text::push_padded(&mut out, minutes / 60, 2);
+    out.push(':');
+    crate::text::push_padded(&mut out, minutes % 60, 2);
+    out
+}
+
+/// The UTC offset of `date` in minutes, unless it has seconds (historical local mean times).
+pub(crate) fn whole_minutes_offset(date: &ZonedDateTime) -> Option<i32> {
+    let seconds = date.offset().seconds();
+    (seconds % 60 == 0).then_some(seconds / 60)
+}
+
+/// `YYYY-MM-DD`.
+fn push_date(out: &mut String, year: u32, date: &ZonedDateTime) {
+    crate::text::push_padded(out, year, 4);
+    out.push('-');
+    crate::text::push_padded(out, date.month().unsigned_abs().into(), 2);
+    out.push('-');
+    crate::text::push_padded(out, date.day().unsigned_abs().into(), 2);
+}
+
+/// `HH:MM:SS`.
+pub(crate) fn push_time(out: &mut String, date: &ZonedDateTime) {
+    crate::text::push_padded(out, date.hour().unsigned_abs().into(), 2);
+    out.push(':');
+    crate::text::push_padded(out, date.minute().unsigned_abs().into(), 2);
+    out.push(':');
+    crate::text::push_padded(out, date.second().unsigned_abs().into(), 2);
 }
 
 /// The folder of a day's digest: `YYYY/MM/DD/`.

@@ -10,6 +10,7 @@ pub mod entities;
 mod taxonomy;
 
 pub use article::{Article, DateSource, Dateline, Embed, Image, day_path, rfc3339, slugify};
+pub(crate) use article::{push_time, whole_minutes_offset};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 use std::collections::{BTreeMap, HashMap};

@@ -106,7 +106,30 @@ static XML_SPECIAL: [bool; 256] = {
 
 /// `Fri, 12 Sep 2025 08:30:00 -0500`.
 pub fn rfc822(date: &ZonedDateTime) -> String {
-    date.strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
+    const FORMAT: &str = "%a, %d %b %Y %H:%M:%S %z";
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    // Written directly, as `rfc3339` is: one per feed item and format.
+    let Some(offset_minutes) = crate::model::whole_minutes_offset(date) else {
+        return date.strftime(FORMAT).to_string();
+    };
+    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+        return date.strftime(FORMAT).to_string();
+    };
+    let mut out = String::with_capacity(31);
+    out.push_str(DAYS[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())]);
+    out.push_str(", ");
+    crate::text::push_padded(&mut out, date.day().unsigned_abs().into(), 2);
+    out.push(' ');
+    out.push_str(&crate::render::views::MONTHS[usize::from(date.month().unsigned_abs()) - 1][..3]);
+    out.push(' ');
+    crate::text::push_padded(&mut out, year, 4);
+    out.push(' ');
+    crate::model::push_time(&mut out, date);
+    out.push(' ');
+    out.push(if offset_minutes < 0 { '-' } else { '+' });
+    let minutes = offset_minutes.unsigned_abs();
+    crate::text::push_padded(&mut out, minutes / 60 * 100 + minutes % 60, 4);
+    out
 }
 
 pub use crate::model::rfc3339;
@@ -436,6 +459,28 @@ mod tests {
             xml_escape("a & b <c> \"d\" 'e' ]]> \u{1}\u{FFFF}😀"),
             "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; ]]&gt; 😀"
         );
+    }
+
+    proptest::proptest! {
+        /// The hand-written date formats say what `strftime` says, for any year jiff knows and
+        /// any offset (offsets with seconds and years past four digits go to `strftime` itself).
+        #[test]
+        fn dates_match_strftime(
+            second in -377_705_116_800_i64..=253_402_207_200,
+            offset in proptest::prop_oneof![
+                proptest::strategy::Strategy::prop_map(-1_499_i32..=1_499, |minutes| minutes * 60),
+                -93_599_i32..=93_599,
+            ],
+        ) {
+            let zone = jiff::tz::TimeZone::fixed(jiff::tz::Offset::from_seconds(offset).unwrap());
+            let date = jiff::Timestamp::from_second(second).unwrap().to_zoned_datetime(zone);
+            proptest::prop_assert_eq!(rfc3339(&date), date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
+            proptest::prop_assert_eq!(rfc822(&date), date.strftime("%a, %d %b %Y %H:%M:%S %z").to_string());
+            proptest::prop_assert_eq!(
+                crate::render::views::display_date(&date),
+                date.strftime("%-d %B %Y").to_string()
+            );
+        }
     }
 
     #[test]

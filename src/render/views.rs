@@ -543,8 +543,34 @@ pub use crate::model::rfc3339;
 
 /// `12 September 2025`.
 pub fn display_date(date: &jiff::ZonedDateTime) -> String {
-    date.strftime("%-d %B %Y").to_string()
+    // Written directly rather than through `strftime`: one per card and search entry.
+    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+        return date.strftime("%-d %B %Y").to_string();
+    };
+    let mut out = String::with_capacity(20);
+    crate::text::push_padded(&mut out, date.day().unsigned_abs().into(), 1);
+    out.push(' ');
+    out.push_str(MONTHS[usize::from(date.month().unsigned_abs()) - 1]);
+    out.push(' ');
+    crate::text::push_padded(&mut out, year, 4);
+    out
 }
+
+/// English month names, as `strftime`'s `%B` writes them.
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 #[cfg(test)]
 mod tests {
