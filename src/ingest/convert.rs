@@ -189,7 +189,8 @@ impl Para<'_> {
 
     /// A paragraph of running text, as opposed to a label, credit or list.
     fn is_prose(&self) -> bool {
-        self.lines.len() == 1 && self.word_count() >= 8
+        // Asked of every paragraph several times: read no further than the eighth word.
+        self.lines.len() == 1 && !has_at_most_words(self.lines[0], 7)
     }
 }
 
@@ -442,7 +443,7 @@ impl Layout {
             self.roles[i] == Role::Body
                 && paras[i].is_prose()
                 && !is_timestamp_line(line)
-                && (ends_as_sentence(line) || line.ends_with(':') || count_words(line) >= 20)
+                && (ends_as_sentence(line) || line.ends_with(':') || !has_at_most_words(line, 19))
         });
         self.lede = lede;
         if let Some(i) = lede {
