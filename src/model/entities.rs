@@ -362,8 +362,10 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric()
-        && !matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+    // General Punctuation (curly quotes, dashes, ellipses), the commonest non-ASCII characters
+    // of news text, holds no letter or digit: answered without a Unicode table lookup.
+    !matches!(c as u32, 0x2000..=0x206F | 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+        && c.is_alphanumeric()
 }
 
 fn is_joiner(c: char) -> bool {
@@ -716,10 +718,11 @@ fn ends_like_sentence(par: &str) -> bool {
 /// Paragraphs that carry no article content: bylines, credits, stamps.
 fn is_boilerplate(par: &str) -> bool {
     let trimmed = par.trim_start();
-    // Only short paragraphs can be boilerplate: count words no further than that.
-    let words = trimmed.split_whitespace().take(15).count();
+    // Only short paragraphs can be boilerplate: count words no further than that, and only for
+    // the two rules that ask (most paragraphs are ruled out before).
+    let words = || trimmed.split_whitespace().take(15).count();
     let starts = |p: &str| trimmed.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
-    if (starts("by ") && words <= 14 && !trimmed.trim_end().ends_with('.'))
+    if (starts("by ") && words() <= 14 && !trimmed.trim_end().ends_with('.'))
         || starts("(reporting by")
         || starts("reporting by")
         || starts("additional reporting")
@@ -731,7 +734,7 @@ fn is_boilerplate(par: &str) -> bool {
         return true;
     }
     // Photo credits: "Name Surname/AGENCY".
-    words <= 10 && par.contains('/') && !ends_like_sentence(par.trim_end_matches(')'))
+    par.contains('/') && words() <= 10 && !ends_like_sentence(par.trim_end_matches(')'))
 }
 
 impl<'a> Document<'a> {
@@ -1539,6 +1542,13 @@ mod tests {
             assert!(!t.iter().any(|x| x.contains(bad)), "{bad} in {t:?}");
         }
         assert!(t.contains(&"Kestrel Harbour".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?} is a letter or digit: is_word_char must read the table");
+        }
     }
 
     #[test]
