@@ -151,6 +151,33 @@ fn removed_articles_leave_no_stale_pages() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// A rebuild after one edit moves in only the files that changed: every other page keeps its
+/// file (same inode, so same modification time for rsync and caches), and the result is the
+/// site a clean build makes.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_after_an_edit_leaves_unchanged_pages_untouched() {
+    use std::os::unix::fs::MetadataExt;
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let inode = |page: &str| std::fs::metadata(site.root.join("public").join(page)).unwrap().ino();
+    let (ferry, market) = (inode(FERRY), inode(MARKET));
+    let market_text = std::fs::read_to_string(site.root.join("content/2025/03/15/market-square.md")).unwrap();
+    site.write(
+        "content/2025/03/15/market-square.md",
+        &market_text.replace("after **six weeks** of repairs", "after **seven weeks** of repairs"),
+    );
+    site.build_ok();
+    assert!(site.output(MARKET).contains("seven weeks"));
+    assert_ne!(inode(MARKET), market, "the edited page is a new file");
+    assert_eq!(inode(FERRY), ferry, "a page the edit did not change is left as it was");
+    let rebuilt = site.output_tree();
+    std::fs::remove_dir_all(site.root.join("public")).unwrap();
+    std::fs::remove_dir_all(site.root.join(".gazette-cache")).unwrap();
+    site.build_ok();
+    assert_eq!(site.output_tree(), rebuilt, "the updated folder equals a clean build");
+}
+
 #[test]
 fn output_flag_and_config_flag() {
     let site = SiteTest::fixture("basic");
