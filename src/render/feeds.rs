@@ -55,9 +55,23 @@ pub struct FeedMeta {
 /// Escapes text for XML content and attributes, dropping characters XML 1.0 cannot carry
 /// (control characters, lone surrogates cannot occur in `str`, U+FFFE and U+FFFF).
 pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    escape_into(&mut out, text);
+    out
+}
+
+/// `open`, `text` escaped as [`xml_escape`] does, then `close`, appended to `out`: how feeds and
+/// sitemaps write each element, without a string per value or a format string to interpret.
+pub fn push_escaped(out: &mut String, open: &str, text: &str, close: &str) {
+    out.push_str(open);
+    escape_into(out, text);
+    out.push_str(close);
+}
+
+/// [`xml_escape`], appending to `out`.
+fn escape_into(out: &mut String, text: &str) {
     // Feeds and sitemaps escape every title and summary: find the bytes that need work with a
     // table and copy the runs between them.
-    let mut out = String::with_capacity(text.len() + 16);
     let bytes = text.as_bytes();
     let mut copied = 0;
     let mut from = 0;
@@ -83,7 +97,6 @@ pub fn xml_escape(text: &str) -> String {
         from = copied;
     }
     out.push_str(&text[copied..]);
-    out
 }
 
 /// Bytes [`xml_escape`] must look at: markup characters, control characters other than tab,
@@ -156,35 +169,36 @@ pub fn rss(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
     let mut out = String::with_capacity(1024 + items.len() * 1024);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
-    let _ = writeln!(out, "<title>{}</title>", xml_escape(&meta.title));
-    let _ = writeln!(out, "<link>{}</link>", xml_escape(&meta.home_url));
+    push_escaped(&mut out, "<title>", &meta.title, "</title>\n");
+    push_escaped(&mut out, "<link>", &meta.home_url, "</link>\n");
     let description = if meta.description.is_empty() { &meta.title } else { &meta.description };
-    let _ = writeln!(out, "<description>{}</description>", xml_escape(description));
-    let _ = writeln!(out, "<language>{}</language>", xml_escape(&meta.language));
+    push_escaped(&mut out, "<description>", description, "</description>\n");
+    push_escaped(&mut out, "<language>", &meta.language, "</language>\n");
     let _ = writeln!(out, "<generator>Gazette</generator>");
-    let _ = writeln!(
-        out,
-        "<atom:link href=\"{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>",
-        xml_escape(&meta.feed_base)
+    push_escaped(
+        &mut out,
+        "<atom:link href=\"",
+        &meta.feed_base,
+        "rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
     );
     if let Some(date) = newest(items) {
         let _ = writeln!(out, "<lastBuildDate>{}</lastBuildDate>", rfc822(date));
     }
     for item in items {
         out.push_str("<item>\n");
-        let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
-        let _ = writeln!(out, "<link>{}</link>", xml_escape(&item.url));
-        let _ = writeln!(out, "<guid isPermaLink=\"true\">{}</guid>", xml_escape(&item.url));
+        push_escaped(&mut out, "<title>", &item.title, "</title>\n");
+        push_escaped(&mut out, "<link>", &item.url, "</link>\n");
+        push_escaped(&mut out, "<guid isPermaLink=\"true\">", &item.url, "</guid>\n");
         let _ = writeln!(out, "<pubDate>{}</pubDate>", rfc822(item.published));
-        let _ = writeln!(out, "<description>{}</description>", xml_escape(&item.summary));
+        push_escaped(&mut out, "<description>", &item.summary, "</description>\n");
         if let Some(html) = &item.content_html {
-            let _ = writeln!(out, "<content:encoded>{}</content:encoded>", xml_escape(html));
+            push_escaped(&mut out, "<content:encoded>", html, "</content:encoded>\n");
         }
         for author in item.authors {
-            let _ = writeln!(out, "<dc:creator>{}</dc:creator>", xml_escape(author));
+            push_escaped(&mut out, "<dc:creator>", author, "</dc:creator>\n");
         }
         for tag in item.tags {
-            let _ = writeln!(out, "<category>{}</category>", xml_escape(tag));
+            push_escaped(&mut out, "<category>", tag, "</category>\n");
         }
         if let Some(image) = &item.image {
             let _ = writeln!(
@@ -204,44 +218,44 @@ pub fn rss(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
 pub fn atom(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
     let mut out = String::with_capacity(1024 + items.len() * 1024);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
-        out,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        xml_escape(&meta.language)
+    push_escaped(
+        &mut out,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
+        &meta.language,
+        "\">\n",
     );
-    let _ = writeln!(out, "<title>{}</title>", xml_escape(&meta.title));
+    push_escaped(&mut out, "<title>", &meta.title, "</title>\n");
     if !meta.description.is_empty() {
-        let _ = writeln!(out, "<subtitle>{}</subtitle>", xml_escape(&meta.description));
+        push_escaped(&mut out, "<subtitle>", &meta.description, "</subtitle>\n");
     }
-    let _ =
-        writeln!(out, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", xml_escape(&meta.home_url));
-    let _ = writeln!(
-        out,
-        "<link href=\"{}atom.xml\" rel=\"self\" type=\"application/atom+xml\"/>",
-        xml_escape(&meta.feed_base)
+    push_escaped(&mut out, "<link href=\"", &meta.home_url, "\" rel=\"alternate\" type=\"text/html\"/>\n");
+    push_escaped(
+        &mut out,
+        "<link href=\"",
+        &meta.feed_base,
+        "atom.xml\" rel=\"self\" type=\"application/atom+xml\"/>\n",
     );
-    let _ = writeln!(out, "<id>{}atom.xml</id>", xml_escape(&meta.feed_base));
+    push_escaped(&mut out, "<id>", &meta.feed_base, "atom.xml</id>\n");
     let updated = newest(items).map(rfc3339).unwrap_or_else(|| "1970-01-01T00:00:00+00:00".to_string());
     let _ = writeln!(out, "<updated>{updated}</updated>");
-    let _ = writeln!(out, "<author><name>{}</name></author>", xml_escape(&meta.publisher));
+    push_escaped(&mut out, "<author><name>", &meta.publisher, "</name></author>\n");
     let _ = writeln!(out, "<generator>Gazette</generator>");
     for item in items {
         out.push_str("<entry>\n");
-        let _ = writeln!(out, "<title>{}</title>", xml_escape(&item.title));
-        let _ =
-            writeln!(out, "<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>", xml_escape(&item.url));
-        let _ = writeln!(out, "<id>{}</id>", xml_escape(&item.url));
+        push_escaped(&mut out, "<title>", &item.title, "</title>\n");
+        push_escaped(&mut out, "<link href=\"", &item.url, "\" rel=\"alternate\" type=\"text/html\"/>\n");
+        push_escaped(&mut out, "<id>", &item.url, "</id>\n");
         let _ = writeln!(out, "<published>{}</published>", rfc3339(item.published));
         let _ = writeln!(out, "<updated>{}</updated>", rfc3339(item.updated));
         for author in item.authors {
-            let _ = writeln!(out, "<author><name>{}</name></author>", xml_escape(author));
+            push_escaped(&mut out, "<author><name>", author, "</name></author>\n");
         }
-        let _ = writeln!(out, "<summary type=\"text\">{}</summary>", xml_escape(&item.summary));
+        push_escaped(&mut out, "<summary type=\"text\">", &item.summary, "</summary>\n");
         if let Some(html) = &item.content_html {
-            let _ = writeln!(out, "<content type=\"html\">{}</content>", xml_escape(html));
+            push_escaped(&mut out, "<content type=\"html\">", html, "</content>\n");
         }
         for tag in item.tags {
-            let _ = writeln!(out, "<category term=\"{}\"/>", xml_escape(tag));
+            push_escaped(&mut out, "<category term=\"", tag, "\"/>\n");
         }
         if let Some(image) = &item.image {
             let _ = writeln!(
@@ -357,9 +371,7 @@ pub fn sitemap(entries: &[SitemapEntry]) -> String {
     let mut out = String::with_capacity(128 + entries.len() * 96);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for entry in entries {
-        out.push_str("<url><loc>");
-        out.push_str(&xml_escape(&entry.url));
-        out.push_str("</loc>");
+        push_escaped(&mut out, "<url><loc>", &entry.url, "</loc>");
         if let Some(lastmod) = &entry.lastmod {
             let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
         }
@@ -375,7 +387,7 @@ pub fn sitemap_index(part_urls: &[String]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for url in part_urls {
-        let _ = writeln!(out, "<sitemap><loc>{}</loc></sitemap>", xml_escape(url));
+        push_escaped(&mut out, "<sitemap><loc>", url, "</loc></sitemap>\n");
     }
     out.push_str("</sitemapindex>\n");
     out
