@@ -98,7 +98,12 @@ pub struct Article {
 impl Article {
     /// The article's folder under the output root: `YYYY/MM/DD/slug/`.
     pub fn site_path(&self) -> String {
-        format!("{}{}/", day_path(&self.date), self.slug)
+        // Asked for tens of times per article (cards, feeds, sitemaps, search): no format string.
+        let mut path = String::with_capacity(12 + self.slug.len());
+        push_day_path(&mut path, &self.date);
+        path.push_str(&self.slug);
+        path.push('/');
+        path
     }
 }
 
@@ -175,7 +180,22 @@ pub(crate) fn push_time(out: &mut String, date: &ZonedDateTime) {
 
 /// The folder of a day's digest: `YYYY/MM/DD/`.
 pub fn day_path(date: &ZonedDateTime) -> String {
-    format!("{:04}/{:02}/{:02}/", date.year(), date.month(), date.day())
+    let mut path = String::with_capacity(11);
+    push_day_path(&mut path, date);
+    path
+}
+
+/// Appends [`day_path`] to `out`.
+fn push_day_path(out: &mut String, date: &ZonedDateTime) {
+    match u32::try_from(date.year()) {
+        Ok(year @ 0..=9999) => crate::text::push_padded(out, year, 4),
+        _ => out.push_str(&format!("{:04}", date.year())),
+    }
+    out.push('/');
+    crate::text::push_padded(out, date.month().unsigned_abs().into(), 2);
+    out.push('/');
+    crate::text::push_padded(out, date.day().unsigned_abs().into(), 2);
+    out.push('/');
 }
 
 /// A dateline such as `WASHINGTON (AP) —`.

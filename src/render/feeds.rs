@@ -474,7 +474,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The hand-written date formats say what `strftime` says, for any year jiff knows and
+        /// The hand-written date formats (and day folders) say what `strftime` (and `format!`) say, for any year jiff knows and
         /// any offset (offsets with seconds and years past four digits go to `strftime` itself).
         #[test]
         fn dates_match_strftime(
@@ -491,6 +491,10 @@ mod tests {
             proptest::prop_assert_eq!(
                 crate::render::views::display_date(&date),
                 date.strftime("%-d %B %Y").to_string()
+            );
+            proptest::prop_assert_eq!(
+                crate::model::day_path(&date),
+                format!("{:04}/{:02}/{:02}/", date.year(), date.month(), date.day())
             );
         }
     }
