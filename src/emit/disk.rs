@@ -2,15 +2,22 @@
 //!
 //! A first build writes into a hidden staging folder beside the output (same file system, so the
 //! final rename is atomic) and [`DiskSink::commit`] renames it into place. A later build compares
-//! every page with the file the previous build left: a page whose bytes did not change is not
+//! every file with the one the previous build left: a file whose bytes did not change is not
 //! written at all, a changed or new one goes to the staging folder, and only on commit are the
-//! staged files moved into the output and the files no page claims any more removed. A build that
-//! fails, or is dropped without commit, leaves the previous site exactly as it was.
+//! staged files moved into the output (each replaced file kept aside until all are in, so a
+//! failure part-way puts the old ones back). A build that fails, or is dropped without commit,
+//! leaves the previous site exactly as it was.
 //!
-//! Rewriting only what changed is what makes a rebuild after one edit cheap on a real disk: at
+//! Rewriting only what changed is what makes a rebuild after an edit cheap on a real disk: at
 //! 10,000 articles swapping in a whole new folder meant ~20,000 folders and ~24,000 files created,
-//! and as many removed, for a few dozen changed pages. Unchanged files also keep their
-//! modification time, so rsync and HTTP caches see them as unchanged.
+//! and as many removed, for a few changed pages. Unchanged files also keep their modification
+//! time, so rsync and HTTP caches see them as unchanged.
+//!
+//! When the previous output holds anything this build does not make (a removed article's page, a
+//! renamed file, a folder a page must replace, a symbolic link, a file whose name differs only in
+//! case on a case-insensitive disk), moving files in cannot give exactly the clean build's
+//! folder: the staged site is then completed with hard links to the unchanged files and swapped
+//! in whole, as a first build is.
 //!
 //! Gazette leaves a `.gazette` marker in every folder it writes and refuses to touch a non-empty
 //! folder without one, so a mistyped `--output` can never delete a folder Gazette did not make.
@@ -37,41 +44,62 @@ pub struct DiskSink {
     /// True when the output folder holds a previous build, which is then updated in place
     /// rather than replaced.
     update: bool,
-    /// Every file of this build (changed or not): after an update, the output's other files are
-    /// left over from earlier builds and removed.
-    produced: Mutex<HashSet<String>>,
-    /// Files of this build that differ from the output's: the ones in the staging folder.
-    changed: Mutex<Vec<String>>,
+    /// What this build wrote, for an update.
+    files: Mutex<Files>,
     /// Folders already made under the staging folder: tens of thousands of pages share a few
     /// thousand folders, and asking the file system each time doubles the system calls.
     folders: Mutex<HashSet<String>>,
+}
+
+/// The files of an updating build.
+#[derive(Debug, Default)]
+struct Files {
+    /// Every file of this build, changed or not: anything else in the output is left over.
+    produced: HashSet<String>,
+    /// Files whose bytes differ from the output's: the ones waiting in the staging folder. A set,
+    /// because a file can be written twice (a site's static file replacing a page): the last
+    /// write decides.
+    changed: HashSet<String>,
 }
 
 impl DiskSink {
     /// Prepares a fresh staging folder for `output`. Fails when `output` is a non-empty folder
     /// that Gazette did not write.
     pub fn create(output: &Path) -> std::io::Result<DiskSink> {
-        if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(output)?.next().is_some() {
+        // A symbolic link to the output folder (`public -> /var/www/site`) is followed, so the
+        // staging folder sits beside the real folder, on its file system, and the link stays.
+        let output = match std::fs::symlink_metadata(output) {
+            Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(output)?,
+            _ => output.to_path_buf(),
+        };
+        if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(&output)?.next().is_some() {
             return Err(std::io::Error::other(
                 "this folder has files Gazette did not write, and the output folder is replaced on every build; choose an empty or new folder (or remove it)",
             ));
         }
-        let staging = sibling(output, "staging");
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging)?;
+        for what in ["staging", "replaced"] {
+            let leftover = sibling(&output, what);
+            if leftover.exists() {
+                std::fs::remove_dir_all(&leftover)?;
+            }
         }
+        let staging = sibling(&output, "staging");
         std::fs::create_dir_all(&staging)?;
         let update = output.join(MARKER).is_file();
-        if !update {
+        let mut files = Files::default();
+        if update {
+            files.produced.insert(MARKER.to_string());
+        }
+        if !update || !same_content(&output.join(MARKER), MARKER_TEXT.as_bytes()) {
             std::fs::write(staging.join(MARKER), MARKER_TEXT)?;
+            files.changed.insert(MARKER.to_string());
         }
         Ok(DiskSink {
-            output: output.to_path_buf(),
+            output,
             staging,
             committed: false,
             update,
-            produced: Mutex::default(),
-            changed: Mutex::default(),
+            files: Mutex::new(files),
             folders: Mutex::default(),
         })
     }
@@ -82,33 +110,75 @@ impl DiskSink {
     }
 
     /// Makes the output folder this build's site: the staged folder renamed into place on a
-    /// first build; otherwise the changed files moved in, and then the files of earlier builds
-    /// that no page of this one claims removed (new files first, so nothing is ever missing).
+    /// first build, or when the previous output holds anything this build does not make;
+    /// otherwise the changed files moved in.
     pub fn commit(mut self) -> std::io::Result<()> {
         if !self.update {
             return self.swap_in_staging();
         }
-        let mut changed = std::mem::take(lock(&mut self.changed));
+        let files = std::mem::take(self.files.get_mut().unwrap_or_else(|p| p.into_inner()));
+        let mut changed: Vec<&str> = files.changed.iter().map(String::as_str).collect();
         changed.sort_unstable();
-        if changed.iter().any(|path| blocked(&self.output, path)) {
-            // A page now lives where the previous build had a folder (or the other way round):
-            // complete the staged site from the output and swap the whole folder instead.
-            self.link_unchanged_into_staging(&changed)?;
+        if has_leftovers(&self.output, "", &files.produced)?
+            || changed.iter().any(|path| blocked(&self.output, path))
+        {
+            self.link_unchanged_into_staging(&files)?;
             return self.swap_in_staging();
         }
-        let mut made = HashSet::new();
-        for path in &changed {
-            if let Some((folder, _)) = path.rsplit_once('/')
-                && made.insert(folder)
-            {
-                std::fs::create_dir_all(self.output.join(folder))?;
-            }
-            std::fs::rename(self.staging.join(path), self.output.join(path))?;
-        }
+        self.move_in(&changed)?;
         self.committed = true;
-        let produced = std::mem::take(lock(&mut self.produced));
-        remove_leftovers(&self.output, &self.output, &produced)?;
-        std::fs::remove_dir_all(&self.staging)
+        // The site is in place; a staging folder that cannot be removed now is removed by the
+        // next build.
+        let _ = std::fs::remove_dir_all(&self.staging);
+        Ok(())
+    }
+
+    /// Renames the staged `changed` files into the output. Each file it replaces is hard-linked
+    /// aside first, so that if a rename fails the files already moved are put back (and new ones
+    /// removed) before the error is returned.
+    fn move_in(&self, changed: &[&str]) -> std::io::Result<()> {
+        let replaced = sibling(&self.output, "replaced");
+        let mut moved: Vec<(&str, bool)> = Vec::with_capacity(changed.len());
+        let mut result = Ok(());
+        for &path in changed {
+            let target = self.output.join(path);
+            let step = (|| {
+                if let Some(folder) = target.parent() {
+                    std::fs::create_dir_all(folder)?;
+                }
+                let had_file = std::fs::symlink_metadata(&target).is_ok();
+                if had_file {
+                    let kept = replaced.join(path);
+                    if let Some(folder) = kept.parent() {
+                        std::fs::create_dir_all(folder)?;
+                    }
+                    if std::fs::hard_link(&target, &kept).is_err() {
+                        std::fs::copy(&target, &kept)?;
+                    }
+                }
+                std::fs::rename(self.staging.join(path), &target)?;
+                Ok(had_file)
+            })();
+            match step {
+                Ok(had_file) => moved.push((path, had_file)),
+                Err(error) => {
+                    result = Err(error);
+                    break;
+                }
+            }
+        }
+        if result.is_err() {
+            for &(path, had_file) in moved.iter().rev() {
+                let target = self.output.join(path);
+                let _ = if had_file {
+                    std::fs::rename(replaced.join(path), &target)
+                } else {
+                    std::fs::remove_file(&target)
+                };
+            }
+        }
+        let _ = std::fs::remove_dir_all(&replaced);
+        result
     }
 
     /// Replaces the output folder with the staged one. The old site is moved aside first and
@@ -116,7 +186,7 @@ impl DiskSink {
     fn swap_in_staging(&mut self) -> std::io::Result<()> {
         let previous = sibling(&self.output, "previous");
         if previous.exists() {
-            std::fs::remove_dir_all(&previous)?;
+            remove_tree(&previous)?;
         }
         let had_output = self.output.exists();
         if had_output {
@@ -138,10 +208,8 @@ impl DiskSink {
 
     /// Fills the staging folder with the output's copies of the files this build did not
     /// change, hard-linked (copied where the file system has no hard links).
-    fn link_unchanged_into_staging(&mut self, changed: &[String]) -> std::io::Result<()> {
-        let changed: HashSet<&str> = changed.iter().map(String::as_str).collect();
-        std::fs::write(self.staging.join(MARKER), MARKER_TEXT)?;
-        for path in lock(&mut self.produced).iter().filter(|path| !changed.contains(path.as_str())) {
+    fn link_unchanged_into_staging(&self, files: &Files) -> std::io::Result<()> {
+        for path in files.produced.iter().filter(|path| !files.changed.contains(*path)) {
             let (from, to) = (self.output.join(path), self.staging.join(path));
             if let Some(folder) = to.parent() {
                 std::fs::create_dir_all(folder)?;
@@ -165,11 +233,15 @@ impl Drop for DiskSink {
 impl Sink for DiskSink {
     fn write(&self, path: &str, content: &[u8]) -> std::io::Result<()> {
         if self.update {
-            self.produced.lock().unwrap_or_else(|p| p.into_inner()).insert(path.to_string());
-            if same_content(&self.output.join(path), content) {
+            // Compared outside the lock: this reads a file, and every rendering thread comes here.
+            let same = same_content(&self.output.join(path), content);
+            let mut files = self.files.lock().unwrap_or_else(|p| p.into_inner());
+            files.produced.insert(path.to_string());
+            if same {
+                files.changed.remove(path);
                 return Ok(());
             }
-            self.changed.lock().unwrap_or_else(|p| p.into_inner()).push(path.to_string());
+            files.changed.insert(path.to_string());
         }
         if let Some((folder, _)) = path.rsplit_once('/') {
             let known = self.folders.lock().unwrap_or_else(|p| p.into_inner()).contains(folder);
@@ -182,16 +254,11 @@ impl Sink for DiskSink {
     }
 }
 
-/// The value behind a mutex the sink owns outright (no other thread can hold it any more).
-fn lock<T>(mutex: &mut Mutex<T>) -> &mut T {
-    mutex.get_mut().unwrap_or_else(|p| p.into_inner())
-}
-
 /// Whether `path` is a regular file holding exactly `content`. Sizes are compared first, so a
 /// changed page is usually told apart without reading it; any error means "no".
 fn same_content(path: &Path, content: &[u8]) -> bool {
     use std::io::Read;
-    // Not `metadata`: a symbolic link someone put in the output is not a page of this build.
+    // Not `metadata`: a symbolic link in the output is not a file of this build.
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.is_file() && meta.len() == content.len() as u64 => {}
         _ => return false,
@@ -230,32 +297,38 @@ fn blocked(output: &Path, path: &str) -> bool {
     false
 }
 
-/// Removes the files under `dir` that this build did not produce, and the folders left empty.
-/// Returns whether `dir` itself is now empty.
-fn remove_leftovers(root: &Path, dir: &Path, produced: &HashSet<String>) -> std::io::Result<bool> {
+/// Whether the folder `dir` (`relative` to the output root, `""` or ending in `/`) holds anything
+/// but files of this build and the folders leading to them: a file no page claims, an empty
+/// folder, a symbolic link, a name that is not UTF-8, or a name this build spells another way
+/// (which the case-insensitive file systems of macOS and Windows let compare as the same file).
+fn has_leftovers(dir: &Path, relative: &str, produced: &HashSet<String>) -> std::io::Result<bool> {
     let mut empty = true;
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
-        let path = entry.path();
-        let relative = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        if entry.file_type()?.is_dir() {
-            if remove_leftovers(root, &path, produced)? {
-                std::fs::remove_dir(&path)?;
-            } else {
-                empty = false;
-            }
-        } else if relative == MARKER || produced.contains(&relative) {
-            empty = false;
+        empty = false;
+        let Some(name) = entry.file_name().to_str().map(|name| format!("{relative}{name}")) else {
+            return Ok(true);
+        };
+        let kind = entry.file_type()?;
+        let leftover = if kind.is_dir() {
+            has_leftovers(&entry.path(), &format!("{name}/"), produced)?
         } else {
-            std::fs::remove_file(&path)?;
+            !kind.is_file() || !produced.contains(&name)
+        };
+        if leftover {
+            return Ok(true);
         }
     }
     Ok(empty)
 }
 
 /// Removes a folder and everything in it, folders in parallel: the old site of a large build has
-/// tens of thousands of files, and removing them one by one was a sixth of a rebuild.
+/// tens of thousands of files, and removing them one by one was a sixth of a rebuild. A symbolic
+/// link is removed, never followed.
 fn remove_tree(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return std::fs::remove_file(path);
+    }
     let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(path)?.collect::<Result<_, _>>()?;
     entries.par_iter().try_for_each(|entry| {
         if entry.file_type()?.is_dir() {
@@ -278,12 +351,14 @@ fn sibling(output: &Path, what: &str) -> PathBuf {
 mod tests {
     use super::*;
 
-    /// Every file under `dir` with its content, as `relative/path=content` lines.
+    /// Every file under `dir` (links followed) with its content, as `relative/path=content`
+    /// lines, the marker left out.
     fn tree(dir: &Path) -> Vec<String> {
         let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+            .follow_links(true)
             .into_iter()
             .map(Result::unwrap)
-            .filter(|e| e.file_type().is_file())
+            .filter(|e| e.file_type().is_file() && e.file_name() != MARKER)
             .map(|e| {
                 let relative = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
                 format!("{relative}={}", std::fs::read_to_string(e.path()).unwrap())
@@ -301,6 +376,21 @@ mod tests {
         sink
     }
 
+    /// Nothing but the output folder (no staging, previous or replaced folder) is left beside it.
+    fn only_output_left(dir: &Path) -> bool {
+        std::fs::read_dir(dir).unwrap().count() == 1
+    }
+
+    fn marker(output: &Path) -> String {
+        std::fs::read_to_string(output.join(MARKER)).unwrap()
+    }
+
+    #[cfg(unix)]
+    fn inode(path: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path).unwrap().ino()
+    }
+
     #[test]
     fn commit_replaces_and_abandon_keeps_the_old_site() {
         let dir = tempfile::tempdir().unwrap();
@@ -310,53 +400,59 @@ mod tests {
         std::fs::write(output.join(MARKER), "").unwrap();
 
         drop(build(&output, &[("a/index.html", "new")]));
-        assert_eq!(
-            tree(&output),
-            [".gazette=", "stale.html=old"],
-            "an abandoned build must not touch the site"
-        );
+        assert_eq!(tree(&output), ["stale.html=old"], "an abandoned build must not touch the site");
+        assert_eq!(marker(&output), "");
 
         build(&output, &[("a/index.html", "new")]).commit().unwrap();
-        assert_eq!(tree(&output), [".gazette=", "a/index.html=new"]);
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no staging or previous folder left behind");
+        assert_eq!(tree(&output), ["a/index.html=new"]);
+        assert_eq!(marker(&output), MARKER_TEXT);
+        assert!(only_output_left(dir.path()));
     }
 
     #[cfg(unix)]
     #[test]
-    fn a_rebuild_writes_only_what_changed_and_removes_what_is_gone() {
+    fn a_rebuild_moves_in_only_what_changed() {
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
-        let first = [("a/index.html", "one"), ("b/index.html", "two"), ("c/d/index.html", "gone")];
-        build(&output, &first).commit().unwrap();
-        let inode = |path: &str| {
-            use std::os::unix::fs::MetadataExt;
-            std::fs::metadata(output.join(path)).unwrap().ino()
-        };
-        let (a_before, b_before) = (inode("a/index.html"), inode("b/index.html"));
+        build(&output, &[("a/index.html", "one"), ("b/index.html", "two")]).commit().unwrap();
+        let (folder, a, b) =
+            (inode(&output), inode(&output.join("a/index.html")), inode(&output.join("b/index.html")));
 
         let second =
-            build(&output, &[("a/index.html", "one"), ("b/index.html", "TWO"), ("e/index.html", "new")]);
-        assert_eq!(tree(&output).len(), 4, "nothing changes before the commit");
-        second.commit().unwrap();
-
+            build(&output, &[("a/index.html", "one"), ("b/index.html", "TWO"), ("c/d/index.html", "new")]);
         assert_eq!(
             tree(&output),
-            [
-                ".gazette=This folder is written by Gazette and replaced on every build.\n",
-                "a/index.html=one",
-                "b/index.html=TWO",
-                "e/index.html=new"
-            ]
+            ["a/index.html=one", "b/index.html=two"],
+            "nothing changes before the commit"
         );
-        assert_eq!(inode("a/index.html"), a_before, "an unchanged page is left as it was");
+        second.commit().unwrap();
+
+        assert_eq!(tree(&output), ["a/index.html=one", "b/index.html=TWO", "c/d/index.html=new"]);
+        assert_eq!(inode(&output), folder, "the folder is updated in place, not swapped");
+        assert_eq!(inode(&output.join("a/index.html")), a, "an unchanged file is left as it was");
         assert_ne!(
-            inode("b/index.html"),
-            b_before,
-            "a changed page is replaced whole, never rewritten in place"
+            inode(&output.join("b/index.html")),
+            b,
+            "a changed file is replaced whole, never rewritten in place"
         );
-        assert!(!output.join("c").exists(), "folders emptied of old pages go too");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no staging folder left behind");
+        assert!(only_output_left(dir.path()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_no_page_claims_any_more_go_and_unchanged_ones_stay_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        build(&output, &[("a/index.html", "one"), ("c/d/index.html", "gone")]).commit().unwrap();
+        std::fs::create_dir(output.join("empty")).unwrap();
+        let a = inode(&output.join("a/index.html"));
+
+        build(&output, &[("a/index.html", "one")]).commit().unwrap();
+
+        assert_eq!(tree(&output), ["a/index.html=one"]);
+        assert!(!output.join("c").exists() && !output.join("empty").exists(), "old folders go too");
+        assert_eq!(inode(&output.join("a/index.html")), a, "the unchanged file is the same file");
+        assert!(only_output_left(dir.path()));
     }
 
     #[test]
@@ -371,15 +467,78 @@ mod tests {
             .commit()
             .unwrap();
 
-        let mut expected = tree(&output);
-        expected.retain(|line| !line.starts_with(".gazette"));
-        assert_eq!(expected, ["feed/index.html=folder", "kept.html=same", "news=file"]);
-        assert!(output.join(MARKER).is_file());
-        assert_eq!(
-            std::fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "no staging or previous folder left behind"
-        );
+        assert_eq!(tree(&output), ["feed/index.html=folder", "kept.html=same", "news=file"]);
+        assert_eq!(marker(&output), MARKER_TEXT);
+        assert!(only_output_left(dir.path()));
+    }
+
+    /// A site's static file replaces a page of the same path: it is written second, and the
+    /// last write decides, whether or not either differs from the output.
+    #[test]
+    fn the_last_write_of_a_path_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let writes = |page: &'static str| [("robots.txt", page), ("robots.txt", "static"), ("z.html", "z")];
+        build(&output, &writes("generated")).commit().unwrap();
+        assert_eq!(tree(&output), ["robots.txt=static", "z.html=z"]);
+        build(&output, &writes("generated again")).commit().unwrap();
+        assert_eq!(tree(&output), ["robots.txt=static", "z.html=z"]);
+        let both_differ = [("robots.txt", "generated"), ("robots.txt", "new static"), ("z.html", "new z")];
+        build(&output, &both_differ).commit().unwrap();
+        assert_eq!(tree(&output), ["robots.txt=new static", "z.html=new z"]);
+    }
+
+    #[test]
+    fn a_commit_that_fails_part_way_puts_the_old_files_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        build(&output, &[("a.html", "old a"), ("c.html", "old c")]).commit().unwrap();
+        let before = tree(&output);
+
+        let sink = build(&output, &[("a.html", "new a"), ("b/index.html", "new b"), ("c.html", "new c")]);
+        // The last file to move in vanishes from the staging folder: its rename fails.
+        std::fs::remove_file(sink.staging_dir().join("c.html")).unwrap();
+        assert!(sink.commit().is_err());
+
+        assert_eq!(tree(&output), before, "a.html and b/index.html were moved in, then taken out again");
+        assert!(only_output_left(dir.path()), "no staging or replaced folder left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_in_the_output_are_replaced_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::fs::write(elsewhere.join("x.css"), "css").unwrap();
+        let output = dir.path().join("public");
+        build(&output, &[("index.html", "home")]).commit().unwrap();
+        std::os::unix::fs::symlink(&elsewhere, output.join("assets")).unwrap();
+
+        build(&output, &[("index.html", "home"), ("assets/x.css", "css")]).commit().unwrap();
+
+        assert!(std::fs::symlink_metadata(output.join("assets")).unwrap().is_dir(), "a real folder now");
+        assert_eq!(tree(&output), ["assets/x.css=css", "index.html=home"]);
+        assert_eq!(tree(&elsewhere), ["x.css=css"], "nothing outside the output is touched");
+    }
+
+    /// `public -> site`: the real folder is updated and the link stays.
+    #[cfg(unix)]
+    #[test]
+    fn an_output_folder_reached_by_a_link_is_updated_where_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("site");
+        std::fs::create_dir(&real).unwrap();
+        let link = dir.path().join("public");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+
+        build(&link, &[("a.html", "one"), ("b.html", "two")]).commit().unwrap();
+        build(&link, &[("a.html", "one"), ("b.html", "TWO")]).commit().unwrap();
+        build(&link, &[("a.html", "one")]).commit().unwrap();
+
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays");
+        assert_eq!(tree(&real), ["a.html=one"]);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "the site and the link, nothing else");
     }
 
     #[test]

@@ -178,6 +178,22 @@ fn a_rebuild_after_an_edit_leaves_unchanged_pages_untouched() {
     assert_eq!(site.output_tree(), rebuilt, "the updated folder equals a clean build");
 }
 
+/// A site's static `robots.txt` replaces the generated one on every build, rebuilds included
+/// (the page is written first, the static file second: the second write must win even when the
+/// first one differs from the output and the second does not).
+#[test]
+fn a_static_file_replacing_a_page_wins_on_rebuilds_too() {
+    let site = SiteTest::fixture("basic");
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    site.build_ok();
+    assert_eq!(site.output("robots.txt"), "User-agent: *\nDisallow: /drafts/\n");
+    // A new base URL changes the generated robots.txt (it names the sitemap), not the static one.
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap();
+    site.write("site.yaml", &config.replace("https://example.org/news/", "https://news.example.org/"));
+    site.build_ok();
+    assert_eq!(site.output("robots.txt"), "User-agent: *\nDisallow: /drafts/\n");
+}
+
 #[test]
 fn output_flag_and_config_flag() {
     let site = SiteTest::fixture("basic");
