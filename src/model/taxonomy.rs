@@ -63,7 +63,14 @@ pub struct Term {
 impl Term {
     /// Site path of the term's first page: `tags/chicago/`.
     pub fn path(&self, kind: TaxonomyKind) -> String {
-        format!("{}/{}/", kind.name(), self.slug)
+        // Asked for every tag of every card and article page: no format string.
+        let name = kind.name();
+        let mut path = String::with_capacity(name.len() + self.slug.len() + 2);
+        path.push_str(name);
+        path.push('/');
+        path.push_str(&self.slug);
+        path.push('/');
+        path
     }
 }
 
