@@ -166,6 +166,7 @@ fn measure(command: Command) -> Sample {
     let status = timed.status().expect("GNU time runs");
     assert!(status.success(), "{:?} failed", command.get_program());
     let text = std::fs::read_to_string(&report).expect("GNU time wrote its report");
+    let _ = std::fs::remove_file(&report);
     let numbers: Vec<f64> = text.split_whitespace().filter_map(|n| n.parse().ok()).collect();
     Sample { wall: numbers[0], cpu: numbers[1] + numbers[2], rss_mb: numbers[3] / 1024.0 }
 }
