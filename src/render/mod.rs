@@ -22,8 +22,7 @@ use crate::model::{Article, Period, Site, TaxonomyKind};
 use crate::theme::Theme;
 use feeds::{FeedItem, FeedMeta};
 use views::{
-    ArchiveEntry, ArticleCard, ArticleView, Cards, DigestView, FeedLink, Link, PageMeta, Pager, SiteView,
-    TermLink,
+    ArchiveEntry, ArticleCard, ArticleView, Cards, DigestView, FeedLink, Link, PageMeta, Pager, TermLink,
 };
 
 /// Whose feed: the whole site, one term, or the digests.
@@ -278,7 +277,7 @@ impl Renderer {
                         count: d.articles.len(),
                     })
                     .collect();
-                self.archive(site, "month", "month.html", period, title, entries)
+                self.archive(site, cards, "month", "month.html", period, title, entries)
             }
             PagePlan::Year(index) => {
                 let period = &site.years[index];
@@ -293,9 +292,9 @@ impl Renderer {
                         count: m.articles.len(),
                     })
                     .collect();
-                self.archive(site, "year", "year.html", period, title, entries)
+                self.archive(site, cards, "year", "year.html", period, title, entries)
             }
-            PagePlan::TaxonomyIndex(kind) => self.taxonomy_index(site, kind),
+            PagePlan::TaxonomyIndex(kind) => self.taxonomy_index(site, cards, kind),
             PagePlan::Term(kind, index, page) => self.term(site, cards, kind, index, page),
             PagePlan::Feed(scope, format) => {
                 Ok(self.feeds(site, cards, scope, &[format]).pop().expect("one page per format"))
@@ -308,21 +307,21 @@ impl Renderer {
             }),
             PagePlan::Search => {
                 #[derive(Serialize)]
-                struct SearchPage<'v> {
-                    site: SiteView<'v>,
+                struct SearchPage {
+                    site: tera::Value,
                     page: PageMeta,
                     base_path: String,
                 }
                 let description = format!("Search every story in {}", config.title);
                 let page = PageMeta::new(config, "search", "search/", "Search".into(), description);
                 let context =
-                    SearchPage { site: SiteView::new(config, site), page, base_path: config.base_path() };
+                    SearchPage { site: cards.site_view(config, site), page, base_path: config.base_path() };
                 self.page("search/index.html", "search.html", &context)
             }
             PagePlan::NotFound => {
                 #[derive(Serialize)]
-                struct NotFound<'v> {
-                    site: SiteView<'v>,
+                struct NotFound {
+                    site: tera::Value,
                     page: PageMeta,
                 }
                 let mut page = PageMeta::new(
@@ -334,7 +333,7 @@ impl Renderer {
                 );
                 // The 404 page is served at any depth, so its links must be root-based.
                 page.root = config.base_path();
-                self.page("404.html", "404.html", &NotFound { site: SiteView::new(config, site), page })
+                self.page("404.html", "404.html", &NotFound { site: cards.site_view(config, site), page })
             }
         }
     }
@@ -350,8 +349,8 @@ impl Renderer {
             if number == 1 { config.title.clone() } else { format!("{} — page {number}", config.title) };
         let pages = site.articles.len().div_ceil(per_page).max(1);
         #[derive(Serialize)]
-        struct Home<'v> {
-            site: SiteView<'v>,
+        struct Home {
+            site: tera::Value,
             page: PageMeta,
             digests: Vec<DigestView>,
             pager: Pager,
@@ -364,7 +363,7 @@ impl Renderer {
         let mut page = PageMeta::new(config, "home", &path, title, description);
         page.json_ld = Some(seo::website_json_ld(config));
         let context =
-            Home { site: SiteView::new(config, site), page, digests, pager: Pager::new("", number, pages) };
+            Home { site: cards.site_view(config, site), page, digests, pager: Pager::new("", number, pages) };
         self.page(&format!("{path}index.html"), "index.html", &context)
     }
 
@@ -398,7 +397,7 @@ impl Renderer {
         };
         #[derive(Serialize)]
         struct ArticlePage<'v> {
-            site: SiteView<'v>,
+            site: tera::Value,
             page: PageMeta,
             article: ArticleView<'v>,
             newer: Option<Link>,
@@ -414,7 +413,7 @@ impl Renderer {
         page.image = seo::lead_image(article, config);
         page.json_ld = Some(seo::news_article_json_ld(article, config, &page.url, page.image.as_deref()));
         let context =
-            ArticlePage { site: SiteView::new(config, site), page, article: view, newer, older, digest };
+            ArticlePage { site: cards.site_view(config, site), page, article: view, newer, older, digest };
         self.page(&format!("{path}index.html"), "article.html", &context)
     }
 
@@ -436,8 +435,8 @@ impl Renderer {
         let previous = list.get(position + 1).map(|p| period_link(site, p));
         let next = position.checked_sub(1).map(|i| period_link(site, &list[i]));
         #[derive(Serialize)]
-        struct DigestPage<'v> {
-            site: SiteView<'v>,
+        struct DigestPage {
+            site: tera::Value,
             page: PageMeta,
             digest: DigestView,
             previous: Option<Link>,
@@ -450,13 +449,15 @@ impl Renderer {
             crate::model::PeriodKind::Day => views::date_trail(newest, 2),
             _ => views::date_trail(newest, 1),
         };
-        let context = DigestPage { site: SiteView::new(config, site), page, digest, previous, next };
+        let context = DigestPage { site: cards.site_view(config, site), page, digest, previous, next };
         self.page(&format!("{}index.html", period.path), "digest.html", &context)
     }
 
+    #[allow(clippy::too_many_arguments, reason = "the shared memo, then what one archive page shows")]
     fn archive(
         &self,
         site: &Site,
+        cards: &Cards,
         kind: &'static str,
         template: &str,
         period: &Period,
@@ -464,8 +465,8 @@ impl Renderer {
         entries: Vec<ArchiveEntry>,
     ) -> Result<Page, Diagnostic> {
         #[derive(Serialize)]
-        struct Archive<'v> {
-            site: SiteView<'v>,
+        struct Archive {
+            site: tera::Value,
             page: PageMeta,
             entries: Vec<ArchiveEntry>,
             count: usize,
@@ -477,11 +478,11 @@ impl Renderer {
         if kind == "month" {
             page.breadcrumbs = views::date_trail(&site.articles[period.articles[0]].date, 1);
         }
-        let context = Archive { site: SiteView::new(config, site), page, entries, count };
+        let context = Archive { site: cards.site_view(config, site), page, entries, count };
         self.page(&format!("{}index.html", period.path), template, &context)
     }
 
-    fn taxonomy_index(&self, site: &Site, kind: TaxonomyKind) -> Result<Page, Diagnostic> {
+    fn taxonomy_index(&self, site: &Site, cards: &Cards, kind: TaxonomyKind) -> Result<Page, Diagnostic> {
         let config = &self.config;
         let taxonomy = site.taxonomy(kind);
         let entries: Vec<ArchiveEntry> = taxonomy
@@ -490,8 +491,8 @@ impl Renderer {
             .map(|t| ArchiveEntry { title: t.name.clone(), path: t.path(kind), count: t.articles.len() })
             .collect();
         #[derive(Serialize)]
-        struct TaxonomyPage<'v> {
-            site: SiteView<'v>,
+        struct TaxonomyPage {
+            site: tera::Value,
             page: PageMeta,
             taxonomy: &'static str,
             entries: Vec<ArchiveEntry>,
@@ -500,7 +501,7 @@ impl Renderer {
         let description = format!("{} {} in {}", entries.len(), kind.title().to_lowercase(), config.title);
         let page = PageMeta::new(config, "taxonomy", &path, kind.title().to_string(), description);
         let context =
-            TaxonomyPage { site: SiteView::new(config, site), page, taxonomy: kind.name(), entries };
+            TaxonomyPage { site: cards.site_view(config, site), page, taxonomy: kind.name(), entries };
         self.page(&format!("{path}index.html"), "taxonomy.html", &context)
     }
 
@@ -522,8 +523,8 @@ impl Renderer {
             term.articles[start..end].iter().map(|&i| cards.card(site, i)).collect();
         let pages = term.articles.len().div_ceil(per_page).max(1);
         #[derive(Serialize)]
-        struct TermPage<'v> {
-            site: SiteView<'v>,
+        struct TermPage {
+            site: tera::Value,
             page: PageMeta,
             taxonomy: &'static str,
             taxonomy_title: &'static str,
@@ -540,7 +541,7 @@ impl Renderer {
         page.feeds = FeedLink::set(&first, &term.name).to_vec();
         page.breadcrumbs = vec![Link { title: kind.title().to_string(), path: format!("{}/", kind.name()) }];
         let context = TermPage {
-            site: SiteView::new(config, site),
+            site: cards.site_view(config, site),
             page,
             taxonomy: kind.name(),
             taxonomy_title: kind.title(),

@@ -269,18 +269,24 @@ impl<'a> ArticleCard<'a> {
 /// Each article's listing card as a template value, made once per site and shared by every page
 /// that lists the article: a story is shown on its digest and the home page, on each of its tag,
 /// source and author pages and as a related story, and tera clones a prepared value (reference
-/// counted) instead of serializing the card again. Made for one [`Site`]; a changed site needs a
-/// new one.
+/// counted) instead of serializing the card again. The site-wide `site` value every page carries
+/// is kept the same way. Made for one [`Site`] and configuration; a changed site needs a new one.
 pub struct Cards {
     clustered: Vec<OnceLock<tera::Value>>,
     plain: Vec<OnceLock<tera::Value>>,
+    site: OnceLock<tera::Value>,
 }
 
 impl Cards {
     /// An empty memo for `site`.
     pub fn new(site: &Site) -> Cards {
         let empty = || (0..site.articles.len()).map(|_| OnceLock::new()).collect();
-        Cards { clustered: empty(), plain: empty() }
+        Cards { clustered: empty(), plain: empty(), site: OnceLock::new() }
+    }
+
+    /// [`SiteView`] as a template value: the same on every page, so made once.
+    pub fn site_view(&self, config: &Config, site: &Site) -> tera::Value {
+        self.site.get_or_init(|| tera::Value::from_serializable(&SiteView::new(config, site))).clone()
     }
 
     /// [`ArticleCard::with_cluster`] for article `index`, as a template value.
