@@ -7,6 +7,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::text::{HIGH_BITS, ascii_chunk, splat};
+
 /// How Markdown is read, from the site's `markdown:` settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MarkdownOptions {
@@ -148,19 +150,10 @@ pub fn count_words(text: &str) -> usize {
     words + usize::from(in_run && run_has_alnum)
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-const fn splat(byte: u8) -> u64 {
-    u64::from_le_bytes([byte; 8])
-}
-
 /// The eight bytes at `at`, when they are ASCII without an apostrophe, as a mask with the high
 /// bit of each letter or digit set.
 fn alnum_chunk(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk = u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?);
-    if chunk & HIGH_BITS != 0 {
-        return None;
-    }
+    let chunk = ascii_chunk(bytes, at)?;
     // Below 0x80, adding 0x80 - lo sets a byte's high bit exactly when the byte is at least lo,
     // and never carries into the next byte.
     let at_least = |bytes: u64, lo: u8| bytes.wrapping_add(splat(0x80 - lo)) & HIGH_BITS;

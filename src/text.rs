@@ -40,3 +40,18 @@ pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {
     }
     out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
+
+/// The high bit of each of eight bytes packed in a `u64`: the flag bit of the eight-bytes-at-a-time
+/// loops (word counts in the converter and the Markdown text).
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `byte` in each of the eight bytes of a `u64`.
+pub(crate) const fn splat(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// The eight bytes of `bytes` at `at`, little-endian, if there are eight and all are ASCII.
+pub(crate) fn ascii_chunk(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?);
+    (chunk & HIGH_BITS == 0).then_some(chunk)
+}

@@ -17,6 +17,8 @@
 //! line is a photo credit, `— Name (@handle) Month D, YYYY` closes an embedded post. When a cue
 //! is ambiguous the text stays in the body: losing a word is worse than keeping a stray line.
 
+use crate::text::{HIGH_BITS, ascii_chunk, splat};
+
 /// Everything [`convert`] extracts from one plain-text article.
 ///
 /// The caller maps these fields into its own front-matter type; nothing here is serialised
@@ -1969,22 +1971,10 @@ fn count_words_up_to(text: &str, cap: usize) -> usize {
     count
 }
 
-/// The eight bytes at `at`, little-endian, if they are all ASCII.
-fn ascii_chunk(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
-    let word = u64::from_le_bytes(chunk);
-    (word & HIGH_BITS == 0).then_some(word)
-}
-
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
 /// The sum of the eight bytes of `flags`, each 0 or 1 (cheaper than `count_ones` on targets
 /// without a popcount instruction).
 const fn sum_of_bytes(flags: u64) -> u64 {
     flags.wrapping_mul(splat(1)) >> 56
-}
-const fn splat(byte: u8) -> u64 {
-    u64::from_le_bytes([byte; 8])
 }
 
 /// Counts the words starting in eight ASCII bytes, given whether a word was open before them;
