@@ -136,10 +136,7 @@ pub fn rfc3339(date: &ZonedDateTime) -> String {
     // Written digit by digit: a build formats tens of thousands of dates (feeds, cards, JSON-LD),
     // and interpreting the format string each time was 1.3% of a build. Years past four digits
     // and offsets with seconds are left to jiff.
-    let Some(offset_minutes) = whole_minutes_offset(date) else {
-        return date.strftime(FORMAT).to_string();
-    };
-    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+    let Some((year, offset_minutes)) = plain_year_and_offset(date) else {
         return date.strftime(FORMAT).to_string();
     };
     let mut out = String::with_capacity(25);
@@ -154,10 +151,19 @@ pub fn rfc3339(date: &ZonedDateTime) -> String {
     out
 }
 
-/// The UTC offset of `date` in minutes, unless it has seconds (historical local mean times).
-pub(crate) fn whole_minutes_offset(date: &ZonedDateTime) -> Option<i32> {
+/// The year of `date` when it has at most four digits, as the digit-by-digit date writers spell
+/// it; other years go to `strftime` or `format!`.
+pub(crate) fn four_digit_year(date: &ZonedDateTime) -> Option<u32> {
+    u32::try_from(date.year()).ok().filter(|&year| year <= 9999)
+}
+
+/// The year and the UTC offset in minutes of `date`, when the digit-by-digit date writers can
+/// spell both: a four-digit year and an offset without seconds (those are historical local mean
+/// times).
+pub(crate) fn plain_year_and_offset(date: &ZonedDateTime) -> Option<(u32, i32)> {
     let seconds = date.offset().seconds();
-    (seconds % 60 == 0).then_some(seconds / 60)
+    let year = four_digit_year(date)?;
+    (seconds % 60 == 0).then_some((year, seconds / 60))
 }
 
 /// `YYYY-MM-DD`.
@@ -187,9 +193,9 @@ pub fn day_path(date: &ZonedDateTime) -> String {
 
 /// Appends [`day_path`] to `out`.
 fn push_day_path(out: &mut String, date: &ZonedDateTime) {
-    match u32::try_from(date.year()) {
-        Ok(year @ 0..=9999) => crate::text::push_padded(out, year, 4),
-        _ => out.push_str(&format!("{:04}", date.year())),
+    match four_digit_year(date) {
+        Some(year) => crate::text::push_padded(out, year, 4),
+        None => out.push_str(&format!("{:04}", date.year())),
     }
     out.push('/');
     crate::text::push_padded(out, date.month().unsigned_abs().into(), 2);

@@ -10,7 +10,7 @@ pub mod entities;
 mod taxonomy;
 
 pub use article::{Article, DateSource, Dateline, Embed, Image, day_path, rfc3339, slugify};
-pub(crate) use article::{push_time, whole_minutes_offset};
+pub(crate) use article::{four_digit_year, plain_year_and_offset, push_time};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 use std::collections::{BTreeMap, HashMap};

@@ -122,10 +122,7 @@ pub fn rfc822(date: &ZonedDateTime) -> String {
     const FORMAT: &str = "%a, %d %b %Y %H:%M:%S %z";
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     // Written directly, as `rfc3339` is: one per feed item and format.
-    let Some(offset_minutes) = crate::model::whole_minutes_offset(date) else {
-        return date.strftime(FORMAT).to_string();
-    };
-    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+    let Some((year, offset_minutes)) = crate::model::plain_year_and_offset(date) else {
         return date.strftime(FORMAT).to_string();
     };
     let mut out = String::with_capacity(31);

@@ -550,7 +550,7 @@ pub use crate::model::rfc3339;
 /// `12 September 2025`.
 pub fn display_date(date: &jiff::ZonedDateTime) -> String {
     // Written directly rather than through `strftime`: one per card and search entry.
-    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+    let Some(year) = crate::model::four_digit_year(date) else {
         return date.strftime("%-d %B %Y").to_string();
     };
     let mut out = String::with_capacity(20);
