@@ -141,25 +141,7 @@ impl DiskSink {
         let mut moved: Vec<(&str, bool)> = Vec::with_capacity(changed.len());
         let mut result = Ok(());
         for &path in changed {
-            let target = self.output.join(path);
-            let step = (|| {
-                if let Some(folder) = target.parent() {
-                    std::fs::create_dir_all(folder)?;
-                }
-                let had_file = std::fs::symlink_metadata(&target).is_ok();
-                if had_file {
-                    let kept = replaced.join(path);
-                    if let Some(folder) = kept.parent() {
-                        std::fs::create_dir_all(folder)?;
-                    }
-                    if std::fs::hard_link(&target, &kept).is_err() {
-                        std::fs::copy(&target, &kept)?;
-                    }
-                }
-                std::fs::rename(self.staging.join(path), &target)?;
-                Ok(had_file)
-            })();
-            match step {
+            match self.move_one_in(path, &replaced) {
                 Ok(had_file) => moved.push((path, had_file)),
                 Err(error) => {
                     result = Err(error);
@@ -179,6 +161,21 @@ impl DiskSink {
         }
         let _ = std::fs::remove_dir_all(&replaced);
         result
+    }
+
+    /// Renames the staged `path` into the output, keeping the file it replaces under `replaced`.
+    /// Returns whether there was such a file.
+    fn move_one_in(&self, path: &str, replaced: &Path) -> std::io::Result<bool> {
+        let target = self.output.join(path);
+        if let Some(folder) = target.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        let had_file = std::fs::symlink_metadata(&target).is_ok();
+        if had_file {
+            link_or_copy(&target, &replaced.join(path))?;
+        }
+        std::fs::rename(self.staging.join(path), &target)?;
+        Ok(had_file)
     }
 
     /// Replaces the output folder with the staged one. The old site is moved aside first and
@@ -210,13 +207,7 @@ impl DiskSink {
     /// change, hard-linked (copied where the file system has no hard links).
     fn link_unchanged_into_staging(&self, files: &Files) -> std::io::Result<()> {
         for path in files.produced.iter().filter(|path| !files.changed.contains(*path)) {
-            let (from, to) = (self.output.join(path), self.staging.join(path));
-            if let Some(folder) = to.parent() {
-                std::fs::create_dir_all(folder)?;
-            }
-            if std::fs::hard_link(&from, &to).is_err() {
-                std::fs::copy(&from, &to)?;
-            }
+            link_or_copy(&self.output.join(path), &self.staging.join(path))?;
         }
         Ok(())
     }
@@ -252,6 +243,18 @@ impl Sink for DiskSink {
         }
         std::fs::write(self.staging.join(path), content)
     }
+}
+
+/// Makes `to` (and its folder) the same file as `from`: a hard link, or a copy where the file
+/// system has none.
+fn link_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    if let Some(folder) = to.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    if std::fs::hard_link(from, to).is_err() {
+        std::fs::copy(from, to)?;
+    }
+    Ok(())
 }
 
 /// Whether `path` is a regular file holding exactly `content`. Sizes are compared first, so a
