@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use jiff::ZonedDateTime;
-use serde::Serialize;
+
+use crate::text::{bytes_below, bytes_equal, find_byte, splat};
 
 /// One entry of a feed. It borrows what it can from the article: every article is an item of
 /// several feeds (the site's, each of its tags', its source's and authors', in three formats).
@@ -75,8 +76,7 @@ fn escape_into(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut copied = 0;
     let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|&b| XML_SPECIAL[usize::from(b)]) {
-        let at = from + offset;
+    while let Some(at) = find_byte(bytes, from, may_need_xml_escape, |b| XML_SPECIAL[usize::from(b)]) {
         let (replacement, width) = match bytes[at] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
@@ -97,6 +97,15 @@ fn escape_into(out: &mut String, text: &str) {
         from = copied;
     }
     out.push_str(&text[copied..]);
+}
+
+/// Flags, eight bytes at a time, a superset of [`XML_SPECIAL`]: bytes below 0x20, `"` `#` `&`
+/// `'` (`| 5` is 0x27 for exactly those), `<` `>` (`| 2` is 0x3E), and 0xEF.
+fn may_need_xml_escape(chunk: u64) -> u64 {
+    bytes_below(chunk, 0x20)
+        | bytes_equal(chunk | splat(0x05), 0x27)
+        | bytes_equal(chunk | splat(0x02), 0x3E)
+        | bytes_equal(chunk, 0xEF)
 }
 
 /// Bytes [`xml_escape`] must look at: markup characters, control characters other than tab,
@@ -268,87 +277,164 @@ pub fn atom(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
     out
 }
 
-#[derive(Serialize)]
-struct JsonFeed<'a> {
-    version: &'static str,
-    title: &'a str,
-    home_page_url: &'a str,
-    feed_url: String,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    description: &'a str,
-    language: &'a str,
-    authors: [JsonAuthor<'a>; 1],
-    items: Vec<JsonItem<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonAuthor<'a> {
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct JsonItem<'a> {
-    id: &'a str,
-    url: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    content_html: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    content_text: Option<&'a str>,
-    summary: &'a str,
-    date_published: String,
-    date_modified: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    authors: Vec<JsonAuthor<'a>>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    attachments: Vec<JsonAttachment<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonAttachment<'a> {
-    url: &'a str,
-    mime_type: &'static str,
-}
-
-/// A JSON Feed 1.1 document.
+/// A JSON Feed 1.1 document, laid out as serde_json's pretty printer lays it out (two-space
+/// indent, `"key": value`), but written straight into one string: a feed per tag, source and
+/// author made serde's per-value machinery the largest part of writing feeds.
 pub fn json_feed(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
-    let feed = JsonFeed {
-        version: "https://jsonfeed.org/version/1.1",
-        title: &meta.title,
-        home_page_url: &meta.home_url,
-        feed_url: format!("{}feed.json", meta.feed_base),
-        description: &meta.description,
-        language: &meta.language,
-        authors: [JsonAuthor { name: &meta.publisher }],
-        items: items
-            .iter()
-            .map(|item| JsonItem {
-                id: &item.url,
-                url: &item.url,
-                title: &item.title,
-                content_html: item.content_html.as_deref(),
-                content_text: item.content_html.is_none().then_some(&*item.summary),
-                summary: &item.summary,
-                date_published: rfc3339(item.published),
-                date_modified: rfc3339(item.updated),
-                authors: item.authors.iter().map(|name| JsonAuthor { name }).collect(),
-                tags: item.tags,
-                image: item.image.as_deref(),
-                attachments: item
-                    .image
-                    .iter()
-                    .map(|url| JsonAttachment { url, mime_type: image_type(url) })
-                    .collect(),
-            })
-            .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&feed).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut json = PrettyJson::with_capacity(1024 + items.len() * 1536);
+    json.open(None, '{');
+    json.string(Some("version"), "https://jsonfeed.org/version/1.1");
+    json.string(Some("title"), &meta.title);
+    json.string(Some("home_page_url"), &meta.home_url);
+    json.key(Some("feed_url"));
+    json.out.push('"');
+    escape_json_into(&mut json.out, &meta.feed_base);
+    json.out.push_str("feed.json\"");
+    if !meta.description.is_empty() {
+        json.string(Some("description"), &meta.description);
+    }
+    json.string(Some("language"), &meta.language);
+    json.open(Some("authors"), '[');
+    json.open(None, '{');
+    json.string(Some("name"), &meta.publisher);
+    json.close('}');
+    json.close(']');
+    json.open(Some("items"), '[');
+    for item in items {
+        json.open(None, '{');
+        json.string(Some("id"), &item.url);
+        json.string(Some("url"), &item.url);
+        json.string(Some("title"), &item.title);
+        match &item.content_html {
+            Some(html) => json.string(Some("content_html"), html),
+            None => json.string(Some("content_text"), &item.summary),
+        }
+        json.string(Some("summary"), &item.summary);
+        json.string(Some("date_published"), &rfc3339(item.published));
+        json.string(Some("date_modified"), &rfc3339(item.updated));
+        if !item.authors.is_empty() {
+            json.open(Some("authors"), '[');
+            for name in item.authors {
+                json.open(None, '{');
+                json.string(Some("name"), name);
+                json.close('}');
+            }
+            json.close(']');
+        }
+        if !item.tags.is_empty() {
+            json.open(Some("tags"), '[');
+            for tag in item.tags {
+                json.string(None, tag);
+            }
+            json.close(']');
+        }
+        if let Some(image) = &item.image {
+            json.string(Some("image"), image);
+            json.open(Some("attachments"), '[');
+            json.open(None, '{');
+            json.string(Some("url"), image);
+            json.string(Some("mime_type"), image_type(image));
+            json.close('}');
+            json.close(']');
+        }
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+    json.out.push('\n');
+    json.out
+}
+
+/// Writes pretty-printed JSON value by value: the caller says where objects and arrays open and
+/// close, this adds the commas, line breaks and indentation.
+struct PrettyJson {
+    out: String,
+    depth: usize,
+    /// No value written yet in the innermost open object or array.
+    first: bool,
+}
+
+impl PrettyJson {
+    fn with_capacity(capacity: usize) -> PrettyJson {
+        PrettyJson { out: String::with_capacity(capacity), depth: 0, first: true }
+    }
+
+    /// Starts the next value of the innermost container, with its key inside an object.
+    fn key(&mut self, key: Option<&str>) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        if self.depth > 0 {
+            self.newline();
+        }
+        if let Some(key) = key {
+            self.out.push('"');
+            escape_json_into(&mut self.out, key);
+            self.out.push_str("\": ");
+        }
+    }
+
+    fn newline(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    fn string(&mut self, key: Option<&str>, value: &str) {
+        self.key(key);
+        self.out.push('"');
+        escape_json_into(&mut self.out, value);
+        self.out.push('"');
+    }
+
+    fn open(&mut self, key: Option<&str>, bracket: char) {
+        self.key(key);
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    /// Closes the innermost container; an empty one stays on one line (`[]`).
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
+        if !self.first {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.first = false;
+    }
+}
+
+/// Appends `text` escaped for a JSON string as serde_json escapes it: quote, backslash and the
+/// control characters, the common ones by their short names; everything else as it is.
+fn escape_json_into(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let may_need_escape =
+        |chunk| bytes_below(chunk, 0x20) | bytes_equal(chunk, b'"') | bytes_equal(chunk, b'\\');
+    let needs_escape = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    while let Some(at) = find_byte(bytes, copied, may_need_escape, needs_escape) {
+        out.push_str(&text[copied..at]);
+        match bytes[at] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0C => out.push_str("\\f"),
+            byte => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xF)]));
+            }
+        }
+        copied = at + 1;
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// One URL in a sitemap.
@@ -493,6 +579,121 @@ mod tests {
                 crate::model::day_path(&date),
                 format!("{:04}/{:02}/{:02}/", date.year(), date.month(), date.day())
             );
+        }
+    }
+
+    /// The JSON Feed as serde_json's pretty printer writes it, from the structs the feed was
+    /// first written with: what [`json_feed`] must equal.
+    fn json_feed_by_serde(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
+        use serde::Serialize;
+        #[derive(Serialize)]
+        struct JsonFeed<'a> {
+            version: &'static str,
+            title: &'a str,
+            home_page_url: &'a str,
+            feed_url: String,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            description: &'a str,
+            language: &'a str,
+            authors: [JsonAuthor<'a>; 1],
+            items: Vec<JsonItem<'a>>,
+        }
+        #[derive(Serialize)]
+        struct JsonAuthor<'a> {
+            name: &'a str,
+        }
+        #[derive(Serialize)]
+        struct JsonItem<'a> {
+            id: &'a str,
+            url: &'a str,
+            title: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            content_html: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            content_text: Option<&'a str>,
+            summary: &'a str,
+            date_published: String,
+            date_modified: String,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            authors: Vec<JsonAuthor<'a>>,
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            tags: &'a [String],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            image: Option<&'a str>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            attachments: Vec<JsonAttachment<'a>>,
+        }
+        #[derive(Serialize)]
+        struct JsonAttachment<'a> {
+            url: &'a str,
+            mime_type: &'static str,
+        }
+        let feed = JsonFeed {
+            version: "https://jsonfeed.org/version/1.1",
+            title: &meta.title,
+            home_page_url: &meta.home_url,
+            feed_url: format!("{}feed.json", meta.feed_base),
+            description: &meta.description,
+            language: &meta.language,
+            authors: [JsonAuthor { name: &meta.publisher }],
+            items: items
+                .iter()
+                .map(|item| JsonItem {
+                    id: &item.url,
+                    url: &item.url,
+                    title: &item.title,
+                    content_html: item.content_html.as_deref(),
+                    content_text: item.content_html.is_none().then_some(&*item.summary),
+                    summary: &item.summary,
+                    date_published: rfc3339(item.published),
+                    date_modified: rfc3339(item.updated),
+                    authors: item.authors.iter().map(|name| JsonAuthor { name }).collect(),
+                    tags: item.tags,
+                    image: item.image.as_deref(),
+                    attachments: item
+                        .image
+                        .iter()
+                        .map(|url| JsonAttachment { url, mime_type: image_type(url) })
+                        .collect(),
+                })
+                .collect(),
+        };
+        serde_json::to_string_pretty(&feed).unwrap() + "\n"
+    }
+
+    proptest::proptest! {
+        /// Any text, any mix of optional fields, no items or several: the hand-written JSON
+        /// Feed is byte for byte what serde_json writes.
+        #[test]
+        fn json_feed_is_what_serde_json_writes(
+            texts in proptest::collection::vec("(\\PC|[\"\\\\/\\x00-\\x1f\\x7f]|\u{2028}){0,12}", 4),
+            lists in proptest::collection::vec(proptest::collection::vec("[a-z\"\\\\ ]{0,6}", 0..3), 2),
+            count in 0usize..3,
+            html in proptest::bool::ANY,
+            image in proptest::bool::ANY,
+        ) {
+            let date: ZonedDateTime = "2025-09-12T08:30:00-05:00[America/Chicago]".parse().unwrap();
+            let meta = FeedMeta {
+                title: texts[0].clone(),
+                description: texts[1].clone(),
+                home_url: "https://example.org/".into(),
+                feed_base: texts[2].clone(),
+                language: "en".into(),
+                publisher: texts[3].clone(),
+            };
+            let item = FeedItem {
+                url: texts[2].clone(),
+                title: Cow::Borrowed(&texts[0]),
+                published: &date,
+                updated: &date,
+                summary: Cow::Borrowed(&texts[1]),
+                content_html: html.then(|| texts[3].clone()),
+                authors: &lists[0],
+                tags: &lists[1],
+                image: image.then(|| format!("{}.png", texts[3])),
+            };
+            let items = vec![item; count];
+            proptest::prop_assert_eq!(json_feed(&meta, &items), json_feed_by_serde(&meta, &items));
         }
     }
 
