@@ -101,12 +101,24 @@ pub fn first_paragraph(markdown: &str, options: MarkdownOptions) -> String {
     out
 }
 
-/// Words as a reader counts them: runs of letters or digits.
-pub fn count_words(text: &str) -> usize {
+/// How much there is to read, for the word count and reading time of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct WordCount {
+    /// Words, each Chinese or Japanese character counted as one.
+    pub words: usize,
+    /// Of those, the Chinese and Japanese characters, which are read at another pace.
+    pub cjk: usize,
+}
+
+/// Words as a reader counts them: runs of letters or digits (apostrophes inside them allowed),
+/// and each Chinese or Japanese character on its own, as Hugo and Zola count them: those scripts
+/// do not put spaces between words, so a run would make a whole sentence one word.
+pub fn count_words(text: &str) -> WordCount {
     // A word is a run of letters, digits and apostrophes with at least one letter or digit.
     // Every article is counted: runs of ASCII letters and digits are skipped in a tight loop.
     let bytes = text.as_bytes();
     let mut words = 0;
+    let mut cjk = 0;
     let (mut in_run, mut run_has_alnum) = (false, false);
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
@@ -137,6 +149,12 @@ pub fn count_words(text: &str) -> usize {
         } else {
             let (c, width) = crate::text::char_at(text, at);
             at += width;
+            if crate::text::is_cjk(c) {
+                words += usize::from(in_run && run_has_alnum) + 1;
+                cjk += 1;
+                (in_run, run_has_alnum) = (false, false);
+                continue;
+            }
             (c.is_alphanumeric(), c == '’')
         };
         if alnum || apostrophe {
@@ -147,7 +165,7 @@ pub fn count_words(text: &str) -> usize {
             (in_run, run_has_alnum) = (false, false);
         }
     }
-    words + usize::from(in_run && run_has_alnum)
+    WordCount { words: words + usize::from(in_run && run_has_alnum), cjk }
 }
 
 /// The eight bytes at `at`, when they are ASCII without an apostrophe, as a mask with the high
@@ -167,9 +185,13 @@ fn alnum_chunk(bytes: &[u8], at: usize) -> Option<u64> {
     Some(digit | letter)
 }
 
-/// Minutes to read `words` at 230 words a minute, at least one.
-pub fn reading_minutes(words: usize) -> usize {
-    words.div_ceil(230).max(1)
+/// Minutes to read: 230 words a minute, and 500 Chinese or Japanese characters a minute (Hugo
+/// reads those at 501); at least one.
+pub fn reading_minutes(count: WordCount) -> usize {
+    let other = count.words.saturating_sub(count.cjk);
+    // In thousandths of a minute, so a text mixing both scripts is rounded up once.
+    let thousandths = (other * 1000).div_ceil(230) + count.cjk * 2;
+    thousandths.div_ceil(1000).max(1)
 }
 
 #[cfg(test)]
@@ -177,15 +199,18 @@ mod tests {
     use super::*;
 
     /// The word-count rule, one character at a time.
-    fn count_words_slowly(text: &str) -> usize {
-        text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+    fn count_words_slowly(text: &str) -> WordCount {
+        let cjk = text.chars().filter(|&c| crate::text::is_cjk(c)).count();
+        let runs = text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’') || crate::text::is_cjk(c))
             .filter(|run| run.chars().any(char::is_alphanumeric))
-            .count()
+            .count();
+        WordCount { words: runs + cjk, cjk }
     }
 
     proptest::proptest! {
         #[test]
-        fn word_counts_follow_the_rule(text in "(\\PC|[a-z'’ .,-]){0,60}") {
+        fn word_counts_follow_the_rule(text in "(\\PC|[a-z'’ .,-]|[市は月曜日カ]){0,60}") {
             proptest::prop_assert_eq!(count_words(&text), count_words_slowly(&text));
         }
 
@@ -240,10 +265,24 @@ mod tests {
 
     #[test]
     fn words_and_minutes() {
-        assert_eq!(count_words("It’s 3 o'clock — in Zürich, “now”."), 6);
-        assert_eq!(count_words("'' ’ -- a''b x' 東京"), 3, "apostrophes alone are no word");
-        assert_eq!(count_words(""), 0);
-        assert_eq!(reading_minutes(0), 1);
-        assert_eq!(reading_minutes(231), 2);
+        let words = |text| count_words(text).words;
+        assert_eq!(words("It’s 3 o'clock — in Zürich, “now”."), 6);
+        assert_eq!(words("'' ’ -- a''b x' 東京"), 4, "apostrophes alone are no word; each kanji is one");
+        assert_eq!(words(""), 0);
+        let minutes = |words, cjk| reading_minutes(WordCount { words, cjk });
+        assert_eq!(minutes(0, 0), 1);
+        assert_eq!(minutes(230, 0), 1);
+        assert_eq!(minutes(231, 0), 2);
+        assert_eq!(minutes(1500, 1500), 3, "1,500 Japanese characters: three minutes, not seven");
+        assert_eq!(minutes(500 + 230, 500), 2);
+        assert_eq!(minutes(500 + 231, 500), 3);
+    }
+
+    #[test]
+    fn chinese_and_japanese_are_counted_per_character() {
+        // A sentence of Japanese is not one word (it has no spaces), nor is Chinese.
+        assert_eq!(count_words("市は月曜日に発表した。"), WordCount { words: 10, cjk: 10 });
+        assert_eq!(count_words("北京的天气 and Tokyo东京"), WordCount { words: 9, cjk: 7 });
+        assert_eq!(count_words("한국어 문장"), WordCount { words: 2, cjk: 0 }, "Korean has spaces");
     }
 }

@@ -24,6 +24,14 @@ pub(crate) static ASCII_WORD: [bool; 256] = {
     table
 };
 
+/// Kana and Chinese characters (also Japanese kanji): scripts written without spaces between
+/// words, so each character counts as a word (the converter's heuristics and the word count).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
 /// Appends `value` as at least `width` decimal digits, zero-padded: date formatting for feeds,
 /// sitemaps and cards, thousands of times per build, without a format string to interpret.
 pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {

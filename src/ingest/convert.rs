@@ -17,7 +17,7 @@
 //! line is a photo credit, `— Name (@handle) Month D, YYYY` closes an embedded post. When a cue
 //! is ambiguous the text stays in the body: losing a word is worse than keeping a stray line.
 
-use crate::text::{HIGH_BITS, ascii_chunk, splat};
+use crate::text::{HIGH_BITS, ascii_chunk, is_cjk, splat};
 
 /// Everything [`convert`] extracts from one plain-text article.
 ///
@@ -42,8 +42,6 @@ pub struct Converted {
     pub source: Option<String>,
     /// The lede cut at a sentence boundary near 60 words; plain text, not escaped.
     pub summary: String,
-    /// Words in the body text (each CJK character counts as one word).
-    pub word_count: usize,
     /// ISO 639-1 language guess from script and stopwords; `None` when unsure.
     pub lang: Option<String>,
     /// Captions and credits found in the text, in order; they are removed from the body.
@@ -486,9 +484,7 @@ impl Layout {
         out.embeds = self.embeds.iter().map(|span| span.signature.embed.clone()).collect();
         out.date = self.date_hint();
         out.dropped = self.dropped_lines(paras);
-        let body_text = self.body_paragraphs(paras);
-        out.word_count = body_text.clone().map(count_words).sum();
-        out.lang = guess_language(body_text).map(str::to_string);
+        out.lang = guess_language(self.body_paragraphs(paras)).map(str::to_string);
     }
 
     /// The lede without its dateline, followed by the prose paragraphs right after it.
@@ -1921,13 +1917,6 @@ fn normalise_space(text: &str) -> String {
 // Words and language
 // ---------------------------------------------------------------------------------------------
 
-/// Han ideographs and kana: scripts written without spaces, counted a character at a time.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
-}
-
 /// Whitespace-separated words, with each CJK character counted as one word.
 fn count_words(text: &str) -> usize {
     count_words_up_to(text, usize::MAX)
@@ -2492,7 +2481,6 @@ mod tests {
             The city plans a second phase of work in the spring, officials said.\n";
         assert_eq!(out.body, expected);
         assert!(out.summary.starts_with("The harbour bridge reopened"));
-        assert_eq!(out.word_count, count_words(expected) - 1);
     }
 
     #[test]

@@ -272,7 +272,11 @@ fn resolve(
     };
 
     let plain = markdown::to_plain_text(&prepared.body, options);
-    let word_count = front.word_count.unwrap_or_else(|| markdown::count_words(&plain));
+    let counted = match front.word_count {
+        Some(words) => markdown::WordCount { words, cjk: 0 },
+        None => markdown::count_words(&plain),
+    };
+    let word_count = counted.words;
     let title = front
         .title
         .clone()
@@ -318,7 +322,7 @@ fn resolve(
         auto_tags,
         lang: front.lang.clone(),
         word_count,
-        reading_time: front.reading_time.unwrap_or_else(|| markdown::reading_minutes(word_count)),
+        reading_time: front.reading_time.unwrap_or_else(|| markdown::reading_minutes(counted)),
         images: front.images.clone(),
         embeds: front.embeds.clone(),
         body_markdown: prepared.body.as_str().into(),

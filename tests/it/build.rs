@@ -399,3 +399,25 @@ fn urls_do_not_move_when_a_scheduled_article_becomes_due() {
     assert!(site.output("2025/01/01/same-title-2/index.html").contains("Now."), "b's URL did not move");
     assert!(site.output("2025/01/01/same-title/index.html").contains("Later."));
 }
+
+#[test]
+fn japanese_and_chinese_text_is_counted_per_character() {
+    // 1,134 characters of Japanese with no spaces between words: 63 "words" as runs of letters,
+    // 1,134 as characters, and at 500 characters a minute three minutes to read (not one, not five).
+    let japanese = "市は月曜日に新しい橋の開通を発表した。".repeat(63);
+    let characters = japanese.chars().filter(|c| !matches!(c, '。')).count();
+    let site = SiteTest::with_files(&[(
+        "content/2025-03-01-hashi.txt",
+        &format!("{japanese}\n\nThe city said so on Monday in a statement.\n"),
+    )]);
+    site.build_ok();
+    let page = site.output("2025/03/01/hashi/index.html");
+    let json = page
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("JSON-LD block");
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(value["wordCount"], characters + 9);
+    assert!(page.contains(">3 min read<"), "reading time of {characters} characters and 9 words");
+}
