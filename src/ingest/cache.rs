@@ -7,6 +7,9 @@
 //! make does) under a key for the Gazette binary and the configuration; a different binary or
 //! config throws every entry away. The entries are spread over [`BUCKETS`] files by path, read
 //! and written in parallel, and a bucket is written again only when one of its files changed.
+//! A bucket file is a header line, the entries as JSON, then each entry's Markdown body and
+//! signature as raw bytes: bodies are most of the cache, and escaping them into JSON strings (and
+//! parsing them back) cost more than writing and reading them.
 //! The cache is an optimisation only: a missing, stale or damaged one means the files are read.
 
 use std::collections::HashMap;
@@ -22,6 +25,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::Source;
 use crate::model::Article;
+use crate::model::cluster::NUM_HASHES;
 
 /// How many files the cache is spread over.
 pub const BUCKETS: usize = 64;
@@ -37,20 +41,98 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 /// One article file's result.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct Entry {
     path: String,
     stamp: Stamp,
     article: Option<Article>,
     diagnostics: Vec<Diagnostic>,
+    /// Length of the body in the bucket's raw part.
+    body_len: usize,
+    /// Whether a signature follows the body there.
+    signed: bool,
 }
 
-/// One cache file.
-#[derive(Serialize, Deserialize)]
+/// One cache file's JSON part.
+#[derive(Deserialize)]
 struct Bucket {
     key: String,
     entries: Vec<Entry>,
 }
+
+/// [`Entry`] as written, borrowing the build's results.
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    path: &'a str,
+    stamp: Stamp,
+    article: &'a Article,
+    diagnostics: &'a [Diagnostic],
+    body_len: usize,
+    signed: bool,
+}
+
+/// [`Bucket`] as written.
+#[derive(Serialize)]
+struct BucketRef<'a> {
+    key: &'a str,
+    entries: Vec<EntryRef<'a>>,
+}
+
+/// First line of a bucket file; the number after it is the length of the JSON part.
+const HEADER: &str = "gazette-article-cache 2 ";
+
+/// A bucket file's bytes: header, JSON, then each entry's body and signature.
+fn encode(key: &str, entries: Vec<EntryRef<'_>>) -> Option<Vec<u8>> {
+    let raw: usize = entries.iter().map(|e| e.body_len + if e.signed { SIGNATURE_BYTES } else { 0 }).sum();
+    let bucket = BucketRef { key, entries };
+    let json = serde_json::to_vec(&bucket).ok()?;
+    let mut bytes = Vec::with_capacity(HEADER.len() + 21 + json.len() + raw);
+    bytes.extend_from_slice(HEADER.as_bytes());
+    bytes.extend_from_slice(json.len().to_string().as_bytes());
+    bytes.push(b'\n');
+    bytes.extend_from_slice(&json);
+    for entry in &bucket.entries {
+        bytes.extend_from_slice(entry.article.body_markdown.as_bytes());
+        if let Some(signature) = entry.article.signature.as_deref() {
+            bytes.extend(signature.iter().flat_map(|value| value.to_le_bytes()));
+        }
+    }
+    Some(bytes)
+}
+
+/// The entries of a bucket file made with `key`; `None` for another key or a damaged file.
+fn decode(bytes: &[u8], key: &str) -> Option<Vec<Entry>> {
+    let rest = bytes.strip_prefix(HEADER.as_bytes())?;
+    let line_end = rest.iter().position(|&b| b == b'\n')?;
+    let json_len: usize = std::str::from_utf8(&rest[..line_end]).ok()?.parse().ok()?;
+    let json = rest.get(line_end + 1..line_end + 1 + json_len)?;
+    let bucket: Bucket = serde_json::from_slice(json).ok().filter(|bucket: &Bucket| bucket.key == key)?;
+    let mut raw = &rest[line_end + 1 + json_len..];
+    let mut entries = bucket.entries;
+    for entry in &mut entries {
+        let (body, after) = raw.split_at_checked(entry.body_len)?;
+        raw = after;
+        let signature = if entry.signed {
+            let (signature, after) = raw.split_at_checked(SIGNATURE_BYTES)?;
+            raw = after;
+            let mut values = [0u32; NUM_HASHES];
+            for (value, bytes) in values.iter_mut().zip(signature.chunks_exact(4)) {
+                *value = u32::from_le_bytes(bytes.try_into().ok()?);
+            }
+            Some(std::sync::Arc::new(values))
+        } else {
+            None
+        };
+        if let Some(article) = &mut entry.article {
+            article.body_markdown = std::str::from_utf8(body).ok()?.into();
+            article.signature = signature;
+        }
+    }
+    raw.is_empty().then_some(entries)
+}
+
+/// Bytes of a signature in a bucket file.
+const SIGNATURE_BYTES: usize = NUM_HASHES * 4;
 
 /// The results of the last build, by source path.
 pub struct IngestCache {
@@ -67,20 +149,16 @@ impl IngestCache {
     pub fn load(config: &Config) -> IngestCache {
         let dir = config.root.join(".gazette-cache").join("articles");
         let key = cache_key(config);
-        let buckets: Vec<Option<Bucket>> = (0..BUCKETS)
+        let buckets: Vec<Option<Vec<Entry>>> = (0..BUCKETS)
             .into_par_iter()
             .map(|n| {
                 let bytes = std::fs::read(bucket_file(&dir, n)).ok()?;
-                serde_json::from_slice::<Bucket>(&bytes).ok().filter(|bucket| bucket.key == key)
+                decode(&bytes, &key)
             })
             .collect();
         let loaded = buckets.iter().map(Option::is_some).collect();
-        let entries = buckets
-            .into_iter()
-            .flatten()
-            .flat_map(|bucket| bucket.entries)
-            .map(|entry| (entry.path.clone(), entry))
-            .collect();
+        let entries =
+            buckets.into_iter().flatten().flatten().map(|entry| (entry.path.clone(), entry)).collect();
         IngestCache { dir, key, entries, loaded }
     }
 
@@ -120,35 +198,26 @@ impl IngestCache {
             .unwrap_or(0);
         buckets.par_iter().enumerate().filter(|(n, _)| changed[*n] || !self.loaded[*n]).for_each(
             |(n, members)| {
-                #[derive(Serialize)]
-                struct EntryRef<'a> {
-                    path: &'a str,
-                    stamp: Stamp,
-                    article: &'a Option<Article>,
-                    diagnostics: &'a [Diagnostic],
-                }
-                #[derive(Serialize)]
-                struct BucketRef<'a> {
-                    key: &'a str,
-                    entries: Vec<EntryRef<'a>>,
-                }
                 let entries = members
                     .iter()
-                    .filter(|&&i| ingested[i].article.is_some())
                     .filter_map(|&i| {
+                        let article = ingested[i].article.as_ref()?;
                         Some(EntryRef {
                             path: &sources[i].relative,
                             stamp: stamps[i].filter(|&(_, modified)| modified < settled_before)?,
-                            article: &ingested[i].article,
+                            article,
                             diagnostics: &ingested[i].diagnostics,
+                            body_len: article.body_markdown.len(),
+                            signed: article.signature.is_some(),
                         })
                     })
                     .collect();
-                let bucket = BucketRef { key: &self.key, entries };
-                if let Ok(bytes) = serde_json::to_vec(&bucket) {
+                if let Some(bytes) = encode(&self.key, entries) {
+                    // The first format's file of this bucket (all JSON), if a build left one.
+                    let _ = std::fs::remove_file(self.dir.join(format!("{n:02}.json")));
                     // Written beside and renamed, so a reader never sees half a file.
                     let file = bucket_file(&self.dir, n);
-                    let temporary = file.with_extension(format!("json.{}.tmp", std::process::id()));
+                    let temporary = file.with_extension(format!("bin.{}.tmp", std::process::id()));
                     if std::fs::write(&temporary, bytes).is_ok() {
                         let _ = std::fs::rename(&temporary, &file);
                     }
@@ -188,7 +257,7 @@ fn bucket_of(path: &str) -> usize {
 }
 
 fn bucket_file(dir: &Path, n: usize) -> PathBuf {
-    dir.join(format!("{n:02}.json"))
+    dir.join(format!("{n:02}.bin"))
 }
 
 #[cfg(test)]
@@ -200,17 +269,32 @@ mod tests {
         let mut article = crate::model::tests::article("a.txt", "2025-03-01T08:30:00Z", "Harbour");
         article.date = article.date.with_time_zone(jiff::tz::TimeZone::get("Europe/Lisbon").unwrap());
         article.signature = crate::model::cluster::signature("the harbour master spoke on monday", 3);
-        article.body_markdown = "Body *text*.".into();
+        article.body_markdown = "Body *text* with \"quotes\", a \\ and é\n".into();
         article.extra.insert("rating".into(), serde_json::json!({"stars": 4}));
-        let entry = Entry {
-            path: "a.txt".into(),
+        let mut unsigned = crate::model::tests::article("b.txt", "2025-03-02", "Pier");
+        unsigned.body_markdown = "".into();
+        let diagnostics = vec![Diagnostic::warning("a.txt", "no date found")];
+        let entry = |path, article: &'static Article| EntryRef {
+            path,
             stamp: (12, 34),
-            article: Some(article.clone()),
-            diagnostics: vec![Diagnostic::warning("a.txt", "no date found")],
+            article,
+            diagnostics: &diagnostics,
+            body_len: article.body_markdown.len(),
+            signed: article.signature.is_some(),
         };
-        let back: Entry = serde_json::from_slice(&serde_json::to_vec(&entry).unwrap()).unwrap();
-        assert_eq!(back.article, Some(article));
-        assert_eq!(back.diagnostics, entry.diagnostics);
+        let (article, unsigned): (&'static Article, &'static Article) =
+            (Box::leak(Box::new(article)), Box::leak(Box::new(unsigned)));
+        let bytes = encode("k", vec![entry("a.txt", article), entry("b.txt", unsigned)]).unwrap();
+        let back = decode(&bytes, "k").unwrap();
+        assert_eq!(back.len(), 2);
+        assert_eq!(back[0].article.as_ref(), Some(article));
+        assert_eq!(back[0].diagnostics, diagnostics);
+        assert_eq!(back[1].article.as_ref(), Some(unsigned));
+        assert!(decode(&bytes, "another key").is_none(), "another binary or configuration");
+        assert!(decode(&bytes[..bytes.len() - 1], "k").is_none(), "a cut file");
+        let mut longer = bytes.clone();
+        longer.push(b'x');
+        assert!(decode(&longer, "k").is_none(), "a file with bytes left over");
     }
 
     #[test]

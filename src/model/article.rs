@@ -39,7 +39,7 @@ impl DateSource {
 }
 
 /// A resolved article. Built by `ingest`, read by everything after it; kept between builds by
-/// the ingest cache (hence serde).
+/// the ingest cache (hence serde, for everything but the body and signature).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Path relative to the content folder, `/`-separated.
@@ -87,11 +87,14 @@ pub struct Article {
     pub embeds: Vec<Embed>,
     /// The body as Markdown (converted from text for `.txt` articles). Shared, because the dev
     /// server keeps every article and copies the list on each rebuild: bodies are most of it.
+    /// The ingest cache stores it as raw bytes beside the rest, hence not serialized.
+    #[serde(skip)]
     pub body_markdown: std::sync::Arc<str>,
     /// Front-matter keys Gazette does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
-    /// MinHash signature of the text, for story clusters (computed once, at ingest).
-    #[serde(with = "super::cluster::signature_serde")]
+    /// MinHash signature of the text, for story clusters (computed once, at ingest). Stored by
+    /// the ingest cache as raw bytes, like the body.
+    #[serde(skip)]
     pub signature: Option<super::cluster::Signature>,
 }
 

@@ -78,27 +78,6 @@ pub fn clusters(docs: &[Doc<'_>], options: &ClusterOptions) -> Vec<Vec<usize>> {
 /// when articles are.
 pub type Signature = std::sync::Arc<[u32; NUM_HASHES]>;
 
-/// Signatures as lists of numbers in the ingest cache (serde has no 128-element arrays).
-pub mod signature_serde {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::{NUM_HASHES, Signature};
-
-    /// Writes the signature as a list.
-    pub fn serialize<S: Serializer>(signature: &Option<Signature>, serializer: S) -> Result<S::Ok, S::Error> {
-        signature.as_deref().map(|values| &values[..]).serialize(serializer)
-    }
-
-    /// Reads a list of exactly [`NUM_HASHES`] numbers.
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Signature>, D::Error> {
-        let Some(values) = Option::<Vec<u32>>::deserialize(deserializer)? else { return Ok(None) };
-        let array: [u32; NUM_HASHES] = values
-            .try_into()
-            .map_err(|_| serde::de::Error::custom(format!("a signature has {NUM_HASHES} numbers")))?;
-        Ok(Some(std::sync::Arc::new(array)))
-    }
-}
-
 /// The MinHash signature of `text` with `shingle`-word shingles, or `None` for a text with no
 /// words.
 pub fn signature(text: &str, shingle: usize) -> Option<Signature> {
