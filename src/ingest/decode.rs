@@ -23,7 +23,13 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8]) -> Decoded {
     let (encoding, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
-        None => (guess_encoding(bytes), bytes),
+        None => match std::str::from_utf8(bytes) {
+            // Nearly every file: UTF-8 without a BOM, checked once and used as it is.
+            Ok(text) => {
+                return Decoded { text: normalise(text), encoding: UTF_8.name(), first_invalid_byte: None };
+            }
+            Err(_) => (guess_encoding(bytes), bytes),
+        },
     };
     let first_invalid_byte = if encoding == UTF_8 {
         std::str::from_utf8(body).err().map(|e| e.valid_up_to() + (bytes.len() - body.len()))
@@ -35,11 +41,12 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     Decoded { text: normalise(&text), encoding: encoding.name(), first_invalid_byte }
 }
 
-/// Valid UTF-8 (all plain ASCII included) is taken as UTF-8. Otherwise a file that is *almost*
-/// UTF-8 (a few broken sequences in otherwise multi-byte text) is still UTF-8 with damage, not
-/// Latin-1; only text with no valid multi-byte sequence at all is handed to chardetng.
+/// The encoding of `bytes`, which are not valid UTF-8 (valid UTF-8, all plain ASCII included, is
+/// taken as UTF-8 before this is asked). A file that is *almost* UTF-8 (a few broken sequences in
+/// otherwise multi-byte text) is still UTF-8 with damage, not Latin-1; only text with no valid
+/// multi-byte sequence at all is handed to chardetng.
 fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() || looks_like_damaged_utf8(bytes) {
+    if looks_like_damaged_utf8(bytes) {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);

@@ -255,8 +255,8 @@ struct WordList {
 
 /// A [`WordList`]'s lookup structures, built on first use.
 struct WordIndex {
-    /// The words themselves.
-    set: FxSet<&'static str>,
+    /// The words themselves, as bytes: lookups of lower-cased copies need no UTF-8 check.
+    set: FxSet<&'static [u8]>,
     /// Bit `n` of `lengths[b]` is set when a word of `n` bytes (63 for longer) starts with `b`.
     lengths: [u64; 256],
     /// Bytes in the longest word: a longer ASCII word cannot be in the list.
@@ -281,14 +281,18 @@ impl WordList {
                 }
             }
             let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
-            WordIndex { set: self.words.iter().copied().collect(), lengths, longest }
+            WordIndex { set: self.words.iter().map(|word| word.as_bytes()).collect(), lengths, longest }
         })
     }
 
     /// Whether `word` is in the list, exactly as written.
     fn contains(&self, word: &str) -> bool {
+        self.contains_bytes(word.as_bytes())
+    }
+
+    fn contains_bytes(&self, word: &[u8]) -> bool {
         let index = self.index();
-        match word.as_bytes().first() {
+        match word.first() {
             Some(&first) if (index.lengths[usize::from(first)] >> word.len().min(63)) & 1 == 0 => false,
             _ => index.set.contains(word),
         }
@@ -309,7 +313,7 @@ impl WordList {
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        std::str::from_utf8(lower).is_ok_and(|lower| self.contains(lower))
+        self.contains_bytes(lower)
     }
 }
 
