@@ -267,8 +267,15 @@ impl Site {
         for run in candidates.chunk_by(|a, b| a == b) {
             ranked.push((run.len(), run[0]));
         }
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.into_iter().take(wanted).map(|(_, other)| other).collect()
+        // Most shared tags first, then the lower index (newer); pairs are unique, so only the
+        // `wanted` best need sorting.
+        let best_first = |a: &(usize, usize), b: &(usize, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if ranked.len() > wanted {
+            ranked.select_nth_unstable_by(wanted, best_first);
+            ranked.truncate(wanted);
+        }
+        ranked.sort_unstable_by(best_first);
+        ranked.into_iter().map(|(_, other)| other).collect()
     }
 
     /// The day digest an article belongs to.
