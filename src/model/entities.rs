@@ -309,6 +309,16 @@ impl WordList {
         if word.len() > SHORT_WORD {
             return self.contains(&word.to_ascii_lowercase());
         }
+        // Most words have no list word of their first letter and length: no copy needed.
+        let index = self.index();
+        match word.as_bytes().first() {
+            Some(&first)
+                if (index.lengths[usize::from(first.to_ascii_lowercase())] >> word.len()) & 1 == 0 =>
+            {
+                return false;
+            }
+            _ => {}
+        }
         let mut buffer = [0u8; SHORT_WORD];
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
@@ -436,7 +446,12 @@ fn is_initials(word: &str) -> bool {
 
 fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_lowercase())));
+        // Copied in pieces between periods (rare), then lower-cased in place.
+        let start = out.len();
+        for part in word.split('.') {
+            out.push_str(part);
+        }
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -1095,7 +1110,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return;
         }
         // The key first: most mentions repeat an entity already seen, and need no display name.
-        let mut key = String::new();
+        // Sized once: growing it word by word reallocated it several times per mention.
+        let mut key = String::with_capacity(seg.iter().map(|&i| toks[i].text.len() + 3).sum());
         let mut words = 0;
         for (n, &i) in seg.iter().enumerate() {
             let t = &toks[i];
