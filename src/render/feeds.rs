@@ -409,7 +409,7 @@ impl PrettyJson {
 
 /// Appends `text` escaped for a JSON string as serde_json escapes it: quote, backslash and the
 /// control characters, the common ones by their short names; everything else as it is.
-fn escape_json_into(out: &mut String, text: &str) {
+pub(super) fn escape_json_into(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     let mut copied = 0;

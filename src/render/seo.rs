@@ -98,48 +98,70 @@ fn script_safe(value: &serde_json::Value) -> String {
     serde_json::to_string(value).unwrap_or_default().replace('<', "\\u003c")
 }
 
-/// schema.org `NewsArticle` for an article page.
+/// schema.org `NewsArticle` for an article page: the JSON serde_json writes for these fields
+/// (keys in sorted order, no spaces), written straight into one string as the feeds are, since
+/// every article page has one; `<` is escaped as in [`script_safe`].
 pub(super) fn news_article_json_ld(
     article: &Article,
     config: &Config,
     url: &str,
     image: Option<&str>,
 ) -> String {
-    let authors: Vec<serde_json::Value> =
-        article.authors.iter().map(|name| json!({"@type": "Person", "name": name})).collect();
-    let publisher_name = article.source.as_deref().unwrap_or(&config.title);
-    let mut value = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": truncate_chars(&article.title, 110),
-        "datePublished": rfc3339(&article.date),
-        "dateModified": rfc3339(article.updated.as_ref().unwrap_or(&article.date)),
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "url": url,
-        "publisher": {"@type": "Organization", "name": publisher_name},
-        "isAccessibleForFree": true,
-        "wordCount": article.word_count,
-        "inLanguage": article.lang.as_deref().unwrap_or(&config.language),
-    });
-    if !authors.is_empty() {
-        value["author"] = serde_json::Value::Array(authors);
+    let mut out = String::with_capacity(1024 + article.summary.len());
+    let field = |out: &mut String, key: &str, value: &str| {
+        out.push_str(",\"");
+        out.push_str(key);
+        out.push_str("\":\"");
+        feeds::escape_json_into(out, value);
+        out.push('"');
+    };
+    out.push_str("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"");
+    if let Some(section) = article.tags.first() {
+        field(&mut out, "articleSection", section);
     }
-    if let Some(image) = image {
-        value["image"] = json!([image]);
+    if !article.authors.is_empty() {
+        out.push_str(",\"author\":[");
+        for (n, name) in article.authors.iter().enumerate() {
+            out.push_str(if n == 0 {
+                "{\"@type\":\"Person\",\"name\":\""
+            } else {
+                ",{\"@type\":\"Person\",\"name\":\""
+            });
+            feeds::escape_json_into(&mut out, name);
+            out.push_str("\"}");
+        }
+        out.push(']');
+    }
+    field(&mut out, "dateModified", &rfc3339(article.updated.as_ref().unwrap_or(&article.date)));
+    field(&mut out, "datePublished", &rfc3339(&article.date));
+    if let Some(dateline) = &article.dateline {
+        field(&mut out, "dateline", &dateline.text);
     }
     if !article.summary.is_empty() {
-        value["description"] = json!(article.summary);
+        field(&mut out, "description", &article.summary);
     }
-    if let Some(section) = article.tags.first() {
-        value["articleSection"] = json!(section);
+    field(&mut out, "headline", &truncate_chars(&article.title, 110));
+    if let Some(image) = image {
+        out.push_str(",\"image\":[\"");
+        feeds::escape_json_into(&mut out, image);
+        out.push_str("\"]");
     }
+    field(&mut out, "inLanguage", article.lang.as_deref().unwrap_or(&config.language));
+    out.push_str(",\"isAccessibleForFree\":true");
     if !article.tags.is_empty() {
-        value["keywords"] = json!(article.tags.join(", "));
+        field(&mut out, "keywords", &article.tags.join(", "));
     }
-    if let Some(dateline) = &article.dateline {
-        value["dateline"] = json!(dateline.text);
-    }
-    script_safe(&value)
+    out.push_str(",\"mainEntityOfPage\":{\"@id\":\"");
+    feeds::escape_json_into(&mut out, url);
+    out.push_str("\",\"@type\":\"WebPage\"}");
+    out.push_str(",\"publisher\":{\"@type\":\"Organization\",\"name\":\"");
+    feeds::escape_json_into(&mut out, article.source.as_deref().unwrap_or(&config.title));
+    out.push_str("\"}");
+    field(&mut out, "url", url);
+    out.push_str(",\"wordCount\":");
+    out.push_str(&article.word_count.to_string());
+    out.push('}');
+    if out.contains('<') { out.replace('<', "\\u003c") } else { out }
 }
 
 /// schema.org `WebSite` for the home page.
@@ -156,4 +178,84 @@ pub(super) fn website_json_ld(config: &Config) -> String {
 
 fn truncate_chars(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON-LD as serde_json wrote it: what [`news_article_json_ld`] must equal.
+    fn news_article_json_ld_by_serde(
+        article: &Article,
+        config: &Config,
+        url: &str,
+        image: Option<&str>,
+    ) -> String {
+        let authors: Vec<serde_json::Value> =
+            article.authors.iter().map(|name| json!({"@type": "Person", "name": name})).collect();
+        let publisher_name = article.source.as_deref().unwrap_or(&config.title);
+        let mut value = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": truncate_chars(&article.title, 110),
+            "datePublished": rfc3339(&article.date),
+            "dateModified": rfc3339(article.updated.as_ref().unwrap_or(&article.date)),
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "url": url,
+            "publisher": {"@type": "Organization", "name": publisher_name},
+            "isAccessibleForFree": true,
+            "wordCount": article.word_count,
+            "inLanguage": article.lang.as_deref().unwrap_or(&config.language),
+        });
+        if !authors.is_empty() {
+            value["author"] = serde_json::Value::Array(authors);
+        }
+        if let Some(image) = image {
+            value["image"] = json!([image]);
+        }
+        if !article.summary.is_empty() {
+            value["description"] = json!(article.summary);
+        }
+        if let Some(section) = article.tags.first() {
+            value["articleSection"] = json!(section);
+        }
+        if !article.tags.is_empty() {
+            value["keywords"] = json!(article.tags.join(", "));
+        }
+        if let Some(dateline) = &article.dateline {
+            value["dateline"] = json!(dateline.text);
+        }
+        script_safe(&value)
+    }
+
+    proptest::proptest! {
+        /// Any text in any field, with and without the optional ones: the same bytes as
+        /// serde_json's, `<` escaped.
+        #[test]
+        fn news_article_json_ld_is_what_serde_json_writes(
+            texts in proptest::collection::vec("(\\PC|[\"\\\\<>&\\x00-\\x1f]|\u{2028}){0,10}", 6),
+            authors in proptest::collection::vec("[a-zA-Z <\"]{0,6}", 0..3),
+            tags in proptest::collection::vec("[a-zA-Z <&]{0,6}", 0..3),
+            optional in proptest::collection::vec(proptest::bool::ANY, 5),
+            words in 0usize..100_000,
+        ) {
+            let config = crate::model::tests::config();
+            let mut article = crate::model::tests::article("a.txt", "2025-03-01T08:30:00Z", &texts[0]);
+            article.summary = if optional[0] { texts[1].clone() } else { String::new() };
+            article.authors = authors;
+            article.tags = tags;
+            article.source = optional[1].then(|| texts[2].clone());
+            article.lang = optional[2].then(|| texts[3].clone());
+            article.word_count = words;
+            if optional[3] {
+                article.updated = Some("2025-03-02T09:00:00+01:00[Europe/Paris]".parse().unwrap());
+                article.dateline = Some(crate::model::Dateline { text: texts[4].clone(), ..Default::default() });
+            }
+            let image = optional[4].then_some(texts[5].as_str());
+            proptest::prop_assert_eq!(
+                news_article_json_ld(&article, &config, &texts[5], image),
+                news_article_json_ld_by_serde(&article, &config, &texts[5], image)
+            );
+        }
+    }
 }
