@@ -97,13 +97,17 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
 fn index_word(word: &str, buffer: &mut String, visit: &mut impl FnMut(&str)) {
     buffer.clear();
     if word.is_ascii() {
-        buffer.extend(
-            word.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())),
-        );
+        // Letters, digits and apostrophes only: copied whole, the apostrophes (rare) dropped.
+        buffer.push_str(word);
+        if word.contains('\'') {
+            buffer.retain(|c| c != '\'');
+        }
+        buffer.make_ascii_lowercase();
     } else {
         buffer.extend(word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
     }
-    if !buffer.is_empty() && buffer.chars().count() <= MAX_TERM_CHARS {
+    // No more bytes than the limit means no more characters either.
+    if !buffer.is_empty() && (buffer.len() <= MAX_TERM_CHARS || buffer.chars().count() <= MAX_TERM_CHARS) {
         visit(buffer);
     }
 }
