@@ -137,6 +137,48 @@ struct Doc<'a> {
     tags: &'a [String],
 }
 
+/// Term -> ids of the articles that contain it, in increasing order. The index pass looks up
+/// every word of every article (millions at 10,000 articles), so terms of up to 16 bytes (nearly
+/// all) are keyed by their bytes packed into an integer: hashed and compared in a few
+/// instructions, and no string is made per term until the lists are merged.
+#[derive(Default)]
+struct Postings {
+    short: FxHashMap<u128, Vec<u32>>,
+    long: FxHashMap<String, Vec<u32>>,
+}
+
+impl Postings {
+    /// Records that article `id` (no lower than any recorded before) contains `term`.
+    fn add(&mut self, term: &str, id: u32) {
+        let list = match pack(term) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => match self.long.get_mut(term) {
+                Some(list) => list,
+                None => self.long.entry(term.to_string()).or_default(),
+            },
+        };
+        if list.last() != Some(&id) {
+            list.push(id);
+        }
+    }
+}
+
+/// A term of at most 16 bytes as an integer, zero-padded: terms are letters and digits, which
+/// hold no zero byte, so the padding cannot be mistaken for part of the term.
+fn pack(term: &str) -> Option<u128> {
+    let bytes = term.as_bytes();
+    let mut packed = [0u8; 16];
+    packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u128::from_le_bytes(packed))
+}
+
+/// The term [`pack`] packed.
+fn unpack(packed: u128) -> String {
+    let bytes = packed.to_le_bytes();
+    let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    String::from_utf8_lossy(&bytes[..len]).into_owned()
+}
+
 /// Builds the index of every article of `site`; returns output path -> bytes.
 pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
     let options =
@@ -145,12 +187,12 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
 
     // Term -> article ids, built per chunk of articles in parallel, then merged in order so each
     // list stays sorted.
-    let chunks: Vec<FxHashMap<String, Vec<u32>>> = site
+    let chunks: Vec<Postings> = site
         .articles
         .par_chunks(256)
         .enumerate()
         .map(|(chunk, articles)| {
-            let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            let mut postings = Postings::default();
             let mut buffer = String::new();
             for (offset, article) in articles.iter().enumerate() {
                 let id = (chunk * 256 + offset) as u32;
@@ -158,25 +200,23 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
                 let fields = [article.title.as_str(), article.summary.as_str(), body.as_str()];
                 let extra = article.tags.iter().map(String::as_str).chain(article.source.as_deref());
                 for field in fields.into_iter().chain(extra) {
-                    for_each_term(field, &mut buffer, |term| match postings.get_mut(term) {
-                        Some(list) if list.last() == Some(&id) => {}
-                        Some(list) => list.push(id),
-                        None => {
-                            postings.insert(term.to_string(), vec![id]);
-                        }
-                    });
+                    for_each_term(field, &mut buffer, |term| postings.add(term, id));
                 }
             }
             postings
         })
         .collect();
     let mut files = BTreeMap::new();
-    let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+    let mut merged = Postings::default();
     for chunk in chunks {
-        for (term, ids) in chunk {
-            postings.entry(term).or_default().extend(ids);
+        for (term, ids) in chunk.short {
+            merged.short.entry(term).or_default().extend(ids);
+        }
+        for (term, ids) in chunk.long {
+            merged.long.entry(term).or_default().extend(ids);
         }
     }
+    let postings = merged.short.into_iter().map(|(term, ids)| (unpack(term), ids)).chain(merged.long);
 
     let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
     for (term, ids) in postings {
@@ -263,6 +303,30 @@ fn json(value: &impl Serialize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_of_any_length_keep_their_articles() {
+        let mut postings = Postings::default();
+        let sixteen = "abcdefghijklmnop";
+        let seventeen = "abcdefghijklmnopq";
+        for (term, id) in
+            [("a", 0), (sixteen, 0), (seventeen, 1), ("zürich", 1), ("a", 1), ("a", 1), ("東京", 2)]
+        {
+            postings.add(term, id);
+        }
+        let mut all: Vec<(String, Vec<u32>)> =
+            postings.short.into_iter().map(|(term, ids)| (unpack(term), ids)).chain(postings.long).collect();
+        all.sort();
+        let expected = [
+            ("a", vec![0, 1]),
+            (sixteen, vec![0]),
+            (seventeen, vec![1]),
+            ("zürich", vec![1]),
+            ("東京", vec![2]),
+        ];
+        assert_eq!(all, expected.map(|(term, ids)| (term.to_string(), ids)));
+        assert!(pack(seventeen).is_none());
+    }
 
     #[test]
     fn terms_are_lowercase_words() {
