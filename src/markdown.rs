@@ -190,7 +190,7 @@ fn alnum_chunk(bytes: &[u8], at: usize) -> Option<u64> {
 pub fn reading_minutes(count: WordCount) -> usize {
     let other = count.words.saturating_sub(count.cjk);
     // In thousandths of a minute, so a text mixing both scripts is rounded up once.
-    let thousandths = (other * 1000).div_ceil(230) + count.cjk * 2;
+    let thousandths = other.saturating_mul(1000).div_ceil(230).saturating_add(count.cjk.saturating_mul(2));
     thousandths.div_ceil(1000).max(1)
 }
 
@@ -276,6 +276,7 @@ mod tests {
         assert_eq!(minutes(1500, 1500), 3, "1,500 Japanese characters: three minutes, not seven");
         assert_eq!(minutes(500 + 230, 500), 2);
         assert_eq!(minutes(500 + 231, 500), 3);
+        assert!(minutes(usize::MAX, 0) > 1, "a huge word_count in front matter does not overflow");
     }
 
     #[test]
@@ -284,5 +285,8 @@ mod tests {
         assert_eq!(count_words("市は月曜日に発表した。"), WordCount { words: 10, cjk: 10 });
         assert_eq!(count_words("北京的天气 and Tokyo东京"), WordCount { words: 9, cjk: 7 });
         assert_eq!(count_words("한국어 문장"), WordCount { words: 2, cjk: 0 }, "Korean has spaces");
+        // The katakana middle dot separates words; it is not one (nor are sound marks).
+        assert_eq!(count_words("ジョー・バイデン"), WordCount { words: 7, cjk: 7 });
+        assert_eq!(count_words("か\u{3099}"), WordCount { words: 1, cjk: 1 }, "が written as か and a mark");
     }
 }

@@ -13,7 +13,7 @@ pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
 }
 
 /// ASCII letters, digits and the apostrophe: the bytes that continue a word without decoding
-/// (word counts and search terms).
+/// (word counts, search terms and story signatures).
 pub(crate) static ASCII_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
@@ -26,10 +26,12 @@ pub(crate) static ASCII_WORD: [bool; 256] = {
 
 /// Kana and Chinese characters (also Japanese kanji): scripts written without spaces between
 /// words, so each character counts as a word (the converter's heuristics and the word count).
+/// The kana punctuation and marks (U+3099-309C sound marks, U+30A0 double hyphen, U+30FB middle
+/// dot) are not characters of a word.
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
-        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+        '\u{3040}'..='\u{3098}' | '\u{309D}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
 /// Appends `value` as at least `width` decimal digits, zero-padded: date formatting for feeds,
@@ -50,7 +52,7 @@ pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {
 }
 
 /// The high bit of each of eight bytes packed in a `u64`: the flag bit of the eight-bytes-at-a-time
-/// loops (word counts in the converter and the Markdown text).
+/// loops (word counts in the converter and the Markdown text, the feeds' escapers).
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// `byte` in each of the eight bytes of a `u64`.
@@ -76,8 +78,9 @@ pub(crate) const fn bytes_equal(chunk: u64, byte: u8) -> u64 {
 }
 
 /// The first position at or after `from` whose byte `wanted` accepts, eight bytes at a time:
-/// `may_hold` flags, in a chunk, a superset of the wanted bytes whose lowest flag is exact (built
-/// from [`bytes_below`] and [`bytes_equal`]). Escaping titles and summaries for every feed, this
+/// `may_hold` flags, in a chunk, a superset of the wanted bytes whose lowest flag is exact. Build
+/// it only from [`bytes_below`] and [`bytes_equal`] (of the chunk, or of the chunk with bits set
+/// by `|`) joined with `|`: anything that carries between bytes can make the lowest flag wrong. Escaping titles and summaries for every feed, this
 /// skips the long runs of plain text between special characters at a fraction of a test per byte.
 pub(crate) fn find_byte(
     bytes: &[u8],

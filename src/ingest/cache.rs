@@ -71,6 +71,15 @@ struct EntryRef<'a> {
     signed: bool,
 }
 
+impl<'a> EntryRef<'a> {
+    /// The entry for `article`; the raw part's lengths are taken from the article itself, so
+    /// they always match the bytes [`encode`] writes.
+    fn new(path: &'a str, stamp: Stamp, article: &'a Article, diagnostics: &'a [Diagnostic]) -> Self {
+        let (body_len, signed) = (article.body_markdown.len(), article.signature.is_some());
+        EntryRef { path, stamp, article, diagnostics, body_len, signed }
+    }
+}
+
 /// [`Bucket`] as written.
 #[derive(Serialize)]
 struct BucketRef<'a> {
@@ -105,9 +114,9 @@ fn decode(bytes: &[u8], key: &str) -> Option<Vec<Entry>> {
     let rest = bytes.strip_prefix(HEADER.as_bytes())?;
     let line_end = rest.iter().position(|&b| b == b'\n')?;
     let json_len: usize = std::str::from_utf8(&rest[..line_end]).ok()?.parse().ok()?;
-    let json = rest.get(line_end + 1..line_end + 1 + json_len)?;
+    // Checked slicing only: a damaged length (even one near usize::MAX) is a missing file.
+    let (json, mut raw) = rest.get(line_end + 1..)?.split_at_checked(json_len)?;
     let bucket: Bucket = serde_json::from_slice(json).ok().filter(|bucket: &Bucket| bucket.key == key)?;
-    let mut raw = &rest[line_end + 1 + json_len..];
     let mut entries = bucket.entries;
     for entry in &mut entries {
         let (body, after) = raw.split_at_checked(entry.body_len)?;
@@ -202,14 +211,8 @@ impl IngestCache {
                     .iter()
                     .filter_map(|&i| {
                         let article = ingested[i].article.as_ref()?;
-                        Some(EntryRef {
-                            path: &sources[i].relative,
-                            stamp: stamps[i].filter(|&(_, modified)| modified < settled_before)?,
-                            article,
-                            diagnostics: &ingested[i].diagnostics,
-                            body_len: article.body_markdown.len(),
-                            signed: article.signature.is_some(),
-                        })
+                        let stamp = stamps[i].filter(|&(_, modified)| modified < settled_before)?;
+                        Some(EntryRef::new(&sources[i].relative, stamp, article, &ingested[i].diagnostics))
                     })
                     .collect();
                 if let Some(bytes) = encode(&self.key, entries) {
@@ -274,14 +277,7 @@ mod tests {
         let mut unsigned = crate::model::tests::article("b.txt", "2025-03-02", "Pier");
         unsigned.body_markdown = "".into();
         let diagnostics = vec![Diagnostic::warning("a.txt", "no date found")];
-        let entry = |path, article: &'static Article| EntryRef {
-            path,
-            stamp: (12, 34),
-            article,
-            diagnostics: &diagnostics,
-            body_len: article.body_markdown.len(),
-            signed: article.signature.is_some(),
-        };
+        let entry = |path, article: &'static Article| EntryRef::new(path, (12, 34), article, &diagnostics);
         let (article, unsigned): (&'static Article, &'static Article) =
             (Box::leak(Box::new(article)), Box::leak(Box::new(unsigned)));
         let bytes = encode("k", vec![entry("a.txt", article), entry("b.txt", unsigned)]).unwrap();
@@ -295,6 +291,13 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(b'x');
         assert!(decode(&longer, "k").is_none(), "a file with bytes left over");
+        let json_len = bytes[HEADER.len()..].iter().position(|&b| b == b'\n').unwrap();
+        for length in ["18446744073709551615", "0", "x", ""] {
+            let mut damaged = format!("{HEADER}{length}").into_bytes();
+            damaged.extend_from_slice(&bytes[HEADER.len() + json_len..]);
+            assert!(decode(&damaged, "k").is_none(), "a damaged length: {length:?}");
+        }
+        assert!(decode(b"gazette-article-cache 2 5", "k").is_none(), "no end of header line");
     }
 
     #[test]
