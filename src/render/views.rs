@@ -3,7 +3,7 @@
 //! Views borrow from the model and hold only what a template shows: listings carry summaries, never
 //! bodies, so a listing page does not drag the whole archive through the template engine.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -448,19 +448,21 @@ fn once_per_cluster(site: &Site, shown: &[usize]) -> Vec<usize> {
 /// Groups stories under the tag most of them share: each story goes under its tag that is most
 /// common in this digest, if at least two stories share it; the rest go in a final group.
 fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for &i in shown {
-        for tag in &site.articles[i].tags {
-            *counts.entry(tag.to_lowercase()).or_default() += 1;
-        }
+    // Each tag lower-cased once (the counting and the choice below both need it).
+    let lowered: Vec<Vec<String>> =
+        shown.iter().map(|&i| site.articles[i].tags.iter().map(|t| t.to_lowercase()).collect()).collect();
+    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for tag in lowered.iter().flatten() {
+        *counts.entry(tag).or_default() += 1;
     }
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     let mut rest = Vec::new();
-    for &i in shown {
+    for (&i, lowered) in shown.iter().zip(&lowered) {
         let best = site.articles[i]
             .tags
             .iter()
-            .map(|t| (counts[&t.to_lowercase()], t))
+            .zip(lowered)
+            .map(|(t, lower)| (counts[lower.as_str()], t))
             .filter(|(count, _)| *count >= 2)
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
         match best {
