@@ -1,6 +1,6 @@
 //! `gazette build` on good sites: pages, URLs, escaping, drafts, determinism, atomic output.
 
-use crate::harness::{SiteTest, h1_text, visible_text};
+use crate::harness::{SiteTest, h1_text, json_ld, visible_text};
 
 const FERRY: &str = "2025/03/14/ferry-timetable-changes/index.html";
 const LIGHTHOUSE: &str = "2025/03/14/lighthouse-keeper-retires/index.html";
@@ -412,12 +412,7 @@ fn japanese_and_chinese_text_is_counted_per_character() {
     )]);
     site.build_ok();
     let page = site.output("2025/03/01/hashi/index.html");
-    let json = page
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</script>").next())
-        .expect("JSON-LD block");
-    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let value = json_ld(&page);
     assert_eq!(value["wordCount"], characters + 9);
     assert!(page.contains(">3 min read<"), "reading time of {characters} characters and 9 words");
 }

@@ -1,7 +1,7 @@
 //! Feeds, sitemaps, robots.txt, JSON-LD and visibility (drafts, scheduled, expired), parsed by real
 //! parsers: feed-rs for RSS, Atom and JSON Feed, roxmltree for sitemaps, serde_json for JSON-LD.
 
-use crate::harness::SiteTest;
+use crate::harness::{SiteTest, json_ld};
 
 const NOW: &str = "2025-06-02T12:00:00Z";
 
@@ -105,12 +105,7 @@ fn sitemaps_and_robots() {
 fn article_pages_carry_news_article_json_ld_and_social_tags() {
     let site = hostile();
     let page = site.output("2025/06/01/tagged/index.html");
-    let json = page
-        .split("<script type=\"application/ld+json\">")
-        .nth(1)
-        .and_then(|rest| rest.split("</script>").next())
-        .expect("JSON-LD block");
-    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let value = json_ld(&page);
     assert_eq!(value["@type"], "NewsArticle");
     assert_eq!(value["headline"], "Tagged <story> & friends");
     assert_eq!(value["datePublished"], "2025-06-01T10:00:00+00:00");

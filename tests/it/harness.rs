@@ -151,3 +151,13 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The JSON-LD block of an HTML page, parsed.
+pub(crate) fn json_ld(page: &str) -> serde_json::Value {
+    let json = page
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .expect("JSON-LD block");
+    serde_json::from_str(json).unwrap()
+}
