@@ -161,6 +161,16 @@ impl Postings {
             list.push(id);
         }
     }
+
+    /// Adds the lists of `later`, whose ids all come after this one's.
+    fn append(&mut self, later: Postings) {
+        for (term, ids) in later.short {
+            self.short.entry(term).or_default().extend(ids);
+        }
+        for (term, ids) in later.long {
+            self.long.entry(term).or_default().extend(ids);
+        }
+    }
 }
 
 /// A term of at most 16 bytes as an integer, zero-padded: terms are letters and digits, which
@@ -209,12 +219,7 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut merged = Postings::default();
     for chunk in chunks {
-        for (term, ids) in chunk.short {
-            merged.short.entry(term).or_default().extend(ids);
-        }
-        for (term, ids) in chunk.long {
-            merged.long.entry(term).or_default().extend(ids);
-        }
+        merged.append(chunk);
     }
     let postings = merged.short.into_iter().map(|(term, ids)| (unpack(term), ids)).chain(merged.long);
 

@@ -291,11 +291,16 @@ impl WordList {
     }
 
     fn contains_bytes(&self, word: &[u8]) -> bool {
-        let index = self.index();
         match word.first() {
-            Some(&first) if (index.lengths[usize::from(first)] >> word.len().min(63)) & 1 == 0 => false,
-            _ => index.set.contains(word),
+            Some(&first) if !self.has_length_starting(first, word.len()) => false,
+            _ => self.index().set.contains(word),
         }
+    }
+
+    /// Whether some word of the list starts with byte `first` and is `len` bytes long (63 or
+    /// more counted together): a cheap no for most words, before any hashing.
+    fn has_length_starting(&self, first: u8, len: usize) -> bool {
+        (self.index().lengths[usize::from(first)] >> len.min(63)) & 1 == 1
     }
 
     /// `contains(&word.to_lowercase())`, without allocating for the usual short ASCII word.
@@ -310,14 +315,10 @@ impl WordList {
             return self.contains(&word.to_ascii_lowercase());
         }
         // Most words have no list word of their first letter and length: no copy needed.
-        let index = self.index();
-        match word.as_bytes().first() {
-            Some(&first)
-                if (index.lengths[usize::from(first.to_ascii_lowercase())] >> word.len()) & 1 == 0 =>
-            {
-                return false;
-            }
-            _ => {}
+        if let Some(&first) = word.as_bytes().first()
+            && !self.has_length_starting(first.to_ascii_lowercase(), word.len())
+        {
+            return false;
         }
         let mut buffer = [0u8; SHORT_WORD];
         let lower = &mut buffer[..word.len()];
