@@ -109,12 +109,8 @@ pub fn files(
     sink: &dyn Sink,
     files: &std::collections::BTreeMap<String, Vec<u8>>,
 ) -> (usize, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    for (path, bytes) in files {
-        if let Err(problem) = write_checked(sink, path, bytes) {
-            diagnostics.push(problem);
-        }
-    }
+    let diagnostics: Vec<Diagnostic> =
+        files.par_iter().filter_map(|(path, bytes)| write_checked(sink, path, bytes).err()).collect();
     (files.len() - diagnostics.len(), diagnostics)
 }
 
