@@ -66,7 +66,7 @@ pub struct Timings {
     pub render: Duration,
     /// Copying static files and moving the new or changed files into the output folder.
     pub emit: Duration,
-    /// Building the search index (beside rendering, so it overlaps `render`) and writing it.
+    /// Building the search index.
     pub search: Duration,
 }
 
@@ -268,20 +268,9 @@ pub fn render_articles(
     };
     report.timings.theme = started.elapsed();
 
-    // The search index needs only the site model, so it is built while pages render: both are
-    // parallel, and each fills the other's idle moments (the index's merge is serial). It is
-    // written last, as it always was, so it wins over a static file of the same name.
     let started = Instant::now();
     let plans = renderer.plan(&site);
-    let ((pages, diagnostics), search_files) = rayon::join(
-        || emit::pages(sink, &renderer, &site, &plans, progress),
-        || {
-            config.search.then(|| {
-                let started = Instant::now();
-                (search::index(&site, config), started.elapsed())
-            })
-        },
-    );
+    let (pages, diagnostics) = emit::pages(sink, &renderer, &site, &plans, progress);
     report.files_written += pages.len();
     report.diagnostics.extend(dedup(diagnostics));
     report.timings.render = started.elapsed();
@@ -293,12 +282,13 @@ pub fn render_articles(
     report.diagnostics.extend(diagnostics);
     report.timings.emit = started.elapsed();
 
-    if let Some((files, built)) = search_files {
+    if config.search {
         let started = Instant::now();
+        let files = search::index(&site, config);
         let (written, diagnostics) = emit::files(sink, &files);
         report.files_written += written;
         report.diagnostics.extend(diagnostics);
-        report.timings.search = built + started.elapsed();
+        report.timings.search = started.elapsed();
     }
     true
 }

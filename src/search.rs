@@ -36,6 +36,15 @@ use crate::model::Site;
 /// The folder the index is written to, under the output root.
 pub const BUNDLE_DIR: &str = "search/";
 
+/// Parts the postings are split into (by a term's first byte) to be merged in parallel: enough
+/// for two to eight cores to share them evenly.
+const PARTS: usize = 32;
+
+/// The part of `term` (never empty), from its first byte, which all terms of a shard share.
+fn part(term: &str) -> usize {
+    term.as_bytes().first().map_or(0, |&byte| usize::from(byte) % PARTS)
+}
+
 /// Articles per `docs/N.json` file: small files, so the results shown cost little to fetch.
 pub const DOCS_PER_FILE: usize = 25;
 
@@ -195,14 +204,16 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
         MarkdownOptions { unsafe_html: config.unsafe_html, smart_punctuation: config.smart_punctuation };
     let base_path = config.base_path();
 
-    // Term -> article ids, built per chunk of articles in parallel, then merged in order so each
-    // list stays sorted.
-    let chunks: Vec<Postings> = site
+    // Term -> article ids, built per chunk of articles in parallel, each chunk's lists split into
+    // parts by the terms' first byte. Every part is then merged (chunk after chunk, so each list
+    // stays sorted) and cut into shards in parallel: a shard's terms share their first byte, so a
+    // shard is whole in one part.
+    let chunks: Vec<Vec<Postings>> = site
         .articles
         .par_chunks(256)
         .enumerate()
         .map(|(chunk, articles)| {
-            let mut postings = Postings::default();
+            let mut parts: Vec<Postings> = (0..PARTS).map(|_| Postings::default()).collect();
             let mut buffer = String::new();
             for (offset, article) in articles.iter().enumerate() {
                 let id = (chunk * 256 + offset) as u32;
@@ -210,34 +221,46 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
                 let fields = [article.title.as_str(), article.summary.as_str(), body.as_str()];
                 let extra = article.tags.iter().map(String::as_str).chain(article.source.as_deref());
                 for field in fields.into_iter().chain(extra) {
-                    for_each_term(field, &mut buffer, |term| postings.add(term, id));
+                    for_each_term(field, &mut buffer, |term| parts[part(term)].add(term, id));
                 }
             }
-            postings
+            parts
         })
         .collect();
-    let mut files = BTreeMap::new();
-    let mut merged = Postings::default();
+    let mut by_part: Vec<Vec<Postings>> = (0..PARTS).map(|_| Vec::with_capacity(chunks.len())).collect();
     for chunk in chunks {
-        merged.append(chunk);
+        for (part, postings) in by_part.iter_mut().zip(chunk) {
+            part.push(postings);
+        }
     }
-    let postings = merged.short.into_iter().map(|(term, ids)| (unpack(term), ids)).chain(merged.long);
+    let mut shards: Vec<(String, BTreeMap<String, Vec<u32>>)> = by_part
+        .into_par_iter()
+        .flat_map_iter(|chunks| {
+            let mut merged = Postings::default();
+            for chunk in chunks {
+                merged.append(chunk);
+            }
+            let postings = merged.short.into_iter().map(|(term, ids)| (unpack(term), ids)).chain(merged.long);
+            let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+            for (term, ids) in postings {
+                shards.entry(shard_key(&term)).or_default().insert(term, delta(&ids));
+            }
+            shards
+        })
+        .collect();
+    shards.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
-    for (term, ids) in postings {
-        shards.entry(shard_key(&term)).or_default().insert(term, delta(&ids));
-    }
-
+    let mut files = BTreeMap::new();
     let meta = Meta {
         version: 1,
         docs: site.articles.len(),
         docs_per_file: DOCS_PER_FILE,
-        shards: shards.keys().cloned().collect(),
+        shards: shards.iter().map(|(key, _)| key.clone()).collect(),
     };
     files.insert(format!("{BUNDLE_DIR}meta.json"), json(&meta));
     let shard_files: Vec<(String, Vec<u8>)> = shards
-        .par_iter()
-        .map(|(key, terms)| (format!("{BUNDLE_DIR}terms/{}.json", shard_file_name(key)), json(terms)))
+        .into_par_iter()
+        .map(|(key, terms)| (format!("{BUNDLE_DIR}terms/{}.json", shard_file_name(&key)), json(&terms)))
         .collect();
     files.extend(shard_files);
     let doc_files: Vec<(String, Vec<u8>)> = site
