@@ -294,9 +294,12 @@ fn resolve(
     let tags = front.tags.clone();
     let mut auto_tags: Vec<String> = Vec::new();
     if let Some(tag_options) = &config.auto_tags {
+        // A found tag whose page would be one the article already has is left out.
+        let mut slugs: Vec<String> = tags.iter().map(|tag| slugify(tag)).collect();
         for tag in crate::model::entities::auto_tags(&title, &plain, tag_options) {
             let slug = slugify(&tag);
-            if !tags.iter().chain(&auto_tags).any(|t| slugify(t) == slug) {
+            if !slugs.contains(&slug) {
+                slugs.push(slug);
                 auto_tags.push(tag);
             }
         }

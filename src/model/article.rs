@@ -121,7 +121,11 @@ pub fn slugify(text: &str) -> String {
                 slug.push('-');
             }
             pending_hyphen = false;
-            slug.extend(c.to_lowercase());
+            if c.is_ascii() {
+                slug.push(c.to_ascii_lowercase());
+            } else {
+                slug.extend(c.to_lowercase());
+            }
         } else if c != '\'' && c != '’' {
             pending_hyphen = true;
         }

@@ -262,7 +262,8 @@ impl Site {
             candidates
                 .extend(list.iter().skip(start).take(RELATED_CANDIDATES_PER_TAG).filter(|&&i| i != index));
         }
-        candidates.sort_unstable();
+        // Each tag's candidates are already in order: the stable sort merges those runs.
+        candidates.sort();
         let mut ranked: Vec<(usize, usize)> = Vec::new();
         for run in candidates.chunk_by(|a, b| a == b) {
             ranked.push((run.len(), run[0]));
