@@ -9,6 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
@@ -46,9 +47,25 @@ pub fn fingerprint(config: &Config) -> String {
         [&config.content_dir, &config.theme_dir(), &config.site_templates_dir(), &config.site_static_dir()]
     {
         hasher.update(dir.to_string_lossy().as_bytes());
-        for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().flatten() {
-            if entry.file_type().is_file() {
-                stamp(&mut hasher, entry.path());
+        let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .collect();
+        // The walk reads folders only; asking every file for its size and time is the slow part
+        // (10,000 articles: 10,000 calls), so it is shared among threads, and hashed in order.
+        let stamps: Vec<Option<(u64, Option<u128>)>> =
+            files.par_iter().map(|file| size_and_time(file)).collect();
+        for (file, stamp) in files.iter().zip(stamps) {
+            hasher.update(file.to_string_lossy().as_bytes());
+            if let Some((size, time)) = stamp {
+                hasher.update(size.to_le_bytes());
+                if let Some(nanos) = time {
+                    hasher.update(nanos.to_le_bytes());
+                }
             }
         }
     }
@@ -97,14 +114,23 @@ pub fn count_files(dir: &Path) -> Option<usize> {
 
 fn stamp(hasher: &mut Sha256, path: &Path) {
     hasher.update(path.to_string_lossy().as_bytes());
-    if let Ok(metadata) = std::fs::metadata(path) {
-        hasher.update(metadata.len().to_le_bytes());
-        if let Ok(modified) = metadata.modified()
-            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
-        {
-            hasher.update(since.as_nanos().to_le_bytes());
+    if let Some((size, time)) = size_and_time(path) {
+        hasher.update(size.to_le_bytes());
+        if let Some(nanos) = time {
+            hasher.update(nanos.to_le_bytes());
         }
     }
+}
+
+/// A file's size and modification time (nanoseconds since 1970), as far as they can be read.
+fn size_and_time(path: &Path) -> Option<(u64, Option<u128>)> {
+    let metadata = std::fs::metadata(path).ok()?;
+    let time = metadata
+        .modified()
+        .ok()
+        .and_then(|modified| modified.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|since| since.as_nanos());
+    Some((metadata.len(), time))
 }
 
 fn hex(bytes: &[u8]) -> String {
