@@ -286,6 +286,9 @@ pub fn render_articles(
     report.files_written += written;
     report.diagnostics.extend(diagnostics);
     report.timings.emit = started.elapsed();
+    // The renderer's memo of card HTML is not needed past this point: freed before the search
+    // index takes its own memory, so the two never add up.
+    drop(renderer);
 
     if config.search {
         let started = Instant::now();

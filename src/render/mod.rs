@@ -4,6 +4,7 @@
 //! (one page to bytes), so the emitter can render in parallel and write each page as soon as it
 //! is ready instead of holding the whole site in memory. Nothing here writes files.
 
+mod card;
 pub mod feeds;
 mod seo;
 pub mod views;
@@ -127,8 +128,14 @@ impl Renderer {
         let mut tera = Tera::new();
         let origins: HashMap<String, PathBuf> =
             theme.templates.iter().map(|(name, file)| (name.clone(), file.origin.clone())).collect();
-        let templates = theme.templates.iter().map(|(name, file)| (name.as_str(), file.text.as_str()));
-        if let Err(error) = tera.add_raw_templates(templates) {
+        let templates = || theme.templates.iter().map(|(name, file)| (name.as_str(), file.text.as_str()));
+        // Registered first: tera checks every function a template calls when it compiles it.
+        if let Some(card) = card::CardFunction::new(templates()) {
+            tera.register_function("card", move |kwargs: tera::Kwargs, state: &tera::State| {
+                card.call(kwargs, state)
+            });
+        }
+        if let Err(error) = tera.add_raw_templates(templates()) {
             return Err(vec![template_diagnostic(&error, &origins, "templates")]);
         }
         let missing: Vec<Diagnostic> = REQUIRED_TEMPLATES
@@ -742,21 +749,7 @@ mod tests {
     fn plans_land_where_they_render(config: &Config) {
         let theme = crate::theme::Theme::load(config).unwrap();
         let renderer = Renderer::new(config, &theme).unwrap();
-        let mut story = crate::model::tests::article("a.txt", "2025-01-02", "Harbour story");
-        story.tags = vec!["Harbour".into(), "Ferry".into()];
-        story.authors = vec!["Ann Lee".into()];
-        story.source = Some("Daily".into());
-        let articles = (0..25)
-            .map(|n| {
-                let mut article = story.clone();
-                article.source_path = format!("{n}.txt");
-                article.title = format!("Story {n}");
-                article.slug = format!("story-{n}");
-                article.date = article.date.checked_add(jiff::Span::new().days(n)).unwrap();
-                article
-            })
-            .collect();
-        let (site, _) = Site::assemble(config, articles, jiff::Timestamp::UNIX_EPOCH);
+        let site = test_site(config);
         let plans = renderer.plan(&site);
         assert!(plans.iter().any(|p| matches!(p, PagePlan::Term(_, _, 2))), "a second term page exists");
         let cards = Cards::new(&site);
@@ -774,6 +767,63 @@ mod tests {
                 run.iter().map(|&plan| renderer.render(&site, &cards, plan).unwrap()).collect();
             assert_eq!(together, alone, "{run:?}");
         }
+    }
+
+    /// 25 days of one story each, with tags, an author and a source: a second page of terms.
+    fn test_site(config: &Config) -> Site {
+        let mut story = crate::model::tests::article("a.txt", "2025-01-02", "Harbour story");
+        story.tags = vec!["Harbour".into(), "Ferry".into()];
+        story.authors = vec!["Ann Lee".into()];
+        story.source = Some("Daily".into());
+        let articles = (0..25)
+            .map(|n| {
+                let mut article = story.clone();
+                article.source_path = format!("{n}.txt");
+                article.title = format!("Story {n}");
+                article.slug = format!("story-{n}");
+                article.date = article.date.checked_add(jiff::Span::new().days(n)).unwrap();
+                article
+            })
+            .collect();
+        Site::assemble(config, articles, jiff::Timestamp::UNIX_EPOCH).0
+    }
+
+    #[test]
+    fn default_theme_cards_are_what_including_card_html_gives() {
+        // `card()` keeps each story's card; the theme's templates as they were before it, with
+        // `{% include "card.html" %}`, must give the same bytes on every page, each rendered twice
+        // (the second time, every card comes from the memo).
+        let mut config = crate::model::tests::config();
+        config.base_url = "https://example.org/news&co/".into();
+        let theme = crate::theme::Theme::load(&config).unwrap();
+        let mut included = theme.clone();
+        for file in included.templates.values_mut() {
+            for (call, include) in [
+                ("{{ card(item=item, level=3) }}", "{% set level = 3 %}{% include \"card.html\" %}"),
+                ("{{ card(item=item, level=2) }}", "{% set level = 2 %}{% include \"card.html\" %}"),
+                (
+                    "{{ card(item=item, level=3, lead=front and loop.first) }}",
+                    "{% set level = 3 %}{% set lead = front and loop.first %}{% include \"card.html\" %}",
+                ),
+            ] {
+                file.text = file.text.replace(call, include);
+            }
+            assert!(!file.text.contains("card("), "a card() call this test does not know: {}", file.text);
+        }
+        let site = test_site(&config);
+        let (memo, include) =
+            (Renderer::new(&config, &theme).unwrap(), Renderer::new(&config, &included).unwrap());
+        let cards = Cards::new(&site);
+        let plans = memo.plan(&site);
+        let mut with_cards = 0;
+        for _ in 0..2 {
+            for &plan in &plans {
+                let page = memo.render(&site, &cards, plan).unwrap();
+                assert_eq!(page, include.render(&site, &cards, plan).unwrap(), "{plan:?}");
+                with_cards += usize::from(page.content.windows(14).any(|w| w == b"<article class"));
+            }
+        }
+        assert!(with_cards > 40, "cards on {with_cards} pages");
     }
 
     #[test]

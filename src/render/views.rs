@@ -296,8 +296,12 @@ impl Cards {
             .clone()
     }
 
-    /// [`ArticleCard::new`] for article `index` (no cluster links), as a template value.
+    /// [`ArticleCard::new`] for article `index` (no cluster links), as a template value. For an
+    /// article in no story cluster that is the same value as [`Cards::card`], so it is shared.
     pub fn plain_card(&self, site: &Site, index: usize) -> tera::Value {
+        if site.cluster_of(index).iter().all(|&other| other == index) {
+            return self.card(site, index);
+        }
         self.plain[index]
             .get_or_init(|| tera::Value::from_serializable(&ArticleCard::new(site, &site.articles[index])))
             .clone()
