@@ -56,7 +56,7 @@ impl Progress for NoProgress {
 pub struct Timings {
     /// Walking the content folder.
     pub discover: Duration,
-    /// Reading, decoding and converting articles.
+    /// Reading, decoding and converting articles (and reading the article cache).
     pub ingest: Duration,
     /// Building the site model.
     pub assemble: Duration,
@@ -133,8 +133,11 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     }
     let sink = emit::DiskSink::create(&config.output_dir)
         .map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
+    let loading = Instant::now();
     let mut cache = ingest::cache::IngestCache::load(config);
+    let loaded = loading.elapsed();
     let ok = pipeline(config, discovery, now, &sink, progress, &mut report, Some(&mut cache));
+    report.timings.ingest += loaded;
     let started = Instant::now();
     if ok && report.diagnostics.error_count() == 0 {
         sink.commit().map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;

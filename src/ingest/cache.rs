@@ -9,8 +9,10 @@
 //! and written in parallel, and a bucket is written again only when one of its files changed.
 //! A bucket file is a header line, the entries as JSON, then each entry's Markdown body and
 //! signature as raw bytes: bodies are most of the cache, and escaping them into JSON strings (and
-//! parsing them back) cost more than writing and reading them.
-//! The cache is an optimisation only: a missing, stale or damaged one means the files are read.
+//! parsing them back) cost more than writing and reading them. The header line carries the JSON
+//! part's length and a checksum of everything after it, so a cut, lengthened or altered file is
+//! never taken for articles. The cache is an optimisation only: a missing, stale or damaged one
+//! means the files are read.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -87,25 +89,25 @@ struct BucketRef<'a> {
     entries: Vec<EntryRef<'a>>,
 }
 
-/// First line of a bucket file; the number after it is the length of the JSON part.
-const HEADER: &str = "gazette-article-cache 2 ";
+/// First line of a bucket file; after it come the length of the JSON part and the [`checksum`]
+/// of the rest of the file.
+const HEADER: &str = "gazette-article-cache 3 ";
 
 /// A bucket file's bytes: header, JSON, then each entry's body and signature.
 fn encode(key: &str, entries: Vec<EntryRef<'_>>) -> Option<Vec<u8>> {
     let raw: usize = entries.iter().map(|e| e.body_len + if e.signed { SIGNATURE_BYTES } else { 0 }).sum();
     let bucket = BucketRef { key, entries };
     let json = serde_json::to_vec(&bucket).ok()?;
-    let mut bytes = Vec::with_capacity(HEADER.len() + 21 + json.len() + raw);
-    bytes.extend_from_slice(HEADER.as_bytes());
-    bytes.extend_from_slice(json.len().to_string().as_bytes());
-    bytes.push(b'\n');
-    bytes.extend_from_slice(&json);
+    let mut body = Vec::with_capacity(json.len() + raw);
+    body.extend_from_slice(&json);
     for entry in &bucket.entries {
-        bytes.extend_from_slice(entry.article.body_markdown.as_bytes());
+        body.extend_from_slice(entry.article.body_markdown.as_bytes());
         if let Some(signature) = entry.article.signature.as_deref() {
-            bytes.extend(signature.iter().flat_map(|value| value.to_le_bytes()));
+            body.extend(signature.iter().flat_map(|value| value.to_le_bytes()));
         }
     }
+    let mut bytes = format!("{HEADER}{} {:016x}\n", json.len(), checksum(&body)).into_bytes();
+    bytes.append(&mut body);
     Some(bytes)
 }
 
@@ -113,9 +115,14 @@ fn encode(key: &str, entries: Vec<EntryRef<'_>>) -> Option<Vec<u8>> {
 fn decode(bytes: &[u8], key: &str) -> Option<Vec<Entry>> {
     let rest = bytes.strip_prefix(HEADER.as_bytes())?;
     let line_end = rest.iter().position(|&b| b == b'\n')?;
-    let json_len: usize = std::str::from_utf8(&rest[..line_end]).ok()?.parse().ok()?;
+    let (json_len, sum) = std::str::from_utf8(&rest[..line_end]).ok()?.split_once(' ')?;
+    let json_len: usize = json_len.parse().ok()?;
+    let body = rest.get(line_end + 1..)?;
+    if u64::from_str_radix(sum, 16).ok()? != checksum(body) {
+        return None;
+    }
     // Checked slicing only: a damaged length (even one near usize::MAX) is a missing file.
-    let (json, mut raw) = rest.get(line_end + 1..)?.split_at_checked(json_len)?;
+    let (json, mut raw) = body.split_at_checked(json_len)?;
     let bucket: Bucket = serde_json::from_slice(json).ok().filter(|bucket: &Bucket| bucket.key == key)?;
     let mut entries = bucket.entries;
     for entry in &mut entries {
@@ -138,6 +145,16 @@ fn decode(bytes: &[u8], key: &str) -> Option<Vec<Entry>> {
         }
     }
     raw.is_empty().then_some(entries)
+}
+
+/// A 64-bit hash of a bucket file's contents: fast (the whole cache is read on every rebuild),
+/// and any one changed byte changes it. Not made to resist tampering: the cache only ever holds
+/// what this machine's builds wrote.
+fn checksum(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// Bytes of a signature in a bucket file.
@@ -291,13 +308,21 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(b'x');
         assert!(decode(&longer, "k").is_none(), "a file with bytes left over");
-        let json_len = bytes[HEADER.len()..].iter().position(|&b| b == b'\n').unwrap();
+        let header = std::str::from_utf8(&bytes[..bytes.iter().position(|&b| b == b'\n').unwrap()]).unwrap();
+        let sum = header.rsplit_once(' ').unwrap().1;
+        let after_header = &bytes[header.len()..];
         for length in ["18446744073709551615", "0", "x", ""] {
-            let mut damaged = format!("{HEADER}{length}").into_bytes();
-            damaged.extend_from_slice(&bytes[HEADER.len() + json_len..]);
+            let mut damaged = format!("{HEADER}{length} {sum}").into_bytes();
+            damaged.extend_from_slice(after_header);
             assert!(decode(&damaged, "k").is_none(), "a damaged length: {length:?}");
         }
-        assert!(decode(b"gazette-article-cache 2 5", "k").is_none(), "no end of header line");
+        assert!(decode(b"gazette-article-cache 3 5 0", "k").is_none(), "no end of header line");
+        // One changed byte anywhere after the header: in the JSON (the stamp) or in a body.
+        for (at, what) in [(header.len() + 40, "JSON"), (bytes.len() - SIGNATURE_BYTES - 3, "body")] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x01;
+            assert!(decode(&flipped, "k").is_none(), "a changed byte in the {what}");
+        }
     }
 
     #[test]
