@@ -249,6 +249,7 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
         })
         .collect();
     shards.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    debug_assert!(shards.windows(2).all(|pair| pair[0].0 != pair[1].0), "a shard key in two parts");
 
     let mut files = BTreeMap::new();
     let meta = Meta {

@@ -6,20 +6,26 @@
 //! first time a story is asked for with that heading level and lead flag; later calls copy the
 //! result, with the calling page's `page.root` put in. The output is what
 //! `{% include "card.html" %}` with `level` and `lead` set gives (a test renders the default
-//! theme both ways), because `card.html` is rendered with nothing but `item`, `level`, `lead`,
-//! `site` and `page.root`: a card that reads anything else of the page fails with an error
-//! naming the variable, never silently. `page.root` must only be printed (a URL prefix): the card
-//! is rendered with a marker in its place, replaced for each page. Themes whose cards need more of
-//! the page keep using the include.
+//! theme both ways) as long as `card.html` reads nothing of the page but `page.root`, and prints
+//! it as it is: the card is rendered with `item`, `level`, `lead`, `site` and a marker for
+//! `page.root` only, so reading another page variable is an error (naming card.html and the
+//! limits), while `is defined` tests and `default` filters on one quietly take the fallback (the
+//! README says so). A card that does anything but print `page.root` leaves part of the marker,
+//! and is rendered for each page instead. Themes whose cards need more of the page keep using
+//! the include.
 
 use std::sync::{Arc, RwLock};
 
 use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
-/// Stands for `page.root` while a card is rendered for the memo: a private-use character no
-/// article text should hold, around a name that says what it is.
+/// Stands for `page.root` while a card is rendered for the memo: a private-use character, around
+/// a name that says what it is. A card whose text holds the character anyway (an article that
+/// carried it, say) is rendered for each page instead.
 const ROOT_MARK: &str = "\u{E000}gazette-root\u{E000}";
+
+/// The private-use character of [`ROOT_MARK`].
+const MARK_CHAR: char = '\u{E000}';
 
 /// The most card HTML kept at once, in bytes. Past it, cards are rendered each time they are
 /// asked for, which costs more than an include. A 100,000-article site keeps all its cards (two
@@ -37,6 +43,13 @@ pub(super) struct CardFunction {
     memo: RwLock<Memo>,
 }
 
+/// The memo key: the card value's address, the heading level (if given) and the lead flag (if
+/// given).
+type Key = (usize, Option<i64>, Option<bool>);
+
+/// What a memo entry costs besides its card's text (key, held value, positions, table slot).
+const ENTRY_BYTES: usize = 96;
+
 /// Rendered cards of one site, keyed by the card value's identity (the address of its map: card
 /// values are made once per site and shared by every page), heading level and lead flag.
 #[derive(Default)]
@@ -45,7 +58,7 @@ struct Memo {
     /// reused by another site's while the memo is keyed to it. A page with another `site`
     /// (the next build in `gazette serve`) empties the memo.
     site: Option<Value>,
-    cards: FxHashMap<(usize, i64, bool), Kept>,
+    cards: FxHashMap<Key, Kept>,
     bytes: usize,
 }
 
@@ -55,6 +68,10 @@ struct Kept {
     _item: Value,
     card: Arc<CardHtml>,
 }
+
+/// What `card.html` is told when it fails under `card()`.
+const LIMITS: &str = "card() gives card.html only item, level, lead, site and page.root; a card \
+    that needs more of the page can be included instead";
 
 impl CardFunction {
     /// The function for the theme's `templates` (name, text), which it compiles for itself;
@@ -71,9 +88,14 @@ impl CardFunction {
 
     /// `card(item=…, level=…, lead=…)`: the card of `item` for the calling page.
     pub(super) fn call(&self, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+        if let Some((name, _)) =
+            kwargs.iter().find(|(name, _)| !matches!(name.as_str(), Some("item" | "level" | "lead")))
+        {
+            return Err(tera::Error::message(format!("card() takes item, level and lead, not `{name}`")));
+        }
         let item: Value = kwargs.must_get("item")?;
         let level: Option<Value> = kwargs.get("level")?;
-        let lead: bool = kwargs.get::<Value>("lead")?.is_some_and(|lead| lead.is_truthy());
+        let lead: Option<bool> = kwargs.get::<Value>("lead")?.map(|lead| lead.is_truthy());
         let site: Option<Value> = state.get("site")?;
         let page: Option<Value> = state.get("page")?;
         let root = page
@@ -81,51 +103,76 @@ impl CardFunction {
             .and_then(Value::as_map)
             .and_then(|page| page.get(&tera::value::Key::Str("root")))
             .and_then(Value::as_str)
-            .unwrap_or("");
-        // Cards of other shapes (a level that is not a number) are rendered every time.
-        let key = match (item.as_map(), level.as_ref().map(Value::as_i64)) {
-            (Some(map), None) => Some((std::ptr::from_ref(map) as usize, 0, lead)),
-            (Some(map), Some(Some(level))) => Some((std::ptr::from_ref(map) as usize, level, lead)),
+            .ok_or_else(|| {
+                tera::Error::message(
+                    "card() needs the page's `page.root`: call it where the page's variables are seen \
+                     (not inside a component)",
+                )
+            })?;
+        // Kept only for a card value with a whole-number level (or none) on a page with a site:
+        // anything else is rendered every time.
+        let key = match (item.as_map(), level.as_ref().map(Value::as_i64), &site) {
+            (Some(map), None, Some(_)) => Some((std::ptr::from_ref(map) as usize, None, lead)),
+            (Some(map), Some(Some(level)), Some(_)) => {
+                Some((std::ptr::from_ref(map) as usize, Some(level), lead))
+            }
             _ => None,
+        };
+        let render = |root: &str| {
+            self.render(&item, level.as_ref(), lead, site.as_ref(), root).map_err(|error| card_error(&error))
         };
         let card = match key.and_then(|key| self.cached(site.as_ref(), key)) {
             Some(card) => card,
-            None => {
-                let card =
-                    Arc::new(CardHtml::new(self.render(&item, level.as_ref(), lead, site.as_ref())?));
-                if let Some(key) = key {
-                    self.keep(site.as_ref(), key, item, &card);
+            None => match CardHtml::new(render(ROOT_MARK)?) {
+                Some(card) => {
+                    let card = Arc::new(card);
+                    if let Some(key) = key {
+                        self.keep(site.as_ref(), key, item.clone(), &card);
+                    }
+                    card
                 }
-                card
-            }
+                // The marker did not come through whole: rendered for this page alone.
+                None => return Ok(Value::safe_string(&render(root)?)),
+            },
         };
-        Ok(Value::safe_string(&card.with_root(root)))
+        // As `{{ page.root }}` prints it: escaped the way the page escapes (only ever needed for
+        // a root-based path with a special character).
+        let root: std::borrow::Cow<'_, str> =
+            if root.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
+                state.escape_if_needed(&Value::from(root))?.into()
+            } else {
+                root.into()
+            };
+        Ok(Value::safe_string(&card.with_root(&root)))
     }
 
-    /// `card.html` for `item`, with the root marker for `page.root`.
+    /// `card.html` for `item`, with `root` for `page.root` (the marker, or the page's own).
     fn render(
         &self,
         item: &Value,
         level: Option<&Value>,
-        lead: bool,
+        lead: Option<bool>,
         site: Option<&Value>,
+        root: &str,
     ) -> TeraResult<String> {
         let mut context = tera::Context::new();
         context.insert_value("item", item.clone());
         if let Some(level) = level {
             context.insert_value("level", level.clone());
         }
-        context.insert_value("lead", Value::from(lead));
+        if let Some(lead) = lead {
+            context.insert_value("lead", Value::from(lead));
+        }
         if let Some(site) = site {
             context.insert_value("site", site.clone());
         }
         let mut page = tera::Map::default();
-        page.insert(tera::value::Key::Str("root"), Value::from(ROOT_MARK));
+        page.insert(tera::value::Key::Str("root"), Value::from(root));
         context.insert_value("page", Value::from(page));
         self.tera.render("card.html", &context)
     }
 
-    fn cached(&self, site: Option<&Value>, key: (usize, i64, bool)) -> Option<Arc<CardHtml>> {
+    fn cached(&self, site: Option<&Value>, key: Key) -> Option<Arc<CardHtml>> {
         let memo = self.memo.read().ok()?;
         if !same_site(memo.site.as_ref(), site) {
             return None;
@@ -133,12 +180,12 @@ impl CardFunction {
         memo.cards.get(&key).map(|kept| Arc::clone(&kept.card))
     }
 
-    fn keep(&self, site: Option<&Value>, key: (usize, i64, bool), item: Value, card: &Arc<CardHtml>) {
+    fn keep(&self, site: Option<&Value>, key: Key, item: Value, card: &Arc<CardHtml>) {
         let Ok(mut memo) = self.memo.write() else { return };
         if !same_site(memo.site.as_ref(), site) {
             *memo = Memo { site: site.cloned(), ..Memo::default() };
         }
-        let bytes = card.text.len();
+        let bytes = card.text.len() + ENTRY_BYTES;
         if memo.bytes + bytes <= MEMO_BUDGET && !memo.cards.contains_key(&key) {
             memo.cards.insert(key, Kept { _item: item, card: Arc::clone(card) });
             memo.bytes += bytes;
@@ -155,7 +202,9 @@ struct CardHtml {
 }
 
 impl CardHtml {
-    fn new(rendered: String) -> CardHtml {
+    /// Cuts `rendered` at the root markers; `None` when part of a marker is left (the card did
+    /// something with `page.root` other than print it, or its text holds the marker character).
+    fn new(rendered: String) -> Option<CardHtml> {
         let mut text = String::with_capacity(rendered.len());
         let mut roots = Vec::new();
         for (n, part) in rendered.split(ROOT_MARK).enumerate() {
@@ -164,30 +213,34 @@ impl CardHtml {
             }
             text.push_str(part);
         }
-        CardHtml { text: text.into_boxed_str(), roots: roots.into_boxed_slice() }
+        (!text.contains(MARK_CHAR))
+            .then(|| CardHtml { text: text.into_boxed_str(), roots: roots.into_boxed_slice() })
     }
 
-    /// The card for a page whose `page.root` is `root`, escaped as tera escapes it.
+    /// The card for a page whose `page.root` prints as `root`.
     fn with_root(&self, root: &str) -> String {
-        let escaped: std::borrow::Cow<'_, str> =
-            if root.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
-                let mut html = Vec::new();
-                // Writing into a Vec cannot fail, and escaping keeps UTF-8 valid.
-                let _ = tera::escape_html(root, &mut html);
-                String::from_utf8_lossy(&html).into_owned().into()
-            } else {
-                root.into()
-            };
-        let mut out = String::with_capacity(self.text.len() + self.roots.len() * escaped.len());
+        let mut out = String::with_capacity(self.text.len() + self.roots.len() * root.len());
         let mut copied = 0;
         for &at in &self.roots {
             out.push_str(&self.text[copied..at]);
-            out.push_str(&escaped);
+            out.push_str(root);
             copied = at;
         }
         out.push_str(&self.text[copied..]);
         out
     }
+}
+
+/// An error of `card.html`, said where it is and with what the card can see: tera reports it at
+/// the page's `card()` call.
+fn card_error(error: &tera::Error) -> tera::Error {
+    let detail = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            format!("{}:{}: {}", report.filename(), report.span().start_line, report.message())
+        }
+        _ => format!("card.html: {error}"),
+    };
+    tera::Error::message(format!("in {detail} ({LIMITS})"))
 }
 
 /// Whether two `site` values are the same value (not merely equal).
@@ -211,43 +264,75 @@ mod tests {
         tera
     }
 
-    fn context(root: &str, items: Value) -> tera::Context {
+    /// A page's context: `site` must be the same value on every page of a site, as in a build.
+    fn context(site: &Value, root: &str, items: Value) -> tera::Context {
         let mut context = tera::Context::new();
         let mut page = tera::Map::default();
         page.insert(tera::value::Key::Str("root"), Value::from(root));
         context.insert_value("page", Value::from(page));
-        context.insert_value("site", Value::from_serializable(&serde_json::json!({"title": "Site"})));
+        context.insert_value("site", site.clone());
         context.insert_value("items", items);
         context
     }
 
-    const CARD: &str = "<h{{ level or 3 }}{% if lead is defined and lead %} class=lead{% endif %}>\
-        <a href=\"{{ page.root }}{{ item.path }}\">{{ item.title }}</a> {{ site.title }}</h{{ level or 3 }}>";
+    fn site() -> Value {
+        Value::from_serializable(&serde_json::json!({"title": "Site"}))
+    }
+
+    fn items() -> Value {
+        Value::from_serializable(&serde_json::json!([
+            {"title": "Port <strike>", "path": "2025/01/02/port/"},
+            {"title": "Ferry", "path": "2025/01/03/ferry/"},
+        ]))
+    }
+
+    const CARD: &str = "<h{{ level | default(value=3) }}{% if lead is defined %} data-lead={{ lead }}{% endif %}>\
+        <a href=\"{{ page.root }}{{ item.path }}\">{{ item.title }}</a> {{ site.title }}</h{{ level | default(value=3) }}>";
+
+    /// Renders `memo.html` and `include.html` over the same values for several roots, each twice
+    /// (the second time the cards come from the memo), and asserts they give the same bytes.
+    fn same_as_include(card: &str, memo: &str, include: &str) -> String {
+        let tera = tera_with_card(&[("card.html", card), ("memo.html", memo), ("include.html", include)]);
+        let (site, items) = (site(), items());
+        let mut last = String::new();
+        for root in ["../../", "", "/news&co/", "../../", "/news&co/", ""] {
+            let context = context(&site, root, items.clone());
+            last = tera.render("memo.html", &context).unwrap();
+            assert_eq!(last, tera.render("include.html", &context).unwrap(), "root {root:?}");
+        }
+        last
+    }
 
     #[test]
     fn a_card_is_what_the_include_gives_for_every_root_level_and_lead() {
-        let memo = "{% for item in items %}{{ card(item=item, level=2) }}\n\
-            {{ card(item=item, lead=loop.first) }}\n{% endfor %}";
-        let include = "{% for item in items %}{% set level = 2 %}{% include \"card.html\" %}\n\
-            {% set level = 3 %}{% set lead = loop.first %}{% include \"card.html\" %}\n{% endfor %}";
-        let tera = tera_with_card(&[("card.html", CARD), ("memo.html", memo), ("include.html", include)]);
-        let items = Value::from_serializable(&serde_json::json!([
-            {"title": "Port <strike>", "path": "2025/01/02/port/"},
-            {"title": "Ferry", "path": "2025/01/03/ferry/"},
-        ]));
-        // Each root twice over the same values: the second time every card comes from the memo.
-        for root in ["../../", "", "/news&co/", "../../", "/news&co/"] {
-            let context = context(root, items.clone());
-            let html = tera.render("memo.html", &context).unwrap();
-            assert_eq!(html, tera.render("include.html", &context).unwrap(), "root {root:?}");
-            assert!(
-                html.contains(&format!("href=\"{}2025/01/02/port/\"", root.replace('&', "&amp;"))),
-                "{html}"
-            );
-            assert!(
-                html.contains("Port &lt;strike&gt;") && html.contains("<h2>") && html.contains("class=lead")
+        let mut html = String::new();
+        for (call, include) in [
+            ("card(item=item, level=2)", "{% set level = 2 %}"),
+            ("card(item=item, lead=loop.first)", "{% set lead = loop.first %}"),
+            ("card(item=item)", ""),
+            ("card(item=item, level=0)", "{% set level = 0 %}"),
+        ] {
+            html += &same_as_include(
+                CARD,
+                &format!("{{% for item in items %}}{{{{ {call} }}}}\n{{% endfor %}}"),
+                &format!("{{% for item in items %}}{include}{{% include \"card.html\" %}}\n{{% endfor %}}"),
             );
         }
+        assert!(
+            html.contains("Port &lt;strike&gt;") && html.contains("<h2>") && html.contains("data-lead=true")
+        );
+        assert!(html.contains("<h3>") && html.contains("<h0>"), "no level and level 0 are different cards");
+    }
+
+    #[test]
+    fn a_root_used_other_than_printed_is_the_pages_own() {
+        // The marker cannot stand for a root that a filter changes: such cards are made per page.
+        let html = same_as_include(
+            "{{ page.root | upper }}{{ item.path }};",
+            "{% for item in items %}{{ card(item=item) }}{% endfor %}",
+            "{% for item in items %}{% include \"card.html\" %}{% endfor %}",
+        );
+        assert_eq!(html, "2025/01/02/port/;2025/01/03/ferry/;");
     }
 
     #[test]
@@ -256,23 +341,26 @@ mod tests {
         // by address alone would hand the first one's card to the next ones.
         let page = "{% for t in [\"a\", \"b\", \"c\", \"d\"] %}{{ card(item={\"title\": t, \"path\": t}) }}{% endfor %}";
         let tera = tera_with_card(&[("card.html", "{{ item.title }},"), ("page.html", page)]);
-        let html = tera.render("page.html", &context("", Value::from(0))).unwrap();
+        let html = tera.render("page.html", &context(&site(), "", Value::from(0))).unwrap();
         assert_eq!(html, "a,b,c,d,");
     }
 
     #[test]
-    fn a_card_sees_only_what_it_is_given() {
-        let tera = tera_with_card(&[
-            ("card.html", "{{ item.title }} {{ page.title }}"),
-            ("page.html", "{{ card(item=item) }}"),
-        ]);
-        let mut context = context("", Value::from(0));
-        context.insert_value("item", Value::from_serializable(&serde_json::json!({"title": "x"})));
-        let error = tera.render("page.html", &context).unwrap_err();
-        assert!(format!("{error:?}").contains("title"), "{error:?}");
-        let looping =
-            tera_with_card(&[("card.html", "{{ card(item=item) }}"), ("page.html", "{{ card(item=item) }}")]);
-        let error = looping.render("page.html", &context).unwrap_err();
-        assert!(format!("{error:?}").contains("cannot be called from card.html"), "{error:?}");
+    fn a_card_sees_only_what_it_is_given_and_says_so() {
+        let error = |card: &str, page: &str| {
+            let tera = tera_with_card(&[("card.html", card), ("page.html", page)]);
+            let mut context = context(&site(), "", Value::from(0));
+            context.insert_value("item", Value::from_serializable(&serde_json::json!({"title": "x"})));
+            format!("{:?}", tera.render("page.html", &context).unwrap_err())
+        };
+        let message = error("{{ item.title }} {{ page.kind }}", "{{ card(item=item) }}");
+        assert!(message.contains("card.html:1: Field `kind` is not defined"), "{message}");
+        assert!(message.contains("card() gives card.html only"), "{message}");
+        let message = error("{{ card(item=item) }}", "{{ card(item=item) }}");
+        assert!(message.contains("cannot be called from card.html"), "{message}");
+        let message = error("{{ item.title }}", "{{ card(item=item, compact=true) }}");
+        assert!(message.contains("not `compact`"), "{message}");
+        let message = error("{{ item.title }}", "{% set page = 1 %}{{ card(item=item) }}");
+        assert!(message.contains("needs the page's `page.root`"), "{message}");
     }
 }

@@ -129,11 +129,19 @@ impl Renderer {
         let origins: HashMap<String, PathBuf> =
             theme.templates.iter().map(|(name, file)| (name.clone(), file.origin.clone())).collect();
         let templates = || theme.templates.iter().map(|(name, file)| (name.as_str(), file.text.as_str()));
-        // Registered first: tera checks every function a template calls when it compiles it.
-        if let Some(card) = card::CardFunction::new(templates()) {
-            tera.register_function("card", move |kwargs: tera::Kwargs, state: &tera::State| {
+        // Registered first: tera checks every function a template calls when it compiles it. When
+        // the templates do not compile, compiling them below says why; `card` is still known, so
+        // its calls add no errors of their own.
+        match card::CardFunction::new(templates()) {
+            Some(card) => tera.register_function("card", move |kwargs: tera::Kwargs, state: &tera::State| {
                 card.call(kwargs, state)
-            });
+            }),
+            None => tera.register_function(
+                "card",
+                |_: tera::Kwargs, _: &tera::State| -> tera::TeraResult<tera::Value> {
+                    Err(tera::Error::message("the templates do not compile"))
+                },
+            ),
         }
         if let Err(error) = tera.add_raw_templates(templates()) {
             return Err(vec![template_diagnostic(&error, &origins, "templates")]);
@@ -808,7 +816,7 @@ mod tests {
             ] {
                 file.text = file.text.replace(call, include);
             }
-            assert!(!file.text.contains("card("), "a card() call this test does not know: {}", file.text);
+            assert!(!file.text.contains("{{ card("), "a card() call this test does not know: {}", file.text);
         }
         let site = test_site(&config);
         let (memo, include) =
