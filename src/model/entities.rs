@@ -438,6 +438,14 @@ fn analyse_gap(gap: &str, at_line_start: bool) -> Gap {
 
 /// True for "J", "J.B", "U.S", "a.m": single letters joined by periods.
 fn is_initials(word: &str) -> bool {
+    // Most words asked about end a sentence ("Monday."): an ASCII first letter not followed by a
+    // period answers at once.
+    if let [first, second, ..] = word.as_bytes()
+        && first.is_ascii()
+        && *second != b'.'
+    {
+        return false;
+    }
     !word.is_empty()
         && word.split('.').all(|part| {
             let mut chars = part.chars();
@@ -576,7 +584,13 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
     let mut gap_start = 0usize;
     let mut at_line_start = true;
     let mut carry_break = false;
+    let bytes = line.as_bytes();
     while at < line.len() {
+        // Spaces and ASCII punctuation between words are passed without decoding.
+        if bytes[at].is_ascii() && !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
         let (c, width) = crate::text::char_at(line, at);
         if !is_word_char(c) {
             at += width;
@@ -590,7 +604,7 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         let mut saw_dash = false;
         while at < line.len() {
             // Most of a word is ASCII letters and digits: take those without decoding.
-            let run = line.as_bytes()[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
             if run > 0 {
                 pending_joiner = None;
                 at += run;
@@ -598,6 +612,11 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
                 if at == line.len() {
                     break;
                 }
+            }
+            // An ASCII byte after the run is no word character: a joiner, or the word's end.
+            let byte = bytes[at];
+            if byte.is_ascii() && !matches!(byte, b'-' | b'.' | b'\'' | b'&') {
+                break;
             }
             let (ch, width) = crate::text::char_at(line, at);
             if is_word_char(ch) {
@@ -626,7 +645,7 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
             soft_end = lowercase_initials || ABBREVIATIONS_FINAL.contains_lower(raw);
         }
         let gap = analyse_gap(line.get(gap_start..start).unwrap_or(""), at_line_start);
-        let followed_by_paren = line.get(next_gap..).is_some_and(|s| s.starts_with(')'));
+        let followed_by_paren = bytes.get(next_gap) == Some(&b')');
         let (stem, possessive) = strip_possessive(word);
         let (core, hyphen_before, hyphen_after) =
             if saw_dash { split_hyphenated(stem) } else { (stem, false, false) };
@@ -1566,6 +1585,17 @@ mod tests {
     }
 
     #[test]
+    fn ampersands_and_apostrophes_inside_a_word_join_it() {
+        let tags = tags(
+            "Carrier deal",
+            "AT&T agreed on Monday to buy the network. Analysts said AT&T would pay in cash. \
+             O'Neill, who runs the network, said O'Neill Group would stay in Dublin.",
+        );
+        assert!(tags.iter().any(|t| t == "AT&T"), "{tags:?}");
+        assert!(tags.iter().any(|t| t.starts_with("O'Neill")), "{tags:?}");
+    }
+
+    #[test]
     fn general_punctuation_holds_no_word_character() {
         for c in '\u{2000}'..='\u{206F}' {
             assert!(!c.is_alphanumeric(), "{c:?} is a letter or digit: is_word_char must read the table");
@@ -1620,6 +1650,22 @@ mod tests {
                 proptest::prop_assert_eq!(list.contains(&lower), list.words.contains(&lower.as_str()));
                 proptest::prop_assert_eq!(list.contains_lower(&word), list.words.contains(&lower.as_str()));
             }
+        }
+
+        #[test]
+        fn initials_are_single_letters_joined_by_periods(
+            word in proptest::prop_oneof![
+                proptest::string::string_regex("([A-Za-zÉé1]\\.?){1,3}").unwrap(),
+                proptest::string::string_regex("[a-zA-Z.]{0,6}").unwrap(),
+                proptest::string::string_regex("\\PC{0,6}").unwrap(),
+            ],
+        ) {
+            let plain = !word.is_empty()
+                && word.split('.').all(|part| {
+                    let mut chars = part.chars();
+                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+                });
+            proptest::prop_assert_eq!(is_initials(&word), plain, "{:?}", word);
         }
     }
 }
