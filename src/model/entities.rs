@@ -403,10 +403,6 @@ struct Gap {
 
 fn analyse_gap(gap: &str, at_line_start: bool) -> Gap {
     let mut g = Gap { sentence: at_line_start, ..Gap::default() };
-    if gap == " " {
-        // Most words are separated by one space, which carries no signal.
-        return g;
-    }
     let mut last_non_space: Option<char> = None;
     for c in gap.chars() {
         if c.is_whitespace() {
@@ -538,6 +534,10 @@ fn is_contraction(word: &str) -> bool {
 }
 
 fn classify(word: &str) -> Kind {
+    // Most words are lower case: no decoding for those.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return if CONNECTORS.contains(word) { Kind::Connector } else { Kind::Lower };
+    }
     let Some(first) = word.chars().next() else {
         return Kind::Skip;
     };
@@ -644,7 +644,12 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
             let lowercase_initials = raw.chars().next().is_some_and(char::is_lowercase);
             soft_end = lowercase_initials || ABBREVIATIONS_FINAL.contains_lower(raw);
         }
-        let gap = analyse_gap(line.get(gap_start..start).unwrap_or(""), at_line_start);
+        // Most words are apart by one space, which carries no signal.
+        let gap = if start == gap_start + 1 && bytes[gap_start] == b' ' {
+            Gap { sentence: at_line_start, ..Gap::default() }
+        } else {
+            analyse_gap(line.get(gap_start..start).unwrap_or(""), at_line_start)
+        };
         let followed_by_paren = bytes.get(next_gap) == Some(&b')');
         let (stem, possessive) = strip_possessive(word);
         let (core, hyphen_before, hyphen_after) =
