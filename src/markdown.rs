@@ -155,7 +155,7 @@ pub fn count_words(text: &str) -> WordCount {
                 (in_run, run_has_alnum) = (false, false);
                 continue;
             }
-            (c.is_alphanumeric(), c == '’')
+            (crate::text::is_alphanumeric(c), c == '’')
         };
         if alnum || apostrophe {
             in_run = true;

@@ -84,7 +84,7 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
             Some(&byte) if byte.is_ascii() => (false, 1),
             Some(_) => {
                 let (c, width) = crate::text::char_at(text, at);
-                (c.is_alphanumeric() || c == '’', width)
+                (crate::text::is_alphanumeric(c) || c == '’', width)
             }
         };
         match word_start {

@@ -269,7 +269,7 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
         }
         let (c, width) = crate::text::char_at(text, at);
         at += width;
-        if c.is_alphanumeric() {
+        if crate::text::is_alphanumeric(c) {
             let mut utf8 = [0u8; 4];
             for lower in c.to_lowercase() {
                 for &b in lower.encode_utf8(&mut utf8).as_bytes() {
