@@ -25,15 +25,21 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 
 /// ASCII letters, digits and the apostrophe: the bytes that continue a word without decoding
 /// (word counts, search terms and story signatures).
-pub(crate) static ASCII_WORD: [bool; 256] = {
+pub(crate) static ASCII_WORD: [bool; 256] = ascii_table(true);
+
+/// ASCII letters and digits, by byte: one load per byte in the tagger's inner loop.
+pub(crate) static ASCII_ALNUM: [bool; 256] = ascii_table(false);
+
+/// A by-byte table of ASCII letters and digits, and the apostrophe if `apostrophe`.
+const fn ascii_table(apostrophe: bool) -> [bool; 256] {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 128 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'\'' as usize;
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || (apostrophe && byte == b'\'' as usize);
         byte += 1;
     }
     table
-};
+}
 
 /// Kana and Chinese characters (also Japanese kanji): scripts written without spaces between
 /// words, so each character counts as a word (the converter's heuristics and the word count).

@@ -599,7 +599,10 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         let mut saw_dash = false;
         while at < line.len() {
             // Most of a word is ASCII letters and digits: take those without decoding.
-            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            let run = bytes[at..]
+                .iter()
+                .position(|&b| !crate::text::ASCII_ALNUM[usize::from(b)])
+                .unwrap_or(bytes.len() - at);
             if run > 0 {
                 pending_joiner = None;
                 at += run;
