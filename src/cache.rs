@@ -60,13 +60,7 @@ pub fn fingerprint(config: &Config) -> String {
         let stamps: Vec<Option<(u64, Option<u128>)>> =
             files.par_iter().map(|file| size_and_time(file)).collect();
         for (file, stamp) in files.iter().zip(stamps) {
-            hasher.update(file.to_string_lossy().as_bytes());
-            if let Some((size, time)) = stamp {
-                hasher.update(size.to_le_bytes());
-                if let Some(nanos) = time {
-                    hasher.update(nanos.to_le_bytes());
-                }
-            }
+            hash_stamp(&mut hasher, file, stamp);
         }
     }
     if let Some(file) = &config.config_file {
@@ -113,8 +107,13 @@ pub fn count_files(dir: &Path) -> Option<usize> {
 }
 
 fn stamp(hasher: &mut Sha256, path: &Path) {
+    hash_stamp(hasher, path, size_and_time(path));
+}
+
+/// Feeds a file's path and, when known, its [`size_and_time`] to the fingerprint.
+fn hash_stamp(hasher: &mut Sha256, path: &Path, stamp: Option<(u64, Option<u128>)>) {
     hasher.update(path.to_string_lossy().as_bytes());
-    if let Some((size, time)) = size_and_time(path) {
+    if let Some((size, time)) = stamp {
         hasher.update(size.to_le_bytes());
         if let Some(nanos) = time {
             hasher.update(nanos.to_le_bytes());

@@ -36,6 +36,9 @@ use crate::model::Site;
 /// The folder the index is written to, under the output root.
 pub const BUNDLE_DIR: &str = "search/";
 
+/// Articles whose postings one task gathers before the lists are merged.
+const INDEX_CHUNK: usize = 256;
+
 /// Parts the postings are split into (by a term's first byte) to be merged in parallel: enough
 /// for two to eight cores to share them evenly.
 const PARTS: usize = 32;
@@ -217,13 +220,13 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
     // shard is whole in one part.
     let chunks: Vec<Vec<Postings>> = site
         .articles
-        .par_chunks(256)
+        .par_chunks(INDEX_CHUNK)
         .enumerate()
         .map(|(chunk, articles)| {
             let mut parts: Vec<Postings> = (0..PARTS).map(|_| Postings::default()).collect();
             let mut buffer = String::new();
             for (offset, article) in articles.iter().enumerate() {
-                let id = (chunk * 256 + offset) as u32;
+                let id = (chunk * INDEX_CHUNK + offset) as u32;
                 let body = markdown::to_plain_text(&article.body_markdown, options);
                 let fields = [article.title.as_str(), article.summary.as_str(), body.as_str()];
                 let extra = article.tags.iter().map(String::as_str).chain(article.source.as_deref());

@@ -97,8 +97,9 @@ pub(crate) const fn bytes_equal(chunk: u64, byte: u8) -> u64 {
 /// The first position at or after `from` whose byte `wanted` accepts, eight bytes at a time:
 /// `may_hold` flags, in a chunk, a superset of the wanted bytes whose lowest flag is exact. Build
 /// it only from [`bytes_below`] and [`bytes_equal`] (of the chunk, or of the chunk with bits set
-/// by `|`) joined with `|`: anything that carries between bytes can make the lowest flag wrong. Escaping titles and summaries for every feed, this
-/// skips the long runs of plain text between special characters at a fraction of a test per byte.
+/// by `|`) joined with `|`: anything that carries between bytes can make the lowest flag wrong.
+/// Escaping titles and summaries for every feed, this skips the long runs of plain text between
+/// special characters at a fraction of a test per byte.
 pub(crate) fn find_byte(
     bytes: &[u8],
     mut from: usize,

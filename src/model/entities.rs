@@ -613,7 +613,7 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
             }
             // An ASCII byte after the run is no word character: a joiner, or the word's end.
             let byte = bytes[at];
-            if byte.is_ascii() && !matches!(byte, b'-' | b'.' | b'\'' | b'&') {
+            if byte.is_ascii() && !is_joiner(char::from(byte)) {
                 break;
             }
             let (ch, width) = crate::text::char_at(line, at);
