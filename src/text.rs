@@ -121,9 +121,67 @@ pub(crate) fn find_byte(
     bytes.get(from..)?.iter().position(|&b| wanted(b)).map(|offset| from + offset)
 }
 
+/// Whether the words of `needle` (runs of letters and digits) appear one after another in
+/// `text`, whatever stands between them: spacing, paragraph breaks, quotes straight or curly,
+/// dashes. An article page asks this of its summary and its body's text so that a summary taken
+/// from the lede (cut from the text before Markdown's smart punctuation, across paragraphs) is
+/// not printed twice. False when `needle` has no words.
+pub(crate) fn contains_words(text: &str, needle: &str) -> bool {
+    let mut wanted = words(needle);
+    let Some(first) = wanted.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = wanted.collect();
+    // Places where the first word is written, found by a vectorised search; most are no match.
+    memchr::memmem::find_iter(text.as_bytes(), first.as_bytes()).any(|at| {
+        // Found inside a longer word: no match here. (UTF-8 matches start and end on characters.)
+        let glued_before = text[..at].chars().next_back().is_some_and(is_alphanumeric);
+        let mut following = words(&text[at..]);
+        !glued_before
+            && following.next() == Some(first)
+            && rest.iter().all(|word| following.next() == Some(*word))
+    })
+}
+
+/// The runs of letters and digits of `text`, in order; ASCII without decoding.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // Steps over the character at `at` if it is (or is not) part of a word.
+    let step = move |at: usize, in_word: bool| -> Option<usize> {
+        let byte = *bytes.get(at)?;
+        if byte.is_ascii() {
+            return (ASCII_ALNUM[usize::from(byte)] == in_word).then_some(at + 1);
+        }
+        let (c, width) = char_at(text, at);
+        (is_alphanumeric(c) == in_word).then_some(at + width)
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(next) = step(at, false) {
+            at = next;
+        }
+        let start = at;
+        while let Some(next) = step(at, true) {
+            at = next;
+        }
+        (at > start).then(|| &text[start..at])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_words_ignores_spacing_and_punctuation_between_words() {
+        let body = "PORTVALE \u{2014} The ferry would leave \u{201C}early\u{201D}.\n\nCommuters welcomed it.";
+        assert!(contains_words(body, "The ferry would leave \"early\". Commuters welcomed it."));
+        assert!(contains_words(body, "PORTVALE"));
+        assert!(!contains_words(body, "The ferry would leave late."), "a different word");
+        assert!(!contains_words(body, "he ferry"), "part of a word is not a word");
+        assert!(!contains_words(body, "Commuters welcomed it. More"), "runs past the end");
+        assert!(!contains_words(body, " \u{2014} "), "no words");
+    }
 
     #[test]
     fn is_alphanumeric_is_the_standard_library_s() {
@@ -135,6 +193,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The same answer as comparing the two texts' word lists, for texts made of few words
+        /// that repeat and prefix each other, apart by spaces, punctuation and curly quotes.
+        #[test]
+        fn contains_words_agrees_with_comparing_word_lists(
+            text in "(a|ab|b|ba|\\.| |\n|\u{201C}|\u{00E9}){0,40}",
+            needle in "(a|ab|b|ba|\\.| |\u{00E9}){0,12}",
+        ) {
+            let text_words: Vec<&str> = words(&text).collect();
+            let needle_words: Vec<&str> = words(&needle).collect();
+            let expected = !needle_words.is_empty()
+                && text_words.windows(needle_words.len()).any(|run| run == needle_words.as_slice());
+            proptest::prop_assert_eq!(contains_words(&text, &needle), expected);
+        }
+
         /// Eight bytes at a time finds what a byte-by-byte scan finds, for the escapes of JSON
         /// (below 0x20, quote, backslash) whatever bytes surround them.
         #[test]

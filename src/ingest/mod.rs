@@ -291,6 +291,7 @@ fn resolve(
         slug = "article".to_string();
     }
     let summary = front.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&prepared.body, options));
+    let summary_in_body = crate::text::contains_words(&plain, &summary);
     let tags = front.tags.clone();
     let mut auto_tags: Vec<String> = Vec::new();
     if let Some(tag_options) = &config.auto_tags {
@@ -321,6 +322,7 @@ fn resolve(
         dateline: front.dateline.clone(),
         source: front.source.clone(),
         summary,
+        summary_in_body,
         tags,
         auto_tags,
         lang: front.lang.clone(),

@@ -70,6 +70,9 @@ pub struct Article {
     pub source: Option<String>,
     /// Plain-text summary.
     pub summary: String,
+    /// Whether the body's text says the summary word for word (as a summary taken from the lede
+    /// does), so an article page need not print it twice.
+    pub summary_in_body: bool,
     /// Tags: the ones written in front matter, then (once the site is assembled) the automatic
     /// ones that enough articles share.
     pub tags: Vec<String>,

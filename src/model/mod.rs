@@ -452,6 +452,7 @@ pub(crate) mod tests {
             dateline: None,
             source: None,
             summary: String::new(),
+            summary_in_body: false,
             tags: vec![],
             auto_tags: vec![],
             lang: None,

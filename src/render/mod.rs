@@ -392,6 +392,7 @@ impl Renderer {
         let view = ArticleView {
             card,
             content: markdown::to_html(&article.body_markdown, self.markdown),
+            summary_in_body: article.summary_in_body,
             dateline: article.dateline.as_ref(),
             images: &article.images,
             embeds: &article.embeds,

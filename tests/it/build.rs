@@ -416,3 +416,32 @@ fn japanese_and_chinese_text_is_counted_per_character() {
     assert_eq!(value["wordCount"], characters + 9);
     assert!(page.contains(">3 min read<"), "reading time of {characters} characters and 9 words");
 }
+
+#[test]
+fn the_summary_stands_first_only_when_the_body_does_not_say_it() {
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    // Taken from the lede: two paragraphs, straight quotes the page prints curly, the dateline cut.
+    assert!(!site.output(FERRY).contains("class=\"standfirst\""), "the lede is not printed twice");
+    // Written in front matter, and the body opens with the same words (then goes on).
+    assert!(!site.output(MARKET).contains("class=\"standfirst\""), "the body says it");
+    let path = "content/2025/03/15/market-square.md";
+    let market = std::fs::read_to_string(site.root.join(path)).unwrap();
+    let own = market.replace(
+        "summary: The cobbled square is open to stalls again.",
+        "summary: Stalls are back, and so is the \"Saturday crowd\".",
+    );
+    site.write(path, &own);
+    site.build_ok();
+    let standfirst = "<p class=\"standfirst\">Stalls are back, and so is the &quot;Saturday crowd&quot;.</p>";
+    assert!(site.output(MARKET).contains(standfirst), "a summary of its own is shown");
+    site.write(
+        path,
+        &own.replace(
+            "---\n\nThe cobbled",
+            "---\n\nStalls are back, and so is the \"Saturday crowd\".\n\nThe cobbled",
+        ),
+    );
+    site.build_ok();
+    assert!(!site.output(MARKET).contains("class=\"standfirst\""), "until the body says it too");
+}
