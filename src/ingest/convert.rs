@@ -2022,6 +2022,26 @@ impl ScriptCounts {
         }
     }
 
+    /// Counts the letters among the first `budget` characters of `text` and takes the characters
+    /// read from the budget. ASCII, most of any sample, is counted without decoding.
+    fn add_prefix(&mut self, text: &str, budget: &mut usize) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while *budget > 0
+            && let Some(&byte) = bytes.get(at)
+        {
+            if byte.is_ascii() {
+                self.latin += usize::from(byte.is_ascii_alphabetic());
+                at += 1;
+            } else {
+                let (c, width) = crate::text::char_at(text, at);
+                self.add(c);
+                at += width;
+            }
+            *budget -= 1;
+        }
+    }
+
     /// The language implied by a non-Latin script that dominates the text.
     fn non_latin_language(&self) -> Option<&'static str> {
         let total = self.latin
@@ -2287,10 +2307,12 @@ const STOPWORD_KEYS: [u64; STOPWORDS.len()] = {
 };
 
 /// The languages (as [`LANGUAGES`] bit flags) a lower-case word is a common function word of.
-fn stopword_languages(word: &str) -> u16 {
-    let Some(key) = pack_word(word.as_bytes()) else {
-        return 0;
-    };
+fn stopword_languages(word: &[u8]) -> u16 {
+    pack_word(word).map_or(0, stopword_languages_of_key)
+}
+
+/// [`stopword_languages`] of a word packed with [`pack_word`].
+fn stopword_languages_of_key(key: u64) -> u16 {
     STOPWORD_KEYS
         .binary_search(&key)
         .ok()
@@ -2303,8 +2325,12 @@ fn stopword_languages(word: &str) -> u16 {
 fn guess_language<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'static str> {
     const SAMPLE_CHARS: usize = 1_200;
     let mut scripts = ScriptCounts::default();
-    for c in lines.clone().flat_map(str::chars).take(SAMPLE_CHARS) {
-        scripts.add(c);
+    let mut budget = SAMPLE_CHARS;
+    for line in lines.clone() {
+        if budget == 0 {
+            break;
+        }
+        scripts.add_prefix(line, &mut budget);
     }
     if let Some(lang) = scripts.non_latin_language() {
         return Some(lang);
@@ -2317,28 +2343,80 @@ fn guess_language<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> Option<&'
 
 fn latin_language<'a>(lines: impl Iterator<Item = &'a str>) -> Option<&'static str> {
     const SAMPLE_WORDS: usize = 250;
-    const LONGEST_STOPWORD: usize = 8;
     let mut hits = [0usize; LANGUAGES.len()];
-    let words = lines
-        .flat_map(str::split_whitespace)
-        .take(SAMPLE_WORDS)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
-        .filter(|w| !w.is_empty() && w.len() <= LONGEST_STOPWORD);
-    for word in words {
-        let languages = if word.chars().any(char::is_uppercase) {
-            stopword_languages(&word.to_lowercase())
-        } else {
-            stopword_languages(word)
-        };
-        for (lang, hit) in hits.iter_mut().enumerate() {
-            *hit += usize::from(languages >> lang & 1 == 1);
+    for_each_leading_word(lines, SAMPLE_WORDS, |word| {
+        let languages = word_languages(word);
+        if languages != 0 {
+            for (lang, hit) in hits.iter_mut().enumerate() {
+                *hit += usize::from(languages >> lang & 1 == 1);
+            }
         }
-    }
+    });
     let mut ranked: Vec<(usize, &str)> = hits.iter().copied().zip(LANGUAGES).collect();
     ranked.sort_by_key(|(hits, _)| std::cmp::Reverse(*hits));
     let (best, lang) = ranked[0];
     let runner_up = ranked[1].0;
     (best >= 5 && best * 2 > runner_up * 3).then_some(lang)
+}
+
+/// The languages a whitespace-separated word is a function word of, once the non-letters around
+/// it are trimmed and it is lower-cased. Words of ASCII (nearly all) are trimmed, lower-cased and
+/// packed byte by byte, with no string made.
+fn word_languages(word: &str) -> u16 {
+    const LONGEST_STOPWORD: usize = 8;
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        let Some(first) = bytes.iter().position(u8::is_ascii_alphabetic) else { return 0 };
+        let last = bytes.iter().rposition(u8::is_ascii_alphabetic).unwrap_or(first);
+        let core = &bytes[first..=last];
+        if core.len() > LONGEST_STOPWORD {
+            return 0;
+        }
+        let key = core.iter().fold(0u64, |key, &b| key << 8 | u64::from(b.to_ascii_lowercase()));
+        return stopword_languages_of_key(key << (8 * (LONGEST_STOPWORD - core.len())));
+    }
+    let word = word.trim_matches(|c: char| !c.is_alphabetic());
+    if word.is_empty() || word.len() > LONGEST_STOPWORD {
+        0
+    } else if word.chars().any(char::is_uppercase) {
+        stopword_languages(word.to_lowercase().as_bytes())
+    } else {
+        stopword_languages(word.as_bytes())
+    }
+}
+
+/// Calls `visit` with the first `limit` words of `lines`, cut at whitespace as
+/// `str::split_whitespace` cuts them: a loop over the bytes that decodes only non-ASCII
+/// characters, in place of a chain of iterator adapters.
+fn for_each_leading_word<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    limit: usize,
+    mut visit: impl FnMut(&'a str),
+) {
+    let mut left = limit;
+    for line in lines {
+        let mut word_start = None;
+        let mut at = 0;
+        while left > 0 && at < line.len() {
+            let (c, width) = crate::text::char_at(line, at);
+            if c.is_whitespace() {
+                if let Some(start) = word_start.take() {
+                    visit(&line[start..at]);
+                    left -= 1;
+                }
+            } else if word_start.is_none() {
+                word_start = Some(at);
+            }
+            at += width;
+        }
+        if left == 0 {
+            return;
+        }
+        if let Some(start) = word_start {
+            visit(&line[start..]);
+            left -= 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -2648,6 +2726,49 @@ mod tests {
         for (text, lang) in [(de, "de"), (fr, "fr"), (es, "es"), (ja, "ja"), (zh, "zh")] {
             assert_eq!(convert(text).lang.as_deref(), Some(lang), "{text}");
         }
+    }
+
+    proptest::proptest! {
+        /// The words `str::split_whitespace` gives, for lines of words apart by ASCII and
+        /// non-ASCII whitespace (no-break space, ideographic space, vertical tab), whatever the
+        /// limit.
+        #[test]
+        fn leading_words_are_those_split_whitespace_gives(
+            lines in proptest::collection::vec("(ab|\u{e9}|x|\\.| |\t|\u{0B}|\u{A0}|\u{3000}|\u{2019}){0,12}", 0..5),
+            limit in 0usize..12,
+        ) {
+            let mut words = Vec::new();
+            for_each_leading_word(lines.iter().map(String::as_str), limit, |word| words.push(word));
+            let expected: Vec<&str> =
+                lines.iter().flat_map(|line| line.split_whitespace()).take(limit).collect();
+            proptest::prop_assert_eq!(words, expected);
+        }
+
+        /// The byte path for ASCII words gives what trimming and lower-casing the string does.
+        #[test]
+        fn word_languages_agrees_with_trimming_and_lower_casing(
+            word in "[-.,'\"(0-9]{0,2}(the|The|THE|und|Die|le|La|EL|de|of|and|x|abcdefghi|é|für|Für){1,2}[-.,'\")!?]{0,2}",
+        ) {
+            let core = word.trim_matches(|c: char| !c.is_alphabetic());
+            let expected = if core.is_empty() || core.len() > 8 {
+                0
+            } else {
+                stopword_languages(core.to_lowercase().as_bytes())
+            };
+            proptest::prop_assert_eq!(word_languages(&word), expected);
+        }
+    }
+
+    #[test]
+    fn language_is_read_from_capitalised_and_accented_function_words() {
+        // Sentence-initial capitals ("Die", "Das") and non-ASCII words ("für") count as their
+        // lower-case forms.
+        let de = "Die Brücke bleibt zu. Das sagt die Stadt. Für die Pendler ist das schwer, \
+            und es gibt keine Umleitung für sie.";
+        assert_eq!(convert(de).lang.as_deref(), Some("de"));
+        let en = "The bridge stays shut. It was closed by the city on Monday and there is no detour for the \
+            people who cross it each day.";
+        assert_eq!(convert(en).lang.as_deref(), Some("en"));
     }
 
     #[test]
