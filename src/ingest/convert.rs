@@ -1665,19 +1665,38 @@ fn last_word(text: &str) -> &str {
     text.split_whitespace().next_back().unwrap_or("")
 }
 
+/// Lower-case abbreviations whose full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "jr",
+    "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
+    "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "pres", "rev", "hon", "atty", "dept", "univ", "approx",
+    "fig", "al", "calif", "fla", "mass", "wash", "ariz", "penn", "conn", "ill",
+];
+
+/// The length of the longest of [`ABBREVIATIONS`]. They are all ASCII, so no longer word can
+/// lower-case to one of them, and nor can a word with another character (the one such letter
+/// that lower-cases to ASCII, the Kelvin sign, makes a `k`, which none has; a test keeps it so).
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Abbreviations whose full stop does not end a sentence: titles, months, initials, `U.S.`.
 fn is_abbreviation(word_with_period: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "jr",
-        "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "aug", "sept",
-        "sep", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "pres", "rev", "hon", "atty", "dept", "univ",
-        "approx", "fig", "al", "calif", "fla", "mass", "wash", "ariz", "penn", "conn", "ill",
-    ];
     let word = word_with_period.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches('.');
     let letters_and_dots = word.chars().all(|c| c.is_alphabetic() || c == '.');
     let dotted = word.contains('.') && letters_and_dots;
     let single_letter = word.chars().count() == 1 && letters_and_dots;
-    dotted || single_letter || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    if dotted || single_letter {
+        return true;
+    }
+    // Most words asked about are longer than any abbreviation: they are answered without a
+    // lower-cased copy.
+    if word.len() > LONGEST_ABBREVIATION || !word.is_ascii() {
+        return false;
+    }
+    let mut lower = [0u8; LONGEST_ABBREVIATION];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.iter().any(|abbreviation| abbreviation.as_bytes() == &*lower)
 }
 
 /// Byte offsets where a new sentence starts.
@@ -2769,6 +2788,25 @@ mod tests {
         let en = "The bridge stays shut. It was closed by the city on Monday and there is no detour for the \
             people who cross it each day.";
         assert_eq!(convert(en).lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn abbreviations_are_short_lower_case_ascii_without_k() {
+        for abbreviation in ABBREVIATIONS {
+            assert!(abbreviation.len() <= LONGEST_ABBREVIATION, "{abbreviation}");
+            assert!(abbreviation.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'), "{abbreviation}");
+        }
+        assert!(ABBREVIATIONS.iter().any(|abbreviation| abbreviation.len() == LONGEST_ABBREVIATION));
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_case_and_others_are_not() {
+        for word in ["Mr.", "MRS.", "Approx.", "(Calif.", "U.S.", "J.", "etc."] {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        for word in ["Monday.", "approxim.", "Mrx.", "Dé.", "said."] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
     }
 
     #[test]
