@@ -1170,13 +1170,12 @@ fn split_captioned_credit(line: &str, set_apart: bool) -> Option<Image> {
 /// `|`, a dash or a parenthesis) near the end of a caption.
 fn labelled_credit_start(line: &str) -> Option<usize> {
     const TAIL_BYTES: usize = 120;
-    let from = line.len().saturating_sub(TAIL_BYTES);
-    let word_starts = line
-        .bytes()
-        .enumerate()
-        .skip(from.max(1))
-        .filter(|(i, b)| *b != b' ' && line.as_bytes()[i - 1] == b' ')
-        .map(|(i, _)| i);
+    let bytes = line.as_bytes();
+    let from = line.len().saturating_sub(TAIL_BYTES).max(1);
+    // A word starts after a space: only the spaces of the tail are looked at.
+    let word_starts = memchr::memchr_iter(b' ', &bytes[from - 1..])
+        .map(|space| from + space)
+        .filter(|&start| bytes.get(start).is_some_and(|&b| b != b' '));
     for start in word_starts {
         let before = line[..start].trim_end();
         let after_break = before.ends_with(['.', '|', '—', ')']) || before.ends_with(" -");
@@ -1699,12 +1698,18 @@ fn is_abbreviation(word_with_period: &str) -> bool {
     ABBREVIATIONS.iter().any(|abbreviation| abbreviation.as_bytes() == &*lower)
 }
 
+/// The sentence-ending characters of `text` and their byte offsets: `.`, `!`, `?`, `…`, `。`, `！`
+/// and `？`. Only the bytes such a character can start with are decoded, rather than every
+/// character.
+fn sentence_ends(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let firsts =
+        text.bytes().enumerate().filter(|(_, b)| matches!(b, b'.' | b'!' | b'?' | 0xE2 | 0xE3 | 0xEF));
+    firsts.filter_map(|(i, _)| text[i..].chars().next().filter(|&c| is_sentence_end(c)).map(|c| (i, c)))
+}
+
 /// Byte offsets where a new sentence starts.
 fn sentence_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.char_indices().filter_map(move |(i, c)| {
-        if !is_sentence_end(c) {
-            return None;
-        }
+    sentence_ends(text).filter_map(move |(i, c)| {
         let after = i + c.len_utf8();
         let rest = &text[after..];
         let closed = rest.trim_start_matches(is_closing_mark);
@@ -2776,6 +2781,43 @@ mod tests {
             };
             proptest::prop_assert_eq!(word_languages(&word), expected);
         }
+    }
+
+    proptest::proptest! {
+        /// The characters `char_indices` finds, with the multi-byte ends and other characters
+        /// that share their first bytes (curly quotes, dashes, fullwidth letters).
+        #[test]
+        fn sentence_ends_are_those_of_every_character(
+            text in "(a|\\.|!|\\?|\u{2026}|\u{3002}|\u{FF01}|\u{FF1F}|\u{2019}|\u{2014}|\u{3001}|\u{FF21}| ){0,30}",
+        ) {
+            let expected: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_sentence_end(c)).collect();
+            proptest::prop_assert_eq!(sentence_ends(&text).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    #[test]
+    fn labelled_credits_start_after_a_break_near_the_end() {
+        let long_caption = "The harbour at dawn, seen from the old lighthouse, where the ferries to the islands \
+            wait for the morning tide";
+        let cases = [
+            ("Robots at work in the lab | photo by Jane Doe", Some("photo by Jane Doe")),
+            ("A new plan. Photo by Jane Doe/CNET", Some("Photo by Jane Doe/CNET")),
+            ("Scan the QR-Codes.  (Bild: Hersteller)", Some("(Bild: Hersteller)")),
+            ("The crowd at the square — Photo: Ana Lima", Some("Photo: Ana Lima")),
+            ("The crowd at the square photo by Ana Lima", None),
+            ("", None),
+        ];
+        for (line, credit) in cases {
+            assert_eq!(labelled_credit_start(line).map(|start| &line[start..]), credit, "{line}");
+        }
+        // Past 120 bytes only the tail is read: a credit there is found, one before it is not.
+        let tail_credit = format!("{long_caption}. Photo: Ana Lima");
+        assert_eq!(
+            labelled_credit_start(&tail_credit).map(|start| &tail_credit[start..]),
+            Some("Photo: Ana Lima")
+        );
+        let early_credit = format!("Photo: Ana Lima. {long_caption}");
+        assert_eq!(labelled_credit_start(&early_credit), None);
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 use encoding_rs::{Encoding, UTF_8};
 
+use crate::text::{bytes_below, bytes_equal, find_byte};
+
 /// Text decoded from a file, with what had to be guessed or repaired.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -72,7 +74,8 @@ fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
 /// Zero-width joiners stay: emoji sequences and some scripts need them.
 pub fn normalise(text: &str) -> String {
     // Runs of ordinary characters are copied as they are; only the few that change are looked at,
-    // found by their first byte (ASCII controls, and the lead bytes of the others) with a table.
+    // found by their first byte (ASCII controls, and the lead bytes of the others), eight bytes at
+    // a time.
     let ordinary = |c: char| match c {
         '\n' | '\t' => true,
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' => false,
@@ -83,8 +86,14 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run_start = 0;
     let mut from = 0;
-    while let Some(offset) = bytes[from..].iter().position(|&b| MAY_CHANGE[usize::from(b)]) {
-        let at = from + offset;
+    let may_change = |chunk| {
+        bytes_below(chunk, 0x20)
+            | bytes_equal(chunk, 0x7F)
+            | bytes_equal(chunk, 0xC2)
+            | bytes_equal(chunk, 0xE2)
+            | bytes_equal(chunk, 0xEF)
+    };
+    while let Some(at) = find_byte(bytes, from, may_change, |b| MAY_CHANGE[usize::from(b)]) {
         let c = text[at..].chars().next().unwrap_or('\0');
         from = at + c.len_utf8();
         if ordinary(c) {
