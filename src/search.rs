@@ -194,11 +194,29 @@ impl Postings {
 
 /// A term of at most 16 bytes as an integer, zero-padded: terms are letters and digits, which
 /// hold no zero byte, so the padding cannot be mistaken for part of the term.
+///
+/// Read as two loads that may overlap, rather than copied into a zeroed buffer: a copy of a
+/// length known only at run time is a call to `memcpy`, and this runs for every word of every
+/// article (0.3% of a build).
 fn pack(term: &str) -> Option<u128> {
     let bytes = term.as_bytes();
-    let mut packed = [0u8; 16];
-    packed.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(u128::from_le_bytes(packed))
+    let len = bytes.len();
+    let load4 = |at: usize| bytes.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let load8 =
+        |at: usize| bytes.get(at..at + 8).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()));
+    let packed = match len {
+        0 => 0,
+        1..=3 => {
+            // First, middle and last byte: for one to three bytes, together they are all of them.
+            u128::from(bytes[0])
+                | u128::from(bytes[len / 2]) << (8 * (len / 2))
+                | u128::from(bytes[len - 1]) << (8 * (len - 1))
+        }
+        4..=7 => u128::from(load4(0)) | u128::from(load4(len - 4)) << (8 * (len - 4)),
+        8..=16 => u128::from(load8(0)) | u128::from(load8(len - 8)) << (8 * (len - 8)),
+        _ => return None,
+    };
+    Some(packed)
 }
 
 /// The term [`pack`] packed.
@@ -389,6 +407,26 @@ mod tests {
             })
             .filter(|term| !term.is_empty() && term.chars().count() <= MAX_TERM_CHARS)
             .collect()
+    }
+
+    /// [`pack`] as it was first written: the bytes copied into a zeroed buffer.
+    fn pack_slowly(term: &str) -> Option<u128> {
+        let mut packed = [0u8; 16];
+        packed.get_mut(..term.len())?.copy_from_slice(term.as_bytes());
+        Some(u128::from_le_bytes(packed))
+    }
+
+    #[test]
+    fn packing_reads_every_length_whole() {
+        let letters = "abcdefghijklmnopqrstuvwxyz";
+        for len in 0..=letters.len() {
+            let term = &letters[..len];
+            assert_eq!(pack(term), pack_slowly(term), "{term}");
+            if let Some(packed) = pack(term) {
+                assert_eq!(unpack(packed), term);
+            }
+        }
+        assert_eq!(pack("é1ü"), pack_slowly("é1ü"));
     }
 
     proptest::proptest! {
