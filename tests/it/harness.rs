@@ -71,11 +71,17 @@ impl SiteTest {
         self.root.join("public").join(path).exists()
     }
 
-    /// Writes a file under the site root, creating folders.
+    /// Writes a file under the site root, creating folders. The text is written beside the site
+    /// and moved into place, as editors that save atomically do, so a watching `gazette serve`
+    /// never reads the file half written: an in-place write can be seen between its truncation
+    /// and its text when the machine is loaded, and the server then rightly rebuilds twice, which
+    /// a test that waits for one rebuild would take for a wrong page.
     pub(crate) fn write(&self, path: &str, text: &str) {
         let file = self.root.join(path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        std::fs::write(file, text).unwrap();
+        let pending = self.root.parent().unwrap().join("pending-write");
+        std::fs::write(&pending, text).unwrap();
+        std::fs::rename(&pending, file).unwrap();
     }
 
     /// Makes every file under `content/` an hour old, as files are when a site is rebuilt: the

@@ -351,6 +351,10 @@ fn editor_save_patterns_are_seen() {
     std::fs::remove_file(&old).unwrap();
     served.settle();
     assert!(served.get("/2025/03/01/harbour/").2.contains("JetBrains saved this version"));
+    // VS Code, nano, `echo >`: the file truncated and written in place.
+    std::fs::write(&target, "Harbour news\n\nSaved in place.\n").unwrap();
+    served.settle();
+    assert!(served.get("/2025/03/01/harbour/").2.contains("Saved in place"));
     assert!(served.running.as_ref().unwrap().error().is_none());
 }
 
