@@ -966,8 +966,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 span.push(i);
                 continue;
             }
-            self.flush_span(&span, toks.get(i));
-            span.clear();
+            // Most tokens end no span (they are lower case after lower case): no call for those.
+            if !span.is_empty() {
+                self.flush_span(&span, toks.get(i));
+                span.clear();
+            }
             if matches!(t.kind, Kind::Cap | Kind::Acronym | Kind::Initial) {
                 span.push(i);
             }
