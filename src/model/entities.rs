@@ -290,15 +290,24 @@ impl WordList {
         self.contains_bytes(word.as_bytes())
     }
 
+    /// Inlined, so that the usual answer (no list word of this first byte and length) costs no
+    /// call; the hash lookup stays out of line.
+    #[inline]
     fn contains_bytes(&self, word: &[u8]) -> bool {
         match word.first() {
             Some(&first) if !self.has_length_starting(first, word.len()) => false,
-            _ => self.index().set.contains(word),
+            _ => self.set_contains(word),
         }
+    }
+
+    #[inline(never)]
+    fn set_contains(&self, word: &[u8]) -> bool {
+        self.index().set.contains(word)
     }
 
     /// Whether some word of the list starts with byte `first` and is `len` bytes long (63 or
     /// more counted together): a cheap no for most words, before any hashing.
+    #[inline]
     fn has_length_starting(&self, first: u8, len: usize) -> bool {
         (self.index().lengths[usize::from(first)] >> len.min(63)) & 1 == 1
     }
