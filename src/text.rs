@@ -5,6 +5,7 @@
 /// The character starting at byte `at` of `text` (a character boundary, before the end) and its
 /// width in bytes, without decoding for ASCII. The byte loops that read every article (word
 /// counts, search terms, story signatures, the tagger) step through text with it.
+#[inline]
 pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
     match text.as_bytes()[at] {
         byte @ 0..=0x7F => (char::from(byte), 1),

@@ -313,7 +313,21 @@ impl WordList {
     }
 
     /// `contains(&word.to_lowercase())`, without allocating for the usual short ASCII word.
+    /// The usual answer, an ASCII word with no list word of its first letter and length, is given
+    /// inlined at the call site, without a call.
+    #[inline]
     fn contains_lower(&self, word: &str) -> bool {
+        if let Some(&first) = word.as_bytes().first()
+            && word.is_ascii()
+            && !self.has_length_starting(first.to_ascii_lowercase(), word.len())
+        {
+            return false;
+        }
+        self.contains_lower_out_of_line(word)
+    }
+
+    #[inline(never)]
+    fn contains_lower_out_of_line(&self, word: &str) -> bool {
         if !word.is_ascii() {
             return self.contains(&word.to_lowercase());
         }
