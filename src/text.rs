@@ -55,6 +55,12 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Appends `value` as at least `width` decimal digits, zero-padded: date formatting for feeds,
 /// sitemaps and cards, thousands of times per build, without a format string to interpret.
 pub(crate) fn push_padded(out: &mut String, value: u32, width: usize) {
+    // Months, days, hours, minutes and seconds, most of the calls: two digits straight away.
+    if width == 2 && value < 100 {
+        out.push(char::from(b'0' + (value / 10) as u8));
+        out.push(char::from(b'0' + (value % 10) as u8));
+        return;
+    }
     let mut digits = [b'0'; 10];
     let mut rest = value;
     let mut start = digits.len();
@@ -222,6 +228,17 @@ mod tests {
             let may_hold = |chunk| bytes_below(chunk, 0x20) | bytes_equal(chunk, b'"') | bytes_equal(chunk, b'\\');
             let slowly = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| wanted(b))).map(|p| from + p);
             proptest::prop_assert_eq!(find_byte(&bytes, from, may_hold, wanted), slowly);
+        }
+    }
+
+    #[test]
+    fn numbers_are_padded_as_format_pads_them() {
+        for value in [0, 1, 7, 9, 10, 42, 99, 100, 2025, 12345, 999_999_999, 1_000_000_000, u32::MAX] {
+            for width in 0..=12 {
+                let mut out = String::from("x");
+                push_padded(&mut out, value, width);
+                assert_eq!(out, format!("x{value:0width$}"), "{value} to {width}");
+            }
         }
     }
 
