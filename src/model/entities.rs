@@ -300,6 +300,7 @@ impl WordList {
         }
     }
 
+    /// The hash lookup behind [`WordList::contains_bytes`], kept out of line.
     #[inline(never)]
     fn set_contains(&self, word: &[u8]) -> bool {
         self.index().set.contains(word)
@@ -313,8 +314,9 @@ impl WordList {
     }
 
     /// `contains(&word.to_lowercase())`, without allocating for the usual short ASCII word.
+    ///
     /// The usual answer, an ASCII word with no list word of its first letter and length, is given
-    /// inlined at the call site, without a call.
+    /// inlined at the call site; the lower-casing and hashing stay out of line.
     #[inline]
     fn contains_lower(&self, word: &str) -> bool {
         if let Some(&first) = word.as_bytes().first()
@@ -326,6 +328,7 @@ impl WordList {
         self.contains_lower_out_of_line(word)
     }
 
+    /// [`WordList::contains_lower`] past its inlined first test.
     #[inline(never)]
     fn contains_lower_out_of_line(&self, word: &str) -> bool {
         if !word.is_ascii() {
