@@ -74,10 +74,7 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
     let mut word_start: Option<usize> = None;
     let mut at = 0;
     loop {
-        let run = bytes[at..]
-            .iter()
-            .position(|&b| !crate::text::ASCII_WORD[usize::from(b)])
-            .unwrap_or(bytes.len() - at);
+        let run = crate::text::ascii_word_run(&bytes[at..], true);
         if run > 0 {
             word_start.get_or_insert(at);
             at += run;

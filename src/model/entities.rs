@@ -630,10 +630,7 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         let mut saw_dash = false;
         while at < line.len() {
             // Most of a word is ASCII letters and digits: take those without decoding.
-            let run = bytes[at..]
-                .iter()
-                .position(|&b| !crate::text::ASCII_ALNUM[usize::from(b)])
-                .unwrap_or(bytes.len() - at);
+            let run = crate::text::ascii_word_run(&bytes[at..], false);
             if run > 0 {
                 pending_joiner = None;
                 at += run;
