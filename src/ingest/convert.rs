@@ -17,7 +17,7 @@
 //! line is a photo credit, `— Name (@handle) Month D, YYYY` closes an embedded post. When a cue
 //! is ambiguous the text stays in the body: losing a word is worse than keeping a stray line.
 
-use crate::text::{HIGH_BITS, ascii_chunk, is_cjk, splat};
+use crate::text::{HIGH_BITS, ascii_chunk, bytes_below, bytes_equal, find_byte, is_cjk, splat};
 
 /// Everything [`convert`] extracts from one plain-text article.
 ///
@@ -773,14 +773,27 @@ const INLINE_SPECIAL: [bool; 256] = {
     table
 };
 
+/// The flag bit of each byte of `chunk` that may be in [`INLINE_SPECIAL`], exact for the lowest
+/// (see [`crate::text::find_byte`]): every body line is escaped, and most of a line is plain
+/// words, which eight-byte tests skip for less than a table lookup a byte.
+fn may_be_inline_special(chunk: u64) -> u64 {
+    // Clearing bit 5 maps `|` and `~` onto `\` and `^`, and the backquote onto `@`: 0x58-0x5F
+    // (`X` to `_`, and `x` to `z` folded) then holds five of the nine, and `@` the backquote.
+    let folded = chunk & !splat(0x20);
+    bytes_below(folded ^ splat(0x58), 8)
+        | bytes_equal(folded, b'@')
+        | bytes_equal(chunk, b'*')
+        | bytes_equal(chunk, b'<')
+        | bytes_equal(chunk, b'&')
+}
+
 fn push_inline_escaped(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !INLINE_SPECIAL[usize::from(b)] {
-            continue;
-        }
-        let escape = match b {
+    let mut from = 0;
+    while let Some(i) = find_byte(bytes, from, may_be_inline_special, |b| INLINE_SPECIAL[usize::from(b)]) {
+        from = i + 1;
+        let escape = match bytes[i] {
             b'\\' | b'`' | b'*' | b'[' | b'<' | b'|' | b'~' => true,
             b'_' => !is_intraword(text, i),
             b'&' => looks_like_entity(&bytes[i + 1..]),
@@ -2792,6 +2805,23 @@ mod tests {
         ) {
             let expected: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_sentence_end(c)).collect();
             proptest::prop_assert_eq!(sentence_ends(&text).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// Eight bytes at a time, the escaper finds the first byte of the table, whatever bytes
+        /// (the specials, their neighbours once bit 5 is folded, non-ASCII) surround it.
+        #[test]
+        fn inline_specials_are_found_as_the_table_finds_them(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::num::u8::ANY,
+                proptest::sample::select(b"\\`*[<|~_&@XYZxyz]^{}\x7F`Aa ;\xC3\xDC\xFC".to_vec()),
+            ], 0..40),
+            from in 0usize..40,
+        ) {
+            let wanted = |b: u8| INLINE_SPECIAL[usize::from(b)];
+            let slowly = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| wanted(b))).map(|p| from + p);
+            proptest::prop_assert_eq!(find_byte(&bytes, from, may_be_inline_special, wanted), slowly);
         }
     }
 
