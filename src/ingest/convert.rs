@@ -199,7 +199,9 @@ fn split_paragraphs(text: &str) -> Vec<Para<'_>> {
     let mut lines = Vec::new();
     let mut blanks = 0;
     let mut gap_before = 0;
-    for raw in text.split('\n') {
+    // Each line is trimmed and a blank one only ends a paragraph, so `lines` (which drops a
+    // final empty line and a carriage return) splits as `split('\n')` would.
+    for raw in crate::text::lines(text) {
         let line = raw.trim();
         if line.is_empty() {
             if !lines.is_empty() {
@@ -1584,9 +1586,8 @@ struct Signature {
 }
 
 fn parse_signature(line: &str) -> Option<Signature> {
-    if !line.contains('@') {
-        return None;
-    }
+    // Asked of every line: a vectorised search, as most lines have no `@`.
+    memchr::memchr(b'@', line.as_bytes())?;
     parse_tweet_signature(line).or_else(|| parse_instagram_signature(line))
 }
 

@@ -859,7 +859,7 @@ impl<'a> Document<'a> {
             }
             lines.clear();
         };
-        for line in text.lines() {
+        for line in crate::text::lines(text) {
             if line.trim().is_empty() {
                 if in_para {
                     flush(&mut par_lines, &mut toks, para);
