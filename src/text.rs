@@ -53,7 +53,8 @@ pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// (word counts, search terms and story signatures).
 pub(crate) static ASCII_WORD: [bool; 256] = ascii_table(true);
 
-/// ASCII letters and digits, by byte: one load per byte in the tagger's inner loop.
+/// ASCII letters and digits, by byte: the words of `contains_words`, and the last bytes of a
+/// run that [`ascii_word_run`] cannot test eight at a time.
 pub(crate) static ASCII_ALNUM: [bool; 256] = ascii_table(false);
 
 /// A by-byte table of ASCII letters and digits, and the apostrophe if `apostrophe`.
