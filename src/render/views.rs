@@ -317,7 +317,7 @@ pub struct ArticleView<'a> {
     /// Rendered body HTML (use `| safe`).
     pub content: String,
     /// Whether the body says `summary` word for word (a summary taken from the lede), so a theme
-    /// need not print it twice. Decided at ingest on the text ([`crate::text::contains_words`]):
+    /// need not print it twice. Decided at ingest on the text (`text::contains_words`):
     /// `content is containing(pat=summary)` in a template missed every summary that spans two
     /// paragraphs or has quotes, and cost about 1% of a build.
     pub summary_in_body: bool,
