@@ -235,6 +235,27 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Inputs and slow references for the tests of the eight-bytes-at-a-time scans, here and in the
+/// modules that build on [`find_byte`].
+#[cfg(test)]
+pub(crate) mod testing {
+    use proptest::strategy::Strategy;
+
+    /// Up to 40 bytes, any of them or the `notable` ones (what a scan looks for, and bytes that
+    /// differ from those in one bit), so the interesting cases turn up often.
+    pub(crate) fn bytes_around(notable: &[u8]) -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            proptest::prop_oneof![proptest::num::u8::ANY, proptest::sample::select(notable.to_vec())],
+            0..40,
+        )
+    }
+
+    /// [`super::find_byte`] one byte at a time.
+    pub(crate) fn find_byte_slowly(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+        bytes.get(from..).and_then(|rest| rest.iter().position(|&b| wanted(b))).map(|p| from + p)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,16 +299,12 @@ mod tests {
         /// (below 0x20, quote, backslash) whatever bytes surround them.
         #[test]
         fn find_byte_agrees_with_a_byte_scan(
-            bytes in proptest::collection::vec(proptest::prop_oneof![
-                proptest::num::u8::ANY,
-                proptest::sample::select(vec![0x00, 0x1F, 0x20, b'"', b'\\', 0x5B, 0x21, 0x80, 0xFF]),
-            ], 0..40),
+            bytes in testing::bytes_around(&[0x00, 0x1F, 0x20, b'"', b'\\', 0x5B, 0x21, 0x80, 0xFF]),
             from in 0usize..40,
         ) {
             let wanted = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
             let may_hold = |chunk| bytes_below(chunk, 0x20) | bytes_equal(chunk, b'"') | bytes_equal(chunk, b'\\');
-            let slowly = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| wanted(b))).map(|p| from + p);
-            proptest::prop_assert_eq!(find_byte(&bytes, from, may_hold, wanted), slowly);
+            proptest::prop_assert_eq!(find_byte(&bytes, from, may_hold, wanted), testing::find_byte_slowly(&bytes, from, wanted));
         }
     }
 
@@ -296,10 +313,7 @@ mod tests {
         /// follow (letters, digits, the apostrophe, their neighbours in ASCII, and non-ASCII).
         #[test]
         fn word_runs_agree_with_the_tables(
-            bytes in proptest::collection::vec(proptest::prop_oneof![
-                proptest::num::u8::ANY,
-                proptest::sample::select(b"aAzZ09'/:@[`{&-. \xC3\x80\xFF".to_vec()),
-            ], 0..40),
+            bytes in testing::bytes_around(b"aAzZ09'/:@[`{&-. \xC3\x80\xFF"),
             apostrophe: bool,
         ) {
             let table = if apostrophe { &ASCII_WORD } else { &ASCII_ALNUM };

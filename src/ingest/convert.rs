@@ -2814,14 +2814,11 @@ mod tests {
         /// (the specials, their neighbours once bit 5 is folded, non-ASCII) surround it.
         #[test]
         fn inline_specials_are_found_as_the_table_finds_them(
-            bytes in proptest::collection::vec(proptest::prop_oneof![
-                proptest::num::u8::ANY,
-                proptest::sample::select(b"\\`*[<|~_&@XYZxyz]^{}\x7F`Aa ;\xC3\xDC\xFC".to_vec()),
-            ], 0..40),
+            bytes in crate::text::testing::bytes_around(b"\\`*[<|~_&@XYZxyz]^{}\x7F`Aa ;\xC3\xDC\xFC"),
             from in 0usize..40,
         ) {
             let wanted = |b: u8| INLINE_SPECIAL[usize::from(b)];
-            let slowly = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| wanted(b))).map(|p| from + p);
+            let slowly = crate::text::testing::find_byte_slowly(&bytes, from, wanted);
             proptest::prop_assert_eq!(find_byte(&bytes, from, may_be_inline_special, wanted), slowly);
         }
     }
