@@ -132,9 +132,9 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
     Some(match source.kind {
         SourceKind::Markdown => Prepared { front: user, body: split.body.to_string(), dropped: Vec::new() },
         SourceKind::Text => {
-            let converted = convert::convert(split.body);
-            let dropped = converted.dropped.clone();
-            let body = converted.body.clone();
+            let mut converted = convert::convert(split.body);
+            let dropped = std::mem::take(&mut converted.dropped);
+            let body = std::mem::take(&mut converted.body);
             Prepared { front: merge(user, derived_front_matter(converted)), body, dropped }
         }
     })
