@@ -124,6 +124,14 @@ pub enum DateEvidence {
 /// total: any input, however odd, gives a value and never panics.
 pub fn convert(text: &str) -> Converted {
     let paras = split_paragraphs(text);
+    let reflowed: String;
+    let paras = match reflow(&paras) {
+        Some(text) => {
+            reflowed = text;
+            split_paragraphs(&reflowed)
+        }
+        None => paras,
+    };
     if paras.is_empty() {
         return Converted::default();
     }
@@ -220,6 +228,127 @@ fn split_paragraphs(text: &str) -> Vec<Para<'_>> {
         paras.push(Para { lines, gap_before });
     }
     paras
+}
+
+/// What a run of lines with no blank line between them turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineBlock {
+    /// One paragraph whose lines mean something: a list, a caption and its credit, an address,
+    /// the lines of a post.
+    Lines,
+    /// One paragraph hard-wrapped at a fixed width (e-mail, wire copy, `fmt`): its lines are
+    /// joined into one.
+    Wrapped,
+    /// Paragraphs one per line with no blank line between them (copied from a web page by some
+    /// tools): each line is its own paragraph.
+    LinePerParagraph,
+}
+
+/// The text again with hard-wrapped paragraphs joined into one line each and paragraphs written
+/// one per line set apart by blank lines, or `None` when no paragraph is either (nearly every
+/// article: then nothing is copied). Everything after the paragraph split reads a paragraph
+/// as the lines between blank lines, so this is done first, to the text.
+fn reflow(paras: &[Para<'_>]) -> Option<String> {
+    let kinds: Vec<LineBlock> = paras
+        .iter()
+        .enumerate()
+        .map(
+            |(i, para)| {
+                if para.lines.len() < 2 { LineBlock::Lines } else { classify_lines(para, paras.get(i + 1)) }
+            },
+        )
+        .collect();
+    if kinds.iter().all(|&kind| kind == LineBlock::Lines) {
+        return None;
+    }
+    let mut text = String::new();
+    for (para, kind) in paras.iter().zip(kinds) {
+        if !text.is_empty() {
+            text.push('\n');
+            text.extend(std::iter::repeat_n('\n', para.gap_before.max(1)));
+        }
+        let separator = match kind {
+            LineBlock::Lines => "\n",
+            LineBlock::LinePerParagraph => "\n\n",
+            LineBlock::Wrapped => {
+                push_unwrapped(&mut text, &para.lines);
+                continue;
+            }
+        };
+        for (k, line) in para.lines.iter().enumerate() {
+            if k > 0 {
+                text.push_str(separator);
+            }
+            text.push_str(line);
+        }
+    }
+    Some(text)
+}
+
+/// What the lines of a paragraph of two or more lines are; `next` is the paragraph after it.
+fn classify_lines(para: &Para<'_>, next: Option<&Para<'_>>) -> LineBlock {
+    let lines = &para.lines;
+    // Lists are rendered as lists, and CJK text wraps without spaces to rejoin it with.
+    if lines.iter().any(|line| strip_bullet(line).is_some() || number_marker(line).is_some())
+        || lines.iter().any(|line| line.chars().any(crate::text::is_cjk))
+    {
+        return LineBlock::Lines;
+    }
+    if is_hard_wrapped(lines) {
+        return LineBlock::Wrapped;
+    }
+    // Two or more lines that are each a paragraph of prose: too long for a list item, ending
+    // a sentence. The lines of an embedded post stay together: its signature follows them.
+    let prose_lines = lines.iter().filter(|line| !is_list_item_like(line) && ends_as_sentence(line)).count();
+    let before_signature = next.is_some_and(|next| parse_signature(next.first_line()).is_some());
+    if prose_lines >= 2 && !before_signature {
+        return LineBlock::LinePerParagraph;
+    }
+    LineBlock::Lines
+}
+
+/// Narrowest and widest line width (in characters) that hard-wrapped text is taken to have:
+/// mail and wire copy wrap at 60 to 80 columns, and shorter lines are more likely a list.
+const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=100;
+
+/// Whether `lines` were wrapped at a fixed width: every line but the last is as full as greedy
+/// wrapping leaves it (the next line's first word would not have fitted after it), and at least
+/// one line break falls inside a sentence (the next line starts in lower case). A caption over
+/// its credit, or a list of sentences, fails one or the other.
+fn is_hard_wrapped(lines: &[&str]) -> bool {
+    let widths: Vec<usize> = lines.iter().map(|line| line.chars().count()).collect();
+    let widest = widths.iter().copied().max().unwrap_or(0);
+    if !WRAP_WIDTHS.contains(&widest) {
+        return false;
+    }
+    let mut breaks_a_sentence = false;
+    for (k, pair) in lines.windows(2).enumerate() {
+        let next_word = pair[1].split_whitespace().next().unwrap_or("");
+        if widths[k] + 1 + next_word.chars().count() <= widest {
+            return false;
+        }
+        let ends_clause = pair[0].ends_with([':', ';']) || ends_as_sentence(pair[0]);
+        breaks_a_sentence |= !ends_clause && pair[1].starts_with(char::is_lowercase);
+    }
+    breaks_a_sentence
+}
+
+/// Appends hard-wrapped `lines` as one line. A line that ends in a hyphen or dash glued to its
+/// word (`well-` / `known`) continues without a space; the hyphen is kept, as it may be part of
+/// the word.
+fn push_unwrapped(text: &mut String, lines: &[&str]) {
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            let previous = lines[k - 1];
+            let mut tail = previous.chars().rev();
+            let glued_dash = matches!(tail.next(), Some('-' | '–' | '—'))
+                && tail.next().is_some_and(|c| !c.is_whitespace());
+            if !glued_dash {
+                text.push(' ');
+            }
+        }
+        text.push_str(line);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2732,6 +2861,78 @@ mod tests {
         let out = convert(text);
         assert!(out.body.contains("\n\n- More buses\n- Longer hours\n- Cheaper fares\n\n"));
         assert!(out.body.contains("\n\n1. Survey riders\n2. Publish routes\n\n"));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Storm closes coastal road for second day\n\nBy Ann Smith\n\n\
+            The coastal road between Portvale and Eastley stayed closed on Thursday\n\
+            after high winds brought down power lines and scattered debris across\n\
+            both lanes, the highways agency said.\n\n\
+            Crews expected to reopen the road by the weekend. \"We are working as fast\n\
+            as we safely can,\" a spokeswoman said. Traffic is diverted via the well-\n\
+            known inland route.";
+        let out = convert(text);
+        assert_eq!(out.title.as_deref(), Some("Storm closes coastal road for second day"));
+        assert_eq!(out.authors, ["Ann Smith"]);
+        assert_eq!(
+            out.body,
+            "The coastal road between Portvale and Eastley stayed closed on Thursday after high winds \
+             brought down power lines and scattered debris across both lanes, the highways agency said.\n\n\
+             Crews expected to reopen the road by the weekend. \"We are working as fast as we safely \
+             can,\" a spokeswoman said. Traffic is diverted via the well-known inland route.\n"
+        );
+        assert!(
+            out.summary
+                .starts_with("The coastal road between Portvale and Eastley stayed closed on Thursday after")
+        );
+    }
+
+    #[test]
+    fn lines_that_mean_something_are_not_joined() {
+        // A caption over its credit, an address, short unmarked items, a post's lines: the
+        // lines are full enough, but no line break falls inside a sentence.
+        for lines in [
+            "Firefighters battle the blaze in the hills above the town on Tuesday.\nJane Doe/AP",
+            "Firefighters battle the blaze in the hills above the town on Tuesday\nJane Doe/AP",
+            "Portvale Town Council\n12 High Street\nPortvale PV1 2AB",
+            "Northtown: schools closed until further notice by the council\n\
+             Southside: roads flooded, buses diverted on all routes today\n\
+             Eastley: power cut",
+        ] {
+            let text = format!("The council met on Monday to discuss the storm and its damage.\n\n{lines}");
+            let paras = split_paragraphs(&text);
+            assert!(reflow(&paras).is_none(), "{lines}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_one_per_line_are_set_apart() {
+        let text = "Bridge repairs to start in March\n\
+            By Ann Smith\n\
+            The council said on Monday that repairs to the old river bridge would begin in March \
+            and last until the autumn, with one lane open throughout.\n\
+            Drivers have complained for years about the state of the bridge, which was last \
+            resurfaced in 1998 and has been patched every winter since.";
+        let out = convert(text);
+        assert_eq!(out.title.as_deref(), Some("Bridge repairs to start in March"));
+        assert!(!out.title_inferred);
+        assert_eq!(out.authors, ["Ann Smith"]);
+        assert!(out.body.starts_with("The council said on Monday"), "{}", out.body);
+        assert!(out.body.contains("throughout.\n\nDrivers have"), "{}", out.body);
+        assert!(!out.body.contains('\\'), "no hard breaks: {}", out.body);
+    }
+
+    #[test]
+    fn a_posts_lines_stay_together_before_its_signature() {
+        let text = "The minister posted a long statement on Tuesday evening after the vote.\n\n\
+            Sharing my full letter on the sentencing of a man convicted of threatening my life and family.\n\
+            We must apply a system of compassion to criminal justice, now and in the years to come.\n\n\
+            \u{2014} Jane Minister (@janeminister) November 19, 2019\n\n\
+            Her office did not comment further.";
+        let out = convert(text);
+        assert_eq!(out.embeds.len(), 1);
+        assert!(out.body.contains("life and family.\\\n> We must"), "{}", out.body);
     }
 
     #[test]
