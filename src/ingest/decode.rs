@@ -21,17 +21,39 @@ pub struct Decoded {
     pub first_invalid_byte: Option<usize>,
 }
 
+/// Bytes that are not text in any encoding: an image, a PDF, a word-processor file or a program
+/// saved with a `.txt` name. Such a file is reported, never published as an article of mojibake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotText {
+    /// Byte offset of the first NUL byte, which no text file holds outside UTF-16.
+    pub nul_at: usize,
+}
+
+/// How far into a file a NUL byte is looked for, as git does to tell binary files from text.
+const BINARY_SNIFF_BYTES: usize = 8000;
+
 /// Decodes `bytes`: a BOM decides first, then valid UTF-8, then a statistical guess (chardetng).
-pub fn decode(bytes: &[u8]) -> Decoded {
+/// Fails for bytes that are not text (see [`NotText`]).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     let (encoding, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
-        None => match std::str::from_utf8(bytes) {
-            // Nearly every file: UTF-8 without a BOM, checked once and used as it is.
-            Ok(text) => {
-                return Decoded { text: normalise(text), encoding: UTF_8.name(), first_invalid_byte: None };
+        None => {
+            let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+            match memchr::memchr(0, head) {
+                Some(nul_at) => (utf16_without_bom(head).ok_or(NotText { nul_at })?, bytes),
+                None => match std::str::from_utf8(bytes) {
+                    // Nearly every file: UTF-8 without a BOM, checked once and used as it is.
+                    Ok(text) => {
+                        return Ok(Decoded {
+                            text: normalise(text),
+                            encoding: UTF_8.name(),
+                            first_invalid_byte: None,
+                        });
+                    }
+                    Err(_) => (guess_encoding(bytes), bytes),
+                },
             }
-            Err(_) => (guess_encoding(bytes), bytes),
-        },
+        }
     };
     let first_invalid_byte = if encoding == UTF_8 {
         std::str::from_utf8(body).err().map(|e| e.valid_up_to() + (bytes.len() - body.len()))
@@ -40,7 +62,27 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     let first_invalid_byte = first_invalid_byte.or(if had_errors { Some(0) } else { None });
-    Decoded { text: normalise(&text), encoding: encoding.name(), first_invalid_byte }
+    Ok(Decoded { text: normalise(&text), encoding: encoding.name(), first_invalid_byte })
+}
+
+/// UTF-16 written without a BOM, recognised by its NUL bytes: text in Latin script has a NUL as
+/// the high byte of nearly every character, so a third or more of the bytes are NUL and almost
+/// all of them on the same side of each pair (odd offsets in little-endian, even in big-endian).
+/// Binary files have NULs too, but not in that pattern.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len() / 2;
+    let nul_high = head.chunks_exact(2).filter(|pair| pair[1] == 0 && pair[0] != 0).count();
+    let nul_low = head.chunks_exact(2).filter(|pair| pair[0] == 0 && pair[1] != 0).count();
+    let mostly = |count: usize| {
+        pairs > 0 && count * 10 >= pairs * 6 && count + 2 >= head.iter().filter(|&&b| b == 0).count()
+    };
+    if mostly(nul_high) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(nul_low) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// The encoding of `bytes`, which are not valid UTF-8 (valid UTF-8, all plain ASCII included, is
@@ -169,7 +211,7 @@ mod tests {
 
     #[test]
     fn utf8_with_bom_and_crlf() {
-        let decoded = decode(b"\xEF\xBB\xBFOne\r\nTwo\rThree");
+        let decoded = decode(b"\xEF\xBB\xBFOne\r\nTwo\rThree").unwrap();
         assert_eq!(decoded.text, "One\nTwo\nThree");
         assert_eq!(decoded.encoding, "UTF-8");
         assert_eq!(decoded.first_invalid_byte, None);
@@ -183,15 +225,42 @@ mod tests {
             le.extend(unit.to_le_bytes());
             be.extend(unit.to_be_bytes());
         }
-        assert_eq!(decode(&le).text, "Zürich “news”");
-        assert_eq!(decode(&be).text, "Zürich “news”");
+        assert_eq!(decode(&le).unwrap().text, "Zürich “news”");
+        assert_eq!(decode(&be).unwrap().text, "Zürich “news”");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_by_its_nul_bytes() {
+        let text = "Harbour strike enters its second week, union says.\nZürich “news”";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let (le, be) = (decode(&le).unwrap(), decode(&be).unwrap());
+        assert_eq!((le.text.as_str(), le.encoding), (text, "UTF-16LE"));
+        assert_eq!((be.text.as_str(), be.encoding), (text, "UTF-16BE"));
+    }
+
+    #[test]
+    fn binary_files_are_not_text() {
+        // The start of an ELF program, of a PNG image and of a ZIP (docx) file, and text with one
+        // NUL byte in it: none is published as an article.
+        let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\x10o\0\0\0\0\0";
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\xf4\0\0\x01\x90\x08\x06\0\0\0";
+        let zip = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\xdf\xa4\xd2lZ\x01\0\0 \x05\0\0\x13\0";
+        assert_eq!(decode(elf), Err(NotText { nul_at: 7 }));
+        assert_eq!(decode(png), Err(NotText { nul_at: 8 }));
+        assert_eq!(decode(zip), Err(NotText { nul_at: 5 }));
+        assert_eq!(decode(b"Harbour strike\0 enters its second week."), Err(NotText { nul_at: 14 }));
+        // A NUL byte past the sniffed start is left to the cleaning, like any control character.
+        let mut long = b"word ".repeat(BINARY_SNIFF_BYTES / 5 + 1);
+        long.push(0);
+        assert!(decode(&long).unwrap().text.ends_with("word "));
     }
 
     #[test]
     fn windows_1252_is_detected() {
         // "Café “Zürich” – façade" in Windows-1252.
         let bytes = b"Le caf\xE9 \x93Z\xFCrich\x94 \x96 la fa\xE7ade est ferm\xE9e pour l'\xE9t\xE9.";
-        let decoded = decode(bytes);
+        let decoded = decode(bytes).unwrap();
         assert_eq!(decoded.text, "Le café “Zürich” – la façade est fermée pour l'été.");
         assert_eq!(decoded.first_invalid_byte, None);
     }
@@ -200,7 +269,8 @@ mod tests {
     fn damaged_utf8_keeps_text_and_reports_the_offset() {
         let decoded = decode(
             "Zürich — Genève ".as_bytes().iter().copied().chain([0xFF, b'x']).collect::<Vec<_>>().as_slice(),
-        );
+        )
+        .unwrap();
         assert_eq!(decoded.encoding, "UTF-8");
         assert_eq!(decoded.first_invalid_byte, Some(20));
         assert!(decoded.text.starts_with("Zürich — Genève \u{FFFD}x"));

@@ -93,7 +93,18 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             return None;
         }
     };
-    let decoded = decode::decode(&bytes);
+    let decoded = match decode::decode(&bytes) {
+        Ok(decoded) => decoded,
+        Err(decode::NotText { nul_at }) => {
+            diagnostics.push(Diagnostic::error(
+                &source.path,
+                format!(
+                    "not text: a NUL byte at byte offset {nul_at}, as in images, PDFs and word-processor files; save the article as plain text, or move the file out of content/"
+                ),
+            ));
+            return None;
+        }
+    };
     if let Some(offset) = decoded.first_invalid_byte {
         diagnostics.push(Diagnostic::warning(
             &source.path,

@@ -51,6 +51,16 @@ fn invalid_utf8_is_a_warning_with_the_offset_and_the_article_survives() {
 }
 
 #[test]
+fn a_binary_file_named_txt_is_an_error_not_an_article() {
+    let (site, stderr) = failing_build("binary_text");
+    assert!(stderr.contains("2025-01-01-photo.txt"), "{stderr}");
+    assert!(stderr.contains("not text: a NUL byte at byte offset 8"), "{stderr}");
+    assert!(!site.has_output("index.html"), "a failed build writes no site");
+    let run = site.run(&["check"]);
+    assert!(!run.success && run.stderr.contains("2025-01-01-photo.txt"), "{}", run.stderr);
+}
+
+#[test]
 fn template_error_names_template_and_line() {
     let (_, stderr) = failing_build("template_error");
     assert!(stderr.contains("templates/article.html:3"), "{stderr}");
