@@ -385,6 +385,12 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, Overrides::default())?;
     let (name, target) =
         gazette::publish::select_target(&config.publish_targets, args.target.as_deref(), &config.root)?;
+    if !config.has_absolute_base_url() {
+        anyhow::bail!(
+            "{}: base_url is `/`, and a published site needs its address for its sitemap, feeds and canonical links; set base_url to it (https://example.org/)",
+            config.config_label().display()
+        );
+    }
     if !args.no_build {
         let progress = TerminalProgress::new(!printer.quiet && std::io::stderr().is_terminal());
         let report = gazette::build(&config, jiff::Timestamp::now(), &progress)?;

@@ -411,6 +411,19 @@ impl Config {
         }
     }
 
+    /// Whether the base URL names the site's address (`https://host/…`) rather than only `/`.
+    /// Sitemaps, feeds, `robots.txt`, canonical links and Open Graph tags need absolute URLs, so
+    /// a site meant to be published must have one.
+    pub fn has_absolute_base_url(&self) -> bool {
+        self.base_url.contains("://")
+    }
+
+    /// The config file to name in a message about a setting: the file read, else where
+    /// `site.yaml` would be.
+    pub fn config_label(&self) -> PathBuf {
+        self.config_file.clone().unwrap_or_else(|| self.root.join("site.yaml"))
+    }
+
     /// The absolute URL of a site path such as `2025/09/19/slug/` (no leading slash).
     pub fn absolute_url(&self, site_path: &str) -> String {
         format!("{}{}", self.base_url, site_path)

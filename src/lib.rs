@@ -179,6 +179,12 @@ fn pipeline(
     cache: Option<&mut ingest::cache::IngestCache>,
 ) -> bool {
     report.diagnostics.extend(discovery.diagnostics);
+    if !config.has_absolute_base_url() {
+        report.diagnostics.push(Diagnostic::warning(
+            config.config_label(),
+            "base_url is `/`, so the sitemap, feeds, robots.txt and canonical links hold relative URLs, which search engines and feed readers reject; set base_url to the site's address (https://example.org/) or pass --base-url",
+        ));
+    }
 
     let started = Instant::now();
     let ingested = match cache {

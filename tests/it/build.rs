@@ -445,3 +445,29 @@ fn the_summary_stands_first_only_when_the_body_does_not_say_it() {
     site.build_ok();
     assert!(!site.output(MARKET).contains("class=\"standfirst\""), "until the body says it too");
 }
+
+#[test]
+fn a_site_without_its_address_is_warned_about_and_not_published() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "title: Harbour News\npublish:\n  mirror:\n    type: dir\n    path: ../mirror\n"),
+        (
+            "content/2025-03-01-strike.txt",
+            "Dock workers walk out\n\nDock workers in Portvale walked out on Monday.\n",
+        ),
+    ]);
+    let run = site.build_ok();
+    assert!(run.stderr.contains("warning: site.yaml: base_url is `/`"), "{}", run.stderr);
+    assert!(site.output("sitemap.xml").contains("<loc>/2025/03/01/strike/</loc>"), "what it warns about");
+    let mirror = site.root.parent().unwrap().join("mirror");
+    let run = site.run(&["publish", "--yes"]);
+    assert!(!run.success && run.stderr.contains("base_url is `/`"), "{}", run.stderr);
+    assert!(!mirror.exists(), "nothing published");
+
+    site.write("site.yaml", "title: Harbour News\nbase_url: https://news.example.org/\npublish:\n  mirror:\n    type: dir\n    path: ../mirror\n");
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("base_url"), "{}", run.stderr);
+    let run = site.run(&["publish", "--yes"]);
+    assert!(run.success, "{}", run.stderr);
+    let sitemap = std::fs::read_to_string(mirror.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://news.example.org/2025/03/01/strike/</loc>"), "{sitemap}");
+}
