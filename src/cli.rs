@@ -296,9 +296,10 @@ fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     printer.diagnostics(&report.diagnostics.sorted());
     let errors = report.diagnostics.error_count();
     printer.summary(&format!(
-        "Checked {} files: {errors} errors, {} warnings, {:.2}s",
-        report.files_written,
-        report.diagnostics.warning_count(),
+        "Checked {}: {}, {}, {:.2}s",
+        count(report.files_written, "file"),
+        count(errors, "error"),
+        count(report.diagnostics.warning_count(), "warning"),
         started.elapsed().as_secs_f64()
     ));
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
@@ -357,7 +358,7 @@ impl gazette::serve::ServeReporter for ServeLog {
         let what = match changed {
             [] => "Built".to_string(),
             [(path, _)] => format!("{} changed: rebuilt", path.display()),
-            many => format!("{} files changed: rebuilt", many.len()),
+            many => format!("{} changed: rebuilt", count(many.len(), "file")),
         };
         let outcome = if report.diagnostics.error_count() > 0 {
             "FAILED, still serving the last good site"
@@ -370,7 +371,8 @@ impl gazette::serve::ServeReporter for ServeLog {
             n => format!(" ({n} articles patched in)"),
         };
         eprintln!(
-            "{what} {} articles{how} in {:.1} ms, {outcome}",
+            "{what} {} ({} published){how} in {:.1} ms, {outcome}",
+            count(report.articles, "article"),
             report.published,
             elapsed.as_secs_f64() * 1000.0
         );
@@ -417,7 +419,7 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         let plan =
             gazette::publish::deploy(&config.output_dir, &target, &options, &gazette::publish::NoProgress)?;
         if !plan.plan.deletes.is_empty()
-            && !confirm(&format!("Delete {} files at `{name}`?", plan.plan.deletes.len()))?
+            && !confirm(&format!("Delete {} at `{name}`?", count(plan.plan.deletes.len(), "file")))?
         {
             eprintln!("Nothing published.");
             return Ok(ExitCode::FAILURE);
@@ -502,6 +504,11 @@ impl gazette::publish::PublishProgress for UploadProgress {
     }
 }
 
+/// `1 article`, `2 articles`, `0 errors`: every noun in a summary is a regular plural.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
     let errors = report.diagnostics.error_count();
     let warnings = report.diagnostics.warning_count();
@@ -510,18 +517,21 @@ fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
     } else if report.committed {
         let read = match report.reused {
             0 => String::new(),
-            reused => format!(", {reused} files unchanged since the last build"),
+            reused => format!(", {reused} unchanged since the last build"),
         };
         format!(
-            "Built {} articles ({} published{read}) into {}: {} files, {warnings} warnings, {seconds:.2}s",
-            report.articles,
+            "Built {} ({} published{read}) into {}: {}, {}, {seconds:.2}s",
+            count(report.articles, "article"),
             report.published,
             output.display(),
-            report.files_written,
+            count(report.files_written, "file"),
+            count(warnings, "warning"),
         )
     } else {
         format!(
-            "Build failed with {errors} errors and {warnings} warnings in {seconds:.2}s; {} was left as it was",
+            "Build failed with {} and {} in {seconds:.2}s; {} was left as it was",
+            count(errors, "error"),
+            count(warnings, "warning"),
             output.display()
         )
     }
@@ -620,7 +630,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     printer.diagnostics(&problems);
     let errors = problems.iter().filter(|d| d.is_error()).count();
     if args.out.is_some() || args.in_place {
-        printer.summary(&format!("Imported {written} articles, {errors} errors"));
+        printer.summary(&format!("Imported {}, {}", count(written, "article"), count(errors, "error")));
     }
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

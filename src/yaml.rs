@@ -30,7 +30,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|error| {
         let line = error.location().map(|location| location.line());
-        let message = strip_location_suffix(&error.to_string());
+        let message = in_plain_words(&strip_location_suffix(&error.to_string()));
         YamlError { line, message }
     })
 }
@@ -48,6 +48,64 @@ fn strip_location_suffix(message: &str) -> String {
     }
 }
 
+/// serde's message with Rust's type names said as a user would (`expected usize` is
+/// `expected a whole number`), and a likely misspelled key named: `unknown field `base_urll``
+/// gets `(did you mean `base_url`?)` when one of the keys it lists is one or two edits away.
+fn in_plain_words(message: &str) -> String {
+    const TYPE_NAMES: &[(&str, &str)] = &[
+        ("expected usize", "expected a whole number, 0 or more"),
+        ("expected u64", "expected a whole number, 0 or more"),
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected u16", "expected a whole number, 0 or more"),
+        ("expected u8", "expected a whole number, 0 or more"),
+        ("expected i64", "expected a whole number"),
+        ("expected i32", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected f32", "expected a number"),
+    ];
+    let mut message = message.to_string();
+    for (rust, plain) in TYPE_NAMES {
+        if let Some(at) = message.find(rust)
+            && !message[at + rust.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            message.replace_range(at..at + rust.len(), plain);
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((unknown, listed)) = rest.split_once('`')
+        && let Some(listed) = listed.strip_prefix(", expected one of ")
+        && let Some(key) = closest_key(unknown, listed.split(", ").map(|key| key.trim_matches('`')))
+    {
+        message = format!("unknown field `{unknown}` (did you mean `{key}`?), expected one of {listed}");
+    }
+    message
+}
+
+/// The key of `keys` that `unknown` most likely misspells: one or two edits away
+/// (`base_urll`, `publishdate`, `tilte`), the nearest first.
+pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Option<&'k str> {
+    keys.map(|key| (edit_distance(unknown, key), key))
+        .filter(|&(distance, _)| distance <= 2)
+        .min()
+        .map(|(_, key)| key)
+}
+
+/// Levenshtein distance between two short keys.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substituted = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,6 +115,35 @@ mod tests {
     fn empty_text_is_an_empty_mapping() {
         let parsed: BTreeMap<String, String> = parse("  \n").unwrap();
         assert!(parsed.is_empty());
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "only parsed, to see the errors")]
+    struct Settings {
+        base_url: Option<String>,
+        paginate_by: Option<usize>,
+        publish_date: Option<String>,
+    }
+
+    #[test]
+    fn errors_speak_of_numbers_and_name_the_key_meant() {
+        let error = parse::<Settings>("paginate_by: ten\n").unwrap_err();
+        assert_eq!(
+            error.message,
+            "paginate_by: invalid type: string \"ten\", expected a whole number, 0 or more"
+        );
+        let error = parse::<Settings>("base_urll: /\n").unwrap_err();
+        assert!(
+            error
+                .message
+                .starts_with("unknown field `base_urll` (did you mean `base_url`?), expected one of")
+        );
+        let error = parse::<Settings>("publishdate: 2025-01-01\n").unwrap_err();
+        assert!(error.message.contains("(did you mean `publish_date`?)"), "{}", error.message);
+        let error = parse::<Settings>("colour: red\n").unwrap_err();
+        assert!(!error.message.contains("did you mean"), "nothing close: {}", error.message);
+        assert_eq!((edit_distance("", "ab"), edit_distance("kitten", "sitting")), (2, 3));
     }
 
     #[test]

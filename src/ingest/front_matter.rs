@@ -119,6 +119,28 @@ pub struct FrontMatter {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// The keys [`FrontMatter`] reads (aliases aside), for naming the one a misspelled key meant.
+pub const KEYS: &[&str] = &[
+    "title",
+    "slug",
+    "date",
+    "date_source",
+    "updated",
+    "publish_date",
+    "expiry_date",
+    "draft",
+    "authors",
+    "dateline",
+    "source",
+    "summary",
+    "tags",
+    "lang",
+    "word_count",
+    "reading_time",
+    "images",
+    "embeds",
+];
+
 /// Why a front-matter block could not be read; `line` is already the line in the article file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
@@ -197,6 +219,21 @@ mod tests {
         assert_eq!(front.authors, ["Jane Doe"]);
         assert_eq!(front.summary.as_deref(), Some("Short."));
         assert_eq!(front.extra["custom"], serde_json::json!(3));
+    }
+
+    #[test]
+    fn every_listed_key_is_read() {
+        for key in KEYS {
+            let value = match *key {
+                "draft" | "title_inferred" => "true",
+                "word_count" | "reading_time" => "3",
+                "dateline" => "{place: Paris}",
+                "images" | "embeds" => "[]",
+                _ => "2025-01-02",
+            };
+            let front = parse(&format!("{key}: {value}\n")).unwrap();
+            assert!(front.extra.is_empty(), "`{key}` is not a key FrontMatter reads");
+        }
     }
 
     #[test]

@@ -135,9 +135,13 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
         }
     };
     for key in user.extra.keys() {
+        let meant = match crate::yaml::closest_key(key, front_matter::KEYS.iter().copied()) {
+            Some(known) => format!("did you mean `{known}`? "),
+            None => String::new(),
+        };
         diagnostics.push(Diagnostic::warning(
             &source.path,
-            format!("unknown front-matter key `{key}` (kept for templates as `article.extra.{key}`)"),
+            format!("unknown front-matter key `{key}` ({meant}kept for templates as `article.extra.{key}`)"),
         ));
     }
     Some(match source.kind {

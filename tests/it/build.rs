@@ -313,7 +313,7 @@ fn a_rebuild_reads_only_changed_articles_and_equals_a_clean_build() {
     site.write("content/2025/03/16/new-pier.txt", "A new pier\n\nThe council opened a new pier.\n");
     std::fs::remove_file(site.root.join("content/2025/03/14/ferry-timetable-changes.txt")).unwrap();
     let run = site.build_ok();
-    assert!(run.stderr.contains("2 files unchanged since the last build"), "{}", run.stderr);
+    assert!(run.stderr.contains("2 unchanged since the last build"), "{}", run.stderr);
     assert!(site.output("2025/03/14/lighthouse-keeper-retires/index.html").contains("changed his mind"));
     assert!(!site.has_output("2025/03/14/ferry-timetable-changes/index.html"), "a removed article is gone");
     let with_cache = site.output_tree();
@@ -334,7 +334,7 @@ fn the_article_cache_follows_settings_keeps_warnings_and_survives_damage() {
     site.build_ok();
     site.write("content/2025-03-01-harbour.txt", "Harbour news\n\nThe harbour master spoke again.\n");
     let run = site.build_ok();
-    assert!(run.stderr.contains("1 files unchanged"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 unchanged since the last build"), "{}", run.stderr);
     assert!(
         run.stderr.contains("undated.txt") && run.stderr.contains("no date found"),
         "kept warnings: {}",
@@ -343,7 +343,7 @@ fn the_article_cache_follows_settings_keeps_warnings_and_survives_damage() {
     // Another output folder keeps the cache (the file edited a moment ago is not kept yet: too new
     // to trust its time); a setting that changes how articles are read reads everything again.
     let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--output", "elsewhere"]);
-    assert!(run.stderr.contains("1 files unchanged"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 unchanged since the last build"), "{}", run.stderr);
     site.write("site.yaml", "title: T\ntimezone: America/Chicago\n");
     assert!(!site.build_ok().stderr.contains("unchanged since"));
     // A damaged cache is ignored, never an error.
