@@ -23,13 +23,21 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-/// A front-matter block that was opened and never closed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unclosed;
+/// A front-matter block that cannot be split off; both start at line 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SplitError {
+    /// Opened with `---` and never closed.
+    Unclosed,
+    /// Zola's and Hugo's TOML block (`+++`), which would otherwise be published as article text.
+    Toml,
+}
 
 /// Splits `text` at a leading `---` block. A file that does not start with `---` has no block.
-pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
+pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
+        if text.starts_with("+++\n") {
+            return Err(SplitError::Toml);
+        }
         return Ok(Split { yaml: None, body: text, body_line: 1 });
     };
     let mut offset = 0;
@@ -41,7 +49,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Unclosed> {
         }
         offset += piece.len();
     }
-    Err(Unclosed)
+    Err(SplitError::Unclosed)
 }
 
 /// A date field as written: `2025-09-12`, `2025-09-12T08:30:00-05:00`, `2025-09-12 08:30`.
@@ -204,7 +212,9 @@ mod tests {
 
     #[test]
     fn unclosed_block_is_an_error() {
-        assert_eq!(split("---\ntitle: A\nBody\n"), Err(Unclosed));
+        assert_eq!(split("---\ntitle: A\nBody\n"), Err(SplitError::Unclosed));
+        assert_eq!(split("+++\ntitle = \"A\"\n+++\nBody\n"), Err(SplitError::Toml));
+        assert!(split("+++ Breaking +++\nBody\n").is_ok_and(|split| split.yaml.is_none()));
     }
 
     #[test]

@@ -116,14 +116,16 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
     }
     let split = match front_matter::split(&decoded.text) {
         Ok(split) => split,
-        Err(front_matter::Unclosed) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    &source.path,
-                    "front matter opened with `---` is never closed; add a `---` line after the last key",
-                )
-                .at_line(Some(1)),
-            );
+        Err(error) => {
+            let message = match error {
+                front_matter::SplitError::Unclosed => {
+                    "front matter opened with `---` is never closed; add a `---` line after the last key"
+                }
+                front_matter::SplitError::Toml => {
+                    "front matter in TOML (`+++`) is not read; write it as YAML between `---` lines (`title: A title` for `title = \"A title\"`)"
+                }
+            };
+            diagnostics.push(Diagnostic::error(&source.path, message).at_line(Some(1)));
             return None;
         }
     };
@@ -286,6 +288,12 @@ fn resolve(
         },
     };
 
+    if prepared.body.trim().is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            path,
+            "no article text (the file is empty, or holds only front matter): its page will be empty; add the text, or set `draft: true` to leave it out",
+        ));
+    }
     let plain = markdown::to_plain_text(&prepared.body, options);
     let counted = match front.word_count {
         Some(words) => markdown::WordCount { words, cjk: 0 },

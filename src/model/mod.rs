@@ -14,6 +14,7 @@ pub(crate) use article::{four_digit_year, plain_year_and_offset, push_time};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 use jiff::Timestamp;
 
@@ -110,9 +111,10 @@ impl Site {
         // URLs are settled over every article, shown or not, so a story's URL does not move when
         // another one becomes due, expires, or is a draft.
         let mut articles = articles;
-        make_slugs_unique(&mut articles, &mut diagnostics);
+        make_slugs_unique(&mut articles, &config.content_dir, &mut diagnostics);
         let mut articles: Vec<Article> =
             articles.into_iter().filter(|a| visibility(a, config, now).is_ok()).collect();
+        warn_of_future_dates(&articles, &config.content_dir, now, &mut diagnostics);
         if config.auto_tags.is_some() {
             adopt_shared_auto_tags(&mut articles, config.auto_tag_min_articles);
         }
@@ -290,7 +292,32 @@ impl Site {
 
 /// Two articles that would land on the same URL: the later source path gets `-2`, `-3`...
 /// Decided in source-path order so the same files always get the same URLs.
-fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>) {
+/// How far past the build's time an article's date may be before it is taken for a mistake:
+/// a day, so a story dated in a time zone ahead of the site's is not warned about.
+const FUTURE_DATE_SLACK: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+/// Warns of shown articles dated after `now`: the newest-first order keeps such a story at the
+/// top of the front page and the feeds until its date comes, which is what a mistyped year does.
+/// Hugo hides them; here `publish_date` is the way to hold a story back, so it is said.
+fn warn_of_future_dates(
+    articles: &[Article],
+    content_dir: &Path,
+    now: Timestamp,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Ok(latest) = now.checked_add(FUTURE_DATE_SLACK) else { return };
+    for article in articles.iter().filter(|a| a.date.timestamp() > latest) {
+        diagnostics.push(Diagnostic::warning(
+            content_dir.join(&article.source_path),
+            format!(
+                "dated {}, in the future: it is listed first on the front page and in the feeds until then; fix the date if it is a mistake, or set `publish_date` to hold the article back until then",
+                article.date.date()
+            ),
+        ));
+    }
+}
+
+fn make_slugs_unique(articles: &mut [Article], content_dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| articles[a].source_path.cmp(&articles[b].source_path));
     // (day, slug) -> index of the article that has that URL.
@@ -308,7 +335,7 @@ fn make_slugs_unique(articles: &mut [Article], diagnostics: &mut Vec<Diagnostic>
         if slug != *base {
             let first = taken[&(day, base.clone())];
             diagnostics.push(Diagnostic::warning(
-                &articles[index].source_path,
+                content_dir.join(&articles[index].source_path),
                 format!(
                     "same URL as {}; published as `{slug}` instead (set `slug:` in front matter to choose)",
                     articles[first].source_path
@@ -574,7 +601,7 @@ pub(crate) mod tests {
                 article("a.txt", "2025-01-01", "Same"),
                 article("c.txt", "2025-01-02", "Same"),
             ],
-            Timestamp::UNIX_EPOCH,
+            "2026-01-01T00:00:00Z".parse().unwrap(),
         );
         let mut paths: Vec<_> =
             site.articles.iter().map(|a| (a.source_path.as_str(), a.site_path())).collect();
@@ -583,6 +610,7 @@ pub(crate) mod tests {
         assert_eq!(paths[1], ("b.txt", "2025/01/01/same-2/".to_string()));
         assert_eq!(paths[2], ("c.txt", "2025/01/02/same/".to_string()));
         assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].path, std::path::Path::new("/site/content/b.txt"));
     }
 
     #[test]

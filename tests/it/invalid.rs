@@ -61,6 +61,36 @@ fn a_binary_file_named_txt_is_an_error_not_an_article() {
 }
 
 #[test]
+fn toml_front_matter_is_an_error_not_article_text() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-01-01-zola-post.md",
+        "+++\ntitle = \"A Zola post\"\ndate = 2025-01-01\n+++\n\nHello.\n",
+    )]);
+    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(!run.success, "{}", run.stderr);
+    assert!(run.stderr.contains("2025-01-01-zola-post.md:1"), "{}", run.stderr);
+    assert!(run.stderr.contains("TOML (`+++`) is not read"), "{}", run.stderr);
+}
+
+#[test]
+fn empty_and_future_dated_articles_are_warned_about() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-01-01-empty.txt", ""),
+        ("content/only-front-matter.md", "---\ntitle: Soon\ndate: 2025-01-02\n---\n\n"),
+        ("content/2030-01-01-typo.txt", "A story from 2025\n\nThe year in its file name is wrong.\n"),
+        ("content/2025-12-31-late-tonight.txt", "Late tonight\n\nDated hours ahead of the build.\n"),
+    ]);
+    let run = site.build_ok();
+    let warned = |file: &str, what: &str| run.stderr.lines().any(|l| l.contains(file) && l.contains(what));
+    assert!(warned("content/2025-01-01-empty.txt", "no article text"), "{}", run.stderr);
+    assert!(warned("content/only-front-matter.md", "no article text"), "{}", run.stderr);
+    assert!(warned("content/2030-01-01-typo.txt", "dated 2030-01-01, in the future"), "{}", run.stderr);
+    assert!(!run.stderr.contains("late-tonight"), "within a day of the build is not warned about");
+    assert!(site.has_output("2030/01/01/typo/index.html"), "still published, as it is shown");
+    assert!(site.has_output("2025/01/01/empty/index.html"), "an empty article is not lost either");
+}
+
+#[test]
 fn template_error_names_template_and_line() {
     let (_, stderr) = failing_build("template_error");
     assert!(stderr.contains("templates/article.html:3"), "{stderr}");
@@ -73,6 +103,7 @@ fn slug_collision_gets_a_suffix() {
     assert!(site.has_output("2025/01/01/same/index.html"));
     assert!(site.has_output("2025/01/01/same-2/index.html"));
     assert!(run.stderr.contains("same URL as"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/2025/01/01/same.txt"), "named from the site root: {}", run.stderr);
 }
 
 #[test]
