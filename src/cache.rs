@@ -24,8 +24,14 @@ pub struct BuildState {
     pub built_for: i64,
     /// The output is right until this moment (seconds since the epoch); none: forever.
     pub valid_until: Option<i64>,
-    /// Files in the output folder, to notice a folder someone changed.
+    /// Files in the output folder, to notice a file someone added or removed.
     pub files: usize,
+    /// When the output folder became this build's (nanoseconds since 1970): a file modified
+    /// later was changed by someone else, and the next build writes it again, as Hugo's and
+    /// Zola's would. None in a state written before this was recorded: such a state never says
+    /// the output is up to date.
+    #[serde(default)]
+    pub committed_at: Option<u128>,
 }
 
 /// Where the state is kept: `.gazette-cache/` in the site root, one file per output folder.
@@ -74,7 +80,41 @@ pub fn up_to_date(config: &Config, state: &BuildState, fingerprint: &str, now: j
     state.fingerprint == fingerprint
         && state.built_for <= now.as_second()
         && state.valid_until.is_none_or(|until| now.as_second() < until)
-        && count_files(&config.output_dir) == Some(state.files)
+        && state
+            .committed_at
+            .is_some_and(|committed| output_intact(&config.output_dir, state.files, committed))
+}
+
+/// The time now, as [`BuildState::committed_at`] records it.
+pub fn now_nanos() -> Option<u128> {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().map(|since| since.as_nanos())
+}
+
+/// Whether `dir` still holds `files` files, none of them modified after `committed` (files the
+/// build kept from an earlier one are older still). A damaged page or a deleted one makes the
+/// next build run: someone repairing a site by building it again expects it to be repaired.
+fn output_intact(dir: &Path, files: usize, committed: u128) -> bool {
+    let Some(found) = output_files(dir) else { return false };
+    // Asking every file for its time is the costly part (24,000 calls at 10,000 articles), so it
+    // comes after the count, and is shared among threads.
+    found.len() == files
+        && found
+            .par_iter()
+            .all(|file| size_and_time(file).and_then(|(_, time)| time).is_some_and(|time| time <= committed))
+}
+
+/// The files under `dir` but Gazette's marker, or `None` when it does not exist.
+fn output_files(dir: &Path) -> Option<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return None;
+    }
+    let files = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && !(e.depth() == 1 && e.file_name() == crate::emit::MARKER))
+        .map(walkdir::DirEntry::into_path)
+        .collect();
+    Some(files)
 }
 
 /// Reads the state of the last build, if any.
@@ -91,19 +131,6 @@ pub fn save(config: &Config, state: &BuildState) {
     if let Ok(text) = serde_json::to_vec(state) {
         let _ = std::fs::write(path, text);
     }
-}
-
-/// Files under `dir`, or `None` when it does not exist.
-pub fn count_files(dir: &Path) -> Option<usize> {
-    if !dir.is_dir() {
-        return None;
-    }
-    let files = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file() && !(e.depth() == 1 && e.file_name() == crate::emit::MARKER))
-        .count();
-    Some(files)
 }
 
 fn stamp(hasher: &mut Sha256, path: &Path) {

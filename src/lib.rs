@@ -147,6 +147,7 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
             built_for: now.as_second(),
             valid_until: report.valid_until.map(|t| t.as_second()),
             files: report.files_written,
+            committed_at: cache::now_nanos(),
         };
         cache::save(config, &state);
     }
