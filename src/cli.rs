@@ -71,9 +71,29 @@ struct ServeArgs {
     /// Poll for changes every MS milliseconds instead of using OS events (network, WSL, Docker folders).
     #[arg(long, value_name = "MS")]
     poll: Option<u64>,
+    #[command(flatten)]
+    shown: ShownArgs,
+}
+
+/// Which hidden articles to show anyway (Hugo's `-D`, `-F`, `-E`), the same for build, serve and
+/// check, so a preview can show what a build will.
+#[derive(Debug, Args)]
+struct ShownArgs {
     /// Include draft articles.
     #[arg(long)]
     drafts: bool,
+    /// Include articles whose publish_date is still to come.
+    #[arg(long)]
+    future: bool,
+    /// Include articles past their expiry_date.
+    #[arg(long)]
+    expired: bool,
+}
+
+impl ShownArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides { drafts: self.drafts, future: self.future, expired: self.expired, ..Overrides::default() }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -100,9 +120,8 @@ struct PublishArgs {
 struct CheckArgs {
     #[command(flatten)]
     site: SiteArgs,
-    /// Check drafts too.
-    #[arg(long)]
-    drafts: bool,
+    #[command(flatten)]
+    shown: ShownArgs,
     /// The current time, as for `build --now`.
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
@@ -113,7 +132,7 @@ struct SiteArgs {
     /// Site root: the folder with content/ and (optionally) site.yaml.
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// Config file (default: ROOT/site.yaml if it exists).
+    /// Config file, read from ROOT when relative (default: ROOT/site.yaml if it exists).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
 }
@@ -128,15 +147,8 @@ struct BuildArgs {
     /// Base URL to publish under, overriding site.yaml (e.g. https://example.org/news/).
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
-    /// Include draft articles.
-    #[arg(long)]
-    drafts: bool,
-    /// Include articles whose publish_date is still to come.
-    #[arg(long)]
-    future: bool,
-    /// Include articles past their expiry_date.
-    #[arg(long)]
-    expired: bool,
+    #[command(flatten)]
+    shown: ShownArgs,
     /// The current time, for scheduled and expiring articles (RFC 3339); makes builds reproducible.
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
@@ -256,10 +268,7 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let overrides = Overrides {
         output_dir: args.output.clone(),
         base_url: args.base_url.clone(),
-        drafts: args.drafts,
-        future: args.future,
-        expired: args.expired,
-        ..Overrides::default()
+        ..args.shown.overrides()
     };
     let config = load_config(&args.site, overrides)?;
     let now = parse_now(args.now.as_deref())?;
@@ -290,7 +299,7 @@ fn init(args: InitArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 
 fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let config = load_config(&args.site, Overrides { drafts: args.drafts, ..Overrides::default() })?;
+    let config = load_config(&args.site, args.shown.overrides())?;
     let now = parse_now(args.now.as_deref())?;
     let report = gazette::check(&config, now, &gazette::NoProgress);
     printer.diagnostics(&report.diagnostics.sorted());
@@ -308,11 +317,7 @@ fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let options = gazette::serve::ServeOptions {
         root: args.site.root.clone(),
-        overrides: Overrides {
-            config_file: args.site.config.clone(),
-            drafts: args.drafts,
-            ..Overrides::default()
-        },
+        overrides: Overrides { config_file: args.site.config.clone(), ..args.shown.overrides() },
         bind: args.bind.clone(),
         port: args.port,
         poll: args.poll.map(std::time::Duration::from_millis),
@@ -699,6 +704,21 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn build_serve_and_check_show_the_same_hidden_articles() {
+        for command in ["build", "serve", "check"] {
+            let cli = Cli::try_parse_from(["gazette", command, "--drafts", "--future", "--expired"]).unwrap();
+            let shown = match cli.command {
+                Command::Build(args) => args.shown,
+                Command::Serve(args) => args.shown,
+                Command::Check(args) => args.shown,
+                _ => unreachable!(),
+            };
+            let overrides = shown.overrides();
+            assert!(overrides.drafts && overrides.future && overrides.expired, "{command}");
+        }
     }
 
     #[test]

@@ -80,7 +80,7 @@ pub fn walk(content_dir: &Path) -> Discovery {
             Some(kind) => discovery.sources.push(Source { path: entry.path().to_path_buf(), relative, kind }),
             None => discovery.diagnostics.push(Diagnostic::warning(
                 entry.path(),
-                "not an article (only .txt and .md files are read); move it to static/ if it is an asset",
+                "not an article (only .txt/.text and .md/.markdown files are read, in any case); move it to static/ if it is an asset",
             )),
         }
     }

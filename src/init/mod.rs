@@ -76,6 +76,15 @@ mod tests {
         let raw: crate::config::RawConfig =
             crate::yaml::parse(&uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
         assert!(raw.publish.is_some() && raw.tags.is_some() && raw.feeds.is_some());
+        // And every key site.yaml may hold is there: serde lists them for an unknown one.
+        let error = crate::yaml::parse::<crate::config::RawConfig>("not_a_key: 1").unwrap_err();
+        let (_, listed) = error.message.split_once("expected one of ").unwrap();
+        for key in listed.split(", ").map(|key| key.trim_matches('`')) {
+            assert!(
+                uncommented.lines().any(|line| line.starts_with(&format!("{key}:"))),
+                "`{key}` is not explained"
+            );
+        }
     }
 
     #[test]
