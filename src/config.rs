@@ -36,10 +36,24 @@ pub enum ConfigError {
         /// What is wrong.
         message: String,
     },
+    /// The site folder does not exist.
+    #[error("{path}: no such folder; --root names the site folder (the one with content/ and site.yaml)")]
+    NoRoot {
+        /// The folder asked for.
+        path: PathBuf,
+    },
+    /// A command-line value makes no sense; named by its flag, as it is not in any file.
+    #[error("{flag}: {message}")]
+    Flag {
+        /// The flag, `--output` or `--base-url`.
+        flag: &'static str,
+        /// What is wrong and what would be right.
+        message: String,
+    },
     /// A value parsed but makes no sense (bad time zone, bad URL...).
     #[error("{path}: `{key}`: {message}")]
     Invalid {
-        /// The config file (or `command line` for flags).
+        /// The config file.
         path: PathBuf,
         /// The offending key.
         key: &'static str,
@@ -253,6 +267,9 @@ impl Config {
     /// A missing default config file is fine: every key has a default.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
         let root = absolute(root);
+        if !root.is_dir() {
+            return Err(ConfigError::NoRoot { path: root });
+        }
         let (config_file, raw) = match &overrides.config_file {
             Some(file) => {
                 let file = if file.is_absolute() { file.clone() } else { root.join(file) };
@@ -304,8 +321,16 @@ impl Config {
             message,
         };
 
+        // A value from a flag is blamed on the flag, one from the file on the file.
+        let invalid_or_flag = |flag: Option<&'static str>, key: &'static str, message: String| match flag {
+            Some(flag) => ConfigError::Flag { flag, message },
+            None => invalid(key, message),
+        };
+        let base_url_flag = overrides.base_url.is_some().then_some("--base-url");
         let base_url = match overrides.base_url.clone().or(base_url) {
-            Some(url) => normalise_base_url(&url).map_err(|m| invalid("base_url", m))?,
+            Some(url) => {
+                normalise_base_url(&url).map_err(|m| invalid_or_flag(base_url_flag, "base_url", m))?
+            }
             None => "/".to_string(),
         };
         let timezone_name = timezone.unwrap_or_else(|| "UTC".to_string());
@@ -338,7 +363,8 @@ impl Config {
         if root.starts_with(&output_dir)
             || protected.iter().any(|dir| dir.starts_with(&output_dir) || output_dir.starts_with(dir))
         {
-            return Err(invalid(
+            return Err(invalid_or_flag(
+                overrides.output_dir.is_some().then_some("--output"),
                 "output_dir",
                 format!(
                     "{} would overwrite the site's own files; choose a folder of its own such as `public`",
@@ -526,6 +552,27 @@ mod tests {
         let error = resolve("title: x\nbase_ulr: https://x.org\n").unwrap_err().to_string();
         assert!(error.contains("base_ulr"), "{error}");
         assert!(error.contains("site.yaml"), "{error}");
+    }
+
+    #[test]
+    fn a_bad_value_from_a_flag_is_blamed_on_the_flag() {
+        let raw = || yaml::parse::<RawConfig>("output_dir: .\n").unwrap();
+        let from_file = Config::resolve("/site".into(), None, raw(), &Overrides::default()).unwrap_err();
+        assert!(
+            from_file.to_string().starts_with("site.yaml: `output_dir`: /site would overwrite"),
+            "{from_file}"
+        );
+        let overrides = Overrides { output_dir: Some("/site".into()), ..Overrides::default() };
+        let from_flag = Config::resolve("/site".into(), None, RawConfig::default(), &overrides).unwrap_err();
+        assert!(from_flag.to_string().starts_with("--output: /site would overwrite"), "{from_flag}");
+        let overrides = Overrides { base_url: Some("example.org".into()), ..Overrides::default() };
+        let from_flag = Config::resolve("/site".into(), None, RawConfig::default(), &overrides).unwrap_err();
+        assert!(
+            from_flag.to_string().starts_with("--base-url: `example.org` must start with"),
+            "{from_flag}"
+        );
+        let missing = Config::load(Path::new("/no/such/site"), &Overrides::default()).unwrap_err();
+        assert!(missing.to_string().starts_with("/no/such/site: no such folder"), "{missing}");
     }
 
     #[test]
