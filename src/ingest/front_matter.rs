@@ -166,6 +166,17 @@ pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
     })
 }
 
+/// The line of the article file where the front-matter block `yaml` sets one of `keys` (a key
+/// and its aliases) at the top level, for a message about its value. The block starts on line 2.
+pub fn key_line(yaml: &str, keys: &[&str]) -> Option<usize> {
+    yaml.lines()
+        .position(|line| {
+            keys.iter()
+                .any(|key| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        })
+        .map(|index| index + 2)
+}
+
 /// Writes `front` and `body` as a Markdown article file.
 pub fn write(front: &FrontMatter, body: &str) -> String {
     let yaml = yaml::write(front).unwrap_or_default();
@@ -244,6 +255,14 @@ mod tests {
             let front = parse(&format!("{key}: {value}\n")).unwrap();
             assert!(front.extra.is_empty(), "`{key}` is not a key FrontMatter reads");
         }
+    }
+
+    #[test]
+    fn a_keys_line_is_found_by_any_of_its_names() {
+        let yaml = "title: A\ndates: x\nlastmod : 2025\ndate: soon\n";
+        assert_eq!(key_line(yaml, &["date"]), Some(5));
+        assert_eq!(key_line(yaml, &["updated", "lastmod"]), Some(4));
+        assert_eq!(key_line(yaml, &["expiry_date"]), None);
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub struct Prepared {
     pub body: String,
     /// Leftovers the converter removed.
     pub dropped: Vec<String>,
+    /// The front-matter block as written, if any, to point a message about a value at its line.
+    pub yaml: Option<String>,
 }
 
 /// Reads and resolves one article.
@@ -146,13 +148,16 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             format!("unknown front-matter key `{key}` ({meant}kept for templates as `article.extra.{key}`)"),
         ));
     }
+    let yaml = split.yaml.map(str::to_string);
     Some(match source.kind {
-        SourceKind::Markdown => Prepared { front: user, body: split.body.to_string(), dropped: Vec::new() },
+        SourceKind::Markdown => {
+            Prepared { front: user, body: split.body.to_string(), dropped: Vec::new(), yaml }
+        }
         SourceKind::Text => {
             let mut converted = convert::convert(split.body);
             let dropped = std::mem::take(&mut converted.dropped);
             let body = std::mem::take(&mut converted.body);
-            Prepared { front: merge(user, derived_front_matter(converted)), body, dropped }
+            Prepared { front: merge(user, derived_front_matter(converted)), body, dropped, yaml }
         }
     })
 }
@@ -234,26 +239,32 @@ fn resolve(
     let path = &source.path;
 
     let mut bad_date = false;
-    let mut field_date = |key: &str, value: &Option<String>| -> Option<ZonedDateTime> {
+    // `keys`: the field's name, then its aliases.
+    let mut field_date = |keys: &[&str], value: &Option<String>| -> Option<ZonedDateTime> {
         let text = value.as_deref()?;
         match parse_date(text, tz) {
             Some(date) => Some(date),
             None => {
                 bad_date = true;
-                diagnostics.push(Diagnostic::error(
-                    path,
-                    format!(
-                        "`{key}: {text}` is not a date; write it as 2025-09-12 or 2025-09-12T08:30:00+02:00"
-                    ),
-                ));
+                let line = prepared.yaml.as_deref().and_then(|yaml| front_matter::key_line(yaml, keys));
+                diagnostics.push(
+                    Diagnostic::error(
+                        path,
+                        format!(
+                            "`{}: {text}` is not a date; write it as 2025-09-12 or 2025-09-12T08:30:00+02:00",
+                            keys[0]
+                        ),
+                    )
+                    .at_line(line),
+                );
                 None
             }
         }
     };
-    let written_date = field_date("date", &front.date);
-    let updated = field_date("updated", &front.updated);
-    let publish_date = field_date("publish_date", &front.publish_date);
-    let expiry_date = field_date("expiry_date", &front.expiry_date);
+    let written_date = field_date(&["date"], &front.date);
+    let updated = field_date(&["updated", "lastmod"], &front.updated);
+    let publish_date = field_date(&["publish_date", "publishDate"], &front.publish_date);
+    let expiry_date = field_date(&["expiry_date", "expiryDate"], &front.expiry_date);
     if bad_date {
         return None;
     }

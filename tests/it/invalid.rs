@@ -91,6 +91,18 @@ fn empty_and_future_dated_articles_are_warned_about() {
 }
 
 #[test]
+fn a_bad_date_names_its_line() {
+    let site = SiteTest::with_files(&[(
+        "content/harbour.md",
+        "---\ntitle: Harbour\nlastmod: 2025-01-02\ndate: not-a-date\npublishDate: soon\n---\nBody.\n",
+    )]);
+    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("harbour.md:4: `date: not-a-date` is not a date"), "{}", run.stderr);
+    assert!(run.stderr.contains("harbour.md:5: `publish_date: soon` is not a date"), "{}", run.stderr);
+}
+
+#[test]
 fn template_error_names_template_and_line() {
     let (_, stderr) = failing_build("template_error");
     assert!(stderr.contains("templates/article.html:3"), "{stderr}");
