@@ -166,14 +166,18 @@ pub(super) fn news_article_json_ld(
 
 /// schema.org `WebSite` for the home page.
 pub(super) fn website_json_ld(config: &Config) -> String {
-    script_safe(&json!({
+    let mut value = json!({
         "@context": "https://schema.org",
         "@type": "WebSite",
         "name": config.title,
         "url": config.absolute_url(""),
-        "description": config.description,
         "inLanguage": config.language,
-    }))
+    });
+    // An empty description is worse than none to the validators that read it.
+    if !config.description.is_empty() {
+        value["description"] = json!(config.description);
+    }
+    script_safe(&value)
 }
 
 fn truncate_chars(text: &str, max: usize) -> String {
@@ -226,6 +230,14 @@ mod tests {
             value["dateline"] = json!(dateline.text);
         }
         script_safe(&value)
+    }
+
+    #[test]
+    fn the_website_has_a_description_only_when_the_site_does() {
+        let mut config = crate::model::tests::config();
+        assert!(!website_json_ld(&config).contains("description"), "{}", website_json_ld(&config));
+        config.description = "Harbour news, daily.".into();
+        assert!(website_json_ld(&config).contains(r#""description":"Harbour news, daily.""#));
     }
 
     proptest::proptest! {
