@@ -344,6 +344,7 @@ fn resolve(
     Some(Article {
         source_path: source.relative.clone(),
         slug,
+        slug_chosen: front.slug.is_some(),
         title,
         title_inferred: front.title_inferred,
         date,

@@ -46,6 +46,10 @@ pub struct Article {
     pub source_path: String,
     /// URL slug, unique within its day once the site is assembled.
     pub slug: String,
+    /// True when the front matter set `slug:`: a URL someone chose, which keeps it over a slug
+    /// derived from another file's name, and which two articles cannot both have.
+    #[serde(default)]
+    pub slug_chosen: bool,
     /// Headline.
     pub title: String,
     /// True when the headline was derived from the lede.

@@ -168,6 +168,7 @@ impl Site {
     pub fn replace_article(&mut self, old: &Article, new: Article, config: &Config, now: Timestamp) -> bool {
         let same_shape = old.source_path == new.source_path
             && old.slug == new.slug
+            && old.slug_chosen == new.slug_chosen
             && old.title == new.title
             && old.date == new.date
             && old.publish_date == new.publish_date
@@ -317,9 +318,16 @@ fn warn_of_future_dates(
     }
 }
 
+/// Gives every article a URL of its own within its day. Slugs chosen in front matter are settled
+/// first, so a new file whose name gives the same slug never takes a chosen URL; among equals,
+/// the first in source-path order keeps the slug and the others get `-2`, `-3`... with a warning.
+/// Two articles that chose the same URL is an error: neither can be given the other's.
 fn make_slugs_unique(articles: &mut [Article], content_dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
     let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&a, &b| articles[a].source_path.cmp(&articles[b].source_path));
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&articles[a], &articles[b]);
+        b.slug_chosen.cmp(&a.slug_chosen).then_with(|| a.source_path.cmp(&b.source_path))
+    });
     // (day, slug) -> index of the article that has that URL.
     let mut taken: HashMap<((i16, i8, i8), String), usize> = HashMap::with_capacity(articles.len());
     for index in order {
@@ -334,6 +342,17 @@ fn make_slugs_unique(articles: &mut [Article], content_dir: &Path, diagnostics: 
         }
         if slug != *base {
             let first = taken[&(day, base.clone())];
+            if articles[index].slug_chosen {
+                diagnostics.push(Diagnostic::error(
+                    content_dir.join(&articles[index].source_path),
+                    format!(
+                        "`slug: {base}` gives the same URL as {}, which chose it too; change one of the two",
+                        articles[first].source_path
+                    ),
+                ));
+                taken.insert((day, slug), index);
+                continue;
+            }
             diagnostics.push(Diagnostic::warning(
                 content_dir.join(&articles[index].source_path),
                 format!(
@@ -514,6 +533,7 @@ pub(crate) mod tests {
         Article {
             source_path: path.into(),
             slug: slugify(title),
+            slug_chosen: false,
             title: title.into(),
             title_inferred: false,
             date: crate::ingest::parse_date(date, &tz).unwrap(),
@@ -611,6 +631,26 @@ pub(crate) mod tests {
         assert_eq!(paths[2], ("c.txt", "2025/01/02/same/".to_string()));
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].path, std::path::Path::new("/site/content/b.txt"));
+    }
+
+    #[test]
+    fn a_chosen_slug_keeps_its_url_and_two_chosen_alike_are_an_error() {
+        let now = "2026-01-01T00:00:00Z".parse().unwrap();
+        let mut chosen = article("2025/01/01/harbour-strike.md", "2025-01-01", "Harbour strike");
+        chosen.slug_chosen = true;
+        // A file added later whose name sorts first gives the same slug: the chosen one keeps it.
+        let derived = article("2025-01-01-harbour-strike.txt", "2025-01-01", "Harbour strike");
+        let (site, diagnostics) = Site::assemble(&config(), vec![derived, chosen.clone()], now);
+        let url = |path: &str| site.articles.iter().find(|a| a.source_path == path).unwrap().site_path();
+        assert_eq!(url("2025/01/01/harbour-strike.md"), "2025/01/01/harbour-strike/");
+        assert_eq!(url("2025-01-01-harbour-strike.txt"), "2025/01/01/harbour-strike-2/");
+        assert!(!diagnostics[0].is_error());
+        let mut also_chosen = article("2025/01/01/other.md", "2025-01-01", "Harbour strike");
+        also_chosen.slug_chosen = true;
+        let (_, diagnostics) = Site::assemble(&config(), vec![chosen, also_chosen], now);
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].is_error());
+        assert!(diagnostics[0].message.contains("which chose it too"), "{}", diagnostics[0].message);
     }
 
     #[test]
