@@ -584,7 +584,24 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         }
     }
     let mut written = 0;
-    for source in sources.iter().filter(|s| s.kind == gazette::discover::SourceKind::Text) {
+    let mut copied = 0;
+    for source in &sources {
+        if source.kind == gazette::discover::SourceKind::Markdown {
+            // Copied as they are, so `--out` gives a whole content folder that builds the same site.
+            let Some(out) = &args.out else {
+                if roots.iter().any(|root| std::path::absolute(root).is_ok_and(|root| root == source.path)) {
+                    problems.push(Diagnostic::warning(&source.path, "already Markdown: nothing to import"));
+                }
+                continue;
+            };
+            let target = std::path::absolute(out)?.join(&source.relative);
+            let text =
+                std::fs::read(&source.path).map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
+            if write_imported(&target, &text, source, &args, &mut problems)? {
+                copied += 1;
+            }
+            continue;
+        }
         let (text, diagnostics, dropped) = gazette::ingest::to_markdown(source, &config);
         problems.extend(diagnostics);
         let Some(text) = text else { continue };
@@ -604,28 +621,10 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 dropped.join(" | ")
             );
         }
-        if let Ok(existing) = std::fs::read_to_string(&target)
-            && existing != text
-            && !args.force
-        {
-            problems.push(Diagnostic::error(
-                &target,
-                format!(
-                    "already exists and differs from the import of {}; left as it is (pass --force to replace it)",
-                    source.path.display()
-                ),
-            ));
+        if !write_imported(&target, text.as_bytes(), source, &args, &mut problems)? {
             continue;
         }
-        if args.dry_run {
-            eprintln!("would write {}", target.display());
-            continue;
-        }
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
-        }
-        std::fs::write(&target, text).map_err(|e| anyhow::anyhow!("{}: {e}", target.display()))?;
-        if args.in_place {
+        if args.in_place && !args.dry_run {
             std::fs::remove_file(&source.path)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
         }
@@ -635,9 +634,56 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     printer.diagnostics(&problems);
     let errors = problems.iter().filter(|d| d.is_error()).count();
     if args.out.is_some() || args.in_place {
-        printer.summary(&format!("Imported {}, {}", count(written, "article"), count(errors, "error")));
+        let (import, copy, tail) = if args.dry_run {
+            ("Would import", "copy", "; nothing was written")
+        } else {
+            ("Imported", "copied", "")
+        };
+        let copied = match copied {
+            0 => String::new(),
+            n => format!(" and {copy} {} already in Markdown", count(n, "article")),
+        };
+        printer.summary(&format!(
+            "{import} {}{copied}, {}{tail}",
+            count(written, "article"),
+            count(errors, "error")
+        ));
     }
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Writes one imported (or copied) article to `target`, unless a different file is there and
+/// `--force` was not given (that file may hold the user's edits), or this is a dry run. Returns
+/// whether it was (or would be) written.
+fn write_imported(
+    target: &Path,
+    bytes: &[u8],
+    source: &gazette::discover::Source,
+    args: &ImportArgs,
+    problems: &mut Vec<Diagnostic>,
+) -> anyhow::Result<bool> {
+    if let Ok(existing) = std::fs::read(target)
+        && existing != bytes
+        && !args.force
+    {
+        problems.push(Diagnostic::error(
+            target,
+            format!(
+                "already exists and differs from the import of {}; left as it is (pass --force to replace it)",
+                source.path.display()
+            ),
+        ));
+        return Ok(false);
+    }
+    if args.dry_run {
+        eprintln!("would write {}", target.display());
+        return Ok(true);
+    }
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(target, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", target.display()))?;
+    Ok(true)
 }
 
 /// A path as `discover` names it; a file outside the content folder is named by its file name.

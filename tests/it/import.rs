@@ -12,15 +12,10 @@ fn assert_imported_site_is_identical(site: &SiteTest) {
     assert!(run.success, "{}", run.stderr);
     let run = site.run(&["import", "--out", "imported"]);
     assert!(run.success, "{}", run.stderr);
-    // Keep the .md articles the site already had; replace each .txt by its import.
-    for entry in walkdir::WalkDir::new(site.root.join("content")) {
-        let entry = entry.unwrap();
-        if entry.path().extension().is_some_and(|e| e == "txt") {
-            std::fs::remove_file(entry.path()).unwrap();
-        }
-    }
-    crate::harness::copy_dir(&site.root.join("imported"), &site.root.join("content"));
-    std::fs::remove_dir_all(site.root.join("imported")).unwrap();
+    // The imported folder is a whole content folder: the .txt articles imported, the .md ones
+    // the site already had copied.
+    std::fs::remove_dir_all(site.root.join("content")).unwrap();
+    std::fs::rename(site.root.join("imported"), site.root.join("content")).unwrap();
     let run = site.run(&["build", "--now", NOW, "--output", "from-markdown"]);
     assert!(run.success, "{}", run.stderr);
     let text = tree(&site.root.join("from-text"));
@@ -75,10 +70,17 @@ fn import_is_idempotent_and_dry_run_writes_nothing() {
     let run = site.run(&["import", "--out", "md", "--dry-run"]);
     assert!(run.success, "{}", run.stderr);
     assert!(run.stderr.contains("would write"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "Would import 2 articles and copy 2 articles already in Markdown, 0 errors; nothing was written"
+        ),
+        "{}",
+        run.stderr
+    );
     assert!(!site.root.join("md").exists());
     assert!(site.run(&["import", "--out", "md"]).success);
     let first = tree(&site.root.join("md"));
-    assert_eq!(first.len(), 2, "the two .txt articles");
+    assert_eq!(first.len(), 4, "the two .txt articles imported, the two .md ones copied");
     let ferry =
         String::from_utf8(first.iter().find(|(p, _)| p.contains("ferry")).unwrap().1.clone()).unwrap();
     assert!(ferry.starts_with("---\ntitle: Ferry timetable changes for the spring season\n"), "{ferry}");
@@ -110,8 +112,13 @@ fn import_prints_markdown_or_replaces_in_place() {
     assert!(run.success, "{}", run.stderr);
     assert!(run.stdout.starts_with("---\n"), "{}", run.stdout);
     assert!(run.stdout.contains("\\*rebuild\\*"), "text stays literal in Markdown: {}", run.stdout);
+    let run = site.run(&["import", "--in-place", "--dry-run"]);
+    assert!(run.stderr.contains("Would import 1 article, 0 errors; nothing was written"), "{}", run.stderr);
+    assert!(site.root.join("content/2025-01-02-note.txt").exists(), "a dry run removes nothing");
     assert!(site.run(&["import", "--in-place"]).success);
     assert!(!site.root.join("content/2025-01-02-note.txt").exists());
+    let run = site.run(&["import", "content/2025-01-02-note.md"]);
+    assert!(run.success && run.stderr.contains("already Markdown: nothing to import"), "{}", run.stderr);
     assert!(site.root.join("content/2025-01-02-note.md").exists());
 }
 
