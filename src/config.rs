@@ -262,6 +262,27 @@ pub struct Config {
     pub search: bool,
 }
 
+impl ConfigError {
+    /// The error as a diagnostic that names the file once (in its path, not again in its
+    /// message), for the dev server's log and error overlay.
+    pub fn to_diagnostic(&self) -> crate::Diagnostic {
+        use crate::Diagnostic;
+        match self {
+            ConfigError::Read { path, source } => {
+                Diagnostic::error(path, format!("cannot read the config file: {source}"))
+            }
+            ConfigError::Parse { path, line, message } => {
+                Diagnostic::error(path, message.clone()).at_line(*line)
+            }
+            ConfigError::Invalid { path, key, message } => {
+                Diagnostic::error(path, format!("`{key}`: {message}"))
+            }
+            ConfigError::NoRoot { path } => Diagnostic::error(path, "no such folder"),
+            ConfigError::Flag { flag, message } => Diagnostic::error(flag, message.clone()),
+        }
+    }
+}
+
 impl Config {
     /// Reads `site.yaml` (or `overrides.config_file`) under `root` if present and resolves it.
     /// A missing default config file is fine: every key has a default.
@@ -552,6 +573,23 @@ mod tests {
         let error = resolve("title: x\nbase_ulr: https://x.org\n").unwrap_err().to_string();
         assert!(error.contains("base_ulr"), "{error}");
         assert!(error.contains("site.yaml"), "{error}");
+    }
+
+    #[test]
+    fn a_config_error_names_its_file_once() {
+        let error = ConfigError::Parse {
+            path: "/site/site.yaml".into(),
+            line: Some(2),
+            message: "unknown field".into(),
+        };
+        assert_eq!(error.to_string(), "/site/site.yaml:2: unknown field");
+        assert_eq!(error.to_diagnostic().to_string(), "error: /site/site.yaml:2: unknown field");
+        let error = ConfigError::Invalid {
+            path: "site.yaml".into(),
+            key: "paginate_by",
+            message: "must be at least 1".into(),
+        };
+        assert_eq!(error.to_diagnostic().to_string(), format!("error: {error}"));
     }
 
     #[test]

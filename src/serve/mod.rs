@@ -333,13 +333,9 @@ impl State {
                 None
             }
             Err(error) => {
-                let message = error.to_string();
                 let mut report = Report::default();
-                report.diagnostics.push(Diagnostic::error(
-                    self.config.config_file.clone().unwrap_or_default(),
-                    message.clone(),
-                ));
-                self.fail(shared, message);
+                report.diagnostics.push(error.to_diagnostic());
+                self.fail(shared, error.to_string());
                 Some(report)
             }
         }
