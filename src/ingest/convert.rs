@@ -249,15 +249,18 @@ enum LineBlock {
 /// article: then nothing is copied). Everything after the paragraph split reads a paragraph
 /// as the lines between blank lines, so this is done first, to the text.
 fn reflow(paras: &[Para<'_>]) -> Option<String> {
-    let kinds: Vec<LineBlock> = paras
-        .iter()
-        .enumerate()
-        .map(
-            |(i, para)| {
-                if para.lines.len() < 2 { LineBlock::Lines } else { classify_lines(para, paras.get(i + 1)) }
-            },
-        )
-        .collect();
+    let kinds: Vec<LineBlock> =
+        paras
+            .iter()
+            .enumerate()
+            .map(|(i, para)| {
+                if para.lines.len() < 2 {
+                    LineBlock::Lines
+                } else {
+                    classify_lines(para, i, paras.get(i + 1))
+                }
+            })
+            .collect();
     if kinds.iter().all(|&kind| kind == LineBlock::Lines) {
         return None;
     }
@@ -285,8 +288,8 @@ fn reflow(paras: &[Para<'_>]) -> Option<String> {
     Some(text)
 }
 
-/// What the lines of a paragraph of two or more lines are; `next` is the paragraph after it.
-fn classify_lines(para: &Para<'_>, next: Option<&Para<'_>>) -> LineBlock {
+/// What the lines of paragraph `index`, of two or more lines, are; `next` is the paragraph after.
+fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> LineBlock {
     let lines = &para.lines;
     // Lists are rendered as lists, and CJK text wraps without spaces to rejoin it with.
     if lines.iter().any(|line| strip_bullet(line).is_some() || number_marker(line).is_some())
@@ -296,6 +299,13 @@ fn classify_lines(para: &Para<'_>, next: Option<&Para<'_>>) -> LineBlock {
     }
     if is_hard_wrapped(lines) {
         return LineBlock::Wrapped;
+    }
+    // A page's header copied without blank lines: the headline over its standfirst, a byline
+    // over the time it was updated. Each is a paragraph of its own, as the header is read.
+    let headline_over_text = index == 0 && looks_like_headline_line(lines[0]);
+    let header_line = |line: &&str| parse_byline(line).is_some() || is_timestamp_line(line);
+    if headline_over_text || (index < HEADER_WINDOW && lines.iter().any(header_line)) {
+        return LineBlock::LinePerParagraph;
     }
     // Two or more lines that are each a paragraph of prose: too long for a list item, ending
     // a sentence. The lines of an embedded post stay together: its signature follows them.
@@ -428,7 +438,9 @@ impl Layout {
             }
             let own_text = para.char_len().saturating_sub(last_line.chars().count())
                 + last_line[..signature.start].chars().count();
-            let first = self.embed_start(paras, i, own_text, signature.start == 0);
+            // Only a paragraph that is the signature alone takes the one before it as the post's
+            // text: a post written above its signature, in the same paragraph, is already whole.
+            let first = self.embed_start(paras, i, own_text, own_text == 0);
             for role in &mut self.roles[first..=i] {
                 *role = Role::Embed;
             }
@@ -541,9 +553,9 @@ impl Layout {
         }
     }
 
-    /// The lines between the headline and the lede: a byline and kickers.
+    /// The lines between the headline and the lede: a byline and kickers, and a standfirst
+    /// before the byline (left in the body).
     fn mark_header_lines(&mut self, paras: &[Para<'_>]) {
-        const HEADER_WINDOW: usize = 4;
         for (i, para) in paras.iter().enumerate().take(HEADER_WINDOW) {
             if self.roles[i] != Role::Body {
                 continue;
@@ -562,7 +574,13 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
-            if para.is_prose() {
+            let standfirst = self.byline.is_none()
+                && !ends_as_sentence(line)
+                && paras
+                    .get(i + 1)
+                    .and_then(Para::single_line)
+                    .is_some_and(|next| parse_byline(next).is_some());
+            if para.is_prose() && !standfirst {
                 break;
             }
         }
@@ -744,11 +762,14 @@ fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
 /// by hard breaks so the line structure (verse, addresses, posts) survives.
 fn render_lines(md: &mut String, lines: &[&str]) {
     if let Some(start) = numbered_list_start(lines) {
-        for (n, line) in (start..).zip(lines) {
-            md.push_str(&format!("{n}. "));
-            push_escaped_line(md, strip_number_marker(line).unwrap_or(line));
-            md.push('\n');
-        }
+        push_numbered(md, lines, start);
+    } else if let Some((intro, items)) = lines.split_first()
+        && intro.ends_with(':')
+        && let Some(start) = numbered_list_start(items)
+    {
+        push_escaped_line(md, intro);
+        md.push_str("\n\n");
+        push_numbered(md, items, start);
     } else if lines.iter().all(|l| strip_bullet(l).is_some()) {
         push_bullets(md, lines.iter().map(|l| strip_bullet(l).unwrap_or(l)));
     } else if let Some((intro, items)) = lines.split_first()
@@ -764,6 +785,14 @@ fn render_lines(md: &mut String, lines: &[&str]) {
         push_hard_broken_lines(md, lines, "");
     }
     md.truncate(md.trim_end_matches('\n').len());
+}
+
+fn push_numbered(md: &mut String, lines: &[&str], start: u64) {
+    for (n, line) in (start..).zip(lines) {
+        md.push_str(&format!("{n}. "));
+        push_escaped_line(md, strip_number_marker(line).unwrap_or(line));
+        md.push('\n');
+    }
 }
 
 fn push_bullets<'a>(md: &mut String, items: impl Iterator<Item = &'a str>) {
@@ -995,6 +1024,13 @@ fn is_page_leftover(line: &str) -> bool {
         "loading",
         "loading...",
         "copy link",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "subscribe",
+        "comment",
+        "gift this article",
+        "save article",
+        "most read",
     ];
     const LONGEST: usize = 40;
     if line.len() > LONGEST {
@@ -1043,11 +1079,20 @@ fn has_clock_time(line: &str) -> bool {
 // Headline and subheads
 // ---------------------------------------------------------------------------------------------
 
+/// How many paragraphs at the top may be header lines (byline, kickers, time stamps).
+const HEADER_WINDOW: usize = 4;
+
 fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
     let Some(line) = first.single_line() else {
         return false;
     };
     let Some(next) = next else { return false };
+    looks_like_headline_line(line) && !restated_by(line, next) && !continued_by_aside(next)
+}
+
+/// A line shaped like a headline, whatever follows it: a few words to a long sentence's worth,
+/// capitalised, not ending as a sentence, and not a byline, dateline, time stamp or kicker.
+fn looks_like_headline_line(line: &str) -> bool {
     let words = count_words(line);
     let cjk = line.chars().filter(|c| is_cjk(*c)).count();
     let chars = line.chars().count();
@@ -1061,8 +1106,6 @@ fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
         && parse_dateline(line).is_none()
         && !is_timestamp_line(line)
         && !is_kicker(line)
-        && !restated_by(line, next)
-        && !continued_by_aside(next)
 }
 
 /// The first letter is upper case (or the line starts with a digit, quote or CJK text).
@@ -1134,6 +1177,25 @@ fn is_subhead(line: &str) -> bool {
         && !ends_as_sentence_or_clause(line)
         && !is_timestamp_line(line)
         && parse_month_day(line).is_none()
+        && !is_labelled_line(line)
+        && !line.contains("://")
+        && !line.contains("(@")
+        && !is_credits_line(line)
+}
+
+/// `Related: …`, `Read more: …`, `Q: …`, `JANE DOE: …`: a label of up to three words before a
+/// colon. Such a line is a teaser, a speaker's turn or a note, never a subhead.
+fn is_labelled_line(line: &str) -> bool {
+    // `21) Star Wars: The Last Jedi` is a numbered subhead, its colon part of a title.
+    number_marker(line).is_none()
+        && line.split_once(": ").is_some_and(|(label, rest)| !rest.is_empty() && has_at_most_words(label, 3))
+}
+
+/// `Reporting by …; Editing by …` and the like, which close wire stories.
+fn is_credits_line(line: &str) -> bool {
+    const LEADS: &[&str] =
+        &["reporting by", "additional reporting", "editing by", "writing by", "compiled by", "(reporting by"];
+    LEADS.iter().any(|lead| strip_prefix_ignore_case(line, lead).is_some())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1510,10 +1572,14 @@ fn parse_dash_dateline(line: &str) -> Option<ParsedDateline> {
         return None;
     }
     let (main, agency) = split_agency(prefix)?;
+    // A place in title case (`Washington (CNN) —`) is taken only with an agency that is surely
+    // one: without it, `The Mayor —` would be a dateline.
+    let sure_agency = agency.as_deref().is_some_and(|a| is_known_agency(a) || is_capitals_place(a));
+    let case = if sure_agency { PlaceCase::Any } else { PlaceCase::Capitals };
     let (place, date) = if parse_month_day(main).is_some() {
         (main.to_string(), Some(main.to_string()))
     } else {
-        place_and_date(main, PlaceCase::Capitals)?
+        place_and_date(main, case)?
     };
     let text = line[..rest].trim_end().to_string();
     Some(ParsedDateline { dateline: Dateline { place, agency, date, text }, rest })
@@ -1592,6 +1658,8 @@ enum PlaceCase {
     Capitals,
     /// Colon datelines may be in title case, but need two parts: `Washington, DC`.
     Titled,
+    /// Either, when a known agency follows: `Washington (CNN) —`.
+    Any,
 }
 
 /// Splits `CITY, Region, Mon. D` into the place and the optional date.
@@ -1601,6 +1669,7 @@ fn place_and_date(main: &str, case: PlaceCase) -> Option<(String, Option<String>
     let city_ok = match case {
         PlaceCase::Capitals => is_capitals_place(city),
         PlaceCase::Titled => is_titled_place(city),
+        PlaceCase::Any => is_capitals_place(city) || is_titled_place(city),
     };
     if !city_ok || main.chars().count() > 70 {
         return None;
@@ -2933,6 +3002,109 @@ mod tests {
         let out = convert(text);
         assert_eq!(out.embeds.len(), 1);
         assert!(out.body.contains("life and family.\\\n> We must"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_page_header_copied_without_blank_lines_is_read_line_by_line() {
+        let out = convert(
+            "Council approves budget\n\nBy Jane Doe\nUpdated 3:12 PM EST, November 19, 2024\n\n\
+             The council approved the budget on Tuesday after a long debate that ran past midnight.",
+        );
+        assert_eq!(out.authors, ["Jane Doe"]);
+        assert!(!out.body.contains("- "), "no list: {}", out.body);
+        assert!(out.body.contains("Updated 3:12 PM EST, November 19, 2024"), "kept: {}", out.body);
+        let out = convert(
+            "Storm leaves 200,000 without power across the Northeast\n\
+             Crews from six states are working to restore electricity before temperatures drop this weekend\n\n\
+             Utility crews worked through the night on Tuesday to restore power to homes in five states.",
+        );
+        assert_eq!(out.title.as_deref(), Some("Storm leaves 200,000 without power across the Northeast"));
+        assert!(!out.title_inferred);
+        assert!(out.body.starts_with("Crews from six states"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_byline_after_a_standfirst_is_found() {
+        let out = convert(
+            "Storm leaves 200,000 without power across the Northeast\n\n\
+             Crews from six states are working to restore electricity before temperatures drop this weekend\n\n\
+             By Jane Doe and Mark Smith, CNN\n\n\
+             Utility crews worked through the night on Tuesday to restore power to homes in five states.",
+        );
+        assert_eq!(out.authors, ["Jane Doe", "Mark Smith"]);
+        assert_eq!(out.source.as_deref(), Some("CNN"));
+        assert!(out.body.starts_with("Crews from six states"), "the standfirst stays: {}", out.body);
+        assert!(out.summary.starts_with("Utility crews"), "{}", out.summary);
+    }
+
+    #[test]
+    fn a_title_case_place_is_a_dateline_only_before_a_sure_agency() {
+        let lede = " A powerful storm knocked out power to thousands of homes on Tuesday, officials said.";
+        for (opening, place, agency) in [
+            ("Washington (CNN) —", "Washington", "CNN"),
+            ("Berlin (dpa) –", "Berlin", "dpa"),
+            ("Berlin (AP) —", "Berlin", "AP"),
+        ] {
+            let out = convert(&format!("Storm hits the capital\n\n{opening}{lede}"));
+            let dateline = out.dateline.unwrap_or_else(|| panic!("{opening}"));
+            assert_eq!((dateline.place.as_str(), dateline.agency.as_deref()), (place, Some(agency)));
+        }
+        let out = convert(&format!("Storm hits the capital\n\nThe Mayor (right) —{lede}"));
+        assert!(out.dateline.is_none());
+    }
+
+    #[test]
+    fn labels_teasers_and_credits_are_not_subheads() {
+        for line in [
+            "Related: How the city spends your money",
+            "Read more: https://example.com/news/2026/11/water-rates",
+            "Reporting by Francesco Canepa; Editing by Catherine Evans",
+            "Q: When does it take effect",
+            "A post shared by NASA (@nasa)",
+        ] {
+            let out = convert(&format!(
+                "The council met on Monday to discuss the budget for next year.\n\n{line}\n\n\
+                 The vote is expected next week, the mayor said on Monday."
+            ));
+            assert!(!out.body.contains("## "), "{line}: {}", out.body);
+        }
+        let out = convert(
+            "The council met on Monday to discuss the budget for next year.\n\n\
+             Story continues below advertisement\n\nSubscribe\n\n\
+             The vote is expected next week, the mayor said on Monday.",
+        );
+        assert_eq!(out.dropped, ["Story continues below advertisement", "Subscribe"]);
+    }
+
+    #[test]
+    fn a_post_written_above_its_signature_takes_no_paragraph_before_it() {
+        let out = convert(
+            "Musk responds to FAA fine\n\n\
+             SpaceX chief executive Elon Musk lashed out at the Federal Aviation Administration on Tuesday.\n\n\
+             The FAA said the fine related to two launches in 2023.\n\n\
+             The FAA is committed to holding the aerospace industry accountable.\n\
+             \u{2014} The FAA (@FAANews) September 17, 2024\n\n\
+             Musk did not say when the suit would be filed.",
+        );
+        assert_eq!(out.embeds.len(), 1);
+        assert!(
+            out.body.contains("\n\nThe FAA said the fine related to two launches in 2023.\n\n> "),
+            "{}",
+            out.body
+        );
+    }
+
+    #[test]
+    fn a_numbered_list_under_its_intro_line_is_ordered() {
+        let out = convert(
+            "The utility gave customers advice on Monday about lowering their bills.\n\n\
+             Steps:\n1. Turn the thermostat down one degree.\n2. Seal drafts around windows and doors.",
+        );
+        assert!(
+            out.body.ends_with("Steps:\n\n1. Turn the thermostat down one degree.\n2. Seal drafts around windows and doors.\n"),
+            "{}",
+            out.body
+        );
     }
 
     #[test]
