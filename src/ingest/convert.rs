@@ -749,6 +749,10 @@ fn start_block(md: &mut String) {
 }
 
 fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
+    if let Some(quoted) = quoted_lines(&para.lines) {
+        render_quote(md, &quoted);
+        return;
+    }
     if let Some(line) = para.single_line() {
         if may_be_subhead && is_subhead(line) {
             md.push_str("## ");
@@ -759,6 +763,29 @@ fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
         return;
     }
     render_lines(md, &para.lines);
+}
+
+/// The lines of a paragraph quoted mail-style (every line opens with `> `, or is a bare `>`),
+/// without the marks; `None` for any other paragraph, or one of bare marks. A `>` glued to a
+/// word (`>50 dead`) is text.
+fn quoted_lines<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
+    let unquote =
+        |line: &&'a str| if *line == ">" { Some("") } else { line.strip_prefix("> ").map(str::trim_start) };
+    let quoted: Vec<&str> = lines.iter().map(unquote).collect::<Option<_>>()?;
+    quoted.iter().any(|line| !line.is_empty()).then_some(quoted)
+}
+
+/// A quoted paragraph as a blockquote: its lines joined when they were wrapped, kept otherwise.
+fn render_quote(md: &mut String, lines: &[&str]) {
+    let lines: Vec<&str> = lines.iter().copied().filter(|line| !line.is_empty()).collect();
+    if lines.len() > 1 && is_hard_wrapped(&lines) {
+        let mut joined = String::new();
+        push_unwrapped(&mut joined, &lines);
+        md.push_str("> ");
+        push_escaped_line(md, &joined);
+    } else {
+        push_hard_broken_lines(md, &lines, "> ");
+    }
 }
 
 /// A paragraph of several lines: a list when its lines read as items, otherwise lines joined
@@ -1235,7 +1262,14 @@ fn numbered_list_start(lines: &[&str]) -> Option<u64> {
 fn is_list_item_like(line: &str) -> bool {
     strip_bullet(line).is_some()
         || number_marker(line).is_some()
-        || (line.chars().count() <= 100 && has_at_most_words(line, 14))
+        || (line.chars().count() <= 100 && has_at_most_words(line, 14) && !continues_as_text(line))
+}
+
+/// A short line that is a turn of text rather than a list item: it ends with a comma (a letter's
+/// `Thanks for reading,`), opens with a dash (dialogue in Spanish and French) or with a speaker's
+/// label (`Q: …`).
+fn continues_as_text(line: &str) -> bool {
+    line.ends_with(',') || line.starts_with(['—', '–']) || is_labelled_line(line)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -3222,6 +3256,35 @@ mod tests {
         let out = convert(&format!("Council approves budget\n\nBy Jane Doe | Some Blog Network\n\n{lede}"));
         assert!(out.authors.is_empty());
         assert!(out.body.starts_with("By Jane Doe \\| Some Blog Network"), "{}", out.body);
+    }
+
+    #[test]
+    fn mail_quotes_are_blockquotes_and_turns_of_text_are_not_lists() {
+        let out = convert(
+            "The council member wrote to the utility on Monday about the planned rise.\n\n\
+             > \"We are asking families who already can't pay their bills to pay for\n\
+             > decades of deferred maintenance,\" council member Ana Ruiz wrote in a\n\
+             > letter to the utility on Monday.\n\n\
+             Thanks for reading,\nMaria Lopez\nEditor, The Morning Brief",
+        );
+        assert!(
+            out.body.contains("\n\n> \"We are asking families who already can't pay their bills to pay for decades of deferred maintenance,\" council member Ana Ruiz wrote in a letter to the utility on Monday.\n\n"),
+            "{}",
+            out.body
+        );
+        assert!(
+            out.body.ends_with("Thanks for reading,\\\nMaria Lopez\\\nEditor, The Morning Brief\n"),
+            "{}",
+            out.body
+        );
+        for lines in [
+            "Q: Was it a long debate?\nA: Yes, it ran past midnight.",
+            "—¿Qué recomiendan?\n—Que no salgan de casa.",
+        ] {
+            let out =
+                convert(&format!("The mayor answered questions from readers on Monday evening.\n\n{lines}"));
+            assert!(!out.body.contains("\n- "), "{lines}: {}", out.body);
+        }
     }
 
     #[test]
