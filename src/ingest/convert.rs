@@ -647,10 +647,15 @@ impl Layout {
         let mut text = String::new();
         let mut words = 0;
         for (i, para) in paras.iter().enumerate().skip(lede) {
-            if self.roles[i] != Role::Body || !para.is_prose() || words >= SUMMARY_WORDS {
+            let line = para.first_line();
+            // Wire credits close a story; they are no part of its summary.
+            if self.roles[i] != Role::Body
+                || !para.is_prose()
+                || words >= SUMMARY_WORDS
+                || is_credits_line(line)
+            {
                 break;
             }
-            let line = para.first_line();
             let line = match &self.dateline {
                 Some((_, rest)) if i == lede => line.get(*rest..).unwrap_or(line),
                 _ => line,
@@ -1063,6 +1068,11 @@ fn is_page_leftover(line: &str) -> bool {
         "most read",
     ];
     const LONGEST: usize = 40;
+    // A link's screen-reader label copied with it: `Our Standards: The Thomson Reuters Trust
+    // Principles., opens new tab`.
+    if line.ends_with(", opens new tab") && has_at_most_words(line, 16) {
+        return true;
+    }
     if line.len() > LONGEST {
         return false;
     }
@@ -1128,7 +1138,7 @@ fn looks_like_headline_line(line: &str) -> bool {
     let chars = line.chars().count();
     let sized = words >= 3 && words - cjk <= 30 && cjk <= 60 && (8..=200).contains(&chars);
     sized
-        && starts_capitalised(line)
+        && (starts_capitalised(line) || starts_with_a_name_in_lower_case(line))
         && !ends_as_sentence_or_clause(line)
         && !has_trailing_credit_word(line)
         && !is_two_sentences(line)
@@ -1136,6 +1146,17 @@ fn looks_like_headline_line(line: &str) -> bool {
         && parse_dateline(line).is_none()
         && !is_timestamp_line(line)
         && !is_kicker(line)
+}
+
+/// A name that is written starting in lower case opens the line: a brand with a capital inside
+/// (`iPhone 17 review`, `eBay to cut jobs`) or a surname's particle (`de Blasio endorses`).
+fn starts_with_a_name_in_lower_case(line: &str) -> bool {
+    const PARTICLES: &[&str] = &["de", "van", "von", "da", "di", "du", "al", "el", "le", "la", "ter", "den"];
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    first.chars().skip(1).any(char::is_uppercase)
+        || (PARTICLES.contains(&first)
+            && words.next().is_some_and(|second| second.starts_with(char::is_uppercase)))
 }
 
 /// The first letter is upper case (or the line starts with a digit, quote or CJK text).
@@ -3285,6 +3306,34 @@ mod tests {
                 convert(&format!("The mayor answered questions from readers on Monday evening.\n\n{lines}"));
             assert!(!out.body.contains("\n- "), "{lines}: {}", out.body);
         }
+    }
+
+    #[test]
+    fn wire_credits_and_link_labels_stay_out_of_the_summary() {
+        let out = convert(
+            "Rates held\n\nFRANKFURT, Nov 20 (Reuters) - The European Central Bank held rates on Thursday.\n\n\
+             Reporting by Francesco Canepa; Editing by Catherine Evans\n\n\
+             Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        );
+        assert_eq!(out.summary, "The European Central Bank held rates on Thursday.");
+        assert_eq!(out.dropped, ["Our Standards: The Thomson Reuters Trust Principles., opens new tab"]);
+        assert!(out.body.contains("Reporting by Francesco Canepa"), "credits stay in the body");
+    }
+
+    #[test]
+    fn headlines_may_open_with_a_name_written_in_lower_case() {
+        let lede = "The company said on Thursday that the cuts would fall mostly on its marketing teams.";
+        for headline in [
+            "iPhone 17 review: better battery, same design",
+            "eBay to cut 1,000 jobs",
+            "de Blasio endorses challenger",
+        ] {
+            let out = convert(&format!("{headline}\n\n{lede}"));
+            assert_eq!(out.title.as_deref(), Some(headline));
+            assert!(!out.title_inferred, "{headline}");
+        }
+        let out = convert(&format!("more news from the city council today\n\n{lede}"));
+        assert!(out.title_inferred, "a lower-case line is no headline");
     }
 
     #[test]
