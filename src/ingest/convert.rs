@@ -297,6 +297,12 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
     {
         return LineBlock::Lines;
     }
+    // A mail quote is rendered as one (its own lines decide how), a post keeps its lines above
+    // its signature, and a caption its credit line below it.
+    let last = lines[lines.len() - 1];
+    if quoted_lines(lines).is_some() || parse_signature(last).is_some() || parse_credit(last).is_some() {
+        return LineBlock::Lines;
+    }
     if is_hard_wrapped(lines) {
         return LineBlock::Wrapped;
     }
@@ -438,9 +444,13 @@ impl Layout {
             }
             let own_text = para.char_len().saturating_sub(last_line.chars().count())
                 + last_line[..signature.start].chars().count();
-            // Only a paragraph that is the signature alone takes the one before it as the post's
-            // text: a post written above its signature, in the same paragraph, is already whole.
-            let first = self.embed_start(paras, i, own_text, own_text == 0);
+            // Only a paragraph that is the signature alone (or with the post's media link) takes
+            // the one before it as the post's text: a post written above its signature, in the
+            // same paragraph, is already whole.
+            let before = &para.lines[..para.lines.len() - 1];
+            let bare = last_line[..signature.start].trim().is_empty()
+                && before.iter().all(|line| is_media_link(line));
+            let first = self.embed_start(paras, i, own_text, bare);
             for role in &mut self.roles[first..=i] {
                 *role = Role::Embed;
             }
@@ -780,16 +790,27 @@ fn quoted_lines<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
     quoted.iter().any(|line| !line.is_empty()).then_some(quoted)
 }
 
-/// A quoted paragraph as a blockquote: its lines joined when they were wrapped, kept otherwise.
+/// A post's media link on a line of its own, as copied from X: `pic.twitter.com/…`, `https://t.co/…`.
+fn is_media_link(line: &str) -> bool {
+    !line.contains(' ') && (line.starts_with("pic.twitter.com/") || line.starts_with("https://t.co/"))
+}
+
+/// A quoted paragraph as a blockquote, its paragraphs set apart by bare `>` lines: each one's
+/// lines joined when they were wrapped, kept otherwise.
 fn render_quote(md: &mut String, lines: &[&str]) {
-    let lines: Vec<&str> = lines.iter().copied().filter(|line| !line.is_empty()).collect();
-    if lines.len() > 1 && is_hard_wrapped(&lines) {
-        let mut joined = String::new();
-        push_unwrapped(&mut joined, &lines);
-        md.push_str("> ");
-        push_escaped_line(md, &joined);
-    } else {
-        push_hard_broken_lines(md, &lines, "> ");
+    let paragraphs = lines.split(|line| line.is_empty()).filter(|lines| !lines.is_empty());
+    for (k, lines) in paragraphs.enumerate() {
+        if k > 0 {
+            md.push_str("\n>\n");
+        }
+        if lines.len() > 1 && is_hard_wrapped(lines) {
+            let mut joined = String::new();
+            push_unwrapped(&mut joined, lines);
+            md.push_str("> ");
+            push_escaped_line(md, &joined);
+        } else {
+            push_hard_broken_lines(md, lines, "> ");
+        }
     }
 }
 
@@ -1151,11 +1172,10 @@ fn looks_like_headline_line(line: &str) -> bool {
 /// A name that is written starting in lower case opens the line: a brand with a capital inside
 /// (`iPhone 17 review`, `eBay to cut jobs`) or a surname's particle (`de Blasio endorses`).
 fn starts_with_a_name_in_lower_case(line: &str) -> bool {
-    const PARTICLES: &[&str] = &["de", "van", "von", "da", "di", "du", "al", "el", "le", "la", "ter", "den"];
     let mut words = line.split_whitespace();
     let Some(first) = words.next() else { return false };
     first.chars().skip(1).any(char::is_uppercase)
-        || (PARTICLES.contains(&first)
+        || (NAME_PARTICLES.contains(&first)
             && words.next().is_some_and(|second| second.starts_with(char::is_uppercase)))
 }
 
@@ -1396,13 +1416,16 @@ fn commissioned_for(text: &str) -> Option<&str> {
 }
 
 /// A word that can be part of a person's name: capitalised, an initial, or a particle.
+/// Lower-case words inside (or opening) a person's name: `de Blasio`, `van der Berg`, `Ortega y Gasset`.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "da", "di", "del", "der", "den", "la", "le", "el", "bin", "al", "dos", "du", "ten",
+    "ter", "y",
+];
+
 fn is_name_word(word: &str) -> bool {
-    const PARTICLES: &[&str] = &[
-        "de", "van", "von", "da", "di", "del", "der", "la", "le", "bin", "al", "dos", "du", "ten", "ter", "y",
-    ];
     let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
     let clean = word.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c));
-    (starts_upper && clean) || PARTICLES.contains(&word)
+    (starts_upper && clean) || NAME_PARTICLES.contains(&word)
 }
 
 /// A line that is only a person's name (two to four name words), e.g. a credit under `Photo`.
@@ -1611,11 +1634,15 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 fn split_names(segments: &[&str]) -> Option<Vec<String>> {
     let mut names = Vec::new();
     for segment in segments {
-        // `and` in English, German, French and Spanish bylines.
-        let pieces = [" AND ", " & ", " und ", " et ", " y "]
-            .iter()
-            .fold(vec![*segment], |pieces, joiner| pieces.iter().flat_map(|p| p.split(joiner)).collect());
-        for name in pieces.iter().flat_map(|s| s.split(" and ")) {
+        // `and` in English, German, French, Spanish and Dutch bylines. The last three are also
+        // words inside names (`José Ortega y Gasset`), so they join only two full names.
+        let pieces = [" AND ", " & ", " and "].iter().fold(vec![*segment], |pieces, joiner| {
+            pieces.iter().flat_map(|p| p.split(joiner)).collect::<Vec<_>>()
+        });
+        let pieces: Vec<&str> = [" und ", " et ", " y ", " en "].iter().fold(pieces, |pieces, joiner| {
+            pieces.iter().flat_map(|piece| split_between_full_names(piece, joiner)).collect()
+        });
+        for name in pieces {
             let name = name.trim();
             let words = name.split_whitespace().count();
             if !(1..=5).contains(&words) || !name.split_whitespace().all(is_name_word) {
@@ -1625,6 +1652,14 @@ fn split_names(segments: &[&str]) -> Option<Vec<String>> {
         }
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// `piece` cut at `joiner` when both sides have two words or more, else whole.
+fn split_between_full_names<'a>(piece: &'a str, joiner: &str) -> Vec<&'a str> {
+    match piece.split_once(joiner) {
+        Some((a, b)) if a.split_whitespace().count() >= 2 && b.split_whitespace().count() >= 2 => vec![a, b],
+        _ => vec![piece],
+    }
 }
 
 /// `JANE O’BRIEN` → `Jane O’Brien`; names already in mixed case are kept as written.
@@ -1719,7 +1754,7 @@ fn parse_dash_dateline(line: &str) -> Option<ParsedDateline> {
     let (main, agency) = split_agency(prefix)?;
     // A place in title case (`Washington (CNN) —`) is taken only with an agency that is surely
     // one: without it, `The Mayor —` would be a dateline.
-    let sure_agency = agency.as_deref().is_some_and(|a| is_known_agency(a) || is_capitals_place(a));
+    let sure_agency = agency.as_deref().is_some_and(is_known_agency);
     let case = if sure_agency { PlaceCase::Any } else { PlaceCase::Capitals };
     let (place, date) = if parse_month_day(main).is_some() {
         (main.to_string(), Some(main.to_string()))
@@ -3194,8 +3229,10 @@ mod tests {
             let dateline = out.dateline.unwrap_or_else(|| panic!("{opening}"));
             assert_eq!((dateline.place.as_str(), dateline.agency.as_deref()), (place, Some(agency)));
         }
-        let out = convert(&format!("Storm hits the capital\n\nThe Mayor (right) —{lede}"));
-        assert!(out.dateline.is_none());
+        for opening in ["The Mayor (right) —", "Gov. Jane Smith (D) —", "Officials (UK) —"] {
+            let out = convert(&format!("Storm hits the capital\n\n{opening}{lede}"));
+            assert!(out.dateline.is_none(), "{opening}");
+        }
     }
 
     #[test]
@@ -3334,6 +3371,39 @@ mod tests {
         }
         let out = convert(&format!("more news from the city council today\n\n{lede}"));
         assert!(out.title_inferred, "a lower-case line is no headline");
+    }
+
+    #[test]
+    fn quotes_posts_and_captions_keep_their_lines_together() {
+        let first =
+            "We are asking families who already cannot pay their bills to pay for decades of neglect.";
+        let second = "That is not a plan, it is a bill sent to the people least able to pay it, she wrote.";
+        let out = convert(&format!(
+            "The council member wrote to the utility on Monday.\n\n> {first}\n>\n> {second}"
+        ));
+        assert!(
+            out.body.ends_with(&format!("\n\n> {first}\n>\n> {second}\n")),
+            "one quote, two paragraphs: {}",
+            out.body
+        );
+        let out = convert(&format!(
+            "The minister posted on Tuesday evening after the vote.\n\n{first}\n{second}\n\
+             — Jane Minister (@janeminister) May 1, 2025\n\nHer office did not comment."
+        ));
+        assert_eq!(out.embeds.len(), 1);
+        assert!(out.body.contains(&format!("> {first}")), "{}", out.body);
+        assert!(out.body.contains("Her office did not comment."), "{}", out.body);
+        let out = convert(
+            "Flooding closes the coast road\n\n\
+             Water covers the coast road near Portvale on Tuesday after the storm.\n\
+             Kirsten Luce for The New York Times\n\n\
+             The coast road was closed on Tuesday after the storm pushed water over the sea wall, officials said.",
+        );
+        assert_eq!(out.images.len(), 1, "{out:?}");
+        assert_eq!(out.images[0].credit.as_deref(), Some("Kirsten Luce for The New York Times"));
+        assert!(out.authors.is_empty());
+        let out = convert(&format!("Council approves budget\n\nPor José Ortega y Gasset\n\n{second}"));
+        assert_eq!(out.authors, ["José Ortega y Gasset"]);
     }
 
     #[test]
