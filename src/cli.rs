@@ -80,13 +80,13 @@ struct ServeArgs {
 #[derive(Debug, Args)]
 struct ShownArgs {
     /// Include draft articles.
-    #[arg(long)]
+    #[arg(short = 'D', long)]
     drafts: bool,
     /// Include articles whose publish_date is still to come.
-    #[arg(long)]
+    #[arg(short = 'F', long)]
     future: bool,
     /// Include articles past their expiry_date.
-    #[arg(long)]
+    #[arg(short = 'E', long)]
     expired: bool,
 }
 
@@ -585,6 +585,26 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     }
     let mut written = 0;
     let mut copied = 0;
+    // Target -> the source written there: `a.md` copied and `a.txt` imported would both be
+    // `a.md`, and one must not replace the other, --force or not.
+    let mut claimed: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    let mut claim =
+        |target: &Path, source: &gazette::discover::Source, problems: &mut Vec<Diagnostic>| match claimed
+            .insert(target.to_path_buf(), source.path.clone())
+        {
+            Some(first) => {
+                problems.push(Diagnostic::error(
+                    &source.path,
+                    format!(
+                        "imports to {}, as {} does; rename one of them",
+                        target.display(),
+                        first.display()
+                    ),
+                ));
+                false
+            }
+            None => true,
+        };
     for source in &sources {
         if source.kind == gazette::discover::SourceKind::Markdown {
             // Copied as they are, so `--out` gives a whole content folder that builds the same site.
@@ -595,6 +615,9 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 continue;
             };
             let target = std::path::absolute(out)?.join(&source.relative);
+            if !claim(&target, source, &mut problems) {
+                continue;
+            }
             let text =
                 std::fs::read(&source.path).map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
             if write_imported(&target, &text, source, &args, &mut problems)? {
@@ -615,13 +638,15 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         };
         if printer.verbose && !dropped.is_empty() {
             eprintln!(
-                "{}: dropped {} page leftovers: {}",
+                "{}: dropped {}: {}",
                 source.path.display(),
-                dropped.len(),
+                count(dropped.len(), "page leftover"),
                 dropped.join(" | ")
             );
         }
-        if !write_imported(&target, text.as_bytes(), source, &args, &mut problems)? {
+        if !claim(&target, source, &mut problems)
+            || !write_imported(&target, text.as_bytes(), source, &args, &mut problems)?
+        {
             continue;
         }
         if args.in_place && !args.dry_run {
@@ -755,7 +780,7 @@ mod tests {
     #[test]
     fn build_serve_and_check_show_the_same_hidden_articles() {
         for command in ["build", "serve", "check"] {
-            let cli = Cli::try_parse_from(["gazette", command, "--drafts", "--future", "--expired"]).unwrap();
+            let cli = Cli::try_parse_from(["gazette", command, "-D", "--future", "-E"]).unwrap();
             let shown = match cli.command {
                 Command::Build(args) => args.shown,
                 Command::Serve(args) => args.shown,

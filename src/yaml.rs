@@ -71,12 +71,22 @@ fn in_plain_words(message: &str) -> String {
             message.replace_range(at..at + rust.len(), plain);
         }
     }
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((unknown, listed)) = rest.split_once('`')
-        && let Some(listed) = listed.strip_prefix(", expected one of ")
-        && let Some(key) = closest_key(unknown, listed.split(", ").map(|key| key.trim_matches('`')))
+    // A nested key's message starts with its path: `feeds: unknown field `limt`, ...`; serde
+    // lists the keys as "expected one of `a`, `b`, `c`" or, for two, "expected `a` or `b`".
+    if let Some(at) = message.find("unknown field `")
+        && let Some((unknown, listed)) = message[at + "unknown field `".len()..].split_once('`')
+        && let Some(listed) =
+            listed.strip_prefix(", expected one of ").or_else(|| listed.strip_prefix(", expected "))
+        && let Some(key) = closest_key(
+            unknown,
+            listed.split(", ").flat_map(|keys| keys.split(" or ")).map(|key| key.trim_matches('`')),
+        )
     {
-        message = format!("unknown field `{unknown}` (did you mean `{key}`?), expected one of {listed}");
+        message = format!(
+            "{}unknown field `{unknown}` (did you mean `{key}`?), expected {}",
+            &message[..at],
+            if listed.contains(" or ") { listed.to_string() } else { format!("one of {listed}") }
+        );
     }
     message
 }
@@ -84,26 +94,10 @@ fn in_plain_words(message: &str) -> String {
 /// The key of `keys` that `unknown` most likely misspells: one or two edits away
 /// (`base_urll`, `publishdate`, `tilte`), the nearest first.
 pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Option<&'k str> {
-    keys.map(|key| (edit_distance(unknown, key), key))
+    keys.map(|key| (strsim::levenshtein(unknown, key), key))
         .filter(|&(distance, _)| distance <= 2)
         .min()
         .map(|(_, key)| key)
-}
-
-/// Levenshtein distance between two short keys.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substituted = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substituted.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -141,9 +135,14 @@ mod tests {
         );
         let error = parse::<Settings>("publishdate: 2025-01-01\n").unwrap_err();
         assert!(error.message.contains("(did you mean `publish_date`?)"), "{}", error.message);
+        let error = parse::<crate::config::RawConfig>("feeds:\n  limt: 3\n").unwrap_err();
+        assert!(
+            error.message.starts_with("feeds: unknown field `limt` (did you mean `limit`?)"),
+            "{}",
+            error.message
+        );
         let error = parse::<Settings>("colour: red\n").unwrap_err();
         assert!(!error.message.contains("did you mean"), "nothing close: {}", error.message);
-        assert_eq!((edit_distance("", "ab"), edit_distance("kitten", "sitting")), (2, 3));
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
     let nul_high = head.chunks_exact(2).filter(|pair| pair[1] == 0 && pair[0] != 0).count();
     let nul_low = head.chunks_exact(2).filter(|pair| pair[0] == 0 && pair[1] != 0).count();
     let mostly = |count: usize| {
-        pairs > 0 && count * 10 >= pairs * 6 && count + 2 >= head.iter().filter(|&&b| b == 0).count()
+        pairs > 0 && count * 10 >= pairs * 6 && count * 10 >= head.iter().filter(|&&b| b == 0).count() * 9
     };
     if mostly(nul_high) {
         Some(encoding_rs::UTF_16LE)

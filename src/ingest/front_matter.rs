@@ -130,6 +130,7 @@ pub struct FrontMatter {
 /// The keys [`FrontMatter`] reads (aliases aside), for naming the one a misspelled key meant.
 pub const KEYS: &[&str] = &[
     "title",
+    "title_inferred",
     "slug",
     "date",
     "date_source",
@@ -240,6 +241,43 @@ mod tests {
         assert_eq!(front.authors, ["Jane Doe"]);
         assert_eq!(front.summary.as_deref(), Some("Short."));
         assert_eq!(front.extra["custom"], serde_json::json!(3));
+    }
+
+    #[test]
+    fn every_key_written_is_listed() {
+        let front = FrontMatter {
+            title: Some("A".into()),
+            title_inferred: true,
+            slug: Some("a".into()),
+            date: Some("2025-01-02".into()),
+            date_source: Some("dateline".into()),
+            updated: Some("2025-01-03".into()),
+            publish_date: Some("2025-01-02".into()),
+            expiry_date: Some("2026-01-02".into()),
+            draft: true,
+            authors: vec!["Jane Doe".into()],
+            dateline: Some(Dateline { place: "Paris".into(), ..Dateline::default() }),
+            source: Some("AP".into()),
+            summary: Some("S.".into()),
+            tags: vec!["t".into()],
+            lang: Some("en".into()),
+            word_count: Some(3),
+            reading_time: Some(1),
+            images: vec![Image { caption: Some("c".into()), ..Image::default() }],
+            embeds: vec![Embed { platform: "x".into(), ..Embed::default() }],
+            extra: BTreeMap::new(),
+        };
+        let yaml = yaml::write(&front).unwrap();
+        let mut written: Vec<&str> = yaml
+            .lines()
+            .filter(|line| !line.starts_with([' ', '-']))
+            .filter_map(|line| line.split_once(':'))
+            .map(|(key, _)| key)
+            .collect();
+        let mut listed = KEYS.to_vec();
+        written.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(written, listed);
     }
 
     #[test]

@@ -299,10 +299,11 @@ fn resolve(
         },
     };
 
-    if prepared.body.trim().is_empty() {
+    // A draft may well be a stub.
+    if prepared.body.trim().is_empty() && !front.draft {
         diagnostics.push(Diagnostic::warning(
             path,
-            "no article text (the file is empty, or holds only front matter): its page will be empty; add the text, or set `draft: true` to leave it out",
+            "no article text: its page will be empty; add the text, or set `draft: true` to leave it out",
         ));
     }
     let plain = markdown::to_plain_text(&prepared.body, options);

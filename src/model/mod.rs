@@ -291,8 +291,6 @@ impl Site {
     }
 }
 
-/// Two articles that would land on the same URL: the later source path gets `-2`, `-3`...
-/// Decided in source-path order so the same files always get the same URLs.
 /// How far past the build's time an article's date may be before it is taken for a mistake:
 /// a day, so a story dated in a time zone ahead of the site's is not warned about.
 const FUTURE_DATE_SLACK: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
@@ -307,7 +305,9 @@ fn warn_of_future_dates(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Ok(latest) = now.checked_add(FUTURE_DATE_SLACK) else { return };
-    for article in articles.iter().filter(|a| a.date.timestamp() > latest) {
+    // A scheduled article shown with --future is dated in the future on purpose.
+    let scheduled = |a: &Article| a.publish_date.as_ref().is_some_and(|p| p.timestamp() > now);
+    for article in articles.iter().filter(|a| a.date.timestamp() > latest && !scheduled(a)) {
         diagnostics.push(Diagnostic::warning(
             content_dir.join(&article.source_path),
             format!(

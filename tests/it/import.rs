@@ -117,6 +117,13 @@ fn import_prints_markdown_or_replaces_in_place() {
     assert!(site.root.join("content/2025-01-02-note.txt").exists(), "a dry run removes nothing");
     assert!(site.run(&["import", "--in-place"]).success);
     assert!(!site.root.join("content/2025-01-02-note.txt").exists());
+    // A .txt whose import would be an existing .md's copy is refused, --force or not.
+    site.write("content/2025-01-02-note.txt", "Council votes again\n\nThe council voted again on Tuesday.\n");
+    let run = site.run(&["import", "--out", "both", "--force"]);
+    assert!(!run.success && run.stderr.contains("rename one of them"), "{}", run.stderr);
+    let kept = std::fs::read_to_string(site.root.join("both/2025-01-02-note.md")).unwrap();
+    assert!(kept.contains("rebuild"), "the first one written stays: {kept}");
+    std::fs::remove_file(site.root.join("content/2025-01-02-note.txt")).unwrap();
     let run = site.run(&["import", "content/2025-01-02-note.md"]);
     assert!(run.success && run.stderr.contains("already Markdown: nothing to import"), "{}", run.stderr);
     assert!(site.root.join("content/2025-01-02-note.md").exists());

@@ -78,7 +78,14 @@ fn empty_and_future_dated_articles_are_warned_about() {
         ("content/2025-01-01-empty.txt", ""),
         ("content/only-front-matter.md", "---\ntitle: Soon\ndate: 2025-01-02\n---\n\n"),
         ("content/2030-01-01-typo.txt", "A story from 2025\n\nThe year in its file name is wrong.\n"),
-        ("content/2025-12-31-late-tonight.txt", "Late tonight\n\nDated hours ahead of the build.\n"),
+        (
+            "content/late-tonight.md",
+            "---\ntitle: Late tonight\ndate: 2026-01-01T18:00:00Z\n---\nDated hours ahead of the build.\n",
+        ),
+        (
+            "content/scheduled.md",
+            "---\ntitle: Scheduled\ndate: 2026-03-01\npublish_date: 2026-03-01\n---\nDue in March.\n",
+        ),
     ]);
     let run = site.build_ok();
     let warned = |file: &str, what: &str| run.stderr.lines().any(|l| l.contains(file) && l.contains(what));
@@ -86,6 +93,9 @@ fn empty_and_future_dated_articles_are_warned_about() {
     assert!(warned("content/only-front-matter.md", "no article text"), "{}", run.stderr);
     assert!(warned("content/2030-01-01-typo.txt", "dated 2030-01-01, in the future"), "{}", run.stderr);
     assert!(!run.stderr.contains("late-tonight"), "within a day of the build is not warned about");
+    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--future"]);
+    assert!(site.has_output("2026/03/01/scheduled/index.html"), "{}", run.stderr);
+    assert!(!run.stderr.contains("scheduled.md"), "scheduled, so dated ahead on purpose: {}", run.stderr);
     assert!(site.has_output("2030/01/01/typo/index.html"), "still published, as it is shown");
     assert!(site.has_output("2025/01/01/empty/index.html"), "an empty article is not lost either");
 }
