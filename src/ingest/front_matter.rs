@@ -167,15 +167,16 @@ pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
     })
 }
 
-/// The line of the article file where the front-matter block `yaml` sets one of `keys` (a key
-/// and its aliases) at the top level, for a message about its value. The block starts on line 2.
-pub fn key_line(yaml: &str, keys: &[&str]) -> Option<usize> {
-    yaml.lines()
-        .position(|line| {
-            keys.iter()
-                .any(|key| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
-        })
-        .map(|index| index + 2)
+/// Where the front-matter block `yaml` sets one of `keys` (a key and its aliases) at the top
+/// level, for a message about its value: the line of the article file (the block starts on
+/// line 2) and the name as written there.
+pub fn key_line<'k>(yaml: &str, keys: &[&'k str]) -> Option<(usize, &'k str)> {
+    yaml.lines().enumerate().find_map(|(index, line)| {
+        let key = keys
+            .iter()
+            .find(|key| line.strip_prefix(**key).is_some_and(|rest| rest.trim_start().starts_with(':')))?;
+        Some((index + 2, *key))
+    })
 }
 
 /// Writes `front` and `body` as a Markdown article file.
@@ -298,8 +299,8 @@ mod tests {
     #[test]
     fn a_keys_line_is_found_by_any_of_its_names() {
         let yaml = "title: A\ndates: x\nlastmod : 2025\ndate: soon\n";
-        assert_eq!(key_line(yaml, &["date"]), Some(5));
-        assert_eq!(key_line(yaml, &["updated", "lastmod"]), Some(4));
+        assert_eq!(key_line(yaml, &["date"]), Some((5, "date")));
+        assert_eq!(key_line(yaml, &["updated", "lastmod"]), Some((4, "lastmod")));
         assert_eq!(key_line(yaml, &["expiry_date"]), None);
     }
 

@@ -246,16 +246,15 @@ fn resolve(
             Some(date) => Some(date),
             None => {
                 bad_date = true;
-                let line = prepared.yaml.as_deref().and_then(|yaml| front_matter::key_line(yaml, keys));
+                let found = prepared.yaml.as_deref().and_then(|yaml| front_matter::key_line(yaml, keys));
+                // Named as the file spells it (`publishDate:`), else by its own name.
+                let key = found.map_or(keys[0], |(_, key)| key);
                 diagnostics.push(
                     Diagnostic::error(
                         path,
-                        format!(
-                            "`{}: {text}` is not a date; write it as 2025-09-12 or 2025-09-12T08:30:00+02:00",
-                            keys[0]
-                        ),
+                        format!("`{key}: {text}` is not a date; write it as 2025-09-12 or 2025-09-12T08:30:00+02:00"),
                     )
-                    .at_line(line),
+                    .at_line(found.map(|(line, _)| line)),
                 );
                 None
             }

@@ -40,7 +40,7 @@ pub enum PublishError {
 
     /// The plan deletes more files than allowed; nothing was changed.
     #[error(
-        "refusing to delete {count} files from {target} (the limit is {max}); \
+        "refusing to delete {count} file(s) from {target} (the limit is {max}); \
          check the output folder, then re-run with --max-deletes {count} to allow it"
     )]
     TooManyDeletes {

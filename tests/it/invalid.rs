@@ -109,7 +109,7 @@ fn a_bad_date_names_its_line() {
     let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
     assert!(!run.success);
     assert!(run.stderr.contains("harbour.md:4: `date: not-a-date` is not a date"), "{}", run.stderr);
-    assert!(run.stderr.contains("harbour.md:5: `publish_date: soon` is not a date"), "{}", run.stderr);
+    assert!(run.stderr.contains("harbour.md:5: `publishDate: soon` is not a date"), "{}", run.stderr);
 }
 
 #[test]
