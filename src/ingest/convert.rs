@@ -50,6 +50,9 @@ pub struct Converted {
     pub embeds: Vec<Embed>,
     /// The best date evidence found in the text itself, if any.
     pub date: Option<DateHint>,
+    /// The date of an `Updated …` line in the page header (`Updated 3:12 PM EST, November 19,
+    /// 2024`), as (year, month, day); the line itself is dropped as page furniture.
+    pub updated: Option<(i16, i8, i8)>,
     /// Page leftovers removed from the body, verbatim, so `import --verbose` can show them.
     pub dropped: Vec<String>,
     /// The Markdown body: blocks separated by one blank line, ending with exactly one newline
@@ -399,6 +402,7 @@ struct Layout {
     images: Vec<(usize, Image)>,
     photo_publisher: Option<String>,
     byline: Option<Byline>,
+    updated: Option<(i16, i8, i8)>,
     lede: Option<usize>,
     dateline: Option<(Dateline, usize)>,
 }
@@ -411,6 +415,7 @@ impl Layout {
             images: Vec::new(),
             photo_publisher: None,
             byline: None,
+            updated: None,
             lede: None,
             dateline: None,
         };
@@ -584,6 +589,14 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
+            if self.updated.is_none()
+                && is_timestamp_line(line)
+                && let Some(date) = updated_date(line)
+            {
+                self.updated = Some(date);
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
             let standfirst = self.byline.is_none()
                 && !ends_as_sentence(line)
                 && paras
@@ -642,6 +655,7 @@ impl Layout {
         out.images = self.images.iter().map(|(_, image)| image.clone()).collect();
         out.embeds = self.embeds.iter().map(|span| span.signature.embed.clone()).collect();
         out.date = self.date_hint();
+        out.updated = self.updated;
         out.dropped = self.dropped_lines(paras);
         if let Some(byline) = &self.byline {
             out.dropped.extend(byline.leftovers.iter().cloned());
@@ -1941,6 +1955,14 @@ fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
     words.next().is_none().then_some((month, day, year))
 }
 
+/// The date an `Updated …` or `Last updated …` line gives (`Updated 3:12 PM EST, November 19,
+/// 2024`): the first `Month D, YYYY` in it.
+fn updated_date(line: &str) -> Option<(i16, i8, i8)> {
+    let rest = ["updated", "last updated"].iter().find_map(|lead| strip_prefix_ignore_case(line, lead))?;
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words.windows(3).find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';'])))
+}
+
 /// A date with a year, as (year, month, day) so that tuples order chronologically.
 fn parse_full_date(text: &str) -> Option<(i16, i8, i8)> {
     let (month, day, year) = parse_month_day(text)?;
@@ -3192,7 +3214,12 @@ mod tests {
         );
         assert_eq!(out.authors, ["Jane Doe"]);
         assert!(!out.body.contains("- "), "no list: {}", out.body);
-        assert!(out.body.contains("Updated 3:12 PM EST, November 19, 2024"), "kept: {}", out.body);
+        assert_eq!(out.updated, Some((2024, 11, 19)));
+        assert_eq!(out.dropped, ["Updated 3:12 PM EST, November 19, 2024"], "reported, not lost");
+        assert!(out.body.starts_with("The council approved"), "{}", out.body);
+        assert_eq!(updated_date("Last updated Nov. 19, 2024 at 10:02 a.m."), Some((2024, 11, 19)));
+        assert_eq!(updated_date("Updated 3 hours ago"), None);
+        assert_eq!(updated_date("Published November 19, 2024"), None, "a publication date is no update");
         let out = convert(
             "Storm leaves 200,000 without power across the Northeast\n\
              Crews from six states are working to restore electricity before temperatures drop this weekend\n\n\

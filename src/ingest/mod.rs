@@ -171,6 +171,7 @@ fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
         convert::DateEvidence::EmbedSignature => DateSource::EmbedSignature.as_str().to_string(),
     });
     FrontMatter {
+        updated: converted.updated.map(|(year, month, day)| format!("{year:04}-{month:02}-{day:02}")),
         title: converted.title,
         title_inferred: converted.title_inferred,
         date,
@@ -214,6 +215,7 @@ fn merge(user: FrontMatter, derived: FrontMatter) -> FrontMatter {
         title: user.title.or(derived.title),
         date_source: if user_dated { user.date_source } else { derived.date_source },
         date: user.date.or(derived.date),
+        updated: user.updated.or(derived.updated),
         authors: if user.authors.is_empty() { derived.authors } else { user.authors },
         dateline: user.dateline.or(derived.dateline),
         source: user.source.or(derived.source),

@@ -481,3 +481,18 @@ fn a_site_without_its_address_is_warned_about_and_not_published() {
     let sitemap = std::fs::read_to_string(mirror.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://news.example.org/2025/03/01/strike/</loc>"), "{sitemap}");
 }
+
+#[test]
+fn an_updated_line_in_the_header_is_the_articles_update_time() {
+    let site = SiteTest::with_files(&[(
+        "content/2024-11-18-budget.txt",
+        "Council approves budget\n\nBy Jane Doe\nUpdated 3:12 PM EST, November 19, 2024\n\n\
+         The council approved the budget on Tuesday after a long debate that ran past midnight.\n",
+    )]);
+    site.build_ok();
+    let page = site.output("2024/11/18/budget/index.html");
+    assert!(page.contains(r#"<span class="updated">Updated <time datetime="2024-11-19"#), "{page}");
+    assert!(!page.contains("3:12 PM EST"), "the line itself is page furniture");
+    let run = site.run(&["import"]);
+    assert!(run.stdout.contains("\nupdated: 2024-11-19\n"), "{}", run.stdout);
+}
