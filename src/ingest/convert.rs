@@ -330,26 +330,31 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
 /// mail and wire copy wrap at 60 to 80 columns, and shorter lines are more likely a list.
 const WRAP_WIDTHS: std::ops::RangeInclusive<usize> = 50..=100;
 
-/// Whether `lines` were wrapped at a fixed width: every line but the last is as full as greedy
-/// wrapping leaves it (the next line's first word would not have fitted after it), and at least
-/// one line break falls inside a sentence (the next line starts in lower case). A caption over
-/// its credit, or a list of sentences, fails one or the other.
+/// Whether `lines` were wrapped at a fixed width. Either every line but the last is as full as
+/// greedy wrapping leaves it (the next line's first word would not have fitted after it) and at
+/// least one line break falls inside a sentence (the next line starts in lower case); or, as
+/// `fmt` and other wrappers that even out the lines leave them, every line but the last is at
+/// least seven tenths of the widest and half the breaks or more fall inside a sentence. A caption
+/// over its credit, or a list of sentences, fails both.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
     let widths: Vec<usize> = lines.iter().map(|line| line.chars().count()).collect();
     let widest = widths.iter().copied().max().unwrap_or(0);
-    if !WRAP_WIDTHS.contains(&widest) {
+    if !WRAP_WIDTHS.contains(&widest) || lines.len() < 2 {
         return false;
     }
-    let mut breaks_a_sentence = false;
+    let mut greedy = true;
+    let mut inside_sentence = 0;
     for (k, pair) in lines.windows(2).enumerate() {
         let next_word = pair[1].split_whitespace().next().unwrap_or("");
-        if widths[k] + 1 + next_word.chars().count() <= widest {
-            return false;
-        }
+        greedy &= widths[k] + 1 + next_word.chars().count() > widest;
         let ends_clause = pair[0].ends_with([':', ';']) || ends_as_sentence(pair[0]);
-        breaks_a_sentence |= !ends_clause && pair[1].starts_with(char::is_lowercase);
+        if !ends_clause && pair[1].starts_with(char::is_lowercase) {
+            inside_sentence += 1;
+        }
     }
-    breaks_a_sentence
+    let breaks = lines.len() - 1;
+    let even = widths[..breaks].iter().all(|&width| width * 10 >= widest * 7);
+    (greedy && inside_sentence > 0) || (even && inside_sentence * 2 >= breaks)
 }
 
 /// Appends hard-wrapped `lines` as one line. A line that ends in a hyphen or dash glued to its
@@ -3157,6 +3162,28 @@ mod tests {
             out.summary
                 .starts_with("The coastal road between Portvale and Eastley stayed closed on Thursday after")
         );
+    }
+
+    #[test]
+    fn text_evened_out_by_fmt_is_joined_too() {
+        // `fmt -w 72` output: not greedy (\"the\" could have taken \"road\"), but even.
+        let text = "The road stayed shut\n\n\
+            The coastal road between Portvale and Eastley stayed closed on Thursday\n\
+            after high winds brought down power lines and scattered debris across\n\
+            both lanes, the highways agency said. Crews expected to reopen the\n\
+            road by the weekend. \"We are working as fast as we safely can,\"\n\
+            a spokeswoman said, adding that diversions would remain in place\n\
+            until further notice and that drivers should allow extra time.";
+        let out = convert(text);
+        assert!(
+            out.body.starts_with(
+                "The coastal road between Portvale and Eastley stayed closed on Thursday after high"
+            ),
+            "{}",
+            out.body
+        );
+        assert!(out.body.contains("reopen the road by the weekend"), "{}", out.body);
+        assert_eq!(out.body.matches('\n').count(), 1, "one paragraph: {}", out.body);
     }
 
     #[test]
