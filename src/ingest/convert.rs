@@ -212,6 +212,7 @@ fn split_paragraphs(text: &str) -> Vec<Para<'_>> {
     let mut gap_before = 0;
     // Each line is trimmed and a blank one only ends a paragraph, so `lines` (which drops a
     // final empty line and a carriage return) splits as `split('\n')` would.
+    let mut previous_indented = false;
     for raw in crate::text::lines(text) {
         let line = raw.trim();
         if line.is_empty() {
@@ -222,6 +223,14 @@ fn split_paragraphs(text: &str) -> Vec<Para<'_>> {
             blanks += 1;
             continue;
         }
+        // Wire copy marks paragraphs by indenting their first line, with no blank line: an
+        // indented line after a flush one that ended a sentence starts a paragraph.
+        let indented = raw.starts_with(['\t', ' ']) && (raw.starts_with('\t') || raw.starts_with("  "));
+        if indented && !previous_indented && lines.last().is_some_and(|last| ends_as_sentence(last)) {
+            paras.push(Para { lines: std::mem::take(&mut lines), gap_before });
+            blanks = 1;
+        }
+        previous_indented = indented;
         if lines.is_empty() {
             gap_before = if paras.is_empty() { 0 } else { blanks };
         }
@@ -3184,6 +3193,27 @@ mod tests {
         );
         assert!(out.body.contains("reopen the road by the weekend"), "{}", out.body);
         assert_eq!(out.body.matches('\n').count(), 1, "one paragraph: {}", out.body);
+    }
+
+    #[test]
+    fn wire_paragraphs_marked_by_an_indent_are_paragraphs() {
+        let text = "Port strike ends after three days\n\n\
+            \x20  BALTIMORE (AP) -- Dockworkers at East and Gulf Coast ports agreed\n\
+            to end their strike on Thursday after the union reached a tentative\n\
+            deal on wages that would raise pay by about 62% over six years,\n\
+            officials said.\n\
+            \x20  The agreement extends the current contract to Jan. 15, 2025, to\n\
+            give both sides time to negotiate other issues -- including the use\n\
+            of automation -- the union said.";
+        let out = convert(text);
+        assert_eq!(out.dateline.map(|d| d.place), Some("BALTIMORE".to_string()));
+        assert_eq!(out.source.as_deref(), Some("Associated Press"));
+        assert!(
+            out.body.contains("over six years, officials said.\n\nThe agreement extends"),
+            "{}",
+            out.body
+        );
+        assert!(out.body.ends_with("of automation -- the union said.\n"), "{}", out.body);
     }
 
     #[test]
