@@ -225,7 +225,7 @@ fn split_paragraphs(text: &str) -> Vec<Para<'_>> {
         }
         // Wire copy marks paragraphs by indenting their first line, with no blank line: an
         // indented line after a flush one that ended a sentence starts a paragraph.
-        let indented = raw.starts_with(['\t', ' ']) && (raw.starts_with('\t') || raw.starts_with("  "));
+        let indented = raw.starts_with('\t') || raw.starts_with("  ");
         if indented && !previous_indented && lines.last().is_some_and(|last| ends_as_sentence(last)) {
             paras.push(Para { lines: std::mem::take(&mut lines), gap_before });
             blanks = 1;
