@@ -3175,7 +3175,7 @@ mod tests {
 
     #[test]
     fn text_evened_out_by_fmt_is_joined_too() {
-        // `fmt -w 72` output: not greedy (\"the\" could have taken \"road\"), but even.
+        // `fmt -w 72` output: not greedy (the line ending "the" could have taken "road"), but even.
         let text = "The road stayed shut\n\n\
             The coastal road between Portvale and Eastley stayed closed on Thursday\n\
             after high winds brought down power lines and scattered debris across\n\
