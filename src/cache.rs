@@ -87,7 +87,12 @@ pub fn up_to_date(config: &Config, state: &BuildState, fingerprint: &str, now: j
 
 /// The time now, as [`BuildState::committed_at`] records it.
 pub fn now_nanos() -> Option<u128> {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().map(|since| since.as_nanos())
+    epoch_nanos(std::time::SystemTime::now())
+}
+
+/// `time` in nanoseconds since 1970, the unit of file times here.
+fn epoch_nanos(time: std::time::SystemTime) -> Option<u128> {
+    time.duration_since(std::time::UNIX_EPOCH).ok().map(|since| since.as_nanos())
 }
 
 /// Whether `dir` still holds `files` files, none of them modified after `committed` (files the
@@ -151,11 +156,7 @@ fn hash_stamp(hasher: &mut Sha256, path: &Path, stamp: Option<(u64, Option<u128>
 /// A file's size and modification time (nanoseconds since 1970), as far as they can be read.
 fn size_and_time(path: &Path) -> Option<(u64, Option<u128>)> {
     let metadata = std::fs::metadata(path).ok()?;
-    let time = metadata
-        .modified()
-        .ok()
-        .and_then(|modified| modified.duration_since(std::time::UNIX_EPOCH).ok())
-        .map(|since| since.as_nanos());
+    let time = metadata.modified().ok().and_then(epoch_nanos);
     Some((metadata.len(), time))
 }
 

@@ -4,9 +4,17 @@
 use crate::harness::SiteTest;
 
 fn failing_build(fixture: &str) -> (SiteTest, String) {
-    let site = SiteTest::fixture(&format!("invalid/{fixture}"));
+    expect_failure(SiteTest::fixture(&format!("invalid/{fixture}")))
+}
+
+/// [`failing_build`] of a site made of `files` (path, contents) rather than a fixture.
+fn failing_build_of(files: &[(&str, &str)]) -> String {
+    expect_failure(SiteTest::with_files(files)).1
+}
+
+fn expect_failure(site: SiteTest) -> (SiteTest, String) {
     let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
-    assert!(!run.success, "{fixture} should fail:\n{}", run.stderr);
+    assert!(!run.success, "the build should fail:\n{}", run.stderr);
     (site, run.stderr)
 }
 
@@ -62,14 +70,12 @@ fn a_binary_file_named_txt_is_an_error_not_an_article() {
 
 #[test]
 fn toml_front_matter_is_an_error_not_article_text() {
-    let site = SiteTest::with_files(&[(
+    let stderr = failing_build_of(&[(
         "content/2025-01-01-zola-post.md",
         "+++\ntitle = \"A Zola post\"\ndate = 2025-01-01\n+++\n\nHello.\n",
     )]);
-    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
-    assert!(!run.success, "{}", run.stderr);
-    assert!(run.stderr.contains("2025-01-01-zola-post.md:1"), "{}", run.stderr);
-    assert!(run.stderr.contains("TOML (`+++`) is not read"), "{}", run.stderr);
+    assert!(stderr.contains("2025-01-01-zola-post.md:1"), "{stderr}");
+    assert!(stderr.contains("TOML (`+++`) is not read"), "{stderr}");
 }
 
 #[test]
@@ -102,14 +108,12 @@ fn empty_and_future_dated_articles_are_warned_about() {
 
 #[test]
 fn a_bad_date_names_its_line() {
-    let site = SiteTest::with_files(&[(
+    let stderr = failing_build_of(&[(
         "content/harbour.md",
         "---\ntitle: Harbour\nlastmod: 2025-01-02\ndate: not-a-date\npublishDate: soon\n---\nBody.\n",
     )]);
-    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z"]);
-    assert!(!run.success);
-    assert!(run.stderr.contains("harbour.md:4: `date: not-a-date` is not a date"), "{}", run.stderr);
-    assert!(run.stderr.contains("harbour.md:5: `publishDate: soon` is not a date"), "{}", run.stderr);
+    assert!(stderr.contains("harbour.md:4: `date: not-a-date` is not a date"), "{stderr}");
+    assert!(stderr.contains("harbour.md:5: `publishDate: soon` is not a date"), "{stderr}");
 }
 
 #[test]
