@@ -20,10 +20,10 @@ use gazette::{Diagnostic, Progress, Report};
 #[command(name = "gazette", version, about, long_about = None, propagate_version = true)]
 struct Cli {
     /// Print nothing but errors.
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    #[arg(short, long, global = true, conflicts_with = "verbose", overrides_with = "quiet")]
     quiet: bool,
     /// Print more detail (every warning, per-file notes).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, overrides_with = "verbose")]
     verbose: bool,
     #[command(subcommand)]
     command: Command,
@@ -76,17 +76,18 @@ struct ServeArgs {
 }
 
 /// Which hidden articles to show anyway (Hugo's `-D`, `-F`, `-E`), the same for build, serve and
-/// check, so a preview can show what a build will.
+/// check, so a preview can show what a build will. Hugo's long names are accepted too, so a
+/// migrated script keeps working.
 #[derive(Debug, Args)]
 struct ShownArgs {
     /// Include draft articles.
-    #[arg(short = 'D', long)]
+    #[arg(short = 'D', long, alias = "buildDrafts")]
     drafts: bool,
     /// Include articles whose publish_date is still to come.
-    #[arg(short = 'F', long)]
+    #[arg(short = 'F', long, alias = "buildFuture")]
     future: bool,
     /// Include articles past their expiry_date.
-    #[arg(short = 'E', long)]
+    #[arg(short = 'E', long, alias = "buildExpired")]
     expired: bool,
 }
 
@@ -142,10 +143,12 @@ struct BuildArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Output folder (default: `output_dir` from site.yaml, else public/).
-    #[arg(short, long, value_name = "DIR")]
+    // Hugo's `-d/--destination` and Zola's `--output-dir` are accepted for migrated scripts.
+    #[arg(short, long, value_name = "DIR", short_alias = 'd', aliases = ["destination", "output-dir"])]
     output: Option<PathBuf>,
     /// Base URL to publish under, overriding site.yaml (e.g. https://example.org/news/).
-    #[arg(long, value_name = "URL")]
+    // Zola's `-u`, Hugo's `-b/--baseURL`.
+    #[arg(short = 'u', long, value_name = "URL", short_alias = 'b', aliases = ["baseURL", "baseurl"])]
     base_url: Option<String>,
     #[command(flatten)]
     shown: ShownArgs,
@@ -789,6 +792,24 @@ mod tests {
             };
             let overrides = shown.overrides();
             assert!(overrides.drafts && overrides.future && overrides.expired, "{command}");
+        }
+    }
+
+    #[test]
+    fn hugo_and_zola_spellings_of_build_flags_are_accepted() {
+        let spellings: [&[&str]; 4] = [
+            &["-b", "https://a.example/", "-d", "out", "--buildDrafts", "--buildFuture", "--buildExpired"],
+            &["--baseURL", "https://a.example/", "--destination", "out", "-D", "-F", "-E"],
+            &["-u", "https://a.example/", "--output-dir", "out", "--drafts", "--future", "--expired"],
+            &["--base-url", "https://a.example/", "-o", "out", "-DFE", "-q", "-q"],
+        ];
+        for flags in spellings {
+            let cli = Cli::try_parse_from(["gazette", "build"].iter().chain(flags)).unwrap();
+            let Command::Build(args) = cli.command else { unreachable!() };
+            assert_eq!(args.base_url.as_deref(), Some("https://a.example/"), "{flags:?}");
+            assert_eq!(args.output.as_deref(), Some(Path::new("out")), "{flags:?}");
+            let overrides = args.shown.overrides();
+            assert!(overrides.drafts && overrides.future && overrides.expired, "{flags:?}");
         }
     }
 

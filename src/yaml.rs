@@ -91,13 +91,37 @@ fn in_plain_words(message: &str) -> String {
     message
 }
 
-/// The key of `keys` that `unknown` most likely misspells: one or two edits away
-/// (`base_urll`, `publishdate`, `tilte`), the nearest first.
+/// The key of `keys` that `unknown` most likely means: a Hugo or Zola name for it (`baseURL`,
+/// `languageCode`, `publishDir`), or a misspelling one or two edits away once case, `_` and `-`
+/// are set aside (`base_urll`, `publishdate`, `tilte`, `contentDir`), the nearest first.
 pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Option<&'k str> {
-    keys.map(|key| (strsim::levenshtein(unknown, key), key))
-        .filter(|&(distance, _)| distance <= 2)
-        .min()
-        .map(|(_, key)| key)
+    /// What sites moving from Hugo or Zola write, and the key Gazette reads instead.
+    const FOREIGN: &[(&str, &str)] = &[
+        ("languagecode", "language"),
+        ("defaultcontentlanguage", "language"),
+        ("defaultlanguage", "language"),
+        ("publishdir", "output_dir"),
+        ("paginate", "paginate_by"),
+        ("pagersize", "paginate_by"),
+        ("generatefeed", "feeds"),
+        ("generatefeeds", "feeds"),
+        ("buildsearchindex", "search"),
+        ("lastmod", "updated"),
+    ];
+    let normal = |key: &str| -> String {
+        key.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()
+    };
+    let unknown = normal(unknown);
+    // Two edits turn `path` into `date`: short words get one.
+    let most = if unknown.chars().count() <= 4 { 1 } else { 2 };
+    let foreign = FOREIGN.iter().find(|(theirs, _)| *theirs == unknown).map(|(_, ours)| *ours);
+    keys.map(|key| {
+        let distance = if foreign == Some(key) { 0 } else { strsim::levenshtein(&unknown, &normal(key)) };
+        (distance, key)
+    })
+    .filter(|&(distance, _)| distance <= most)
+    .min()
+    .map(|(_, key)| key)
 }
 
 #[cfg(test)]
@@ -143,6 +167,27 @@ mod tests {
         );
         let error = parse::<Settings>("colour: red\n").unwrap_err();
         assert!(!error.message.contains("did you mean"), "nothing close: {}", error.message);
+    }
+
+    #[test]
+    fn hugo_and_zola_names_point_to_gazettes() {
+        let keys = ["base_url", "language", "output_dir", "paginate_by", "content_dir", "updated"];
+        for (theirs, ours) in [
+            ("baseURL", "base_url"),
+            ("baseurl", "base_url"),
+            ("languageCode", "language"),
+            ("default_language", "language"),
+            ("publishDir", "output_dir"),
+            ("contentDir", "content_dir"),
+            ("paginate", "paginate_by"),
+            ("lastmod", "updated"),
+        ] {
+            assert_eq!(closest_key(theirs, keys.into_iter()), Some(ours), "{theirs}");
+        }
+        assert_eq!(closest_key("params", keys.into_iter()), None);
+        assert_eq!(closest_key("path", ["date", "tags"].into_iter()), None, "two edits in four letters");
+        assert_eq!(closest_key("tgas", ["date", "tags"].into_iter()), None);
+        assert_eq!(closest_key("tag", ["date", "tags"].into_iter()), Some("tags"));
     }
 
     #[test]
