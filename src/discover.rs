@@ -76,6 +76,10 @@ pub fn walk(content_dir: &Path) -> Discovery {
             continue;
         }
         let relative = relative_slash_path(content_dir, entry.path());
+        if is_section_file(&name) {
+            discovery.diagnostics.push(Diagnostic::warning(entry.path(), SECTION_FILE));
+            continue;
+        }
         match classify(&name) {
             Some(kind) => discovery.sources.push(Source { path: entry.path().to_path_buf(), relative, kind }),
             None => discovery.diagnostics.push(Diagnostic::warning(
@@ -95,6 +99,15 @@ pub fn classify(file_name: &str) -> Option<SourceKind> {
         "md" | "markdown" => Some(SourceKind::Markdown),
         _ => None,
     }
+}
+
+/// What a Hugo or Zola section file is told: it describes a list page, and is no article.
+const SECTION_FILE: &str = "a Hugo/Zola section file (`_index`), not an article: Gazette makes its own list pages (home, digests, tags), so it is not published; delete it, or rename it to publish its text as an article";
+
+/// `_index.md`: Hugo's and Zola's file for a section's list page. Read as an article it would be
+/// an empty page dated by its file time, at the top of the front page.
+pub fn is_section_file(file_name: &str) -> bool {
+    classify(file_name).is_some() && Path::new(file_name).file_stem().is_some_and(|stem| stem == "_index")
 }
 
 /// Dot files and dot folders are private by convention (`.git`, `.DS_Store`).
@@ -153,10 +166,13 @@ mod tests {
         std::fs::write(content.join("photo.jpg"), "x").unwrap();
         std::fs::write(content.join(".hidden.txt"), "x").unwrap();
         std::fs::write(content.join("b.txt~"), "x").unwrap();
+        std::fs::write(content.join("2025/_index.md"), "---\ntitle: 2025\n---\n").unwrap();
         let found = walk(content);
         let names: Vec<_> = found.sources.iter().map(|s| s.relative.as_str()).collect();
         assert_eq!(names, ["2025/01/c.txt", "a.md", "b.txt"]);
-        assert_eq!(found.diagnostics.len(), 1);
-        assert!(found.diagnostics[0].path.ends_with("photo.jpg"));
+        assert_eq!(found.diagnostics.len(), 2);
+        assert!(found.diagnostics[0].path.ends_with("2025/_index.md"));
+        assert!(found.diagnostics[0].message.contains("section file"), "{}", found.diagnostics[0].message);
+        assert!(found.diagnostics[1].path.ends_with("photo.jpg"));
     }
 }

@@ -303,8 +303,12 @@ impl State {
         let content: Vec<&Path> =
             changes.iter().filter(|(_, c)| *c == Change::Content).map(|(p, _)| p.as_path()).collect();
         let mut edits = Vec::new();
-        if self.cache.is_empty() || content.iter().any(|p| discover::classify(&p.to_string_lossy()).is_none())
-        {
+        // A folder, an unknown file or a section file: what the walk makes of it decides.
+        let walk_decides = |path: &&Path| {
+            let name = path.to_string_lossy();
+            discover::classify(&name).is_none() || discover::is_section_file(&name)
+        };
+        if self.cache.is_empty() || content.iter().any(walk_decides) {
             self.rescan();
         } else {
             for path in content {

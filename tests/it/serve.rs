@@ -391,6 +391,22 @@ impl Lcg {
 }
 
 #[test]
+fn a_section_file_added_or_edited_is_reported_and_never_published() {
+    let served = Served::start(site());
+    for text in ["---\ntitle: News\n---\n", "---\ntitle: All the news\n---\nEdited.\n"] {
+        served.site.write("content/_index.md", text);
+        let (_, warnings) = served.settle_with_warnings();
+        assert!(
+            warnings.iter().any(|w| w.contains("_index.md") && w.contains("section file")),
+            "{warnings:?}"
+        );
+        served.assert_same_as_a_clean_build(0);
+        let (_, _, home) = served.get("/");
+        assert!(!home.contains("News</a>"), "no article made of the section file");
+    }
+}
+
+#[test]
 fn incremental_rebuilds_equal_a_clean_build_after_random_edits() {
     let served = Served::start(site());
     let mut random = Lcg(7);
