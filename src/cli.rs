@@ -563,6 +563,7 @@ fn print_timings(report: &Report) {
 fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, Overrides::default())?;
     let mut sources = Vec::new();
+    let mut bundle_files: Vec<(PathBuf, gazette::discover::BundleFile)> = Vec::new();
     let mut problems = Vec::new();
     let roots = if args.paths.is_empty() { vec![config.content_dir.clone()] } else { args.paths.clone() };
     for root in &roots {
@@ -570,6 +571,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         if root.is_dir() {
             let found = gazette::discover::walk(&root);
             problems.extend(found.diagnostics);
+            bundle_files.extend(found.bundle_files.into_iter().map(|file| (root.join(&file.article), file)));
             sources.extend(found.sources.into_iter().map(|mut s| {
                 s.relative = relative_to_content(&config, &s.path);
                 s
@@ -591,23 +593,20 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     // Target -> the source written there: `a.md` copied and `a.txt` imported would both be
     // `a.md`, and one must not replace the other, --force or not.
     let mut claimed: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
-    let mut claim =
-        |target: &Path, source: &gazette::discover::Source, problems: &mut Vec<Diagnostic>| match claimed
-            .insert(target.to_path_buf(), source.path.clone())
-        {
-            Some(first) => {
-                problems.push(Diagnostic::error(
-                    &source.path,
-                    format!(
-                        "imports to {}, as {} does; rename one of them",
-                        target.display(),
-                        first.display()
-                    ),
-                ));
-                false
-            }
-            None => true,
-        };
+    // Article file -> where it was written: its bundle's files go beside it.
+    let mut placed: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
+    let mut claim = |target: &Path, source: &Path, problems: &mut Vec<Diagnostic>| match claimed
+        .insert(target.to_path_buf(), source.to_path_buf())
+    {
+        Some(first) => {
+            problems.push(Diagnostic::error(
+                source,
+                format!("imports to {}, as {} does; rename one of them", target.display(), first.display()),
+            ));
+            false
+        }
+        None => true,
+    };
     for source in &sources {
         if source.kind == gazette::discover::SourceKind::Markdown {
             // Copied as they are, so `--out` gives a whole content folder that builds the same site.
@@ -618,14 +617,15 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 continue;
             };
             let target = std::path::absolute(out)?.join(&source.relative);
-            if !claim(&target, source, &mut problems) {
+            if !claim(&target, &source.path, &mut problems) {
                 continue;
             }
             let text =
                 std::fs::read(&source.path).map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
-            if write_imported(&target, &text, source, &args, &mut problems)? {
+            if write_imported(&target, &text, &source.path, &args, &mut problems)? {
                 copied += 1;
             }
+            placed.insert(source.path.clone(), target);
             continue;
         }
         let (text, diagnostics, dropped) = gazette::ingest::to_markdown(source, &config);
@@ -647,9 +647,11 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 dropped.join(" | ")
             );
         }
-        if !claim(&target, source, &mut problems)
-            || !write_imported(&target, text.as_bytes(), source, &args, &mut problems)?
-        {
+        if !claim(&target, &source.path, &mut problems) {
+            continue;
+        }
+        placed.insert(source.path.clone(), target.clone());
+        if !write_imported(&target, text.as_bytes(), &source.path, &args, &mut problems)? {
             continue;
         }
         if args.in_place && !args.dry_run {
@@ -657,6 +659,19 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 .map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
         }
         written += 1;
+    }
+    // A page bundle's photos go with its article, so the folder written builds the same site.
+    let mut bundled = 0;
+    for (article, file) in bundle_files.into_iter().filter(|_| args.out.is_some()) {
+        let Some(folder) = placed.get(&article).and_then(|target| target.parent()) else { continue };
+        let target = folder.join(&file.name);
+        if !claim(&target, &file.path, &mut problems) {
+            continue;
+        }
+        let bytes = std::fs::read(&file.path).map_err(|e| anyhow::anyhow!("{}: {e}", file.path.display()))?;
+        if write_imported(&target, &bytes, &file.path, &args, &mut problems)? {
+            bundled += 1;
+        }
     }
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     printer.diagnostics(&problems);
@@ -667,9 +682,15 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         } else {
             ("Imported", "copied", "")
         };
-        let copied = match copied {
-            0 => String::new(),
-            n => format!(" and {copy} {} already in Markdown", count(n, "article")),
+        let copied = match (copied, bundled) {
+            (0, 0) => String::new(),
+            (n, 0) => format!(" and {copy} {} already in Markdown", count(n, "article")),
+            (0, files) => format!(" and {copy} {}", count(files, "page bundle file")),
+            (n, files) => format!(
+                ", {copy} {} already in Markdown and {}",
+                count(n, "article"),
+                count(files, "page bundle file")
+            ),
         };
         printer.summary(&format!(
             "{import} {}{copied}, {}{tail}",
@@ -686,7 +707,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 fn write_imported(
     target: &Path,
     bytes: &[u8],
-    source: &gazette::discover::Source,
+    source: &Path,
     args: &ImportArgs,
     problems: &mut Vec<Diagnostic>,
 ) -> anyhow::Result<bool> {
@@ -698,7 +719,7 @@ fn write_imported(
             target,
             format!(
                 "already exists and differs from the import of {}; left as it is (pass --force to replace it)",
-                source.path.display()
+                source.display()
             ),
         ));
         return Ok(false);

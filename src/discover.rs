@@ -5,6 +5,7 @@
 //! silently: editor droppings are skipped on purpose, every other unknown file and every walk
 //! error (permissions, broken links, loops) becomes a diagnostic naming its path.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -31,11 +32,28 @@ pub struct Source {
     pub kind: SourceKind,
 }
 
+/// The stem of a page bundle's article file (`index.md`, `index.txt`): as in Hugo and Zola, its
+/// folder is the article's, and the other files in it (photos, PDFs) are published beside it.
+pub const BUNDLE_INDEX: &str = "index";
+
+/// A file in a page bundle that is not an article: published in the article's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleFile {
+    /// The bundle's article (its `relative` path).
+    pub article: String,
+    /// Path inside the bundle folder, `/`-separated (`photo.jpg`, `images/map.png`).
+    pub name: String,
+    /// Absolute path, for reading.
+    pub path: PathBuf,
+}
+
 /// What the walk found.
 #[derive(Debug, Default)]
 pub struct Discovery {
     /// Articles, sorted by relative path.
     pub sources: Vec<Source>,
+    /// Files of page bundles, sorted by path.
+    pub bundle_files: Vec<BundleFile>,
     /// Unknown files and walk errors.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -54,6 +72,8 @@ pub fn walk(content_dir: &Path) -> Discovery {
         WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
             entry.depth() == 0 || !is_hidden(entry.file_name().to_string_lossy().as_ref())
         });
+    // Files that are not articles: a page bundle's files, or strays to report.
+    let mut others: Vec<(String, PathBuf)> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -82,9 +102,31 @@ pub fn walk(content_dir: &Path) -> Discovery {
         }
         match classify(&name) {
             Some(kind) => discovery.sources.push(Source { path: entry.path().to_path_buf(), relative, kind }),
+            None => others.push((relative, entry.into_path())),
+        }
+    }
+    // A folder's `index` article may sort after its photos: bundles are known once the walk is over.
+    let bundles: BTreeMap<&str, &str> = discovery
+        .sources
+        .iter()
+        .filter_map(|source| {
+            let (folder, name) = source.relative.rsplit_once('/')?;
+            let stem = Path::new(name).file_stem()?;
+            (stem == BUNDLE_INDEX).then_some((folder, source.relative.as_str()))
+        })
+        .collect();
+    for (relative, path) in others {
+        // The nearest folder above the file that is a bundle owns it.
+        let owner = relative.match_indices('/').rev().find_map(|(slash, _)| {
+            bundles.get(&relative[..slash]).map(|article| (article.to_string(), &relative[slash + 1..]))
+        });
+        match owner {
+            Some((article, name)) => {
+                discovery.bundle_files.push(BundleFile { article, name: name.to_string(), path });
+            }
             None => discovery.diagnostics.push(Diagnostic::warning(
-                entry.path(),
-                "not an article (only .txt/.text and .md/.markdown files are read, in any case); move it to static/ if it is an asset",
+                path,
+                "not an article (only .txt/.text and .md/.markdown files are read, in any case); move it to static/, or make its folder a page bundle with an index.md or index.txt article, if it is an asset",
             )),
         }
     }
@@ -153,6 +195,47 @@ mod tests {
         assert_eq!(classify("a.md"), Some(SourceKind::Markdown));
         assert_eq!(classify("photo.jpg"), None);
         assert_eq!(classify("README"), None);
+    }
+
+    #[test]
+    fn page_bundles_own_the_files_beside_and_below_their_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path();
+        for (path, text) in [
+            ("2025/03/04/flood/index.md", "---\ntitle: Flood\n---\nText."),
+            ("2025/03/04/flood/aerial.jpg", "jpg"),
+            ("2025/03/04/flood/maps/river.png", "png"),
+            ("2025/03/04/flood/maps/note.txt", "An article of its own."),
+            ("2025/03/04/flood/gauges/index.txt", "A bundle inside the bundle."),
+            ("2025/03/04/flood/gauges/chart.svg", "svg"),
+            ("2025/03/04/stray.pdf", "pdf"),
+        ] {
+            std::fs::create_dir_all(content.join(path).parent().unwrap()).unwrap();
+            std::fs::write(content.join(path), text).unwrap();
+        }
+        let found = walk(content);
+        let owned: Vec<(&str, &str)> =
+            found.bundle_files.iter().map(|f| (f.article.as_str(), f.name.as_str())).collect();
+        assert_eq!(
+            owned,
+            [
+                ("2025/03/04/flood/index.md", "aerial.jpg"),
+                ("2025/03/04/flood/gauges/index.txt", "chart.svg"),
+                ("2025/03/04/flood/index.md", "maps/river.png"),
+            ]
+        );
+        assert!(found.bundle_files.iter().all(|f| f.path.is_file()));
+        let articles: Vec<&str> = found.sources.iter().map(|s| s.relative.as_str()).collect();
+        assert_eq!(
+            articles,
+            [
+                "2025/03/04/flood/gauges/index.txt",
+                "2025/03/04/flood/index.md",
+                "2025/03/04/flood/maps/note.txt"
+            ]
+        );
+        assert_eq!(found.diagnostics.len(), 1, "the stray outside any bundle is reported");
+        assert!(found.diagnostics[0].path.ends_with("stray.pdf"));
     }
 
     #[test]

@@ -197,6 +197,7 @@ fn pipeline(
         report.diagnostics.extend(item.diagnostics);
         articles.extend(item.article);
     }
+    attach_bundle_files(&mut articles, discovery.bundle_files);
     report.timings.ingest = started.elapsed();
     render_articles(config, articles, now, sink, progress, report)
 }
@@ -249,6 +250,18 @@ fn ingest_cached(
     ingested
 }
 
+/// Gives each article the files of its page bundle, as the walk found them.
+pub fn attach_bundle_files(articles: &mut [model::Article], files: Vec<discover::BundleFile>) {
+    let mut by_article: std::collections::HashMap<String, Vec<discover::BundleFile>> =
+        std::collections::HashMap::new();
+    for file in files {
+        by_article.entry(file.article.clone()).or_default().push(file);
+    }
+    for article in articles {
+        article.bundle_files = by_article.remove(&article.source_path).unwrap_or_default();
+    }
+}
+
 /// Everything after ingest: assemble the site, load the theme, render every page into `sink`.
 pub fn render_articles(
     config: &Config,
@@ -293,6 +306,10 @@ pub fn render_articles(
     let started = Instant::now();
     let page_paths: std::collections::HashSet<&str> = pages.iter().map(String::as_str).collect();
     let (written, diagnostics) = emit::static_files(sink, &theme, &page_paths);
+    report.files_written += written;
+    report.diagnostics.extend(diagnostics);
+    let taken = |path: &str| page_paths.contains(path) || theme.static_files.contains_key(path);
+    let (written, diagnostics) = emit::bundle_files(sink, &site, taken);
     report.files_written += written;
     report.diagnostics.extend(diagnostics);
     report.timings.emit = started.elapsed();

@@ -104,6 +104,51 @@ pub fn static_files(
     (written, diagnostics)
 }
 
+/// Where each file of a published article's page bundle goes: beside the article's page. A file
+/// whose path a page or a static file already has (`taken`) is left out with a warning naming it.
+pub fn bundle_routes(
+    site: &Site,
+    taken: impl Fn(&str) -> bool,
+) -> (Vec<(String, &std::path::Path)>, Vec<Diagnostic>) {
+    let mut routes = Vec::new();
+    let mut diagnostics = Vec::new();
+    for article in &site.articles {
+        if article.bundle_files.is_empty() {
+            continue;
+        }
+        let folder = article.site_path();
+        for file in &article.bundle_files {
+            let output = format!("{folder}{}", file.name);
+            if taken(&output) {
+                diagnostics.push(Diagnostic::warning(
+                    &file.path,
+                    format!("not published: the site already has a file at `{output}`; rename it"),
+                ));
+            } else {
+                routes.push((output, file.path.as_path()));
+            }
+        }
+    }
+    (routes, diagnostics)
+}
+
+/// Copies the files of every published article's page bundle beside its page (see
+/// [`bundle_routes`]).
+pub fn bundle_files(sink: &dyn Sink, site: &Site, taken: impl Fn(&str) -> bool) -> (usize, Vec<Diagnostic>) {
+    let (routes, mut diagnostics) = bundle_routes(site, taken);
+    let failed: Vec<Diagnostic> = routes
+        .par_iter()
+        .filter_map(|(output, source)| {
+            let bytes = std::fs::read(source)
+                .map_err(|e| Diagnostic::error(*source, format!("cannot read page bundle file: {e}")));
+            bytes.and_then(|bytes| write_checked(sink, output, &bytes)).err()
+        })
+        .collect();
+    let written = routes.len() - failed.len();
+    diagnostics.extend(failed);
+    (written, diagnostics)
+}
+
 /// Writes generated files (the search index) given as output path -> bytes.
 pub fn files(
     sink: &dyn Sink,

@@ -370,6 +370,7 @@ fn resolve(
         body_markdown: prepared.body.as_str().into(),
         extra: front.extra.clone(),
         signature,
+        bundle_files: Vec::new(),
     })
 }
 
@@ -428,12 +429,19 @@ fn strip_date_prefix(stem: &str) -> &str {
     }
 }
 
+/// The name an article's slug and file-name date come from: the file's name without its
+/// extension, or for a page bundle's `index.md` (Hugo's and Zola's layout for an article with its
+/// images), the bundle folder's name.
 fn file_stem(relative: &str) -> &str {
-    let name = relative.rsplit('/').next().unwrap_or(relative);
-    match name.rfind('.') {
+    let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
+    let stem = match name.rfind('.') {
         Some(dot) if dot > 0 => &name[..dot],
         _ => name,
+    };
+    if stem == crate::discover::BUNDLE_INDEX && !folder.is_empty() {
+        return folder.rsplit('/').next().unwrap_or(folder);
     }
+    stem
 }
 
 fn modified_time(path: &Path, tz: &TimeZone) -> ZonedDateTime {
@@ -478,6 +486,19 @@ mod tests {
         assert_eq!((date.date().to_string(), source), ("2025-09-13".to_string(), DateSource::Folders));
         assert!(path_date("2025/13/40/x.txt", &utc()).is_none());
         assert!(path_date("2025-09-12x.txt", &utc()).is_none());
+        // Page bundles: the folder names the article.
+        let (date, source) = path_date("posts/2025-09-14-flood/index.md", &utc()).unwrap();
+        assert_eq!((date.date().to_string(), source), ("2025-09-14".to_string(), DateSource::FileName));
+        let (date, source) = path_date("2025/09/15/flood/index.txt", &utc()).unwrap();
+        assert_eq!((date.date().to_string(), source), ("2025-09-15".to_string(), DateSource::Folders));
+    }
+
+    #[test]
+    fn a_bundles_index_is_named_by_its_folder() {
+        assert_eq!(file_stem("2025/09/15/flood-defences/index.md"), "flood-defences");
+        assert_eq!(file_stem("posts/2025-09-14-flood/INDEX.txt"), "INDEX", "only `index` names a bundle");
+        assert_eq!(file_stem("index.md"), "index", "the content folder itself is no bundle");
+        assert_eq!(file_stem("news/indexes.txt"), "indexes");
     }
 
     #[test]

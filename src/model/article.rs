@@ -103,6 +103,11 @@ pub struct Article {
     /// the ingest cache as raw bytes, like the body.
     #[serde(skip)]
     pub signature: Option<super::cluster::Signature>,
+    /// The other files of the article's page bundle (photos, PDFs), published in its folder. Set
+    /// from each walk of the content folder rather than kept with the article, so a photo added
+    /// beside an unchanged article is seen.
+    #[serde(skip)]
+    pub bundle_files: Vec<crate::discover::BundleFile>,
 }
 
 impl Article {

@@ -191,6 +191,8 @@ impl Site {
         // Keep what assembling decided: the unique slug and the shared automatic tags.
         new.slug = std::mem::take(&mut self.articles[index].slug);
         new.tags = std::mem::take(&mut self.articles[index].tags);
+        // The walk, not the file, knows the bundle's files; an edit leaves them as they are.
+        new.bundle_files = std::mem::take(&mut self.articles[index].bundle_files);
         self.articles[index] = new;
         if signature_moved {
             self.find_clusters(config);
@@ -557,6 +559,7 @@ pub(crate) mod tests {
             body_markdown: "".into(),
             extra: BTreeMap::new(),
             signature: None,
+            bundle_files: Vec::new(),
         }
     }
 

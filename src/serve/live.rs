@@ -7,6 +7,7 @@
 //! made by the same [`Renderer`] as `gazette build`, so they are byte for byte the same.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -30,6 +31,11 @@ pub struct LiveSite {
     routes: HashMap<String, PagePlan>,
     /// The theme's and the site's static files, which win over a page at the same path.
     statics: BTreeMap<String, Bytes>,
+    /// Output path -> a page bundle's file, read from disk when asked for (so an edited photo
+    /// shows at once, and no video is held in memory).
+    bundles: HashMap<String, PathBuf>,
+    /// What placing the bundles' files said (a file where a page is).
+    bundle_problems: Vec<Diagnostic>,
     /// Pages rendered since the model last changed.
     rendered: HashMap<String, Bytes>,
     /// Listing cards made since the model last changed.
@@ -48,17 +54,21 @@ impl LiveSite {
     ) -> Result<(LiveSite, Vec<Diagnostic>), Vec<Diagnostic>> {
         let renderer = Renderer::new(config, theme)?;
         let routes = routes(&renderer, &site);
-        let (statics, diagnostics) = statics(theme, &routes);
-        let live = LiveSite {
+        let (statics, mut diagnostics) = statics(theme, &routes);
+        let mut live = LiveSite {
             config: config.clone(),
             cards: Cards::new(&site),
             site,
             renderer,
             routes,
             statics,
+            bundles: HashMap::new(),
+            bundle_problems: Vec::new(),
             rendered: HashMap::new(),
             search: None,
         };
+        live.place_bundles();
+        diagnostics.extend(live.bundle_problems.iter().cloned());
         Ok((live, diagnostics))
     }
 
@@ -95,7 +105,17 @@ impl LiveSite {
     pub fn replace_site(&mut self, site: Site) {
         self.routes = routes(&self.renderer, &site);
         self.site = site;
+        self.place_bundles();
         self.forget_rendered();
+    }
+
+    /// Maps the page bundles' files of the current model to their output paths, as a build
+    /// copies them.
+    fn place_bundles(&mut self) {
+        let taken = |path: &str| self.routes.contains_key(path) || self.statics.contains_key(path);
+        let (routes, problems) = emit::bundle_routes(&self.site, taken);
+        self.bundles = routes.into_iter().map(|(output, source)| (output, source.to_path_buf())).collect();
+        self.bundle_problems = problems;
     }
 
     /// Patches one re-read article into the model; false when the site must be assembled again
@@ -108,12 +128,14 @@ impl LiveSite {
         replaced
     }
 
-    /// The static files that take the place of a page of the current model, as a build warns.
+    /// The static files that take the place of a page of the current model, and the bundle files
+    /// left out for a page or static file at their path, as a build warns.
     pub fn replaced_pages(&self) -> Vec<Diagnostic> {
         self.statics
             .keys()
             .filter(|path| self.routes.contains_key(*path))
             .map(|path| emit::replaced_page(path))
+            .chain(self.bundle_problems.iter().cloned())
             .collect()
     }
 
@@ -131,6 +153,7 @@ impl LiveSite {
     pub fn contains(&mut self, path: &str) -> bool {
         self.statics.contains_key(path)
             || self.routes.contains_key(path)
+            || self.bundles.contains_key(path)
             || self.search_index(path).is_some_and(|index| index.contains_key(path))
     }
 
@@ -154,13 +177,21 @@ impl LiveSite {
             }
             return Some(result);
         }
+        if let Some(source) = self.bundles.get(path) {
+            return Some(
+                std::fs::read(source)
+                    .map(Arc::new)
+                    .map_err(|e| Diagnostic::error(source, format!("cannot read page bundle file: {e}"))),
+            );
+        }
         self.search_index(path).and_then(|index| index.get(path)).map(|bytes| Ok(Arc::clone(bytes)))
     }
 
     /// Every file of the site, rendered: what `gazette build` would write. For tests and for
     /// comparing with a clean build.
     pub fn files(&mut self) -> BTreeMap<String, Vec<u8>> {
-        let mut paths: Vec<String> = self.routes.keys().chain(self.statics.keys()).cloned().collect();
+        let mut paths: Vec<String> =
+            self.routes.keys().chain(self.statics.keys()).chain(self.bundles.keys()).cloned().collect();
         if self.config.search {
             paths.extend(
                 self.search_index(search::BUNDLE_DIR).into_iter().flat_map(|index| index.keys().cloned()),

@@ -156,6 +156,7 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         root: options.root.clone(),
         cache: BTreeMap::new(),
         walk_problems: Vec::new(),
+        bundle_files: Vec::new(),
         assemble_problems: Vec::new(),
         theme: None,
         in_sync: false,
@@ -258,6 +259,8 @@ struct State {
     root: PathBuf,
     cache: BTreeMap<PathBuf, Cached>,
     walk_problems: Vec<Diagnostic>,
+    /// The page bundles' files as the last walk found them.
+    bundle_files: Vec<discover::BundleFile>,
     /// What assembling the site last said (colliding URLs), repeated while it holds.
     assemble_problems: Vec<Diagnostic>,
     /// The theme as last loaded, with what loading it said.
@@ -400,7 +403,9 @@ impl State {
     fn assemble(&mut self, shared: &Shared, changes: &[(PathBuf, Change)], now: jiff::Timestamp) -> Report {
         let mut report = Report::default();
         let problems = self.problems(&mut report);
-        let articles: Vec<Article> = self.cache.values().filter_map(|c| c.ingested.article.clone()).collect();
+        let mut articles: Vec<Article> =
+            self.cache.values().filter_map(|c| c.ingested.article.clone()).collect();
+        crate::attach_bundle_files(&mut articles, self.bundle_files.clone());
         report.articles = articles.len();
         let (site, assemble_problems) = Site::assemble(&self.config, articles, now);
         report.published = site.articles.len();
@@ -505,6 +510,7 @@ impl State {
     fn rescan(&mut self) {
         let discovery = discover::walk(&self.config.content_dir);
         self.walk_problems = discovery.diagnostics;
+        self.bundle_files = discovery.bundle_files;
         let mut fresh = BTreeMap::new();
         for source in discovery.sources {
             let stamp = ingest::cache::stamp(&source.path);

@@ -85,12 +85,9 @@ pub fn classify(path: &Path, paths: &WatchedPaths) -> Change {
         if hidden(&paths.content) {
             return Change::Ignored;
         }
-        // A folder event (created, renamed, removed) can add or remove many articles at once.
-        return if discover::classify(&name).is_some() || path.extension().is_none() {
-            Change::Content
-        } else {
-            Change::Ignored
-        };
+        // Articles, page bundles' files (photos), and folder events, which can add or remove many
+        // articles at once: the walk sorts them out.
+        return Change::Content;
     }
     if path.starts_with(&paths.templates) {
         return if hidden(&paths.templates) { Change::Ignored } else { Change::Template };
@@ -304,7 +301,11 @@ mod tests {
             "sed -i temp file: re-walk, finds nothing new"
         );
         assert_eq!(kind("/site/content/.git/index"), Change::Ignored);
-        assert_eq!(kind("/site/content/photo.jpg"), Change::Ignored);
+        assert_eq!(
+            kind("/site/content/2025/03/04/flood/photo.jpg"),
+            Change::Content,
+            "a page bundle's photo"
+        );
         assert_eq!(kind("/site/README.md"), Change::Ignored);
         assert_eq!(kind("/site/.gazette-cache/x"), Change::Ignored);
     }

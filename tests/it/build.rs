@@ -496,3 +496,64 @@ fn an_updated_line_in_the_header_is_the_articles_update_time() {
     let run = site.run(&["import"]);
     assert!(run.stdout.contains("\nupdated: 2024-11-19\n"), "{}", run.stdout);
 }
+
+/// Hugo's and Zola's page bundles: an article folder holding `index.md` (or `index.txt`) and
+/// the photos it shows.
+pub(crate) fn bundle_site() -> SiteTest {
+    SiteTest::with_files(&[
+        (
+            "content/2025/03/04/flood-defences/index.md",
+            "---\ntitle: Flood defences hold\ndate: 2025-03-04\n---\n\n![Sandbags on the quay](sandbags.jpg)\n\nThe river peaked overnight. See the [river map](maps/river.png).\n",
+        ),
+        ("content/2025/03/04/flood-defences/sandbags.jpg", "JPEG bytes"),
+        ("content/2025/03/04/flood-defences/maps/river.png", "PNG bytes"),
+        (
+            "content/posts/2025-03-05-harbour-reopens/index.txt",
+            "Harbour reopens after the storm\n\nThe harbour reopened on Wednesday morning after repairs to the sea wall.\n",
+        ),
+        ("content/posts/2025-03-05-harbour-reopens/quay.jpg", "quay photo"),
+        (
+            "content/drafts/embargoed/index.md",
+            "---\ntitle: Embargoed\ndate: 2025-03-06\ndraft: true\n---\n\n![Secret](leak.jpg)\n",
+        ),
+        ("content/drafts/embargoed/leak.jpg", "embargoed photo"),
+        ("content/stray.pdf", "%PDF"),
+    ])
+}
+
+#[test]
+fn page_bundles_publish_their_files_beside_the_article() {
+    let site = bundle_site();
+    let run = site.build_ok();
+    let flood = "2025/03/04/flood-defences/";
+    assert!(site.output(&format!("{flood}index.html")).contains(r#"src="sandbags.jpg""#));
+    assert_eq!(site.output(&format!("{flood}sandbags.jpg")), "JPEG bytes");
+    assert_eq!(site.output(&format!("{flood}maps/river.png")), "PNG bytes");
+    // A bundle folder names its article, and a dated folder dates it.
+    assert_eq!(site.output("2025/03/05/harbour-reopens/quay.jpg"), "quay photo");
+    assert!(
+        !site.output_tree().iter().any(|(path, _)| path.contains("index/") || path.ends_with("leak.jpg"))
+    );
+    assert!(run.stderr.contains("stray.pdf"), "a file outside any bundle is reported: {}", run.stderr);
+    assert!(!run.stderr.contains("sandbags.jpg"), "{}", run.stderr);
+    let check = site.run(&["check", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(check.success, "the bundle's links resolve: {}", check.stderr);
+    // With drafts shown, the draft's photo comes with it.
+    let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z", "-D", "--output", "preview"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(site.root.join("preview/2025/03/06/embargoed/leak.jpg").is_file());
+}
+
+#[test]
+fn a_bundle_file_never_takes_a_pages_place() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025/03/04/flood/index.md",
+            "---\ntitle: Flood\ndate: 2025-03-04\n---\n\nThe river peaked.\n",
+        ),
+        ("content/2025/03/04/flood/index.html", "<p>a saved web page</p>"),
+    ]);
+    let run = site.build_ok();
+    assert!(site.output("2025/03/04/flood/index.html").contains("The river peaked."));
+    assert!(run.stderr.contains("flood/index.html") && run.stderr.contains("rename it"), "{}", run.stderr);
+}

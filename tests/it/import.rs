@@ -152,3 +152,12 @@ fn every_word_of_the_seed_article_is_on_its_page() {
         }
     }
 }
+
+#[test]
+fn page_bundles_import_with_their_files() {
+    let site = crate::build::bundle_site();
+    std::fs::remove_file(site.root.join("content/stray.pdf")).unwrap();
+    assert_imported_site_is_identical(&site);
+    assert!(site.root.join("content/posts/2025-03-05-harbour-reopens/index.md").is_file());
+    assert!(site.root.join("content/posts/2025-03-05-harbour-reopens/quay.jpg").is_file());
+}

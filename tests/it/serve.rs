@@ -407,6 +407,31 @@ fn a_section_file_added_or_edited_is_reported_and_never_published() {
 }
 
 #[test]
+fn a_page_bundles_files_are_served_and_follow_edits() {
+    let served = Served::start(crate::build::bundle_site());
+    let flood = "/2025/03/04/flood-defences/";
+    assert_eq!(served.get(&format!("{flood}sandbags.jpg")).2, "JPEG bytes");
+    served.assert_same_as_a_clean_build(0);
+    // A photo added to the bundle, then the article edited: both are seen, as a build sees them.
+    served.site.write("content/2025/03/04/flood-defences/aerial.jpg", "aerial photo");
+    served.settle();
+    assert_eq!(served.get(&format!("{flood}aerial.jpg")).2, "aerial photo");
+    served.assert_same_as_a_clean_build(1);
+    served.site.write(
+        "content/2025/03/04/flood-defences/index.md",
+        "---\ntitle: Flood defences hold\ndate: 2025-03-04\n---\n\n![Aerial view](aerial.jpg)\n\nThe river fell.\n",
+    );
+    served.settle();
+    assert_eq!(served.get(&format!("{flood}aerial.jpg")).2, "aerial photo");
+    assert!(served.get(flood).2.contains("The river fell."));
+    served.assert_same_as_a_clean_build(2);
+    std::fs::remove_file(served.site.root.join("content/2025/03/04/flood-defences/sandbags.jpg")).unwrap();
+    served.settle();
+    assert_eq!(served.get(&format!("{flood}sandbags.jpg")).0, 404);
+    served.assert_same_as_a_clean_build(3);
+}
+
+#[test]
 fn incremental_rebuilds_equal_a_clean_build_after_random_edits() {
     let served = Served::start(site());
     let mut random = Lcg(7);
