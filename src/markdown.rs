@@ -32,9 +32,41 @@ fn parser_options(options: MarkdownOptions) -> Options {
     flags
 }
 
+/// The events of `markdown`. With smart punctuation, a straight double quote that closes a quote
+/// opened with a curly one (`“Yes," she said`, common in pasted text) has no straight opener to
+/// pair with, and pulldown-cmark 0.13 makes it an opening `“`; one that follows a word and is
+/// followed by a space or the paragraph's end can only close, so it becomes `”`, as commonmark.js
+/// renders it.
+fn events(markdown: &str, options: MarkdownOptions) -> impl Iterator<Item = Event<'_>> {
+    let mut events = Parser::new_ext(markdown, parser_options(options)).peekable();
+    let mut after_word = false;
+    std::iter::from_fn(move || {
+        let event = events.next()?;
+        let event = match event {
+            Event::Text(text) if options.smart_punctuation && &*text == "“" && after_word => {
+                let closes = match events.peek() {
+                    Some(Event::Text(next)) => {
+                        next.starts_with(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+                    }
+                    Some(Event::SoftBreak | Event::HardBreak | Event::End(_)) | None => true,
+                    Some(_) => false,
+                };
+                Event::Text(if closes { "”".into() } else { text })
+            }
+            other => other,
+        };
+        after_word = match &event {
+            Event::Text(text) => text.chars().next_back().is_some_and(|c| !c.is_whitespace()),
+            Event::Code(_) | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => true,
+            _ => false,
+        };
+        Some(event)
+    })
+}
+
 /// Renders `markdown` to an HTML fragment.
 pub fn to_html(markdown: &str, options: MarkdownOptions) -> String {
-    let parser = Parser::new_ext(markdown, parser_options(options))
+    let parser = events(markdown, options)
         .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)))
         .map(|event| if options.unsafe_html { event } else { defuse_link(event) });
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
@@ -67,7 +99,7 @@ fn defuse_link(event: Event<'_>) -> Event<'_> {
 /// summaries, word counts and the search index.
 pub fn to_plain_text(markdown: &str, options: MarkdownOptions) -> String {
     let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new_ext(markdown, parser_options(options)) {
+    for event in events(markdown, options) {
         match event {
             Event::Text(text) | Event::Code(text) => out.push_str(&text),
             Event::Html(text) | Event::InlineHtml(text) if options.unsafe_html => out.push_str(&text),
@@ -89,7 +121,7 @@ pub fn to_plain_text(markdown: &str, options: MarkdownOptions) -> String {
 pub fn first_paragraph(markdown: &str, options: MarkdownOptions) -> String {
     let mut out = String::new();
     let mut in_paragraph = false;
-    for event in Parser::new_ext(markdown, parser_options(options)) {
+    for event in events(markdown, options) {
         match event {
             Event::Start(Tag::Paragraph) => in_paragraph = true,
             Event::End(TagEnd::Paragraph) if in_paragraph => break,
@@ -254,6 +286,25 @@ mod tests {
         assert!(html.contains("<del>gone</del>"));
         assert!(html.contains("“quoted”"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn a_straight_quote_closing_a_curly_one_closes() {
+        let options = MarkdownOptions::default();
+        for (markdown, expected) in [
+            (
+                "“Chicago a magnet for criminals,\" McLaughlin added.",
+                "“Chicago a magnet for criminals,” McLaughlin added.",
+            ),
+            ("“It is over.\"", "“It is over.”"),
+            ("“It is *over*\"\nShe left.", "“It is over” She left."),
+            ("\"Paired\" quotes and \"an opener", "“Paired” quotes and “an opener"),
+            ("She said (\"yes\")", "She said (“yes”)"),
+        ] {
+            assert_eq!(to_plain_text(markdown, options), expected, "{markdown}");
+        }
+        let html = to_html("“Yes,\" she said.", options);
+        assert!(html.contains("“Yes,” she said."), "{html}");
     }
 
     #[test]
