@@ -31,6 +31,16 @@ impl TaxonomyKind {
         }
     }
 
+    /// How a term's stories relate to it, in a sentence: stories *about* a topic, *from* a
+    /// publisher, *by* a writer.
+    pub fn relation(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "about",
+            TaxonomyKind::Sources => "from",
+            TaxonomyKind::Authors => "by",
+        }
+    }
+
     /// Heading for the index page.
     pub fn title(self) -> &'static str {
         match self {

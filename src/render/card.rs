@@ -78,6 +78,7 @@ impl CardFunction {
     /// `None` when they do not compile (compiling them for the pages reports why).
     pub(super) fn new<'t>(templates: impl IntoIterator<Item = (&'t str, &'t str)>) -> Option<CardFunction> {
         let mut tera = Tera::new();
+        super::filters::register(&mut tera);
         // Pages call `card()`; a card calling it would render itself forever.
         tera.register_function("card", |_: Kwargs, _: &State| -> TeraResult<Value> {
             Err(tera::Error::message("card() cannot be called from card.html"))

@@ -6,6 +6,7 @@
 
 mod card;
 pub mod feeds;
+mod filters;
 mod seo;
 pub mod views;
 
@@ -126,6 +127,7 @@ impl Renderer {
     /// Compiles every template of `theme`. Syntax errors name the template file and line.
     pub fn new(config: &Config, theme: &Theme) -> Result<Self, Vec<Diagnostic>> {
         let mut tera = Tera::new();
+        filters::register(&mut tera);
         let origins: HashMap<String, PathBuf> =
             theme.templates.iter().map(|(name, file)| (name.clone(), file.origin.clone())).collect();
         let templates = || theme.templates.iter().map(|(name, file)| (name.as_str(), file.text.as_str()));
@@ -370,11 +372,15 @@ impl Renderer {
             digests: Vec<DigestView>,
             pager: Pager,
         }
-        let description = if config.description.is_empty() {
+        let mut description = if config.description.is_empty() {
             format!("The latest news from {}", config.title)
         } else {
             config.description.clone()
         };
+        if number > 1 {
+            // Each page its own description, as search engines ask.
+            description = format!("{} — page {number} of {pages}", description.trim_end());
+        }
         let mut page = PageMeta::new(config, "home", &path, title, description);
         page.json_ld = Some(seo::website_json_ld(config));
         let context =
@@ -551,8 +557,13 @@ impl Renderer {
         }
         let path = views::paged_path(&first, number);
         let title = if number == 1 { term.name.clone() } else { format!("{} — page {number}", term.name) };
-        let description =
-            format!("{} about {} in {}", views::story_count(term.articles.len()), term.name, config.title);
+        let description = format!(
+            "{} {} {} in {}",
+            views::story_count(term.articles.len()),
+            kind.relation(),
+            term.name,
+            config.title
+        );
         let mut page = PageMeta::new(config, "term", &path, title, description);
         page.feeds = FeedLink::set(&first, &term.name).to_vec();
         page.breadcrumbs = vec![Link { title: kind.title().to_string(), path: format!("{}/", kind.name()) }];
@@ -583,7 +594,8 @@ impl Renderer {
                 let items =
                     term.articles.iter().take(limit).map(|&i| self.feed_item(&site.articles[i])).collect();
                 let title = format!("{} — {}", term.name, config.title);
-                (term.path(kind), title, format!("Stories about {} in {}", term.name, config.title), items)
+                let description = format!("Stories {} {} in {}", kind.relation(), term.name, config.title);
+                (term.path(kind), title, description, items)
             }
             FeedScope::Digests => {
                 let items =

@@ -40,6 +40,13 @@ fn home_lists_articles_newest_first_and_paginates() {
     let page2 = site.output("page/2/index.html");
     assert!(page2.contains("href=\"../../\""), "link back to page 1");
     assert!(!page2.contains("Market square reopens"));
+    // Each page says which page it is, in its title and description, and only the first
+    // claims the latest edition.
+    let title = |page: &str| page[page.find("<title>").unwrap()..page.find("</title>").unwrap()].to_string();
+    assert_ne!(title(&home), title(&page2));
+    assert!(title(&page2).contains("page 2"), "{}", title(&page2));
+    assert!(page2.contains("— page 2 of"), "its own description");
+    assert!(home.contains("Latest edition") && !page2.contains("Latest edition"));
 }
 
 #[test]

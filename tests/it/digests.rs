@@ -125,6 +125,11 @@ fn taxonomy_index_and_paginated_term_pages() {
     assert!(site.output("sources/harbour-bulletin/index.html").contains("Another market story"));
     assert!(site.output("authors/ines-carvo/index.html").contains("Market square reopens"));
     assert!(site.has_output("sources/index.html") && site.has_output("authors/index.html"));
+    // A writer's stories are by them, a publisher's from it, a topic's about it.
+    assert!(site.output("authors/ines-carvo/index.html").contains("stories by Ines Carvo"));
+    assert!(site.output("authors/ines-carvo/rss.xml").contains("Stories by Ines Carvo"));
+    assert!(site.output("sources/harbour-bulletin/index.html").contains("stories from Harbour Bulletin"));
+    assert!(site.output("tags/markets/index.html").to_lowercase().contains("stories about markets"));
 }
 
 #[test]
