@@ -401,6 +401,7 @@ impl Renderer {
             summary_in_body: article.summary_in_body,
             dateline: article.dateline.as_ref(),
             images: &article.images,
+            photo_credits: article.images.iter().filter(|image| image.src.is_none()).collect(),
             embeds: &article.embeds,
             lang: article.lang.as_deref().filter(|l| *l != config.language),
             word_count: article.word_count,

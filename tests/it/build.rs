@@ -564,3 +564,28 @@ fn a_bundle_file_never_takes_a_pages_place() {
     assert!(site.output("2025/03/04/flood/index.html").contains("The river peaked."));
     assert!(run.stderr.contains("flood/index.html") && run.stderr.contains("rename it"), "{}", run.stderr);
 }
+
+#[test]
+fn a_credit_without_its_photo_is_a_footnote_not_a_figure() {
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("content/2025/09/12/ice-officer-fatally-shoots-man-near-chicago.txt"),
+    )
+    .unwrap();
+    let site = SiteTest::with_files(&[
+        ("content/2025/09/12/seed.txt", &seed),
+        (
+            "content/2025/09/13/quay.md",
+            "---\ntitle: Quay repaired\nimages:\n  - src: quay.jpg\n    credit: Ann Lee/AP\n---\n\nThe quay reopened.\n",
+        ),
+    ]);
+    site.build_ok();
+    let page = site.output("2025/09/12/seed/index.html");
+    assert!(!page.contains("<figure"), "no empty figure");
+    let footer = &page[page.find("<footer class=\"story-foot").unwrap()..];
+    let footer = visible_text(footer).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(footer.contains("Photo Octavio Jones/REUTERS"), "{footer}");
+    let with_photo = site.output("2025/09/13/quay/index.html");
+    assert!(with_photo.contains("<figure class=\"photo\"><img src=\"quay.jpg\""));
+    assert!(!with_photo.contains("photo-credits"), "a photo's credit stays in its caption");
+}
