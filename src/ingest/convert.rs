@@ -686,11 +686,14 @@ impl Layout {
         let mut words = 0;
         for (i, para) in paras.iter().enumerate().skip(lede) {
             let line = para.first_line();
-            // Wire credits close a story; they are no part of its summary.
+            // Wire credits close a story, a quoted statement (`> `) is set apart from it, and a
+            // contact line is for editors: none is part of its summary.
             if self.roles[i] != Role::Body
                 || !para.is_prose()
                 || words >= SUMMARY_WORDS
                 || is_credits_line(line)
+                || line.starts_with('>')
+                || is_contact_line(line)
             {
                 break;
             }
@@ -1288,6 +1291,26 @@ fn is_labelled_line(line: &str) -> bool {
     // `21) Star Wars: The Last Jedi` is a numbered subhead, its colon part of a title.
     number_marker(line).is_none()
         && line.split_once(": ").is_some_and(|(label, rest)| !rest.is_empty() && has_at_most_words(label, 3))
+}
+
+/// `Contact: press@example.org | Phone: …`, `Media enquiries: …`: how to reach a press office.
+fn is_contact_line(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "contact",
+        "press contact",
+        "media contact",
+        "media enquiries",
+        "media inquiries",
+        "press enquiries",
+        "press inquiries",
+        "for more information",
+        "phone",
+        "tel",
+        "email",
+        "e-mail",
+    ];
+    line.split_once(':')
+        .is_some_and(|(label, _)| LABELS.iter().any(|known| label.trim().eq_ignore_ascii_case(known)))
 }
 
 /// `Reporting by …; Editing by …` and the like, which close wire stories.
@@ -3496,6 +3519,22 @@ mod tests {
             "Officials listed closures on Monday in every district.\n\n- Northtown: schools closed\n\nMore later.",
         );
         assert!(out.body.contains("\n\n\\- Northtown: schools closed\n\n"));
+    }
+
+    #[test]
+    fn summaries_stop_at_quoted_statements_and_contact_lines() {
+        let lede = "The investigation was still at an early stage, Europol said on Monday, and no arrests had been made.";
+        for after in [
+            "> Statement from Europol: “We are keeping an open mind.”",
+            "Contact: press_office@example.org | Phone: +41 44 804 616 for all the questions of the press",
+            "Media enquiries: call the press office on any weekday between nine in the morning and five",
+        ] {
+            let text = format!(
+                "{lede}\n\n{after}\n\nThe inquiry continues with more officers assigned to the case than before.\n"
+            );
+            let converted = convert(&text);
+            assert_eq!(converted.summary, lede, "{after}");
+        }
     }
 
     #[test]
