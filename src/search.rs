@@ -28,6 +28,8 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::config::Config;
 use crate::markdown::{self, MarkdownOptions};
@@ -58,7 +60,8 @@ const FILTER_TAGS: usize = 40;
 const MAX_TERM_CHARS: usize = 32;
 
 /// The words of `text` as the index and the search script see them: lowercase runs of letters and
-/// digits. Apostrophes inside a word are dropped (`it’s` → `its`), as the script does.
+/// digits, without accents. Apostrophes inside a word are dropped (`it’s` → `its`), as the script
+/// does.
 pub fn terms(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     for_each_term(text, &mut String::new(), |term| found.push(term.to_string()));
@@ -84,7 +87,8 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
             Some(&byte) if byte.is_ascii() => (false, 1),
             Some(_) => {
                 let (c, width) = crate::text::char_at(text, at);
-                (crate::text::is_alphanumeric(c) || c == '’', width)
+                // A combining accent written apart from its letter (`u` + `¨`) stays in the word.
+                (crate::text::is_alphanumeric(c) || c == '’' || is_combining_mark(c), width)
             }
         };
         match word_start {
@@ -120,7 +124,9 @@ fn index_word(word: &str, buffer: &mut String, visit: &mut impl FnMut(&str)) {
         }
         buffer.make_ascii_lowercase();
     } else {
-        buffer.extend(word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        // Accents are set aside (decomposed, and the marks dropped), so `zurich` finds Zürich
+        // and `sao paulo` São Paulo, as readers type them; the script folds queries alike.
+        buffer.extend(word.nfd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
     }
     // No more bytes than the limit means no more characters either.
     if !buffer.is_empty() && (buffer.len() <= MAX_TERM_CHARS || buffer.chars().count() <= MAX_TERM_CHARS) {
@@ -384,8 +390,13 @@ mod tests {
 
     #[test]
     fn terms_are_lowercase_words() {
-        let found: Vec<String> = terms("It’s 3 o'clock in ZÜRICH — “Café” x_y 2025-09-12");
-        assert_eq!(found, ["its", "3", "oclock", "in", "zürich", "café", "x", "y", "2025", "09", "12"]);
+        let found: Vec<String> =
+            terms("It’s 3 o'clock in ZÜRICH — “Café” x_y 2025-09-12 São Łódź Zu\u{308}rich");
+        let expected = [
+            "its", "3", "oclock", "in", "zurich", "cafe", "x", "y", "2025", "09", "12", "sao", "łodz",
+            "zurich",
+        ];
+        assert_eq!(found, expected);
         // Up to 32 characters, whether the word needed lower-casing or not.
         let (longest, too_long) = ("a".repeat(32), "b".repeat(33));
         for text in [
@@ -396,11 +407,11 @@ mod tests {
         }
     }
 
-    /// The previous `str::split` rule, written the slow, obvious way.
+    /// The rule the search script follows, written the slow, obvious way.
     fn terms_slowly(text: &str) -> Vec<String> {
-        text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || is_combining_mark(c)))
             .map(|word| {
-                word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
+                word.nfd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
             })
             .filter(|term| !term.is_empty() && term.chars().count() <= MAX_TERM_CHARS)
             .collect()

@@ -82,3 +82,84 @@ fn a_real_browser_finds_the_one_article_with_a_word() {
     // article's first word).
     assert!(excerpt.starts_with("… ") && excerpt.contains("departure"), "excerpt from the page: {excerpt}");
 }
+
+/// Types `query` into the search page and waits until the status line says how many stories
+/// were found; returns the titles listed.
+fn search_for(browser: &crate::browser::Browser, query: &str) -> Vec<String> {
+    browser.eval(&format!(
+        "document.getElementById('search-status').textContent = ''; \
+         const input = document.getElementById('search-input'); input.value = {query:?}; \
+         document.getElementById('search-form').requestSubmit(); return true"
+    ));
+    browser.wait_for(
+        "const s = document.getElementById('search-status').textContent; \
+         return s.endsWith('found') && document.querySelectorAll('#search-results .result').length > 0",
+        20,
+        "search results",
+    );
+    titles(browser)
+}
+
+fn titles(browser: &crate::browser::Browser) -> Vec<String> {
+    let titles = browser
+        .eval("return [...document.querySelectorAll('#search-results .result h2')].map(h => h.innerText)");
+    serde_json::from_value(titles).unwrap()
+}
+
+#[test]
+fn a_real_browser_searches_without_accents_pages_through_results_and_filters() {
+    let Some(browser) = crate::browser::Browser::start() else { return };
+    let mut files: Vec<(String, String)> = (1..=25)
+        .map(|day| {
+            (
+                format!("content/2025-03-{day:02}-harbour-{day}.md"),
+                format!("---\ntitle: Harbour report {day}\n---\n\nThe harbour was busy on day {day}.\n"),
+            )
+        })
+        .collect();
+    files.push((
+        "content/2025-04-01-airport.md".into(),
+        "---\ntitle: Airport opens\nsource: Zürich Post\n---\n\nThe Zürich airport opened a terminal.\n"
+            .into(),
+    ));
+    files.push((
+        "content/2025-02-01-air.md".into(),
+        "---\ntitle: Air quality\nsource: Zürich Post\n---\n\nThe air was clean.\n".into(),
+    ));
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let served = crate::serve::Served::start(SiteTest::with_files(&files));
+    browser.goto(&format!("{}search/", served.url()));
+    browser.wait_for("return !!document.getElementById('search-input')", 20, "the search page");
+    browser.wait_for("return !document.getElementById('search-filters').hidden", 20, "the filters");
+
+    // Typed without its accent, Zürich is found (in the text, and in the source) and marked.
+    assert_eq!(search_for(&browser, "zurich"), ["Airport opens", "Air quality"]);
+    let excerpt = browser.eval("return document.querySelector('#search-results .excerpt').innerHTML");
+    assert!(excerpt.as_str().unwrap().contains("<mark>Zürich</mark>"), "{excerpt}");
+
+    // Twenty at a time, and the rest on request.
+    assert_eq!(search_for(&browser, "harbour").len(), 20);
+    browser.eval("document.getElementById('search-more').click(); return true");
+    browser.wait_for(
+        "return document.querySelectorAll('#search-results .result').length === 25",
+        20,
+        "25 results",
+    );
+    assert_eq!(browser.eval("return document.getElementById('search-more').hidden"), serde_json::json!(true));
+
+    // The word itself before longer words it begins, however new they are.
+    assert_eq!(search_for(&browser, "air"), ["Air quality", "Airport opens"]);
+
+    // A filter with no words lists what it allows.
+    browser.eval(
+        "document.getElementById('search-input').value = ''; \
+         const box = [...document.querySelectorAll('#filter-source input')].find(b => b.value === 'Zürich Post'); \
+         box.click(); return true",
+    );
+    browser.wait_for(
+        "return document.querySelectorAll('#search-results .result').length === 2",
+        20,
+        "filtered",
+    );
+    assert_eq!(titles(&browser), ["Airport opens", "Air quality"]);
+}
