@@ -53,7 +53,9 @@ fn check_page(
         .split("<meta ")
         .skip(1)
         .any(|tag| tag.contains("name=\"description\"") && !tag.contains("content=\"\""));
-    if !has_description && path != "404.html" {
+    // A redirect (an alias's page) is never shown, so it needs no description.
+    let redirect = html.contains("<meta http-equiv=\"refresh\"");
+    if !has_description && path != "404.html" && !redirect {
         problems.push(Diagnostic::error(path, "page has no meta description"));
     }
     let folder = match path.rfind('/') {

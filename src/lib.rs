@@ -297,7 +297,8 @@ pub fn render_articles(
     report.timings.theme = started.elapsed();
 
     let started = Instant::now();
-    let plans = renderer.plan(&site);
+    let (plans, diagnostics) = renderer.plan_with_problems(&site);
+    report.diagnostics.extend(diagnostics);
     let (pages, diagnostics) = emit::pages(sink, &renderer, &site, &plans, progress);
     report.files_written += pages.len();
     report.diagnostics.extend(dedup(diagnostics));

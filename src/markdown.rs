@@ -117,6 +117,20 @@ pub fn to_plain_text(markdown: &str, options: MarkdownOptions) -> String {
     out
 }
 
+/// Where `<!--more-->` (Hugo's and Zola's summary divider, on a line of its own) starts, if the
+/// Markdown has one.
+pub fn summary_divider(markdown: &str) -> Option<usize> {
+    let mut at = 0;
+    for line in markdown.split_inclusive('\n') {
+        let marker = line.trim();
+        if marker.eq_ignore_ascii_case("<!--more-->") || marker.eq_ignore_ascii_case("<!-- more -->") {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// The first paragraph of `markdown` as plain text.
 pub fn first_paragraph(markdown: &str, options: MarkdownOptions) -> String {
     let mut out = String::new();
@@ -286,6 +300,18 @@ mod tests {
         assert!(html.contains("<del>gone</del>"));
         assert!(html.contains("“quoted”"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn the_summary_divider_is_found_on_its_own_line() {
+        let markdown = "First paragraph.\n\nSecond one.\n\n<!--more-->\n\nThe rest.\n";
+        assert_eq!(
+            summary_divider(markdown).map(|at| &markdown[..at]),
+            Some("First paragraph.\n\nSecond one.\n\n")
+        );
+        assert_eq!(summary_divider("Text.\n  <!-- more -->\nMore."), Some(6));
+        assert_eq!(summary_divider("Inline <!--more--> is no divider.\n"), None);
+        assert_eq!(summary_divider("No divider.\n"), None);
     }
 
     #[test]

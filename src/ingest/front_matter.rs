@@ -116,12 +116,16 @@ pub struct FrontMatter {
     /// Minutes to read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reading_time: Option<usize>,
-    /// Photos, captions and credits.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Photos, captions and credits (a bare path, as Hugo's `images:` lists them, is a photo).
+    #[serde(default, deserialize_with = "images_or_paths", skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<Image>,
     /// Social posts quoted in the article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub embeds: Vec<Embed>,
+    /// Old URLs of the article (site paths, as Hugo's and Zola's `aliases`), each published as a
+    /// page that redirects to it, so links to a moved site keep working.
+    #[serde(default, deserialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Any other key: kept for templates (`article.extra.key`), and warned about in case of typos.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -148,6 +152,7 @@ pub const KEYS: &[&str] = &[
     "reading_time",
     "images",
     "embeds",
+    "aliases",
 ];
 
 /// Why a front-matter block could not be read; `line` is already the line in the article file.
@@ -188,6 +193,23 @@ pub fn write(front: &FrontMatter, body: &str) -> String {
 
 fn is_false(value: &bool) -> bool {
     !value
+}
+
+fn images_or_paths<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Image>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged, expecting = "an image path (photo.jpg) or a map of src, alt, caption and credit")]
+    enum Entry {
+        Path(String),
+        Full(Image),
+    }
+    let entries = Option::<Vec<Entry>>::deserialize(deserializer)?.unwrap_or_default();
+    Ok(entries
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::Path(src) => Image { src: Some(src), ..Image::default() },
+            Entry::Full(image) => image,
+        })
+        .collect())
 }
 
 fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
@@ -245,6 +267,16 @@ mod tests {
     }
 
     #[test]
+    fn images_may_be_bare_paths_as_hugo_lists_them() {
+        let front = parse("images:\n  - photo.jpg\n  - src: map.png\n    credit: Ann Lee\n").unwrap();
+        let srcs: Vec<Option<&str>> = front.images.iter().map(|image| image.src.as_deref()).collect();
+        assert_eq!(srcs, [Some("photo.jpg"), Some("map.png")]);
+        assert_eq!(front.images[1].credit.as_deref(), Some("Ann Lee"));
+        let error = parse("images:\n  - 3\n").unwrap_err();
+        assert!(error.message.contains("an image path (photo.jpg) or a map"), "{}", error.message);
+    }
+
+    #[test]
     fn every_key_written_is_listed() {
         let front = FrontMatter {
             title: Some("A".into()),
@@ -266,6 +298,7 @@ mod tests {
             reading_time: Some(1),
             images: vec![Image { caption: Some("c".into()), ..Image::default() }],
             embeds: vec![Embed { platform: "x".into(), ..Embed::default() }],
+            aliases: vec!["/old/".into()],
             extra: BTreeMap::new(),
         };
         let yaml = yaml::write(&front).unwrap();

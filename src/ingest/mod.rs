@@ -151,6 +151,7 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
     let yaml = split.yaml.map(str::to_string);
     Some(match source.kind {
         SourceKind::Markdown => {
+            report_foreign_markup(split.body, split.body_line, &source.path, diagnostics);
             Prepared { front: user, body: split.body.to_string(), dropped: Vec::new(), yaml }
         }
         SourceKind::Text => {
@@ -160,6 +161,67 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             Prepared { front: merge(user, derived_front_matter(converted)), body, dropped, yaml }
         }
     })
+}
+
+/// Hugo and Zola shortcodes and Zola's `@/` links, which Gazette does not expand: each is printed
+/// as text, so each gets a warning at its line (a few per file) rather than a page that looks
+/// fine in the terminal and broken in the browser. Code blocks, where they are examples, are
+/// left alone.
+fn report_foreign_markup(body: &str, body_line: usize, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    const MOST: usize = 5;
+    let mut found = 0;
+    let mut fence: Option<&str> = None;
+    for (number, line) in body.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(marker) = ["```", "~~~"].into_iter().find(|marker| trimmed.starts_with(marker)) {
+            fence = Some(marker);
+            continue;
+        }
+        let Some((at, what)) = foreign_markup(line) else { continue };
+        found += 1;
+        if found <= MOST {
+            let snippet: String = line[at..].chars().take(60).collect();
+            diagnostics.push(Diagnostic::warning(path, format!("{what} `{}` {}", snippet.trim_end(), match what {
+                "a Zola internal link" => "is left as it is; link to the article's URL instead (/2025/04/10/slug/)",
+                _ => "is printed as text: Gazette has no shortcodes; write it in Markdown (`![Caption](photo.jpg)` for a figure, a link for a post or a video)",
+            })).at_line(Some(body_line + number)));
+        }
+    }
+    if found > MOST {
+        diagnostics
+            .push(Diagnostic::warning(path, format!("and {} more shortcodes or `@/` links", found - MOST)));
+    }
+}
+
+/// The first shortcode or `@/` link on `line`: its byte offset and what it is.
+fn foreign_markup(line: &str) -> Option<(usize, &'static str)> {
+    if let Some(at) = line.find("{{<").or_else(|| line.find("{{%")) {
+        return Some((at, "a Hugo shortcode"));
+    }
+    if let Some(at) = line.find("](@/") {
+        return Some((at + 2, "a Zola internal link"));
+    }
+    // Zola: `{{ youtube(id="…") }}` and `{% quote(author="…") %}`: a name, then a parenthesis.
+    for open in ["{{", "{%"] {
+        let mut from = 0;
+        while let Some(found) = line[from..].find(open) {
+            let at = from + found;
+            let rest = line[at + 2..].trim_start();
+            let name_len =
+                rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+            if name_len > 0 && rest[name_len..].starts_with('(') {
+                return Some((at, "a Zola shortcode"));
+            }
+            from = at + 2;
+        }
+    }
+    None
 }
 
 /// What the converter found, in front-matter form.
@@ -326,7 +388,14 @@ fn resolve(
     if slug.is_empty() {
         slug = "article".to_string();
     }
-    let summary = front.summary.clone().unwrap_or_else(|| markdown::first_paragraph(&prepared.body, options));
+    let summary = front.summary.clone().unwrap_or_else(|| match markdown::summary_divider(&prepared.body) {
+        // Hugo's and Zola's manual summary: everything above `<!--more-->`.
+        Some(at) => markdown::to_plain_text(&prepared.body[..at], options)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => markdown::first_paragraph(&prepared.body, options),
+    });
     let summary_in_body = crate::text::contains_words(&plain, &summary);
     let tags = front.tags.clone();
     let mut auto_tags: Vec<String> = Vec::new();
@@ -339,6 +408,21 @@ fn resolve(
                 slugs.push(slug);
                 auto_tags.push(tag);
             }
+        }
+    }
+    let mut aliases = Vec::with_capacity(front.aliases.len());
+    for alias in &front.aliases {
+        match alias_output_path(alias, &config.base_path()) {
+            Ok(output) => aliases.push(output),
+            Err(why) => diagnostics.push(
+                Diagnostic::error(path, format!("alias `{alias}` {why}")).at_line(
+                    prepared
+                        .yaml
+                        .as_deref()
+                        .and_then(|yaml| front_matter::key_line(yaml, &["aliases"]))
+                        .map(|(line, _)| line),
+                ),
+            ),
         }
     }
     let signature =
@@ -368,10 +452,35 @@ fn resolve(
         images: front.images.clone(),
         embeds: front.embeds.clone(),
         body_markdown: prepared.body.as_str().into(),
+        aliases,
         extra: front.extra.clone(),
         signature,
         bundle_files: Vec::new(),
     })
+}
+
+/// The file a redirect for `alias` is written to: `/old/story/` and `old/story` give
+/// `old/story/index.html`, `/old/story.html` gives `old/story.html`. An alias may be written with
+/// the site's base path (`/news/old/` on a site under `/news/`), as links to it are.
+fn alias_output_path(alias: &str, base_path: &str) -> Result<String, &'static str> {
+    let alias = alias.trim();
+    if alias.contains("://") || alias.starts_with("//") {
+        return Err("is a full URL; write the old address as a path on this site (/old/story/)");
+    }
+    if alias.contains(['?', '#', '\\']) {
+        return Err("has a query, fragment or backslash; write a plain path (/old/story/)");
+    }
+    let alias = alias.strip_prefix(base_path).filter(|_| base_path != "/").unwrap_or(alias);
+    let alias = alias.trim_start_matches('/');
+    let output = if alias.ends_with(".html") || alias.ends_with(".htm") {
+        alias.to_string()
+    } else if alias.is_empty() {
+        return Err("is the site's front page");
+    } else {
+        format!("{}/index.html", alias.trim_end_matches('/'))
+    };
+    crate::emit::check_path(&output).map_err(|_| "leaves the site (`..`, `.` or an empty segment)")?;
+    Ok(output)
 }
 
 /// Parses `2025-09-12`, `2025-09-12T08:30[:00]` (site time) or an RFC 3339 time with offset.
@@ -491,6 +600,35 @@ mod tests {
         assert_eq!((date.date().to_string(), source), ("2025-09-14".to_string(), DateSource::FileName));
         let (date, source) = path_date("2025/09/15/flood/index.txt", &utc()).unwrap();
         assert_eq!((date.date().to_string(), source), ("2025-09-15".to_string(), DateSource::Folders));
+    }
+
+    #[test]
+    fn shortcodes_and_zola_links_are_found() {
+        assert_eq!(foreign_markup(r#"{{< figure src="x.jpg" >}}"#), Some((0, "a Hugo shortcode")));
+        assert_eq!(foreign_markup("Note: {{% note %}}"), Some((6, "a Hugo shortcode")));
+        assert_eq!(foreign_markup(r#"{{ youtube(id="abc") }}"#), Some((0, "a Zola shortcode")));
+        assert_eq!(foreign_markup(r#"{% quote(author="A") %}"#), Some((0, "a Zola shortcode")));
+        assert_eq!(foreign_markup("See [the vote](@/news/vote.md)."), Some((15, "a Zola internal link")));
+        for plain in ["A {{ curly }} brace", "{% if x %}", "Text (with parens)", "[link](/a/)"] {
+            assert_eq!(foreign_markup(plain), None, "{plain}");
+        }
+        let mut found = Vec::new();
+        let body = "Intro.\n\n```\n{{< not-this >}}\n```\n\n{{< tweet 1 >}}\n";
+        report_foreign_markup(body, 5, Path::new("a.md"), &mut found);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].line, Some(11));
+    }
+
+    #[test]
+    fn aliases_are_paths_on_the_site() {
+        assert_eq!(alias_output_path("/news/old-story/", "/").unwrap(), "news/old-story/index.html");
+        assert_eq!(alias_output_path("news/old-story", "/").unwrap(), "news/old-story/index.html");
+        assert_eq!(alias_output_path("/old.html", "/").unwrap(), "old.html");
+        assert_eq!(alias_output_path("/news/old/", "/news/").unwrap(), "old/index.html", "base path written");
+        assert_eq!(alias_output_path("/old/", "/news/").unwrap(), "old/index.html");
+        for bad in ["https://example.org/old/", "/old/?p=3", "/../etc/", "/", "a//b", "/a/./b/"] {
+            assert!(alias_output_path(bad, "/").is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -97,6 +97,9 @@ pub struct Article {
     /// The ingest cache stores it as raw bytes beside the rest, hence not serialized.
     #[serde(skip)]
     pub body_markdown: std::sync::Arc<str>,
+    /// Output paths of pages that redirect to this one (`old/url/index.html`), from `aliases:`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Front-matter keys Gazette does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// MinHash signature of the text, for story clusters (computed once, at ingest). Stored by

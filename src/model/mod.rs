@@ -163,7 +163,7 @@ impl Site {
     /// again, when nothing that assembling reads has changed: same URL, title, dates, visibility,
     /// tags, authors and source, so the order, periods, taxonomies and URLs stay as they are. This
     /// is what makes an edit in `gazette serve` cheap on a large site. Story clusters are found
-    /// again when the text's signature moved. Returns false, leaving the site untouched, when the
+    /// again when the text's signature moved. (Same aliases too: they are pages of their own.) Returns false, leaving the site untouched, when the
     /// site must be assembled again (or `now` has passed the site's next scheduled change).
     pub fn replace_article(&mut self, old: &Article, new: Article, config: &Config, now: Timestamp) -> bool {
         let same_shape = old.source_path == new.source_path
@@ -177,7 +177,8 @@ impl Site {
             && old.tags == new.tags
             && old.auto_tags == new.auto_tags
             && old.authors == new.authors
-            && old.source == new.source;
+            && old.source == new.source
+            && old.aliases == new.aliases;
         if !same_shape || now < self.now || self.next_change.is_some_and(|change| change <= now) {
             return false;
         }
@@ -557,6 +558,7 @@ pub(crate) mod tests {
             images: vec![],
             embeds: vec![],
             body_markdown: "".into(),
+            aliases: Vec::new(),
             extra: BTreeMap::new(),
             signature: None,
             bundle_files: Vec::new(),

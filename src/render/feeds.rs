@@ -1,4 +1,5 @@
-//! RSS 2.0, Atom 1.0 and JSON Feed 1.1 from one list of [`FeedItem`]s, plus sitemaps and robots.txt.
+//! RSS 2.0, Atom 1.0 and JSON Feed 1.1 from one list of [`FeedItem`]s, plus sitemaps, robots.txt
+//! and the redirect pages of articles' old URLs.
 //!
 //! Written in code rather than templates: feeds are read by machines, and the rules (XML escaping,
 //! characters XML forbids, RFC 822 versus RFC 3339 dates, required elements) are easy to get wrong
@@ -516,6 +517,19 @@ pub fn news_sitemap(publication: &str, entries: &[NewsEntry]) -> String {
 pub fn robots(base_url: &str) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {base_url}sitemap.xml\nSitemap: {base_url}news-sitemap.xml\n"
+    )
+}
+
+/// The page left at an article's old URL: it sends browsers on at once (`refresh`), tells search
+/// engines where the article lives now (`canonical`, `noindex`), and links to it for anything
+/// else, as Hugo's and Zola's alias pages do.
+pub fn redirect_page(url: &str, title: &str, language: &str) -> String {
+    let (url, title, language) = (xml_escape(url), xml_escape(title), xml_escape(language));
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+         <link rel=\"canonical\" href=\"{url}\">\n<meta name=\"robots\" content=\"noindex\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={url}\">\n</head>\n<body>\n\
+         <p>This story has moved: <a href=\"{url}\">{title}</a>.</p>\n</body>\n</html>\n"
     )
 }
 

@@ -92,6 +92,9 @@ pub enum PagePlan {
     Search,
     /// The 404 page.
     NotFound,
+    /// A page at an article's old URL (its `aliases:`) that sends the reader on: article index,
+    /// alias index.
+    Alias(usize, usize),
 }
 
 /// A rendered page: where it goes and what it says.
@@ -175,6 +178,34 @@ impl Renderer {
 
     /// Every file of `site`, in a stable order.
     pub fn plan(&self, site: &Site) -> Vec<PagePlan> {
+        self.plan_with_problems(site).0
+    }
+
+    /// [`Renderer::plan`], with a warning for each alias left out because the site already has a
+    /// file at its path (a page, or an earlier alias).
+    pub fn plan_with_problems(&self, site: &Site) -> (Vec<PagePlan>, Vec<Diagnostic>) {
+        let mut plans = self.pages_plan(site);
+        let mut problems = Vec::new();
+        if site.articles.iter().any(|article| !article.aliases.is_empty()) {
+            let mut taken: std::collections::HashSet<String> =
+                plans.iter().map(|&plan| self.output_path(site, plan)).collect();
+            for (index, article) in site.articles.iter().enumerate() {
+                for (number, alias) in article.aliases.iter().enumerate() {
+                    if taken.insert(alias.clone()) {
+                        plans.push(PagePlan::Alias(index, number));
+                    } else {
+                        problems.push(Diagnostic::warning(
+                            self.config.content_dir.join(&article.source_path),
+                            format!("alias `{alias}` is not published: the site already has a page there"),
+                        ));
+                    }
+                }
+            }
+        }
+        (plans, problems)
+    }
+
+    fn pages_plan(&self, site: &Site) -> Vec<PagePlan> {
         let per_page = self.config.paginate_by;
         let home_pages = site.articles.len().div_ceil(per_page).max(1);
         let mut plans: Vec<PagePlan> = (1..=home_pages).map(PagePlan::Home).collect();
@@ -237,6 +268,7 @@ impl Renderer {
             PagePlan::Robots => "robots.txt".to_string(),
             PagePlan::Search => "search/index.html".to_string(),
             PagePlan::NotFound => "404.html".to_string(),
+            PagePlan::Alias(index, number) => site.articles[index].aliases[number].clone(),
         }
     }
 
@@ -334,6 +366,12 @@ impl Renderer {
                 let context =
                     SearchPage { site: cards.site_view(config, site), page, base_path: config.base_path() };
                 self.page("search/index.html", "search.html", &context)
+            }
+            PagePlan::Alias(index, number) => {
+                let article = &site.articles[index];
+                let url = config.absolute_url(&article.site_path());
+                let content = feeds::redirect_page(&url, &article.title, &config.language).into_bytes();
+                Ok(Page { output_path: article.aliases[number].clone(), content })
             }
             PagePlan::NotFound => {
                 #[derive(Serialize)]

@@ -36,6 +36,8 @@ pub struct LiveSite {
     bundles: HashMap<String, PathBuf>,
     /// What placing the bundles' files said (a file where a page is).
     bundle_problems: Vec<Diagnostic>,
+    /// What planning the pages said (an alias where a page is).
+    route_problems: Vec<Diagnostic>,
     /// Pages rendered since the model last changed.
     rendered: HashMap<String, Bytes>,
     /// Listing cards made since the model last changed.
@@ -53,7 +55,7 @@ impl LiveSite {
         theme: &Theme,
     ) -> Result<(LiveSite, Vec<Diagnostic>), Vec<Diagnostic>> {
         let renderer = Renderer::new(config, theme)?;
-        let routes = routes(&renderer, &site);
+        let (routes, route_problems) = routes(&renderer, &site);
         let (statics, mut diagnostics) = statics(theme, &routes);
         let mut live = LiveSite {
             config: config.clone(),
@@ -64,11 +66,12 @@ impl LiveSite {
             statics,
             bundles: HashMap::new(),
             bundle_problems: Vec::new(),
+            route_problems,
             rendered: HashMap::new(),
             search: None,
         };
         live.place_bundles();
-        diagnostics.extend(live.bundle_problems.iter().cloned());
+        diagnostics.extend(live.route_problems.iter().chain(&live.bundle_problems).cloned());
         Ok((live, diagnostics))
     }
 
@@ -103,7 +106,7 @@ impl LiveSite {
 
     /// Replaces the model (content changed), keeping the theme.
     pub fn replace_site(&mut self, site: Site) {
-        self.routes = routes(&self.renderer, &site);
+        (self.routes, self.route_problems) = routes(&self.renderer, &site);
         self.site = site;
         self.place_bundles();
         self.forget_rendered();
@@ -128,13 +131,14 @@ impl LiveSite {
         replaced
     }
 
-    /// The static files that take the place of a page of the current model, and the bundle files
-    /// left out for a page or static file at their path, as a build warns.
+    /// The static files that take the place of a page of the current model, and the aliases and
+    /// bundle files left out for a page or static file at their path, as a build warns.
     pub fn replaced_pages(&self) -> Vec<Diagnostic> {
         self.statics
             .keys()
             .filter(|path| self.routes.contains_key(*path))
             .map(|path| emit::replaced_page(path))
+            .chain(self.route_problems.iter().cloned())
             .chain(self.bundle_problems.iter().cloned())
             .collect()
     }
@@ -223,9 +227,10 @@ impl LiveSite {
     }
 }
 
-/// Output path -> page, for every page of `site`.
-fn routes(renderer: &Renderer, site: &Site) -> HashMap<String, PagePlan> {
-    renderer.plan(site).into_iter().map(|plan| (renderer.output_path(site, plan), plan)).collect()
+/// Output path -> page, for every page of `site`, and the aliases left out (as a build warns).
+fn routes(renderer: &Renderer, site: &Site) -> (HashMap<String, PagePlan>, Vec<Diagnostic>) {
+    let (plans, problems) = renderer.plan_with_problems(site);
+    (plans.into_iter().map(|plan| (renderer.output_path(site, plan), plan)).collect(), problems)
 }
 
 /// Reads the static files as a build would copy them, with the same warnings.

@@ -589,3 +589,60 @@ fn a_credit_without_its_photo_is_a_footnote_not_a_figure() {
     assert!(with_photo.contains("<figure class=\"photo\"><img src=\"quay.jpg\""));
     assert!(!with_photo.contains("photo-credits"), "a photo's credit stays in its caption");
 }
+
+#[test]
+fn aliases_leave_redirects_at_an_articles_old_urls() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-03-04-flood.md",
+            "---\ntitle: Flood defences hold\naliases:\n  - /news/2025/flood-defences/\n  - /old/flood.html\n  - /tags/\n---\n\nThe river peaked.\n",
+        ),
+        ("site.yaml", "base_url: https://example.org/\n"),
+    ]);
+    let run = site.build_ok();
+    for old in ["news/2025/flood-defences/index.html", "old/flood.html"] {
+        let page = site.output(old);
+        let url = "https://example.org/2025/03/04/flood/";
+        assert!(page.contains(&format!(r#"<meta http-equiv="refresh" content="0; url={url}">"#)), "{page}");
+        assert!(page.contains(&format!(r#"<link rel="canonical" href="{url}">"#)));
+        assert!(page.contains("Flood defences hold"));
+    }
+    assert!(site.output("tags/index.html").contains("Topics"), "an alias never replaces a page");
+    assert!(run.stderr.contains("alias `tags/index.html` is not published"), "{}", run.stderr);
+    assert!(!site.output("sitemap.xml").contains("news/2025"), "redirects are not in the sitemap");
+    let check = site.run(&["check", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(check.success, "{}", check.stderr);
+
+    site.write(
+        "content/2025-03-04-flood.md",
+        "---\ntitle: Flood defences hold\naliases: https://old.example.org/flood/\n---\n\nThe river peaked.\n",
+    );
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("2025-03-04-flood.md:3") && run.stderr.contains("is a full URL"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn hugo_markdown_keeps_its_summary_divider_and_images_and_names_its_shortcodes() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/posts/bridge/index.md",
+            "---\ntitle: Bridge reopens\ndate: 2025-03-04\nimages: [bridge.jpg]\n---\n\nThe bridge reopened on Monday.\n\nTraffic was light at first.\n\n<!--more-->\n\nRepairs took six months.\n\n{{< tweet user=\"council\" id=\"1\" >}}\n",
+        ),
+        ("content/posts/bridge/bridge.jpg", "jpeg"),
+    ]);
+    let run = site.build_ok();
+    let page = site.output("2025/03/04/bridge/index.html");
+    assert!(page.contains(r#"<meta name="description" content="The bridge reopened on Monday. Traffic was light at first.">"#), "everything above <!--more-->");
+    assert!(page.contains(r#"<img src="bridge.jpg""#), "a bare image path is a photo");
+    assert!(
+        run.stderr.contains("content/posts/bridge/index.md:15")
+            && run.stderr.contains("a Hugo shortcode `{{< tweet"),
+        "{}",
+        run.stderr
+    );
+}
