@@ -125,7 +125,7 @@ impl Taxonomy {
             }
         }
         let mut terms: Vec<Term> = by_slug.into_values().collect();
-        terms.sort_by_cached_key(|term| (term.name.to_lowercase(), term.slug.clone()));
+        terms.sort_by_cached_key(|term| (sort_key(&term.name), term.slug.clone()));
         let positions: HashMap<&str, usize> =
             terms.iter().enumerate().map(|(index, term)| (term.slug.as_str(), index)).collect();
         let spellings = slugs
@@ -151,6 +151,16 @@ impl Taxonomy {
     }
 }
 
+/// How a name sorts in a list readers scan: without case or accents, so Córdoba comes before
+/// Cruz and Álvarez among the A's (a letter with no decomposition, as Ł, sorts after Z).
+fn sort_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +181,16 @@ mod tests {
         let sources = Taxonomy::collect(TaxonomyKind::Sources, &articles);
         assert_eq!(sources.terms.len(), 1);
         assert_eq!(sources.terms[0].path(TaxonomyKind::Sources), "sources/reuters/");
+    }
+
+    #[test]
+    fn names_sort_without_case_or_accents() {
+        let mut a = article("a.txt", "2025-01-02", "A");
+        a.tags = ["Zürich", "Cruz", "Córdoba", "Álvarez", "dpa", "Düsseldorf", "Dynamo"]
+            .map(String::from)
+            .to_vec();
+        let tags = Taxonomy::collect(TaxonomyKind::Tags, &[a]);
+        let names: Vec<&str> = tags.terms.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Álvarez", "Córdoba", "Cruz", "dpa", "Düsseldorf", "Dynamo", "Zürich"]);
     }
 }

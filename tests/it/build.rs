@@ -47,6 +47,7 @@ fn home_lists_articles_newest_first_and_paginates() {
     assert!(title(&page2).contains("page 2"), "{}", title(&page2));
     assert!(page2.contains("— page 2 of"), "its own description");
     assert!(home.contains("Latest edition") && !page2.contains("Latest edition"));
+    assert!(home.contains(r#"The archive: <a href="./2025/">2025</a>"#), "every year is linked");
 }
 
 #[test]
