@@ -32,6 +32,10 @@ pub struct BuildState {
     /// the output is up to date.
     #[serde(default)]
     pub committed_at: Option<u128>,
+    /// The build's warnings, said again by a build that finds nothing to do: they still hold,
+    /// and a site owner running `build` twice should not take silence for a fix.
+    #[serde(default)]
+    pub warnings: Vec<crate::Diagnostic>,
 }
 
 /// Where the state is kept: `.gazette-cache/` in the site root, one file per output folder.

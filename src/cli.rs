@@ -521,7 +521,14 @@ fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
     let errors = report.diagnostics.error_count();
     let warnings = report.diagnostics.warning_count();
     if report.up_to_date {
-        format!("Nothing changed since the last build; {} is up to date ({seconds:.2}s)", output.display())
+        let still = match warnings {
+            0 => String::new(),
+            n => format!("; {} from it still stand{}", count(n, "warning"), if n == 1 { "s" } else { "" }),
+        };
+        format!(
+            "Nothing changed since the last build; {} is up to date{still} ({seconds:.2}s)",
+            output.display()
+        )
     } else if report.committed {
         let read = match report.reused {
             0 => String::new(),

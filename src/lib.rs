@@ -128,6 +128,7 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     {
         report.up_to_date = true;
         report.committed = true;
+        report.diagnostics.extend(state.warnings);
         report.timings.discover = started.elapsed();
         return Ok(report);
     }
@@ -148,6 +149,7 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
             valid_until: report.valid_until.map(|t| t.as_second()),
             files: report.files_written,
             committed_at: cache::now_nanos(),
+            warnings: report.diagnostics.sorted().into_iter().filter(|d| !d.is_error()).collect(),
         };
         cache::save(config, &state);
     }

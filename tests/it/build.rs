@@ -647,3 +647,17 @@ fn hugo_markdown_keeps_its_summary_divider_and_images_and_names_its_shortcodes()
         run.stderr
     );
 }
+
+#[test]
+fn a_no_op_rebuild_says_the_warnings_again() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-03-04-flood.md",
+        "---\ntitle: Flood\ncategory: Weather\n---\n\nThe river peaked.\n",
+    )]);
+    let first = site.build_ok();
+    assert!(first.stderr.contains("unknown front-matter key `category`"), "{}", first.stderr);
+    let again = site.build_ok();
+    assert!(again.stderr.contains("Nothing changed"), "{}", again.stderr);
+    assert!(again.stderr.contains("unknown front-matter key `category`"), "{}", again.stderr);
+    assert!(again.stderr.contains("still stand"), "{}", again.stderr);
+}
