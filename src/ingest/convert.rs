@@ -50,9 +50,9 @@ pub struct Converted {
     pub embeds: Vec<Embed>,
     /// The best date evidence found in the text itself, if any.
     pub date: Option<DateHint>,
-    /// The date of an `Updated …` line in the page header (`Updated 3:12 PM EST, November 19,
-    /// 2024`), as (year, month, day); the line itself is dropped as page furniture.
-    pub updated: Option<(i16, i8, i8)>,
+    /// When an `Updated …` line in the page header (`Updated 3:12 PM EST, November 19, 2024`)
+    /// says the story changed; the line itself is dropped as page furniture.
+    pub updated: Option<UpdatedAt>,
     /// Page leftovers removed from the body, verbatim, so `import --verbose` can show them.
     pub dropped: Vec<String>,
     /// The Markdown body: blocks separated by one blank line, ending with exactly one newline
@@ -416,7 +416,7 @@ struct Layout {
     images: Vec<(usize, Image)>,
     photo_publisher: Option<String>,
     byline: Option<Byline>,
-    updated: Option<(i16, i8, i8)>,
+    updated: Option<UpdatedAt>,
     lede: Option<usize>,
     dateline: Option<(Dateline, usize)>,
 }
@@ -1992,12 +1992,83 @@ fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
     words.next().is_none().then_some((month, day, year))
 }
 
-/// The date an `Updated …` or `Last updated …` line gives (`Updated 3:12 PM EST, November 19,
-/// 2024`): the first `Month D, YYYY` in it.
-fn updated_date(line: &str) -> Option<(i16, i8, i8)> {
+/// The moment an `Updated …` line gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UpdatedAt {
+    /// (year, month, day).
+    pub date: (i16, i8, i8),
+    /// (hour, minute) on a 24-hour clock, when the line gives a time.
+    pub time: Option<(i8, i8)>,
+    /// The time zone its abbreviation names (`America/New_York` for `ET`), when it gives one.
+    pub zone: Option<&'static str>,
+}
+
+/// The moment an `Updated …` or `Last updated …` line gives (`Updated 3:12 PM EST, November 19,
+/// 2024`, `Updated August 31, 2025 at 9:30 a.m. ET`): the first `Month D, YYYY` in it, and the
+/// first clock time with its zone.
+fn updated_date(line: &str) -> Option<UpdatedAt> {
     let rest = ["updated", "last updated"].iter().find_map(|lead| strip_prefix_ignore_case(line, lead))?;
     let words: Vec<&str> = rest.split_whitespace().collect();
-    words.windows(3).find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';'])))
+    let date = words
+        .windows(3)
+        .find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';', ','])))?;
+    let (time, zone) = clock_time(&words).map_or((None, None), |(time, zone)| (Some(time), zone));
+    Some(UpdatedAt { date, time, zone })
+}
+
+/// The first `H:MM` in `words`, made 24-hour by an `a.m.`/`PM` after it, and the time zone an
+/// abbreviation after that names. US zones first: most pages that print them are American.
+fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
+    const ZONES: &[(&str, &str)] = &[
+        ("ET", "America/New_York"),
+        ("EST", "America/New_York"),
+        ("EDT", "America/New_York"),
+        ("CT", "America/Chicago"),
+        ("CST", "America/Chicago"),
+        ("CDT", "America/Chicago"),
+        ("MT", "America/Denver"),
+        ("MST", "America/Denver"),
+        ("MDT", "America/Denver"),
+        ("PT", "America/Los_Angeles"),
+        ("PST", "America/Los_Angeles"),
+        ("PDT", "America/Los_Angeles"),
+        ("GMT", "UTC"),
+        ("UTC", "UTC"),
+        ("BST", "Europe/London"),
+        ("CET", "Europe/Paris"),
+        ("CEST", "Europe/Paris"),
+    ];
+    let at = words.iter().position(|word| {
+        let word = word.trim_end_matches([',', '.', ';']);
+        word.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        })
+    })?;
+    let (hour, minute) = words[at].trim_end_matches([',', '.', ';']).split_once(':')?;
+    let (mut hour, minute): (i8, i8) = (hour.parse().ok()?, minute.parse().ok()?);
+    let mut next = at + 1;
+    let marker = words.get(next).map(|w| w.trim_end_matches([',', ';']).to_ascii_lowercase());
+    match marker.as_deref() {
+        Some("am" | "a.m." | "a.m") => {
+            hour %= 12;
+            next += 1;
+        }
+        Some("pm" | "p.m." | "p.m") => {
+            hour = hour % 12 + 12;
+            next += 1;
+        }
+        _ => {}
+    }
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let zone = words.get(next).and_then(|word| {
+        let word = word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('(');
+        ZONES.iter().find(|(abbreviation, _)| *abbreviation == word).map(|(_, zone)| *zone)
+    });
+    Some(((hour, minute), zone))
 }
 
 /// A date with a year, as (year, month, day) so that tuples order chronologically.
@@ -3294,10 +3365,24 @@ mod tests {
         );
         assert_eq!(out.authors, ["Jane Doe"]);
         assert!(!out.body.contains("- "), "no list: {}", out.body);
-        assert_eq!(out.updated, Some((2024, 11, 19)));
+        let at = |date, time, zone| Some(UpdatedAt { date, time, zone });
+        assert_eq!(out.updated, at((2024, 11, 19), Some((15, 12)), Some("America/New_York")));
         assert_eq!(out.dropped, ["Updated 3:12 PM EST, November 19, 2024"], "reported, not lost");
         assert!(out.body.starts_with("The council approved"), "{}", out.body);
-        assert_eq!(updated_date("Last updated Nov. 19, 2024 at 10:02 a.m."), Some((2024, 11, 19)));
+        assert_eq!(
+            updated_date("Last updated Nov. 19, 2024 at 10:02 a.m."),
+            at((2024, 11, 19), Some((10, 2)), None)
+        );
+        assert_eq!(
+            updated_date("Updated August 31, 2025 at 9:30 a.m. ET"),
+            at((2025, 8, 31), Some((9, 30)), Some("America/New_York"))
+        );
+        assert_eq!(updated_date("Updated 12:05 am GMT, 1 March 2025"), None, "day-first dates are not read");
+        assert_eq!(
+            updated_date("Updated March 1, 2025, 12:05 a.m. GMT"),
+            at((2025, 3, 1), Some((0, 5)), Some("UTC"))
+        );
+        assert_eq!(updated_date("Updated March 1, 2025"), at((2025, 3, 1), None, None));
         assert_eq!(updated_date("Updated 3 hours ago"), None);
         assert_eq!(updated_date("Published November 19, 2024"), None, "a publication date is no update");
         let out = convert(

@@ -233,7 +233,7 @@ fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
         convert::DateEvidence::EmbedSignature => DateSource::EmbedSignature.as_str().to_string(),
     });
     FrontMatter {
-        updated: converted.updated.map(|(year, month, day)| format!("{year:04}-{month:02}-{day:02}")),
+        updated: converted.updated.map(updated_text),
         title: converted.title,
         title_inferred: converted.title_inferred,
         date,
@@ -265,6 +265,24 @@ fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
             })
             .collect(),
         ..FrontMatter::default()
+    }
+}
+
+/// An `Updated …` line's moment as front matter writes it: RFC 3339 when the line named its
+/// zone (`9:30 a.m. ET` is `09:30:00-04:00` in August), the site's time when it gave only a time,
+/// else the day.
+fn updated_text(updated: convert::UpdatedAt) -> String {
+    let (year, month, day) = updated.date;
+    let date = format!("{year:04}-{month:02}-{day:02}");
+    let Some((hour, minute)) = updated.time else { return date };
+    let local = format!("{date}T{hour:02}:{minute:02}:00");
+    let zoned = updated.zone.and_then(|zone| {
+        let time = local.parse::<DateTime>().ok()?;
+        Some(time.in_tz(zone).ok()?.timestamp().to_zoned_datetime(TimeZone::get(zone).ok()?))
+    });
+    match zoned {
+        Some(zoned) => zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        None => format!("{date} {hour:02}:{minute:02}"),
     }
 }
 
@@ -617,6 +635,18 @@ mod tests {
         report_foreign_markup(body, 5, Path::new("a.md"), &mut found);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].line, Some(11));
+    }
+
+    #[test]
+    fn an_update_time_keeps_its_zone() {
+        let at = |time, zone| convert::UpdatedAt { date: (2025, 8, 31), time, zone };
+        assert_eq!(updated_text(at(Some((9, 30)), Some("America/New_York"))), "2025-08-31T09:30:00-04:00");
+        assert_eq!(updated_text(at(Some((9, 30)), Some("UTC"))), "2025-08-31T09:30:00+00:00");
+        assert_eq!(updated_text(at(Some((9, 30)), None)), "2025-08-31 09:30");
+        assert_eq!(updated_text(at(None, None)), "2025-08-31");
+        for text in ["2025-08-31T09:30:00-04:00", "2025-08-31 09:30", "2025-08-31"] {
+            assert!(parse_date(text, &TimeZone::UTC).is_some(), "{text} is read back");
+        }
     }
 
     #[test]

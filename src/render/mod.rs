@@ -444,7 +444,13 @@ impl Renderer {
             lang: article.lang.as_deref().filter(|l| *l != config.language),
             word_count: article.word_count,
             updated: article.updated.as_ref().map(views::rfc3339),
-            updated_display: article.updated.as_ref().map(views::display_date),
+            updated_display: article.updated.as_ref().map(|updated| {
+                // An update on the day of publication says nothing without its time.
+                match updated.time() != jiff::civil::Time::midnight() {
+                    true => format!("{}, {}", views::display_date(updated), updated.strftime("%H:%M")),
+                    false => views::display_date(updated),
+                }
+            }),
             title_inferred: article.title_inferred,
             author_links: article
                 .authors

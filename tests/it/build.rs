@@ -499,10 +499,14 @@ fn an_updated_line_in_the_header_is_the_articles_update_time() {
     )]);
     site.build_ok();
     let page = site.output("2024/11/18/budget/index.html");
-    assert!(page.contains(r#"<span class="updated">Updated <time datetime="2024-11-19"#), "{page}");
+    // 3:12 PM EST is 20:12 in the site's time zone (UTC), and shown with its time.
+    assert!(
+        page.contains(r#"<span class="updated">Updated <time datetime="2024-11-19T20:12:00+00:00">19 November 2024, 20:12</time>"#),
+        "{page}"
+    );
     assert!(!page.contains("3:12 PM EST"), "the line itself is page furniture");
     let run = site.run(&["import"]);
-    assert!(run.stdout.contains("\nupdated: 2024-11-19\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nupdated: 2024-11-19T15:12:00-05:00\n"), "{}", run.stdout);
 }
 
 /// Hugo's and Zola's page bundles: an article folder holding `index.md` (or `index.txt`) and
