@@ -404,7 +404,11 @@ impl Config {
         let auto_tags = tags.auto.unwrap_or(true).then(|| crate::model::entities::TagOptions {
             max_tags: tags.max.unwrap_or(8),
             aliases: tags.aliases.clone().unwrap_or_default().into_iter().collect(),
-            stop: tags.stop.clone().unwrap_or_default(),
+            stop: crate::model::entities::WIRE_AGENCIES
+                .iter()
+                .map(|agency| agency.to_string())
+                .chain(tags.stop.clone().unwrap_or_default())
+                .collect(),
         });
         if tags.min_articles == Some(0) {
             return Err(invalid("tags.min_articles", "must be at least 1".to_string()));

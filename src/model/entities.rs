@@ -41,6 +41,29 @@ impl Default for TagOptions {
     }
 }
 
+/// News agencies, which a site's own configuration adds to [`TagOptions::stop`]: wire copy names
+/// its agency in nearly every story ("AP reported", "told Reuters"), so as topics they would sit
+/// on most stories and say nothing a story's source does not already say.
+pub const WIRE_AGENCIES: &[&str] = &[
+    "AP",
+    "Associated Press",
+    "The Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Reuters",
+    "Thomson Reuters",
+    "Bloomberg",
+    "Bloomberg News",
+    "dpa",
+    "EFE",
+    "UPI",
+    "ANSA",
+    "Kyodo",
+    "Xinhua",
+    "PA",
+    "Press Association",
+];
+
 /// Returns tags for an article, most salient first, deduplicated
 /// case-insensitively and capped at `options.max_tags`.
 ///

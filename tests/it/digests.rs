@@ -262,3 +262,25 @@ fn related_articles_share_tags() {
     assert!(related.contains("Port reopens"), "{related}");
     assert!(!related.contains("Choir concert"), "{related}");
 }
+
+#[test]
+fn news_agencies_are_sources_not_topics() {
+    let story = |day: u8, name: &str| {
+        (
+            format!("content/2025-03-{day:02}-{name}.txt"),
+            format!(
+                "Helios Semiconductors raised its forecast, the company told Reuters on Monday.\n\n\
+                 Helios Semiconductors said demand was strong, AP reported. Reuters and AFP could not \
+                 reach Helios Semiconductors for further comment on day {day}.\n"
+            ),
+        )
+    };
+    let files = [story(1, "forecast"), story(2, "demand")];
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = SiteTest::with_files(&files);
+    build(&site);
+    assert!(site.has_output("tags/helios-semiconductors/index.html"));
+    for agency in ["reuters", "ap", "afp"] {
+        assert!(!site.has_output(&format!("tags/{agency}/index.html")), "{agency} is no topic");
+    }
+}
