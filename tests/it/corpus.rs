@@ -118,8 +118,11 @@ fn is_word(token: &str) -> bool {
     token.chars().any(char::is_alphanumeric) && !numbered
 }
 
+/// Counts the words of `text`, each cut after its hyphens: joining hard-wrapped lines keeps a
+/// word broken at a line-end hyphen whole (`well-` / `known` is `well-known`), which moves no
+/// word and must not count as one lost and one invented.
 fn add_words(counts: &mut HashMap<String, i64>, text: &str, sign: i64) {
-    for word in text.split_whitespace().filter(|w| is_word(w)) {
+    for word in text.split_whitespace().flat_map(|w| w.split_inclusive('-')).filter(|w| is_word(w)) {
         *counts.entry(word.to_string()).or_default() += sign;
     }
 }
