@@ -15,37 +15,51 @@ use crate::yaml;
 /// An article split into its front matter and its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The YAML between the `---` lines, if the file has a block.
-    pub yaml: Option<&'a str>,
-    /// Everything after the closing `---` line (or the whole text).
+    /// The front-matter block between its `---` (or `+++`) lines, if the file has one.
+    pub block: Option<&'a str>,
+    /// How the block is written.
+    pub format: Format,
+    /// Everything after the closing line (or the whole text).
     pub body: &'a str,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
 }
 
-/// A front-matter block that cannot be split off; both start at line 1.
+/// How a front-matter block is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SplitError {
-    /// Opened with `---` and never closed.
-    Unclosed,
-    /// Zola's and Hugo's TOML block (`+++`), which would otherwise be published as article text.
+pub enum Format {
+    /// YAML between `---` lines: Gazette's own, and Hugo's usual.
+    Yaml,
+    /// TOML between `+++` lines: every Zola page, and some Hugo sites.
     Toml,
 }
 
-/// Splits `text` at a leading `---` block. A file that does not start with `---` has no block.
+/// A front-matter block that cannot be split off; it starts at line 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SplitError {
+    /// Opened with `---` (or `+++`) and never closed.
+    Unclosed,
+}
+
+/// Splits `text` at a leading `---` (YAML) or `+++` (TOML) block. A file that starts with
+/// neither line has no block.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
-        if text.starts_with("+++\n") {
-            return Err(SplitError::Toml);
-        }
-        return Ok(Split { yaml: None, body: text, body_line: 1 });
+    let opened = |fence: &str| {
+        text.strip_prefix(fence)
+            .and_then(|rest| rest.strip_prefix('\n'))
+            .or_else(|| (text.trim_end() == fence).then_some(""))
+    };
+    let (rest, fence, format) = match (opened("---"), opened("+++")) {
+        (Some(rest), _) => (rest, "---", Format::Yaml),
+        (None, Some(rest)) => (rest, "+++", Format::Toml),
+        (None, None) => return Ok(Split { block: None, format: Format::Yaml, body: text, body_line: 1 }),
     };
     let mut offset = 0;
     for (line, piece) in (2..).zip(rest.split_inclusive('\n')) {
-        if piece.trim_end() == "---" {
-            let yaml = &rest[..offset];
+        if piece.trim_end() == fence {
+            let block = &rest[..offset];
             let body = &rest[offset + piece.len()..];
-            return Ok(Split { yaml: Some(yaml), body, body_line: line + 1 });
+            return Ok(Split { block: Some(block), format, body, body_line: line + 1 });
         }
         offset += piece.len();
     }
@@ -172,14 +186,74 @@ pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
     })
 }
 
-/// Where the front-matter block `yaml` sets one of `keys` (a key and its aliases) at the top
-/// level, for a message about its value: the line of the article file (the block starts on
-/// line 2) and the name as written there.
-pub fn key_line<'k>(yaml: &str, keys: &[&'k str]) -> Option<(usize, &'k str)> {
-    yaml.lines().enumerate().find_map(|(index, line)| {
-        let key = keys
-            .iter()
-            .find(|key| line.strip_prefix(**key).is_some_and(|rest| rest.trim_start().starts_with(':')))?;
+/// Reads a block in `format` that started on line 2 of the file.
+pub fn parse_block(block: &str, format: Format) -> Result<FrontMatter, FrontMatterError> {
+    match format {
+        Format::Yaml => parse(block),
+        Format::Toml => parse_toml(block),
+    }
+}
+
+/// Reads Zola's (or Hugo's) TOML front matter as the YAML it says: dates (TOML's own type) as
+/// the text they were written as, Zola's `[taxonomies]` table's `tags` and `authors` as Gazette's
+/// keys (other taxonomies stay under `taxonomies`, for templates), and its `[extra]` table's keys
+/// as the article's own extra keys, as Zola templates read them.
+pub fn parse_toml(block: &str) -> Result<FrontMatter, FrontMatterError> {
+    let table: toml::Table = toml::from_str(block).map_err(|error| FrontMatterError {
+        line: error.span().map(|span| block[..span.start.min(block.len())].matches('\n').count() + 2),
+        message: format!("front matter is not valid TOML: {}", error.message().trim_end()),
+    })?;
+    let mut mapping = serde_yaml::Mapping::new();
+    for (key, value) in table {
+        match (key.as_str(), value) {
+            ("taxonomies", toml::Value::Table(mut taxonomies)) => {
+                for name in ["tags", "authors"] {
+                    if let Some(terms) = taxonomies.remove(name) {
+                        mapping.insert(name.into(), toml_to_yaml(terms));
+                    }
+                }
+                if !taxonomies.is_empty() {
+                    mapping.insert("taxonomies".into(), toml_to_yaml(toml::Value::Table(taxonomies)));
+                }
+            }
+            ("extra", toml::Value::Table(extra)) => {
+                for (key, value) in extra {
+                    mapping.entry(key.into()).or_insert_with(|| toml_to_yaml(value));
+                }
+            }
+            (_, value) => {
+                mapping.insert(key.into(), toml_to_yaml(value));
+            }
+        }
+    }
+    serde_yaml::from_value(serde_yaml::Value::Mapping(mapping))
+        .map_err(|error| FrontMatterError { line: None, message: format!("front matter: {error}") })
+}
+
+fn toml_to_yaml(value: toml::Value) -> serde_yaml::Value {
+    use serde_yaml::Value as Yaml;
+    match value {
+        toml::Value::String(text) => Yaml::String(text),
+        toml::Value::Integer(number) => Yaml::Number(number.into()),
+        toml::Value::Float(number) => Yaml::Number(number.into()),
+        toml::Value::Boolean(flag) => Yaml::Bool(flag),
+        // `date = 2025-03-04` (no quotes) is a TOML date; Gazette reads dates from text.
+        toml::Value::Datetime(date) => Yaml::String(date.to_string()),
+        toml::Value::Array(items) => Yaml::Sequence(items.into_iter().map(toml_to_yaml).collect()),
+        toml::Value::Table(table) => Yaml::Mapping(
+            table.into_iter().map(|(key, value)| (Yaml::String(key), toml_to_yaml(value))).collect(),
+        ),
+    }
+}
+
+/// Where the front-matter block sets one of `keys` (a key and its aliases) at the top level
+/// (`key:` in YAML, `key =` in TOML), for a message about its value: the line of the article
+/// file (the block starts on line 2) and the name as written there.
+pub fn key_line<'k>(block: &str, keys: &[&'k str]) -> Option<(usize, &'k str)> {
+    block.lines().enumerate().find_map(|(index, line)| {
+        let key = keys.iter().find(|key| {
+            line.strip_prefix(**key).is_some_and(|rest| rest.trim_start().starts_with([':', '=']))
+        })?;
         Some((index + 2, *key))
     })
 }
@@ -233,23 +307,47 @@ mod tests {
     #[test]
     fn no_block_means_whole_text_is_body() {
         let split = split("Just text\n---\nmore").unwrap();
-        assert_eq!(split.yaml, None);
+        assert_eq!(split.block, None);
         assert_eq!(split.body_line, 1);
     }
 
     #[test]
     fn block_is_split_with_body_line() {
-        let split = split("---\ntitle: A\ndate: 2025-01-02\n---\nBody\n").unwrap();
-        assert_eq!(split.yaml, Some("title: A\ndate: 2025-01-02\n"));
-        assert_eq!(split.body, "Body\n");
-        assert_eq!(split.body_line, 5);
+        let yaml = split("---\ntitle: A\ndate: 2025-01-02\n---\nBody\n").unwrap();
+        assert_eq!(yaml.block, Some("title: A\ndate: 2025-01-02\n"));
+        assert_eq!((yaml.format, yaml.body, yaml.body_line), (Format::Yaml, "Body\n", 5));
+        let toml = split("+++\ntitle = \"A\"\n+++\nBody\n").unwrap();
+        assert_eq!(toml.block, Some("title = \"A\"\n"));
+        assert_eq!((toml.format, toml.body, toml.body_line), (Format::Toml, "Body\n", 4));
     }
 
     #[test]
     fn unclosed_block_is_an_error() {
         assert_eq!(split("---\ntitle: A\nBody\n"), Err(SplitError::Unclosed));
-        assert_eq!(split("+++\ntitle = \"A\"\n+++\nBody\n"), Err(SplitError::Toml));
-        assert!(split("+++ Breaking +++\nBody\n").is_ok_and(|split| split.yaml.is_none()));
+        assert_eq!(split("+++\ntitle = \"A\"\nBody\n"), Err(SplitError::Unclosed));
+        assert!(split("+++ Breaking +++\nBody\n").is_ok_and(|split| split.block.is_none()));
+    }
+
+    #[test]
+    fn zola_toml_front_matter_reads_as_gazettes() {
+        let block = "title = \"Council votes\"\ndate = 2025-04-10\nupdated = 2025-04-11T08:00:00Z\n\
+                     description = \"The vote.\"\ndraft = false\naliases = [\"/old/vote/\"]\n\
+                     [taxonomies]\ntags = [\"Council\", \"Budget\"]\nauthors = [\"Ana Ruiz\"]\ncategories = [\"Local\"]\n\
+                     [extra]\nhero = \"vote.jpg\"\n";
+        let front = parse_toml(block).unwrap();
+        assert_eq!(front.title.as_deref(), Some("Council votes"));
+        assert_eq!(front.date.as_deref(), Some("2025-04-10"));
+        assert_eq!(front.updated.as_deref(), Some("2025-04-11T08:00:00Z"));
+        assert_eq!(front.summary.as_deref(), Some("The vote."));
+        assert_eq!(front.tags, ["Council", "Budget"]);
+        assert_eq!(front.authors, ["Ana Ruiz"]);
+        assert_eq!(front.aliases, ["/old/vote/"]);
+        assert_eq!(front.extra["hero"], serde_json::json!("vote.jpg"));
+        assert_eq!(front.extra["taxonomies"], serde_json::json!({"categories": ["Local"]}));
+        let error = parse_toml("title = \"A\"\ndate = \n").unwrap_err();
+        assert_eq!(error.line, Some(3), "{error:?}");
+        assert!(error.message.starts_with("front matter is not valid TOML"), "{}", error.message);
+        assert_eq!(key_line("title = \"A\"\ndate = 2025-04-10\n", &["date"]), Some((3, "date")));
     }
 
     #[test]
@@ -348,7 +446,7 @@ mod tests {
         };
         let text = write(&front, "Body\n");
         let split = split(&text).unwrap();
-        assert_eq!(parse(split.yaml.unwrap()).unwrap(), front);
+        assert_eq!(parse(split.block.unwrap()).unwrap(), front);
         assert_eq!(split.body, "\nBody\n");
     }
 }

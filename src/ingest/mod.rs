@@ -45,7 +45,8 @@ pub struct Prepared {
     pub body: String,
     /// Leftovers the converter removed.
     pub dropped: Vec<String>,
-    /// The front-matter block as written, if any, to point a message about a value at its line.
+    /// The front-matter block as written (YAML or TOML), if any, to point a message about a value
+    /// at its line.
     pub yaml: Option<String>,
 }
 
@@ -119,19 +120,16 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
     let split = match front_matter::split(&decoded.text) {
         Ok(split) => split,
         Err(error) => {
-            let message = match error {
-                front_matter::SplitError::Unclosed => {
-                    "front matter opened with `---` is never closed; add a `---` line after the last key"
-                }
-                front_matter::SplitError::Toml => {
-                    "front matter in TOML (`+++`) is not read; write it as YAML between `---` lines (`title: A title` for `title = \"A title\"`)"
-                }
-            };
+            let front_matter::SplitError::Unclosed = error;
+            let fence = if decoded.text.starts_with("+++") { "+++" } else { "---" };
+            let message = format!(
+                "front matter opened with `{fence}` is never closed; add a `{fence}` line after the last key"
+            );
             diagnostics.push(Diagnostic::error(&source.path, message).at_line(Some(1)));
             return None;
         }
     };
-    let user = match split.yaml.map(front_matter::parse).transpose() {
+    let user = match split.block.map(|block| front_matter::parse_block(block, split.format)).transpose() {
         Ok(front) => front.unwrap_or_default(),
         Err(error) => {
             diagnostics.push(Diagnostic::error(&source.path, error.message).at_line(error.line));
@@ -148,7 +146,7 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             format!("unknown front-matter key `{key}` ({meant}kept for templates as `article.extra.{key}`)"),
         ));
     }
-    let yaml = split.yaml.map(str::to_string);
+    let yaml = split.block.map(str::to_string);
     Some(match source.kind {
         SourceKind::Markdown => {
             report_foreign_markup(split.body, split.body_line, &source.path, diagnostics);

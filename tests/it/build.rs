@@ -665,3 +665,21 @@ fn a_no_op_rebuild_says_the_warnings_again() {
     assert!(again.stderr.contains("unknown front-matter key `category`"), "{}", again.stderr);
     assert!(again.stderr.contains("still stand"), "{}", again.stderr);
 }
+
+#[test]
+fn zola_pages_with_toml_front_matter_build_as_they_are() {
+    let site = SiteTest::with_files(&[(
+        "content/news/council-vote.md",
+        "+++\ntitle = \"Council votes on the harbour budget\"\ndate = 2025-04-10\ndescription = \"The vote.\"\naliases = [\"/news/council-vote/\"]\n\n[taxonomies]\ntags = [\"Harbour\"]\nauthors = [\"Ana Ruiz\"]\n\n[extra]\nhero = \"vote.jpg\"\n+++\n\nThe council voted on Thursday.\n",
+    )]);
+    let run = site.build_ok();
+    let page = site.output("2025/04/10/council-vote/index.html");
+    assert!(page.contains("Council votes on the harbour budget") && page.contains("Ana Ruiz"));
+    assert!(site.has_output("tags/harbour/index.html") && site.has_output("authors/ana-ruiz/index.html"));
+    assert!(site.output("news/council-vote/index.html").contains("url=/2025/04/10/council-vote/"));
+    assert!(
+        run.stderr.contains("unknown front-matter key `hero`"),
+        "Zola's extra, kept for templates: {}",
+        run.stderr
+    );
+}

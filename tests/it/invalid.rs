@@ -69,13 +69,15 @@ fn a_binary_file_named_txt_is_an_error_not_an_article() {
 }
 
 #[test]
-fn toml_front_matter_is_an_error_not_article_text() {
+fn bad_toml_front_matter_names_its_line_and_an_unclosed_block_its_fence() {
     let stderr = failing_build_of(&[(
         "content/2025-01-01-zola-post.md",
-        "+++\ntitle = \"A Zola post\"\ndate = 2025-01-01\n+++\n\nHello.\n",
+        "+++\ntitle = \"A Zola post\"\ndate = \n+++\n\nHello.\n",
     )]);
-    assert!(stderr.contains("2025-01-01-zola-post.md:1"), "{stderr}");
-    assert!(stderr.contains("TOML (`+++`) is not read"), "{stderr}");
+    assert!(stderr.contains("2025-01-01-zola-post.md:3"), "{stderr}");
+    assert!(stderr.contains("front matter is not valid TOML"), "{stderr}");
+    let stderr = failing_build_of(&[("content/zola.md", "+++\ntitle = \"A Zola post\"\n\nHello.\n")]);
+    assert!(stderr.contains("zola.md:1") && stderr.contains("opened with `+++` is never closed"), "{stderr}");
 }
 
 #[test]
