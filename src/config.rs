@@ -98,6 +98,9 @@ pub struct RawConfig {
     pub publish: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// Site search options.
     pub search: Option<RawSearch>,
+    /// Anything a theme wants from the site owner (a newsletter link, a masthead motto), for
+    /// templates as `site.extra`: Zola's `extra`, Hugo's `params`.
+    pub extra: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 
 /// The `search:` section.
@@ -260,6 +263,8 @@ pub struct Config {
     pub publish_targets: std::collections::BTreeMap<String, serde_json::Value>,
     /// The search page and index exist.
     pub search: bool,
+    /// `extra:` from site.yaml, for templates.
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl ConfigError {
@@ -334,6 +339,7 @@ impl Config {
             clusters,
             publish,
             search,
+            extra,
         } = raw;
         let file_label = config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
         let invalid = |key: &'static str, message: String| ConfigError::Invalid {
@@ -450,6 +456,7 @@ impl Config {
             clusters: cluster_options,
             publish_targets: publish.unwrap_or_default(),
             search: search.unwrap_or_default().enabled.unwrap_or(true),
+            extra: extra.clone().unwrap_or_default(),
         })
     }
 

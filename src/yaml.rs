@@ -107,6 +107,7 @@ pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Op
         ("generatefeeds", "feeds"),
         ("buildsearchindex", "search"),
         ("lastmod", "updated"),
+        ("params", "extra"),
     ];
     let normal = |key: &str| -> String {
         key.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()

@@ -32,6 +32,8 @@ pub struct SiteView<'a> {
     pub years: Vec<Link>,
     /// The site has a search page at `search/`.
     pub search: bool,
+    /// `extra:` from site.yaml, whatever a theme wants of the site owner.
+    pub extra: &'a std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl<'a> SiteView<'a> {
@@ -60,6 +62,7 @@ impl<'a> SiteView<'a> {
                 .map(|y| Link { title: y.key.0.to_string(), path: y.path.clone() })
                 .collect(),
             search: config.search,
+            extra: &config.extra,
         }
     }
 }

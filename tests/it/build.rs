@@ -683,3 +683,16 @@ fn zola_pages_with_toml_front_matter_build_as_they_are() {
         run.stderr
     );
 }
+
+#[test]
+fn templates_read_the_site_owners_extra_settings() {
+    let site = SiteTest::fixture("basic");
+    let config = std::fs::read_to_string(site.root.join("site.yaml")).unwrap_or_default();
+    site.write("site.yaml", &format!("{config}\nextra:\n  newsletter: https://example.org/subscribe\n"));
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<a href=\"{{ site.extra.newsletter }}\">Subscribe</a>{% endblock content %}",
+    );
+    site.build_ok();
+    assert!(site.output("404.html").contains(r#"<a href="https://example.org/subscribe">Subscribe</a>"#));
+}
