@@ -410,10 +410,10 @@ impl Config {
         let auto_tags = tags.auto.unwrap_or(true).then(|| crate::model::entities::TagOptions {
             max_tags: tags.max.unwrap_or(8),
             aliases: tags.aliases.clone().unwrap_or_default().into_iter().collect(),
-            stop: crate::model::entities::WIRE_AGENCIES
+            stop: tags.stop.clone().unwrap_or_default(),
+            stop_names: crate::model::entities::WIRE_AGENCIES
                 .iter()
                 .map(|agency| agency.to_string())
-                .chain(tags.stop.clone().unwrap_or_default())
                 .collect(),
         });
         if tags.min_articles == Some(0) {

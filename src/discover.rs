@@ -111,8 +111,7 @@ pub fn walk(content_dir: &Path) -> Discovery {
         .iter()
         .filter_map(|source| {
             let (folder, name) = source.relative.rsplit_once('/')?;
-            let stem = Path::new(name).file_stem()?;
-            (stem == BUNDLE_INDEX).then_some((folder, source.relative.as_str()))
+            is_bundle_index(name).then_some((folder, source.relative.as_str()))
         })
         .collect();
     for (relative, path) in others {
@@ -145,6 +144,12 @@ pub fn classify(file_name: &str) -> Option<SourceKind> {
 
 /// What a Hugo or Zola section file is told: it describes a list page, and is no article.
 const SECTION_FILE: &str = "a Hugo/Zola section file (`_index`), not an article: Gazette makes its own list pages (home, digests, tags), so it is not published; delete it, or rename it to publish its text as an article";
+
+/// `index.md`, `index.txt`: the article file that makes its folder a page bundle (when the
+/// folder is not the content folder itself).
+pub fn is_bundle_index(file_name: &str) -> bool {
+    classify(file_name).is_some() && Path::new(file_name).file_stem().is_some_and(|stem| stem == BUNDLE_INDEX)
+}
 
 /// `_index.md`: Hugo's and Zola's file for a section's list page. Read as an article it would be
 /// an empty page dated by its file time, at the top of the front page.

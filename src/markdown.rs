@@ -66,12 +66,55 @@ fn events(markdown: &str, options: MarkdownOptions) -> impl Iterator<Item = Even
 
 /// Renders `markdown` to an HTML fragment.
 pub fn to_html(markdown: &str, options: MarkdownOptions) -> String {
+    to_html_at(markdown, options, None)
+}
+
+/// [`to_html`] for a page read away from `page_url` (a feed reader): relative links and image
+/// sources (`sandbags.jpg`, `../other/`, `/about/`) are made absolute against it, as a browser on
+/// the page would resolve them.
+pub fn to_html_at(markdown: &str, options: MarkdownOptions, page_url: Option<&str>) -> String {
     let parser = events(markdown, options)
         .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)))
-        .map(|event| if options.unsafe_html { event } else { defuse_link(event) });
+        .map(|event| if options.unsafe_html { event } else { defuse_link(event) })
+        .map(|event| match page_url {
+            Some(base) => absolute_link(event, base),
+            None => event,
+        });
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
     html::push_html(&mut out, parser);
     out
+}
+
+fn absolute_link<'a>(event: Event<'a>, base: &str) -> Event<'a> {
+    match event {
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link { link_type, dest_url: absolute_url(&dest_url, base).into(), title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image { link_type, dest_url: absolute_url(&dest_url, base).into(), title, id })
+        }
+        other => other,
+    }
+}
+
+/// `url` resolved against the absolute `base` (a page URL ending in `/`): kept when it has a
+/// scheme (`https:`, `mailto:`), joined to the host when it starts with `/`, else to the page.
+fn absolute_url(url: &str, base: &str) -> String {
+    let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if has_scheme || url.starts_with("//") {
+        return url.to_string();
+    }
+    if let Some(path) = url.strip_prefix('/') {
+        let host_end = base.find("://").and_then(|at| base[at + 3..].find('/').map(|slash| at + 3 + slash));
+        return match host_end {
+            Some(end) => format!("{}/{path}", &base[..end]),
+            None => url.to_string(),
+        };
+    }
+    format!("{base}{url}")
 }
 
 /// Link and image targets that would run script (`javascript:`, `vbscript:`, `data:` except
@@ -300,6 +343,31 @@ mod tests {
         assert!(html.contains("<del>gone</del>"));
         assert!(html.contains("“quoted”"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn links_are_made_absolute_for_readers_away_from_the_page() {
+        let base = "https://example.org/news/2025/03/04/flood/";
+        for (url, expected) in [
+            ("sandbags.jpg", "https://example.org/news/2025/03/04/flood/sandbags.jpg"),
+            ("../../05/other/", "https://example.org/news/2025/03/04/flood/../../05/other/"),
+            ("/about/", "https://example.org/about/"),
+            ("#map", "https://example.org/news/2025/03/04/flood/#map"),
+            ("https://elsewhere.org/x", "https://elsewhere.org/x"),
+            ("mailto:desk@example.org", "mailto:desk@example.org"),
+        ] {
+            assert_eq!(absolute_url(url, base), expected, "{url}");
+        }
+        let html = to_html_at(
+            "![Sandbags](sandbags.jpg) [map](maps/river.png)",
+            MarkdownOptions::default(),
+            Some(base),
+        );
+        assert!(html.contains(r#"src="https://example.org/news/2025/03/04/flood/sandbags.jpg""#), "{html}");
+        assert!(
+            html.contains(r#"href="https://example.org/news/2025/03/04/flood/maps/river.png""#),
+            "{html}"
+        );
     }
 
     #[test]

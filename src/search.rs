@@ -28,7 +28,6 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::config::Config;
@@ -126,7 +125,9 @@ fn index_word(word: &str, buffer: &mut String, visit: &mut impl FnMut(&str)) {
     } else {
         // Accents are set aside (decomposed, and the marks dropped), so `zurich` finds Zürich
         // and `sao paulo` São Paulo, as readers type them; the script folds queries alike.
-        buffer.extend(word.nfd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase));
+        buffer.extend(
+            crate::text::without_marks(word).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase),
+        );
     }
     // No more bytes than the limit means no more characters either.
     if !buffer.is_empty() && (buffer.len() <= MAX_TERM_CHARS || buffer.chars().count() <= MAX_TERM_CHARS) {
@@ -407,12 +408,16 @@ mod tests {
         }
     }
 
-    /// The rule the search script follows, written the slow, obvious way.
+    /// The rule the search script follows (`words` in search.html: lower case, decompose, drop
+    /// every mark and apostrophe, split at anything but letters and digits), written the slow,
+    /// obvious way.
     fn terms_slowly(text: &str) -> Vec<String> {
-        text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || is_combining_mark(c)))
-            .map(|word| {
-                word.nfd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>()
-            })
+        use unicode_normalization::UnicodeNormalization;
+        let folded: String =
+            text.to_lowercase().nfd().filter(|&c| !is_combining_mark(c) && c != '\'' && c != '’').collect();
+        folded
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_string)
             .filter(|term| !term.is_empty() && term.chars().count() <= MAX_TERM_CHARS)
             .collect()
     }

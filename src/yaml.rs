@@ -95,7 +95,8 @@ fn in_plain_words(message: &str) -> String {
 /// `languageCode`, `publishDir`), or a misspelling one or two edits away once case, `_` and `-`
 /// are set aside (`base_urll`, `publishdate`, `tilte`, `contentDir`), the nearest first.
 pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Option<&'k str> {
-    /// What sites moving from Hugo or Zola write, and the key Gazette reads instead.
+    /// What sites moving from Hugo or Zola write in their config, and the site.yaml key Gazette
+    /// reads instead (front-matter names such as `lastmod` are read as they are).
     const FOREIGN: &[(&str, &str)] = &[
         ("languagecode", "language"),
         ("defaultcontentlanguage", "language"),
@@ -106,7 +107,6 @@ pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Op
         ("generatefeed", "feeds"),
         ("generatefeeds", "feeds"),
         ("buildsearchindex", "search"),
-        ("lastmod", "updated"),
         ("params", "extra"),
     ];
     let normal = |key: &str| -> String {
@@ -181,7 +181,6 @@ mod tests {
             ("publishDir", "output_dir"),
             ("contentDir", "content_dir"),
             ("paginate", "paginate_by"),
-            ("lastmod", "updated"),
         ] {
             assert_eq!(closest_key(theirs, keys.into_iter()), Some(ours), "{theirs}");
         }

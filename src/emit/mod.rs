@@ -25,15 +25,9 @@ pub trait Sink: Sync {
     fn write(&self, path: &str, content: &[u8]) -> std::io::Result<()>;
 }
 
-/// Refuses output paths that could land outside the output folder.
-pub fn check_path(path: &str) -> Result<(), String> {
-    let bad = path.is_empty()
-        || path.starts_with('/')
-        || path.contains('\\')
-        || path.contains('\0')
-        || path.split('/').any(|segment| segment == ".." || segment == "." || segment.is_empty());
-    if bad { Err(format!("refusing to write outside the output folder: `{path}`")) } else { Ok(()) }
-}
+/// Refuses output paths that could land outside the output folder (the model's rule, which
+/// ingest also asks of aliases).
+pub use crate::model::check_output_path as check_path;
 
 /// Renders every planned page in parallel and writes each one as soon as it is ready.
 /// Returns the paths written; every failure is a diagnostic, the rest still render.

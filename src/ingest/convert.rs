@@ -2017,26 +2017,28 @@ fn updated_date(line: &str) -> Option<UpdatedAt> {
 }
 
 /// The first `H:MM` in `words`, made 24-hour by an `a.m.`/`PM` after it, and the time zone an
-/// abbreviation after that names. US zones first: most pages that print them are American.
+/// abbreviation after that names: `ET` is New York's time, summer or winter, while `EST` says
+/// UTC−5 whatever the season (the tz database's `Etc/GMT+5`, whose sign is POSIX's). US zones
+/// first: most pages that print them are American.
 fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
     const ZONES: &[(&str, &str)] = &[
         ("ET", "America/New_York"),
-        ("EST", "America/New_York"),
-        ("EDT", "America/New_York"),
+        ("EST", "Etc/GMT+5"),
+        ("EDT", "Etc/GMT+4"),
         ("CT", "America/Chicago"),
-        ("CST", "America/Chicago"),
-        ("CDT", "America/Chicago"),
+        ("CST", "Etc/GMT+6"),
+        ("CDT", "Etc/GMT+5"),
         ("MT", "America/Denver"),
-        ("MST", "America/Denver"),
-        ("MDT", "America/Denver"),
+        ("MST", "Etc/GMT+7"),
+        ("MDT", "Etc/GMT+6"),
         ("PT", "America/Los_Angeles"),
-        ("PST", "America/Los_Angeles"),
-        ("PDT", "America/Los_Angeles"),
+        ("PST", "Etc/GMT+8"),
+        ("PDT", "Etc/GMT+7"),
         ("GMT", "UTC"),
         ("UTC", "UTC"),
-        ("BST", "Europe/London"),
-        ("CET", "Europe/Paris"),
-        ("CEST", "Europe/Paris"),
+        ("BST", "Etc/GMT-1"),
+        ("CET", "Etc/GMT-1"),
+        ("CEST", "Etc/GMT-2"),
     ];
     let at = words.iter().position(|word| {
         let word = word.trim_end_matches([',', '.', ';']);
@@ -3366,7 +3368,7 @@ mod tests {
         assert_eq!(out.authors, ["Jane Doe"]);
         assert!(!out.body.contains("- "), "no list: {}", out.body);
         let at = |date, time, zone| Some(UpdatedAt { date, time, zone });
-        assert_eq!(out.updated, at((2024, 11, 19), Some((15, 12)), Some("America/New_York")));
+        assert_eq!(out.updated, at((2024, 11, 19), Some((15, 12)), Some("Etc/GMT+5")));
         assert_eq!(out.dropped, ["Updated 3:12 PM EST, November 19, 2024"], "reported, not lost");
         assert!(out.body.starts_with("The council approved"), "{}", out.body);
         assert_eq!(

@@ -195,12 +195,12 @@ pub fn parse_block(block: &str, format: Format) -> Result<FrontMatter, FrontMatt
 }
 
 /// Reads Zola's (or Hugo's) TOML front matter as the YAML it says: dates (TOML's own type) as
-/// the text they were written as, Zola's `[taxonomies]` table's `tags` and `authors` as Gazette's
-/// keys (other taxonomies stay under `taxonomies`, for templates), and its `[extra]` table's keys
-/// as the article's own extra keys, as Zola templates read them.
+/// the text they were written as, and Zola's `[taxonomies]` table's `tags` and `authors` as
+/// Gazette's keys (other taxonomies stay under `taxonomies`, for templates). Its `[extra]` table
+/// is an `extra` key, as in YAML.
 pub fn parse_toml(block: &str) -> Result<FrontMatter, FrontMatterError> {
     let table: toml::Table = toml::from_str(block).map_err(|error| FrontMatterError {
-        line: error.span().map(|span| block[..span.start.min(block.len())].matches('\n').count() + 2),
+        line: error.span().map(|span| block.get(..span.start).unwrap_or(block).matches('\n').count() + 2),
         message: format!("front matter is not valid TOML: {}", error.message().trim_end()),
     })?;
     let mut mapping = serde_yaml::Mapping::new();
@@ -214,11 +214,6 @@ pub fn parse_toml(block: &str) -> Result<FrontMatter, FrontMatterError> {
                 }
                 if !taxonomies.is_empty() {
                     mapping.insert("taxonomies".into(), toml_to_yaml(toml::Value::Table(taxonomies)));
-                }
-            }
-            ("extra", toml::Value::Table(extra)) => {
-                for (key, value) in extra {
-                    mapping.entry(key.into()).or_insert_with(|| toml_to_yaml(value));
                 }
             }
             (_, value) => {
@@ -342,9 +337,10 @@ mod tests {
         assert_eq!(front.tags, ["Council", "Budget"]);
         assert_eq!(front.authors, ["Ana Ruiz"]);
         assert_eq!(front.aliases, ["/old/vote/"]);
-        assert_eq!(front.extra["hero"], serde_json::json!("vote.jpg"));
+        assert_eq!(front.extra["extra"], serde_json::json!({"hero": "vote.jpg"}));
         assert_eq!(front.extra["taxonomies"], serde_json::json!({"categories": ["Local"]}));
         let error = parse_toml("title = \"A\"\ndate = \n").unwrap_err();
+        assert!(parse_toml("title = \"é").is_err(), "an error at the end of the block");
         assert_eq!(error.line, Some(3), "{error:?}");
         assert!(error.message.starts_with("front matter is not valid TOML"), "{}", error.message);
         assert_eq!(key_line("title = \"A\"\ndate = 2025-04-10\n", &["date"]), Some((3, "date")));

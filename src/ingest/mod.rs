@@ -11,6 +11,7 @@ pub mod convert;
 pub mod decode;
 pub mod front_matter;
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use jiff::ZonedDateTime;
@@ -136,7 +137,8 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             return None;
         }
     };
-    for key in user.extra.keys() {
+    // `extra:` (Zola's `[extra]`) is the place for template settings: its keys are no typos.
+    for key in user.extra.keys().filter(|key| *key != EXTRA_TABLE) {
         let meant = match crate::yaml::closest_key(key, front_matter::KEYS.iter().copied()) {
             Some(known) => format!("did you mean `{known}`? "),
             None => String::new(),
@@ -469,10 +471,28 @@ fn resolve(
         embeds: front.embeds.clone(),
         body_markdown: prepared.body.as_str().into(),
         aliases,
-        extra: front.extra.clone(),
+        extra: template_extra(&front.extra),
         signature,
         bundle_files: Vec::new(),
     })
+}
+
+/// The front-matter key that holds settings for templates by name (Zola's `[extra]` table).
+const EXTRA_TABLE: &str = "extra";
+
+/// The keys templates see as `article.extra.KEY`: every key Gazette does not read, with the
+/// `extra:` table's keys among them, as Zola templates read `page.extra.KEY` (a key written at
+/// the top level wins).
+fn template_extra(front: &BTreeMap<String, serde_json::Value>) -> BTreeMap<String, serde_json::Value> {
+    let mut extra = front.clone();
+    if let Some(serde_json::Value::Object(table)) = extra.remove(EXTRA_TABLE) {
+        for (key, value) in table {
+            extra.entry(key).or_insert(value);
+        }
+    } else if let Some(value) = front.get(EXTRA_TABLE) {
+        extra.insert(EXTRA_TABLE.to_string(), value.clone());
+    }
+    extra
 }
 
 /// The file a redirect for `alias` is written to: `/old/story/` and `old/story` give
@@ -495,7 +515,8 @@ fn alias_output_path(alias: &str, base_path: &str) -> Result<String, &'static st
     } else {
         format!("{}/index.html", alias.trim_end_matches('/'))
     };
-    crate::emit::check_path(&output).map_err(|_| "leaves the site (`..`, `.` or an empty segment)")?;
+    crate::model::check_output_path(&output)
+        .map_err(|_| "leaves the site (`..`, `.` or an empty segment)")?;
     Ok(output)
 }
 
@@ -559,14 +580,13 @@ fn strip_date_prefix(stem: &str) -> &str {
 /// images), the bundle folder's name.
 fn file_stem(relative: &str) -> &str {
     let (folder, name) = relative.rsplit_once('/').unwrap_or(("", relative));
-    let stem = match name.rfind('.') {
-        Some(dot) if dot > 0 => &name[..dot],
-        _ => name,
-    };
-    if stem == crate::discover::BUNDLE_INDEX && !folder.is_empty() {
+    if crate::discover::is_bundle_index(name) && !folder.is_empty() {
         return folder.rsplit('/').next().unwrap_or(folder);
     }
-    stem
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    }
 }
 
 fn modified_time(path: &Path, tz: &TimeZone) -> ZonedDateTime {
@@ -640,6 +660,11 @@ mod tests {
         let at = |time, zone| convert::UpdatedAt { date: (2025, 8, 31), time, zone };
         assert_eq!(updated_text(at(Some((9, 30)), Some("America/New_York"))), "2025-08-31T09:30:00-04:00");
         assert_eq!(updated_text(at(Some((9, 30)), Some("UTC"))), "2025-08-31T09:30:00+00:00");
+        assert_eq!(
+            updated_text(at(Some((15, 12)), Some("Etc/GMT+5"))),
+            "2025-08-31T15:12:00-05:00",
+            "EST in summer"
+        );
         assert_eq!(updated_text(at(Some((9, 30)), None)), "2025-08-31 09:30");
         assert_eq!(updated_text(at(None, None)), "2025-08-31");
         for text in ["2025-08-31T09:30:00-04:00", "2025-08-31 09:30", "2025-08-31"] {

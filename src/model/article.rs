@@ -280,3 +280,14 @@ pub struct Embed {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
+
+/// Refuses output paths that could land outside the output folder: empty, absolute, with `..`,
+/// `.` or empty segments, backslashes or NUL. Asked of every file written and of every alias.
+pub fn check_output_path(path: &str) -> Result<(), String> {
+    let bad = path.is_empty()
+        || path.starts_with('/')
+        || path.contains('\\')
+        || path.contains('\0')
+        || path.split('/').any(|segment| segment == ".." || segment == "." || segment.is_empty());
+    if bad { Err(format!("refusing to write outside the output folder: `{path}`")) } else { Ok(()) }
+}

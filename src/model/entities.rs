@@ -31,19 +31,23 @@ pub struct TagOptions {
     /// names that are technically entities but useless as tags on a given site
     /// (the site's own name, wire agencies, and so on).
     pub stop: Vec<String>,
+    /// Names that must never be tags themselves (matched case-insensitively on the tag as shown),
+    /// though a longer name that merged them may be: news agencies ([`WIRE_AGENCIES`]) are no
+    /// topics, but "Michael Bloomberg", whose surname merged his mentions, is.
+    pub stop_names: Vec<String>,
 }
 
 impl Default for TagOptions {
     /// Eight tags, no aliases, no extra stop words: a sensible page-sized list
     /// that needs no configuration.
     fn default() -> Self {
-        TagOptions { max_tags: 8, aliases: Vec::new(), stop: Vec::new() }
+        TagOptions { max_tags: 8, aliases: Vec::new(), stop: Vec::new(), stop_names: Vec::new() }
     }
 }
 
-/// News agencies, which a site's own configuration adds to [`TagOptions::stop`]: wire copy names
-/// its agency in nearly every story ("AP reported", "told Reuters"), so as topics they would sit
-/// on most stories and say nothing a story's source does not already say.
+/// News agencies, which every site's configuration puts in [`TagOptions::stop_names`]: wire copy
+/// names its agency in nearly every story ("AP reported", "told Reuters"), so as topics they
+/// would sit on most stories and say nothing a story's source does not already say.
 pub const WIRE_AGENCIES: &[&str] = &[
     "AP",
     "Associated Press",
@@ -1395,6 +1399,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let alias: FxMap<String, &str> =
             options.aliases.iter().map(|(from, to)| (fold(from.trim()), to.as_str())).collect();
         let stop: FxSet<String> = options.stop.iter().map(|s| fold(s.trim())).collect();
+        let stop_names: FxSet<String> = options.stop_names.iter().map(|s| fold(s.trim())).collect();
 
         struct Final {
             display: String,
@@ -1417,7 +1422,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 display = (*to).to_string();
             }
             let folded = fold(&display);
-            if folded.is_empty() || stop.contains(&folded) || e.keys.iter().any(|k| stop.contains(k)) {
+            if folded.is_empty()
+                || stop.contains(&folded)
+                || stop_names.contains(&folded)
+                || e.keys.iter().any(|k| stop.contains(k))
+            {
                 continue;
             }
             let count = e.certain + e.uncertain + e.extra;
@@ -1621,6 +1630,7 @@ mod tests {
             max_tags: 2,
             aliases: vec![("quarry row bank".into(), "QRB".into())],
             stop: vec!["DUNHOLT".into()],
+            stop_names: Vec::new(),
         };
         let t = auto_tags("", text, &opts);
         assert_eq!(t.len(), 2, "{t:?}");
@@ -1628,6 +1638,20 @@ mod tests {
         assert!(!t.iter().any(|x| x.eq_ignore_ascii_case("dunholt")), "{t:?}");
         let none = auto_tags("", text, &TagOptions { max_tags: 0, ..TagOptions::default() });
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_stopped_name_stops_itself_not_the_longer_name_it_joins() {
+        let text = "Michael Bloomberg gave $1 billion to the university on Monday.\n\n\
+                    Bloomberg said the gift would cover tuition. Bloomberg News first reported it, and \
+                    Bloomberg News said Bloomberg News would not comment.";
+        let options = TagOptions {
+            stop_names: WIRE_AGENCIES.iter().map(|agency| agency.to_string()).collect(),
+            ..TagOptions::default()
+        };
+        let found = auto_tags("", text, &options);
+        assert!(found.contains(&"Michael Bloomberg".to_string()), "{found:?}");
+        assert!(!found.iter().any(|tag| tag == "Bloomberg News" || tag == "Bloomberg"), "{found:?}");
     }
 
     #[test]

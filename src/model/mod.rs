@@ -9,7 +9,9 @@ pub mod cluster;
 pub mod entities;
 mod taxonomy;
 
-pub use article::{Article, DateSource, Dateline, Embed, Image, day_path, rfc3339, slugify};
+pub use article::{
+    Article, DateSource, Dateline, Embed, Image, check_output_path, day_path, rfc3339, slugify,
+};
 pub(crate) use article::{four_digit_year, plain_year_and_offset, push_time};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
@@ -163,8 +165,9 @@ impl Site {
     /// again, when nothing that assembling reads has changed: same URL, title, dates, visibility,
     /// tags, authors and source, so the order, periods, taxonomies and URLs stay as they are. This
     /// is what makes an edit in `gazette serve` cheap on a large site. Story clusters are found
-    /// again when the text's signature moved. (Same aliases too: they are pages of their own.) Returns false, leaving the site untouched, when the
-    /// site must be assembled again (or `now` has passed the site's next scheduled change).
+    /// again when the text's signature moved. Returns false, leaving the site untouched, when the
+    /// site must be assembled again (or `now` has passed the site's next scheduled change). Aliases
+    /// must stay the same too: each is a page of its own.
     pub fn replace_article(&mut self, old: &Article, new: Article, config: &Config, now: Timestamp) -> bool {
         let same_shape = old.source_path == new.source_path
             && old.slug == new.slug

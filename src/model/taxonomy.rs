@@ -154,11 +154,7 @@ impl Taxonomy {
 /// How a name sorts in a list readers scan: without case or accents, so Córdoba comes before
 /// Cruz and Álvarez among the A's (a letter with no decomposition, as Ł, sorts after Z).
 fn sort_key(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    name.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::text::without_marks(name).flat_map(char::to_lowercase).collect()
 }
 
 #[cfg(test)]

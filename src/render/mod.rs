@@ -189,9 +189,18 @@ impl Renderer {
         if site.articles.iter().any(|article| !article.aliases.is_empty()) {
             let mut taken: std::collections::HashSet<String> =
                 plans.iter().map(|&plan| self.output_path(site, plan)).collect();
+            // Folders the planned files are in: an alias may not be a file where one is.
+            let mut folders: std::collections::HashSet<String> = std::collections::HashSet::new();
+            for path in &taken {
+                folders.extend(path.match_indices('/').map(|(slash, _)| path[..slash].to_string()));
+            }
             for (index, article) in site.articles.iter().enumerate() {
                 for (number, alias) in article.aliases.iter().enumerate() {
-                    if taken.insert(alias.clone()) {
+                    // Nor may its folders be files (an alias `rss.xml/` beside the feed).
+                    let clashes = folders.contains(alias)
+                        || alias.match_indices('/').any(|(slash, _)| taken.contains(&alias[..slash]));
+                    if !clashes && taken.insert(alias.clone()) {
+                        folders.extend(alias.match_indices('/').map(|(slash, _)| alias[..slash].to_string()));
                         plans.push(PagePlan::Alias(index, number));
                     } else {
                         problems.push(Diagnostic::warning(
@@ -444,12 +453,10 @@ impl Renderer {
             lang: article.lang.as_deref().filter(|l| *l != config.language),
             word_count: article.word_count,
             updated: article.updated.as_ref().map(views::rfc3339),
-            updated_display: article.updated.as_ref().map(|updated| {
-                // An update on the day of publication says nothing without its time.
-                match updated.time() != jiff::civil::Time::midnight() {
-                    true => format!("{}, {}", views::display_date(updated), updated.strftime("%H:%M")),
-                    false => views::display_date(updated),
-                }
+            // With its time when it has one: an update the day a story ran says little without.
+            updated_display: article.updated.as_ref().map(|updated| match views::time_of_day(updated) {
+                Some(time) => format!("{}, {time}", views::display_date(updated)),
+                None => views::display_date(updated),
             }),
             title_inferred: article.title_inferred,
             author_links: article
@@ -676,7 +683,8 @@ impl Renderer {
         let content_html = match config.feed_content {
             FeedContent::Summary => None,
             FeedContent::Full | FeedContent::Both => {
-                Some(markdown::to_html(&article.body_markdown, self.markdown))
+                // Read in a feed reader, not on the page: a bundle's `photo.jpg` needs its URL.
+                Some(markdown::to_html_at(&article.body_markdown, self.markdown, Some(&url)))
             }
         };
         let summary = match config.feed_content {

@@ -83,14 +83,18 @@ pub(super) fn news_sitemap_file(site: &Site, config: &Config) -> Page {
     }
 }
 
-/// The first image with a source, as an absolute URL.
+/// The first image with a source, as an absolute URL: a path from the site root (`/images/x.jpg`)
+/// from the base URL, any other (`photo.jpg`, a page bundle's) from the article's own page, where
+/// the page's `<img>` finds it.
 pub(super) fn lead_image(article: &Article, config: &Config) -> Option<String> {
     let src = article.images.iter().find_map(|i| i.src.as_deref())?;
-    if src.starts_with("http://") || src.starts_with("https://") {
-        Some(src.to_string())
+    Some(if src.starts_with("http://") || src.starts_with("https://") {
+        src.to_string()
+    } else if let Some(from_root) = src.strip_prefix('/') {
+        config.absolute_url(from_root)
     } else {
-        Some(config.absolute_url(src.trim_start_matches('/')))
-    }
+        config.absolute_url(&format!("{}{src}", article.site_path()))
+    })
 }
 
 /// JSON that is safe inside `<script>`: `<` is escaped so `</script>` in a headline cannot end it.

@@ -226,8 +226,7 @@ impl<'a> ArticleCard<'a> {
             path: article.site_path(),
             date: rfc3339(&article.date),
             date_display: display_date(&article.date),
-            time_display: (article.date.time() != jiff::civil::Time::midnight())
-                .then(|| article.date.strftime("%H:%M").to_string()),
+            time_display: time_of_day(&article.date),
             day_path: crate::model::day_path(&article.date),
             authors: &article.authors,
             source: article.source.as_deref(),
@@ -564,6 +563,11 @@ pub fn story_count(count: usize) -> String {
 }
 
 pub use crate::model::rfc3339;
+
+/// `14:30`, unless the time is midnight, which is how a date given without a time reads.
+pub fn time_of_day(date: &jiff::ZonedDateTime) -> Option<String> {
+    (date.time() != jiff::civil::Time::midnight()).then(|| date.strftime("%H:%M").to_string())
+}
 
 /// `12 September 2025`.
 pub fn display_date(date: &jiff::ZonedDateTime) -> String {

@@ -306,10 +306,13 @@ impl State {
         let content: Vec<&Path> =
             changes.iter().filter(|(_, c)| *c == Change::Content).map(|(p, _)| p.as_path()).collect();
         let mut edits = Vec::new();
-        // A folder, an unknown file or a section file: what the walk makes of it decides.
+        // A folder, an unknown file, a section file or a bundle's index (which makes the files
+        // beside it the article's, or strays): what the walk makes of it decides.
         let walk_decides = |path: &&Path| {
-            let name = path.to_string_lossy();
-            discover::classify(&name).is_none() || discover::is_section_file(&name)
+            let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
+            discover::classify(&name).is_none()
+                || discover::is_section_file(&name)
+                || discover::is_bundle_index(&name)
         };
         if self.cache.is_empty() || content.iter().any(walk_decides) {
             self.rescan();

@@ -402,7 +402,10 @@ fn a_section_file_added_or_edited_is_reported_and_never_published() {
         );
         served.assert_same_as_a_clean_build(0);
         let (_, _, home) = served.get("/");
-        assert!(!home.contains("News</a>"), "no article made of the section file");
+        assert!(
+            !home.contains("News</a>") && !home.contains("All the news"),
+            "no article made of the section file"
+        );
     }
 }
 
@@ -429,6 +432,19 @@ fn a_page_bundles_files_are_served_and_follow_edits() {
     served.settle();
     assert_eq!(served.get(&format!("{flood}sandbags.jpg")).0, 404);
     served.assert_same_as_a_clean_build(3);
+    // A folder of photos becomes a bundle when its index arrives, and stops being one when the
+    // index is renamed away: the photos follow, as in a build.
+    served.site.write("content/2025/03/05/gauges/chart.svg", "svg");
+    served.settle();
+    served.site.write("content/2025/03/05/gauges/index.md", "---\ntitle: River gauges\n---\n\nThe gauges.\n");
+    served.settle();
+    assert_eq!(served.get("/2025/03/05/gauges/chart.svg").2, "svg");
+    served.assert_same_as_a_clean_build(4);
+    let gauges = served.site.root.join("content/2025/03/05/gauges");
+    std::fs::rename(gauges.join("index.md"), gauges.join("river-gauges.md")).unwrap();
+    served.settle();
+    assert_eq!(served.get("/2025/03/05/gauges/chart.svg").0, 404);
+    served.assert_same_as_a_clean_build(5);
 }
 
 #[test]
