@@ -576,7 +576,12 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     for root in &roots {
         let root = std::path::absolute(root)?;
         if root.is_dir() {
-            let found = gazette::discover::walk(&root);
+            // The content folder is walked as a build walks it; a folder inside it may be a bundle.
+            let found = if root == config.content_dir {
+                gazette::discover::walk(&root)
+            } else {
+                gazette::discover::walk_folder(&root)
+            };
             problems.extend(found.diagnostics);
             bundle_files.extend(found.bundle_files.into_iter().map(|file| (root.join(&file.article), file)));
             sources.extend(found.sources.into_iter().map(|mut s| {

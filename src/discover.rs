@@ -60,6 +60,16 @@ pub struct Discovery {
 
 /// Walks `content_dir` in sorted order and classifies each file.
 pub fn walk(content_dir: &Path) -> Discovery {
+    walk_tree(content_dir, false)
+}
+
+/// [`walk`] over any folder (what `gazette import` is given), which may itself be a page bundle:
+/// an `index.md` right in it makes the other files in it that article's.
+pub fn walk_folder(dir: &Path) -> Discovery {
+    walk_tree(dir, true)
+}
+
+fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
     let mut discovery = Discovery::default();
     if !content_dir.is_dir() {
         discovery.diagnostics.push(Diagnostic::error(
@@ -110,15 +120,24 @@ pub fn walk(content_dir: &Path) -> Discovery {
         .sources
         .iter()
         .filter_map(|source| {
-            let (folder, name) = source.relative.rsplit_once('/')?;
+            let (folder, name) = match source.relative.rsplit_once('/') {
+                Some(split) => split,
+                // The content folder itself is no bundle; a folder given to import may be.
+                None if root_may_be_bundle => ("", source.relative.as_str()),
+                None => return None,
+            };
             is_bundle_index(name).then_some((folder, source.relative.as_str()))
         })
         .collect();
     for (relative, path) in others {
         // The nearest folder above the file that is a bundle owns it.
-        let owner = relative.match_indices('/').rev().find_map(|(slash, _)| {
-            bundles.get(&relative[..slash]).map(|article| (article.to_string(), &relative[slash + 1..]))
-        });
+        let owner = relative
+            .match_indices('/')
+            .rev()
+            .find_map(|(slash, _)| {
+                bundles.get(&relative[..slash]).map(|article| (article.to_string(), &relative[slash + 1..]))
+            })
+            .or_else(|| bundles.get("").map(|article| (article.to_string(), relative.as_str())));
         match owner {
             Some((article, name)) => {
                 discovery.bundle_files.push(BundleFile { article, name: name.to_string(), path });
@@ -241,6 +260,22 @@ mod tests {
         );
         assert_eq!(found.diagnostics.len(), 1, "the stray outside any bundle is reported");
         assert!(found.diagnostics[0].path.ends_with("stray.pdf"));
+    }
+
+    #[test]
+    fn a_folder_given_on_its_own_may_be_a_bundle_but_the_content_folder_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.md"), "---\ntitle: Flood\n---\nText.").unwrap();
+        std::fs::write(dir.path().join("aerial.jpg"), "jpg").unwrap();
+        let folder = walk_folder(dir.path());
+        assert_eq!(folder.bundle_files.len(), 1);
+        assert_eq!(
+            (folder.bundle_files[0].article.as_str(), folder.bundle_files[0].name.as_str()),
+            ("index.md", "aerial.jpg")
+        );
+        let content = walk(dir.path());
+        assert!(content.bundle_files.is_empty());
+        assert_eq!(content.diagnostics.len(), 1, "a stray in the content folder");
     }
 
     #[test]

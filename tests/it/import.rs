@@ -160,4 +160,10 @@ fn page_bundles_import_with_their_files() {
     assert_imported_site_is_identical(&site);
     assert!(site.root.join("content/posts/2025-03-05-harbour-reopens/index.md").is_file());
     assert!(site.root.join("content/posts/2025-03-05-harbour-reopens/quay.jpg").is_file());
+    // One bundle folder given on its own brings its photo too.
+    let run = site.run(&["import", "content/2025/03/04/flood-defences", "--out", "one"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(site.root.join("one/2025/03/04/flood-defences/sandbags.jpg").is_file(), "{}", run.stderr);
+    assert!(site.root.join("one/2025/03/04/flood-defences/maps/river.png").is_file());
+    assert!(!run.stderr.contains("not an article"), "{}", run.stderr);
 }
