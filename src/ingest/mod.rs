@@ -414,6 +414,14 @@ fn resolve(
             .join(" "),
         None => markdown::first_paragraph(&prepared.body, options),
     });
+    // Typeset as the body is (curly quotes, dashes), so a card does not show "straight" quotes
+    // over a story that shows “curly” ones.
+    let summary = if options.smart_punctuation && summary.contains(['"', '\'', '-', '.']) {
+        let typeset = markdown::to_plain_text(&convert::escape_text(&summary), options);
+        typeset.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        summary
+    };
     let summary_in_body = crate::text::contains_words(&plain, &summary);
     let tags = front.tags.clone();
     let mut auto_tags: Vec<String> = Vec::new();

@@ -451,8 +451,8 @@ fn the_summary_stands_first_only_when_the_body_does_not_say_it() {
     );
     site.write(path, &own);
     site.build_ok();
-    let standfirst = "<p class=\"standfirst\">Stalls are back, and so is the &quot;Saturday crowd&quot;.</p>";
-    assert!(site.output(MARKET).contains(standfirst), "a summary of its own is shown");
+    let standfirst = "<p class=\"standfirst\">Stalls are back, and so is the “Saturday crowd”.</p>";
+    assert!(site.output(MARKET).contains(standfirst), "a summary of its own is shown, typeset as the story");
     site.write(
         path,
         &own.replace(
@@ -716,4 +716,18 @@ fn templates_read_the_site_owners_extra_settings() {
     );
     site.build_ok();
     assert!(site.output("404.html").contains(r#"<a href="https://example.org/subscribe">Subscribe</a>"#));
+}
+
+#[test]
+fn summaries_are_typeset_as_the_story_is() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-03-04-ponchos.txt",
+        "Festival sells out of ponchos\n\n\"We ran out of ponchos by two o'clock,\" the organiser said -- a record.\n\nThe rain kept falling all afternoon.\n",
+    )]);
+    site.build_ok();
+    let page = site.output("2025/03/04/ponchos/index.html");
+    let description =
+        page.split("<meta name=\"description\" content=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert_eq!(description, "“We ran out of ponchos by two o’clock,” the organiser said – a record.");
+    assert!(site.output("index.html").contains("“We ran out of ponchos by two o’clock,”"), "the card too");
 }
