@@ -419,6 +419,9 @@ pub struct DigestView {
     pub shown: Vec<usize>,
     /// The same stories grouped by topic.
     pub topics: Vec<TopicGroup>,
+    /// Its first stories were on the page before (a front page split the digest): the headline
+    /// still counts them all.
+    pub continued: bool,
 }
 
 impl DigestView {
@@ -430,7 +433,9 @@ impl DigestView {
         let first = &articles[*period.articles.last().unwrap_or(&0)].date;
         let newest = &articles[period.articles[0]].date;
         let title = period_title(period.kind, first, newest, period.key);
+        let continued = shown.first().is_some_and(|&index| index != period.articles[0]);
         DigestView {
+            continued,
             kind: match period.kind {
                 PeriodKind::Day => "day",
                 PeriodKind::Week => "week",

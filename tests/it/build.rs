@@ -48,6 +48,8 @@ fn home_lists_articles_newest_first_and_paginates() {
     assert!(page2.contains("— page 2 of"), "its own description");
     assert!(home.contains("Latest edition") && !page2.contains("Latest edition"));
     assert!(home.contains(r#"The archive: <a href="./2025/">2025</a>"#), "every year is linked");
+    // 14 March starts on page 1 and goes on on page 2, which says so.
+    assert!(!home.contains("(continued)") && page2.contains("(continued)"));
 }
 
 #[test]
