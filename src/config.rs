@@ -506,10 +506,16 @@ impl Config {
 fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
-    yaml::parse(&text).map_err(|e| ConfigError::Parse {
-        path: path.to_path_buf(),
-        line: e.line,
-        message: e.message,
+    yaml::parse(&text).map_err(|e| {
+        // Hugo's and Zola's config.toml: say what Gazette reads instead of a YAML type error.
+        let toml = path.extension().is_some_and(|extension| extension == "toml")
+            || toml::from_str::<toml::Table>(&text).is_ok_and(|table| !table.is_empty());
+        let message = if toml {
+            "this is TOML (Hugo's or Zola's config); Gazette reads YAML: write the keys as `base_url: https://example.org/` in site.yaml (`gazette init` writes one with every key explained)".to_string()
+        } else {
+            e.message
+        };
+        ConfigError::Parse { path: path.to_path_buf(), line: e.line.filter(|_| !toml), message }
     })
 }
 

@@ -49,6 +49,24 @@ fn unknown_config_key_is_named() {
 }
 
 #[test]
+fn a_hugo_or_zola_config_is_told_what_gazette_reads() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-01-01-a.txt", "A story.\n"),
+        ("config.toml", "baseURL = \"https://example.org/\"\ntitle = \"News\"\n[params]\nmotto = \"x\"\n"),
+    ]);
+    let run = site.run(&["build", "--config", "config.toml"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("config.toml: this is TOML") && run.stderr.contains("Gazette reads YAML"),
+        "{}",
+        run.stderr
+    );
+    std::fs::copy(site.root.join("config.toml"), site.root.join("site.yaml")).unwrap();
+    let run = site.run(&["build"]);
+    assert!(run.stderr.contains("site.yaml: this is TOML"), "{}", run.stderr);
+}
+
+#[test]
 fn invalid_utf8_is_a_warning_with_the_offset_and_the_article_survives() {
     let site = SiteTest::fixture("invalid/invalid_utf8");
     let run = site.build_ok();
