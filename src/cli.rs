@@ -292,11 +292,12 @@ fn init(args: InitArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     for path in &written {
         printer.summary(&format!("created {}", path.display()));
     }
-    printer.summary(&format!(
-        "New site in {}. Next: cd {} && gazette serve",
-        args.dir.display(),
-        args.dir.display()
-    ));
+    let next = if args.dir == Path::new(".") {
+        "gazette serve".to_string()
+    } else {
+        format!("cd {} && gazette serve", args.dir.display())
+    };
+    printer.summary(&format!("New site in {}. Next: {next}", args.dir.display()));
     Ok(ExitCode::SUCCESS)
 }
 

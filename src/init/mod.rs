@@ -30,7 +30,8 @@ pub enum InitError {
 }
 
 /// Creates a site in `dir` with a sample article dated `today`. Existing files are never
-/// overwritten, even with `force` (which only allows a non-empty folder).
+/// overwritten, even with `force` (which only allows a non-empty folder), and a content folder
+/// that already has articles gets no sample among them.
 pub fn site(dir: &Path, today: jiff::civil::Date, force: bool) -> Result<Vec<PathBuf>, InitError> {
     let has_files = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if has_files && !force {
@@ -42,10 +43,12 @@ pub fn site(dir: &Path, today: jiff::civil::Date, force: bool) -> Result<Vec<Pat
         today.month(),
         today.day()
     ));
+    let has_content =
+        walkdir::WalkDir::new(dir.join("content")).into_iter().flatten().any(|e| e.file_type().is_file());
     let files = [(dir.join("site.yaml"), SITE_YAML), (article, WELCOME), (dir.join(".gitignore"), GITIGNORE)];
     let mut written = Vec::new();
     for (path, text) in files {
-        if path.exists() {
+        if path.exists() || (text == WELCOME && has_content) {
             continue;
         }
         let write = || -> std::io::Result<()> {
@@ -99,5 +102,11 @@ mod tests {
             [dir.path().join("content/2025/09/12/welcome.txt"), dir.path().join(".gitignore")]
         );
         assert_eq!(std::fs::read_to_string(dir.path().join("site.yaml")).unwrap(), "title: Mine\n");
+        // A site that has articles already gets no sample among them.
+        let existing = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(existing.path().join("content/news")).unwrap();
+        std::fs::write(existing.path().join("content/news/story.md"), "---\ntitle: Mine\n---\n").unwrap();
+        let written = site(existing.path(), today, true).unwrap();
+        assert_eq!(written, [existing.path().join("site.yaml"), existing.path().join(".gitignore")]);
     }
 }
