@@ -167,7 +167,10 @@ const SECTION_FILE: &str = "a Hugo/Zola section file (`_index`), not an article:
 /// `index.md`, `index.txt`: the article file that makes its folder a page bundle (when the
 /// folder is not the content folder itself).
 pub fn is_bundle_index(file_name: &str) -> bool {
-    classify(file_name).is_some() && Path::new(file_name).file_stem().is_some_and(|stem| stem == BUNDLE_INDEX)
+    // Asked of every article's name (its slug): the cheap test first.
+    file_name.starts_with(BUNDLE_INDEX)
+        && Path::new(file_name).file_stem().is_some_and(|stem| stem == BUNDLE_INDEX)
+        && classify(file_name).is_some()
 }
 
 /// `_index.md`: Hugo's and Zola's file for a section's list page. Read as an article it would be

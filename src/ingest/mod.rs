@@ -169,6 +169,10 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
 /// left alone.
 fn report_foreign_markup(body: &str, body_line: usize, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
     const MOST: usize = 5;
+    // Every form starts `{{`, `{%` or `](@/`: most bodies have neither brace nor at sign.
+    if !body.bytes().any(|byte| byte == b'{' || byte == b'@') {
+        return;
+    }
     let mut found = 0;
     let mut fence: Option<&str> = None;
     for (number, line) in body.lines().enumerate() {
