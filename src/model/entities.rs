@@ -84,7 +84,7 @@ pub fn auto_tags(title: &str, text: &str, options: &TagOptions) -> Vec<String> {
     let doc = Document::parse(title, text);
     let mut resolver = Resolver::new(&doc);
     resolver.collect_mentions();
-    resolver.resolve();
+    resolver.resolve(options);
     resolver.finish(options)
 }
 
@@ -146,6 +146,14 @@ static COMMON_STARTERS: WordList = WordList::new(&[
     "witnesses", "stocks", "prices", "sales", "figures", "results", "data", "reports",
 ]);
 
+/// Verbs of the page furniture that copied web text keeps ("+ Add Acme Corp to your watchlist",
+/// "Follow Jane Roe on X"): at the start of a sentence they are never the first word of a name.
+#[rustfmt::skip]
+static CALLS_TO_ACTION: WordList = WordList::new(&[
+    "add", "follow", "subscribe", "share", "download", "join", "listen", "sign", "visit", "tap",
+    "get", "try", "save", "view", "explore", "learn", "discover", "register", "log",
+]);
+
 /// Titles and honorifics: removed from names and never tags themselves.
 #[rustfmt::skip]
 static TITLES: WordList = WordList::new(&[
@@ -178,6 +186,13 @@ static PLACE_PREFIXES: WordList = WordList::new(&[
     "saint", "st", "mount", "lake", "port", "united", "great", "royal", "old",
 ]);
 
+/// Kinds of storm that name one ("Storm Helga", "Hurricane Milton"): kept at the start of a
+/// sentence though the story says "the storm" too.
+#[rustfmt::skip]
+static STORM_KINDS: WordList = WordList::new(&[
+    "storm", "hurricane", "typhoon", "cyclone", "tropical", "tempest", "superstorm",
+]);
+
 /// Lower-case words allowed inside a name between capitalised words.
 #[rustfmt::skip]
 static CONNECTORS: WordList = WordList::new(&[
@@ -199,7 +214,7 @@ static ORG_SUFFIXES: WordList = WordList::new(&[
     "partners", "party", "police", "prevention", "protection", "relations", "republic", "research",
     "reserve", "resources", "school", "science", "sciences", "security", "service", "services",
     "society", "studies", "technology", "trade", "transportation", "trust", "union", "university",
-    "welfare",
+    "welfare", "league",
 ]);
 
 /// Heads that may precede "of"/"for" inside a longer organisation or place
@@ -444,6 +459,8 @@ fn is_quote(c: char) -> bool {
 struct Gap {
     sentence: bool,
     brk: bool,
+    /// A dash stands in the gap: after a dateline ("PARIS (AP) — "), a sentence starts.
+    dash: bool,
     amp: bool,
     open_paren: bool,
     handle: bool,
@@ -463,6 +480,10 @@ fn analyse_gap(gap: &str, at_line_start: bool) -> Gap {
                 g.brk = true;
             }
             '&' => g.amp = true,
+            '-' | '–' | '—' => {
+                g.dash = true;
+                g.brk = true;
+            }
             _ => g.brk = true,
         }
         last_non_space = Some(c);
@@ -637,6 +658,9 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
     let mut gap_start = 0usize;
     let mut at_line_start = true;
     let mut carry_break = false;
+    // The first token after a dash, which starts the story's first sentence if the line opens
+    // with a dateline.
+    let mut after_dash: Option<usize> = None;
     let bytes = line.as_bytes();
     while at < line.len() {
         // Spaces and ASCII punctuation between words are passed without decoding.
@@ -712,6 +736,9 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
             kind = Kind::Skip;
         }
         let sent_start = gap.sentence || (carry_break && soft_end_next(core));
+        if gap.dash && after_dash.is_none() {
+            after_dash = Some(out.len());
+        }
         out.push(Tok {
             text: core,
             kind,
@@ -727,7 +754,17 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
         gap_start = next_gap;
     }
     mark_shouting(&mut out[line_first..]);
+    // "SEOUL, March 15 (EFE) - Demand for AI chips...": the dateline's dash ends it, and the
+    // word after it starts a sentence, so "Demand" needs the evidence any sentence start needs.
+    if out.get(line_first).is_some_and(|first| first.kind == Kind::Shout)
+        && let Some(at) = after_dash.filter(|&at| at - line_first <= DATELINE_TOKENS)
+    {
+        out[at].sent_start = true;
+    }
 }
+
+/// Most tokens a dateline takes before its dash ("NEW YORK, Jan. 5 (Reuters) —").
+const DATELINE_TOKENS: usize = 10;
 
 /// After "Inc." or "p.m.", a capitalised word probably starts a sentence.
 fn soft_end_next(word: &str) -> bool {
@@ -1043,7 +1080,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let t = &toks[span[k]];
             let low = t.text.trim_end_matches('.');
             let is_cap = matches!(t.kind, Kind::Cap | Kind::Initial);
-            if is_cap && TITLES.contains_lower(low) {
+            // "Premier League": a title that an organisation word ends is part of the name.
+            let names_organisation = k + 2 == span.len()
+                && ORG_SUFFIXES.contains_lower(toks[span[k + 1]].text.trim_end_matches('.'));
+            if is_cap && TITLES.contains_lower(low) && !names_organisation {
                 self.emit_segment(&seg, &mut emitted_last);
                 seg.clear();
                 k += 1;
@@ -1116,10 +1156,12 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if first.sent_start && first.kind == Kind::Cap {
             let drop_first = seg.len() > 1
                 && !PLACE_PREFIXES.contains_lower(first.text.trim_end_matches('.'))
+                && !STORM_KINDS.contains_lower(first.text)
                 && (COMMON_STARTERS.contains_lower(first.text)
+                    || CALLS_TO_ACTION.contains_lower(first.text)
                     || self.doc.has_lower_evidence(first.text)
-                    || (toks[seg[1]].kind == Kind::Connector
-                        && toks[seg[1]].text != "and"
+                    // "Cases of RSV", but not "Hendrik de Vries": name particles join names.
+                    || (matches!(toks[seg[1]].text, "of" | "for" | "the" | "on" | "upon")
                         && !self.protected(seg)));
             if drop_first {
                 seg = trim_connectors(toks, &seg[1..]);
@@ -1292,7 +1334,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         self.ents[src].redirect = Some(dst);
     }
 
-    fn resolve(&mut self) {
+    fn resolve(&mut self, options: &TagOptions) {
         let n = self.ents.len();
         // Acronyms and their expansions.
         let acr: FxMap<String, usize> =
@@ -1303,14 +1345,37 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 self.merge(e, a);
             }
         }
+        // By initials alone, never onto a name that is no tag ("Arcadia Pharma" is not "told AP").
+        let stopped =
+            |key: &str| options.stop_names.iter().chain(&options.stop).any(|name| fold(name.trim()) == key);
         for i in 0..n {
             if self.ents[i].redirect.is_some() || self.ents[i].words < 2 {
                 continue;
             }
-            let target =
-                self.ents[i].initials.iter().filter(|s| s.len() >= 2).find_map(|s| acr.get(s).copied());
+            let target = self.ents[i]
+                .initials
+                .iter()
+                .filter(|s| s.len() >= 2)
+                .find_map(|s| acr.get(s).copied())
+                .filter(|&a| !stopped(&self.ents[a].keys[0]));
             if let Some(a) = target {
                 self.merge(i, a);
+            }
+        }
+        // "Atlético Serrano 4 points clear": a name with a number is the name, where the story
+        // names it without one too ("FTSE 100" stays when "FTSE" alone is not named).
+        for i in 0..n {
+            if self.ents[i].redirect.is_some() {
+                continue;
+            }
+            let bare = match self.ents[i].keys[0].rsplit_once(' ') {
+                Some((bare, number)) if number.bytes().all(|b| b.is_ascii_digit()) => bare,
+                _ => continue,
+            };
+            if let Some(&j) = self.by_key.get(bare)
+                && j != i
+            {
+                self.merge(i, j);
             }
         }
         // Surnames (and other trailing words: "Van Der Beek") count towards
@@ -1652,6 +1717,74 @@ mod tests {
         let found = auto_tags("", text, &options);
         assert!(found.contains(&"Michael Bloomberg".to_string()), "{found:?}");
         assert!(!found.iter().any(|tag| tag == "Bloomberg News" || tag == "Bloomberg"), "{found:?}");
+    }
+
+    #[test]
+    fn a_dateline_dash_starts_a_sentence() {
+        let text = "SEOUL, March 15 (Wirefeed) - Demand for AI chips grew, the OECD said.\n\n\
+                    The OECD said demand for AI chips would keep growing.";
+        let t = tags("", text);
+        assert!(!t.iter().any(|x| x.contains("Demand")), "{t:?}");
+        assert!(t.contains(&"AI".to_string()) && t.contains(&"OECD".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_named_storm_keeps_its_kind_at_a_sentence_start() {
+        let text = "EDINBURGH, April 15 (Wirefeed) — Storm Tobias was packing winds of 90 mph.\n\n\
+                    The storm would weaken inland. Hurricane Milton followed, and the hurricane hit Tampa.";
+        let t = tags("", text);
+        assert!(t.contains(&"Storm Tobias".to_string()), "{t:?}");
+        assert!(!t.contains(&"Tobias".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn page_furniture_verbs_start_no_name() {
+        let text = "Altamira Capital shares rose on Monday.\n\n+ Add Altamira Capital to your watchlist\n\n\
+                    Follow Nadia Karimova on X. Analysts said Altamira Capital would gain.";
+        let t = tags("", text);
+        assert!(t.contains(&"Altamira Capital".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.starts_with("Add") || x.starts_with("Follow")), "{t:?}");
+    }
+
+    #[test]
+    fn name_particles_after_a_sentence_start_stay_in_the_name() {
+        let text =
+            "Hendrik de Vries said the ruling was fair.\n\nHendrik de Vries will appeal, the court heard.";
+        let t = tags("", text);
+        assert_eq!(t, vec!["Hendrik de Vries".to_string()]);
+    }
+
+    #[test]
+    fn a_title_word_before_an_organisation_word_is_the_name() {
+        let text = "The Premier League said on Monday it would appeal. The Premier League’s statement was short.\n\n\
+                    Premier Li Qiang met Chancellor Olaf Scholz, and Premier Li Qiang spoke.";
+        let t = tags("", text);
+        assert!(t.contains(&"Premier League".to_string()), "{t:?}");
+        assert!(!t.contains(&"League".to_string()), "{t:?}");
+        assert!(t.iter().any(|x| x == "Li Qiang"), "{t:?}");
+    }
+
+    #[test]
+    fn a_number_after_a_name_the_story_names_bare_is_a_count() {
+        let text = "Sporting Almada beat Atletico Serrano on Sunday.\n\n\
+                    The result leaves Atletico Serrano 4 points clear. The FTSE 100 rose and the FTSE 100 fell.";
+        let t = tags("", text);
+        assert!(t.contains(&"Atletico Serrano".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.ends_with(" 4")), "{t:?}");
+        assert!(t.contains(&"FTSE 100".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn initials_do_not_join_a_name_to_a_stopped_acronym() {
+        let text = "Arcadia Pharma said profits rose. Shares of Arcadia Pharma jumped.\n\n\
+                    “It was a strong quarter,” Donovan told AP. The Federal Bureau of Investigation and the FBI agreed.";
+        let options = TagOptions {
+            stop_names: WIRE_AGENCIES.iter().map(|agency| agency.to_string()).collect(),
+            ..TagOptions::default()
+        };
+        let t = auto_tags("", text, &options);
+        assert!(t.contains(&"Arcadia Pharma".to_string()), "{t:?}");
+        assert!(t.contains(&"FBI".to_string()), "{t:?}");
     }
 
     #[test]
