@@ -1081,9 +1081,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let low = t.text.trim_end_matches('.');
             let is_cap = matches!(t.kind, Kind::Cap | Kind::Initial);
             // "Premier League": a title that an organisation word ends is part of the name.
-            let names_organisation = k + 2 == span.len()
-                && ORG_SUFFIXES.contains_lower(toks[span[k + 1]].text.trim_end_matches('.'));
-            if is_cap && TITLES.contains_lower(low) && !names_organisation {
+            let names_organisation = || {
+                k + 2 == span.len()
+                    && ORG_SUFFIXES.contains_lower(toks[span[k + 1]].text.trim_end_matches('.'))
+            };
+            if is_cap && TITLES.contains_lower(low) && !names_organisation() {
                 self.emit_segment(&seg, &mut emitted_last);
                 seg.clear();
                 k += 1;
