@@ -632,6 +632,7 @@ mod tests {
         assert_eq!(slugify("../../x"), "x");
         assert_eq!(slugify("ICE officer’s shot: “Chicago”!"), "ice-officers-shot-chicago");
         assert_eq!(slugify("Zürich / São Paulo"), "zürich-são-paulo");
+        assert_eq!(slugify("İzmir and İstanbul"), "izmir-and-istanbul");
         assert_eq!(slugify("..."), "");
     }
 

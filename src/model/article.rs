@@ -138,6 +138,10 @@ pub fn slugify(text: &str) -> String {
             pending_hyphen = false;
             if c.is_ascii() {
                 slug.push(c.to_ascii_lowercase());
+            } else if c == 'İ' {
+                // Turkish capital I with a dot lower-cases to `i` and a combining dot, which
+                // makes the slug of "İzmir" look like "i̇zmir".
+                slug.push('i');
             } else {
                 slug.extend(c.to_lowercase());
             }

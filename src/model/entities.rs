@@ -492,7 +492,8 @@ fn analyse_gap(gap: &str, at_line_start: bool) -> Gap {
     match last_non_space {
         Some(c) if is_quote(c) => g.sentence = true,
         Some('(') | Some('[') => g.open_paren = true,
-        Some('@') | Some('#') => g.handle = true,
+        // Handles, hashtags and Reuters instrument codes ("AT&T <T.N> was flat").
+        Some('@') | Some('#') | Some('<') => g.handle = true,
         _ => {}
     }
     if g.brk {
@@ -1737,6 +1738,15 @@ mod tests {
         let t = tags("", text);
         assert!(t.contains(&"Storm Tobias".to_string()), "{t:?}");
         assert!(!t.contains(&"Tobias".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn instrument_codes_are_no_names() {
+        let text = "Shares of Kestrel Motors <KMO.N> rose, and AT&T <T.N> was flat.\n\n\
+                    Kestrel Motors <KMO.N> said AT&T <T.N> would buy it.";
+        let t = tags("", text);
+        assert!(t.contains(&"Kestrel Motors".to_string()) && t.contains(&"AT&T".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("T.N") || x.contains("KMO")), "{t:?}");
     }
 
     #[test]
