@@ -633,6 +633,21 @@ mod tests {
         assert_eq!(slugify("ICE officer’s shot: “Chicago”!"), "ice-officers-shot-chicago");
         assert_eq!(slugify("Zürich / São Paulo"), "zürich-são-paulo");
         assert_eq!(slugify("İzmir and İstanbul"), "izmir-and-istanbul");
+        // Initials with or without periods share a slug; other periods part words.
+        for (spelling, slug) in [
+            ("U.S.", "us"),
+            ("US", "us"),
+            ("U.S. Senate", "us-senate"),
+            ("J.K. Rowling", "jk-rowling"),
+            ("J. K. Rowling", "jk-rowling"),
+            ("A. Smith", "a-smith"),
+            ("Snopes.com", "snopes-com"),
+            ("Web 3.0", "web-3-0"),
+            ("Plan 9. A", "plan-9-a"),
+            ("U.S.-China talks", "us-china-talks"),
+        ] {
+            assert_eq!(slugify(spelling), slug, "{spelling}");
+        }
         assert_eq!(slugify("..."), "");
     }
 

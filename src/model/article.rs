@@ -127,14 +127,30 @@ impl Article {
 
 /// Lowercase letters and digits joined by single hyphens, at most 80 characters. Every path
 /// separator and dot is dropped, so a slug can never name a parent folder or leave the output.
+///
+/// Initials written with periods run together as they do without ("U.S." and "J. K." slug as
+/// "us" and "jk", like "US" and "JK"), so one topic's spellings share one page.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
-    for c in text.chars() {
+    // Letters and digits in the current word, and whether the word before the separator now
+    // being read was one letter followed by a period.
+    let mut word_len = 0usize;
+    let mut word_is_letter = false;
+    let mut after_initial = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
-            if pending_hyphen && !slug.is_empty() {
-                slug.push('-');
+            if word_len == 0 {
+                let single_letter = c.is_alphabetic()
+                    && !chars.peek().is_some_and(|&next| next.is_alphanumeric() || is_apostrophe(next));
+                if pending_hyphen && !slug.is_empty() && !(after_initial && single_letter) {
+                    slug.push('-');
+                }
+                word_is_letter = c.is_alphabetic();
+                after_initial = false;
             }
+            word_len += 1;
             pending_hyphen = false;
             if c.is_ascii() {
                 slug.push(c.to_ascii_lowercase());
@@ -145,7 +161,11 @@ pub fn slugify(text: &str) -> String {
             } else {
                 slug.extend(c.to_lowercase());
             }
-        } else if c != '\'' && c != '’' {
+        } else if !is_apostrophe(c) {
+            if word_len > 0 {
+                after_initial = c == '.' && word_len == 1 && word_is_letter;
+            }
+            word_len = 0;
             pending_hyphen = true;
         }
         if slug.len() >= 80 {
@@ -153,6 +173,11 @@ pub fn slugify(text: &str) -> String {
         }
     }
     slug
+}
+
+/// Apostrophes join the letters around them ("O’Neill" slugs as "oneill").
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
 }
 
 /// `2025-09-12T08:30:00-05:00`: how dates are written for machines everywhere (front matter,

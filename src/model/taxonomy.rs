@@ -100,9 +100,13 @@ impl Taxonomy {
     /// Collects the terms of `kind` over `articles` (already in site order).
     pub fn collect(kind: TaxonomyKind, articles: &[Article]) -> Taxonomy {
         let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+        // Each spelling's slug, how many articles spell it so, and when it was first seen.
         let mut slugs: HashMap<String, String> = HashMap::new();
+        let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
         for (index, article) in articles.iter().enumerate() {
             for name in kind.terms_of(article) {
+                let seen = uses.len();
+                uses.entry(name).or_insert((0, seen)).0 += 1;
                 let slug = match slugs.get(name) {
                     Some(slug) => slug.clone(),
                     None => {
@@ -122,6 +126,19 @@ impl Taxonomy {
                 if term.articles.last() != Some(&index) {
                     term.articles.push(index);
                 }
+            }
+        }
+        // A term is named as most of its articles spell it ("U.S." over one story's "US", "NASA"
+        // over "Nasa"); the first spelling seen wins a tie.
+        let mut best: HashMap<&str, (usize, std::cmp::Reverse<usize>, &str)> = HashMap::new();
+        for (name, &(count, seen)) in &uses {
+            let Some(slug) = slugs.get(*name) else { continue };
+            let candidate = (count, std::cmp::Reverse(seen), *name);
+            best.entry(slug.as_str()).and_modify(|kept| *kept = (*kept).max(candidate)).or_insert(candidate);
+        }
+        for term in by_slug.values_mut() {
+            if let Some(&(_, _, name)) = best.get(term.slug.as_str()) {
+                term.name = name.trim().to_string();
             }
         }
         let mut terms: Vec<Term> = by_slug.into_values().collect();
@@ -177,6 +194,25 @@ mod tests {
         let sources = Taxonomy::collect(TaxonomyKind::Sources, &articles);
         assert_eq!(sources.terms.len(), 1);
         assert_eq!(sources.terms[0].path(TaxonomyKind::Sources), "sources/reuters/");
+    }
+
+    #[test]
+    fn spellings_of_one_name_share_a_term_named_as_most_spell_it() {
+        let spellings =
+            [("a.txt", "US"), ("b.txt", "U.S."), ("c.txt", "U.S."), ("d.txt", "Nasa"), ("e.txt", "NASA")];
+        let articles: Vec<Article> = spellings
+            .iter()
+            .map(|(file, tag)| {
+                let mut story = article(file, "2025-01-02", "A");
+                story.tags = vec![tag.to_string(), "NASA".to_string()];
+                story
+            })
+            .collect();
+        let tags = Taxonomy::collect(TaxonomyKind::Tags, &articles);
+        let names: Vec<_> = tags.terms.iter().map(|t| (t.name.as_str(), t.articles.len())).collect();
+        assert_eq!(names, [("NASA", 5), ("U.S.", 3)]);
+        assert_eq!(tags.path_of("US"), Some("tags/us/".to_string()));
+        assert_eq!(tags.path_of("U.S."), tags.path_of("US"));
     }
 
     #[test]
