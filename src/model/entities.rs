@@ -146,12 +146,26 @@ static COMMON_STARTERS: WordList = WordList::new(&[
     "witnesses", "stocks", "prices", "sales", "figures", "results", "data", "reports",
 ]);
 
-/// Verbs of the page furniture that copied web text keeps ("+ Add Acme Corp to your watchlist",
-/// "Follow Jane Roe on X"): at the start of a sentence they are never the first word of a name.
+/// Verbs that begin imperative sentences, in page furniture that copied web text keeps ("+ Add
+/// Acme Corp to your watchlist", "Follow Jane Roe on X") and in feature copy ("Enter Stuart
+/// Kaplan, a graduate of...", "Meet the ..."): at the start of a sentence they never begin a name.
 #[rustfmt::skip]
-static CALLS_TO_ACTION: WordList = WordList::new(&[
+static IMPERATIVES: WordList = WordList::new(&[
     "add", "follow", "subscribe", "share", "download", "join", "listen", "sign", "visit", "tap",
-    "get", "try", "save", "view", "explore", "learn", "discover", "register", "log",
+    "get", "try", "save", "view", "explore", "learn", "discover", "register", "log", "enter",
+    "remember", "welcome", "meet", "imagine", "consider", "thank", "forget", "ask", "tell", "call",
+    "check",
+]);
+
+/// Words a count is of ("4 points clear", "18 months ago"): a number before one of them belongs
+/// to it, not to the name before ("Atletico Serrano 4", "General Assembly 18").
+#[rustfmt::skip]
+static COUNT_NOUNS: WordList = WordList::new(&[
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "points",
+    "percent", "per", "votes", "seats", "goals", "runs", "wickets", "laps", "games", "matches",
+    "wins", "times", "people", "miles", "kilometres", "kilometers", "km", "metres", "meters",
+    "feet", "yards", "million", "billion", "trillion", "thousand", "hundred", "dollars", "euros",
+    "pounds", "cents",
 ]);
 
 /// Titles and honorifics: removed from names and never tags themselves.
@@ -285,6 +299,23 @@ static DEMONYMS: WordList = WordList::new(&[
     "qatari", "saudi", "scots", "serb", "sikh", "slovak", "somali", "southern", "swiss", "thai",
     "uzbek", "welsh", "western", "yemeni", "bangladeshi", "croat", "tajik", "turkmen", "federal",
     "national", "international", "global", "european", "christian", "jewish", "gop",
+]);
+
+/// Adjectives of nation, faith or party that end descriptions, not names ("a Virginia Democrat",
+/// "South Korean President Yoon"); words that also end names ("Amnesty International", "Bill
+/// English", "Mark Cuban", "Dawn French") are left out.
+#[rustfmt::skip]
+static TRAILING_DEMONYMS: WordList = WordList::new(&[
+    "american", "african", "asian", "australian", "austrian", "belgian", "brazilian", "canadian",
+    "chinese", "colombian", "egyptian", "ethiopian", "indian", "iranian",
+    "iraqi", "israeli", "italian", "japanese", "korean", "lebanese", "libyan", "mexican",
+    "nigerian", "norwegian", "pakistani", "palestinian", "portuguese", "russian", "saudi",
+    "spanish", "swedish", "syrian", "tunisian", "turkish", "ukrainian", "venezuelan", "democrat",
+    "republican", "islamist", "muslim", "sunni", "shiite", "hindu", "buddhist", "catholic",
+    "protestant", "evangelical", "soviet", "hungarian", "romanian", "argentine", "chilean",
+    "peruvian", "sudanese", "moroccan", "algerian", "afghan", "greek", "kenyan",
+    "somali", "yemeni", "emirati", "qatari", "filipino", "vietnamese", "indonesian",
+    "malaysian", "british", "scottish", "irish", "polish", "danish", "finnish",
 ]);
 
 /// A fixed list of words, looked up by hash: the tagger asks these lists about most words of
@@ -492,8 +523,8 @@ fn analyse_gap(gap: &str, at_line_start: bool) -> Gap {
     match last_non_space {
         Some(c) if is_quote(c) => g.sentence = true,
         Some('(') | Some('[') => g.open_paren = true,
-        // Handles, hashtags and Reuters instrument codes ("AT&T <T.N> was flat").
-        Some('@') | Some('#') | Some('<') => g.handle = true,
+        // Handles, hashtags and Reuters instrument codes ("AT&T <T.N> was flat", "US10YT=RR").
+        Some('@') | Some('#') | Some('<') | Some('=') => g.handle = true,
         _ => {}
     }
     if g.brk {
@@ -1043,7 +1074,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
                                     && (t.text != "the" || matches!(prev.text, "of" | "for"))
                             }
                             Kind::Number => {
-                                matches!(prev.kind, Kind::Cap | Kind::Acronym) && number_joins(t.text)
+                                matches!(prev.kind, Kind::Cap | Kind::Acronym)
+                                    && number_joins(t.text)
+                                    && !toks.get(i + 1).is_some_and(|next| {
+                                        !next.brk_before && COUNT_NOUNS.contains(next.text)
+                                    })
                             }
                             _ => false,
                         }
@@ -1161,7 +1196,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 && !PLACE_PREFIXES.contains_lower(first.text.trim_end_matches('.'))
                 && !STORM_KINDS.contains_lower(first.text)
                 && (COMMON_STARTERS.contains_lower(first.text)
-                    || CALLS_TO_ACTION.contains_lower(first.text)
+                    || IMPERATIVES.contains_lower(first.text)
                     || self.doc.has_lower_evidence(first.text)
                     // "Cases of RSV", but not "Hendrik de Vries": name particles join names.
                     || (matches!(toks[seg[1]].text, "of" | "for" | "the" | "on" | "upon")
@@ -1485,6 +1520,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
             if e.words == 1 && !e.acronym && is_demonym(&e.display) {
                 continue;
             }
+            // "a Virginia Democrat", "South Korean President Yoon": a name that ends in an
+            // adjective of nation, faith or party describes someone; it names nothing.
+            if e.words >= 2 && TRAILING_DEMONYMS.contains(&e.last) {
+                continue;
+            }
             let mut display = e.display.clone();
             if let Some(to) = e.keys.iter().find_map(|k| alias.get(k)) {
                 display = (*to).to_string();
@@ -1742,11 +1782,44 @@ mod tests {
 
     #[test]
     fn instrument_codes_are_no_names() {
-        let text = "Shares of Kestrel Motors <KMO.N> rose, and AT&T <T.N> was flat.\n\n\
-                    Kestrel Motors <KMO.N> said AT&T <T.N> would buy it.";
+        let text = "Shares of Kestrel Motors <KMO.N> rose, and AT&T <T.N> was flat. Notes US10YT=RR rose.\n\n\
+                    Kestrel Motors <KMO.N> said AT&T <T.N> would buy it. Notes US10YT=RR fell.";
         let t = tags("", text);
         assert!(t.contains(&"Kestrel Motors".to_string()) && t.contains(&"AT&T".to_string()), "{t:?}");
-        assert!(!t.iter().any(|x| x.contains("T.N") || x.contains("KMO")), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("T.N") || x.contains("KMO") || x == "RR"), "{t:?}");
+    }
+
+    #[test]
+    fn imperatives_begin_no_name() {
+        let text = "Enter Stuart Kaplan, a graduate of the Wharton School. Remember New Jersey and its slogan?\n\n\
+                    Kaplan said New Jersey was fine, and Stuart Kaplan left. Welcome Jose, said the caption; Jose waved.";
+        let t = tags("", text);
+        assert!(t.contains(&"Stuart Kaplan".to_string()) && t.contains(&"New Jersey".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| ["Enter", "Remember", "Welcome"].iter().any(|verb| x.starts_with(verb))), "{t:?}");
+    }
+
+    #[test]
+    fn a_count_after_a_name_is_not_part_of_it() {
+        let text = "President Obama told the U.N. General Assembly 18 months ago that peace was near.\n\n\
+                    The U.N. General Assembly 18 months later heard him again. The FTSE 100 rose and the FTSE 100 fell.";
+        let t = tags("", text);
+        assert!(t.contains(&"U.N. General Assembly".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.ends_with("18")), "{t:?}");
+        assert!(t.contains(&"FTSE 100".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_nationality_or_party_describes_someone() {
+        let text = "Senator Mark Warner, a Virginia Democrat, spoke. South Korean President Yoon Suk Yeol met him.\n\n\
+                    Warner, a Virginia Democrat, said South Korean officials and Yoon Suk Yeol agreed. \
+                    Amnesty International and Amnesty International staff watched Mark Cuban and Mark Cuban.";
+        let t = tags("", text);
+        for described in ["Virginia Democrat", "South Korean"] {
+            assert!(!t.contains(&described.to_string()), "{described} in {t:?}");
+        }
+        for name in ["Mark Warner", "Yoon Suk Yeol", "Amnesty International", "Mark Cuban"] {
+            assert!(t.contains(&name.to_string()), "{name} not in {t:?}");
+        }
     }
 
     #[test]
