@@ -267,7 +267,16 @@ static ACRONYM_STOP: WordList = WordList::new(&[
     "cet", "est", "edt", "pst", "pdt", "cst", "cdt", "utc", "pdf", "faq", "diy", "rip", "id", "iq",
     "vip", "lol", "asap", "ipo", "hq", "pr", "hr", "usd", "eur", "gbp", "jpy", "chf", "q1", "q2",
     "q3", "q4", "mvp", "ps", "nb", "vs", "it", "omg", "aka", "fyi", "tbd", "n/a", "st", "nd", "rd",
-    "th", "mp", "mps", "md", "phd", "esq",
+    "th", "mp", "mps", "md", "phd", "esq", "pc", "hd", "hdr", "usb", "gps", "led", "lcd", "sms",
+    "url", "vpn", "pii",
+]);
+
+/// Institutions named by their kind alone ("the Government has been alarmed", "Parliament
+/// voted"): which government is the story's to say, so on their own they are no topic.
+#[rustfmt::skip]
+static BARE_INSTITUTIONS: WordList = WordList::new(&[
+    "government", "parliament", "cabinet", "ministry", "council", "court", "police", "army",
+    "military", "administration", "opposition", "committee", "assembly",
 ]);
 
 /// Lower-case second halves of "X-suffix" compounds ("ICE-led", "Chicago-based").
@@ -1517,7 +1526,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
             if e.redirect.is_some() || e.certain == 0 {
                 continue;
             }
-            if e.words == 1 && !e.acronym && is_demonym(&e.display) {
+            if e.words == 1
+                && !e.acronym
+                && (is_demonym(&e.display) || BARE_INSTITUTIONS.contains(&e.keys[0]))
+            {
                 continue;
             }
             // "a Virginia Democrat", "South Korean President Yoon": a name that ends in an
@@ -1790,12 +1802,26 @@ mod tests {
     }
 
     #[test]
+    fn institutions_named_by_their_kind_and_common_abbreviations_are_no_topics() {
+        let text = "The Government has been alarmed, and Parliament will vote. Gamers need a PC with HDR.\n\n\
+                    The Government said Parliament would act; a PC with HDR costs more at Harbor Games, and Harbor Games agreed.";
+        let t = tags("", text);
+        for generic in ["Government", "Parliament", "PC", "HDR"] {
+            assert!(!t.contains(&generic.to_string()), "{generic} in {t:?}");
+        }
+        assert!(t.contains(&"Harbor Games".to_string()), "{t:?}");
+    }
+
+    #[test]
     fn imperatives_begin_no_name() {
         let text = "Enter Stuart Kaplan, a graduate of the Wharton School. Remember New Jersey and its slogan?\n\n\
                     Kaplan said New Jersey was fine, and Stuart Kaplan left. Welcome Jose, said the caption; Jose waved.";
         let t = tags("", text);
         assert!(t.contains(&"Stuart Kaplan".to_string()) && t.contains(&"New Jersey".to_string()), "{t:?}");
-        assert!(!t.iter().any(|x| ["Enter", "Remember", "Welcome"].iter().any(|verb| x.starts_with(verb))), "{t:?}");
+        assert!(
+            !t.iter().any(|x| ["Enter", "Remember", "Welcome"].iter().any(|verb| x.starts_with(verb))),
+            "{t:?}"
+        );
     }
 
     #[test]
