@@ -112,7 +112,8 @@ struct PublishArgs {
     /// Refuse to delete more than N files at the target.
     #[arg(long, value_name = "N", default_value_t = gazette::publish::DEFAULT_MAX_DELETES)]
     max_deletes: usize,
-    /// Do not ask before deleting files at the target.
+    /// Delete without asking, files no publish wrote included. Without it a terminal is asked;
+    /// with no terminal, only files an earlier publish wrote are deleted, and others are kept.
     #[arg(short, long)]
     yes: bool,
 }
@@ -426,12 +427,23 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let interactive = !args.yes && !args.dry_run && std::io::stdin().is_terminal();
     if interactive {
         let plan =
-            gazette::publish::deploy(&config.output_dir, &target, &options, &gazette::publish::NoProgress)?;
-        if !plan.plan.deletes.is_empty()
-            && !confirm(&format!("Delete {} at `{name}`?", count(plan.plan.deletes.len(), "file")))?
-        {
-            eprintln!("Nothing published.");
-            return Ok(ExitCode::FAILURE);
+            gazette::publish::deploy(&config.output_dir, &target, &options, &gazette::publish::NoProgress)?
+                .plan;
+        let deletes = plan.deletes.len() + plan.kept.len();
+        if deletes > 0 {
+            let unpublished = match plan.kept.len() {
+                0 => String::new(),
+                kept => format!(
+                    ", {} no publish wrote ({})",
+                    if kept == deletes { "all of which".to_string() } else { format!("{kept} of which") },
+                    gazette::publish::sample(&plan.kept)
+                ),
+            };
+            if !confirm(&format!("Delete {} at `{name}`{unpublished}?", count(deletes, "file")))? {
+                eprintln!("Nothing published.");
+                return Ok(ExitCode::FAILURE);
+            }
+            options.yes = true;
         }
     }
     options.dry_run = args.dry_run;

@@ -1,17 +1,19 @@
-//! The `dir` target: keep a local folder identical to the output folder.
+//! The `dir` target: keep a local folder identical to the output folder, leaving alone the files
+//! no publish wrote unless told to delete them (the record of what a publish wrote is kept in the
+//! folder as [`MANIFEST`]).
 //!
 //! For a folder served by a local web server, or a mounted share. Files are compared by content
 //! hash (only when sizes agree; a different size is already a change), written to a temporary
 //! name and renamed into place so a reader never sees half a file, and stale files are removed
 //! only after every copy succeeded. Folders emptied by those removals go too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::error::PublishError;
 use super::plan::Plan;
 use super::site::{self, LocalFile};
-use super::{Outcome, PublishOptions, PublishProgress, hash};
+use super::{MANIFEST, Outcome, PublishOptions, PublishProgress, hash};
 
 /// Synchronise `dest` with `files`.
 pub(crate) fn publish(
@@ -31,7 +33,8 @@ pub(crate) fn publish(
         )));
     }
     let remote = existing(files, dest)?;
-    let plan = Plan::compute(files, &remote);
+    let mut plan = Plan::compute(files, &remote);
+    plan.keep_unpublished(&published_before(dest), options.yes);
     plan.check_deletes(options.max_deletes, &dest.display().to_string())?;
     if options.dry_run {
         return Ok(Outcome::dry(plan));
@@ -46,7 +49,36 @@ pub(crate) fn publish(
         std::fs::remove_file(&path).map_err(|e| PublishError::io("delete", &path, e))?;
         prune_empty_parents(dest, &path);
     }
-    Ok(Outcome::done(plan, bytes))
+    let mut outcome = Outcome::done(plan, bytes);
+    if let Err(error) = record_published(dest, files) {
+        outcome.warnings.push(format!(
+            "the site is published, but the record of its files could not be written ({error}); the next publish will delete no stale file without --yes"
+        ));
+    }
+    Ok(outcome)
+}
+
+/// The files the last publish to `dest` wrote, from the record it left ([`MANIFEST`]); none when
+/// there is no record (a first publish, or a folder published to by other means).
+fn published_before(dest: &Path) -> BTreeSet<String> {
+    let Ok(bytes) = std::fs::read(dest.join(MANIFEST)) else { return BTreeSet::new() };
+    serde_json::from_slice::<Record>(&bytes).map(|record| record.files).unwrap_or_default()
+}
+
+/// Writes the record of what this publish left at `dest`, through a temporary file.
+fn record_published(dest: &Path, files: &[LocalFile]) -> std::io::Result<()> {
+    let record = Record { files: files.iter().map(|file| file.rel.clone()).collect() };
+    let path = dest.join(MANIFEST);
+    let temporary = dest.join(format!("{MANIFEST}.gazette-tmp"));
+    std::fs::write(&temporary, serde_json::to_vec(&record)?)?;
+    std::fs::rename(&temporary, &path)
+}
+
+/// What [`MANIFEST`] holds at a folder target.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Record {
+    /// Every file the publish left, `/`-separated from the folder.
+    files: BTreeSet<String>,
 }
 
 /// Copy every planned upload; the bytes copied.
@@ -75,6 +107,9 @@ fn existing(files: &[LocalFile], dest: &Path) -> Result<BTreeMap<String, Option<
     let sizes: BTreeMap<&str, u64> = files.iter().map(|f| (f.rel.as_str(), f.size)).collect();
     let mut remote = BTreeMap::new();
     for (rel, abs) in site::list(dest)? {
+        if rel == MANIFEST {
+            continue;
+        }
         let same_size = match sizes.get(rel.as_str()) {
             Some(size) => std::fs::metadata(&abs).map(|m| m.len() == *size).unwrap_or(false),
             None => false,

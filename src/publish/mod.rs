@@ -26,6 +26,11 @@ pub use self::config::{CacheRule, Target, TargetConfig};
 pub use self::error::PublishError;
 pub use self::plan::{Change, Plan, Upload};
 
+/// The record a publish leaves at a folder or bucket target of what it published there, so the
+/// next publish knows which files there are its own to delete. It is never planned for deletion,
+/// and a site may not have a file of this name.
+pub const MANIFEST: &str = ".gazette-publish-manifest.json";
+
 /// The default for [`PublishOptions::max_deletes`].
 pub const DEFAULT_MAX_DELETES: usize = 256;
 
@@ -36,8 +41,9 @@ pub struct PublishOptions {
     pub dry_run: bool,
     /// Refuse to publish when the plan deletes more than this many files at the target.
     pub max_deletes: usize,
-    /// The user confirmed up front (`--yes`). The library never prompts; the CLI uses this to
-    /// skip its own confirmation. It is carried here so the whole choice travels together.
+    /// The user confirmed up front (`--yes`), or said yes when asked: files at the target that
+    /// no earlier publish wrote are deleted too (without it they are kept, [`Plan::kept`]). The
+    /// library never prompts; the CLI asks on a terminal and sets this from the answer.
     pub yes: bool,
     /// A folder a target may keep working state in between runs (the git target keeps its
     /// clone there, e.g. `.gazette-cache/publish/NAME`). `None`: a temporary folder, removed
@@ -190,11 +196,28 @@ pub fn deploy(
     let started = Instant::now();
     target.validate()?;
     let files = site::scan(site_dir)?;
-    let outcome = match &target.kind {
+    if files.iter().any(|file| file.rel == MANIFEST) {
+        return Err(PublishError::UnsupportedName {
+            path: MANIFEST.into(),
+            reason: "this name is reserved for Gazette's publish record at the target".into(),
+        });
+    }
+    let mut outcome = match &target.kind {
         TargetConfig::Dir { path } => dir::publish(site_dir, &files, path, options, progress)?,
         TargetConfig::Git { .. } => git::publish(&files, target, options, progress)?,
         TargetConfig::S3 { .. } => s3::publish(&files, target, options, progress)?,
     };
+    if !outcome.plan.kept.is_empty() && !options.dry_run {
+        outcome.warnings.push(format!(
+            "kept {} at the target that no publish wrote ({}); pass --yes to delete them",
+            if outcome.plan.kept.len() == 1 {
+                "1 file".to_string()
+            } else {
+                format!("{} files", outcome.plan.kept.len())
+            },
+            sample(&outcome.plan.kept)
+        ));
+    }
     Ok(PublishSummary {
         uploaded: outcome.uploaded,
         deleted: outcome.deleted,
@@ -205,6 +228,16 @@ pub fn deploy(
         seconds: started.elapsed().as_secs_f64(),
         plan: outcome.plan,
     })
+}
+
+/// The first few of `paths`, for a message.
+pub fn sample(paths: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut text = paths.iter().take(SHOWN).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if paths.len() > SHOWN {
+        text.push_str(&format!(" and {} more", paths.len() - SHOWN));
+    }
+    text
 }
 
 /// What a target reports back to [`deploy`].

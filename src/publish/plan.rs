@@ -4,7 +4,7 @@
 //! and hands both to [`Plan::compute`], so the decision (and dry-run output) is the same for a
 //! folder, a git branch and a bucket.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::error::PublishError;
 use super::site::LocalFile;
@@ -38,6 +38,10 @@ pub struct Plan {
     pub deletes: Vec<String>,
     /// Files the target already has with the same content, sorted.
     pub unchanged: Vec<String>,
+    /// Files at the target the site does not have and no earlier publish wrote, sorted: left
+    /// where they are (a folder's own files, a bucket's other objects), unless the user said
+    /// yes to deleting them.
+    pub kept: Vec<String>,
 }
 
 impl Plan {
@@ -60,11 +64,24 @@ impl Plan {
                 }),
             }
         }
-        let wanted: std::collections::BTreeSet<&str> = local.iter().map(|f| f.rel.as_str()).collect();
+        let wanted: BTreeSet<&str> = local.iter().map(|f| f.rel.as_str()).collect();
         plan.deletes = remote.keys().filter(|path| !wanted.contains(path.as_str())).cloned().collect();
         plan.uploads.sort_by(|a, b| a.path.cmp(&b.path));
         plan.unchanged.sort();
         plan
+    }
+
+    /// Moves the deletions of files that no earlier publish wrote (`published` does not list
+    /// them) to [`Plan::kept`], unless `delete_them`: a publish deletes on its own only what a
+    /// publish put there.
+    pub fn keep_unpublished(&mut self, published: &BTreeSet<String>, delete_them: bool) {
+        if delete_them {
+            return;
+        }
+        let (ours, theirs) =
+            std::mem::take(&mut self.deletes).into_iter().partition(|path| published.contains(path));
+        self.deletes = ours;
+        self.kept = theirs;
     }
 
     /// Bytes the uploads add up to.
@@ -96,6 +113,24 @@ mod tests {
 
     fn file(rel: &str, hash: &str) -> LocalFile {
         LocalFile { rel: rel.into(), abs: rel.into(), size: 1, hash: hash.into() }
+    }
+
+    #[test]
+    fn only_files_a_publish_wrote_are_deleted_without_a_yes() {
+        let local = [file("a", "1")];
+        let remote: BTreeMap<String, Option<String>> =
+            ["a", "old.html", "notes.txt"].into_iter().map(|path| (path.to_owned(), None)).collect();
+        let published: BTreeSet<String> = ["a".to_owned(), "old.html".to_owned()].into();
+        let mut plan = Plan::compute(&local, &remote);
+        plan.keep_unpublished(&published, false);
+        assert_eq!(
+            (plan.deletes.as_slice(), plan.kept.as_slice()),
+            (&["old.html".to_owned()][..], &["notes.txt".to_owned()][..])
+        );
+        let mut plan = Plan::compute(&local, &remote);
+        plan.keep_unpublished(&published, true);
+        assert_eq!(plan.deletes, ["notes.txt", "old.html"]);
+        assert!(plan.kept.is_empty());
     }
 
     #[test]

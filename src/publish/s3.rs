@@ -46,8 +46,7 @@ pub const META_SHA256: &str = "gazette-sha256";
 /// Metadata key holding a hash of the stored headers (`x-amz-meta-gazette-headers`).
 pub const META_HEADERS: &str = "gazette-headers";
 
-/// The publish manifest's name under the prefix. It is never planned for deletion.
-pub const MANIFEST: &str = ".gazette-publish-manifest.json";
+pub use super::MANIFEST;
 
 /// What the last publish knew about each object.
 #[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
@@ -70,6 +69,8 @@ struct Remote {
     etags: BTreeMap<String, String>,
     /// Objects that needed a HEAD request.
     inspected: usize,
+    /// Objects the last publish wrote, as its manifest lists them.
+    published: std::collections::BTreeSet<String>,
 }
 
 /// Uploads in flight at once.
@@ -155,27 +156,29 @@ async fn run(
     options: &PublishOptions,
     progress: &dyn PublishProgress,
 ) -> Result<Outcome, PublishError> {
-    if stored.iter().any(|s| s.file.rel == MANIFEST) {
-        return Err(PublishError::UnsupportedName {
-            path: MANIFEST.into(),
-            reason: "this name is reserved for Gazette's publish manifest on S3 targets".into(),
-        });
-    }
     let remote = remote_state(bucket, stored).await?;
     let wanted: Vec<LocalFile> = stored
         .iter()
         .map(|s| LocalFile { hash: compare_key(&s.file.hash, &s.headers_hash), ..s.file.clone() })
         .collect();
-    let plan = Plan::compute(&wanted, &remote.keys);
+    let mut plan = Plan::compute(&wanted, &remote.keys);
+    plan.keep_unpublished(&remote.published, options.yes);
     plan.check_deletes(options.max_deletes, &bucket.url)?;
     if options.dry_run {
         return Ok(Outcome { inspected: remote.inspected, ..Outcome::dry(plan) });
     }
 
     // The manifest vouches for objects as they are now; once anything changes it must not be
-    // trusted until it is written again at the end (an interrupted publish leaves none).
+    // trusted until it is written again at the end. Meanwhile it vouches for nothing but still
+    // names every object a publish wrote, so a re-run after an interruption deletes stale ones.
     if !plan.uploads.is_empty() || !plan.deletes.is_empty() {
-        delete_all(bucket, &[MANIFEST.to_owned()]).await?;
+        let claimed = remote.published.iter().chain(plan.uploads.iter().map(|upload| &upload.path));
+        let unvouched = Manifest {
+            objects: claimed
+                .map(|path| (path.clone(), ManifestEntry { etag: String::new(), key: String::new() }))
+                .collect(),
+        };
+        put_manifest(bucket, &unvouched).await?;
     }
     let by_path: BTreeMap<&str, &Stored> = stored.iter().map(|s| (s.file.rel.as_str(), s)).collect();
     progress.start(plan.uploads.len(), plan.upload_bytes());
@@ -213,8 +216,14 @@ async fn write_manifest(
             Some((file.rel.clone(), ManifestEntry { etag: etag.clone(), key: file.hash.clone() }))
         })
         .collect();
-    let body = serde_json::to_vec(&Manifest { objects }).map_err(|e| e.to_string())?;
-    let key = bucket.key(MANIFEST).map_err(|e| e.to_string())?;
+    put_manifest(bucket, &Manifest { objects }).await.map_err(|error| error.to_string())
+}
+
+/// Stores `manifest` under the prefix.
+async fn put_manifest(bucket: &Bucket, manifest: &Manifest) -> Result<(), PublishError> {
+    // A map of strings to strings always serialises.
+    let body = serde_json::to_vec(manifest).unwrap_or_default();
+    let key = bucket.key(MANIFEST)?;
     let mut attributes = Attributes::new();
     attributes.insert(Attribute::ContentType, "application/json".into());
     attributes.insert(Attribute::CacheControl, "no-store".into());
@@ -224,7 +233,7 @@ async fn write_manifest(
         .put_opts(&key, PutPayload::from(body), options)
         .await
         .map(|_| ())
-        .map_err(|e| bucket.error(MANIFEST, e).to_string())
+        .map_err(|e| bucket.error(MANIFEST, e))
 }
 
 /// The manifest the last publish left, or an empty one.
@@ -263,6 +272,7 @@ fn describe(file: &LocalFile, rules: &CacheRules, precompress: bool) -> Stored {
 /// is unchanged since the last publish; the others are asked about with HEAD.
 async fn remote_state(bucket: &Bucket, stored: &[Stored]) -> Result<Remote, PublishError> {
     let manifest = read_manifest(bucket).await;
+    let published = manifest.objects.keys().cloned().collect();
     let listed: Vec<object_store::ObjectMeta> =
         bucket.store.list(bucket.prefix.as_ref()).try_collect().await.map_err(|e| bucket.error("", e))?;
     let strip = bucket.prefix.as_ref().map(|p| format!("{}/", p.as_ref())).unwrap_or_default();
@@ -318,7 +328,7 @@ async fn remote_state(bucket: &Bucket, stored: &[Stored]) -> Result<Remote, Publ
             keys.insert(rel, Some(key));
         }
     }
-    Ok(Remote { keys, etags, inspected })
+    Ok(Remote { keys, etags, inspected, published })
 }
 
 /// Upload every planned file, several at a time; stops at the first failure. Returns the bytes

@@ -490,6 +490,17 @@ fn a_site_without_its_address_is_warned_about_and_not_published() {
     assert!(run.success, "{}", run.stderr);
     let sitemap = std::fs::read_to_string(mirror.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://news.example.org/2025/03/01/strike/</loc>"), "{sitemap}");
+
+    // Run from cron (no terminal, no --yes): a file the publish did not write stays, and is named.
+    std::fs::write(mirror.join("NOTES.txt"), "mine").unwrap();
+    let run = site.run(&["publish"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: kept 1 file at the target that no publish wrote (NOTES.txt)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(mirror.join("NOTES.txt")).unwrap(), "mine");
 }
 
 #[test]

@@ -14,8 +14,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use gazette::publish::{
-    CacheRule, Change, NoProgress, PublishError, PublishOptions, PublishProgress, Target, TargetConfig,
-    deploy,
+    CacheRule, Change, MANIFEST, NoProgress, PublishError, PublishOptions, PublishProgress, Target,
+    TargetConfig, deploy,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -377,7 +377,7 @@ fn dir_syncs_removes_stale_files_and_dry_runs() {
     assert_eq!(progress.uploaded(), ["a/b/story.html", "index.html", "style.css"]);
     assert_eq!(*progress.started.lock().expect("lock"), Some((3, 15)));
     assert!(progress.finished.load(Ordering::SeqCst));
-    assert_eq!(files_in(&dest), ["a/b/story.html", "index.html", "style.css"]);
+    assert_eq!(files_in(&dest), [MANIFEST, "a/b/story.html", "index.html", "style.css"]);
 
     write(site.path(), "index.html", "home, edited");
     std::fs::remove_file(site.path().join("a/b/story.html")).expect("rm");
@@ -399,13 +399,56 @@ fn dir_syncs_removes_stale_files_and_dry_runs() {
 
     let summary = deploy(site.path(), &target, &options, &NoProgress).expect("second publish");
     assert_eq!((summary.uploaded, summary.deleted, summary.unchanged), (1, 1, 1));
-    assert_eq!(files_in(&dest), ["index.html", "style.css"]);
+    assert_eq!(files_in(&dest), [MANIFEST, "index.html", "style.css"]);
     assert!(!dest.join("a").exists(), "emptied folders are removed");
     assert_eq!(std::fs::read_to_string(dest.join("index.html")).expect("read"), "home, edited");
     assert_eq!(std::fs::read_to_string(dest.join(".git/HEAD")).expect("read"), "keep me");
 
     let summary = deploy(site.path(), &target, &options, &NoProgress).expect("unchanged publish");
     assert_eq!((summary.uploaded, summary.deleted, summary.unchanged), (0, 0, 2));
+}
+
+#[test]
+fn dir_keeps_files_no_publish_wrote_unless_told_to_delete_them() {
+    let site = site(&[("index.html", "home"), ("2025/story/index.html", "story")]);
+    let out = tempfile::tempdir().expect("temp dir");
+    let dest = out.path().join("www");
+    // A folder that already serves something: the site replaces its index, and must not take
+    // its photos and notes with it.
+    for (rel, content) in [("index.html", "old home"), ("photos/p1.jpg", "jpeg"), ("NOTES.txt", "mine")] {
+        write(&dest, rel, content);
+    }
+    let target = Target::new(TargetConfig::Dir { path: dest.clone() });
+    let options = PublishOptions::default();
+    let summary = deploy(site.path(), &target, &options, &NoProgress).expect("first publish");
+    assert_eq!((summary.uploaded, summary.deleted), (2, 0));
+    assert_eq!(summary.plan.kept, ["NOTES.txt", "photos/p1.jpg"]);
+    assert!(
+        summary
+            .warnings
+            .iter()
+            .any(|w| w.contains("kept 2 files") && w.contains("NOTES.txt") && w.contains("--yes")),
+        "{:?}",
+        summary.warnings
+    );
+    assert_eq!(std::fs::read_to_string(dest.join("photos/p1.jpg")).expect("kept"), "jpeg");
+    assert_eq!(std::fs::read_to_string(dest.join("index.html")).expect("read"), "home");
+
+    // A story the site drops is the publish's own to delete; the folder's files still stay.
+    std::fs::remove_dir_all(site.path().join("2025")).expect("rm");
+    let summary = deploy(site.path(), &target, &options, &NoProgress).expect("second publish");
+    assert_eq!(
+        (summary.deleted, summary.plan.deletes.as_slice()),
+        (1, &["2025/story/index.html".to_owned()][..])
+    );
+    assert_eq!(files_in(&dest), [MANIFEST, "NOTES.txt", "index.html", "photos/p1.jpg"]);
+
+    // Said yes to: they go too.
+    let yes = PublishOptions { yes: true, ..PublishOptions::default() };
+    let summary = deploy(site.path(), &target, &yes, &NoProgress).expect("publish with --yes");
+    assert_eq!(summary.deleted, 2);
+    assert!(summary.warnings.is_empty(), "{:?}", summary.warnings);
+    assert_eq!(files_in(&dest), [MANIFEST, "index.html"]);
 }
 
 #[test]
@@ -659,6 +702,33 @@ fn s3_uploads_only_changes_and_deletes_stale_objects() {
     write(site.path(), ".gazette-publish-manifest.json", "{}");
     let error = deploy(site.path(), &target, &options, &NoProgress).expect_err("reserved name");
     assert!(matches!(error, PublishError::UnsupportedName { .. }), "{error}");
+}
+
+#[test]
+fn s3_keeps_objects_no_publish_wrote_unless_told_to_delete_them() {
+    if !have_moto() {
+        return;
+    }
+    let moto = Moto::start();
+    moto.create_bucket("news");
+    let (status, _, body) = http(moto.port, "PUT", "/news/site/by-hand.txt").expect("put by hand");
+    assert_eq!(status, 200, "{body}");
+    let site = site(&[("index.html", "home"), ("old.html", "old")]);
+    let target = s3_target(&moto.endpoint(), "news", "site");
+    let options = s3_options();
+    let summary = deploy(site.path(), &target, &options, &NoProgress).expect("first publish");
+    assert_eq!((summary.uploaded, summary.deleted, summary.plan.kept.len()), (2, 0, 1));
+    assert!(summary.warnings.iter().any(|w| w.contains("by-hand.txt")), "{:?}", summary.warnings);
+
+    std::fs::remove_file(site.path().join("old.html")).expect("rm");
+    let summary = deploy(site.path(), &target, &options, &NoProgress).expect("second publish");
+    assert_eq!(summary.plan.deletes, ["old.html"], "what a publish wrote is its own to delete");
+    assert!(moto.keys("news").contains(&"site/by-hand.txt".to_owned()));
+
+    let yes = PublishOptions { yes: true, ..s3_options() };
+    let summary = deploy(site.path(), &target, &yes, &NoProgress).expect("publish with --yes");
+    assert_eq!(summary.deleted, 1);
+    assert_eq!(moto.keys("news"), ["site/.gazette-publish-manifest.json", "site/index.html"]);
 }
 
 #[test]
