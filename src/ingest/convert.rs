@@ -576,9 +576,29 @@ impl Layout {
         })
     }
 
+    /// The headline: the first paragraph, or the first after page leftovers ("Advertisement")
+    /// and a section label ("EXCLUSIVE", "Analysis"), which is then dropped as a leftover too.
     fn mark_title(&mut self, paras: &[Para<'_>]) {
-        if self.roles[0] == Role::Body && looks_like_headline(&paras[0], paras.get(1)) {
-            self.roles[0] = Role::Title;
+        let mut at = 0;
+        let mut label = None;
+        while at < paras.len().min(HEADER_WINDOW) {
+            match self.roles[at] {
+                Role::Dropped => at += 1,
+                Role::Body if label.is_none() && paras[at].single_line().is_some_and(is_section_label) => {
+                    label = Some(at);
+                    at += 1;
+                }
+                _ => break,
+            }
+        }
+        if at < paras.len()
+            && self.roles[at] == Role::Body
+            && looks_like_headline(&paras[at], paras.get(at + 1))
+        {
+            self.roles[at] = Role::Title;
+            if let Some(label) = label {
+                self.roles[label] = Role::Dropped;
+            }
         }
     }
 
@@ -644,11 +664,11 @@ impl Layout {
     fn fill_metadata(&self, paras: &[Para<'_>], out: &mut Converted) {
         let summary_source = self.summary_source(paras);
         out.summary = summarise(&summary_source);
-        match self.roles[0] {
-            Role::Title => {
-                out.title = Some(normalise_space(paras[0].first_line()));
+        match self.roles.iter().position(|role| *role == Role::Title) {
+            Some(title) => {
+                out.title = Some(normalise_space(paras[title].first_line()));
             }
-            _ => {
+            None => {
                 let fallback;
                 let from = if summary_source.is_empty() {
                     fallback = self.fallback_title_source(paras);
@@ -1179,7 +1199,87 @@ fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
         return false;
     };
     let Some(next) = next else { return false };
-    looks_like_headline_line(line) && !restated_by(line, next) && !continued_by_aside(next)
+    (looks_like_headline_line(line) || is_short_headline(line, next))
+        && !restated_by(line, next)
+        && !continued_by_aside(next)
+}
+
+/// A two-word headline ("Museum reopens", "Markets rally"): a capitalised word and a lower-case
+/// one, one of which the next paragraph takes up ("The city museum reopened..."). Two capitalised
+/// words are more likely a name (an author's, above the story), and page furniture of two words
+/// ("Photo gallery") shares no word with the story.
+fn is_short_headline(line: &str, next: &Para<'_>) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let letters = |word: &str| word.chars().all(char::is_alphabetic);
+    let shaped = letters(first)
+        && letters(second)
+        && first.starts_with(char::is_uppercase)
+        && second.starts_with(char::is_lowercase);
+    if !shaped {
+        return false;
+    }
+    let story = next.first_line().to_lowercase();
+    [first, second].iter().any(|word| {
+        let stem: String = word.to_lowercase().chars().take(5).collect();
+        stem.chars().count() >= 4 && story.contains(&stem)
+    })
+}
+
+/// A section label above a headline, as copied with it from a news page: `EXCLUSIVE`,
+/// `Analysis`, `Opinion`, `WORLD`, `Fact check`. Dropped as a page leftover when a headline
+/// follows it.
+fn is_section_label(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "exclusive",
+        "analysis",
+        "news analysis",
+        "opinion",
+        "comment",
+        "editorial",
+        "explainer",
+        "breaking",
+        "breaking news",
+        "live",
+        "live updates",
+        "watch",
+        "review",
+        "interview",
+        "obituary",
+        "sponsored",
+        "fact check",
+        "investigation",
+        "update",
+        "perspective",
+        "feature",
+        "special report",
+        "world",
+        "business",
+        "politics",
+        "sport",
+        "sports",
+        "technology",
+        "science",
+        "health",
+        "culture",
+        "travel",
+        "money",
+        "markets",
+        "climate",
+        "local news",
+        "national",
+        "international",
+        "us news",
+        "uk news",
+        "europe",
+        "asia",
+        "africa",
+        "americas",
+    ];
+    let line = line.trim();
+    line.len() <= 24 && LABELS.iter().any(|label| line.eq_ignore_ascii_case(label))
 }
 
 /// A line shaped like a headline, whatever follows it: a few words to a long sentence's worth,
@@ -3565,6 +3665,31 @@ mod tests {
         }
         let out = convert(&format!("more news from the city council today\n\n{lede}"));
         assert!(out.title_inferred, "a lower-case line is no headline");
+    }
+
+    #[test]
+    fn a_section_label_or_leftover_above_the_headline_is_dropped() {
+        let lede = "The winter timetable cuts crossings by a third, and islanders say schools will suffer.";
+        for top in ["ANALYSIS", "Exclusive", "Advertisement", "WORLD"] {
+            let out = convert(&format!("{top}\n\nWhy the ferry cuts matter\n\n{lede}"));
+            assert_eq!(out.title.as_deref(), Some("Why the ferry cuts matter"), "{top}");
+            assert!(out.body.starts_with("The winter timetable"), "{top}: {}", out.body);
+            assert!(out.dropped.iter().any(|line| line == top), "{top} is reported: {:?}", out.dropped);
+        }
+        // A label with no headline under it is text as before.
+        let out = convert(&format!("ANALYSIS\n\n{lede}"));
+        assert!(out.title_inferred && out.body.starts_with("ANALYSIS"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_two_word_headline_is_taken_when_the_story_takes_it_up() {
+        let lede = "The city museum reopened on Saturday after a two-year renovation, with a new wing.";
+        let out = convert(&format!("Museum reopens\n\n{lede}"));
+        assert_eq!((out.title.as_deref(), out.title_inferred), (Some("Museum reopens"), false));
+        for not_a_headline in ["Photo gallery", "Jane Doe", "Reopens museum."] {
+            let out = convert(&format!("{not_a_headline}\n\n{lede}"));
+            assert!(out.title_inferred, "{not_a_headline}: {:?}", out.title);
+        }
     }
 
     #[test]
