@@ -118,8 +118,8 @@ pub struct FrontMatter {
     /// One-paragraph summary (`description` is accepted too, as in Hugo and Zola).
     #[serde(skip_serializing_if = "Option::is_none", alias = "description")]
     pub summary: Option<String>,
-    /// Topic tags.
-    #[serde(default, deserialize_with = "one_or_many", skip_serializing_if = "Vec::is_empty")]
+    /// Topic tags (`tags: ferries, transport`, written as one string, is two).
+    #[serde(default, deserialize_with = "comma_list", skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Language of the article when it differs from the site's.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -144,6 +144,10 @@ pub struct FrontMatter {
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }
+
+/// The other names [`FrontMatter`] reads some keys by (Hugo's and Zola's), for naming the one a
+/// misspelled key meant (`descripton` meant `description`).
+pub const ALIASES: &[&str] = &["lastmod", "publishDate", "expiryDate", "author", "publisher", "description"];
 
 /// The keys [`FrontMatter`] reads (aliases aside), for naming the one a misspelled key meant.
 pub const KEYS: &[&str] = &[
@@ -281,6 +285,22 @@ fn images_or_paths<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Ima
         .collect())
 }
 
+/// A list, or one string of comma-separated items, as tags are often written by hand.
+fn comma_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let items = one_or_many(deserializer)?;
+    if let [one] = items.as_slice()
+        && one.contains(',')
+    {
+        return Ok(one
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_string)
+            .collect());
+    }
+    Ok(items)
+}
+
 fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -358,6 +378,14 @@ mod tests {
         assert_eq!(front.authors, ["Jane Doe"]);
         assert_eq!(front.summary.as_deref(), Some("Short."));
         assert_eq!(front.extra["custom"], serde_json::json!(3));
+    }
+
+    #[test]
+    fn tags_written_as_one_string_are_split_at_commas() {
+        assert_eq!(parse("tags: ferries, transport\n").unwrap().tags, ["ferries", "transport"]);
+        assert_eq!(parse("tags: Harbour\n").unwrap().tags, ["Harbour"]);
+        assert_eq!(parse("tags: [Harbour, Ferries]\n").unwrap().tags, ["Harbour", "Ferries"]);
+        assert_eq!(parse("author: Doe, Jane\n").unwrap().authors, ["Doe, Jane"], "authors are not split");
     }
 
     #[test]

@@ -139,14 +139,21 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
     };
     // `extra:` (Zola's `[extra]`) is the place for template settings: its keys are no typos.
     for key in user.extra.keys().filter(|key| *key != EXTRA_TABLE) {
-        let meant = match crate::yaml::closest_key(key, front_matter::KEYS.iter().copied()) {
+        let known = front_matter::KEYS.iter().chain(front_matter::ALIASES).copied();
+        let meant = match crate::yaml::closest_key(key, known) {
             Some(known) => format!("did you mean `{known}`? "),
             None => String::new(),
         };
-        diagnostics.push(Diagnostic::warning(
-            &source.path,
-            format!("unknown front-matter key `{key}` ({meant}kept for templates as `article.extra.{key}`)"),
-        ));
+        let line = split.block.and_then(|block| front_matter::key_line(block, &[key.as_str()]));
+        diagnostics.push(
+            Diagnostic::warning(
+                &source.path,
+                format!(
+                    "unknown front-matter key `{key}` ({meant}kept for templates as `article.extra.{key}`)"
+                ),
+            )
+            .at_line(line.map(|(line, _)| line)),
+        );
     }
     let yaml = split.block.map(str::to_string);
     Some(match source.kind {
@@ -384,16 +391,35 @@ fn resolve(
         },
     };
 
-    // A draft may well be a stub.
-    if prepared.body.trim().is_empty() && !front.draft {
+    // An article with no text is a paste that failed or a stub: an empty page would lead the
+    // front page and the feeds, so it waits as a draft does (a draft may well be a stub).
+    let empty = prepared.body.trim().is_empty();
+    if empty && !front.draft {
         diagnostics.push(Diagnostic::warning(
             path,
-            "no article text: its page will be empty; add the text, or set `draft: true` to leave it out",
+            "no article text: left out of the site, as a draft is (`--drafts` shows it), until it has some",
         ));
     }
     let plain = markdown::to_plain_text(&prepared.body, options);
     let counted = match front.word_count {
-        Some(words) => markdown::WordCount { words, cjk: 0 },
+        Some(words) => {
+            // A count written by `gazette import` goes stale when the text is edited: say so.
+            let actual = markdown::count_words(&plain).words;
+            if words.abs_diff(actual) > (actual / 10).max(20) {
+                let line =
+                    prepared.yaml.as_deref().and_then(|yaml| front_matter::key_line(yaml, &["word_count"]));
+                diagnostics.push(
+                    Diagnostic::warning(
+                        path,
+                        format!(
+                            "`word_count: {words}`, but the text has {actual} words; remove the line (and `reading_time:`) to have them counted"
+                        ),
+                    )
+                    .at_line(line.map(|(line, _)| line)),
+                );
+            }
+            markdown::WordCount { words, cjk: 0 }
+        }
         None => markdown::count_words(&plain),
     };
     let word_count = counted.words;
@@ -468,7 +494,7 @@ fn resolve(
         updated,
         publish_date,
         expiry_date,
-        draft: front.draft,
+        draft: front.draft || empty,
         authors: front.authors.clone(),
         dateline: front.dateline.clone(),
         source: front.source.clone(),

@@ -676,13 +676,26 @@ fn hugo_markdown_keeps_its_summary_divider_and_images_and_names_its_shortcodes()
 }
 
 #[test]
+fn a_misspelt_front_matter_key_is_named_at_its_line_with_the_key_meant() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-03-04-flood.md",
+        "---\ntitle: Flood\nautor: Ann Lee\ndescripton: The river peaked.\n---\n\nThe river peaked.\n",
+    )]);
+    let run = site.build_ok();
+    for (line, key, meant) in [(3, "autor", "author"), (4, "descripton", "description")] {
+        let message = format!("flood.md:{line}: unknown front-matter key `{key}` (did you mean `{meant}`?");
+        assert!(run.stderr.contains(&message), "{message} in {}", run.stderr);
+    }
+}
+
+#[test]
 fn a_no_op_rebuild_says_the_warnings_again() {
     let site = SiteTest::with_files(&[(
         "content/2025-03-04-flood.md",
         "---\ntitle: Flood\ncategory: Weather\n---\n\nThe river peaked.\n",
     )]);
     let first = site.build_ok();
-    assert!(first.stderr.contains("unknown front-matter key `category`"), "{}", first.stderr);
+    assert!(first.stderr.contains("flood.md:3: unknown front-matter key `category`"), "{}", first.stderr);
     let again = site.build_ok();
     assert!(again.stderr.contains("Nothing changed"), "{}", again.stderr);
     assert!(again.stderr.contains("unknown front-matter key `category`"), "{}", again.stderr);

@@ -123,7 +123,31 @@ fn empty_and_future_dated_articles_are_warned_about() {
     assert!(site.has_output("2026/03/01/scheduled/index.html"), "{}", run.stderr);
     assert!(!run.stderr.contains("scheduled.md"), "scheduled, so dated ahead on purpose: {}", run.stderr);
     assert!(site.has_output("2030/01/01/typo/index.html"), "still published, as it is shown");
-    assert!(site.has_output("2025/01/01/empty/index.html"), "an empty article is not lost either");
+    assert!(!site.has_output("2025/01/01/empty/index.html"), "an empty article waits as a draft");
+    assert!(!site.output("index.html").contains("2025/01/01/empty/"), "and is not on the front page");
+    site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--drafts"]);
+    assert!(site.has_output("2025/01/01/empty/index.html"), "shown with the drafts, so never lost");
+}
+
+#[test]
+fn a_word_count_the_text_has_outgrown_is_warned_about() {
+    let words = "The council met again and argued about the budget for the harbour. ".repeat(40);
+    let site = SiteTest::with_files(&[(
+        "content/2025-03-01-budget.md",
+        &format!("---\ntitle: Budget\nword_count: 63\nreading_time: 1\n---\n{words}\n"),
+    )]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("2025-03-01-budget.md:3: `word_count: 63`, but the text has 480 words"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "content/2025-03-01-budget.md",
+        &format!("---\ntitle: Budget\nword_count: 470\n---\n{words}\n"),
+    );
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("word_count"), "a close count is the writer's to keep: {}", run.stderr);
 }
 
 #[test]
