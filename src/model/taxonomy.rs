@@ -157,6 +157,12 @@ impl Taxonomy {
         self.spellings.get(name).copied()
     }
 
+    /// The term's name for `name` as an article spells it ("Culture" for one story's
+    /// "culture"), so every page shows a term the way its own page does.
+    pub fn name_of<'s>(&'s self, name: &'s str) -> &'s str {
+        self.term_of(name).map_or(name, |term| self.terms[term].name.as_str())
+    }
+
     /// Site path of the term page for `name` as an article spells it; `None` for a name with no
     /// letters or digits, which has no page.
     pub fn path_of(&self, name: &str) -> Option<String> {
@@ -212,6 +218,10 @@ mod tests {
         let names: Vec<_> = tags.terms.iter().map(|t| (t.name.as_str(), t.articles.len())).collect();
         assert_eq!(names, [("NASA", 5), ("U.S.", 3)]);
         assert_eq!(tags.path_of("US"), Some("tags/us/".to_string()));
+        assert_eq!(
+            (tags.name_of("US"), tags.name_of("Nasa"), tags.name_of("Unknown")),
+            ("U.S.", "NASA", "Unknown")
+        );
         assert_eq!(tags.path_of("U.S."), tags.path_of("US"));
     }
 

@@ -463,7 +463,8 @@ impl Renderer {
                 .authors
                 .iter()
                 .filter_map(|a| {
-                    Some(TermLink { name: a.clone(), path: site.taxonomy(TaxonomyKind::Authors).path_of(a)? })
+                    let authors = site.taxonomy(TaxonomyKind::Authors);
+                    Some(TermLink { name: authors.name_of(a).to_string(), path: authors.path_of(a)? })
                 })
                 .collect(),
             related: site.related(index, 5).into_iter().map(|i| cards.plain_card(site, i)).collect(),

@@ -241,7 +241,9 @@ impl<'a> ArticleCard<'a> {
                 article
                     .tags
                     .iter()
-                    .filter_map(|t| Some(TermLink { name: t.clone(), path: taxonomy.path_of(t)? }))
+                    .filter_map(|t| {
+                        Some(TermLink { name: taxonomy.name_of(t).to_string(), path: taxonomy.path_of(t)? })
+                    })
                     .collect()
             },
             also: Vec::new(),
@@ -497,7 +499,10 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
     let mut out: Vec<TopicGroup> = groups
         .into_iter()
         .map(|(tag, members)| TopicGroup {
-            topic: site.taxonomy(TaxonomyKind::Tags).path_of(&tag).map(|path| TermLink { path, name: tag }),
+            topic: {
+                let taxonomy = site.taxonomy(TaxonomyKind::Tags);
+                taxonomy.path_of(&tag).map(|path| TermLink { path, name: taxonomy.name_of(&tag).to_string() })
+            },
             articles: members.iter().map(|&i| cards.card(site, i)).collect(),
         })
         .collect();

@@ -676,6 +676,37 @@ fn hugo_markdown_keeps_its_summary_divider_and_images_and_names_its_shortcodes()
 }
 
 #[test]
+fn bylines_credits_and_topics_read_the_same_on_every_page() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-03-04-storm.txt",
+            "Storm fells trees across Portvale\n\nBy Carlos Mendez and Ruth Bell\n\n\
+             A fallen tree blocks a road in Portvale on Friday. (AP Photo/Kim Lee)\n\n\
+             A storm brought down trees across Portvale on Friday, closing roads and cutting power.\n",
+        ),
+        (
+            "content/2025-03-05-gallery.md",
+            "---\ntitle: Gallery\ntags: [culture]\n---\nA new gallery opened.\n",
+        ),
+        ("content/2025-03-06-museum.md", "---\ntitle: Museum\ntags: [Culture]\n---\nThe museum reopened.\n"),
+        ("content/2025-03-07-theatre.md", "---\ntitle: Theatre\ntags: [Culture]\n---\nThe theatre closed.\n"),
+    ]);
+    site.build_ok();
+    let front = site.output("index.html");
+    assert!(
+        front.contains("By Carlos Mendez and Ruth Bell"),
+        "cards join names as the article does: {front}"
+    );
+    let story = site.output("2025/03/04/storm/index.html");
+    assert!(
+        story.contains("on Friday. (AP Photo/Kim Lee)</p>"),
+        "a credit in parentheses gets no second pair: {story}"
+    );
+    let gallery = site.output("2025/03/05/gallery/index.html");
+    assert!(gallery.contains(">Culture</a>") && !gallery.contains(">culture</a>"), "{gallery}");
+}
+
+#[test]
 fn a_misspelt_front_matter_key_is_named_at_its_line_with_the_key_meant() {
     let site = SiteTest::with_files(&[(
         "content/2025-03-04-flood.md",
