@@ -656,14 +656,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         let (text, diagnostics, dropped) = gazette::ingest::to_markdown(source, &config);
         problems.extend(diagnostics);
         let Some(text) = text else { continue };
-        let target = match (&args.out, args.in_place) {
-            (Some(out), _) => std::path::absolute(out)?.join(&source.relative).with_extension("md"),
-            (None, true) => source.path.with_extension("md"),
-            (None, false) => {
-                print!("{text}");
-                continue;
-            }
-        };
+        // On stderr, so it also shows when the Markdown goes to stdout.
         if printer.verbose && !dropped.is_empty() {
             eprintln!(
                 "{}: dropped {}: {}",
@@ -672,6 +665,14 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 dropped.join(" | ")
             );
         }
+        let target = match (&args.out, args.in_place) {
+            (Some(out), _) => std::path::absolute(out)?.join(&source.relative).with_extension("md"),
+            (None, true) => source.path.with_extension("md"),
+            (None, false) => {
+                print!("{text}");
+                continue;
+            }
+        };
         if !claim(&target, &source.path, &mut problems) {
             continue;
         }

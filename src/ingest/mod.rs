@@ -49,6 +49,8 @@ pub struct Prepared {
     /// The front-matter block as written (YAML or TOML), if any, to point a message about a value
     /// at its line.
     pub yaml: Option<String>,
+    /// The file's line the body starts on, to point a message about the body at its line.
+    pub body_line: usize,
 }
 
 /// Reads and resolves one article.
@@ -159,13 +161,25 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
     Some(match source.kind {
         SourceKind::Markdown => {
             report_foreign_markup(split.body, split.body_line, &source.path, diagnostics);
-            Prepared { front: user, body: split.body.to_string(), dropped: Vec::new(), yaml }
+            Prepared {
+                front: user,
+                body: split.body.to_string(),
+                dropped: Vec::new(),
+                yaml,
+                body_line: split.body_line,
+            }
         }
         SourceKind::Text => {
             let mut converted = convert::convert(split.body);
             let dropped = std::mem::take(&mut converted.dropped);
             let body = std::mem::take(&mut converted.body);
-            Prepared { front: merge(user, derived_front_matter(converted)), body, dropped, yaml }
+            Prepared {
+                front: merge(user, derived_front_matter(converted)),
+                body,
+                dropped,
+                yaml,
+                body_line: split.body_line,
+            }
         }
     })
 }
@@ -399,6 +413,22 @@ fn resolve(
             path,
             "no article text: left out of the site, as a draft is (`--drafts` shows it), until it has some",
         ));
+    }
+    // Hugo leaves raw HTML out the same way, with only a comment in the page to show for it.
+    if source.kind == SourceKind::Markdown
+        && !config.unsafe_html
+        && let Some((at, html)) = markdown::first_raw_html(&prepared.body)
+    {
+        let line = prepared.body_line + prepared.body[..at].matches('\n').count();
+        diagnostics.push(
+            Diagnostic::warning(
+                path,
+                format!(
+                    "raw HTML (`{html}`) is left out of the page; set `markdown: {{unsafe_html: true}}` in site.yaml to keep it"
+                ),
+            )
+            .at_line(Some(line)),
+        );
     }
     let plain = markdown::to_plain_text(&prepared.body, options);
     let counted = match front.word_count {

@@ -112,6 +112,17 @@ fn import_prints_markdown_or_replaces_in_place() {
     assert!(run.success, "{}", run.stderr);
     assert!(run.stdout.starts_with("---\n"), "{}", run.stdout);
     assert!(run.stdout.contains("\\*rebuild\\*"), "text stays literal in Markdown: {}", run.stdout);
+    site.write(
+        "content/2025-01-03-ferry.txt",
+        "Ferry cuts confirmed\n\nAdvertisement\n\nThe ferry timetable was cut for winter on Monday.\n\nSHARE THIS ARTICLE\n",
+    );
+    let run = site.run(&["import", "--verbose", "content/2025-01-03-ferry.txt"]);
+    assert!(
+        run.stderr.contains("dropped 2 page leftovers: Advertisement | SHARE THIS ARTICLE"),
+        "what was dropped is listed with the Markdown on stdout too: {}",
+        run.stderr
+    );
+    std::fs::remove_file(site.root.join("content/2025-01-03-ferry.txt")).unwrap();
     let run = site.run(&["import", "--in-place", "--dry-run"]);
     assert!(run.stderr.contains("Would import 1 article, 0 errors; nothing was written"), "{}", run.stderr);
     assert!(site.root.join("content/2025-01-02-note.txt").exists(), "a dry run removes nothing");

@@ -130,6 +130,29 @@ fn empty_and_future_dated_articles_are_warned_about() {
 }
 
 #[test]
+fn raw_html_left_out_of_a_page_is_named_at_its_line() {
+    let article = "---\ntitle: Strike\n---\nThe strike began.\n\n<!--more-->\n\n<iframe src=\"https://example.org/map\"></iframe>\n\nIt ended.\n";
+    let site = SiteTest::with_files(&[("content/2025-03-01-strike.md", article)]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("2025-03-01-strike.md:8: raw HTML (`<iframe src=\"https://example.org/map\">`) is left out"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.output("2025/03/01/strike/index.html").contains("<iframe"));
+    site.write("site.yaml", "title: Test\nmarkdown:\n  unsafe_html: true\n");
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("raw HTML"), "kept, so nothing to say: {}", run.stderr);
+    assert!(site.output("2025/03/01/strike/index.html").contains("<iframe"));
+    site.write(
+        "content/2025-03-01-strike.md",
+        "---\ntitle: Strike\n---\nThe strike began.\n\n<!--more-->\n\nIt ended.\n",
+    );
+    site.write("site.yaml", "title: Test\n");
+    assert!(!site.build_ok().stderr.contains("raw HTML"), "a comment is no content");
+}
+
+#[test]
 fn a_word_count_the_text_has_outgrown_is_warned_about() {
     let words = "The council met again and argued about the budget for the harbour. ".repeat(40);
     let site = SiteTest::with_files(&[(
