@@ -486,11 +486,20 @@ fn resolve(
     let tags = front.tags.clone();
     let mut auto_tags: Vec<String> = Vec::new();
     if let Some(tag_options) = &config.auto_tags {
-        // A found tag whose page would be one the article already has is left out.
+        // A found tag whose page would be one the article already has is left out, and so is
+        // its publisher ("Photo by James Martin/CNET") or its writer ("Jane Roe reported from
+        // Seoul"): the story is from or by them, not about them, and has their pages already.
         let mut slugs: Vec<String> = tags.iter().map(|tag| slugify(tag)).collect();
+        let own: Vec<String> = front
+            .source
+            .iter()
+            .chain(&front.authors)
+            .map(|name| slugify(name.trim().strip_prefix("The ").unwrap_or(name.trim())))
+            .collect();
         for tag in crate::model::entities::auto_tags(&title, &plain, tag_options) {
             let slug = slugify(&tag);
-            if !slugs.contains(&slug) {
+            let bare = slugify(tag.strip_prefix("The ").unwrap_or(&tag));
+            if !slugs.contains(&slug) && !own.contains(&bare) {
                 slugs.push(slug);
                 auto_tags.push(tag);
             }

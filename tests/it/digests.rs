@@ -172,6 +172,21 @@ fn aliases_and_stop_list_shape_automatic_tags() {
 }
 
 #[test]
+fn a_storys_publisher_and_writer_are_not_its_topics() {
+    let text = "---\ntitle: Console review\nsource: CNET\nauthors: [Jennifer Jett]\n---\n\
+        Harbor Games released its console on Monday, and CNET tested it. Jennifer Jett wrote that Harbor Games \
+        had done well.\n\nPhoto by James Martin/CNET. Jennifer Jett is CNET's reviews editor.\n";
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  min_articles: 1\n"),
+        ("content/2025-02-03-console.md", text),
+    ]);
+    build(&site);
+    let page = site.output("2025/02/03/console/index.html");
+    assert!(page.contains("tags/harbor-games/"), "{page}");
+    assert!(!page.contains("tags/cnet/") && !page.contains("tags/jennifer-jett/"), "{page}");
+}
+
+#[test]
 fn an_automatic_tag_needs_two_articles_by_default() {
     let site = SiteTest::with_files(&[
         (

@@ -135,7 +135,9 @@ fn raw_html_left_out_of_a_page_is_named_at_its_line() {
     let site = SiteTest::with_files(&[("content/2025-03-01-strike.md", article)]);
     let run = site.build_ok();
     assert!(
-        run.stderr.contains("2025-03-01-strike.md:8: raw HTML (`<iframe src=\"https://example.org/map\">`) is left out"),
+        run.stderr.contains(
+            "2025-03-01-strike.md:8: raw HTML (`<iframe src=\"https://example.org/map\">`) is left out"
+        ),
         "{}",
         run.stderr
     );
