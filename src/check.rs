@@ -90,6 +90,39 @@ fn check_page(
     }
 }
 
+/// Moves each broken link or anchor found on a page to the line of the article that wrote it, when
+/// exactly one of `articles` (path and Markdown text) has that link: the page is generated, the
+/// article is what to fix. The page stays named in the message. Links from templates, and links
+/// several articles write, stay with their page.
+pub fn at_sources(problems: Vec<Diagnostic>, articles: &[(std::path::PathBuf, String)]) -> Vec<Diagnostic> {
+    problems
+        .into_iter()
+        .map(|problem| {
+            let link = ["broken link: `", "broken anchor: `"]
+                .iter()
+                .find_map(|lead| problem.message.strip_prefix(lead))
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(link, _)| link);
+            let Some(link) = link else { return problem };
+            let written =
+                [format!("]({link})"), format!("]({link} "), format!("<{link}>"), format!("href=\"{link}\"")];
+            let mut found = articles.iter().filter_map(|(path, text)| {
+                let at = written.iter().find_map(|form| text.find(form.as_str()))?;
+                Some((path, text[..at].matches('\n').count() + 1))
+            });
+            match (found.next(), found.next()) {
+                (Some((path, line)), None) => Diagnostic {
+                    path: path.clone(),
+                    line: Some(line),
+                    message: format!("{} on its page {}", problem.message, problem.path.display()),
+                    ..problem
+                },
+                _ => problem,
+            }
+        })
+        .collect()
+}
+
 /// Resolves a link to (output path, anchor), or `None` for links that leave the site.
 fn resolve(link: &str, folder: &str, base_url: &str, base_path: &str) -> Option<(String, Option<String>)> {
     let link = link.trim();

@@ -337,7 +337,15 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     let mut report = Report::default();
     let sink = emit::MemorySink::new();
     if build_into(config, now, &sink, progress, &mut report) {
-        report.diagnostics.extend(check::site(&sink.into_files(), &config.base_url, &config.base_path()));
+        let problems = check::site(&sink.into_files(), &config.base_url, &config.base_path());
+        // The Markdown articles, where a link written in one is to be fixed.
+        let articles: Vec<(std::path::PathBuf, String)> = discover::walk(&config.content_dir)
+            .sources
+            .into_iter()
+            .filter(|source| source.kind == discover::SourceKind::Markdown)
+            .filter_map(|source| Some((source.path.clone(), std::fs::read_to_string(&source.path).ok()?)))
+            .collect();
+        report.diagnostics.extend(check::at_sources(problems, &articles));
     }
     report
 }

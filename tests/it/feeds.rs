@@ -151,8 +151,16 @@ fn check_passes_on_a_good_site_and_finds_a_planted_broken_link() {
     site.write("content/2025-06-01-broken.md", "---\ntitle: Broken link\ndate: 2025-06-01\n---\nSee [this](../../nowhere/) and [that](#missing-anchor).\n");
     let run = site.run(&["check", "--now", NOW]);
     assert!(!run.success);
-    assert!(run.stderr.contains("2025/06/01/broken/index.html"), "{}", run.stderr);
-    assert!(run.stderr.contains("broken link: `../../nowhere/`"), "{}", run.stderr);
-    assert!(run.stderr.contains("broken anchor: `#missing-anchor`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/2025-06-01-broken.md:5: broken link: `../../nowhere/`"),
+        "named at the article's line: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("on its page 2025/06/01/broken/index.html"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2025-06-01-broken.md:5: broken anchor: `#missing-anchor`"),
+        "{}",
+        run.stderr
+    );
     assert!(!site.has_output("index.html"), "check writes nothing");
 }
