@@ -429,21 +429,22 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         let plan =
             gazette::publish::deploy(&config.output_dir, &target, &options, &gazette::publish::NoProgress)?
                 .plan;
-        let deletes = plan.deletes.len() + plan.kept.len();
-        if deletes > 0 {
-            let unpublished = match plan.kept.len() {
-                0 => String::new(),
-                kept => format!(
-                    ", {} no publish wrote ({})",
-                    if kept == deletes { "all of which".to_string() } else { format!("{kept} of which") },
-                    gazette::publish::sample(&plan.kept)
-                ),
-            };
-            if !confirm(&format!("Delete {} at `{name}`{unpublished}?", count(deletes, "file")))? {
-                eprintln!("Nothing published.");
-                return Ok(ExitCode::FAILURE);
-            }
-            options.yes = true;
+        if !plan.deletes.is_empty()
+            && !confirm(&format!(
+                "Delete {} the site no longer has at `{name}`?",
+                count(plan.deletes.len(), "file")
+            ))?
+        {
+            eprintln!("Nothing published.");
+            return Ok(ExitCode::FAILURE);
+        }
+        // Files no publish wrote are asked about apart: a "no" keeps them and publishes.
+        if !plan.kept.is_empty() {
+            options.yes = confirm(&format!(
+                "Also delete {} at `{name}` that no publish wrote ({})?",
+                count(plan.kept.len(), "file"),
+                gazette::publish::sample(&plan.kept)
+            ))?;
         }
     }
     options.dry_run = args.dry_run;
@@ -455,8 +456,15 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         for path in &summary.plan.deletes {
             println!("delete  {path}");
         }
+        for path in &summary.plan.kept {
+            println!("keep    {path}");
+        }
+        let kept = match summary.plan.kept.len() {
+            0 => String::new(),
+            n => format!(", {n} kept (no publish wrote them; --yes deletes them)"),
+        };
         printer.summary(&format!(
-            "Dry run for `{name}`: {} to upload, {} to delete, {} unchanged; nothing was changed",
+            "Dry run for `{name}`: {} to upload, {} to delete, {} unchanged{kept}; nothing was changed",
             summary.plan.uploads.len(),
             summary.plan.deletes.len(),
             summary.plan.unchanged.len()

@@ -34,10 +34,19 @@ pub(crate) fn publish(
     }
     let remote = existing(files, dest)?;
     let mut plan = Plan::compute(files, &remote);
-    plan.keep_unpublished(&published_before(dest), options.yes);
+    let (mut published, damaged) = published_before(dest)?;
+    // A copy cut short leaves its temporary file (`.name.gazette-tmp`): that is ours too.
+    published.extend(remote.keys().filter(|rel| rel.ends_with(TEMPORARY_SUFFIX)).cloned());
+    plan.keep_unpublished(&published, options.yes);
     plan.check_deletes(options.max_deletes, &dest.display().to_string())?;
     if options.dry_run {
-        return Ok(Outcome::dry(plan));
+        return Ok(Outcome { warnings: damaged.into_iter().collect(), ..Outcome::dry(plan) });
+    }
+    // Recorded before anything changes, so a publish cut short still knows every file it may
+    // have written: the next one deletes them when the site no longer has them.
+    if !plan.is_empty() {
+        let claimed = published.iter().cloned().chain(files.iter().map(|file| file.rel.clone())).collect();
+        record(dest, claimed).map_err(|e| PublishError::io("write", dest.join(MANIFEST), e))?;
     }
     let by_path: BTreeMap<&str, &LocalFile> = files.iter().map(|f| (f.rel.as_str(), f)).collect();
     progress.start(plan.uploads.len(), plan.upload_bytes());
@@ -49,29 +58,47 @@ pub(crate) fn publish(
         std::fs::remove_file(&path).map_err(|e| PublishError::io("delete", &path, e))?;
         prune_empty_parents(dest, &path);
     }
-    let mut outcome = Outcome::done(plan, bytes);
-    if let Err(error) = record_published(dest, files) {
+    let mut outcome = Outcome { warnings: damaged.into_iter().collect(), ..Outcome::done(plan, bytes) };
+    if let Err(error) = record(dest, files.iter().map(|file| file.rel.clone()).collect()) {
         outcome.warnings.push(format!(
-            "the site is published, but the record of its files could not be written ({error}); the next publish will delete no stale file without --yes"
+            "the site is published, but its record could not be brought up to date ({error}); the next publish still knows every file it wrote"
         ));
     }
     Ok(outcome)
 }
 
-/// The files the last publish to `dest` wrote, from the record it left ([`MANIFEST`]); none when
-/// there is no record (a first publish, or a folder published to by other means).
-fn published_before(dest: &Path) -> BTreeSet<String> {
-    let Ok(bytes) = std::fs::read(dest.join(MANIFEST)) else { return BTreeSet::new() };
-    serde_json::from_slice::<Record>(&bytes).map(|record| record.files).unwrap_or_default()
+/// The end of the temporary names files are copied to before they are renamed into place.
+const TEMPORARY_SUFFIX: &str = ".gazette-tmp";
+
+/// The files publishes to `dest` wrote, from the record they left ([`MANIFEST`]); none when there
+/// is no record (a first publish, a folder published to by other means or by a Gazette that kept
+/// no record), and none with a warning when the record is damaged: nothing is then deleted
+/// without --yes. A record that is there but cannot be read is an error.
+fn published_before(dest: &Path) -> Result<(BTreeSet<String>, Option<String>), PublishError> {
+    let path = dest.join(MANIFEST);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok((BTreeSet::new(), None)),
+        Err(error) => return Err(PublishError::io("read", &path, error)),
+    };
+    Ok(match serde_json::from_slice::<Record>(&bytes) {
+        Ok(record) => (record.files, None),
+        Err(error) => (
+            BTreeSet::new(),
+            Some(format!(
+                "{} could not be read ({error}): files the site no longer has are kept until a publish with --yes",
+                path.display()
+            )),
+        ),
+    })
 }
 
-/// Writes the record of what this publish left at `dest`, through a temporary file.
-fn record_published(dest: &Path, files: &[LocalFile]) -> std::io::Result<()> {
-    let record = Record { files: files.iter().map(|file| file.rel.clone()).collect() };
-    let path = dest.join(MANIFEST);
-    let temporary = dest.join(format!("{MANIFEST}.gazette-tmp"));
-    std::fs::write(&temporary, serde_json::to_vec(&record)?)?;
-    std::fs::rename(&temporary, &path)
+/// Writes the record of the files publishes left at `dest`, through a temporary file.
+fn record(dest: &Path, files: BTreeSet<String>) -> std::io::Result<()> {
+    std::fs::create_dir_all(dest)?;
+    let temporary = dest.join(format!("{MANIFEST}{TEMPORARY_SUFFIX}"));
+    std::fs::write(&temporary, serde_json::to_vec(&Record { files })?)?;
+    std::fs::rename(&temporary, dest.join(MANIFEST))
 }
 
 /// What [`MANIFEST`] holds at a folder target.
@@ -131,7 +158,7 @@ pub(crate) fn copy_into_place(from: &Path, to: &Path) -> Result<(), PublishError
         std::fs::create_dir_all(parent).map_err(|e| PublishError::io("create the folder", parent, e))?;
     }
     let name = to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = to.with_file_name(format!(".{name}.gazette-tmp"));
+    let tmp = to.with_file_name(format!(".{name}{TEMPORARY_SUFFIX}"));
     std::fs::copy(from, &tmp).map_err(|e| PublishError::io("copy to", &tmp, e))?;
     std::fs::rename(&tmp, to).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);

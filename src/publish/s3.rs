@@ -71,6 +71,8 @@ struct Remote {
     inspected: usize,
     /// Objects the last publish wrote, as its manifest lists them.
     published: std::collections::BTreeSet<String>,
+    /// Why the manifest could not be used, when it was there but damaged.
+    damaged: Option<String>,
 }
 
 /// Uploads in flight at once.
@@ -186,12 +188,12 @@ async fn run(
     progress.finish();
     let (bytes, uploaded_etags) = sent?;
     delete_all(bucket, &plan.deletes).await?;
-    let warnings = match write_manifest(bucket, &wanted, &plan, &remote, &uploaded_etags).await {
-        Ok(()) => Vec::new(),
-        Err(error) => vec![format!(
+    let mut warnings: Vec<String> = remote.damaged.iter().cloned().collect();
+    if let Err(error) = write_manifest(bucket, &wanted, &plan, &remote, &uploaded_etags).await {
+        warnings.push(format!(
             "the site is published, but the publish manifest could not be written ({error}); the next publish will check every object one by one"
-        )],
-    };
+        ));
+    }
     Ok(Outcome { inspected: remote.inspected, warnings, ..Outcome::done(plan, bytes) })
 }
 
@@ -236,14 +238,26 @@ async fn put_manifest(bucket: &Bucket, manifest: &Manifest) -> Result<(), Publis
         .map_err(|e| bucket.error(MANIFEST, e))
 }
 
-/// The manifest the last publish left, or an empty one.
-async fn read_manifest(bucket: &Bucket) -> Manifest {
-    let Ok(key) = bucket.key(MANIFEST) else { return Manifest::default() };
-    let Ok(found) = bucket.store.get_opts(&key, GetOptions::default()).await else {
-        return Manifest::default();
+/// The manifest the last publish left: empty when there is none, and empty with a warning when
+/// it is damaged (every object is then asked about, and none is deleted without --yes). Failing
+/// to fetch it is an error, since it names the objects a publish may delete.
+async fn read_manifest(bucket: &Bucket) -> Result<(Manifest, Option<String>), PublishError> {
+    let key = bucket.key(MANIFEST)?;
+    let found = match bucket.store.get_opts(&key, GetOptions::default()).await {
+        Ok(found) => found,
+        Err(object_store::Error::NotFound { .. }) => return Ok((Manifest::default(), None)),
+        Err(error) => return Err(bucket.error(MANIFEST, error)),
     };
-    let Ok(bytes) = found.bytes().await else { return Manifest::default() };
-    serde_json::from_slice(&bytes).unwrap_or_default()
+    let bytes = found.bytes().await.map_err(|error| bucket.error(MANIFEST, error))?;
+    Ok(match serde_json::from_slice(&bytes) {
+        Ok(manifest) => (manifest, None),
+        Err(error) => (
+            Manifest::default(),
+            Some(format!(
+                "the publish manifest could not be read ({error}): every object was checked, and objects the site no longer has are kept until a publish with --yes"
+            )),
+        ),
+    })
 }
 
 /// The key a stored object is compared by: content hash and headers hash together.
@@ -271,7 +285,7 @@ fn describe(file: &LocalFile, rules: &CacheRules, precompress: bool) -> Stored {
 /// of that name (stale objects are not worth a HEAD). The manifest vouches for objects whose ETag
 /// is unchanged since the last publish; the others are asked about with HEAD.
 async fn remote_state(bucket: &Bucket, stored: &[Stored]) -> Result<Remote, PublishError> {
-    let manifest = read_manifest(bucket).await;
+    let (manifest, damaged) = read_manifest(bucket).await?;
     let published = manifest.objects.keys().cloned().collect();
     let listed: Vec<object_store::ObjectMeta> =
         bucket.store.list(bucket.prefix.as_ref()).try_collect().await.map_err(|e| bucket.error("", e))?;
@@ -328,7 +342,7 @@ async fn remote_state(bucket: &Bucket, stored: &[Stored]) -> Result<Remote, Publ
             keys.insert(rel, Some(key));
         }
     }
-    Ok(Remote { keys, etags, inspected, published })
+    Ok(Remote { keys, etags, inspected, published, damaged })
 }
 
 /// Upload every planned file, several at a time; stops at the first failure. Returns the bytes

@@ -493,6 +493,9 @@ fn a_site_without_its_address_is_warned_about_and_not_published() {
 
     // Run from cron (no terminal, no --yes): a file the publish did not write stays, and is named.
     std::fs::write(mirror.join("NOTES.txt"), "mine").unwrap();
+    let run = site.run(&["publish", "--dry-run"]);
+    assert!(run.stdout.contains("keep    NOTES.txt"), "{}", run.stdout);
+    assert!(run.stderr.contains("1 kept (no publish wrote them; --yes deletes them)"), "{}", run.stderr);
     let run = site.run(&["publish"]);
     assert!(run.success, "{}", run.stderr);
     assert!(

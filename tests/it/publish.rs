@@ -452,6 +452,34 @@ fn dir_keeps_files_no_publish_wrote_unless_told_to_delete_them() {
 }
 
 #[test]
+fn dir_publish_cut_short_still_knows_its_files_and_a_damaged_record_deletes_nothing() {
+    let site = site(&[("a.html", "a"), ("b.html", "b")]);
+    let out = tempfile::tempdir().expect("temp dir");
+    let dest = out.path().join("www");
+    // A folder where b.html must go makes the second copy fail, after a.html is in place.
+    std::fs::create_dir_all(dest.join("b.html")).expect("mkdir");
+    let target = Target::new(TargetConfig::Dir { path: dest.clone() });
+    let options = PublishOptions::default();
+    deploy(site.path(), &target, &options, &NoProgress).expect_err("b.html cannot be written");
+    assert!(dest.join("a.html").exists(), "a.html was copied before the failure");
+    std::fs::remove_dir(dest.join("b.html")).expect("rmdir");
+    std::fs::remove_file(site.path().join("a.html")).expect("rm");
+    let summary = deploy(site.path(), &target, &options, &NoProgress).expect("publish again");
+    assert_eq!(summary.plan.deletes, ["a.html"], "the record was written before the copies");
+    assert!(summary.plan.kept.is_empty());
+    assert_eq!(files_in(&dest), [MANIFEST, "b.html"]);
+
+    // A damaged record is said, and then nothing is deleted without a yes.
+    std::fs::write(dest.join(MANIFEST), "not json").expect("write");
+    std::fs::remove_file(site.path().join("b.html")).expect("rm");
+    write(site.path(), "c.html", "c");
+    let summary = deploy(site.path(), &target, &options, &NoProgress).expect("damaged record");
+    assert!(summary.warnings.iter().any(|w| w.contains("could not be read")), "{:?}", summary.warnings);
+    assert_eq!(summary.plan.kept, ["b.html"]);
+    assert_eq!(files_in(&dest), [MANIFEST, "b.html", "c.html"]);
+}
+
+#[test]
 fn missing_site_folder_is_an_error_naming_it() {
     let out = tempfile::tempdir().expect("temp dir");
     let missing = out.path().join("public");
@@ -657,6 +685,7 @@ fn s3_uploads_only_changes_and_deletes_stale_objects() {
     assert_eq!(status, 200);
     let summary = deploy(site.path(), &target, &options, &NoProgress).expect("without a manifest");
     assert_eq!((summary.uploaded, summary.unchanged, summary.inspected), (0, 5, 5));
+    assert!(summary.warnings.iter().any(|w| w.contains("could not be read")), "{:?}", summary.warnings);
 
     std::fs::remove_file(site.path().join("2024/05/story.html")).expect("rm");
     write(site.path(), "new.html", "new");
