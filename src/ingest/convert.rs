@@ -1221,10 +1221,18 @@ fn is_short_headline(line: &str, next: &Para<'_>) -> bool {
     if !shaped {
         return false;
     }
+    // A newsletter's greeting is no headline, however its first line goes on.
+    const GREETINGS: &[&str] =
+        &["dear", "good", "hello", "hi", "hey", "welcome", "greetings", "thanks", "happy"];
+    if GREETINGS.iter().any(|greeting| first.eq_ignore_ascii_case(greeting)) {
+        return false;
+    }
     let story = next.first_line().to_lowercase();
+    let story_words: Vec<&str> =
+        story.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     [first, second].iter().any(|word| {
         let stem: String = word.to_lowercase().chars().take(5).collect();
-        stem.chars().count() >= 4 && story.contains(&stem)
+        stem.chars().count() >= 4 && story_words.iter().any(|taken| taken.starts_with(&stem))
     })
 }
 
@@ -3689,6 +3697,16 @@ mod tests {
         for not_a_headline in ["Photo gallery", "Jane Doe", "Reopens museum."] {
             let out = convert(&format!("{not_a_headline}\n\n{lede}"));
             assert!(out.title_inferred, "{not_a_headline}: {:?}", out.title);
+        }
+        for (greeting, letter) in [
+            (
+                "Dear readers",
+                "Readers of this newsletter asked about the museum, which reopened on Saturday.",
+            ),
+            ("Good morning", "Good news this morning: the city museum reopened on Saturday."),
+        ] {
+            let out = convert(&format!("{greeting}\n\n{letter}"));
+            assert!(out.title_inferred && out.body.starts_with(greeting), "{greeting}: {:?}", out.title);
         }
     }
 

@@ -285,20 +285,22 @@ fn images_or_paths<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Ima
         .collect())
 }
 
-/// A list, or one string of comma-separated items, as tags are often written by hand.
+/// A list, or one string of comma-separated items, as tags are often written by hand; an item
+/// of a list keeps its commas (`["Washington, D.C."]`).
 fn comma_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    let items = one_or_many(deserializer)?;
-    if let [one] = items.as_slice()
-        && one.contains(',')
-    {
-        return Ok(one
-            .split(',')
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-            .map(str::to_string)
-            .collect());
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
     }
-    Ok(items)
+    Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(one)) => {
+            one.split(',').map(str::trim).filter(|item| !item.is_empty()).map(str::to_string).collect()
+        }
+        Some(OneOrMany::Many(many)) => many,
+    })
 }
 
 fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
@@ -385,6 +387,7 @@ mod tests {
         assert_eq!(parse("tags: ferries, transport\n").unwrap().tags, ["ferries", "transport"]);
         assert_eq!(parse("tags: Harbour\n").unwrap().tags, ["Harbour"]);
         assert_eq!(parse("tags: [Harbour, Ferries]\n").unwrap().tags, ["Harbour", "Ferries"]);
+        assert_eq!(parse("tags: [\"Washington, D.C.\"]\n").unwrap().tags, ["Washington, D.C."]);
         assert_eq!(parse("author: Doe, Jane\n").unwrap().authors, ["Doe, Jane"], "authors are not split");
     }
 

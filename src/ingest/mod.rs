@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{Source, SourceKind};
 use crate::markdown::{self, MarkdownOptions};
 pub use crate::model::slugify;
-use crate::model::{Article, DateSource, Dateline, Embed, Image};
+use crate::model::{Article, DateSource, Dateline, Embed, Image, term_slug};
 use front_matter::FrontMatter;
 
 /// The result of reading one source file.
@@ -406,8 +406,13 @@ fn resolve(
     };
 
     // An article with no text is a paste that failed or a stub: an empty page would lead the
-    // front page and the feeds, so it waits as a draft does (a draft may well be a stub).
-    let empty = prepared.body.trim().is_empty();
+    // front page and the feeds, so it waits as a draft does (a draft may well be a stub). Photos
+    // or posts are content of their own, and so is a page bundle's folder of files.
+    let file_name = source.relative.rsplit('/').next().unwrap_or(&source.relative);
+    let empty = prepared.body.trim().is_empty()
+        && front.images.is_empty()
+        && front.embeds.is_empty()
+        && !crate::discover::is_bundle_index(file_name);
     if empty && !front.draft {
         diagnostics.push(Diagnostic::warning(
             path,
@@ -489,16 +494,16 @@ fn resolve(
         // A found tag whose page would be one the article already has is left out, and so is
         // its publisher ("Photo by James Martin/CNET") or its writer ("Jane Roe reported from
         // Seoul"): the story is from or by them, not about them, and has their pages already.
-        let mut slugs: Vec<String> = tags.iter().map(|tag| slugify(tag)).collect();
+        let mut slugs: Vec<String> = tags.iter().map(|tag| term_slug(tag)).collect();
         let own: Vec<String> = front
             .source
             .iter()
             .chain(&front.authors)
-            .map(|name| slugify(name.trim().strip_prefix("The ").unwrap_or(name.trim())))
+            .map(|name| term_slug(name.trim().strip_prefix("The ").unwrap_or(name.trim())))
             .collect();
         for tag in crate::model::entities::auto_tags(&title, &plain, tag_options) {
-            let slug = slugify(&tag);
-            let bare = slugify(tag.strip_prefix("The ").unwrap_or(&tag));
+            let slug = term_slug(&tag);
+            let bare = term_slug(tag.strip_prefix("The ").unwrap_or(&tag));
             if !slugs.contains(&slug) && !own.contains(&bare) {
                 slugs.push(slug);
                 auto_tags.push(tag);
@@ -698,7 +703,9 @@ mod tests {
         assert_eq!(slugify("ICE officer’s shot: “Chicago”!"), "ice-officers-shot-chicago");
         assert_eq!(slugify("Zürich / São Paulo"), "zürich-são-paulo");
         assert_eq!(slugify("İzmir and İstanbul"), "izmir-and-istanbul");
-        // Initials with or without periods share a slug; other periods part words.
+        // An article's slug never moves: periods part words.
+        assert_eq!(slugify("U.S. tariffs"), "u-s-tariffs");
+        // A term's initials with or without periods share a slug; other periods part words.
         for (spelling, slug) in [
             ("U.S.", "us"),
             ("US", "us"),
@@ -711,7 +718,7 @@ mod tests {
             ("Plan 9. A", "plan-9-a"),
             ("U.S.-China talks", "us-china-talks"),
         ] {
-            assert_eq!(slugify(spelling), slug, "{spelling}");
+            assert_eq!(term_slug(spelling), slug, "{spelling}");
         }
         assert_eq!(slugify("..."), "");
     }

@@ -127,10 +127,19 @@ impl Article {
 
 /// Lowercase letters and digits joined by single hyphens, at most 80 characters. Every path
 /// separator and dot is dropped, so a slug can never name a parent folder or leave the output.
-///
-/// Initials written with periods run together as they do without ("U.S." and "J. K." slug as
-/// "us" and "jk", like "US" and "JK"), so one topic's spellings share one page.
+/// Articles' slugs are made so, and never change for a given title or `slug:`.
 pub fn slugify(text: &str) -> String {
+    slug(text, false)
+}
+
+/// [`slugify`] for a topic, author or source, where initials written with periods run together
+/// as they do without ("U.S." and "J. K." give "us" and "jk", as "US" and "JK" do), so one name's
+/// spellings share one page.
+pub fn term_slug(text: &str) -> String {
+    slug(text, true)
+}
+
+fn slug(text: &str, join_initials: bool) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     // Letters and digits in the current word, and whether the word before the separator now
@@ -144,7 +153,7 @@ pub fn slugify(text: &str) -> String {
             if word_len == 0 {
                 let single_letter = c.is_alphabetic()
                     && !chars.peek().is_some_and(|&next| next.is_alphanumeric() || is_apostrophe(next));
-                if pending_hyphen && !slug.is_empty() && !(after_initial && single_letter) {
+                if pending_hyphen && !slug.is_empty() && !(join_initials && after_initial && single_letter) {
                     slug.push('-');
                 }
                 word_is_letter = c.is_alphabetic();

@@ -148,13 +148,11 @@ static COMMON_STARTERS: WordList = WordList::new(&[
 
 /// Verbs that begin imperative sentences, in page furniture that copied web text keeps ("+ Add
 /// Acme Corp to your watchlist", "Follow Jane Roe on X") and in feature copy ("Enter Stuart
-/// Kaplan, a graduate of...", "Meet the ..."): at the start of a sentence they never begin a name.
+/// Kaplan, a graduate of..."): at the start of a sentence they begin no name. Verbs that do begin
+/// names are left out ("Check Point Software", "Download Festival").
 #[rustfmt::skip]
 static IMPERATIVES: WordList = WordList::new(&[
-    "add", "follow", "subscribe", "share", "download", "join", "listen", "sign", "visit", "tap",
-    "get", "try", "save", "view", "explore", "learn", "discover", "register", "log", "enter",
-    "remember", "welcome", "meet", "imagine", "consider", "thank", "forget", "ask", "tell", "call",
-    "check",
+    "add", "follow", "subscribe", "enter", "remember", "welcome",
 ]);
 
 /// Words a count is of ("4 points clear", "18 months ago"): a number before one of them belongs
@@ -466,6 +464,8 @@ struct Tok<'a> {
     kind: Kind,
     /// First word of a sentence, quotation or line: capitalisation proves nothing.
     sent_start: bool,
+    /// First word after a dateline's dash: the story's subject as often as a common word.
+    after_dateline: bool,
     /// Punctuation separates this token from the previous one.
     brk_before: bool,
     /// A possessive or hyphen suffix was cut off: no name continues past it.
@@ -769,6 +769,13 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
             analyse_gap(line.get(gap_start..start).unwrap_or(""), at_line_start)
         };
         let followed_by_paren = bytes.get(next_gap) == Some(&b')');
+        // "US10YT=RR": both sides of an instrument code's `=` are skipped.
+        if bytes.get(gap_start) == Some(&b'=')
+            && out.len() > line_first
+            && let Some(code) = out.last_mut()
+        {
+            code.kind = Kind::Skip;
+        }
         let (stem, possessive) = strip_possessive(word);
         let (core, hyphen_before, hyphen_after) =
             if saw_dash { split_hyphenated(stem) } else { (stem, false, false) };
@@ -784,6 +791,7 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
             text: core,
             kind,
             sent_start,
+            after_dateline: false,
             brk_before: gap.brk || hyphen_before || carry_break || sent_start,
             brk_after: possessive || hyphen_after,
             amp_before: gap.amp,
@@ -796,11 +804,11 @@ fn tokenize_line<'a>(line: &'a str, para: usize, out: &mut Vec<Tok<'a>>) {
     }
     mark_shouting(&mut out[line_first..]);
     // "SEOUL, March 15 (EFE) - Demand for AI chips...": the dateline's dash ends it, and the
-    // word after it starts a sentence, so "Demand" needs the evidence any sentence start needs.
+    // word after it starts the story, so "Demand" needs evidence that it is a name.
     if out.get(line_first).is_some_and(|first| first.kind == Kind::Shout)
         && let Some(at) = after_dash.filter(|&at| at - line_first <= DATELINE_TOKENS)
     {
-        out[at].sent_start = true;
+        out[at].after_dateline = true;
     }
 }
 
@@ -1200,7 +1208,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         let first = &toks[seg[0]];
         let mut uncertain = false;
-        if first.sent_start && first.kind == Kind::Cap {
+        if (first.sent_start || first.after_dateline) && first.kind == Kind::Cap {
             let drop_first = seg.len() > 1
                 && !PLACE_PREFIXES.contains_lower(first.text.trim_end_matches('.'))
                 && !STORM_KINDS.contains_lower(first.text)
@@ -1215,8 +1223,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 if seg.is_empty() {
                     return;
                 }
-            } else if seg.len() == 1 {
+            } else if seg.len() == 1 && first.sent_start {
                 uncertain = true;
+            } else if seg.len() == 1
+                && (COMMON_STARTERS.contains_lower(first.text) || self.doc.has_lower_evidence(first.text))
+            {
+                // After a dateline the subject comes first ("LONDON (Reuters) - Barclays said"): a
+                // word there is a name unless the story also writes it in lower case.
+                return;
             }
         }
         // "Jane Roe of the Agency": a multi-word name before "of"/"for" that
@@ -1532,9 +1546,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
             {
                 continue;
             }
-            // "a Virginia Democrat", "South Korean President Yoon": a name that ends in an
-            // adjective of nation, faith or party describes someone; it names nothing.
-            if e.words >= 2 && TRAILING_DEMONYMS.contains(&e.last) {
+            // "a Virginia Democrat", "South Korean President Yoon": a place and an adjective of
+            // nation or party describe someone; they name nothing ("Anglo American" does).
+            let first_word = e.keys[0].split(' ').next().unwrap_or("");
+            if e.words >= 2
+                && TRAILING_DEMONYMS.contains(&e.last)
+                && (matches!(e.last.as_str(), "democrat" | "republican")
+                    || PLACE_PREFIXES.contains(first_word))
+            {
                 continue;
             }
             let mut display = e.display.clone();
@@ -1775,6 +1794,16 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_after_a_dateline_is_a_name_unless_the_story_writes_it_in_lower_case() {
+        let text = "LONDON (Wirefeed) - Barclays said on Monday it would cut 500 jobs.\n\n\
+                    Barclays shares fell 2 percent in early trading.";
+        assert!(tags("", text).contains(&"Barclays".to_string()), "{:?}", tags("", text));
+        let text =
+            "LONDON (Wirefeed) - Turnout was high on Monday.\n\nOfficials said turnout would be counted.";
+        assert!(!tags("", text).iter().any(|x| x == "Turnout"), "{:?}", tags("", text));
+    }
+
+    #[test]
     fn a_dateline_dash_starts_a_sentence() {
         let text = "SEOUL, March 15 (Wirefeed) - Demand for AI chips grew, the OECD said.\n\n\
                     The OECD said demand for AI chips would keep growing.";
@@ -1798,7 +1827,11 @@ mod tests {
                     Kestrel Motors <KMO.N> said AT&T <T.N> would buy it. Notes US10YT=RR fell.";
         let t = tags("", text);
         assert!(t.contains(&"Kestrel Motors".to_string()) && t.contains(&"AT&T".to_string()), "{t:?}");
-        assert!(!t.iter().any(|x| x.contains("T.N") || x.contains("KMO") || x == "RR"), "{t:?}");
+        assert!(
+            !t.iter()
+                .any(|x| x.contains("T.N") || x.contains("KMO") || x.contains("RR") || x.contains("US10YT")),
+            "{t:?}"
+        );
     }
 
     #[test]
@@ -1822,6 +1855,12 @@ mod tests {
             !t.iter().any(|x| ["Enter", "Remember", "Welcome"].iter().any(|verb| x.starts_with(verb))),
             "{t:?}"
         );
+        // Verbs that begin names are not on the list.
+        let text = "Check Point Software said on Monday it would hire. Download Festival will return in June.\n\n\
+                    Check Point Software is based in Tel Aviv. Download Festival sold out.";
+        let t = tags("", text);
+        assert!(t.contains(&"Check Point Software".to_string()), "{t:?}");
+        assert!(t.contains(&"Download Festival".to_string()), "{t:?}");
     }
 
     #[test]
@@ -1838,12 +1877,14 @@ mod tests {
     fn a_name_ending_in_a_nationality_or_party_describes_someone() {
         let text = "Senator Mark Warner, a Virginia Democrat, spoke. South Korean President Yoon Suk Yeol met him.\n\n\
                     Warner, a Virginia Democrat, said South Korean officials and Yoon Suk Yeol agreed. \
-                    Amnesty International and Amnesty International staff watched Mark Cuban and Mark Cuban.";
+                    Amnesty International and Amnesty International staff watched Mark Cuban and Mark Cuban. \
+                    Shares of Anglo American rose, and Anglo American said so.";
         let t = tags("", text);
         for described in ["Virginia Democrat", "South Korean"] {
             assert!(!t.contains(&described.to_string()), "{described} in {t:?}");
         }
-        for name in ["Mark Warner", "Yoon Suk Yeol", "Amnesty International", "Mark Cuban"] {
+        for name in ["Mark Warner", "Yoon Suk Yeol", "Amnesty International", "Mark Cuban", "Anglo American"]
+        {
             assert!(t.contains(&name.to_string()), "{name} not in {t:?}");
         }
     }
@@ -1878,7 +1919,7 @@ mod tests {
     #[test]
     fn a_number_after_a_name_the_story_names_bare_is_a_count() {
         let text = "Sporting Almada beat Atletico Serrano on Sunday.\n\n\
-                    The result leaves Atletico Serrano 4 points clear. The FTSE 100 rose and the FTSE 100 fell.";
+                    The result leaves Atletico Serrano 4 clear at the top. The FTSE 100 rose and the FTSE 100 fell.";
         let t = tags("", text);
         assert!(t.contains(&"Atletico Serrano".to_string()), "{t:?}");
         assert!(!t.iter().any(|x| x.ends_with(" 4")), "{t:?}");

@@ -10,7 +10,7 @@ pub mod entities;
 mod taxonomy;
 
 pub use article::{
-    Article, DateSource, Dateline, Embed, Image, check_output_path, day_path, rfc3339, slugify,
+    Article, DateSource, Dateline, Embed, Image, check_output_path, day_path, rfc3339, slugify, term_slug,
 };
 pub(crate) use article::{four_digit_year, plain_year_and_offset, push_time};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
@@ -385,7 +385,7 @@ fn adopt_shared_auto_tags(articles: &mut [Article], min_articles: usize) {
         slugs: &mut HashMap<String, usize>,
     ) -> usize {
         let next = slugs.len();
-        *spellings.entry(tag).or_insert_with(|| *slugs.entry(slugify(tag)).or_insert(next))
+        *spellings.entry(tag).or_insert_with(|| *slugs.entry(term_slug(tag)).or_insert(next))
     }
     let mut counts: HashMap<usize, usize> = HashMap::new();
     let mut auto_ids: Vec<Vec<usize>> = Vec::with_capacity(articles.len());

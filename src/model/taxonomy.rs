@@ -110,7 +110,7 @@ impl Taxonomy {
                 let slug = match slugs.get(name) {
                     Some(slug) => slug.clone(),
                     None => {
-                        let slug = super::slugify(name);
+                        let slug = super::term_slug(name);
                         slugs.insert(name.to_string(), slug.clone());
                         slug
                     }
@@ -128,16 +128,19 @@ impl Taxonomy {
                 }
             }
         }
-        // A term is named as most of its articles spell it ("U.S." over one story's "US", "NASA"
-        // over "Nasa"); the first spelling seen wins a tie.
-        let mut best: HashMap<&str, (usize, std::cmp::Reverse<usize>, &str)> = HashMap::new();
+        // A term is named as most of its articles spell it ("U.S." over one story's "US"); in a
+        // tie, the spelling with more capitals ("NASA" over "Nasa", "Culture" over "culture"),
+        // then the first seen.
+        type Choice<'n> = (usize, usize, std::cmp::Reverse<usize>, &'n str);
+        let mut best: HashMap<&str, Choice<'_>> = HashMap::new();
         for (name, &(count, seen)) in &uses {
             let Some(slug) = slugs.get(*name) else { continue };
-            let candidate = (count, std::cmp::Reverse(seen), *name);
+            let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+            let candidate = (count, capitals, std::cmp::Reverse(seen), *name);
             best.entry(slug.as_str()).and_modify(|kept| *kept = (*kept).max(candidate)).or_insert(candidate);
         }
         for term in by_slug.values_mut() {
-            if let Some(&(_, _, name)) = best.get(term.slug.as_str()) {
+            if let Some(&(_, _, _, name)) = best.get(term.slug.as_str()) {
                 term.name = name.trim().to_string();
             }
         }
@@ -169,7 +172,7 @@ impl Taxonomy {
         if let Some(term) = self.term_of(name) {
             return Some(self.terms[term].path(self.kind));
         }
-        let slug = super::slugify(name);
+        let slug = super::term_slug(name);
         (!slug.is_empty()).then(|| format!("{}/{slug}/", self.kind.name()))
     }
 }
@@ -204,19 +207,24 @@ mod tests {
 
     #[test]
     fn spellings_of_one_name_share_a_term_named_as_most_spell_it() {
-        let spellings =
-            [("a.txt", "US"), ("b.txt", "U.S."), ("c.txt", "U.S."), ("d.txt", "Nasa"), ("e.txt", "NASA")];
+        // The first spelling seen of each is the rarer one, and "Culture" ties with "culture".
+        let spellings = [
+            ("a.txt", "US", "Nasa"),
+            ("b.txt", "U.S.", "NASA"),
+            ("c.txt", "U.S.", "NASA"),
+            ("d.txt", "culture", "Culture"),
+        ];
         let articles: Vec<Article> = spellings
             .iter()
-            .map(|(file, tag)| {
+            .map(|(file, country, agency)| {
                 let mut story = article(file, "2025-01-02", "A");
-                story.tags = vec![tag.to_string(), "NASA".to_string()];
+                story.tags = vec![country.to_string(), agency.to_string()];
                 story
             })
             .collect();
         let tags = Taxonomy::collect(TaxonomyKind::Tags, &articles);
         let names: Vec<_> = tags.terms.iter().map(|t| (t.name.as_str(), t.articles.len())).collect();
-        assert_eq!(names, [("NASA", 5), ("U.S.", 3)]);
+        assert_eq!(names, [("Culture", 1), ("NASA", 3), ("U.S.", 3)]);
         assert_eq!(tags.path_of("US"), Some("tags/us/".to_string()));
         assert_eq!(
             (tags.name_of("US"), tags.name_of("Nasa"), tags.name_of("Unknown")),

@@ -203,7 +203,7 @@ pub struct ArticleCard<'a> {
     /// Site path of the day's page.
     pub day_path: String,
     /// Authors.
-    pub authors: &'a [String],
+    pub authors: Vec<&'a str>,
     /// Publisher.
     pub source: Option<&'a str>,
     /// Site path of the publisher's page.
@@ -220,7 +220,7 @@ pub struct ArticleCard<'a> {
 
 impl<'a> ArticleCard<'a> {
     /// Card for `article`.
-    pub fn new(site: &Site, article: &'a Article) -> Self {
+    pub fn new(site: &'a Site, article: &'a Article) -> Self {
         ArticleCard {
             title: &article.title,
             path: article.site_path(),
@@ -228,7 +228,10 @@ impl<'a> ArticleCard<'a> {
             date_display: display_date(&article.date),
             time_display: time_of_day(&article.date),
             day_path: crate::model::day_path(&article.date),
-            authors: &article.authors,
+            authors: {
+                let authors = site.taxonomy(TaxonomyKind::Authors);
+                article.authors.iter().map(|author| authors.name_of(author)).collect()
+            },
             source: article.source.as_deref(),
             source_path: article
                 .source

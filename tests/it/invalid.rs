@@ -127,6 +127,15 @@ fn empty_and_future_dated_articles_are_warned_about() {
     assert!(!site.output("index.html").contains("2025/01/01/empty/"), "and is not on the front page");
     site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--drafts"]);
     assert!(site.has_output("2025/01/01/empty/index.html"), "shown with the drafts, so never lost");
+    // Photos with no words are a page.
+    site.write("content/gallery.md", "---\ntitle: Gallery\ndate: 2025-01-03\nimages: [a.jpg]\n---\n");
+    let run = site.build_ok();
+    assert!(site.has_output("2025/01/03/gallery/index.html"), "{}", run.stderr);
+    assert!(
+        !run.stderr.lines().any(|l| l.contains("gallery.md") && l.contains("no article text")),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
