@@ -503,8 +503,11 @@ fn resolve(
             .collect();
         for tag in crate::model::entities::auto_tags(&title, &plain, tag_options) {
             let slug = term_slug(&tag);
-            let bare = term_slug(tag.strip_prefix("The ").unwrap_or(&tag));
-            if !slugs.contains(&slug) && !own.contains(&bare) {
+            let own_name = match tag.strip_prefix("The ") {
+                Some(rest) => own.contains(&term_slug(rest)),
+                None => own.contains(&slug),
+            };
+            if !slugs.contains(&slug) && !own_name {
                 slugs.push(slug);
                 auto_tags.push(tag);
             }
