@@ -288,22 +288,21 @@ fn images_or_paths<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Ima
 /// A list, or one string of comma-separated items, as tags are often written by hand; an item
 /// of a list keeps its commas (`["Washington, D.C."]`).
 fn comma_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
-    }
-    Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
-        None => Vec::new(),
-        Some(OneOrMany::One(one)) => {
-            one.split(',').map(str::trim).filter(|item| !item.is_empty()).map(str::to_string).collect()
-        }
-        Some(OneOrMany::Many(many)) => many,
+    strings(deserializer, |one| {
+        one.split(',').map(str::trim).filter(|item| !item.is_empty()).map(str::to_string).collect()
     })
 }
 
+/// A list of strings, or one string as a list of one.
 fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    strings(deserializer, |one| vec![one])
+}
+
+/// A list of strings as written, or one string made a list by `from_one`.
+fn strings<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    from_one: impl FnOnce(String) -> Vec<String>,
+) -> Result<Vec<String>, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
@@ -312,7 +311,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>
     }
     Ok(match Option::<OneOrMany>::deserialize(deserializer)? {
         None => Vec::new(),
-        Some(OneOrMany::One(one)) => vec![one],
+        Some(OneOrMany::One(one)) => from_one(one),
         Some(OneOrMany::Many(many)) => many,
     })
 }

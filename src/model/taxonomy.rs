@@ -101,20 +101,22 @@ impl Taxonomy {
     pub fn collect(kind: TaxonomyKind, articles: &[Article]) -> Taxonomy {
         let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
         // Each spelling's slug, how many articles spell it so, and when it was first seen.
-        let mut slugs: HashMap<String, String> = HashMap::new();
-        let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
+        struct Spelling {
+            slug: String,
+            uses: usize,
+            seen: usize,
+        }
+        let mut spelled: HashMap<&str, Spelling> = HashMap::new();
         for (index, article) in articles.iter().enumerate() {
             for name in kind.terms_of(article) {
-                let seen = uses.len();
-                uses.entry(name).or_insert((0, seen)).0 += 1;
-                let slug = match slugs.get(name) {
-                    Some(slug) => slug.clone(),
-                    None => {
-                        let slug = super::term_slug(name);
-                        slugs.insert(name.to_string(), slug.clone());
-                        slug
-                    }
-                };
+                let seen = spelled.len();
+                let spelling = spelled.entry(name).or_insert_with(|| Spelling {
+                    slug: super::term_slug(name),
+                    uses: 0,
+                    seen,
+                });
+                spelling.uses += 1;
+                let slug = spelling.slug.clone();
                 if slug.is_empty() {
                     continue;
                 }
@@ -133,11 +135,12 @@ impl Taxonomy {
         // then the first seen.
         type Choice<'n> = (usize, usize, std::cmp::Reverse<usize>, &'n str);
         let mut best: HashMap<&str, Choice<'_>> = HashMap::new();
-        for (name, &(count, seen)) in &uses {
-            let Some(slug) = slugs.get(*name) else { continue };
+        for (name, spelling) in &spelled {
             let capitals = name.chars().filter(|c| c.is_uppercase()).count();
-            let candidate = (count, capitals, std::cmp::Reverse(seen), *name);
-            best.entry(slug.as_str()).and_modify(|kept| *kept = (*kept).max(candidate)).or_insert(candidate);
+            let candidate = (spelling.uses, capitals, std::cmp::Reverse(spelling.seen), *name);
+            best.entry(spelling.slug.as_str())
+                .and_modify(|kept| *kept = (*kept).max(candidate))
+                .or_insert(candidate);
         }
         for term in by_slug.values_mut() {
             if let Some(&(_, _, _, name)) = best.get(term.slug.as_str()) {
@@ -148,9 +151,9 @@ impl Taxonomy {
         terms.sort_by_cached_key(|term| (sort_key(&term.name), term.slug.clone()));
         let positions: HashMap<&str, usize> =
             terms.iter().enumerate().map(|(index, term)| (term.slug.as_str(), index)).collect();
-        let spellings = slugs
-            .into_iter()
-            .filter_map(|(name, slug)| Some((name, *positions.get(slug.as_str())?)))
+        let spellings = spelled
+            .iter()
+            .filter_map(|(name, spelling)| Some((name.to_string(), *positions.get(spelling.slug.as_str())?)))
             .collect();
         Taxonomy { kind, terms, spellings }
     }
