@@ -9,6 +9,7 @@
 pub mod cache;
 pub mod convert;
 pub mod decode;
+mod file_title;
 pub mod front_matter;
 
 use std::collections::BTreeMap;
@@ -171,6 +172,13 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
         }
         SourceKind::Text => {
             let mut converted = convert::convert(split.body);
+            if converted.title_inferred {
+                // A headline the curator gave the file beats one cut from the lede.
+                let stem = strip_date_prefix(file_stem(&source.relative));
+                if let Some(title) = file_title::from_file_name(stem, &converted.body) {
+                    converted.title = Some(title);
+                }
+            }
             let dropped = std::mem::take(&mut converted.dropped);
             let body = std::mem::take(&mut converted.body);
             Prepared {

@@ -77,11 +77,17 @@ fn txt_article_text_is_never_read_as_markup() {
 #[test]
 fn headline_line_becomes_the_title_and_lede_titles_are_inferred() {
     let site = SiteTest::fixture("basic");
+    let lede =
+        std::fs::read_to_string(site.root.join("content/2025/03/14/lighthouse-keeper-retires.txt")).unwrap();
+    // A file name that is no headline: the title comes from the lede.
+    site.write("content/2025/03/14/clip-0042.txt", &lede);
     site.build_ok();
     let ferry = site.output(FERRY);
     assert_eq!(h1_text(&ferry), "Ferry timetable changes for the spring season");
-    let lighthouse = site.output(LIGHTHOUSE);
-    let title = h1_text(&lighthouse);
+    // No headline line, but a file named after its headline.
+    assert_eq!(h1_text(&site.output(LIGHTHOUSE)), "Lighthouse keeper retires");
+    let clip = site.output("2025/03/14/clip-0042/index.html");
+    let title = h1_text(&clip);
     assert!(title.starts_with("After forty-one years"), "{title}");
     assert!(title.chars().count() <= 90, "{title}");
     assert!(!title.ends_with(['.', ',', ';', ':']), "{title}");
