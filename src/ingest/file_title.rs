@@ -12,8 +12,26 @@ use rustc_hash::FxHashMap;
 
 use crate::text::{ascii_word_run, char_at, is_alphanumeric};
 
-/// First words of a name a tool made up, not a headline.
-const MADE_UP: &[&str] = &["untitled", "document", "article", "clipping", "export", "scan", "copy"];
+/// Words of names that tools and people give files, not headlines (`New Text Document`,
+/// `Screenshot 2025-01-08`, `WhatsApp Chat with Anna`, `interview notes`).
+const MADE_UP: &[&str] = &[
+    "untitled",
+    "document",
+    "article",
+    "clipping",
+    "export",
+    "scan",
+    "copy",
+    "screenshot",
+    "img",
+    "chat",
+    "whatsapp",
+    "invoice",
+    "notes",
+    "draft",
+    "kopie",
+    "copie",
+];
 
 /// Fewest words a name needs to read as a headline (`Museum reopens` is a headline line, but as a
 /// file name two words are as often `meeting-notes`).
@@ -27,20 +45,20 @@ const MAY_BE_CUT: usize = 60;
 /// each word spelled as `text` (the article) spells it, or `None` when the name reads as no
 /// headline.
 pub(crate) fn from_file_name(stem: &str, text: &str) -> Option<String> {
-    let stem = stem.trim();
-    let stem = strip_copy_suffix(stem);
+    let stem = strip_additions(stem.trim());
     let typed = stem.contains(' ') && stem.chars().any(char::is_uppercase);
     if typed {
-        // A name typed as a headline keeps its capitals and signs.
-        let words: Vec<&str> = stem.split_whitespace().collect();
-        let first = words.first()?.to_lowercase();
-        if words.len() < FEWEST_WORDS || MADE_UP.contains(&first.as_str()) || id_like(&words) {
+        // A name typed as a headline keeps its capitals and signs. Browsers save `:` and `?`
+        // as `_`.
+        let title = stem.replace("_ ", ": ");
+        let words: Vec<&str> = title.split_whitespace().collect();
+        if !reads_as_headline(&words) {
             return None;
         }
-        return Some(words.join(" "));
+        return Some(capitalise_first(&words.join(" ")));
     }
     let mut words: Vec<&str> = stem.split(['-', '_', ' ']).filter(|w| !w.is_empty()).collect();
-    if words.len() < FEWEST_WORDS || MADE_UP.contains(&words[0].to_lowercase().as_str()) || id_like(&words) {
+    if !reads_as_headline(&words) {
         return None;
     }
     if !words.iter().all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '\'' || c == '’')) {
@@ -62,13 +80,13 @@ pub(crate) fn from_file_name(stem: &str, text: &str) -> Option<String> {
         && !decimal_before
         && last.len() == 1
         && last.as_bytes()[0].is_ascii_digit()
-        && !spellings.beside(last, n - 1)
+        && spellings.of_run(last, 1).is_empty()
         && spellings.of_run(&with_before, 2).is_empty()
     {
         words.pop();
         word_keys.pop();
     }
-    if stem.len() >= MAY_BE_CUT && spellings.of_run(&word_keys[word_keys.len() - 1], 1).is_empty() {
+    if stem.chars().count() >= MAY_BE_CUT && spellings.of_run(&word_keys[word_keys.len() - 1], 1).is_empty() {
         return None;
     }
     let mut title = String::with_capacity(stem.len() + 8);
@@ -87,11 +105,7 @@ pub(crate) fn from_file_name(stem: &str, text: &str) -> Option<String> {
             title.push(' ');
         }
         if at == 0 {
-            let mut chars = spelled.chars();
-            if let Some(first) = chars.next() {
-                title.extend(first.to_uppercase());
-                title.push_str(chars.as_str());
-            }
+            title.push_str(&capitalise_first(&spelled));
         } else {
             title.push_str(&spelled);
         }
@@ -100,23 +114,75 @@ pub(crate) fn from_file_name(stem: &str, text: &str) -> Option<String> {
     Some(title)
 }
 
-/// `Title (1)` and `title-copy`, as file managers name a second copy.
-fn strip_copy_suffix(stem: &str) -> &str {
-    let stem = match stem.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
-        Some((before, number)) if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) => before,
-        _ => stem,
-    };
-    stem.strip_suffix("-copy").or_else(|| stem.strip_suffix(" copy")).unwrap_or(stem).trim_end()
+/// What file managers and browsers add to a headline: `Copy of `, ` (1)`, ` - Copy`, ` copy 2`,
+/// ` – Kopie`, and a trailing ` - Reuters` or ` | BBC News` naming the site.
+fn strip_additions(stem: &str) -> &str {
+    let mut stem = stem;
+    for prefix in ["Copy of ", "copy of ", "Kopie von ", "Copie de "] {
+        stem = stem.strip_prefix(prefix).unwrap_or(stem);
+    }
+    loop {
+        let before = stem;
+        if let Some((head, _)) = stem.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) {
+            stem = head;
+        }
+        for suffix in [" - Copy", " – Kopie", " - Kopie", " - Copie", "-copy", " copy", " Copy"] {
+            stem = stem.strip_suffix(suffix).unwrap_or(stem);
+        }
+        if let Some((head, number)) = stem.rsplit_once(" copy ")
+            && number.bytes().all(|b| b.is_ascii_digit())
+        {
+            stem = head;
+        }
+        // A site's name after the headline: a few words after ` - `, ` | `, ` _ ` or ` – `.
+        if let Some((head, site)) =
+            [" - ", " | ", " _ ", " – ", " — "].iter().find_map(|sep| stem.rsplit_once(sep))
+            && site.split_whitespace().count() <= 3
+            && head.split_whitespace().count() >= FEWEST_WORDS
+        {
+            stem = head;
+        }
+        stem = stem.trim_end();
+        if stem == before {
+            return stem;
+        }
+    }
+}
+
+/// Whether a name's words can be a headline: enough of them, none a word tools name files
+/// with, no code, and at least two that are not `the`, `of`...
+fn reads_as_headline(words: &[&str]) -> bool {
+    let lower: Vec<String> = words.iter().map(|word| word.to_lowercase()).collect();
+    let content = lower.iter().filter(|word| !FUNCTION_WORDS.contains(&word.as_str())).count();
+    words.len() >= FEWEST_WORDS
+        && content >= 2
+        && !lower.iter().any(|word| MADE_UP.contains(&word.as_str()))
+        && !id_like(words)
+}
+
+/// `fed` as `Fed`; `eBay` and `iPhone` as they are.
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return String::new() };
+    let rest = chars.as_str();
+    let camel = first.is_lowercase()
+        && rest.split(' ').next().is_some_and(|word| word.chars().any(char::is_uppercase));
+    if camel {
+        return text.to_string();
+    }
+    first.to_uppercase().chain(rest.chars()).collect()
 }
 
 /// Names made of codes: a word mixing letters and digits beyond a short one (`g7`, `43c`,
-/// `covid19`), or more number words than others.
+/// `covid19`), a version (`v2`), a number longer than a year's, or more number words than others.
 fn id_like(words: &[&str]) -> bool {
     let mut numbers = 0;
     for word in words {
         let digits = word.chars().filter(char::is_ascii_digit).count();
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if digits > 0 && letters > 0 && word.chars().count() > 7 {
+        let version = (word.starts_with(['v', 'V']) && letters == 1 && digits > 0)
+            || (digits > 0 && letters > 0 && word.chars().count() > 7);
+        if version || (letters == 0 && digits > 4) {
             return true;
         }
         if letters == 0 {
@@ -215,6 +281,13 @@ const FUNCTION_WORDS: &[&str] = &[
     "to", "was", "with",
 ];
 
+/// Words that are common words as often as names (`May`, `March`, `Bill`): a capital the
+/// article gives them elsewhere says nothing of the headline's.
+const COMMON_AND_PROPER: &[&str] = &[
+    "may", "march", "will", "bill", "mark", "rose", "august", "sue", "frank", "hope", "grace", "nice",
+    "polish",
+];
+
 /// Where a run of words stands in the name: its first word's index, and the words around it.
 type Place<'n> = (usize, Option<&'n str>, Option<&'n str>);
 
@@ -306,7 +379,9 @@ impl<'t> Spellings<'t> {
                 continue;
             } else if !byte.is_ascii() {
                 let (c, width) = char_at(text, at);
-                if !is_alphanumeric(c) {
+                let currency =
+                    matches!(c, '€' | '£') && bytes.get(at + width).is_some_and(u8::is_ascii_digit);
+                if !is_alphanumeric(c) && !currency {
                     at += width;
                     continue;
                 }
@@ -332,7 +407,14 @@ impl<'t> Spellings<'t> {
                     .split(['.', '-', '&'])
                     .filter(|part| part.chars().any(char::is_alphanumeric))
                     .collect();
-                parts.len() == taken || (taken == 1 && parts.iter().all(|part| is_letter(part)))
+                let with_apostrophes = spelling
+                    .text
+                    .split(['.', '-', '&', '\'', '’'])
+                    .filter(|part| part.chars().any(char::is_alphanumeric))
+                    .count();
+                parts.len() == taken
+                    || with_apostrophes == taken
+                    || (taken == 1 && parts.iter().all(|part| is_letter(part)))
             })
             .collect()
     }
@@ -346,15 +428,11 @@ impl<'t> Spellings<'t> {
             joined.push_str(word_key);
             let spellings = self.of_run(&joined, taken + 1);
             if !spellings.is_empty() {
-                best = (taken + 1, Some(chosen(&spellings, at)));
+                let common_word = taken == 0 && COMMON_AND_PROPER.contains(&joined.as_str());
+                best = (taken + 1, Some(chosen(&spellings, at, common_word)));
             }
         }
         best
-    }
-
-    /// Whether the article writes `key` right after or before the name's neighbouring word.
-    fn beside(&self, key: &str, at: usize) -> bool {
-        self.found.get(key).is_some_and(|spellings| spellings.iter().any(|s| s.beside[at] > 0))
     }
 }
 
@@ -367,9 +445,14 @@ fn is_letter(part: &str) -> bool {
 /// The spelling used beside the name's neighbouring words if any, else the one most used inside
 /// a sentence, else the first seen. A word the article writes only at sentence starts is lower
 /// case, unless its capitals go beyond the first letter (`NASA`, `U.S.`).
-fn chosen(spellings: &[&Spelling<'_>], at: usize) -> String {
+fn chosen(spellings: &[&Spelling<'_>], at: usize, common_word: bool) -> String {
     let rank = |s: &&&Spelling<'_>| (s.beside[at], s.inside, std::cmp::Reverse(s.first_seen));
     let best = spellings.iter().max_by_key(rank).expect("only runs the article writes are spelled");
+    // `May` and `March` in the article are months; `may` and `march` in a headline are verbs,
+    // unless the article writes the capital beside the headline's neighbouring word.
+    if common_word && best.beside[at] == 0 {
+        return best.text.to_lowercase();
+    }
     if best.inside > 0 || best.text.chars().skip(1).any(char::is_uppercase) {
         return best.text.to_string();
     }
@@ -609,8 +692,45 @@ mod tests {
     }
 
     #[test]
+    fn what_tools_add_to_a_name_is_taken_off() {
+        let title = |stem| from_file_name(stem, LEDE);
+        for stem in [
+            "Lawmakers clash over spending in Geneva - Copy",
+            "Copy of Lawmakers clash over spending in Geneva",
+            "Lawmakers clash over spending in Geneva copy 2",
+            "Lawmakers clash over spending in Geneva (draft)",
+            "Lawmakers clash over spending in Geneva - Reuters",
+            "Lawmakers clash over spending in Geneva | BBC News",
+        ] {
+            assert_eq!(title(stem).as_deref(), Some("Lawmakers clash over spending in Geneva"), "{stem}");
+        }
+        assert_eq!(title("Brexit_ what happens next").as_deref(), Some("Brexit: what happens next"));
+        assert_eq!(title("eBay cuts jobs in Geneva").as_deref(), Some("eBay cuts jobs in Geneva"));
+        assert_eq!(title("fed holds rates in Geneva").as_deref(), Some("Fed holds rates in Geneva"));
+    }
+
+    #[test]
+    fn a_number_the_article_writes_is_kept_and_words_split_at_apostrophes_rejoin() {
+        let text =
+            "A bus crash killed 9 people. The officer’s trial began. Don’t panic, said L’Express, in May.";
+        let title = |stem| from_file_name(stem, text);
+        assert_eq!(title("bus-crash-kills-9").as_deref(), Some("Bus crash kills 9"));
+        assert_eq!(title("police-officer-s-trial-begins").as_deref(), Some("Police officer’s trial begins"));
+        assert_eq!(title("don-t-panic-says-minister").as_deref(), Some("Don’t panic says minister"));
+        assert_eq!(title("rates-may-rise-again").as_deref(), Some("Rates may rise again"), "May is a month");
+    }
+
+    #[test]
     fn names_that_are_no_headline_give_nothing() {
         for stem in [
+            "New Text Document (2)",
+            "WhatsApp Chat with Anna",
+            "Screenshot 2025-01-08 at 10.32.11",
+            "John Smith interview notes",
+            "bbc-news-12345678",
+            "draft-v2-final",
+            "Fed holds rates v2",
+            "the-the-the",
             "article",
             "index",
             "000_b1a974f4f2619876",
