@@ -24,6 +24,13 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     !matches!(c as u32, 0x2000..=0x206F) && c.is_alphanumeric()
 }
 
+/// Whether `part` is one letter (`U` of `U.S.`): the tagger reads initials and the file-name
+/// titler reads run-together slugs (`u-s`) by it.
+pub(crate) fn is_one_letter(part: &str) -> bool {
+    let mut chars = part.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+}
+
 /// The lines of `text` as [`str::lines`] gives them, with the line ends found by the memchr
 /// crate's vectorised search: the tagger and the converter split every article into lines, and
 /// the standard library's search for a `char` looks at a word or two a step.

@@ -10,7 +10,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{ascii_word_run, char_at, is_alphanumeric};
+use crate::text::{ascii_word_run, char_at, is_alphanumeric, is_one_letter};
 
 /// Words of names that tools and people give files, not headlines (`New Text Document`,
 /// `Screenshot 2025-01-08`, `WhatsApp Chat with Anna`, `interview notes`).
@@ -414,7 +414,7 @@ impl<'t> Spellings<'t> {
                     .count();
                 parts.len() == taken
                     || with_apostrophes == taken
-                    || (taken == 1 && parts.iter().all(|part| is_letter(part)))
+                    || (taken == 1 && parts.iter().all(|part| is_one_letter(part)))
             })
             .collect()
     }
@@ -434,12 +434,6 @@ impl<'t> Spellings<'t> {
         }
         best
     }
-}
-
-/// `U` of `U.S.`: one letter.
-fn is_letter(part: &str) -> bool {
-    let mut chars = part.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
 }
 
 /// The spelling used beside the name's neighbouring words if any, else the one most used inside

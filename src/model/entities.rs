@@ -552,11 +552,7 @@ fn is_initials(word: &str) -> bool {
     {
         return false;
     }
-    !word.is_empty()
-        && word.split('.').all(|part| {
-            let mut chars = part.chars();
-            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
-        })
+    !word.is_empty() && word.split('.').all(crate::text::is_one_letter)
 }
 
 fn fold_into(word: &str, out: &mut String) {
@@ -2029,10 +2025,7 @@ mod tests {
             ],
         ) {
             let plain = !word.is_empty()
-                && word.split('.').all(|part| {
-                    let mut chars = part.chars();
-                    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
-                });
+                && word.split('.').all(crate::text::is_one_letter);
             proptest::prop_assert_eq!(is_initials(&word), plain, "{:?}", word);
         }
     }
