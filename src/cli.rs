@@ -227,11 +227,7 @@ impl Printer {
         let cwd = std::env::current_dir().unwrap_or_default();
         for diagnostic in diagnostics {
             if diagnostic.is_error() || !self.quiet {
-                let mut shown = diagnostic.clone();
-                if let Ok(relative) = shown.path.strip_prefix(&cwd) {
-                    shown.path = relative.to_path_buf();
-                }
-                eprintln!("{shown}");
+                eprintln!("{}", as_typed(diagnostic, &cwd));
             }
         }
     }
@@ -241,6 +237,20 @@ impl Printer {
             eprintln!("{line}");
         }
     }
+}
+
+/// `diagnostic` with its path relative to `cwd` where it is inside it, as the user would type it.
+fn as_typed(diagnostic: &Diagnostic, cwd: &Path) -> Diagnostic {
+    let mut shown = diagnostic.clone();
+    if let Ok(relative) = shown.path.strip_prefix(cwd) {
+        shown.path = relative.to_path_buf();
+    }
+    shown
+}
+
+/// `path` relative to `cwd` where it is inside it.
+fn path_as_typed<'p>(path: &'p Path, cwd: &Path) -> &'p Path {
+    path.strip_prefix(cwd).unwrap_or(path)
 }
 
 fn load_config(site: &SiteArgs, overrides: Overrides) -> anyhow::Result<Config> {
@@ -328,7 +338,12 @@ fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         poll: args.poll.map(std::time::Duration::from_millis),
         now: None,
     };
-    let reporter = std::sync::Arc::new(ServeLog { quiet: printer.quiet, open: args.open });
+    let reporter = std::sync::Arc::new(ServeLog {
+        quiet: printer.quiet,
+        open: args.open,
+        cwd: std::env::current_dir().unwrap_or_default(),
+        warnings: std::sync::Mutex::default(),
+    });
     gazette::serve::run(options, reporter)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -337,6 +352,40 @@ fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 struct ServeLog {
     quiet: bool,
     open: bool,
+    /// Paths are printed relative to it, as `gazette build` prints them.
+    cwd: PathBuf,
+    /// The warnings printed so far, so a rebuild shows only what is new.
+    warnings: std::sync::Mutex<WarningsShown>,
+}
+
+/// Which warnings a rebuild prints. The dev server rebuilds on every save; printing each of a
+/// large archive's warnings every time buries what the save changed. A rebuild prints a warning
+/// that the last build did not have, or one about a file that changed (the user is at work on
+/// it); the others are counted on the summary line.
+#[derive(Default)]
+struct WarningsShown {
+    /// Every warning of the last build, as printed.
+    last: std::collections::HashSet<String>,
+}
+
+impl WarningsShown {
+    /// Of a build's `warnings` (each as printed, and whether it is about a changed file), the
+    /// ones to print, and how many are left out because the last build had them too.
+    fn select(&mut self, warnings: Vec<(String, bool)>) -> (Vec<String>, usize) {
+        let mut print = Vec::new();
+        let mut held = 0;
+        let mut now = std::collections::HashSet::with_capacity(warnings.len());
+        for (line, about_changed) in warnings {
+            if about_changed || !self.last.contains(&line) {
+                print.push(line.clone());
+            } else {
+                held += 1;
+            }
+            now.insert(line);
+        }
+        self.last = now;
+        (print, held)
+    }
 }
 
 impl gazette::serve::ServeReporter for ServeLog {
@@ -357,23 +406,36 @@ impl gazette::serve::ServeReporter for ServeLog {
         elapsed: std::time::Duration,
     ) {
         let diagnostics = report.diagnostics.sorted();
+        let mut warnings = Vec::new();
         for diagnostic in &diagnostics {
-            if diagnostic.is_error() || !self.quiet {
-                eprintln!("{diagnostic}");
+            let line = as_typed(diagnostic, &self.cwd).to_string();
+            if diagnostic.is_error() {
+                eprintln!("{line}");
+            } else {
+                warnings.push((line, changed.iter().any(|(path, _)| *path == diagnostic.path)));
             }
         }
+        let (print, held) = self.warnings.lock().unwrap_or_else(|p| p.into_inner()).select(warnings);
         if self.quiet {
             return;
         }
+        for line in print {
+            eprintln!("{line}");
+        }
         let what = match changed {
             [] => "Built".to_string(),
-            [(path, _)] => format!("{} changed: rebuilt", path.display()),
+            [(path, _)] => format!("{} changed: rebuilt", path_as_typed(path, &self.cwd).display()),
             many => format!("{} changed: rebuilt", count(many.len(), "file")),
         };
         let outcome = if report.diagnostics.error_count() > 0 {
             "FAILED, still serving the last good site"
         } else {
             "ok"
+        };
+        let outcome = match held {
+            0 => outcome.to_string(),
+            1 => format!("{outcome} (1 warning shown before still applies)"),
+            n => format!("{outcome} ({n} warnings shown before still apply)"),
         };
         let how = match report.patched {
             0 => String::new(),
@@ -833,6 +895,31 @@ mod tests {
     #[test]
     fn cli_definition_is_valid() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn a_rebuild_prints_new_warnings_and_those_of_changed_files_and_counts_the_rest() {
+        let mut shown = WarningsShown::default();
+        let first = vec![
+            ("warning: a.txt: no date".to_string(), false),
+            ("warning: b.txt: no date".to_string(), false),
+        ];
+        assert_eq!(shown.select(first.clone()), (vec![first[0].0.clone(), first[1].0.clone()], 0));
+        // Nothing new and nothing of theirs changed: both held back.
+        assert_eq!(shown.select(first.clone()), (vec![], 2));
+        // a.txt changed and still has its warning; c.txt has a new one.
+        let second = vec![
+            ("warning: a.txt: no date".to_string(), true),
+            ("warning: b.txt: no date".to_string(), false),
+            ("warning: c.txt: no title".to_string(), false),
+        ];
+        assert_eq!(
+            shown.select(second),
+            (vec!["warning: a.txt: no date".to_string(), "warning: c.txt: no title".to_string()], 1)
+        );
+        // A warning that went away and came back is new again.
+        assert_eq!(shown.select(vec![]), (vec![], 0));
+        assert_eq!(shown.select(first[..1].to_vec()), (vec![first[0].0.clone()], 0));
     }
 
     #[test]

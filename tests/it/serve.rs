@@ -584,3 +584,60 @@ fn a_real_browser_sees_an_edit_without_any_action() {
         "the page reloaded itself"
     );
 }
+
+/// The `gazette serve` command's own log: a save prints the warnings it brought and those of the
+/// file saved, not every warning of the site again, with paths as `gazette build` prints them.
+#[test]
+fn a_rebuild_logs_new_warnings_and_the_saved_files_not_every_warning_again() {
+    let site = SiteTest::with_files(&[
+        ("content/harbour.txt", "Harbour news\n\nThe harbour master announced new mooring fees.\n"),
+        ("content/market.txt", "Market news\n\nThe fish market opened an hour early.\n"),
+    ]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["serve", "--port", "0", "--bind", "127.0.0.1"])
+        .current_dir(&site.root)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("gazette serve starts");
+    let (sender, lines) = channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // Lines up to and including the first that holds `end`.
+    let until = |end: &str| -> Vec<String> {
+        let mut seen = Vec::new();
+        loop {
+            let line = lines.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|_| {
+                panic!("no line with {end:?} from gazette serve; it printed:\n{}", seen.join("\n"))
+            });
+            let last = line.contains(end);
+            seen.push(line);
+            if last {
+                return seen;
+            }
+        }
+    };
+    let first = until("Serving at");
+    let dateless = |name: &str| format!("warning: content/{name}.txt: no date found");
+    for name in ["harbour", "market"] {
+        assert!(first.iter().any(|l| l.starts_with(&dateless(name))), "{first:#?}");
+    }
+    site.write("content/harbour.txt", "Harbour news\n\nThe harbour master announced higher fees.\n");
+    let rebuild = until("changed: rebuilt");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        rebuild.iter().any(|l| l.starts_with(&dateless("harbour"))),
+        "the saved file's own: {rebuild:#?}"
+    );
+    assert!(!rebuild.iter().any(|l| l.starts_with(&dateless("market"))), "shown before: {rebuild:#?}");
+    let summary = rebuild.last().unwrap();
+    assert!(summary.starts_with("content/harbour.txt changed: rebuilt 2 articles"), "{summary}");
+    assert!(summary.ends_with("ok (1 warning shown before still applies)"), "{summary}");
+}
