@@ -276,6 +276,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_letter_is_one_letter_of_any_script() {
+        for part in ["U", "s", "É", "ж", "東"] {
+            assert!(is_one_letter(part), "{part}");
+        }
+        for part in ["", "US", "1", ".", "E\u{301}", "'"] {
+            assert!(!is_one_letter(part), "{part:?}");
+        }
+    }
+
+    #[test]
     fn contains_words_ignores_spacing_and_punctuation_between_words() {
         let body = "PORTVALE \u{2014} The ferry would leave \u{201C}early\u{201D}.\n\nCommuters welcomed it.";
         assert!(contains_words(body, "The ferry would leave \"early\". Commuters welcomed it."));
