@@ -326,7 +326,12 @@ impl<'t> Spellings<'t> {
                     continue;
                 }
                 let Some(places) = wanted.get(token_key.as_str()) else { continue };
-                key_into(word_before(text, offset).unwrap_or_default(), &mut before_key);
+                // The words around this one, with where the word before starts.
+                let before = word_before(text, offset).map(|word| {
+                    let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                    (start, word)
+                });
+                key_into(before.map_or("", |(_, word)| word), &mut before_key);
                 let end = offset + token.len();
                 let (after_start, after_token) =
                     tokens(&text[end..]).next().map_or((text.len(), ""), |(at, t)| (end + at, t));
@@ -346,16 +351,12 @@ impl<'t> Spellings<'t> {
                 // name's own. Only words a space apart make one name: `Sunday, Storm` and
                 // `prize. It` do not.
                 let capitalised = |word: &str| word.starts_with(char::is_uppercase);
-                let before = word_before(text, offset).map(|word| {
-                    let start = word.as_ptr() as usize - text.as_ptr() as usize;
-                    (start, word)
-                });
                 let before_matches = places.iter().any(|&(_, place_before, _)| is(&before_key, place_before));
                 let next_in_name = capitalised(after_token) && spaced(&text[end..after_start]);
                 let previous_in_name = before.is_some_and(|(start, word)| {
                     capitalised(word)
                         && spaced(&text[start + word.len()..offset])
-                        && !FUNCTION_WORDS.contains(&before_key.as_str())
+                        && telling(&before_key)
                         && !starts_sentence(text, start)
                 });
                 let other_name = capitalised(token)
