@@ -2310,7 +2310,7 @@ const ABBREVIATIONS: &[&str] = &[
 const LONGEST_ABBREVIATION: usize = 6;
 
 /// Abbreviations whose full stop does not end a sentence: titles, months, initials, `U.S.`.
-fn is_abbreviation(word_with_period: &str) -> bool {
+pub(super) fn is_abbreviation(word_with_period: &str) -> bool {
     let word = word_with_period.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches('.');
     let letters_and_dots = word.chars().all(|c| c.is_alphabetic() || c == '.');
     let dotted = word.contains('.') && letters_and_dots;

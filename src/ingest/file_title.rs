@@ -638,10 +638,6 @@ fn is_initial(token: &str) -> bool {
     matches!((chars.next(), chars.next()), (Some(letter), Some('.')) if letter.is_uppercase())
 }
 
-/// Titles and initials whose period ends no sentence (`Mr. Voss`, `U.S. Treasury`).
-const ABBREVIATIONS: &[&str] =
-    &["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr", "Sr", "No", "vs"];
-
 /// Whether the word at `offset` opens a sentence: the text's or a line's start, or after a
 /// sentence's end, an opening quote between.
 fn starts_sentence(text: &str, offset: usize) -> bool {
@@ -655,7 +651,8 @@ fn starts_sentence(text: &str, offset: usize) -> bool {
                     .rfind(|c: char| !c.is_alphabetic())
                     .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
                 let word = &before[word_start..];
-                return !(word.chars().count() == 1 || ABBREVIATIONS.contains(&word));
+                // `Mr. Voss`, `the U.S. Treasury`: the converter's abbreviations.
+                return !super::convert::is_abbreviation(word);
             }
             _ => return false,
         }
