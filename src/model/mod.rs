@@ -71,6 +71,9 @@ pub struct Site {
     pub clusters: Vec<Vec<usize>>,
     /// For each article, the index of its cluster in `clusters`.
     pub cluster_index: Vec<Option<usize>>,
+    /// The clustering's buckets, made on the first edit [`Site::replace_article`] patches in,
+    /// so the edits after it find the clusters again in milliseconds. A build never makes them.
+    cluster_bands: Option<cluster::Bands>,
     /// For each article, the index of its digest in [`Site::digests`].
     pub digest_index: Vec<usize>,
     /// The time the site was built for (what is scheduled or expired, what is recent).
@@ -145,6 +148,7 @@ impl Site {
             taxonomies,
             clusters: Vec::new(),
             cluster_index: Vec::new(),
+            cluster_bands: None,
             digest_index: Vec::new(),
             now,
             next_change,
@@ -199,17 +203,40 @@ impl Site {
         new.bundle_files = std::mem::take(&mut self.articles[index].bundle_files);
         self.articles[index] = new;
         if signature_moved {
-            self.find_clusters(config);
+            self.recluster(index, config);
         }
         true
     }
 
     /// Groups the articles into story clusters (when the site has them turned on).
     fn find_clusters(&mut self, config: &Config) {
+        self.cluster_bands = None;
         self.clusters = match &config.clusters {
             Some(options) => story_clusters(&self.articles, options),
             None => Vec::new(),
         };
+        self.index_clusters();
+    }
+
+    /// Finds the story clusters again after article `index`'s text changed, moving only its
+    /// entries in the clustering's buckets (made here on the first edit). Gives the clusters
+    /// that [`Site::find_clusters`] would.
+    fn recluster(&mut self, index: usize, config: &Config) {
+        let Some(options) = &config.clusters else {
+            return self.find_clusters(config);
+        };
+        match &mut self.cluster_bands {
+            Some(bands) if bands.options() == options => {
+                bands.replace(index, self.articles[index].signature.clone());
+            }
+            bands => *bands = Some(cluster::Bands::new(&signed_docs(&self.articles), options)),
+        }
+        self.clusters = self.cluster_bands.as_ref().map(cluster::Bands::clusters).unwrap_or_default();
+        self.index_clusters();
+    }
+
+    /// Fills [`Site::cluster_index`] from [`Site::clusters`].
+    fn index_clusters(&mut self) {
         self.cluster_index = vec![None; self.articles.len()];
         for (id, members) in self.clusters.iter().enumerate() {
             for &member in members {
@@ -485,7 +512,12 @@ fn next_change(articles: &[Article], now: Timestamp) -> Option<Timestamp> {
 
 /// Groups articles that report the same story, from their precomputed text signatures.
 fn story_clusters(articles: &[Article], options: &cluster::ClusterOptions) -> Vec<Vec<usize>> {
-    let docs: Vec<cluster::SignedDoc<'_>> = articles
+    cluster::cluster_signatures(&signed_docs(articles), options)
+}
+
+/// The articles as the clusterer takes them: by index, with their day and text signature.
+fn signed_docs(articles: &[Article]) -> Vec<cluster::SignedDoc<'_>> {
+    articles
         .iter()
         .enumerate()
         .map(|(id, article)| cluster::SignedDoc {
@@ -500,8 +532,7 @@ fn story_clusters(articles: &[Article], options: &cluster::ClusterOptions) -> Ve
             ),
             signature: article.signature.as_ref(),
         })
-        .collect();
-    cluster::cluster_signatures(&docs, options)
+        .collect()
 }
 
 fn group(articles: &[Article], kind: PeriodKind, key: impl Fn(&Article) -> (i16, i8, i8)) -> Vec<Period> {
