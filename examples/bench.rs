@@ -6,8 +6,8 @@
 //!
 //! Generates a corpus with `../shared/bench/gen_corpus.py` (or `GAZETTE_GEN_CORPUS`), as plain
 //! text for Gazette and as a Hugo site, in tmpfs (`/dev/shm`) when there is one, since disk writes
-//! on shared machines are slow and noisy. Then, for each tool, runs clean builds into tmpfs and
-//! reports the median wall time, CPU time (user + system) and peak RSS measured by GNU time, the
+//! on shared machines are slow and noisy. Then runs clean builds into tmpfs, the two tools taking
+//! turns so a change in the machine's speed during the run falls on both alike, and reports the median wall time, CPU time (user + system) and peak RSS measured by GNU time, the
 //! files written, and the ratio to Hugo. Clean builds start without Gazette's caches. For Gazette
 //! it also times a no-op rebuild (nothing changed, output already there) and a rebuild after one
 //! article was edited (the other articles come from the ingest cache). Hugo is skipped when it is
@@ -53,8 +53,12 @@ fn main() {
 
     let text_site = corpus.join("txt");
     let output = scratch.join("gazette-bench-out");
-    let mut gazette_runs = Vec::new();
-    let mut files = 0;
+    let hugo_site = corpus.join("hugo");
+    let hugo_output = scratch.join("gazette-bench-hugo-out");
+    // Clean builds of the two tools take turns, so a machine that slows down or speeds up during
+    // the run moves both medians alike and the ratio stays fair.
+    let (mut gazette_runs, mut hugo_runs) = (Vec::new(), Vec::new());
+    let (mut files, mut hugo_files) = (0, 0);
     for _ in 0..runs {
         let _ = std::fs::remove_dir_all(&output);
         let _ = std::fs::remove_dir_all(text_site.join(".gazette-cache"));
@@ -62,7 +66,15 @@ fn main() {
         command.args(["build", "--quiet", "--output"]).arg(&output).current_dir(&text_site);
         gazette_runs.push(measure(command));
         files = count_files(&output);
+        if let Some(hugo) = &hugo {
+            let _ = std::fs::remove_dir_all(&hugo_output);
+            let mut command = Command::new(hugo);
+            command.args(["--quiet", "--destination"]).arg(&hugo_output).current_dir(&hugo_site);
+            hugo_runs.push(measure(command));
+            hugo_files = count_files(&hugo_output);
+        }
     }
+    // The last clean build's output is in place for the rebuilds.
     let mut noop_runs = Vec::new();
     for _ in 0..runs {
         let mut command = Command::new(&gazette);
@@ -95,18 +107,7 @@ fn main() {
         "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
         "gazette 1 article edited", e.wall, e.cpu, e.rss_mb, files
     );
-    if let Some(hugo) = hugo {
-        let site = corpus.join("hugo");
-        let hugo_output = scratch.join("gazette-bench-hugo-out");
-        let mut hugo_runs = Vec::new();
-        let mut hugo_files = 0;
-        for _ in 0..runs {
-            let _ = std::fs::remove_dir_all(&hugo_output);
-            let mut command = Command::new(&hugo);
-            command.args(["--quiet", "--destination"]).arg(&hugo_output).current_dir(&site);
-            hugo_runs.push(measure(command));
-            hugo_files = count_files(&hugo_output);
-        }
+    if !hugo_runs.is_empty() {
         let h = median(&hugo_runs);
         println!(
             "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
