@@ -103,27 +103,35 @@ fn epoch_nanos(time: std::time::SystemTime) -> Option<u128> {
 /// build kept from an earlier one are older still). A damaged page or a deleted one makes the
 /// next build run: someone repairing a site by building it again expects it to be repaired.
 fn output_intact(dir: &Path, files: usize, committed: u128) -> bool {
-    let Some(found) = output_files(dir) else { return false };
-    // Asking every file for its time is the costly part (24,000 calls at 10,000 articles), so it
-    // comes after the count, and is shared among threads.
-    found.len() == files
-        && found
-            .par_iter()
-            .all(|file| size_and_time(file).and_then(|(_, time)| time).is_some_and(|time| time <= committed))
+    dir.is_dir() && unmodified_files(dir, committed, true) == Some(files)
 }
 
-/// The files under `dir` but Gazette's marker, or `None` when it does not exist.
-fn output_files(dir: &Path) -> Option<Vec<PathBuf>> {
-    if !dir.is_dir() {
-        return None;
+/// How many files are under `dir` (but Gazette's marker at the top), or `None` as soon as one was
+/// modified after `committed` or a folder cannot be read. A 10,000-article site has 18,000
+/// folders; reading them one after the other was most of a no-op build, so sub-folders are read
+/// in parallel, and each file is asked for its time through its folder's entry. Symbolic links
+/// are not followed, and not counted.
+fn unmodified_files(dir: &Path, committed: u128, top: bool) -> Option<usize> {
+    let mut folders = Vec::new();
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).ok()? {
+        let entry = entry.ok()?;
+        let kind = entry.file_type().ok()?;
+        if kind.is_dir() {
+            folders.push(entry.path());
+        } else if kind.is_file() && !(top && entry.file_name() == crate::emit::MARKER) {
+            let modified = epoch_nanos(entry.metadata().ok()?.modified().ok()?)?;
+            if modified > committed {
+                return None;
+            }
+            count += 1;
+        }
     }
-    let files = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file() && !(e.depth() == 1 && e.file_name() == crate::emit::MARKER))
-        .map(walkdir::DirEntry::into_path)
-        .collect();
-    Some(files)
+    let nested = folders
+        .par_iter()
+        .map(|folder| unmodified_files(folder, committed, false))
+        .try_reduce(|| 0, |a, b| Some(a + b))?;
+    Some(count + nested)
 }
 
 /// Reads the state of the last build, if any.

@@ -322,6 +322,16 @@ fn a_no_op_rebuild_writes_nothing_and_any_change_rebuilds() {
     assert!(!site.build_ok().stderr.contains("Nothing changed"));
     assert_eq!(site.output("style.css"), style);
     assert!(site.build_ok().stderr.contains("Nothing changed"), "and then it is up to date again");
+    // A file someone added deep in the output, with an old time: counted, so the build runs and
+    // removes it (the folder is Gazette's).
+    site.write("public/2025/03/extra/stray.html", "<p>Stray</p>");
+    let stray =
+        std::fs::File::options().write(true).open(site.root.join("public/2025/03/extra/stray.html")).unwrap();
+    stray.set_modified(std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(86_400)).unwrap();
+    drop(stray);
+    assert!(!site.build_ok().stderr.contains("Nothing changed"), "a file was added");
+    assert!(!site.has_output("2025/03/extra/stray.html"));
+    assert!(site.build_ok().stderr.contains("Nothing changed"));
     let earlier = site.run(&["build", "--now", "2025-01-01T00:00:00Z"]);
     assert!(!earlier.stderr.contains("Nothing changed"), "a different clock can change what is published");
 }
