@@ -7,7 +7,8 @@
 //! Generates a corpus with `../shared/bench/gen_corpus.py` (or `GAZETTE_GEN_CORPUS`), as plain
 //! text for Gazette and as a Hugo site, in tmpfs (`/dev/shm`) when there is one, since disk writes
 //! on shared machines are slow and noisy. Then runs clean builds into tmpfs, the two tools taking
-//! turns so a change in the machine's speed during the run falls on both alike, and reports the median wall time, CPU time (user + system) and peak RSS measured by GNU time, the
+//! turns so a change in the machine's speed during the run falls on both alike, and reports the
+//! median wall time, CPU time (user + system) and peak RSS measured by GNU time, the
 //! files written, and the ratio to Hugo. Clean builds start without Gazette's caches. For Gazette
 //! it also times a no-op rebuild (nothing changed, output already there) and a rebuild after one
 //! article was edited (the other articles come from the ingest cache). Hugo is skipped when it is
@@ -55,26 +56,40 @@ fn main() {
     let output = scratch.join("gazette-bench-out");
     let hugo_site = corpus.join("hugo");
     let hugo_output = scratch.join("gazette-bench-hugo-out");
-    // Clean builds of the two tools take turns, so a machine that slows down or speeds up during
-    // the run moves both medians alike and the ratio stays fair.
-    let (mut gazette_runs, mut hugo_runs) = (Vec::new(), Vec::new());
-    let (mut files, mut hugo_files) = (0, 0);
-    for _ in 0..runs {
+    let clean_gazette = || {
         let _ = std::fs::remove_dir_all(&output);
         let _ = std::fs::remove_dir_all(text_site.join(".gazette-cache"));
         let mut command = Command::new(&gazette);
         command.args(["build", "--quiet", "--output"]).arg(&output).current_dir(&text_site);
-        gazette_runs.push(measure(command));
-        files = count_files(&output);
-        if let Some(hugo) = &hugo {
-            let _ = std::fs::remove_dir_all(&hugo_output);
-            let mut command = Command::new(hugo);
-            command.args(["--quiet", "--destination"]).arg(&hugo_output).current_dir(&hugo_site);
-            hugo_runs.push(measure(command));
-            hugo_files = count_files(&hugo_output);
+        (measure(command), count_files(&output))
+    };
+    let clean_hugo = |hugo: &Path| {
+        let _ = std::fs::remove_dir_all(&hugo_output);
+        let mut command = Command::new(hugo);
+        command.args(["--quiet", "--destination"]).arg(&hugo_output).current_dir(&hugo_site);
+        (measure(command), count_files(&hugo_output))
+    };
+    // Clean builds of the two tools take turns, each going first every other time, so a machine
+    // that slows down or speeds up during the run moves both medians alike.
+    let (mut gazette_runs, mut hugo_runs) = (Vec::new(), Vec::new());
+    let (mut files, mut hugo_files) = (0, 0);
+    for run in 0..runs {
+        let hugo_first = run % 2 == 1;
+        if hugo_first && let Some(hugo) = &hugo {
+            let (sample, counted) = clean_hugo(hugo);
+            hugo_runs.push(sample);
+            hugo_files = counted;
+        }
+        let (sample, counted) = clean_gazette();
+        gazette_runs.push(sample);
+        files = counted;
+        if !hugo_first && let Some(hugo) = &hugo {
+            let (sample, counted) = clean_hugo(hugo);
+            hugo_runs.push(sample);
+            hugo_files = counted;
         }
     }
-    // The last clean build's output is in place for the rebuilds.
+    // Gazette's last clean build is in place for its rebuilds.
     let mut noop_runs = Vec::new();
     for _ in 0..runs {
         let mut command = Command::new(&gazette);

@@ -103,15 +103,23 @@ fn epoch_nanos(time: std::time::SystemTime) -> Option<u128> {
 /// build kept from an earlier one are older still). A damaged page or a deleted one makes the
 /// next build run: someone repairing a site by building it again expects it to be repaired.
 fn output_intact(dir: &Path, files: usize, committed: u128) -> bool {
-    dir.is_dir() && unmodified_files(dir, committed, true) == Some(files)
+    dir.is_dir() && unmodified_files(dir, committed, 0) == Some(files)
 }
 
-/// How many files are under `dir` (but Gazette's marker at the top), or `None` as soon as one was
-/// modified after `committed` or a folder cannot be read. A 10,000-article site has 18,000
-/// folders; reading them one after the other was most of a no-op build, so sub-folders are read
-/// in parallel, and each file is asked for its time through its folder's entry. Symbolic links
-/// are not followed, and not counted.
-fn unmodified_files(dir: &Path, committed: u128, top: bool) -> Option<usize> {
+/// Folders deeper than this under the output make it not intact: Gazette writes five levels, and
+/// the walk below recurses once per level.
+const DEEPEST_OUTPUT: usize = 64;
+
+/// How many files are under `dir`, `depth` folders below the output folder (Gazette's marker at
+/// the top is not counted), or `None` as soon as one was modified after `committed` or a folder
+/// cannot be read. A 10,000-article site has 18,000 folders; reading them one after the other
+/// was most of a no-op build, so sub-folders are read in parallel, and the time of each file is
+/// asked through its folder's entry (one call per file, not a path lookup from the top).
+/// Symbolic links are not followed, and not counted.
+fn unmodified_files(dir: &Path, committed: u128, depth: usize) -> Option<usize> {
+    if depth > DEEPEST_OUTPUT {
+        return None;
+    }
     let mut folders = Vec::new();
     let mut count = 0;
     for entry in std::fs::read_dir(dir).ok()? {
@@ -119,7 +127,7 @@ fn unmodified_files(dir: &Path, committed: u128, top: bool) -> Option<usize> {
         let kind = entry.file_type().ok()?;
         if kind.is_dir() {
             folders.push(entry.path());
-        } else if kind.is_file() && !(top && entry.file_name() == crate::emit::MARKER) {
+        } else if kind.is_file() && !(depth == 0 && entry.file_name() == crate::emit::MARKER) {
             let modified = epoch_nanos(entry.metadata().ok()?.modified().ok()?)?;
             if modified > committed {
                 return None;
@@ -129,7 +137,7 @@ fn unmodified_files(dir: &Path, committed: u128, top: bool) -> Option<usize> {
     }
     let nested = folders
         .par_iter()
-        .map(|folder| unmodified_files(folder, committed, false))
+        .map(|folder| unmodified_files(folder, committed, depth + 1))
         .try_reduce(|| 0, |a, b| Some(a + b))?;
     Some(count + nested)
 }
@@ -174,4 +182,34 @@ fn size_and_time(path: &Path) -> Option<(u64, Option<u128>)> {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_output_check_counts_files_not_the_marker_nor_links_and_refuses_a_tree_too_deep() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        std::fs::write(out.join(crate::emit::MARKER), "").unwrap();
+        std::fs::write(out.join("index.html"), "").unwrap();
+        std::fs::create_dir_all(out.join("2025/03/harbour")).unwrap();
+        std::fs::write(out.join("2025/03/harbour/index.html"), "").unwrap();
+        // The marker is Gazette's only at the top.
+        std::fs::write(out.join("2025").join(crate::emit::MARKER), "").unwrap();
+        std::os::unix::fs::symlink(out.join("index.html"), out.join("2025/link.html")).unwrap();
+        let later = now_nanos().unwrap() + 1_000_000_000;
+        assert_eq!(unmodified_files(out, later, 0), Some(3));
+        assert!(output_intact(out, 3, later));
+        assert!(!output_intact(out, 4, later), "a file fewer than the build wrote");
+        assert!(!output_intact(out, 3, 0), "a file changed after the build");
+        assert!(!output_intact(&out.join("missing"), 0, later));
+        let mut deep = out.join("deep");
+        for _ in 0..=DEEPEST_OUTPUT {
+            deep.push("d");
+        }
+        std::fs::create_dir_all(&deep).unwrap();
+        assert_eq!(unmodified_files(out, later, 0), None, "deeper than Gazette ever writes");
+    }
 }

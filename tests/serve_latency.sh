@@ -43,32 +43,62 @@ while fetch()[0] != 200:
         sys.exit("the server did not answer within 600 s")
     time.sleep(0.2)
 
-events = socket.create_connection(("127.0.0.1", port))
+events = socket.create_connection(("127.0.0.1", port), timeout=60)
 events.sendall(b"GET /__gazette/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-stream = events.makefile("rb")
+received = b""
+
+
+def read_line():
+    global received
+    while b"\n" not in received:
+        try:
+            chunk = events.recv(65536)
+        except socket.timeout:
+            sys.exit("no event from the server within 60 s")
+        if not chunk:
+            sys.exit("the live-reload stream closed")
+        received += chunk
+    line, _, received = received.partition(b"\n")
+    return line + b"\n"
 
 
 def next_event():
-    """Reads one server-sent event; returns its name (comments such as pings give None)."""
+    """Reads one server-sent event; returns its name (None for a comment such as a ping)."""
     name = None
     while True:
-        line = stream.readline()
-        if not line:
-            sys.exit("the live-reload stream closed")
-        line = line.rstrip(b"\r\n")
+        line = read_line().rstrip(b"\r\n")
         if not line:
             return name
         if line.startswith(b"event:"):
             name = line[6:].strip().decode()
 
 
-while stream.readline() not in (b"\r\n", b"\n"):
+def drain():
+    """Drops events already sent (a rebuild the last edit caused late), so none is taken for the next."""
+    global received
+    received = b""
+    events.setblocking(False)
+    try:
+        while events.recv(65536):
+            pass
+    except BlockingIOError:
+        pass
+    finally:
+        events.settimeout(60)
+
+
+status = read_line()
+if b" 200 " not in status:
+    sys.exit("the live-reload stream answered %r" % status)
+while read_line() not in (b"\r\n", b"\n"):
     pass
-next_event()  # ": connected"
+if next_event() is not None:
+    sys.exit("the served site is in error; fix it before timing edits")
 
 reloads, visibles = [], []
 for run in range(runs):
     time.sleep(1)  # lets the last rebuild finish; not counted
+    drain()
     marker = "latencymarker%x" % time.time_ns()
     with open(article, "a", encoding="utf-8") as handle:
         handle.write("\n\nThis sentence was appended by the latency probe (%s).\n" % marker)
@@ -76,6 +106,8 @@ for run in range(runs):
     while (name := next_event()) != "reload":
         if name == "failed":
             sys.exit("the rebuild failed")
+        if time.monotonic() - written > 60:
+            sys.exit("no reload within 60 s of the edit")
     reloads.append((time.monotonic() - written) * 1000)
     while marker.encode() not in fetch()[1]:
         if time.monotonic() - written > 60:

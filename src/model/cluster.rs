@@ -106,44 +106,56 @@ pub fn cluster_signatures(docs: &[SignedDoc<'_>], options: &ClusterOptions) -> V
     let sig = |i: usize| signature_slice(docs[i].signature);
     // Bands are independent: each finds its own links (in parallel), and the clusters are the
     // connected components of all links together, whatever order they are merged in. A band's
-    // bucket is dropped as soon as its links are found, so a build never holds them all.
+    // entries are dropped as soon as its links are found, so a build never holds them all.
     let links: Vec<Vec<(usize, usize)>> = (0..NUM_HASHES / rows)
         .into_par_iter()
-        .map(|band| band_links(&band_bucket(docs, band, rows), options, &sig, docs.len()))
+        .map(|band| band_links(&band_entries(docs, band, rows), options, &sig, docs.len()))
         .collect();
     components(docs.iter().map(|doc| doc.id), links)
 }
 
-/// Every band's buckets, kept so that when one document's text changes (an edit in
+/// Every band's sorted entries, kept so that when one document's text changes (an edit in
 /// `gazette serve`) only its entries move, and the clusters are found again without hashing and
 /// sorting the whole archive (serve's whole rebuild after such an edit of one of 10,000 articles
-/// fell from 22-46 ms to 3-19 ms). The price is the buckets' memory (24 bytes per document per band, 10 MB for 10,000 articles), which is why a
-/// build does not keep them. [`Bands::clusters`] gives exactly what [`cluster_signatures`] gives
-/// for the same documents.
-#[derive(Debug, Clone)]
+/// fell from 22-46 ms to 3-19 ms). The price is their memory: 24 bytes per document per band,
+/// 10 MB for 10,000 articles at the default threshold (42 bands; a threshold under 0.43 takes
+/// up to 128). That is why a build does not keep them. [`Bands::clusters`] gives exactly what
+/// [`cluster_signatures`] gives for the same documents.
+#[derive(Clone)]
 pub struct Bands {
     options: ClusterOptions,
     rows: usize,
     ids: Vec<usize>,
     days: Vec<i64>,
     signatures: Vec<Option<Signature>>,
-    /// Per band, each signed document's [`BucketEntry`], sorted: equal keys make a bucket.
-    buckets: Vec<Vec<BucketEntry>>,
+    /// Per band, each signed document's [`BandEntry`], sorted: equal keys make a bucket.
+    bands: Vec<Vec<BandEntry>>,
+}
+
+/// Says what the bands hold, not their megabytes of entries.
+impl std::fmt::Debug for Bands {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bands")
+            .field("options", &self.options)
+            .field("documents", &self.ids.len())
+            .field("bands", &self.bands.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Bands {
     /// Hashes and sorts every band of `docs`.
     pub fn new(docs: &[SignedDoc<'_>], options: &ClusterOptions) -> Bands {
         let rows = rows_per_band(options.threshold);
-        let buckets =
-            (0..NUM_HASHES / rows).into_par_iter().map(|band| band_bucket(docs, band, rows)).collect();
+        let bands =
+            (0..NUM_HASHES / rows).into_par_iter().map(|band| band_entries(docs, band, rows)).collect();
         Bands {
             options: options.clone(),
             rows,
             ids: docs.iter().map(|doc| doc.id).collect(),
             days: docs.iter().map(|doc| doc.day).collect(),
             signatures: docs.iter().map(|doc| doc.signature.cloned()).collect(),
-            buckets,
+            bands,
         }
     }
 
@@ -153,21 +165,25 @@ impl Bands {
     }
 
     /// Gives document `index` (its position in the documents [`Bands::new`] was given) a new
-    /// signature, moving its entry in every band.
+    /// signature, moving its entry in every band. The document keeps its day: a new day needs
+    /// new bands (an article whose date changes is never patched in, see
+    /// [`super::Site::replace_article`]).
     pub fn replace(&mut self, index: usize, signature: Option<Signature>) {
         let (rows, day) = (self.rows, self.days[index]);
         let entry =
             |signature: &Signature, band: usize| (band_key(&signature[..], band, rows), day, index as u32);
-        for (band, bucket) in self.buckets.iter_mut().enumerate() {
-            if let Some(old) = &self.signatures[index]
-                && let Ok(at) = bucket.binary_search(&entry(old, band))
-            {
-                bucket.remove(at);
+        for (band, entries) in self.bands.iter_mut().enumerate() {
+            if let Some(old) = &self.signatures[index] {
+                let found = entries.binary_search(&entry(old, band));
+                debug_assert!(found.is_ok(), "document {index} has no entry in band {band}");
+                if let Ok(at) = found {
+                    entries.remove(at);
+                }
             }
             if let Some(new) = &signature {
                 let new = entry(new, band);
-                let at = bucket.binary_search(&new).unwrap_or_else(|at| at);
-                bucket.insert(at, new);
+                let at = entries.binary_search(&new).unwrap_or_else(|at| at);
+                entries.insert(at, new);
             }
         }
         self.signatures[index] = signature;
@@ -180,17 +196,17 @@ impl Bands {
         }
         let sig = |i: usize| signature_slice(self.signatures[i].as_ref());
         let links: Vec<Vec<(usize, usize)>> = self
-            .buckets
+            .bands
             .par_iter()
-            .map(|bucket| band_links(bucket, &self.options, &sig, self.ids.len()))
+            .map(|entries| band_links(entries, &self.options, &sig, self.ids.len()))
             .collect();
         components(self.ids.iter().copied(), links)
     }
 }
 
-/// One document in one band: the hash of its rows there, its day and its index. Sorted, a band's
-/// entries group documents by bucket, and each bucket by day.
-type BucketEntry = (u64, i64, u32);
+/// One document in one band: the hash of its rows there (its bucket), its day and its index.
+/// Sorted, a band's entries group documents by bucket, and each bucket by day.
+type BandEntry = (u64, i64, u32);
 
 /// A document's signature; a document without one compares as all-`u32::MAX`.
 fn signature_slice(signature: Option<&Signature>) -> &[u32] {
@@ -208,33 +224,33 @@ fn band_key(signature: &[u32], band: usize, rows: usize) -> u64 {
 }
 
 /// The sorted entries of every signed document of `docs` in `band`.
-fn band_bucket(docs: &[SignedDoc<'_>], band: usize, rows: usize) -> Vec<BucketEntry> {
-    let mut bucket: Vec<BucketEntry> = docs
+fn band_entries(docs: &[SignedDoc<'_>], band: usize, rows: usize) -> Vec<BandEntry> {
+    let mut entries: Vec<BandEntry> = docs
         .iter()
         .enumerate()
         .filter_map(|(i, doc)| Some((band_key(&doc.signature?[..], band, rows), doc.day, i as u32)))
         .collect();
-    bucket.sort_unstable();
-    bucket
+    entries.sort_unstable();
+    entries
 }
 
-/// The links one band's sorted entries give.
+/// The links one band's sorted entries give, among `doc_count` documents.
 fn band_links<'s>(
-    bucket: &[BucketEntry],
+    entries: &[BandEntry],
     options: &ClusterOptions,
     sig: &impl Fn(usize) -> &'s [u32],
-    docs: usize,
+    doc_count: usize,
 ) -> Vec<(usize, usize)> {
     let max_days = options.max_days_apart.unsigned_abs();
     let mut band_links = BandLinks { uf: None, links: Vec::new() };
-    for members in bucket.chunk_by(|a, b| a.0 == b.0) {
-        link_bucket(members, max_days, options.threshold, sig, &mut band_links, docs);
+    for members in entries.chunk_by(|a, b| a.0 == b.0) {
+        link_bucket(members, max_days, options.threshold, sig, &mut band_links, doc_count);
     }
     band_links.links
 }
 
-/// The connected components of `links` with two or more members, as sorted lists of ids (one
-/// per document, in document order), sorted.
+/// The connected components of `links` with two or more members, as sorted lists of ids, sorted.
+/// `ids` has one id per document, in document order (the links' indexes).
 fn components(ids: impl Iterator<Item = usize>, links: Vec<Vec<(usize, usize)>>) -> Vec<Vec<usize>> {
     let ids: Vec<usize> = ids.collect();
     let mut uf = UnionFind::new(ids.len());
@@ -282,17 +298,17 @@ struct BandLinks {
 /// Compares bucket members (sorted by day) with their predecessors inside
 /// the date window and links the similar ones.
 fn link_bucket<'s>(
-    members: &[BucketEntry],
+    members: &[BandEntry],
     max_days: u64,
     threshold: f64,
     sig: &impl Fn(usize) -> &'s [u32],
     band: &mut BandLinks,
-    docs: usize,
+    doc_count: usize,
 ) {
     if members.len() < 2 {
         return;
     }
-    let uf = band.uf.get_or_insert_with(|| UnionFind::new(docs));
+    let uf = band.uf.get_or_insert_with(|| UnionFind::new(doc_count));
     for (n, &(_, day, a)) in members.iter().enumerate() {
         let a = a as usize;
         for &(_, other_day, b) in members[..n].iter().rev().take(BUCKET_WINDOW) {
@@ -635,7 +651,7 @@ mod tests {
             let full = cluster_signatures(&docs(&signatures, &days), &options);
             assert_eq!(bands.clusters(), full, "after editing document {index}");
             let fresh = Bands::new(&docs(&signatures, &days), &options);
-            assert!(bands.buckets == fresh.buckets, "the buckets as if made afresh, after editing {index}");
+            assert!(bands.bands == fresh.bands, "the entries as if made afresh, after editing {index}");
         }
         // The other story's one copy left it, and the first copy became something else.
         assert_eq!(bands.clusters(), vec![(1..=62).collect::<Vec<usize>>()]);
