@@ -71,8 +71,9 @@ pub struct Site {
     pub clusters: Vec<Vec<usize>>,
     /// For each article, the index of its cluster in `clusters`.
     pub cluster_index: Vec<Option<usize>>,
-    /// The clustering's buckets, made on the first edit [`Site::replace_article`] patches in,
-    /// so the edits after it find the clusters again in milliseconds. A build never makes them.
+    /// The clustering's sorted band entries, made on the first edit [`Site::replace_article`]
+    /// patches in, so the edits after it find the clusters again in milliseconds. A build never
+    /// makes them.
     cluster_bands: Option<cluster::Bands>,
     /// For each article, the index of its digest in [`Site::digests`].
     pub digest_index: Vec<usize>,
@@ -219,8 +220,8 @@ impl Site {
     }
 
     /// Finds the story clusters again after article `index`'s text changed, moving only its
-    /// entries in the clustering's buckets (made here on the first edit). Gives the clusters
-    /// that [`Site::find_clusters`] would.
+    /// entries in the clustering's bands (made here on the first edit). Gives the clusters that
+    /// [`Site::find_clusters`] would.
     fn recluster(&mut self, index: usize, config: &Config) {
         let Some(options) = &config.clusters else {
             return self.find_clusters(config);
