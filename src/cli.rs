@@ -242,9 +242,7 @@ impl Printer {
 /// `diagnostic` with its path relative to `cwd` where it is inside it, as the user would type it.
 fn as_typed(diagnostic: &Diagnostic, cwd: &Path) -> Diagnostic {
     let mut shown = diagnostic.clone();
-    if let Ok(relative) = shown.path.strip_prefix(cwd) {
-        shown.path = relative.to_path_buf();
-    }
+    shown.path = path_as_typed(&diagnostic.path, cwd).to_path_buf();
     shown
 }
 
