@@ -391,6 +391,7 @@ fn resolve(
                 Some("embed_signature") => DateSource::EmbedSignature,
                 Some("file_name") => DateSource::FileName,
                 Some("folders") => DateSource::Folders,
+                Some("month_folders") => DateSource::MonthFolders,
                 Some("modified") => DateSource::Modified,
                 _ => DateSource::Explicit,
             };
@@ -403,13 +404,27 @@ fn resolve(
         }
         None => match path_date(&source.relative, tz) {
             Some(found) => found,
-            None => {
-                diagnostics.push(Diagnostic::warning(
-                    path,
-                    "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix or YYYY/MM/DD/ folders); using the file's modification time",
-                ));
-                (modified_time(path, tz), DateSource::Modified)
-            }
+            // A clipping filed under `2025/03/` is March 2025's news: the file's modification
+            // time (a copy or a fresh clone makes it today) would put it on the front page.
+            None => match month_folders(&source.relative, tz) {
+                Some((first_day, folders)) => {
+                    diagnostics.push(Diagnostic::warning(
+                        path,
+                        format!(
+                            "no day found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ folders or a dated dateline); dated {}, the first day of the month its folders {folders} name",
+                            first_day.strftime("%-d %B %Y"),
+                        ),
+                    ));
+                    (first_day, DateSource::MonthFolders)
+                }
+                None => {
+                    diagnostics.push(Diagnostic::warning(
+                        path,
+                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, or a dated dateline); using the file's modification time",
+                    ));
+                    (modified_time(path, tz), DateSource::Modified)
+                }
+            },
         },
     };
 
@@ -652,6 +667,21 @@ fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource
     })
 }
 
+/// The first day of the month that the deepest `YYYY/MM/` folders of `relative` name, and those
+/// folders as written: for an article that [`path_date`] finds no day for.
+fn month_folders(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, String)> {
+    let folders: Vec<&str> = relative.split('/').collect();
+    let folders = &folders[..folders.len().saturating_sub(1)];
+    folders.windows(2).rev().find_map(|w| {
+        let (y, m) = (w[0], w[1]);
+        if y.len() != 4 || m.len() != 2 || !(y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())) {
+            return None;
+        }
+        let first_day = Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok()?;
+        Some((first_day.to_zoned_datetime(tz.clone()).ok()?, format!("{y}/{m}/")))
+    })
+}
+
 fn date_prefix(stem: &str) -> Option<Date> {
     let prefix = stem.get(..10)?;
     let rest = &stem[10..];
@@ -747,6 +777,32 @@ mod tests {
         assert_eq!((date.date().to_string(), source), ("2025-09-14".to_string(), DateSource::FileName));
         let (date, source) = path_date("2025/09/15/flood/index.txt", &utc()).unwrap();
         assert_eq!((date.date().to_string(), source), ("2025-09-15".to_string(), DateSource::Folders));
+        // Month folders give no day: `path_date` leaves them to `month_folders`.
+        assert!(path_date("2025/03/storm.txt", &utc()).is_none());
+    }
+
+    #[test]
+    fn month_folders_give_the_first_of_the_month() {
+        let month = |relative: &str| {
+            month_folders(relative, &utc()).map(|(date, folders)| (date.date().to_string(), folders))
+        };
+        assert_eq!(month("2025/03/storm.txt"), Some(("2025-03-01".to_string(), "2025/03/".to_string())));
+        assert_eq!(
+            month("clippings/2024/11/wire/storm.txt"),
+            Some(("2024-11-01".to_string(), "2024/11/".to_string()))
+        );
+        // The deepest pair wins, as for day folders.
+        assert_eq!(
+            month("2023/01/2024/12/storm.txt"),
+            Some(("2024-12-01".to_string(), "2024/12/".to_string()))
+        );
+        for no_month in
+            ["2025/13/storm.txt", "2025/3/storm.txt", "1234/ab/storm.txt", "storm.txt", "03/storm.txt"]
+        {
+            assert_eq!(month(no_month), None, "{no_month}");
+        }
+        // The file's own name is no folder.
+        assert_eq!(month("2025/03.txt"), None);
     }
 
     #[test]

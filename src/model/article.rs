@@ -20,6 +20,9 @@ pub enum DateSource {
     Dateline,
     /// The date in an embedded post's signature (the article is at least that recent).
     EmbedSignature,
+    /// `YYYY/MM/` folders, which name the month but not the day: the first of the month, with a
+    /// warning.
+    MonthFolders,
     /// The file's modification time: a last resort, with a warning.
     Modified,
 }
@@ -33,6 +36,7 @@ impl DateSource {
             DateSource::Folders => "folders",
             DateSource::Dateline => "dateline",
             DateSource::EmbedSignature => "embed_signature",
+            DateSource::MonthFolders => "month_folders",
             DateSource::Modified => "modified",
         }
     }

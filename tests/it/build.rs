@@ -269,6 +269,41 @@ fn undated_article_uses_modification_time_with_a_warning() {
     assert!(run.stderr.contains("modification time"), "{}", run.stderr);
 }
 
+/// A clipping filed under `YYYY/MM/` with no day anywhere is that month's news, not today's: it
+/// is dated the first of the month (with a warning saying so), and `gazette import` writes that
+/// date down with where it came from.
+#[test]
+fn month_folders_date_an_undated_article_to_the_first_of_the_month() {
+    let site = SiteTest::with_files(&[
+        ("content/2025/03/harbour-reopens.txt", "Harbour reopens\n\nThe harbour reopened to ferries.\n"),
+        // A dated dateline names the day, so the folders' month is not needed.
+        (
+            "content/2025/03/pier-vote.txt",
+            "Pier vote\n\nPORTSMOUTH, March 12, 2025 (AP) — The council voted to rebuild the pier.\n",
+        ),
+    ]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("harbour-reopens.txt")
+            && run
+                .stderr
+                .contains("dated 1 March 2025, the first day of the month its folders 2025/03/ name"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("modification time"), "{}", run.stderr);
+    assert!(!run.stderr.contains("pier-vote.txt"), "the dateline dates it: {}", run.stderr);
+    assert!(site.output("2025/03/01/harbour-reopens/index.html").contains("Harbour reopens"));
+    assert!(site.output("2025/03/12/pier-vote/index.html").contains("Pier vote"));
+    let import = site.run(&["import", "content/2025/03/harbour-reopens.txt"]);
+    assert!(import.success, "{}", import.stderr);
+    assert!(
+        import.stdout.contains("date: 2025-03-01") && import.stdout.contains("date_source: month_folders"),
+        "{}",
+        import.stdout
+    );
+}
+
 #[test]
 fn unknown_files_are_reported_not_dropped_and_editor_files_skipped() {
     let site = SiteTest::with_files(&[
