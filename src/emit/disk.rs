@@ -226,7 +226,7 @@ impl DiskSink {
     /// yet, outermost first. Asking the set first spares the calls that fail: `create_dir_all`
     /// tries the folder before its parent, so 10,000 articles' folders cost ~10,000 calls that
     /// failed with ENOENT or EEXIST. Two threads may make one folder at once: the second is told
-    /// it exists, which is what it wanted.
+    /// it exists, which is what it wanted, once it has checked that it is a folder.
     fn make_folder(&self, folder: &str) -> std::io::Result<()> {
         let mut missing: Vec<&str> = Vec::new();
         {
@@ -238,8 +238,13 @@ impl DiskSink {
             }
         }
         for &folder in missing.iter().rev() {
-            match std::fs::create_dir(self.staging.join(folder)) {
-                Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists => return Err(error),
+            let made = self.staging.join(folder);
+            match std::fs::create_dir(&made) {
+                // Another thread made it, or a file is in the way (a page's path is another's
+                // folder): only the first is a folder.
+                Err(error) if error.kind() != std::io::ErrorKind::AlreadyExists || !made.is_dir() => {
+                    return Err(error);
+                }
                 _ => {}
             }
         }
@@ -497,6 +502,31 @@ mod tests {
         assert_eq!(tree(&output), ["feed/index.html=folder", "kept.html=same", "news=file"]);
         assert_eq!(marker(&output), MARKER_TEXT);
         assert!(only_output_left(dir.path()));
+    }
+
+    /// Rendering threads write pages into shared folders at once: every page lands, whichever
+    /// thread makes a folder; a file where a folder must go is an error, not a page lost.
+    #[test]
+    fn pages_written_at_once_share_their_folders_and_a_file_in_the_way_is_an_error() {
+        use rayon::prelude::*;
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let sink = DiskSink::create(&output).unwrap();
+        let pages: Vec<String> = (0..400)
+            .map(|n| match n % 4 {
+                0 => format!("2025/{:02}/index.html", n % 12 + 1),
+                1 => format!("2025/{:02}/{:02}/index.html", n % 12 + 1, n % 28 + 1),
+                _ => format!("2025/{:02}/{:02}/story-{n}/index.html", n % 12 + 1, n % 28 + 1),
+            })
+            .collect();
+        pages.par_iter().for_each(|page| sink.write(page, page.as_bytes()).unwrap());
+        sink.write("2025/01/02/plain", b"a file").unwrap();
+        let in_the_way = sink.write("2025/01/02/plain/index.html", b"page");
+        assert!(in_the_way.is_err(), "a file cannot hold a page");
+        sink.commit().unwrap();
+        for page in &pages {
+            assert_eq!(std::fs::read_to_string(output.join(page)).unwrap(), *page);
+        }
     }
 
     /// A site's static file replaces a page of the same path: it is written second, and the
