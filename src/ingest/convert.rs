@@ -2083,8 +2083,9 @@ fn month_number(word: &str) -> Option<i8> {
     Some(month)
 }
 
-/// `Sept. 5`, `September 5`, `Feb. 23, 2015` (the whole text): (month, day, year).
-fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
+/// `Sept. 5`, `September 5`, `Feb. 23, 2015` (the whole text): (month, day, year), the year when
+/// written.
+pub(crate) fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
     let mut words = text.split_whitespace();
     let month = month_number(words.next()?)?;
     let day_word = words.next()?;

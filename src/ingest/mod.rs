@@ -395,10 +395,18 @@ fn resolve(
                 Some("modified") => DateSource::Modified,
                 _ => DateSource::Explicit,
             };
-            // A derived (dateline/post) date is weaker than the file name and folders.
-            let weaker_than_path = matches!(evidence, DateSource::Dateline | DateSource::EmbedSignature);
+            // A derived or guessed date is weaker than the day a file name or folders give.
+            let weaker_than_path = evidence >= DateSource::Dateline;
             match path_date(&source.relative, tz).filter(|_| weaker_than_path) {
                 Some(found) => found,
+                // An embedded post's date says only how old the story is at least: folders that
+                // name a later month say more.
+                None if evidence == DateSource::EmbedSignature => {
+                    match month_date(&source.relative, front, tz) {
+                        Some(month) if month.date > date => month.warned(path, diagnostics),
+                        _ => (date, evidence),
+                    }
+                }
                 None => (date, evidence),
             }
         }
@@ -406,21 +414,12 @@ fn resolve(
             Some(found) => found,
             // A clipping filed under `2025/03/` is March 2025's news: the file's modification
             // time (a copy or a fresh clone makes it today) would put it on the front page.
-            None => match month_folders(&source.relative, tz) {
-                Some((first_day, folders)) => {
-                    diagnostics.push(Diagnostic::warning(
-                        path,
-                        format!(
-                            "no day found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ folders or a dated dateline); dated {}, the first day of the month its folders {folders} name",
-                            first_day.strftime("%-d %B %Y"),
-                        ),
-                    ));
-                    (first_day, DateSource::MonthFolders)
-                }
+            None => match month_date(&source.relative, front, tz) {
+                Some(month) => month.warned(path, diagnostics),
                 None => {
                     diagnostics.push(Diagnostic::warning(
                         path,
-                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, or a dated dateline); using the file's modification time",
+                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline or an embedded post); using the file's modification time",
                     ));
                     (modified_time(path, tz), DateSource::Modified)
                 }
@@ -659,7 +658,7 @@ fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource
     let folders = &folders[..folders.len().saturating_sub(1)];
     folders.windows(3).rev().find_map(|w| {
         let (y, m, d) = (w[0], w[1], w[2]);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
             return None;
         }
         let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
@@ -674,11 +673,57 @@ fn month_folders(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, String
     let folders = &folders[..folders.len().saturating_sub(1)];
     folders.windows(2).rev().find_map(|w| {
         let (y, m) = (w[0], w[1]);
-        if y.len() != 4 || m.len() != 2 || !(y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())) {
+        if !(all_digits(y, 4) && all_digits(m, 2)) {
             return None;
         }
         let first_day = Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok()?;
         Some((first_day.to_zoned_datetime(tz.clone()).ok()?, format!("{y}/{m}/")))
+    })
+}
+
+/// Whether `text` is `len` ASCII digits (`+202` parses as a number, but is no year folder).
+fn all_digits(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A date from `YYYY/MM/` folders, which name the month but not the day.
+struct MonthDate {
+    date: ZonedDateTime,
+    /// The folders as written (`2025/03/`), when the day is the month's first, a guess.
+    guessed_from: Option<String>,
+}
+
+impl MonthDate {
+    /// The date and its evidence, with a warning when the day is a guess.
+    fn warned(self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> (ZonedDateTime, DateSource) {
+        let Some(folders) = self.guessed_from else {
+            return (self.date, DateSource::Dateline);
+        };
+        diagnostics.push(Diagnostic::warning(
+            path,
+            format!(
+                "no day found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ folders or a dated dateline): dated {}, the first of the month that its folders `{folders}` name; write `date:` to give the day",
+                self.date.date()
+            ),
+        ));
+        (self.date, DateSource::MonthFolders)
+    }
+}
+
+/// The date `YYYY/MM/` folders give: the day that a dateline of the folders' month names without
+/// a year (`PARIS, March 12 (Reuters) -`), else the month's first day.
+fn month_date(relative: &str, front: &FrontMatter, tz: &TimeZone) -> Option<MonthDate> {
+    let (first_day, folders) = month_folders(relative, tz)?;
+    let dateline_day = front
+        .dateline
+        .as_ref()
+        .and_then(|dateline| convert::parse_month_day(dateline.date.as_deref()?))
+        .filter(|&(month, _, year)| month == first_day.month() && year.is_none_or(|y| y == first_day.year()))
+        .and_then(|(_, day, _)| first_day.date().with().day(day).build().ok())
+        .and_then(|day| day.to_zoned_datetime(tz.clone()).ok());
+    Some(match dateline_day {
+        Some(date) => MonthDate { date, guessed_from: None },
+        None => MonthDate { date: first_day, guessed_from: Some(folders) },
     })
 }
 
@@ -772,6 +817,7 @@ mod tests {
         assert_eq!((date.date().to_string(), source), ("2025-09-13".to_string(), DateSource::Folders));
         assert!(path_date("2025/13/40/x.txt", &utc()).is_none());
         assert!(path_date("2025-09-12x.txt", &utc()).is_none());
+        assert!(path_date("+202/03/04/x.txt", &utc()).is_none(), "a sign is no digit");
         // Page bundles: the folder names the article.
         let (date, source) = path_date("posts/2025-09-14-flood/index.md", &utc()).unwrap();
         assert_eq!((date.date().to_string(), source), ("2025-09-14".to_string(), DateSource::FileName));
@@ -796,9 +842,14 @@ mod tests {
             month("2023/01/2024/12/storm.txt"),
             Some(("2024-12-01".to_string(), "2024/12/".to_string()))
         );
-        for no_month in
-            ["2025/13/storm.txt", "2025/3/storm.txt", "1234/ab/storm.txt", "storm.txt", "03/storm.txt"]
-        {
+        for no_month in [
+            "2025/13/storm.txt",
+            "2025/3/storm.txt",
+            "1234/ab/storm.txt",
+            "+202/03/storm.txt",
+            "storm.txt",
+            "03/storm.txt",
+        ] {
             assert_eq!(month(no_month), None, "{no_month}");
         }
         // The file's own name is no folder.

@@ -281,20 +281,34 @@ fn month_folders_date_an_undated_article_to_the_first_of_the_month() {
             "content/2025/03/pier-vote.txt",
             "Pier vote\n\nPORTSMOUTH, March 12, 2025 (AP) — The council voted to rebuild the pier.\n",
         ),
+        // A wire dateline names the day but not the year: the folders give the year.
+        (
+            "content/2025/03/ferry-strike.txt",
+            "Ferry strike\n\nCALAIS, March 14 (Reuters) - Ferry crews walked out on Friday over pay.\n",
+        ),
+        // An embedded post dates the story no earlier than itself: the folders' later month wins.
+        (
+            "content/2025/03/old-post.txt",
+            "Old post resurfaces\n\nA post from years ago was shared again this week by the council.\n\nThe pier is closed. — Harbour Office (@harbouroffice) May 1, 2019\n",
+        ),
     ]);
     let run = site.build_ok();
     assert!(
         run.stderr.contains("harbour-reopens.txt")
-            && run
-                .stderr
-                .contains("dated 1 March 2025, the first day of the month its folders 2025/03/ name"),
+            && run.stderr.contains(
+                "dated 2025-03-01, the first of the month that its folders `2025/03/` name; write `date:` to give the day"
+            ),
         "{}",
         run.stderr
     );
     assert!(!run.stderr.contains("modification time"), "{}", run.stderr);
     assert!(!run.stderr.contains("pier-vote.txt"), "the dateline dates it: {}", run.stderr);
+    assert!(!run.stderr.contains("ferry-strike.txt"), "the dateline names the day: {}", run.stderr);
+    assert!(run.stderr.contains("old-post.txt"), "the day is a guess: {}", run.stderr);
     assert!(site.output("2025/03/01/harbour-reopens/index.html").contains("Harbour reopens"));
     assert!(site.output("2025/03/12/pier-vote/index.html").contains("Pier vote"));
+    assert!(site.output("2025/03/14/ferry-strike/index.html").contains("Ferry strike"));
+    assert!(site.output("2025/03/01/old-post/index.html").contains("Old post resurfaces"));
     let import = site.run(&["import", "content/2025/03/harbour-reopens.txt"]);
     assert!(import.success, "{}", import.stderr);
     assert!(
