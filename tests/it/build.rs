@@ -316,6 +316,10 @@ fn month_folders_date_an_undated_article_to_the_first_of_the_month() {
         "{}",
         import.stdout
     );
+    // That date was a guess: filed later under a day's folders, the Markdown takes their day.
+    site.write("content/2025/03/20/harbour-filed.md", &import.stdout);
+    site.build_ok();
+    assert!(site.output("2025/03/20/harbour-filed/index.html").contains("Harbour reopens"));
 }
 
 #[test]
