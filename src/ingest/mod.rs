@@ -403,7 +403,7 @@ fn resolve(
                 // name a later month say more.
                 None if evidence == DateSource::EmbedSignature => {
                     match month_date(&source.relative, front, tz) {
-                        Some(month) if month.date > date => month.warned(path, diagnostics),
+                        Some(month) if month.date > date => month.date_and_source(path, diagnostics),
                         _ => (date, evidence),
                     }
                 }
@@ -415,7 +415,7 @@ fn resolve(
             // A clipping filed under `2025/03/` is March 2025's news: the file's modification
             // time (a copy or a fresh clone makes it today) would put it on the front page.
             None => match month_date(&source.relative, front, tz) {
-                Some(month) => month.warned(path, diagnostics),
+                Some(month) => month.date_and_source(path, diagnostics),
                 None => {
                     diagnostics.push(Diagnostic::warning(
                         path,
@@ -694,8 +694,8 @@ struct MonthDate {
 }
 
 impl MonthDate {
-    /// The date and its evidence, with a warning when the day is a guess.
-    fn warned(self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> (ZonedDateTime, DateSource) {
+    /// The date and its evidence, the warning pushed when the day is a guess.
+    fn date_and_source(self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> (ZonedDateTime, DateSource) {
         let Some(folders) = self.guessed_from else {
             return (self.date, DateSource::Dateline);
         };

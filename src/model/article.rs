@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use jiff::ZonedDateTime;
 use serde::{Deserialize, Serialize};
 
-/// Where an article's date came from, most trusted first. Shown by `import` and kept in front
-/// matter so a reader of the Markdown knows whether the date was written or guessed.
+/// Where an article's date came from, most trusted first (ingest compares them: a date from
+/// `Dateline` on gives way to a day the path names). Shown by `import` and kept in front matter
+/// so a reader of the Markdown knows whether the date was written or guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
