@@ -654,9 +654,7 @@ fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource
     if let Some(date) = date_prefix(stem) {
         return Some((date.to_zoned_datetime(tz.clone()).ok()?, DateSource::FileName));
     }
-    let folders: Vec<&str> = relative.split('/').collect();
-    let folders = &folders[..folders.len().saturating_sub(1)];
-    folders.windows(3).rev().find_map(|w| {
+    folders_of(relative).windows(3).rev().find_map(|w| {
         let (y, m, d) = (w[0], w[1], w[2]);
         if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
             return None;
@@ -669,9 +667,7 @@ fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource
 /// The first day of the month that the deepest `YYYY/MM/` folders of `relative` name, and those
 /// folders as written: for an article that [`path_date`] finds no day for.
 fn month_folders(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, String)> {
-    let folders: Vec<&str> = relative.split('/').collect();
-    let folders = &folders[..folders.len().saturating_sub(1)];
-    folders.windows(2).rev().find_map(|w| {
+    folders_of(relative).windows(2).rev().find_map(|w| {
         let (y, m) = (w[0], w[1]);
         if !(all_digits(y, 4) && all_digits(m, 2)) {
             return None;
@@ -679,6 +675,13 @@ fn month_folders(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, String
         let first_day = Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok()?;
         Some((first_day.to_zoned_datetime(tz.clone()).ok()?, format!("{y}/{m}/")))
     })
+}
+
+/// The folders of `relative` (a file's path under the content folder), outermost first.
+fn folders_of(relative: &str) -> Vec<&str> {
+    let mut folders: Vec<&str> = relative.split('/').collect();
+    folders.pop();
+    folders
 }
 
 /// Whether `text` is `len` ASCII digits (`+202` parses as a number, but is no year folder).
