@@ -457,6 +457,17 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, Overrides::default())?;
     let (name, target) =
         gazette::publish::select_target(&config.publish_targets, args.target.as_deref(), &config.root)?;
+    target.check_apart_from(&config.source_folders())?;
+    // A dry run changes nothing, the output folder included: it builds the production site into a
+    // scratch folder, removed when it is done, and plans from that.
+    let scratch = (args.dry_run && !args.no_build).then(|| ScratchFolder::for_site(&config.root));
+    let config = match &scratch {
+        Some(scratch) => load_config(
+            &args.site,
+            Overrides { output_dir: Some(scratch.path.clone()), ..Overrides::default() },
+        )?,
+        None => config,
+    };
     if !config.has_absolute_base_url() {
         anyhow::bail!(
             "{}: base_url is `/`, and a published site needs its address for its sitemap, feeds and canonical links; set base_url to it (https://example.org/)",
@@ -498,6 +509,14 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             eprintln!("Nothing published.");
             return Ok(ExitCode::FAILURE);
         }
+        if plan.deletes.len() > args.max_deletes {
+            return Err(gazette::publish::PublishError::TooManyDeletes {
+                count: plan.deletes.len(),
+                max: args.max_deletes,
+                target: format!("`{name}`"),
+            }
+            .into());
+        }
         // Files no publish wrote are asked about apart: a "no" keeps them and publishes.
         if !plan.kept.is_empty() {
             options.yes = confirm(&format!(
@@ -529,6 +548,16 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             summary.plan.deletes.len(),
             summary.plan.unchanged.len()
         ));
+        // The plan is shown whatever it deletes, so that a refused publish can be looked into.
+        if summary.plan.deletes.len() > args.max_deletes {
+            let refusal = gazette::publish::PublishError::TooManyDeletes {
+                count: summary.plan.deletes.len(),
+                max: args.max_deletes,
+                target: format!("`{name}`"),
+            };
+            eprintln!("error: a publish would refuse this plan: {refusal}");
+            return Ok(ExitCode::FAILURE);
+        }
     } else {
         for warning in &summary.warnings {
             eprintln!("warning: {warning}");
@@ -543,6 +572,30 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A folder in the system's temporary folder for a dry run's build, removed when dropped. Named
+/// after the site, so that the build cache's record of it is one file per site, not one per run.
+struct ScratchFolder {
+    path: PathBuf,
+}
+
+impl ScratchFolder {
+    fn for_site(root: &Path) -> Self {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(root.to_string_lossy().as_bytes());
+        let tag: String = digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect();
+        let path = std::env::temp_dir().join(format!("gazette-publish-dry-run-{tag}"));
+        // Left by a dry run that was killed: a build refuses a folder it cannot tell is its own.
+        let _ = std::fs::remove_dir_all(&path);
+        ScratchFolder { path }
+    }
+}
+
+impl Drop for ScratchFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
 }
 
 fn confirm(question: &str) -> anyhow::Result<bool> {

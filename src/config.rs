@@ -380,13 +380,7 @@ impl Config {
             Some(dir) => absolute(dir),
             None => root.join(output_dir.unwrap_or_else(|| PathBuf::from("public"))),
         });
-        let protected = [
-            content_dir.clone(),
-            root.join("themes"),
-            root.join("templates"),
-            root.join("static"),
-            root.join(".gazette-cache"),
-        ];
+        let protected = source_folders(&root, &content_dir);
         if root.starts_with(&output_dir)
             || protected.iter().any(|dir| dir.starts_with(&output_dir) || output_dir.starts_with(dir))
         {
@@ -501,15 +495,35 @@ impl Config {
     pub fn theme_dir(&self) -> PathBuf {
         self.root.join("themes").join(&self.theme)
     }
+
+    /// The folders the site is made from, and Gazette's cache: no output or publish folder may
+    /// hold one or lie inside one, or writing the site would overwrite what it is built from.
+    pub fn source_folders(&self) -> [PathBuf; 5] {
+        source_folders(&self.root, &self.content_dir)
+    }
+}
+
+/// [`Config::source_folders`], for a site at `root` whose articles are in `content_dir`.
+fn source_folders(root: &Path, content_dir: &Path) -> [PathBuf; 5] {
+    [
+        content_dir.to_path_buf(),
+        root.join("themes"),
+        root.join("templates"),
+        root.join("static"),
+        root.join(".gazette-cache"),
+    ]
 }
 
 fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
     let text = std::fs::read_to_string(path)
         .map_err(|source| ConfigError::Read { path: path.to_path_buf(), source })?;
-    yaml::parse(&text).map_err(|e| {
+    // Notepad and PowerShell 5 start UTF-8 files with a byte-order mark, which YAML would read
+    // as the start of a second document.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    yaml::parse(text).map_err(|e| {
         // Hugo's and Zola's config.toml: say what Gazette reads instead of a YAML type error.
         let toml = path.extension().is_some_and(|extension| extension == "toml")
-            || toml::from_str::<toml::Table>(&text).is_ok_and(|table| !table.is_empty());
+            || toml::from_str::<toml::Table>(text).is_ok_and(|table| !table.is_empty());
         let message = if toml {
             "this is TOML (Hugo's or Zola's config); Gazette reads YAML: write the keys as `base_url: https://example.org/` in site.yaml (`gazette init` writes one with every key explained)".to_string()
         } else {
@@ -520,7 +534,7 @@ fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
 }
 
 /// Folds `.` and `..` without touching the file system, so `public/..` is seen as the root.
-fn lexical(path: &Path) -> PathBuf {
+pub(crate) fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 
 use super::error::PublishError;
+use crate::config::lexical;
 
 fn gh_pages() -> String {
     "gh-pages".to_owned()
@@ -123,6 +124,27 @@ impl Target {
     /// A target of `kind` with every common setting at its default.
     pub fn new(kind: TargetConfig) -> Self {
         Self { kind, default: false, cache_control: Vec::new(), precompress: false }
+    }
+
+    /// Refuse a `dir` target that holds one of `folders` (the site's sources: articles, themes,
+    /// templates, static files, cache) or lies inside one: publishing there would overwrite the
+    /// articles the site is built from, and `--yes` would delete them.
+    pub fn check_apart_from(&self, folders: &[PathBuf]) -> Result<(), PublishError> {
+        let TargetConfig::Dir { path } = &self.kind else { return Ok(()) };
+        let same_or_nested = |a: &std::path::Path, b: &std::path::Path| a.starts_with(b) || b.starts_with(a);
+        let clash = folders.iter().find(|folder| {
+            same_or_nested(&lexical(path), &lexical(folder))
+                || matches!((path.canonicalize(), folder.canonicalize()), (Ok(a), Ok(b)) if same_or_nested(&a, &b))
+        });
+        match clash {
+            Some(folder) => Err(PublishError::config(format!(
+                "the dir target {} and the site's folder {} must not contain one another: publishing \
+                 would overwrite what the site is built from",
+                path.display(),
+                folder.display()
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// Check settings that serde cannot: globs compile, S3-only settings are on an S3 target.

@@ -38,10 +38,10 @@ pub(crate) fn publish(
     // A copy cut short leaves its temporary file (`.name.gazette-tmp`): that is ours too.
     published.extend(remote.keys().filter(|rel| rel.ends_with(TEMPORARY_SUFFIX)).cloned());
     plan.keep_unpublished(&published, options.yes);
-    plan.check_deletes(options.max_deletes, &dest.display().to_string())?;
     if options.dry_run {
         return Ok(Outcome { warnings: damaged.into_iter().collect(), ..Outcome::dry(plan) });
     }
+    plan.check_deletes(options.max_deletes, &dest.display().to_string())?;
     // Recorded before anything changes, so a publish cut short still knows every file it may
     // have written: the next one deletes them when the site no longer has them.
     if !plan.is_empty() {

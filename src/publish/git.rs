@@ -51,10 +51,10 @@ pub(crate) fn publish(
     wanted.sort_by(|a, b| a.rel.cmp(&b.rel));
 
     let plan = Plan::compute(&wanted, &git.tracked_files()?);
-    plan.check_deletes(options.max_deletes, &target.kind.describe())?;
     if options.dry_run {
         return Ok(Outcome::dry(plan));
     }
+    plan.check_deletes(options.max_deletes, &target.kind.describe())?;
 
     progress.start(plan.uploads.len(), plan.upload_bytes());
     let written = write_tree(&plan, &wanted, &generated, work.path(), progress);

@@ -39,7 +39,8 @@ pub const DEFAULT_MAX_DELETES: usize = 256;
 pub struct PublishOptions {
     /// Work out the plan and return it, changing nothing at the target.
     pub dry_run: bool,
-    /// Refuse to publish when the plan deletes more than this many files at the target.
+    /// Refuse to publish when the plan deletes more than this many files at the target (a dry
+    /// run returns the plan all the same).
     pub max_deletes: usize,
     /// The user confirmed up front (`--yes`), or said yes when asked: files at the target that
     /// no earlier publish wrote are deleted too (without it they are kept, [`Plan::kept`]). The
@@ -184,9 +185,10 @@ pub fn select_target(
 /// Publish the finished site in `site_dir` to `target`.
 ///
 /// Uploads new and changed files, then deletes files the site no longer has, never before every
-/// upload succeeded. With `options.dry_run` only the plan is computed. A plan that deletes more
-/// than `options.max_deletes` files is refused with [`PublishError::TooManyDeletes`] before
-/// anything changes.
+/// upload succeeded. With `options.dry_run` only the plan is computed, and returned whatever it
+/// deletes: a dry run is how to see the deletions a publish would refuse. Otherwise a plan that
+/// deletes more than `options.max_deletes` files is refused with [`PublishError::TooManyDeletes`]
+/// before anything changes.
 pub fn deploy(
     site_dir: &Path,
     target: &Target,

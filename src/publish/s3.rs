@@ -165,10 +165,10 @@ async fn run(
         .collect();
     let mut plan = Plan::compute(&wanted, &remote.keys);
     plan.keep_unpublished(&remote.published, options.yes);
-    plan.check_deletes(options.max_deletes, &bucket.url)?;
     if options.dry_run {
         return Ok(Outcome { inspected: remote.inspected, ..Outcome::dry(plan) });
     }
+    plan.check_deletes(options.max_deletes, &bucket.url)?;
 
     // The manifest vouches for objects as they are now; once anything changes it must not be
     // trusted until it is written again at the end. Meanwhile it vouches for nothing but still

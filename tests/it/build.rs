@@ -575,6 +575,49 @@ fn a_site_without_its_address_is_warned_about_and_not_published() {
     assert_eq!(std::fs::read_to_string(mirror.join("NOTES.txt")).unwrap(), "mine");
 }
 
+/// A dry run changes nothing, the local output folder included, and shows the deletions a publish
+/// would refuse; a folder target may not overwrite the articles; Notepad's byte-order mark is no
+/// second YAML document.
+#[test]
+fn publish_dry_runs_leave_the_output_alone_and_a_target_may_not_overwrite_the_articles() {
+    let config = "\u{feff}title: Harbour News\nbase_url: https://news.example.org/\n\
+                  publish:\n  mirror:\n    type: dir\n    path: ../mirror\n  oops:\n    type: dir\n    path: content\n";
+    let site = SiteTest::with_files(&[
+        ("site.yaml", config),
+        (
+            "content/2025-03-01-strike.txt",
+            "Dock workers walk out\n\nDock workers in Portvale walked out on Monday.\n",
+        ),
+        (
+            "content/2025-03-02-ferry.txt",
+            "Ferry returns to service\n\nThe ferry to Portvale sailed again on Sunday.\n",
+        ),
+    ]);
+    let mirror = site.root.parent().unwrap().join("mirror");
+    let run = site.run(&["publish", "mirror", "--yes"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(mirror.join("2025/03/02/ferry/index.html").exists());
+
+    // A preview build for the local server: the dry run must not swap it for the production one.
+    let run = site.run(&["build", "--base-url", "http://localhost:1111/"]);
+    assert!(run.success, "{}", run.stderr);
+    let preview = site.output("index.html");
+    assert!(preview.contains("http://localhost:1111/"), "{preview}");
+    std::fs::remove_file(site.root.join("content/2025-03-02-ferry.txt")).unwrap();
+    let run = site.run(&["publish", "mirror", "--dry-run", "--max-deletes", "1"]);
+    assert!(!run.success, "a publish would refuse: {}", run.stderr);
+    assert!(run.stdout.contains("delete  2025/03/02/ferry/index.html"), "the plan is shown: {}", run.stdout);
+    assert!(run.stderr.contains("a publish would refuse this plan: refusing to delete"), "{}", run.stderr);
+    assert_eq!(site.output("index.html"), preview, "the output folder is left as it was");
+    assert!(site.root.join("public/2025/03/02/ferry/index.html").exists());
+    assert!(mirror.join("2025/03/02/ferry/index.html").exists(), "a dry run deletes nothing");
+
+    let run = site.run(&["publish", "oops", "--yes"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("must not contain one another"), "{}", run.stderr);
+    assert!(site.root.join("content/2025-03-01-strike.txt").exists(), "the articles are untouched");
+}
+
 #[test]
 fn an_updated_line_in_the_header_is_the_articles_update_time() {
     let site = SiteTest::with_files(&[(
