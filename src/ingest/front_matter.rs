@@ -186,7 +186,26 @@ pub struct FrontMatterError {
 pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
     yaml::parse(yaml_text).map_err(|e| FrontMatterError {
         line: e.line.map(|l| l + 1),
-        message: format!("front matter is not valid YAML: {}", e.message),
+        // A block of prose, or a list, is YAML that is no mapping: say what a block holds instead
+        // of serde's type names.
+        message: if e.message.contains("expected struct FrontMatter") {
+            "the lines between the `---` lines must be front matter: `key: value` lines, such as \
+             `title: Council approves budget`"
+                .to_string()
+        } else {
+            format!("front matter is not valid YAML: {}", e.message)
+        },
+    })
+}
+
+/// Whether a line of `block` starts with a key [`FrontMatter`] reads (`title:`, or `title =` in
+/// TOML): in a plain-text article, `---` lines around anything else are part of the text (a rule
+/// above a headline, a pasted separator), not front matter.
+pub fn names_a_key(block: &str) -> bool {
+    block.lines().any(|line| {
+        line.split_once([':', '='])
+            .map(|(key, _)| key.trim().trim_matches(['"', '\'']))
+            .is_some_and(|key| KEYS.contains(&key) || ALIASES.contains(&key) || key == "extra")
     })
 }
 

@@ -121,7 +121,26 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             ),
         ));
     }
+    // Set only for a plain-text article that opens with rules around its first lines.
+    let unfenced: String;
     let split = match front_matter::split(&decoded.text) {
+        // Lines between `---` rules that name no front-matter key are text (`BREAKING: Storm hits
+        // coast` between rules): the rules become blank lines, so lines keep their numbers.
+        Ok(split)
+            if source.kind == SourceKind::Text
+                && let Some(block) = split.block.filter(|block| !front_matter::names_a_key(block)) =>
+        {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &source.path,
+                    "the `---` lines at the top fence no front-matter key (`title:`, `date:`...), so \
+                     they are read as rules around the article's first lines",
+                )
+                .at_line(Some(1)),
+            );
+            unfenced = format!("\n{block}\n{}", split.body);
+            front_matter::Split { block: None, format: split.format, body: &unfenced, body_line: 1 }
+        }
         Ok(split) => split,
         Err(error) => {
             let front_matter::SplitError::Unclosed = error;

@@ -86,6 +86,35 @@ fn a_binary_file_named_txt_is_an_error_not_an_article() {
     assert!(!run.success && run.stderr.contains("2025-01-01-photo.txt"), "{}", run.stderr);
 }
 
+/// Clipped text may open with a rule above and below its headline: in a `.txt`, `---` lines that
+/// fence no front-matter key are the text's, so the headline is kept. In Markdown they are front
+/// matter, and prose there is named as what it is, not as a type error.
+#[test]
+fn rules_around_a_plain_text_headline_are_text_and_prose_front_matter_is_named() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-01-01-storm.txt",
+        "---\nBREAKING: Storm hits coast\n---\n\nA storm hit the coast of Portvale on Monday, flooding streets.\n",
+    )]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("2025-01-01-storm.txt:1: the `---` lines at the top fence no front-matter key"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("unknown front-matter key"), "{}", run.stderr);
+    let page = site.output("2025/01/01/storm/index.html");
+    assert!(page.contains("<h1>BREAKING: Storm hits coast</h1>"), "{page}");
+    assert!(page.contains("flooding streets.</p>"), "{page}");
+
+    let stderr =
+        failing_build_of(&[("content/2025-01-01-prose.md", "---\nStorm hits coast\n---\n\nA storm hit.\n")]);
+    assert!(
+        stderr.contains("2025-01-01-prose.md:2: the lines between the `---` lines must be front matter"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("FrontMatter"), "no type names: {stderr}");
+}
+
 #[test]
 fn bad_toml_front_matter_names_its_line_and_an_unclosed_block_its_fence() {
     let stderr = failing_build_of(&[(
