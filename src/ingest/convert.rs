@@ -117,6 +117,9 @@ pub struct DateHint {
 pub enum DateEvidence {
     /// A dated dateline at the start of the lede (`Feb. 23, 2015 --`).
     Dateline,
+    /// A date on a line of its own near the top (`Feb. 21, 2019`), as pages print it under the
+    /// headline or a photo.
+    Stamp,
     /// The signature of an embedded post; the article is at least as new as its latest post.
     EmbedSignature,
 }
@@ -417,6 +420,8 @@ struct Layout {
     photo_publisher: Option<String>,
     byline: Option<Byline>,
     updated: Option<UpdatedAt>,
+    /// (year, month, day) of a date line near the top.
+    stamp: Option<(i16, i8, i8)>,
     lede: Option<usize>,
     dateline: Option<(Dateline, usize)>,
 }
@@ -430,6 +435,7 @@ impl Layout {
             photo_publisher: None,
             byline: None,
             updated: None,
+            stamp: None,
             lede: None,
             dateline: None,
         };
@@ -438,6 +444,7 @@ impl Layout {
         layout.mark_images(paras);
         layout.mark_title(paras);
         layout.mark_header_lines(paras);
+        layout.mark_date_stamp(paras);
         layout.find_lede(paras);
         layout
     }
@@ -643,6 +650,26 @@ impl Layout {
         }
     }
 
+    /// A date on a line of its own among the first paragraphs (`Feb. 21, 2019` under a photo's
+    /// credit, `22 Dec, 2016` printed twice under the headline): the article's date, so the line
+    /// is page furniture once read. A clipping with no other date would otherwise be dated the
+    /// day it was copied, and lead the front page.
+    fn mark_date_stamp(&mut self, paras: &[Para<'_>]) {
+        for (i, para) in paras.iter().enumerate().take(STAMP_WINDOW) {
+            if self.roles[i] != Role::Body {
+                continue;
+            }
+            let mut dates = para.lines.iter().map(|line| stamp_date(line));
+            if let Some(Some(date)) = dates.next()
+                && dates.all(|other| other == Some(date))
+            {
+                self.stamp = Some(date);
+                self.roles[i] = Role::Dropped;
+                return;
+            }
+        }
+    }
+
     fn find_lede(&mut self, paras: &[Para<'_>]) {
         let lede = (0..paras.len()).find(|&i| {
             let line = paras[i].first_line();
@@ -752,7 +779,9 @@ impl Layout {
             .filter_map(|span| parse_full_date(span.signature.embed.date.as_deref()?))
             .max()
             .map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::EmbedSignature });
-        from_dateline.or(latest_post)
+        let stamp =
+            self.stamp.map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::Stamp });
+        from_dateline.or(stamp).or(latest_post)
     }
 
     fn dropped_lines(&self, paras: &[Para<'_>]) -> Vec<String> {
@@ -1193,6 +1222,35 @@ fn has_clock_time(line: &str) -> bool {
 
 /// How many paragraphs at the top may be header lines (byline, kickers, time stamps).
 const HEADER_WINDOW: usize = 4;
+
+/// How many paragraphs at the top a date on a line of its own is looked for in: below the
+/// headline, a standfirst, a photo with its caption and credit, and leftovers such as `Image`.
+const STAMP_WINDOW: usize = 8;
+
+/// The date a line gives when it is nothing but a date with its year: `Feb. 21, 2019`,
+/// `Sept. 25, 2018`, `22 Dec, 2016`, `22 December 2016`, `2019-02-21`.
+fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
+    let line = line.trim().trim_end_matches(['.', ',']);
+    if let Some(date) = parse_full_date(line) {
+        return Some(date);
+    }
+    if let Ok(date) = line.parse::<jiff::civil::Date>()
+        && line.len() == 10
+    {
+        return Some((date.year(), date.month(), date.day()));
+    }
+    let mut words = line.split_whitespace();
+    let (Some(day), Some(month), Some(year), None) = (words.next(), words.next(), words.next(), words.next())
+    else {
+        return None;
+    };
+    let day: i8 = day.parse().ok().filter(|day| (1..=31).contains(day))?;
+    let month = month_number(month.trim_end_matches(','))?;
+    if !is_year(year) {
+        return None;
+    }
+    Some((year.parse().ok()?, month, day))
+}
 
 fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
     let Some(line) = first.single_line() else {
@@ -3319,6 +3377,45 @@ mod tests {
         );
         assert_eq!(out.authors, ["Jane O’Doe"]);
         assert_eq!(out.source.as_deref(), Some("Associated Press"));
+    }
+
+    #[test]
+    fn a_date_on_a_line_of_its_own_near_the_top_dates_the_article() {
+        // The New York Times' layout: headline, standfirst, photo with caption and credit, date.
+        let out = convert(
+            "Manhole Fires and Burst Pipes: How Winter Wreaks Havoc Underneath\n\n\
+             New York's aging infrastructure is tough to maintain, and rock salt makes it worse.\n\n\
+             Image\n\nA worker repairing underground cables this month in Flushing, Queens.\n\n\
+             Chang W. Lee/The New York Times\n\nFeb. 21, 2019\n\n\
+             When a manhole exploded in Midtown last month, the cause was familiar.",
+        );
+        let date = out.date.expect("date");
+        assert_eq!((date.year, date.month, date.day, date.evidence), (2019, 2, 21, DateEvidence::Stamp));
+        assert!(!out.body.contains("Feb. 21, 2019"), "read, so furniture: {}", out.body);
+        assert!(out.dropped.iter().any(|line| line == "Feb. 21, 2019"), "{:?}", out.dropped);
+        // Breitbart's: day first, printed twice.
+        let out = convert(
+            "Fact-Checker Asks About Trump Supporters\n\nJIM WATSON/AFP/Getty Images\n\n\
+             22 Dec, 2016\n22 Dec, 2016\n\nA fact-checker asked on Facebook whether any supporters were calm.",
+        );
+        let date = out.date.expect("date");
+        assert_eq!((date.year, date.month, date.day, date.evidence), (2016, 12, 22, DateEvidence::Stamp));
+        for (line, date) in [
+            ("Sept. 25, 2018", Some((2018, 9, 25))),
+            ("22 December 2016", Some((2016, 12, 22))),
+            ("2019-02-21", Some((2019, 2, 21))),
+            ("Feb. 21", None),
+            ("32 Dec, 2016", None),
+            ("On Feb. 21, 2019", None),
+            ("22 Dec, 2016 and 23 Dec, 2016", None),
+        ] {
+            assert_eq!(stamp_date(line), date, "{line}");
+        }
+        // A date deep in the story, or in a sentence, is the story's, not the page's.
+        let late = "Council approves budget\n\nThe council approved the budget on Tuesday.\n\n\
+                    It was the first vote.\n\nA second followed.\n\nThen a third.\n\n\
+                    And a fourth.\n\nA fifth.\n\nA sixth.\n\nMarch 3, 2020\n\nThe end.";
+        assert!(convert(late).date.is_none());
     }
 
     #[test]

@@ -282,6 +282,7 @@ fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
         converted.date.as_ref().map(|hint| format!("{:04}-{:02}-{:02}", hint.year, hint.month, hint.day));
     let date_source = converted.date.as_ref().map(|hint| match hint.evidence {
         convert::DateEvidence::Dateline => DateSource::Dateline.as_str().to_string(),
+        convert::DateEvidence::Stamp => DateSource::Stamp.as_str().to_string(),
         convert::DateEvidence::EmbedSignature => DateSource::EmbedSignature.as_str().to_string(),
     });
     FrontMatter {
@@ -407,6 +408,7 @@ fn resolve(
         Some(date) => {
             let evidence = match front.date_source.as_deref() {
                 Some("dateline") => DateSource::Dateline,
+                Some("stamp") => DateSource::Stamp,
                 Some("embed_signature") => DateSource::EmbedSignature,
                 Some("file_name") => DateSource::FileName,
                 Some("folders") => DateSource::Folders,
@@ -438,7 +440,7 @@ fn resolve(
                 None => {
                     diagnostics.push(Diagnostic::warning(
                         path,
-                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline or an embedded post); using the file's modification time",
+                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top or an embedded post); using the file's modification time",
                     ));
                     (modified_time(path, tz), DateSource::Modified)
                 }

@@ -19,6 +19,8 @@ pub enum DateSource {
     Folders,
     /// A dated dateline in the text (`Feb. 23, 2015 --`).
     Dateline,
+    /// A date on a line of its own near the top of the text (`Feb. 21, 2019`).
+    Stamp,
     /// The date in an embedded post's signature (the article is at least that recent).
     EmbedSignature,
     /// `YYYY/MM/` folders, which name the month but not the day: the first of the month, with a
@@ -36,6 +38,7 @@ impl DateSource {
             DateSource::FileName => "file_name",
             DateSource::Folders => "folders",
             DateSource::Dateline => "dateline",
+            DateSource::Stamp => "stamp",
             DateSource::EmbedSignature => "embed_signature",
             DateSource::MonthFolders => "month_folders",
             DateSource::Modified => "modified",

@@ -11,7 +11,7 @@
 //! passes.
 #![allow(clippy::print_stdout, reason = "the evaluation reports its scores")]
 
-use gazette::ingest::convert::{Converted, convert};
+use gazette::ingest::convert::{Converted, DateEvidence, convert};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -215,6 +215,9 @@ fn real_corpus_meets_targets() {
     let (mut datelines, mut datelines_found, mut dateline_extra) = (0, 0, 0);
     let (mut tweets, mut tweets_matched, mut embed_items_ok, mut embed_items) = (0, 0, 0, 0);
     let (mut lang_known, mut lang_right) = (0, 0);
+    // Dates the text itself gives (a dated dateline, a date line): an embedded post's date is
+    // only a lower bound, so it is not scored.
+    let (mut dates_found, mut dates_right) = (0, 0);
 
     for article in &articles {
         let out = convert(&article.text);
@@ -275,6 +278,19 @@ fn real_corpus_meets_targets() {
             }
         }
 
+        if let Some(date) = out.date.as_ref().filter(|date| date.evidence != DateEvidence::EmbedSignature) {
+            dates_found += 1;
+            let found = format!("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+            if expected["published_date"].as_str() == Some(found.as_str()) {
+                dates_right += 1;
+            } else {
+                failures.push(format!(
+                    "{}: date {found} from the text, want {}",
+                    article.name, expected["published_date"]
+                ));
+            }
+        }
+
         if let Some(gold) = expected["lang"].as_str() {
             lang_known += 1;
             let gold = gold.split('-').next().unwrap_or(gold);
@@ -310,6 +326,7 @@ fn real_corpus_meets_targets() {
         "  embeds             {tweets_matched}/{tweets} tweets, {embed_items_ok}/{embed_items} items exact"
     );
     println!("  language           {lang_right}/{lang_known}");
+    println!("  dates from text    {dates_right}/{dates_found} right (of {n} articles)");
     for failure in &failures {
         println!("  - {failure}");
     }
@@ -321,6 +338,7 @@ fn real_corpus_meets_targets() {
     assert!(percent(title_exact, with_title) >= 95.0, "titles exact");
     assert_eq!(datelines_found, datelines, "every gold dateline found");
     assert_eq!(embed_items_ok, embed_items, "every tweet is exactly one embed");
+    assert_eq!(dates_right, dates_found, "every date read from the text is the page's");
 }
 
 // ---------------------------------------------------------------------------------------------
