@@ -736,6 +736,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     }
     let mut written = 0;
     let mut copied = 0;
+    let mut unchanged = 0;
     // Target -> the source written there: `a.md` copied and `a.txt` imported would both be
     // `a.md`, and one must not replace the other, --force or not.
     let mut claimed: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
@@ -768,8 +769,10 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             }
             let text =
                 std::fs::read(&source.path).map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
-            if write_imported(&target, &text, &source.path, &args, &mut problems)? {
-                copied += 1;
+            match write_imported(&target, &text, &source.path, &args, &mut problems)? {
+                Imported::Written => copied += 1,
+                Imported::Unchanged => unchanged += 1,
+                Imported::Refused => {}
             }
             placed.insert(source.path.clone(), target);
             continue;
@@ -798,14 +801,16 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             continue;
         }
         placed.insert(source.path.clone(), target.clone());
-        if !write_imported(&target, text.as_bytes(), &source.path, &args, &mut problems)? {
-            continue;
+        let imported = write_imported(&target, text.as_bytes(), &source.path, &args, &mut problems)?;
+        match imported {
+            Imported::Written => written += 1,
+            Imported::Unchanged => unchanged += 1,
+            Imported::Refused => continue,
         }
         if args.in_place && !args.dry_run {
             std::fs::remove_file(&source.path)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
         }
-        written += 1;
     }
     // A page bundle's photos go with its article, so the folder written builds the same site.
     let mut bundled = 0;
@@ -816,8 +821,10 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             continue;
         }
         let bytes = std::fs::read(&file.path).map_err(|e| anyhow::anyhow!("{}: {e}", file.path.display()))?;
-        if write_imported(&target, &bytes, &file.path, &args, &mut problems)? {
-            bundled += 1;
+        match write_imported(&target, &bytes, &file.path, &args, &mut problems)? {
+            Imported::Written => bundled += 1,
+            Imported::Unchanged => unchanged += 1,
+            Imported::Refused => {}
         }
     }
     problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
@@ -839,8 +846,12 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 count(files, "page bundle file")
             ),
         };
+        let unchanged = match unchanged {
+            0 => String::new(),
+            n => format!(", {n} already imported and unchanged"),
+        };
         printer.summary(&format!(
-            "{import} {}{copied}, {}{tail}",
+            "{import} {}{copied}{unchanged}, {}{tail}",
             count(written, "article"),
             count(errors, "error")
         ));
@@ -848,38 +859,51 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-/// Writes one imported (or copied) article to `target`, unless a different file is there and
-/// `--force` was not given (that file may hold the user's edits), or this is a dry run. Returns
-/// whether it was (or would be) written.
+/// What [`write_imported`] did with one file.
+enum Imported {
+    /// Written (or, in a dry run, would be).
+    Written,
+    /// Already there with these bytes: left alone, so its modification time (which rsync and
+    /// make read) says it did not change.
+    Unchanged,
+    /// A different file is there: left alone, with an error.
+    Refused,
+}
+
+/// Writes one imported (or copied) article to `target`, unless the same bytes are there already,
+/// or a different file is there and `--force` was not given (that file may hold the user's
+/// edits), or this is a dry run.
 fn write_imported(
     target: &Path,
     bytes: &[u8],
     source: &Path,
     args: &ImportArgs,
     problems: &mut Vec<Diagnostic>,
-) -> anyhow::Result<bool> {
-    if let Ok(existing) = std::fs::read(target)
-        && existing != bytes
-        && !args.force
-    {
-        problems.push(Diagnostic::error(
-            target,
-            format!(
-                "already exists and differs from the import of {}; left as it is (pass --force to replace it)",
-                source.display()
-            ),
-        ));
-        return Ok(false);
+) -> anyhow::Result<Imported> {
+    if let Ok(existing) = std::fs::read(target) {
+        if existing == bytes {
+            return Ok(Imported::Unchanged);
+        }
+        if !args.force {
+            problems.push(Diagnostic::error(
+                target,
+                format!(
+                    "already exists and differs from the import of {}; left as it is (pass --force to replace it)",
+                    source.display()
+                ),
+            ));
+            return Ok(Imported::Refused);
+        }
     }
     if args.dry_run {
         eprintln!("would write {}", target.display());
-        return Ok(true);
+        return Ok(Imported::Written);
     }
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
     }
     std::fs::write(target, bytes).map_err(|e| anyhow::anyhow!("{}: {e}", target.display()))?;
-    Ok(true)
+    Ok(Imported::Written)
 }
 
 /// A path as `discover` names it; a file outside the content folder is named by its file name.

@@ -86,8 +86,23 @@ fn import_is_idempotent_and_dry_run_writes_nothing() {
     assert!(ferry.starts_with("---\ntitle: Ferry timetable changes for the spring season\n"), "{ferry}");
     assert!(ferry.contains("authors:\n- Marta Quill\n"), "{ferry}");
     assert!(ferry.contains("date: 2025-03-14\ndate_source: folders\n"), "{ferry}");
-    assert!(site.run(&["import", "--out", "md"]).success);
+    let modified = |tree: &[(String, Vec<u8>)]| -> Vec<std::time::SystemTime> {
+        let md = site.root.join("md");
+        tree.iter().map(|(path, _)| std::fs::metadata(md.join(path)).unwrap().modified().unwrap()).collect()
+    };
+    let first_times = modified(&first);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let run = site.run(&["import", "--out", "md"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Imported 0 articles, 4 already imported and unchanged, 0 errors"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(tree(&site.root.join("md")), first, "importing again changes nothing");
+    assert_eq!(modified(&first), first_times, "nor touches a file, for rsync's and make's sake");
+    let run = site.run(&["import", "--out", "md", "--dry-run"]);
+    assert!(!run.stderr.contains("would write"), "nothing to write: {}", run.stderr);
     // A hand-edited .md is never overwritten without --force.
     let ferry_md = first.iter().find(|(p, _)| p.contains("ferry")).unwrap().0.clone();
     std::fs::write(site.root.join("md").join(&ferry_md), "---\ntitle: Edited by hand\n---\nMine.\n").unwrap();
