@@ -457,10 +457,12 @@ fn resolve(
         && front.embeds.is_empty()
         && !crate::discover::is_bundle_index(file_name);
     if empty && !front.draft {
-        diagnostics.push(Diagnostic::warning(
-            path,
-            "no article text: left out of the site, as a draft is (`--drafts` shows it), until it has some",
-        ));
+        let message = if config.drafts {
+            "no article text: built because drafts are shown (`--drafts`); a build without it leaves the article out, as a draft, until it has some"
+        } else {
+            "no article text: left out of the site, as a draft is (`--drafts` shows it), until it has some"
+        };
+        diagnostics.push(Diagnostic::warning(path, message));
     }
     // Hugo leaves raw HTML out the same way, with only a comment in the page to show for it.
     if source.kind == SourceKind::Markdown

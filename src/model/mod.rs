@@ -89,7 +89,7 @@ pub struct Site {
 pub enum Hidden {
     /// `draft: true` without `--drafts`.
     Draft,
-    /// `publish_date` still in the future.
+    /// `publish_date`, or a `date:` written in front matter, still in the future.
     Scheduled,
     /// `expiry_date` already past.
     Expired,
@@ -100,13 +100,24 @@ pub fn visibility(article: &Article, config: &Config, now: Timestamp) -> Result<
     if article.draft && !config.drafts {
         return Err(Hidden::Draft);
     }
-    if !config.future && article.publish_date.as_ref().is_some_and(|p| p.timestamp() > now) {
+    if !config.future && is_scheduled(article, now) {
         return Err(Hidden::Scheduled);
     }
     if !config.expired && article.expiry_date.as_ref().is_some_and(|e| e.timestamp() <= now) {
         return Err(Hidden::Expired);
     }
     Ok(())
+}
+
+/// Whether `article` waits for a moment after `now`: its `publish_date`, or, when it has none,
+/// the `date:` its front matter gives. A date written ahead is how Hugo sites schedule a story
+/// (an embargo), so it is held back as Hugo holds it; a date Gazette worked out (from a file name,
+/// folders or the text) is no schedule, and is shown with a warning when it lies ahead.
+pub fn is_scheduled(article: &Article, now: Timestamp) -> bool {
+    match &article.publish_date {
+        Some(due) => due.timestamp() > now,
+        None => article.date_source == DateSource::Explicit && article.date.timestamp() > now,
+    }
 }
 
 impl Site {
@@ -329,9 +340,10 @@ impl Site {
 /// a day, so a story dated in a time zone ahead of the site's is not warned about.
 const FUTURE_DATE_SLACK: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 
-/// Warns of shown articles dated after `now`: the newest-first order keeps such a story at the
-/// top of the front page and the feeds until its date comes, which is what a mistyped year does.
-/// Hugo hides them; here `publish_date` is the way to hold a story back, so it is said.
+/// Warns of shown articles dated after `now` that are not scheduled ([`is_scheduled`]): their
+/// date came from a file name, folders or the text, and the newest-first order keeps such a story
+/// at the top of the front page and the feeds until its date comes, which is what a mistyped year
+/// does.
 fn warn_of_future_dates(
     articles: &[Article],
     content_dir: &Path,
@@ -340,8 +352,7 @@ fn warn_of_future_dates(
 ) {
     let Ok(latest) = now.checked_add(FUTURE_DATE_SLACK) else { return };
     // A scheduled article shown with --future is dated in the future on purpose.
-    let scheduled = |a: &Article| a.publish_date.as_ref().is_some_and(|p| p.timestamp() > now);
-    for article in articles.iter().filter(|a| a.date.timestamp() > latest && !scheduled(a)) {
+    for article in articles.iter().filter(|a| a.date.timestamp() > latest && !is_scheduled(a, now)) {
         diagnostics.push(Diagnostic::warning(
             content_dir.join(&article.source_path),
             format!(
@@ -575,7 +586,9 @@ pub(crate) mod tests {
             title: title.into(),
             title_inferred: false,
             date: crate::ingest::parse_date(date, &tz).unwrap(),
-            date_source: DateSource::Explicit,
+            // As a file name gives it: tests build at the epoch, before which a `date:` written in
+            // front matter would hold every article back.
+            date_source: DateSource::FileName,
             updated: None,
             publish_date: None,
             expiry_date: None,

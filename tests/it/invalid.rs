@@ -128,7 +128,7 @@ fn bad_toml_front_matter_names_its_line_and_an_unclosed_block_its_fence() {
 }
 
 #[test]
-fn empty_and_future_dated_articles_are_warned_about() {
+fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() {
     let site = SiteTest::with_files(&[
         ("content/2025-01-01-empty.txt", ""),
         ("content/only-front-matter.md", "---\ntitle: Soon\ndate: 2025-01-02\n---\n\n"),
@@ -147,10 +147,17 @@ fn empty_and_future_dated_articles_are_warned_about() {
     assert!(warned("content/2025-01-01-empty.txt", "no article text"), "{}", run.stderr);
     assert!(warned("content/only-front-matter.md", "no article text"), "{}", run.stderr);
     assert!(warned("content/2030-01-01-typo.txt", "dated 2030-01-01, in the future"), "{}", run.stderr);
-    assert!(!run.stderr.contains("late-tonight"), "within a day of the build is not warned about");
+    // A `date:` written ahead schedules the story, as in Hugo: an embargo is not broken.
+    assert!(!run.stderr.contains("late-tonight"), "scheduled, so not warned about: {}", run.stderr);
+    assert!(!site.has_output("2026/01/01/late-tonight/index.html"), "held back until its date");
+    assert!(!site.output("feed.json").contains("Late tonight"));
     let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--future"]);
     assert!(site.has_output("2026/03/01/scheduled/index.html"), "{}", run.stderr);
+    assert!(site.has_output("2026/01/01/late-tonight/index.html"), "{}", run.stderr);
     assert!(!run.stderr.contains("scheduled.md"), "scheduled, so dated ahead on purpose: {}", run.stderr);
+    assert!(!run.stderr.contains("late-tonight"), "{}", run.stderr);
+    let run = site.run(&["build", "--now", "2026-01-01T18:00:00Z"]);
+    assert!(site.has_output("2026/01/01/late-tonight/index.html"), "due, so shown: {}", run.stderr);
     assert!(site.has_output("2030/01/01/typo/index.html"), "still published, as it is shown");
     assert!(!site.has_output("2025/01/01/empty/index.html"), "an empty article waits as a draft");
     assert!(!site.output("index.html").contains("2025/01/01/empty/"), "and is not on the front page");
