@@ -471,41 +471,53 @@ fn once_per_cluster(site: &Site, shown: &[usize]) -> Vec<usize> {
 }
 
 /// Groups stories under the tag most of them share: each story goes under its tag that is most
-/// common in this digest, if at least two stories share it; the rest go in a final group.
+/// common in this digest, if at least two stories share it; the rest go in a final group. Tags
+/// are compared as the tag pages they link to, so spellings of one tag (`U.S.`, `US`) are one
+/// topic, not two sections of the same name.
 fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> {
-    // Each tag lower-cased once (the counting and the choice below both need it).
-    let lowered: Vec<Vec<String>> =
-        shown.iter().map(|&i| site.articles[i].tags.iter().map(|t| t.to_lowercase()).collect()).collect();
-    let mut counts: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
-    for tag in lowered.iter().flatten() {
-        *counts.entry(tag).or_default() += 1;
+    let taxonomy = site.taxonomy(TaxonomyKind::Tags);
+    let story_terms: Vec<Vec<usize>> = shown
+        .iter()
+        .map(|&i| {
+            let mut terms: Vec<usize> = Vec::new();
+            for term in site.articles[i].tags.iter().filter_map(|tag| taxonomy.term_of(tag)) {
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+            terms
+        })
+        .collect();
+    let mut counts: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+    for &term in story_terms.iter().flatten() {
+        *counts.entry(term).or_default() += 1;
     }
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let name = |term: usize| taxonomy.terms[term].name.as_str();
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut rest = Vec::new();
-    for (&i, lowered) in shown.iter().zip(&lowered) {
-        let best = site.articles[i]
-            .tags
+    for (&i, terms) in shown.iter().zip(&story_terms) {
+        // The most shared tag; between equals, the first by name.
+        let best = terms
             .iter()
-            .zip(lowered)
-            .map(|(t, lower)| (counts[lower.as_str()], t))
+            .map(|&term| (counts[&term], term))
             .filter(|(count, _)| *count >= 2)
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| name(b.1).cmp(name(a.1))));
         match best {
-            Some((_, tag)) => match groups.iter_mut().find(|(name, _)| name.eq_ignore_ascii_case(tag)) {
+            Some((_, term)) => match groups.iter_mut().find(|(group, _)| *group == term) {
                 Some((_, members)) => members.push(i),
-                None => groups.push((tag.clone(), vec![i])),
+                None => groups.push((term, vec![i])),
             },
             None => rest.push(i),
         }
     }
-    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| name(a.0).cmp(name(b.0))));
     let mut out: Vec<TopicGroup> = groups
         .into_iter()
-        .map(|(tag, members)| TopicGroup {
-            topic: {
-                let taxonomy = site.taxonomy(TaxonomyKind::Tags);
-                taxonomy.path_of(&tag).map(|path| TermLink { path, name: taxonomy.name_of(&tag).to_string() })
-            },
+        .map(|(term, members)| TopicGroup {
+            topic: Some(TermLink {
+                path: taxonomy.terms[term].path(TaxonomyKind::Tags),
+                name: name(term).to_string(),
+            }),
             articles: members.iter().map(|&i| cards.card(site, i)).collect(),
         })
         .collect();

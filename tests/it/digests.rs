@@ -98,6 +98,35 @@ fn digest_pages_have_a_headline_and_topics_and_neighbours() {
     let other = text.find("Other stories").expect("the rest");
     assert!(transport < other);
     assert!(digest.contains("href=\"../../../2025/05/01/\""), "previous digest link");
+
+    // Two spellings of one tag are one tag page, so one topic: not two sections of one name.
+    site.write(
+        "content/e.md",
+        "---\ntitle: Tariffs on steel\ndate: 2025-05-02T12:00:00Z\ntags: [U.S.]\n---\nSteel.\n",
+    );
+    site.write(
+        "content/f.md",
+        "---\ntitle: Envoy named\ndate: 2025-05-02T13:00:00Z\ntags: [US]\n---\nEnvoy.\n",
+    );
+    site.write(
+        "content/g.md",
+        "---\ntitle: Grain deal\ndate: 2025-05-02T14:00:00Z\ntags: [U.S., Transport]\n---\nGrain.\n",
+    );
+    build(&site);
+    let digest = site.output("2025/05/02/index.html");
+    let topics: Vec<&str> =
+        digest.match_indices("class=\"topic-title\"").map(|(at, _)| &digest[at..at + 90]).collect();
+    assert_eq!(topics.iter().filter(|t| t.contains("tags/us/")).count(), 1, "{topics:#?}");
+    // Grain deal shares U.S. and Transport with two stories each: the first by name wins.
+    let topic = |name: &str| {
+        let start = digest.find(&format!("\">{name}</a></h2>")).expect("a topic heading");
+        let end = digest[start..].find("class=\"topic-title\"").map_or(digest.len(), |end| start + end);
+        &digest[start..end]
+    };
+    for story in ["Tariffs on steel", "Envoy named"] {
+        assert!(topic("U.S.").contains(story), "{story} under the U.S. topic: {digest}");
+    }
+    assert!(topic("Transport").contains("Grain deal"), "{digest}");
 }
 
 #[test]
