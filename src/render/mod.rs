@@ -20,7 +20,7 @@ use tera::Tera;
 use crate::config::{Config, DigestPeriod, FeedContent};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, MarkdownOptions};
-use crate::model::{Article, Period, Site, TaxonomyKind};
+use crate::model::{Article, Image, Period, Site, TaxonomyKind};
 use crate::theme::Theme;
 use feeds::{FeedItem, FeedMeta};
 use views::{
@@ -448,7 +448,7 @@ impl Renderer {
             summary_in_body: article.summary_in_body,
             dateline: article.dateline.as_ref(),
             images: &article.images,
-            photo_credits: article.images.iter().filter(|image| image.src.is_none()).collect(),
+            photo_credits: photo_credits(&article.images),
             embeds: &article.embeds,
             lang: article.lang.as_deref().filter(|l| *l != config.language),
             word_count: article.word_count,
@@ -805,9 +805,48 @@ fn template_diagnostic(
     }
 }
 
+/// The credits of the photos that were cut from the text (images without a file), each caption
+/// and credit once: a page that credits every photo “Photo by Joan Bardeletti” would otherwise
+/// list the same line eight times in the footer.
+fn photo_credits(images: &[Image]) -> Vec<&Image> {
+    let mut credits: Vec<&Image> = Vec::new();
+    for image in images.iter().filter(|image| image.src.is_none()) {
+        if !credits.iter().any(|kept| kept.caption == image.caption && kept.credit == image.credit) {
+            credits.push(image);
+        }
+    }
+    credits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_photographer_credited_under_each_photo_is_credited_once() {
+        let credit = |caption: Option<&str>, credit: &str, src: Option<&str>| Image {
+            src: src.map(str::to_string),
+            caption: caption.map(str::to_string),
+            credit: Some(credit.to_string()),
+            ..Image::default()
+        };
+        let images = [
+            credit(None, "Photo by Joan Bardeletti", None),
+            credit(None, "Photo by Joan Bardeletti", None),
+            credit(Some("The lab in Barcelona"), "Photo by Joan Bardeletti", None),
+            credit(None, "Photo by Joan Bardeletti", Some("lab.jpg")),
+            credit(None, "Photo by Joan Bardeletti", None),
+        ];
+        let credits: Vec<(Option<&str>, Option<&str>)> =
+            photo_credits(&images).iter().map(|i| (i.caption.as_deref(), i.credit.as_deref())).collect();
+        assert_eq!(
+            credits,
+            [
+                (None, Some("Photo by Joan Bardeletti")),
+                (Some("The lab in Barcelona"), Some("Photo by Joan Bardeletti"))
+            ]
+        );
+    }
 
     #[test]
     fn output_paths_are_known_before_rendering() {
