@@ -2462,12 +2462,16 @@ fn infer_title(lede: &str) -> String {
     let lede = lede.trim();
     let first = sentence_breaks(lede).next().unwrap_or(lede.len());
     let sentence = lede[..first].trim_end();
-    let cut = if display_width(sentence) <= BUDGET {
-        sentence
-    } else {
-        clause_cut(sentence, BUDGET).unwrap_or_else(|| word_cut(sentence, BUDGET))
-    };
-    trim_title_end(cut).to_string()
+    if display_width(sentence) <= BUDGET {
+        return trim_title_end(sentence).to_string();
+    }
+    match clause_cut(sentence, BUDGET) {
+        // A clause reads whole.
+        Some(clause) => trim_title_end(clause).to_string(),
+        // A cut between two words of a clause does not: the ellipsis says the sentence goes on,
+        // so "Judge rules on an unconscious" is not taken for a headline as written.
+        None => format!("{}…", trim_title_end(word_cut(sentence, BUDGET))),
+    }
 }
 
 fn display_width(text: &str) -> usize {
@@ -3287,6 +3291,13 @@ mod tests {
         assert!(title.chars().count() <= 90, "{title}");
         assert_eq!(title, "Residents of the northern valley were told to boil their water on Tuesday");
         assert!(out.body.starts_with("Residents of the northern valley"));
+        // No clause ends within the budget: the words that fit, and an ellipsis for the rest.
+        let text = "A district court judge ruled that police officers had violated the rights of a \
+            woman by drawing blood from her without a warrant while she lay unconscious in hospital.";
+        assert_eq!(
+            convert(text).title.as_deref(),
+            Some("A district court judge ruled that police officers had violated the rights of a woman…")
+        );
     }
 
     #[test]
