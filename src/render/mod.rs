@@ -485,6 +485,7 @@ impl Renderer {
         let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);
         page.og_type = "article";
         page.breadcrumbs = views::date_trail(&article.date, 3);
+        page.lang = view.lang.map(str::to_string);
         page.image = seo::lead_image(article, config);
         page.json_ld = Some(seo::news_article_json_ld(article, config, &page.url, page.image.as_deref()));
         let context =

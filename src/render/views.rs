@@ -128,6 +128,10 @@ pub struct PageMeta {
     /// The pages above this one, outermost first (`2025`, `September`, `12 September` for an
     /// article), not counting the front page or the page itself.
     pub breadcrumbs: Vec<Link>,
+    /// The language of the page's content when it is not the site's (a French story on an
+    /// English site): `<html lang>` is then the story's, for its title and description too, and
+    /// the site's own header, navigation and footer say they are in the site's language.
+    pub lang: Option<String>,
 }
 
 impl PageMeta {
@@ -145,6 +149,7 @@ impl PageMeta {
             og_type: "website",
             json_ld: None,
             breadcrumbs: Vec::new(),
+            lang: None,
         }
     }
 }
@@ -216,6 +221,8 @@ pub struct ArticleCard<'a> {
     pub tags: Vec<TermLink>,
     /// Other reports of the same story (empty unless the article is in a story cluster).
     pub also: Vec<AlsoReported<'a>>,
+    /// The story's language (`fr`), for a `lang` on its card where it differs from the site's.
+    pub lang: Option<&'a str>,
 }
 
 impl<'a> ArticleCard<'a> {
@@ -250,6 +257,7 @@ impl<'a> ArticleCard<'a> {
                     .collect()
             },
             also: Vec::new(),
+            lang: article.lang.as_deref(),
         }
     }
 

@@ -25,6 +25,40 @@ fn switching_to_the_broadsheet_theme_changes_the_site_and_passes_check() {
     assert!(run.success, "{}", run.stderr);
 }
 
+/// A French story on an English site: the page is French (its `<title>` and description are),
+/// the site's own header, navigation and footer say they are English, and its card on an English
+/// listing says it is French. A story in the site's language adds no `lang` anywhere.
+#[test]
+fn a_story_in_another_language_marks_its_page_and_its_card_in_either_theme() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-05-04-surveillance.md",
+            "---\ntitle: La loi sur le renseignement adoptée\ndate: 2025-05-04\nlang: fr\n---\nLes députés ont adopté la loi.\n",
+        ),
+        ("content/2025-05-03-ferry.md", "---\ntitle: Ferry fares rise\ndate: 2025-05-03\n---\nFares rise.\n"),
+    ]);
+    for theme in ["default", "broadsheet"] {
+        if theme == "broadsheet" {
+            copy_repo_theme(&site, "broadsheet");
+            site.write("site.yaml", "theme: broadsheet\n");
+        }
+        site.build_ok();
+        let french = site.output("2025/05/04/surveillance/index.html");
+        assert!(french.contains("<html lang=\"fr\">"), "{theme}: {french}");
+        let chrome = if theme == "default" {
+            "<header class=\"masthead\" lang=\"en\">"
+        } else {
+            "<header class=\"bar\" lang=\"en\">"
+        };
+        assert!(french.contains(chrome), "{theme}: {french}");
+        let english = site.output("2025/05/03/ferry/index.html");
+        assert!(english.contains("<html lang=\"en\">"), "{theme}");
+        assert_eq!(english.matches("lang=").count(), 1, "{theme}: no lang but the page's: {english}");
+        let home = site.output("index.html");
+        assert_eq!(home.matches(" lang=\"fr\"").count(), 1, "{theme}: the French card: {home}");
+    }
+}
+
 #[test]
 fn every_theme_has_a_theme_yaml() {
     for name in ["default", "broadsheet"] {
