@@ -64,6 +64,20 @@ fn check_page(
     };
     for attribute in ["href", "src"] {
         for link in attribute_values(html, attribute) {
+            // Under a sub-path, a root-based link outside it asks the host for a page Gazette did
+            // not write (`/2025/04/10/slug/` for a site at `/news/`), though a preview served at
+            // the root finds it.
+            let root_based = link.starts_with('/') && !link.starts_with("//");
+            if base_path != "/" && root_based && !link.starts_with(base_path) {
+                problems.push(Diagnostic::error(
+                    path,
+                    format!(
+                        "broken link: `{link}` is outside the site, which base_url puts under `{base_path}`; write it as `{base_path}{}` or relative to the page",
+                        link.trim_start_matches('/')
+                    ),
+                ));
+                continue;
+            }
             let Some((target, anchor)) = resolve(&link, folder, base_url, base_path) else { continue };
             let target = if path == "404.html" && target.is_empty() && anchor.is_none() {
                 "index.html".into()
@@ -254,6 +268,20 @@ mod tests {
             ("a/index.html", HEAD),
         ]);
         assert!(site(&pages, "https://example.org/news/", "/news/").is_empty());
+        // Written for a site at the domain's root, but published under /news/.
+        let pages = files(&[
+            ("index.html", &format!("{HEAD}<a href=\"/a/\">a</a><img src=\"/images/p.gif\" alt=\"\">")),
+            ("a/index.html", HEAD),
+            ("images/p.gif", ""),
+        ]);
+        let problems: Vec<String> =
+            site(&pages, "https://example.org/news/", "/news/").iter().map(|p| p.message.clone()).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].contains("`/a/` is outside the site") && problems[0].contains("`/news/a/`"),
+            "{problems:?}"
+        );
+        assert!(site(&pages, "https://example.org/", "/").is_empty(), "at the root they are the site's");
     }
 
     #[test]

@@ -240,7 +240,7 @@ fn report_foreign_markup(body: &str, body_line: usize, path: &Path, diagnostics:
         if found <= MOST {
             let snippet: String = line[at..].chars().take(60).collect();
             diagnostics.push(Diagnostic::warning(path, format!("{what} `{}` {}", snippet.trim_end(), match what {
-                "a Zola internal link" => "is left as it is; link to the article's URL instead (/2025/04/10/slug/)",
+                "a Zola internal link" => "is left as it is; link to the article's URL instead (`/2025/04/10/slug/` when the site is at its domain's root)",
                 _ => "is printed as text: Gazette has no shortcodes; write it in Markdown (`![Caption](photo.jpg)` for a figure, a link for a post or a video)",
             })).at_line(Some(body_line + number)));
         }

@@ -447,7 +447,19 @@ impl Renderer {
             content: markdown::to_html(&article.body_markdown, self.markdown),
             summary_in_body: article.summary_in_body,
             dateline: article.dateline.as_ref(),
-            images: &article.images,
+            images: article
+                .images
+                .iter()
+                .map(|image| Image {
+                    src: image.src.as_deref().map(|src| match src.strip_prefix('/') {
+                        Some(from_root) if !from_root.starts_with('/') => {
+                            format!("{}{from_root}", views::relative_root(&path))
+                        }
+                        _ => src.to_string(),
+                    }),
+                    ..image.clone()
+                })
+                .collect(),
             photo_credits: photo_credits(&article.images),
             embeds: &article.embeds,
             lang: article.lang.as_deref().filter(|l| *l != config.language),

@@ -338,8 +338,10 @@ pub struct ArticleView<'a> {
     pub summary_in_body: bool,
     /// Dateline.
     pub dateline: Option<&'a Dateline>,
-    /// Photos and credits.
-    pub images: &'a [Image],
+    /// Photos and credits, each `src` as the page links it: one written from the site's root
+    /// (`/img/pier.jpg`) is made relative to the page (`../../../../img/pier.jpg`), as feeds and
+    /// link previews read it from the site's root too, so it also works under a sub-path.
+    pub images: Vec<Image>,
     /// The credits and captions of photos the text no longer has (pasted text keeps the
     /// photographer's line, not the photo): shown with the article's footnotes, not as an empty
     /// figure at the top, where a credit reads like a byline.

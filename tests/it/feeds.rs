@@ -148,6 +148,26 @@ fn check_passes_on_a_good_site_and_finds_a_planted_broken_link() {
     let site = SiteTest::fixture("hostile");
     let run = site.run(&["check", "--now", NOW]);
     assert!(run.success, "{}", run.stderr);
+    // The site is published under /sub/path/: a photo given from the site's root is linked
+    // relative to its page, as the feeds and link previews read it from the site's root too.
+    site.run(&["build", "--now", NOW]);
+    let tagged = site.output("2025/06/01/tagged/index.html");
+    assert!(tagged.contains("<img src=\"../../../../img/pier.jpg\""), "{tagged}");
+    std::fs::remove_dir_all(site.root.join("public")).unwrap();
+    // A link written for a site at its domain's root misses under the sub-path.
+    site.write(
+        "content/2025-06-01-rooted.md",
+        "---\ntitle: Rooted link\ndate: 2025-06-01\n---\nSee [the pier](/2025/06/01/tagged/).\n",
+    );
+    let run = site.run(&["check", "--now", NOW]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("2025-06-01-rooted.md:5: broken link: `/2025/06/01/tagged/` is outside the site")
+            && run.stderr.contains("`/sub/path/2025/06/01/tagged/`"),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_file(site.root.join("content/2025-06-01-rooted.md")).unwrap();
     site.write("content/2025-06-01-broken.md", "---\ntitle: Broken link\ndate: 2025-06-01\n---\nSee [this](../../nowhere/) and [that](#missing-anchor).\n");
     let run = site.run(&["check", "--now", NOW]);
     assert!(!run.success);
