@@ -362,7 +362,7 @@ impl State {
         now: jiff::Timestamp,
     ) -> Option<Report> {
         let mut report = Report::default();
-        if self.problems(&mut report) > 0 {
+        if self.problems(&mut report, Assembly::Last) > 0 {
             return None;
         }
         let mut served = shared.served();
@@ -405,7 +405,8 @@ impl State {
     /// just loaded, every page rendered once to find template errors.
     fn assemble(&mut self, shared: &Shared, changes: &[(PathBuf, Change)], now: jiff::Timestamp) -> Report {
         let mut report = Report::default();
-        let problems = self.problems(&mut report);
+        // This assembly's problems replace the last one's, so a warning is not counted twice.
+        let problems = self.problems(&mut report, Assembly::New);
         let mut articles: Vec<Article> =
             self.cache.values().filter_map(|c| c.ingested.article.clone()).collect();
         crate::attach_bundle_files(&mut articles, self.bundle_files.clone());
@@ -473,9 +474,10 @@ impl State {
         report
     }
 
-    /// Adds the problems every rebuild repeats (the walk's, each article's, the theme's, the
-    /// last assembly's) to `report`; returns how many are errors.
-    fn problems(&self, report: &mut Report) -> usize {
+    /// Adds the problems every rebuild repeats (the walk's, each article's, the theme's, and the
+    /// last assembly's unless a new one is to give its own) to `report`; returns how many are
+    /// errors.
+    fn problems(&self, report: &mut Report, assembly: Assembly) -> usize {
         report.diagnostics.extend(self.walk_problems.iter().cloned());
         for cached in self.cache.values() {
             report.diagnostics.extend(cached.ingested.diagnostics.iter().cloned());
@@ -483,7 +485,9 @@ impl State {
         if let Some((_, problems)) = &self.theme {
             report.diagnostics.extend(problems.iter().cloned());
         }
-        report.diagnostics.extend(self.assemble_problems.iter().cloned());
+        if assembly == Assembly::Last {
+            report.diagnostics.extend(self.assemble_problems.iter().cloned());
+        }
         report.diagnostics.error_count()
     }
 
@@ -572,4 +576,12 @@ fn only_stylesheets_differ(old: &BTreeMap<String, live::Bytes>, new: &BTreeMap<S
         }
     }
     any
+}
+
+/// Whether a rebuild reports the last assembly's problems (an article patched into the site,
+/// which is not assembled again) or assembles anew and reports that assembly's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Assembly {
+    Last,
+    New,
 }

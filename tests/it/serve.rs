@@ -592,6 +592,8 @@ fn a_rebuild_logs_new_warnings_and_the_saved_files_not_every_warning_again() {
     let site = SiteTest::with_files(&[
         ("content/harbour.txt", "Harbour news\n\nThe harbour master announced new mooring fees.\n"),
         ("content/market.txt", "Market news\n\nThe fish market opened an hour early.\n"),
+        // A warning of the assembled site, not of one article.
+        ("content/2030-01-01-typo.txt", "Typo news\n\nThe year in this file's name is a typo.\n"),
     ]);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
         .args(["serve", "--port", "0", "--bind", "127.0.0.1"])
@@ -630,6 +632,10 @@ fn a_rebuild_logs_new_warnings_and_the_saved_files_not_every_warning_again() {
     }
     site.write("content/harbour.txt", "Harbour news\n\nThe harbour master announced higher fees.\n");
     let rebuild = until("changed: rebuilt");
+    // A new headline moves the story in the site, which is assembled again: its warnings are
+    // counted once, not once for the last assembly and once for this one.
+    site.write("content/harbour.txt", "Harbour fees rise\n\nThe harbour master announced higher fees.\n");
+    let reassembled = until("changed: rebuilt");
     let _ = child.kill();
     let _ = child.wait();
     assert!(
@@ -638,6 +644,9 @@ fn a_rebuild_logs_new_warnings_and_the_saved_files_not_every_warning_again() {
     );
     assert!(!rebuild.iter().any(|l| l.starts_with(&dateless("market"))), "shown before: {rebuild:#?}");
     let summary = rebuild.last().unwrap();
-    assert!(summary.starts_with("content/harbour.txt changed: rebuilt 2 articles"), "{summary}");
-    assert!(summary.ends_with("ok (1 warning shown before still applies)"), "{summary}");
+    assert!(summary.starts_with("content/harbour.txt changed: rebuilt 3 articles"), "{summary}");
+    assert!(summary.ends_with("ok (2 warnings shown before still apply)"), "{summary}");
+    let summary = reassembled.last().unwrap();
+    assert!(!summary.contains("patched in"), "assembled again: {summary}");
+    assert!(summary.ends_with("ok (2 warnings shown before still apply)"), "{summary}");
 }
