@@ -188,6 +188,15 @@ fn pipeline(
             "base_url is `/`, so the sitemap, feeds, robots.txt and canonical links hold relative URLs, which search engines and feed readers reject; set base_url to the site's address (https://example.org/) or pass --base-url",
         ));
     }
+    // A mistake under `publish:` would otherwise wait for the first publish to show.
+    for name in config.publish_targets.keys() {
+        if let Err(error) = publish::select_target(&config.publish_targets, Some(name), &config.root) {
+            report.diagnostics.push(Diagnostic::warning(
+                config.config_label(),
+                format!("{error}; `gazette publish` refuses it until it is fixed"),
+            ));
+        }
+    }
 
     let started = Instant::now();
     let ingested = match cache {

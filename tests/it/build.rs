@@ -618,6 +618,29 @@ fn publish_dry_runs_leave_the_output_alone_and_a_target_may_not_overwrite_the_ar
     assert!(site.root.join("content/2025-03-01-strike.txt").exists(), "the articles are untouched");
 }
 
+/// A mistake under `publish:` is told at the next build, not at the first publish.
+#[test]
+fn a_bad_publish_target_is_warned_about_when_building() {
+    let site = SiteTest::with_files(&[
+        (
+            "site.yaml",
+            "base_url: https://news.example.org/\npublish:\n  mirror:\n    type: dir\n    pth: ../mirror\n",
+        ),
+        (
+            "content/2025-03-01-strike.txt",
+            "Dock workers walk out\n\nDock workers in Portvale walked out on Monday.\n",
+        ),
+    ]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("warning: site.yaml: ")
+            && run.stderr.contains("publish target `mirror`")
+            && run.stderr.contains("`gazette publish` refuses it until it is fixed"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn an_updated_line_in_the_header_is_the_articles_update_time() {
     let site = SiteTest::with_files(&[(
