@@ -1174,11 +1174,32 @@ fn is_page_leftover(line: &str) -> bool {
     if line.ends_with(", opens new tab") && has_at_most_words(line, 16) {
         return true;
     }
+    if is_known_furniture(line) {
+        return true;
+    }
     if line.len() > LONGEST {
         return false;
     }
     let lower = line.to_lowercase();
     LEFTOVERS.contains(&lower.as_str()) || is_player_readout(&lower)
+}
+
+/// Page furniture of a known shape, whatever its length: the print edition's note and its links
+/// (`A version of this article appears in print on …`, `Order Reprints | Today’s Paper |
+/// Subscribe`), a graphic's or a gallery's link (`(Graphic: Global assets in 2019 - here)`,
+/// `Gallery: Xbox One X | 14 Photos`), a teaser for another story (`Related: Chicago is America's
+/// most segregated city`) and a rule of underscores (`___`, which sets off an AP story's notes).
+fn is_known_furniture(line: &str) -> bool {
+    let starts = |prefix: &str| strip_prefix_ignore_case(line, prefix).is_some();
+    (starts("a version of this article appears in print") && has_at_most_words(line, 80))
+        || (starts("order reprints |") && has_at_most_words(line, 12))
+        || (line.starts_with("(Graphic") && line.ends_with("here)") && has_at_most_words(line, 20))
+        || (starts("gallery:")
+            && line.contains(" | ")
+            && line.ends_with("Photos")
+            && has_at_most_words(line, 16))
+        || (starts("related:") && !line.ends_with(['.', '!', '?']) && has_at_most_words(line, 20))
+        || (line.len() >= 3 && line.bytes().all(|b| b == b'_'))
 }
 
 /// Video-player chrome such as `Current Time 0:00` or `Loaded: 0%`.
@@ -3388,6 +3409,28 @@ mod tests {
         );
         assert_eq!(out.authors, ["Jane O’Doe"]);
         assert_eq!(out.source.as_deref(), Some("Associated Press"));
+    }
+
+    #[test]
+    fn furniture_of_known_shapes_is_dropped_whatever_its_length() {
+        for line in [
+            "A version of this article appears in print on , on Page A22 of the New York edition with the headline: Under the City’s Streets, A Battle Against Winter. Order Reprints | Today’s Paper | Subscribe",
+            "Order Reprints | Today’s Paper | Subscribe",
+            "(Graphic: Global currencies vs. dollar - here)",
+            "Gallery: Xbox One X screenshots | 9 Photos",
+            "Related: Chicago is America's most segregated city",
+            "___",
+        ] {
+            assert!(is_page_leftover(line), "{line}");
+        }
+        for line in [
+            "Related: the company also said it would cut jobs.",
+            "Gallery owners said the show would go on | for now",
+            "_",
+            "A version of the plan was approved on Monday.",
+        ] {
+            assert!(!is_page_leftover(line), "{line}");
+        }
     }
 
     #[test]
