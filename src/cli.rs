@@ -222,12 +222,37 @@ struct Printer {
 }
 
 impl Printer {
-    /// Prints diagnostics with paths relative to the working folder, as a user typed them.
+    /// Prints diagnostics with paths relative to the working folder, as a user typed them: every
+    /// error, and the warnings unless quiet. A warning that many files share (an
+    /// archive of clippings with no dates) is printed for the first few and then counted, unless
+    /// verbose, so that it does not bury the warnings about the site itself.
     fn diagnostics(&self, diagnostics: &[Diagnostic]) {
         let cwd = std::env::current_dir().unwrap_or_default();
+        let mut alike: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for diagnostic in diagnostics.iter().filter(|d| !d.is_error()) {
+            *alike.entry(diagnostic.message.as_str()).or_default() += 1;
+        }
+        let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for diagnostic in diagnostics {
-            if diagnostic.is_error() || !self.quiet {
+            if diagnostic.is_error() {
                 eprintln!("{}", as_typed(diagnostic, &cwd));
+                continue;
+            }
+            if self.quiet {
+                continue;
+            }
+            let total = alike[diagnostic.message.as_str()];
+            let seen = shown.entry(diagnostic.message.as_str()).or_default();
+            *seen += 1;
+            if self.verbose || total <= ALIKE_SHOWN + 1 || *seen <= ALIKE_SHOWN {
+                eprintln!("{}", as_typed(diagnostic, &cwd));
+            } else if *seen == total {
+                // Two or more: a lone one past the first few is printed as it is.
+                eprintln!(
+                    "warning: the same for {} more files (`--verbose` lists them): {}",
+                    total - ALIKE_SHOWN,
+                    diagnostic.message
+                );
             }
         }
     }
@@ -238,6 +263,9 @@ impl Printer {
         }
     }
 }
+
+/// How many files a warning that many share is printed for before the rest are counted.
+const ALIKE_SHOWN: usize = 3;
 
 /// `diagnostic` with its path relative to `cwd` where it is inside it, as the user would type it.
 fn as_typed(diagnostic: &Diagnostic, cwd: &Path) -> Diagnostic {

@@ -115,6 +115,32 @@ fn rules_around_a_plain_text_headline_are_text_and_prose_front_matter_is_named()
     assert!(!stderr.contains("FrontMatter"), "no type names: {stderr}");
 }
 
+/// An archive of undated clippings: the shared warning is printed for a few files and counted
+/// for the rest, so the site's own warnings are not buried; `--verbose` prints each.
+#[test]
+fn a_warning_many_files_share_is_counted_after_the_first_few() {
+    let files: Vec<(String, String)> = (1..=6)
+        .map(|n| {
+            (format!("content/story-{n}.txt"), format!("Story {n}\n\nThe council met for the {n}th time.\n"))
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = SiteTest::with_files(&files);
+    let run = site.build_ok();
+    let undated = |stderr: &str| {
+        stderr.lines().filter(|l| l.starts_with("warning: content/") && l.contains("no date found")).count()
+    };
+    assert_eq!(undated(&run.stderr), 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning: the same for 3 more files (`--verbose` lists them): no date found"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("site.yaml: base_url is `/`"), "{}", run.stderr);
+    let run = site.run(&["build", "--verbose"]);
+    assert_eq!(undated(&run.stderr), 6, "{}", run.stderr);
+}
+
 #[test]
 fn bad_toml_front_matter_names_its_line_and_an_unclosed_block_its_fence() {
     let stderr = failing_build_of(&[(
