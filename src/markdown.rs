@@ -64,21 +64,27 @@ fn events(markdown: &str, options: MarkdownOptions) -> impl Iterator<Item = Even
     })
 }
 
-/// Where the first raw HTML in `markdown` starts (a byte offset) and how it opens: a tag in a
-/// block or inline, which pages leave out unless raw HTML is allowed. Comments (`<!--more-->`)
-/// are left out quietly and not counted.
-pub fn first_raw_html(markdown: &str) -> Option<(usize, String)> {
+/// Where each piece of raw HTML in `markdown` starts (a byte offset) and how it opens: a tag in
+/// a block or inline, which pages leave out unless raw HTML is allowed. Comments
+/// (`<!--more-->`) are left out quietly and not counted, and so are the lines of an HTML block
+/// that hold no tag (its text, which goes with it).
+pub fn raw_html(markdown: &str) -> Vec<(usize, String)> {
     if !markdown.contains('<') {
-        return None;
+        return Vec::new();
     }
-    Parser::new_ext(markdown, Options::empty()).into_offset_iter().find_map(|(event, range)| match event {
-        Event::Html(html) | Event::InlineHtml(html) if !html.trim_start().starts_with("<!--") => {
-            let html = html.trim();
-            let tag = html.find('>').map_or(html, |end| &html[..=end]);
-            Some((range.start, tag.chars().take(60).collect()))
-        }
-        _ => None,
-    })
+    Parser::new_ext(markdown, Options::empty())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Html(html) | Event::InlineHtml(html)
+                if html.contains('<') && !html.trim_start().starts_with("<!--") =>
+            {
+                let html = html.trim();
+                let tag = html.find('>').map_or(html, |end| &html[..=end]);
+                Some((range.start, tag.chars().take(60).collect()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Renders `markdown` to an HTML fragment.

@@ -465,20 +465,29 @@ fn resolve(
         diagnostics.push(Diagnostic::warning(path, message));
     }
     // Hugo leaves raw HTML out the same way, with only a comment in the page to show for it.
-    if source.kind == SourceKind::Markdown
-        && !config.unsafe_html
-        && let Some((at, html)) = markdown::first_raw_html(&prepared.body)
-    {
-        let line = prepared.body_line + prepared.body[..at].matches('\n').count();
-        diagnostics.push(
-            Diagnostic::warning(
-                path,
-                format!(
-                    "raw HTML (`{html}`) is left out of the page; set `markdown: {{unsafe_html: true}}` in site.yaml to keep it"
-                ),
-            )
-            .at_line(Some(line)),
-        );
+    if source.kind == SourceKind::Markdown && !config.unsafe_html {
+        const MOST: usize = 3;
+        let pieces = markdown::raw_html(&prepared.body);
+        for (at, html) in pieces.iter().take(MOST) {
+            let line = prepared.body_line + prepared.body[..*at].matches('\n').count();
+            diagnostics.push(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "raw HTML (`{html}`) is left out of the page, with any text inside it; set `markdown: {{unsafe_html: true}}` in site.yaml to keep it"
+                    ),
+                )
+                .at_line(Some(line)),
+            );
+        }
+        if let Some((_, next)) = pieces.get(MOST) {
+            let more = match pieces.len() - MOST {
+                1 => "1 more piece of raw HTML".to_string(),
+                n => format!("{n} more pieces of raw HTML"),
+            };
+            let verb = if pieces.len() - MOST == 1 { "is" } else { "are" };
+            diagnostics.push(Diagnostic::warning(path, format!("and {more} (`{next}`...) {verb} left out")));
+        }
     }
     let plain = markdown::to_plain_text(&prepared.body, options);
     let counted = match front.word_count {

@@ -213,6 +213,21 @@ fn raw_html_left_out_of_a_page_is_named_at_its_line() {
         run.stderr
     );
     assert!(!site.output("2025/03/01/strike/index.html").contains("<iframe"));
+    // Each piece is named, not only the first.
+    site.write(
+        "content/2025-03-01-strike.md",
+        "---\ntitle: Strike\n---\nThe strike began.\n\n<div class=\"box\">\nPickets at the gate.\n</div>\n\nIt <b>ended</b>.\n",
+    );
+    let run = site.build_ok();
+    for (line, tag) in [(6, "<div class=\"box\">"), (8, "</div>"), (10, "<b>")] {
+        assert!(
+            run.stderr.contains(&format!("2025-03-01-strike.md:{line}: raw HTML (`{tag}`) is left out of the page, with any text inside it")),
+            "{tag}: {}",
+            run.stderr
+        );
+    }
+    assert!(run.stderr.contains("and 1 more piece of raw HTML (`</b>`...) is left out"), "{}", run.stderr);
+    site.write("content/2025-03-01-strike.md", article);
     site.write("site.yaml", "title: Test\nmarkdown:\n  unsafe_html: true\n");
     let run = site.build_ok();
     assert!(!run.stderr.contains("raw HTML"), "kept, so nothing to say: {}", run.stderr);
