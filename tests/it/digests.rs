@@ -288,6 +288,30 @@ fn the_same_story_ten_days_later_is_not_a_cluster() {
     assert!(!visible_text(&site.output("2025/02/04/a/index.html")).contains("Also reported by"));
 }
 
+/// German writes every noun with a capital, so the tagger, which reads names from capitals,
+/// gives a German story no automatic tags rather than its nouns.
+#[test]
+fn a_german_story_gets_no_automatic_tags_from_its_nouns() {
+    let german = "Die neue Version des Passwortmanagers speichert die Datenbank verschlüsselt. \
+                  Die Entwickler nennen die Verbesserungen wichtig. Die Datenbank bleibt lokal, \
+                  und die Version ist kostenlos.";
+    let english = "Mayor Anna Lindqvist opened the Harbour Bridge on Monday. Anna Lindqvist said \
+                   the Harbour Bridge would carry trams by spring.";
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "tags:\n  min_articles: 1\n"),
+        ("content/2025-02-04-software.md", &format!("---\ntitle: Neue Version\nlang: de\n---\n{german}\n")),
+        ("content/2025-02-04-bridge.md", &format!("---\ntitle: Bridge opens\n---\n{english}\n")),
+    ]);
+    build(&site);
+    let tags = |page: &str| {
+        let page = site.output(page);
+        page.match_indices("class=\"tag\"").count()
+    };
+    assert_eq!(tags("2025/02/04/software/index.html"), 0, "no nouns as tags");
+    assert!(tags("2025/02/04/bridge/index.html") > 0, "the English story is tagged");
+    assert!(!site.has_output("tags/datenbank/index.html"));
+}
+
 #[test]
 fn related_articles_share_tags() {
     let site = SiteTest::with_files(&[
