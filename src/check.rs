@@ -68,13 +68,20 @@ fn check_page(
             // not write (`/2025/04/10/slug/` for a site at `/news/`), though a preview served at
             // the root finds it.
             let root_based = link.starts_with('/') && !link.starts_with("//");
-            if base_path != "/" && root_based && !link.starts_with(base_path) {
+            let the_root = link.split(['?', '#']).next() == Some(base_path.trim_end_matches('/'));
+            if base_path != "/" && root_based && !link.starts_with(base_path) && !the_root {
+                // The link to write, when the site has the page the link was meant for.
+                let meant = format!("{base_path}{}", link.trim_start_matches('/'));
+                let has_it = resolve(&meant, folder, base_url, base_path)
+                    .is_some_and(|(target, _)| files.contains_key(&page_file(&target)));
+                let fix = if has_it {
+                    format!("; write it as `{meant}` or relative to the page")
+                } else {
+                    String::new()
+                };
                 problems.push(Diagnostic::error(
                     path,
-                    format!(
-                        "broken link: `{link}` is outside the site, which base_url puts under `{base_path}`; write it as `{base_path}{}` or relative to the page",
-                        link.trim_start_matches('/')
-                    ),
+                    format!("broken link: `{link}` is outside the site, which base_url puts under `{base_path}`{fix}"),
                 ));
                 continue;
             }
@@ -85,8 +92,7 @@ fn check_page(
                 target
             };
             let page = if target.is_empty() { path.to_string() } else { target };
-            let file =
-                if page.ends_with('/') || page.is_empty() { format!("{page}index.html") } else { page };
+            let file = page_file(&page);
             if !files.contains_key(&file) {
                 problems.push(Diagnostic::error(path, format!("broken link: `{link}` (no {file})")));
                 continue;
@@ -157,11 +163,25 @@ fn resolve(link: &str, folder: &str, base_url: &str, base_path: &str) -> Option<
     } else if link.contains("://") || link.starts_with("//") {
         return None;
     } else if let Some(rooted) = link.strip_prefix('/') {
-        format!("/{rooted}").strip_prefix(base_path).map(str::to_string).unwrap_or_else(|| rooted.to_string())
+        if link == base_path.trim_end_matches('/') {
+            // `/news` for the site at `/news/`: its front page.
+            "index.html".to_string()
+        } else {
+            link.strip_prefix(base_path).map(str::to_string).unwrap_or_else(|| rooted.to_string())
+        }
     } else {
         format!("{folder}{link}")
     };
     Some((normalise(&joined), anchor))
+}
+
+/// The output file a resolved link target is served from: a folder's `index.html`.
+fn page_file(target: &str) -> String {
+    if target.ends_with('/') || target.is_empty() {
+        format!("{target}index.html")
+    } else {
+        target.to_string()
+    }
 }
 
 /// Folds `.` and `..` segments; keeps a trailing slash.
@@ -282,6 +302,16 @@ mod tests {
             "{problems:?}"
         );
         assert!(site(&pages, "https://example.org/", "/").is_empty(), "at the root they are the site's");
+        // The site's own root, and a page of the host the site does not have (no fix to offer).
+        let pages =
+            files(&[("index.html", &format!("{HEAD}<a href=\"/news\">home</a><a href=\"/contact/\">c</a>"))]);
+        let problems: Vec<String> =
+            site(&pages, "https://example.org/news/", "/news/").iter().map(|p| p.message.clone()).collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("`/contact/` is outside the site") && !problems[0].contains("write it"),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -83,7 +83,8 @@ struct ShownArgs {
     /// Include draft articles.
     #[arg(short = 'D', long, alias = "buildDrafts")]
     drafts: bool,
-    /// Include articles whose publish_date is still to come.
+    /// Include articles scheduled for later: a publish_date, or a date: in front matter, still
+    /// to come.
     #[arg(short = 'F', long, alias = "buildFuture")]
     future: bool,
     /// Include articles past their expiry_date.
@@ -488,12 +489,16 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     target.check_apart_from(&config.source_folders())?;
     // A dry run changes nothing, the output folder included: it builds the production site into a
     // scratch folder, removed when it is done, and plans from that.
-    let scratch = (args.dry_run && !args.no_build).then(|| ScratchFolder::for_site(&config.root));
-    let config = match &scratch {
-        Some(scratch) => load_config(
-            &args.site,
-            Overrides { output_dir: Some(scratch.path.clone()), ..Overrides::default() },
-        )?,
+    let mut scratch = (args.dry_run && !args.no_build).then(ScratchFolder::new);
+    let config = match &mut scratch {
+        Some(scratch) => {
+            let config = load_config(
+                &args.site,
+                Overrides { output_dir: Some(scratch.path.clone()), ..Overrides::default() },
+            )?;
+            scratch.build_state = Some(gazette::cache::state_file(&config));
+            config
+        }
         None => config,
     };
     if !config.has_absolute_base_url() {
@@ -528,6 +533,8 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         let plan =
             gazette::publish::deploy(&config.output_dir, &target, &options, &gazette::publish::NoProgress)?
                 .plan;
+        // Refused before anyone is asked: a yes could not make it go through.
+        plan.check_deletes(args.max_deletes, &format!("`{name}`"))?;
         if !plan.deletes.is_empty()
             && !confirm(&format!(
                 "Delete {} the site no longer has at `{name}`?",
@@ -536,14 +543,6 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         {
             eprintln!("Nothing published.");
             return Ok(ExitCode::FAILURE);
-        }
-        if plan.deletes.len() > args.max_deletes {
-            return Err(gazette::publish::PublishError::TooManyDeletes {
-                count: plan.deletes.len(),
-                max: args.max_deletes,
-                target: format!("`{name}`"),
-            }
-            .into());
         }
         // Files no publish wrote are asked about apart: a "no" keeps them and publishes.
         if !plan.kept.is_empty() {
@@ -577,12 +576,7 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             summary.plan.unchanged.len()
         ));
         // The plan is shown whatever it deletes, so that a refused publish can be looked into.
-        if summary.plan.deletes.len() > args.max_deletes {
-            let refusal = gazette::publish::PublishError::TooManyDeletes {
-                count: summary.plan.deletes.len(),
-                max: args.max_deletes,
-                target: format!("`{name}`"),
-            };
+        if let Err(refusal) = summary.plan.check_deletes(args.max_deletes, &format!("`{name}`")) {
             eprintln!("error: a publish would refuse this plan: {refusal}");
             return Ok(ExitCode::FAILURE);
         }
@@ -602,27 +596,30 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A folder in the system's temporary folder for a dry run's build, removed when dropped. Named
-/// after the site, so that the build cache's record of it is one file per site, not one per run.
+/// A folder of its own in the system's temporary folder for a dry run's build (two dry runs at
+/// once each have one), removed when dropped with the build's record of it in `.gazette-cache/`,
+/// which no later build could use.
 struct ScratchFolder {
     path: PathBuf,
+    build_state: Option<PathBuf>,
 }
 
 impl ScratchFolder {
-    fn for_site(root: &Path) -> Self {
-        use sha2::Digest;
-        let digest = sha2::Sha256::digest(root.to_string_lossy().as_bytes());
-        let tag: String = digest.iter().take(6).map(|byte| format!("{byte:02x}")).collect();
-        let path = std::env::temp_dir().join(format!("gazette-publish-dry-run-{tag}"));
-        // Left by a dry run that was killed: a build refuses a folder it cannot tell is its own.
-        let _ = std::fs::remove_dir_all(&path);
-        ScratchFolder { path }
+    fn new() -> Self {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.subsec_nanos());
+        let name = format!("gazette-publish-dry-run-{}-{nanos}", std::process::id());
+        ScratchFolder { path: std::env::temp_dir().join(name), build_state: None }
     }
 }
 
 impl Drop for ScratchFolder {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.path);
+        if let Some(state) = &self.build_state {
+            let _ = std::fs::remove_file(state);
+        }
     }
 }
 

@@ -203,7 +203,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// `--drafts`.
     pub drafts: bool,
-    /// `--future`: build articles whose `publish_date` is still to come.
+    /// `--future`: build articles scheduled for later (a `publish_date`, or a `date:` written in
+    /// front matter, still to come).
     pub future: bool,
     /// `--expired`: build articles past their `expiry_date`.
     pub expired: bool,

@@ -190,7 +190,9 @@ fn pipeline(
     }
     // A mistake under `publish:` would otherwise wait for the first publish to show.
     for name in config.publish_targets.keys() {
-        if let Err(error) = publish::select_target(&config.publish_targets, Some(name), &config.root) {
+        let checked = publish::select_target(&config.publish_targets, Some(name), &config.root)
+            .and_then(|(_, target)| target.check_apart_from(&config.source_folders()));
+        if let Err(error) = checked {
             report.diagnostics.push(Diagnostic::warning(
                 config.config_label(),
                 format!("{error}; `gazette publish` refuses it until it is fixed"),

@@ -650,23 +650,27 @@ impl Layout {
         }
     }
 
-    /// A date on a line of its own among the first paragraphs (`Feb. 21, 2019` under a photo's
-    /// credit, `22 Dec, 2016` printed twice under the headline): the article's date, so the line
-    /// is page furniture once read. A clipping with no other date would otherwise be dated the
-    /// day it was copied, and lead the front page.
+    /// A date on a line of its own in the page's header (`Feb. 21, 2019` under a photo's credit,
+    /// `22 Dec, 2016` printed twice under the headline): the article's date, so the line is page
+    /// furniture once read. A clipping with no other date would otherwise be dated the day it was
+    /// copied, and lead the front page. Only where a header puts it: among the first paragraphs,
+    /// right after the headline, a byline, a photo's caption or credit or page leftovers, not
+    /// after a paragraph of text (`The concert returns.` over `July 4, 2025` gives the concert's
+    /// date), in an article with no other date-only paragraph (a timeline's dates head its
+    /// entries, and are the story's).
     fn mark_date_stamp(&mut self, paras: &[Para<'_>]) {
-        for (i, para) in paras.iter().enumerate().take(STAMP_WINDOW) {
-            if self.roles[i] != Role::Body {
-                continue;
-            }
-            let mut dates = para.lines.iter().map(|line| stamp_date(line));
-            if let Some(Some(date)) = dates.next()
-                && dates.all(|other| other == Some(date))
-            {
-                self.stamp = Some(date);
-                self.roles[i] = Role::Dropped;
-                return;
-            }
+        let Some(at) = paras.iter().take(STAMP_WINDOW).position(|para| para_date(para).is_some()) else {
+            return;
+        };
+        let Some(date) = para_date(&paras[at]) else { return };
+        let after_text = (0..at)
+            .rev()
+            .find(|&i| self.roles[i] != Role::Dropped)
+            .is_some_and(|i| self.roles[i] == Role::Body);
+        let another = paras.iter().enumerate().any(|(i, para)| i != at && para_date(para).is_some());
+        if self.roles[at] == Role::Body && !after_text && !another {
+            self.stamp = Some(date);
+            self.roles[at] = Role::Dropped;
         }
     }
 
@@ -1198,7 +1202,7 @@ fn is_known_furniture(line: &str) -> bool {
             && line.contains(" | ")
             && line.ends_with("Photos")
             && has_at_most_words(line, 16))
-        || (starts("related:") && !line.ends_with(['.', '!', '?']) && has_at_most_words(line, 20))
+        || (starts("related:") && !ends_as_sentence(line) && has_at_most_words(line, 20))
         || (line.len() >= 3 && line.bytes().all(|b| b == b'_'))
 }
 
@@ -1248,15 +1252,27 @@ const HEADER_WINDOW: usize = 4;
 /// headline, a standfirst, a photo with its caption and credit, and leftovers such as `Image`.
 const STAMP_WINDOW: usize = 8;
 
+/// The date of a paragraph that is nothing but a date, on one line or repeated on several.
+fn para_date(para: &Para<'_>) -> Option<(i16, i8, i8)> {
+    let mut dates = para.lines.iter().map(|line| stamp_date(line));
+    let date = dates.next()??;
+    dates.all(|other| other == Some(date)).then_some(date)
+}
+
 /// The date a line gives when it is nothing but a date with its year: `Feb. 21, 2019`,
 /// `Sept. 25, 2018`, `22 Dec, 2016`, `22 December 2016`, `2019-02-21`.
 fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     let line = line.trim().trim_end_matches(['.', ',']);
+    // Most paragraphs are longer than any date: no parsing for those.
+    if line.len() > 20 {
+        return None;
+    }
     if let Some(date) = parse_full_date(line) {
         return Some(date);
     }
-    if let Ok(date) = line.parse::<jiff::civil::Date>()
-        && line.len() == 10
+    if line.len() == 10
+        && line.as_bytes()[4] == b'-'
+        && let Ok(date) = line.parse::<jiff::civil::Date>()
     {
         return Some((date.year(), date.month(), date.day()));
     }
@@ -1270,7 +1286,12 @@ fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     if !is_year(year) {
         return None;
     }
-    Some((year.parse().ok()?, month, day))
+    real_date((year.parse().ok()?, month, day))
+}
+
+/// `date` when the calendar has it: a text may say `Feb. 30`, which no page can be dated.
+fn real_date(date: (i16, i8, i8)) -> Option<(i16, i8, i8)> {
+    jiff::civil::Date::new(date.0, date.1, date.2).ok().map(|_| date)
 }
 
 fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
@@ -2261,10 +2282,11 @@ fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
     Some(((hour, minute), zone))
 }
 
-/// A date with a year, as (year, month, day) so that tuples order chronologically.
+/// A date with a year, as (year, month, day) so that tuples order chronologically; none for a
+/// day the calendar does not have (`Feb. 30, 2019`).
 fn parse_full_date(text: &str) -> Option<(i16, i8, i8)> {
     let (month, day, year) = parse_month_day(text)?;
-    Some((year?, month, day))
+    real_date((year?, month, day))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2491,7 +2513,8 @@ fn infer_title(lede: &str) -> String {
         Some(clause) => trim_title_end(clause).to_string(),
         // A cut between two words of a clause does not: the ellipsis says the sentence goes on,
         // so "Judge rules on an unconscious" is not taken for a headline as written.
-        None => format!("{}…", trim_title_end(word_cut(sentence, BUDGET))),
+        // One place kept for the ellipsis.
+        None => format!("{}…", trim_title_end(word_cut(sentence, BUDGET - 1))),
     }
 }
 
@@ -3319,6 +3342,9 @@ mod tests {
             convert(text).title.as_deref(),
             Some("A district court judge ruled that police officers had violated the rights of a woman…")
         );
+        let long = "A district court judge ruled that police officers from three neighbouring counties had violated the rights of a woman.";
+        let title = convert(long).title.expect("title");
+        assert!(title.ends_with('…') && title.chars().count() <= 90, "{title}");
     }
 
     #[test]
@@ -3425,6 +3451,7 @@ mod tests {
         }
         for line in [
             "Related: the company also said it would cut jobs.",
+            "Related: the chief said “we will cut jobs.”",
             "Gallery owners said the show would go on | for now",
             "_",
             "A version of the plan was approved on Monday.",
@@ -3462,9 +3489,20 @@ mod tests {
             ("32 Dec, 2016", None),
             ("On Feb. 21, 2019", None),
             ("22 Dec, 2016 and 23 Dec, 2016", None),
+            ("Feb. 30, 2019", None),
+            ("31 June 2018", None),
         ] {
             assert_eq!(stamp_date(line), date, "{line}");
         }
+        // After a paragraph of text, a date is the text's: the day of the concert, not the page's.
+        let concert = "The concert returns.\n\nJuly 4, 2025\n\nTickets go on sale on Monday.";
+        let out = convert(concert);
+        assert!(out.date.is_none() && out.body.contains("July 4, 2025"), "{}", out.body);
+        // A timeline's dates head its entries.
+        let timeline = "How the crisis unfolded\n\nJIM WATSON/AFP/Getty Images\n\nMarch 3, 2020\n\n\
+                        The first case was reported.\n\nMarch 11, 2020\n\nThe WHO declared a pandemic.";
+        let out = convert(timeline);
+        assert!(out.date.is_none() && out.body.contains("March 3, 2020"), "{}", out.body);
         // A date deep in the story, or in a sentence, is the story's, not the page's.
         let late = "Council approves budget\n\nThe council approved the budget on Tuesday.\n\n\
                     It was the first vote.\n\nA second followed.\n\nThen a third.\n\n\

@@ -202,10 +202,11 @@ pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
 /// TOML): in a plain-text article, `---` lines around anything else are part of the text (a rule
 /// above a headline, a pasted separator), not front matter.
 pub fn names_a_key(block: &str) -> bool {
+    // In any case: `Title:` is a key mistyped, and gets its "did you mean".
+    let known =
+        |key: &str| KEYS.iter().chain(ALIASES).chain(&["extra"]).any(|known| known.eq_ignore_ascii_case(key));
     block.lines().any(|line| {
-        line.split_once([':', '='])
-            .map(|(key, _)| key.trim().trim_matches(['"', '\'']))
-            .is_some_and(|key| KEYS.contains(&key) || ALIASES.contains(&key) || key == "extra")
+        line.split_once([':', '=']).map(|(key, _)| key.trim().trim_matches(['"', '\''])).is_some_and(known)
     })
 }
 

@@ -128,7 +128,9 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
         // coast` between rules): the rules become blank lines, so lines keep their numbers.
         Ok(split)
             if source.kind == SourceKind::Text
-                && let Some(block) = split.block.filter(|block| !front_matter::names_a_key(block)) =>
+                && let Some(block) = split
+                    .block
+                    .filter(|block| !block.trim().is_empty() && !front_matter::names_a_key(block)) =>
         {
             diagnostics.push(
                 Diagnostic::warning(
@@ -142,6 +144,29 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             front_matter::Split { block: None, format: split.format, body: &unfenced, body_line: 1 }
         }
         Ok(split) => split,
+        // One rule above a plain-text article, with no key under it, is not front matter left
+        // open: it is the text's.
+        Err(front_matter::SplitError::Unclosed)
+            if source.kind == SourceKind::Text
+                && decoded.text.starts_with("---")
+                && !front_matter::names_a_key(decoded.text.split("\n\n").next().unwrap_or_default()) =>
+        {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &source.path,
+                    "a `---` line opens the file and none closes it, with no front-matter key under it: read as a rule above the article",
+                )
+                .at_line(Some(1)),
+            );
+            let rest = decoded.text.split_once('\n').map_or("", |(_, rest)| rest);
+            unfenced = format!("\n{rest}");
+            front_matter::Split {
+                block: None,
+                format: front_matter::Format::Yaml,
+                body: &unfenced,
+                body_line: 1,
+            }
+        }
         Err(error) => {
             let front_matter::SplitError::Unclosed = error;
             let fence = if decoded.text.starts_with("+++") { "+++" } else { "---" };
@@ -457,12 +482,12 @@ fn resolve(
         && front.embeds.is_empty()
         && !crate::discover::is_bundle_index(file_name);
     if empty && !front.draft {
-        let message = if config.drafts {
-            "no article text: built because drafts are shown (`--drafts`); a build without it leaves the article out, as a draft, until it has some"
-        } else {
-            "no article text: left out of the site, as a draft is (`--drafts` shows it), until it has some"
-        };
-        diagnostics.push(Diagnostic::warning(path, message));
+        // Worded for a build with drafts or without: the warning is kept with the article in the
+        // ingest cache, which does not depend on `--drafts`.
+        diagnostics.push(Diagnostic::warning(
+            path,
+            "no article text: it is a draft until it has some, left out of the site unless `--drafts` shows drafts",
+        ));
     }
     // Hugo leaves raw HTML out the same way, with only a comment in the page to show for it.
     if source.kind == SourceKind::Markdown && !config.unsafe_html {
@@ -743,7 +768,7 @@ impl MonthDate {
         diagnostics.push(Diagnostic::warning(
             path,
             format!(
-                "no day found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ folders or a dated dateline): dated {}, the first of the month that its folders `{folders}` name; write `date:` to give the day",
+                "no day found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ folders, a dated dateline or a date on a line of its own near the top): dated {}, the first of the month that its folders `{folders}` name; write `date:` to give the day",
                 self.date.date()
             ),
         ));

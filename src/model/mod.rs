@@ -65,6 +65,8 @@ pub struct Site {
     pub weeks: Vec<Period>,
     /// Which periods are the digests.
     pub digest_period: DigestPeriod,
+    /// The site's language (site.yaml's `language`), which marks a story in another one.
+    pub language: String,
     /// Tags, sources and authors, in [`TaxonomyKind::ALL`] order.
     pub taxonomies: Vec<Taxonomy>,
     /// Story clusters: groups of articles reporting the same story, each sorted, newest first.
@@ -109,6 +111,13 @@ pub fn visibility(article: &Article, config: &Config, now: Timestamp) -> Result<
     Ok(())
 }
 
+/// Whether two language tags name one language (`en` and `en-GB`, `pt-BR` and `pt`): a story in
+/// a variety of the site's language is not marked as in another.
+pub fn same_language(one: &str, other: &str) -> bool {
+    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
+    primary(one) == primary(other)
+}
+
 /// Whether `article` waits for a moment after `now`: its `publish_date`, or, when it has none,
 /// the `date:` its front matter gives. A date written ahead is how Hugo sites schedule a story
 /// (an embargo), so it is held back as Hugo holds it; a date Gazette worked out (from a file name,
@@ -129,6 +138,7 @@ impl Site {
         // another one becomes due, expires, or is a draft.
         let mut articles = articles;
         make_slugs_unique(&mut articles, &config.content_dir, &mut diagnostics);
+        warn_of_distant_schedules(&articles, &config.content_dir, now, &mut diagnostics);
         let mut articles: Vec<Article> =
             articles.into_iter().filter(|a| visibility(a, config, now).is_ok()).collect();
         warn_of_future_dates(&articles, &config.content_dir, now, &mut diagnostics);
@@ -157,6 +167,7 @@ impl Site {
             years,
             weeks,
             digest_period: config.digest_period,
+            language: config.language.clone(),
             taxonomies,
             clusters: Vec::new(),
             cluster_index: Vec::new(),
@@ -190,6 +201,8 @@ impl Site {
             && old.slug_chosen == new.slug_chosen
             && old.title == new.title
             && old.date == new.date
+            // A date written ahead is a schedule; the same date worked out is not.
+            && old.date_source == new.date_source
             && old.publish_date == new.publish_date
             && old.expiry_date == new.expiry_date
             && old.draft == new.draft
@@ -356,7 +369,31 @@ fn warn_of_future_dates(
         diagnostics.push(Diagnostic::warning(
             content_dir.join(&article.source_path),
             format!(
-                "dated {}, in the future: it is listed first on the front page and in the feeds until then; fix the date if it is a mistake, or set `publish_date` to hold the article back until then",
+                "dated {}, in the future: it is listed first on the front page and in the feeds until then; fix the date if it is a mistake, or write it as `date:` in front matter to hold the article back until then",
+                article.date.date()
+            ),
+        ));
+    }
+}
+
+/// How far ahead a `date:` may hold a story back before it is taken for a mistyped year.
+const DISTANT_SCHEDULE: jiff::SignedDuration = jiff::SignedDuration::from_hours(366 * 24);
+
+/// Warns of articles a `date:` written more than a year ahead holds back (`2205` for `2025`):
+/// such an article is in no listing, so nothing else would show that it is missing.
+fn warn_of_distant_schedules(
+    articles: &[Article],
+    content_dir: &Path,
+    now: Timestamp,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Ok(distant) = now.checked_add(DISTANT_SCHEDULE) else { return };
+    let held_by_date = |a: &&Article| a.publish_date.is_none() && is_scheduled(a, now);
+    for article in articles.iter().filter(held_by_date).filter(|a| a.date.timestamp() > distant) {
+        diagnostics.push(Diagnostic::warning(
+            content_dir.join(&article.source_path),
+            format!(
+                "`date: {}` is more than a year ahead, so the article is held back until then (`--future` shows it); fix the year if it is a mistake",
                 article.date.date()
             ),
         ));
@@ -611,6 +648,21 @@ pub(crate) mod tests {
             signature: None,
             bundle_files: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_date_now_written_in_front_matter_is_no_patch() {
+        let config = config();
+        let now = Timestamp::UNIX_EPOCH;
+        let old = article("a.txt", "2030-01-01T00:00:00Z", "Ahead");
+        let (mut site, _) = Site::assemble(&config, vec![old.clone()], now);
+        assert_eq!(site.articles.len(), 1, "a worked-out date ahead is shown");
+        let mut new = old.clone();
+        new.date_source = DateSource::Explicit;
+        assert!(!site.replace_article(&old, new, &config, now), "now held back: assemble again");
+        let mut new = old.clone();
+        new.body_markdown = "Edited.".into();
+        assert!(site.replace_article(&old, new, &config, now), "a text edit is patched in");
     }
 
     #[test]

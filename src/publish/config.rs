@@ -134,7 +134,7 @@ impl Target {
         let same_or_nested = |a: &std::path::Path, b: &std::path::Path| a.starts_with(b) || b.starts_with(a);
         let clash = folders.iter().find(|folder| {
             same_or_nested(&lexical(path), &lexical(folder))
-                || matches!((path.canonicalize(), folder.canonicalize()), (Ok(a), Ok(b)) if same_or_nested(&a, &b))
+                || matches!((through_links(path), through_links(folder)), (Some(a), Some(b)) if same_or_nested(&a, &b))
         });
         match clash {
             Some(folder) => Err(PublishError::config(format!(
@@ -224,5 +224,55 @@ impl TryFrom<RawTarget> for Target {
             cache_control: raw.cache_control,
             precompress: raw.precompress,
         })
+    }
+}
+
+/// `path` with the links in it followed, as far as it exists: `link/new`, where `link` leads to
+/// `content/` and `new` is yet to be made, is `content/new`.
+fn through_links(path: &std::path::Path) -> Option<PathBuf> {
+    let path = lexical(path);
+    let mut existing = path.as_path();
+    let mut missing = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return Some(missing.iter().rev().fold(real, |real, part| real.join(part)));
+        }
+        missing.push(existing.file_name()?);
+        existing = existing.parent()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_target_may_not_overlap_the_sources_even_through_a_link() {
+        let site = tempfile::tempdir().expect("temp dir");
+        let content = site.path().join("content");
+        std::fs::create_dir_all(&content).expect("mkdir");
+        let folders = [content.clone(), site.path().join("static")];
+        let target = |path: PathBuf| Target::new(TargetConfig::Dir { path });
+        assert!(target(site.path().join("www")).check_apart_from(&folders).is_ok());
+        for clash in [
+            content.clone(),
+            content.join("archive"),
+            site.path().join("static/../content"),
+            site.path().into(),
+        ] {
+            let error = target(clash.clone()).check_apart_from(&folders).expect_err("overlaps");
+            assert!(
+                error.to_string().contains("must not contain one another"),
+                "{}: {error}",
+                clash.display()
+            );
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&content, site.path().join("link")).expect("symlink");
+            let error =
+                target(site.path().join("link/new")).check_apart_from(&folders).expect_err("through a link");
+            assert!(error.to_string().contains("must not contain one another"), "{error}");
+        }
     }
 }

@@ -462,7 +462,7 @@ impl Renderer {
                 .collect(),
             photo_credits: photo_credits(&article.images),
             embeds: &article.embeds,
-            lang: article.lang.as_deref().filter(|l| *l != config.language),
+            lang: article.lang.as_deref().filter(|lang| !crate::model::same_language(lang, &config.language)),
             word_count: article.word_count,
             updated: article.updated.as_ref().map(views::rfc3339),
             // With its time when it has one: an update the day a story ran says little without.

@@ -221,7 +221,7 @@ pub struct ArticleCard<'a> {
     pub tags: Vec<TermLink>,
     /// Other reports of the same story (empty unless the article is in a story cluster).
     pub also: Vec<AlsoReported<'a>>,
-    /// The story's language (`fr`), for a `lang` on its card where it differs from the site's.
+    /// The story's language (`fr`) when it is not the site's, for a `lang` on its card.
     pub lang: Option<&'a str>,
 }
 
@@ -257,7 +257,7 @@ impl<'a> ArticleCard<'a> {
                     .collect()
             },
             also: Vec::new(),
-            lang: article.lang.as_deref(),
+            lang: article.lang.as_deref().filter(|lang| !crate::model::same_language(lang, &site.language)),
         }
     }
 
@@ -503,6 +503,8 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
         *counts.entry(term).or_default() += 1;
     }
     let name = |term: usize| taxonomy.terms[term].name.as_str();
+    // Terms are kept in the order of their names as the tag index lists them (accents and case
+    // aside): a lower index is the first by name.
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut rest = Vec::new();
     for (&i, terms) in shown.iter().zip(&story_terms) {
@@ -511,7 +513,7 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
             .iter()
             .map(|&term| (counts[&term], term))
             .filter(|(count, _)| *count >= 2)
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| name(b.1).cmp(name(a.1))));
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(&a.1)));
         match best {
             Some((_, term)) => match groups.iter_mut().find(|(group, _)| *group == term) {
                 Some((_, members)) => members.push(i),
@@ -520,7 +522,7 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
             None => rest.push(i),
         }
     }
-    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| name(a.0).cmp(name(b.0))));
+    groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
     let mut out: Vec<TopicGroup> = groups
         .into_iter()
         .map(|(term, members)| TopicGroup {

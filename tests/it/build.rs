@@ -604,7 +604,10 @@ fn publish_dry_runs_leave_the_output_alone_and_a_target_may_not_overwrite_the_ar
     let preview = site.output("index.html");
     assert!(preview.contains("http://localhost:1111/"), "{preview}");
     std::fs::remove_file(site.root.join("content/2025-03-02-ferry.txt")).unwrap();
+    let build_records = || std::fs::read_dir(site.root.join(".gazette-cache")).unwrap().count();
+    let records = build_records();
     let run = site.run(&["publish", "mirror", "--dry-run", "--max-deletes", "1"]);
+    assert_eq!(build_records(), records, "the scratch build leaves no record behind");
     assert!(!run.success, "a publish would refuse: {}", run.stderr);
     assert!(run.stdout.contains("delete  2025/03/02/ferry/index.html"), "the plan is shown: {}", run.stdout);
     assert!(run.stderr.contains("a publish would refuse this plan: refusing to delete"), "{}", run.stderr);

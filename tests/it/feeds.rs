@@ -150,7 +150,7 @@ fn check_passes_on_a_good_site_and_finds_a_planted_broken_link() {
     assert!(run.success, "{}", run.stderr);
     // The site is published under /sub/path/: a photo given from the site's root is linked
     // relative to its page, as the feeds and link previews read it from the site's root too.
-    site.run(&["build", "--now", NOW]);
+    assert!(site.run(&["build", "--now", NOW]).success);
     let tagged = site.output("2025/06/01/tagged/index.html");
     assert!(tagged.contains("<img src=\"../../../../img/pier.jpg\""), "{tagged}");
     std::fs::remove_dir_all(site.root.join("public")).unwrap();

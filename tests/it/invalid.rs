@@ -105,6 +105,32 @@ fn rules_around_a_plain_text_headline_are_text_and_prose_front_matter_is_named()
     let page = site.output("2025/01/01/storm/index.html");
     assert!(page.contains("<h1>BREAKING: Storm hits coast</h1>"), "{page}");
     assert!(page.contains("flooding streets.</p>"), "{page}");
+    // One rule above the headline, none below; an empty block; a key written in capitals.
+    site.write(
+        "content/2025-01-02-rule.txt",
+        "---\nFerry service resumes\n\nThe ferry to Portvale sailed again on Sunday after a week of storms.\n",
+    );
+    site.write(
+        "content/2025-01-03-empty.txt",
+        "---\n---\nMarket reopens today\n\nThe fish market reopened on Monday.\n",
+    );
+    site.write(
+        "content/2025-01-04-caps.txt",
+        "---\nTitle: Pier repairs begin\n---\n\nWork on the pier began on Tuesday.\n",
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("2025-01-02-rule.txt:1: a `---` line opens the file and none closes it"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.output("2025/01/02/rule/index.html").contains("<h1>Ferry service resumes</h1>"));
+    assert!(!run.stderr.contains("2025-01-03-empty.txt"), "an empty block is no text: {}", run.stderr);
+    assert!(
+        run.stderr.contains("2025-01-04-caps.txt:2: unknown front-matter key `Title` (did you mean `title`?"),
+        "front matter with a mistyped key: {}",
+        run.stderr
+    );
 
     let stderr =
         failing_build_of(&[("content/2025-01-01-prose.md", "---\nStorm hits coast\n---\n\nA storm hit.\n")]);
@@ -167,6 +193,13 @@ fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() 
             "content/scheduled.md",
             "---\ntitle: Scheduled\ndate: 2026-03-01\npublish_date: 2026-03-01\n---\nDue in March.\n",
         ),
+        ("content/far.md", "---\ntitle: Far\ndate: 2205-01-01\n---\nA mistyped year.\n"),
+        // A date Gazette worked out (as `gazette import` records it), hours ahead: another time
+        // zone's, so shown, and not warned about.
+        (
+            "content/imported.md",
+            "---\ntitle: Imported\ndate: 2026-01-01T18:00:00Z\ndate_source: dateline\n---\nFrom a dateline.\n",
+        ),
     ]);
     let run = site.build_ok();
     let warned = |file: &str, what: &str| run.stderr.lines().any(|l| l.contains(file) && l.contains(what));
@@ -177,6 +210,10 @@ fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() 
     assert!(!run.stderr.contains("late-tonight"), "scheduled, so not warned about: {}", run.stderr);
     assert!(!site.has_output("2026/01/01/late-tonight/index.html"), "held back until its date");
     assert!(!site.output("feed.json").contains("Late tonight"));
+    assert!(warned("content/far.md", "`date: 2205-01-01` is more than a year ahead"), "{}", run.stderr);
+    assert!(!run.stderr.contains("late-tonight"), "a day ahead is a schedule, not a typo");
+    assert!(site.has_output("2026/01/01/imported/index.html"), "{}", run.stderr);
+    assert!(!run.stderr.contains("imported.md"), "within a day: {}", run.stderr);
     let run = site.run(&["build", "--now", "2026-01-01T00:00:00Z", "--future"]);
     assert!(site.has_output("2026/03/01/scheduled/index.html"), "{}", run.stderr);
     assert!(site.has_output("2026/01/01/late-tonight/index.html"), "{}", run.stderr);

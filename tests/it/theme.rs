@@ -35,7 +35,10 @@ fn a_story_in_another_language_marks_its_page_and_its_card_in_either_theme() {
             "content/2025-05-04-surveillance.md",
             "---\ntitle: La loi sur le renseignement adoptée\ndate: 2025-05-04\nlang: fr\n---\nLes députés ont adopté la loi.\n",
         ),
-        ("content/2025-05-03-ferry.md", "---\ntitle: Ferry fares rise\ndate: 2025-05-03\n---\nFares rise.\n"),
+        (
+            "content/2025-05-03-ferry.md",
+            "---\ntitle: Ferry fares rise\ndate: 2025-05-03\nlang: en\n---\nFares rise.\n",
+        ),
     ]);
     for theme in ["default", "broadsheet"] {
         if theme == "broadsheet" {
@@ -57,6 +60,13 @@ fn a_story_in_another_language_marks_its_page_and_its_card_in_either_theme() {
         let home = site.output("index.html");
         assert_eq!(home.matches(" lang=\"fr\"").count(), 1, "{theme}: the French card: {home}");
     }
+    // British English is English: its stories are not marked as in another language.
+    site.write("site.yaml", "language: en-GB\n");
+    site.build_ok();
+    let english = site.output("2025/05/03/ferry/index.html");
+    assert!(english.contains("<html lang=\"en-GB\">"), "{english}");
+    assert_eq!(english.matches("lang=").count(), 1, "{english}");
+    assert_eq!(site.output("index.html").matches("lang=").count(), 2, "the page's and the French card's");
 }
 
 #[test]
