@@ -52,6 +52,9 @@ pub struct Prepared {
     pub yaml: Option<String>,
     /// The file's line the body starts on, to point a message about the body at its line.
     pub body_line: usize,
+    /// The title is Gazette's (a plain-text article's headline line, file name or lede), not one
+    /// the user wrote: it is typeset as the body is.
+    pub title_derived: bool,
 }
 
 /// Reads and resolves one article.
@@ -88,8 +91,22 @@ pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Dia
     if front.summary.is_none() && !article.summary.is_empty() {
         front.summary = Some(article.summary.clone());
     }
+    // The title as the build typeset it, so the site built from the .md is the same.
+    if prepared.title_derived {
+        front.title = Some(article.title.clone());
+    }
     let text = front_matter::write(front, &prepared.body);
     (Some(text), diagnostics, prepared.dropped)
+}
+
+/// `text` typeset as Markdown typesets a body with smart punctuation on (curly quotes, dashes,
+/// ellipses), on one line; as it is when smart punctuation is off or it has nothing to typeset.
+fn typeset(text: String, options: MarkdownOptions) -> String {
+    if !options.smart_punctuation || !text.contains(['"', '\'', '-', '.']) {
+        return text;
+    }
+    let typeset = markdown::to_plain_text(&convert::escape_text(&text), options);
+    typeset.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepared> {
@@ -212,6 +229,7 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
                 dropped: Vec::new(),
                 yaml,
                 body_line: split.body_line,
+                title_derived: false,
             }
         }
         SourceKind::Text => {
@@ -225,12 +243,14 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             }
             let dropped = std::mem::take(&mut converted.dropped);
             let body = std::mem::take(&mut converted.body);
+            let title_derived = user.title.is_none();
             Prepared {
                 front: merge(user, derived_front_matter(converted)),
                 body,
                 dropped,
                 yaml,
                 body_line: split.body_line,
+                title_derived,
             }
         }
     })
@@ -542,6 +562,9 @@ fn resolve(
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| humanise(strip_date_prefix(stem)));
+    // A headline read from the text is typeset as the text is: `Dress -- STOLEN` over a body
+    // with dashes and curly quotes would look raw. One the user wrote is theirs.
+    let title = if prepared.title_derived { typeset(title, options) } else { title };
     let slug_source = front.slug.clone().unwrap_or_else(|| strip_date_prefix(stem).to_string());
     let mut slug = slugify(&slug_source);
     if slug.is_empty() {
@@ -560,12 +583,7 @@ fn resolve(
     });
     // Typeset as the body is (curly quotes, dashes), so a card does not show "straight" quotes
     // over a story that shows “curly” ones.
-    let summary = if options.smart_punctuation && summary.contains(['"', '\'', '-', '.']) {
-        let typeset = markdown::to_plain_text(&convert::escape_text(&summary), options);
-        typeset.split_whitespace().collect::<Vec<_>>().join(" ")
-    } else {
-        summary
-    };
+    let summary = typeset(summary, options);
     let summary_in_body = crate::text::contains_words(&plain, &summary);
     let tags = front.tags.clone();
     let mut auto_tags: Vec<String> = Vec::new();

@@ -64,6 +64,29 @@ fn the_example_site_imports_to_an_identical_site() {
     assert_imported_site_is_identical(&site);
 }
 
+/// A headline read from plain text is typeset as its body is, and import writes it so, so the
+/// site built from the Markdown is the same; a title the user wrote stays as written.
+#[test]
+fn a_headline_read_from_the_text_is_typeset_as_the_body_is() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-02-26-dress.txt",
+            "Lupita's $150K Pearl Dress -- STOLEN\n\nThe dress, worth \"$150,000,\" was taken from a hotel room on Tuesday -- police said.\n",
+        ),
+        (
+            "content/2025-02-27-written.txt",
+            "---\ntitle: \"Dress -- found\"\n---\nThe dress was found on Wednesday, police said.\n",
+        ),
+    ]);
+    site.build_ok();
+    let page = site.output("2025/02/26/dress/index.html");
+    assert!(page.contains("<h1>Lupita’s $150K Pearl Dress – STOLEN</h1>"), "{page}");
+    assert!(site.output("2025/02/27/written/index.html").contains("<h1>Dress -- found</h1>"), "as written");
+    let run = site.run(&["import", "content/2025-02-26-dress.txt"]);
+    assert!(run.stdout.contains("title: Lupita’s $150K Pearl Dress – STOLEN\n"), "{}", run.stdout);
+    assert_imported_site_is_identical(&site);
+}
+
 #[test]
 fn import_is_idempotent_and_dry_run_writes_nothing() {
     let site = SiteTest::fixture("basic");
