@@ -2511,9 +2511,9 @@ fn infer_title(lede: &str) -> String {
     match clause_cut(sentence, BUDGET) {
         // A clause reads whole.
         Some(clause) => trim_title_end(clause).to_string(),
-        // A cut between two words of a clause does not: the ellipsis says the sentence goes on,
-        // so "Judge rules on an unconscious" is not taken for a headline as written.
-        // One place kept for the ellipsis.
+        // A cut between two words of a clause does not: the ellipsis (one character of the
+        // budget) says the sentence goes on, so "Judge rules on an unconscious" is not taken for
+        // a headline as written.
         None => format!("{}…", trim_title_end(word_cut(sentence, BUDGET - 1))),
     }
 }

@@ -589,10 +589,10 @@ fn resolve(
     let mut auto_tags: Vec<String> = Vec::new();
     // German capitalises every noun, so capitals, which the tagger reads names from, say nothing
     // there: a German story's tags would be its nouns ("Datenbank", "Version").
-    let nouns_capitalised = front.lang.as_deref().is_some_and(|lang| {
-        let primary = lang.split(['-', '_']).next().unwrap_or(lang);
-        matches!(primary.to_ascii_lowercase().as_str(), "de" | "lb")
-    });
+    let nouns_capitalised = front
+        .lang
+        .as_deref()
+        .is_some_and(|lang| ["de", "lb"].iter().any(|german| crate::model::same_language(lang, german)));
     if let Some(tag_options) = config.auto_tags.as_ref().filter(|_| !nouns_capitalised) {
         // A found tag whose page would be one the article already has is left out, and so is
         // its publisher ("Photo by James Martin/CNET") or its writer ("Jane Roe reported from
