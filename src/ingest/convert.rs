@@ -591,6 +591,9 @@ impl Layout {
         while at < paras.len().min(HEADER_WINDOW) {
             match self.roles[at] {
                 Role::Dropped => at += 1,
+                // A date over the headline is the page's date line (read by `mark_date_stamp`),
+                // never the headline itself.
+                Role::Body if para_date(&paras[at]).is_some() => at += 1,
                 Role::Body if label.is_none() && paras[at].single_line().is_some_and(is_section_label) => {
                     label = Some(at);
                     at += 1;
@@ -1259,14 +1262,19 @@ fn para_date(para: &Para<'_>) -> Option<(i16, i8, i8)> {
     dates.all(|other| other == Some(date)).then_some(date)
 }
 
-/// The date a line gives when it is nothing but a date with its year: `Feb. 21, 2019`,
-/// `Sept. 25, 2018`, `22 Dec, 2016`, `22 December 2016`, `2019-02-21`.
+/// The date a line gives when it is nothing but a date with its year, its weekday allowed:
+/// `Feb. 21, 2019`, `Sept. 25, 2018`, `22 Dec, 2016`, `22 December 2016`, `2019-02-21`, `Monday,
+/// November 23, 2026`.
 fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     let line = line.trim().trim_end_matches(['.', ',']);
     // Most paragraphs are longer than any date: no parsing for those.
-    if line.len() > 20 {
+    if line.len() > 32 {
         return None;
     }
+    let line = match line.split_once(' ') {
+        Some((weekday, rest)) if is_weekday(weekday.trim_end_matches(',')) => rest.trim_start(),
+        _ => line,
+    };
     if let Some(date) = parse_full_date(line) {
         return Some(date);
     }
@@ -1287,6 +1295,13 @@ fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
         return None;
     }
     real_date((year.parse().ok()?, month, day))
+}
+
+/// Whether `word` names a day of the week, in full or cut to three letters (`Monday`, `Mon`).
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    DAYS.iter().any(|day| *day == word || (word.len() == 3 && day.starts_with(&word)))
 }
 
 /// `date` when the calendar has it: a text may say `Feb. 30`, which no page can be dated.
@@ -3491,9 +3506,21 @@ mod tests {
             ("22 Dec, 2016 and 23 Dec, 2016", None),
             ("Feb. 30, 2019", None),
             ("31 June 2018", None),
+            ("Monday, November 23, 2026", Some((2026, 11, 23))),
+            ("Mon. Nov. 23, 2026", Some((2026, 11, 23))),
+            ("Payday, November 23, 2026", None),
         ] {
             assert_eq!(stamp_date(line), date, "{line}");
         }
+        // A date line over the headline is no headline.
+        let out = convert(
+            "Nov. 23, 2026\n\nJulian Assange: Sweden drops rape investigation\n\n\
+             Swedish prosecutors have dropped an investigation into a rape allegation made in 2010.",
+        );
+        assert_eq!(out.title.as_deref(), Some("Julian Assange: Sweden drops rape investigation"));
+        let date = out.date.expect("date");
+        assert_eq!((date.year, date.month, date.day, date.evidence), (2026, 11, 23, DateEvidence::Stamp));
+        assert!(!out.body.contains("Nov. 23"), "{}", out.body);
         // After a paragraph of text, a date is the text's: the day of the concert, not the page's.
         let concert = "The concert returns.\n\nJuly 4, 2025\n\nTickets go on sale on Monday.";
         let out = convert(concert);

@@ -99,6 +99,31 @@ pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Dia
     (Some(text), diagnostics, prepared.dropped)
 }
 
+/// Tags or authors as front matter lists them, tidied: trimmed, none empty, and each once per page
+/// it links to (`Media Watch` and `media watch` are one tag page, shown once). An author written as
+/// a byline (`By Dana Whitfield`) is the name.
+fn tidy_names(names: &[String], bylines: bool) -> Vec<String> {
+    let mut tidy: Vec<String> = Vec::with_capacity(names.len());
+    let mut pages: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let mut name = name.trim();
+        if bylines
+            && let Some(rest) =
+                name.get(..3).filter(|by| by.eq_ignore_ascii_case("by ")).map(|_| name[3..].trim_start())
+            && rest.starts_with(char::is_uppercase)
+        {
+            name = rest;
+        }
+        let page = term_slug(name);
+        if name.is_empty() || pages.contains(&page) {
+            continue;
+        }
+        pages.push(page);
+        tidy.push(name.to_string());
+    }
+    tidy
+}
+
 /// `text` typeset as Markdown typesets a body with smart punctuation on (curly quotes, dashes,
 /// ellipses), on one line; as it is when smart punctuation is off or it has nothing to typeset.
 fn typeset(text: String, options: MarkdownOptions) -> String {
@@ -585,7 +610,8 @@ fn resolve(
     // over a story that shows “curly” ones.
     let summary = typeset(summary, options);
     let summary_in_body = crate::text::contains_words(&plain, &summary);
-    let tags = front.tags.clone();
+    let tags = tidy_names(&front.tags, false);
+    let authors = tidy_names(&front.authors, true);
     let mut auto_tags: Vec<String> = Vec::new();
     // German capitalises every noun, so capitals, which the tagger reads names from, say nothing
     // there: a German story's tags would be its nouns ("Datenbank", "Version").
@@ -601,7 +627,7 @@ fn resolve(
         let own: Vec<String> = front
             .source
             .iter()
-            .chain(&front.authors)
+            .chain(&authors)
             .map(|name| term_slug(name.trim().strip_prefix("The ").unwrap_or(name.trim())))
             .collect();
         for tag in crate::model::entities::auto_tags(&title, &plain, tag_options) {
@@ -645,7 +671,7 @@ fn resolve(
         publish_date,
         expiry_date,
         draft: front.draft || empty,
-        authors: front.authors.clone(),
+        authors,
         dateline: front.dateline.clone(),
         source: front.source.clone(),
         summary,
@@ -811,10 +837,12 @@ fn month_date(relative: &str, front: &FrontMatter, tz: &TimeZone) -> Option<Mont
     })
 }
 
+/// The date a file name starts with, set off by `-`, `_` or a space (`2025-09-12-shooting`,
+/// `2025-09-12 Lawmakers clash over spending`, as a person names a clipping).
 fn date_prefix(stem: &str) -> Option<Date> {
     let prefix = stem.get(..10)?;
     let rest = &stem[10..];
-    if !(rest.is_empty() || rest.starts_with(['-', '_'])) {
+    if !(rest.is_empty() || rest.starts_with(['-', '_', ' '])) {
         return None;
     }
     prefix.parse::<Date>().ok()
@@ -822,7 +850,7 @@ fn date_prefix(stem: &str) -> Option<Date> {
 
 fn strip_date_prefix(stem: &str) -> &str {
     match date_prefix(stem) {
-        Some(_) => stem[10..].trim_start_matches(['-', '_']),
+        Some(_) => stem[10..].trim_start_matches(['-', '_', ' ']),
         None => stem,
     }
 }
@@ -894,9 +922,25 @@ mod tests {
     }
 
     #[test]
+    fn tags_and_authors_are_tidied() {
+        let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            tidy_names(&names(&["Media Watch", "media watch", " Markets ", "", "markets"]), false),
+            ["Media Watch", "Markets"]
+        );
+        assert_eq!(
+            tidy_names(&names(&["By Dana Whitfield", "dana whitfield", "Byron Lee", "by the way"]), true),
+            ["Dana Whitfield", "Byron Lee", "by the way"]
+        );
+    }
+
+    #[test]
     fn dates_from_file_names_and_folders() {
         let (date, source) = path_date("2025-09-12-shooting.txt", &utc()).unwrap();
         assert_eq!((date.date().to_string(), source), ("2025-09-12".to_string(), DateSource::FileName));
+        let (date, _) = path_date("2025-09-12 Lawmakers clash over spending.txt", &utc()).unwrap();
+        assert_eq!(date.date().to_string(), "2025-09-12", "as a person names a clipping");
+        assert_eq!(strip_date_prefix("2025-09-12 Lawmakers clash"), "Lawmakers clash");
         let (date, source) = path_date("news/2025/09/13/shooting.txt", &utc()).unwrap();
         assert_eq!((date.date().to_string(), source), ("2025-09-13".to_string(), DateSource::Folders));
         assert!(path_date("2025/13/40/x.txt", &utc()).is_none());

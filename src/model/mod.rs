@@ -393,7 +393,7 @@ fn warn_of_distant_schedules(
         diagnostics.push(Diagnostic::warning(
             content_dir.join(&article.source_path),
             format!(
-                "`date: {}` is more than a year ahead, so the article is held back until then (`--future` shows it); fix the year if it is a mistake",
+                "`date: {}` is more than a year ahead, which holds the article back until then (unless `--future` shows it); fix the year if it is a mistake",
                 article.date.date()
             ),
         ));

@@ -535,6 +535,16 @@ impl Renderer {
         let newest = &site.articles[period.articles[0]].date;
         page.breadcrumbs = match period.kind {
             crate::model::PeriodKind::Day => views::date_trail(newest, 2),
+            // An ISO week belongs to its week-numbering year (`2026/w53/` to 2026, though it may
+            // end on 3 January 2027): that year's page, when the site has one.
+            crate::model::PeriodKind::Week => {
+                let year = period.path.split('/').next().unwrap_or_default();
+                let path = format!("{year}/");
+                match site.years.iter().any(|y| y.path == path) {
+                    true => vec![Link { title: year.to_string(), path }],
+                    false => views::date_trail(newest, 1),
+                }
+            }
             _ => views::date_trail(newest, 1),
         };
         let context = DigestPage { site: cards.site_view(config, site), page, digest, previous, next };

@@ -57,6 +57,22 @@ fn weekly_digests_follow_iso_weeks_across_the_year_end() {
     assert!(latest < earlier);
 }
 
+/// An ISO week belongs to its week-numbering year: week 1 of 2026 starts on 29 December 2025.
+#[test]
+fn a_week_digest_is_filed_under_its_own_year() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "digest:\n  period: week\n"),
+        ("content/a.md", &article("December story", "2025-12-30", "Winter.")),
+        ("content/b.md", &article("March story", "2026-03-02", "Spring.")),
+    ]);
+    build(&site);
+    let week = site.output("2026/w01/index.html");
+    let crumbs = &week[week.find("class=\"crumbs\"").expect("breadcrumbs")..];
+    let crumbs = &crumbs[..crumbs.find("</nav>").unwrap()];
+    assert!(crumbs.contains("href=\"../../2026/\""), "{crumbs}");
+    assert!(!crumbs.contains("2025/"), "{crumbs}");
+}
+
 #[test]
 fn monthly_digests_replace_month_archives() {
     let site = SiteTest::with_files(&[
