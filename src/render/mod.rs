@@ -540,9 +540,10 @@ impl Renderer {
             crate::model::PeriodKind::Week => {
                 let year = period.path.split('/').next().unwrap_or_default();
                 let path = format!("{year}/");
-                match site.years.iter().any(|y| y.path == path) {
-                    true => vec![Link { title: year.to_string(), path }],
-                    false => views::date_trail(newest, 1),
+                if site.years.iter().any(|y| y.path == path) {
+                    vec![Link { title: year.to_string(), path }]
+                } else {
+                    views::date_trail(newest, 1)
                 }
             }
             _ => views::date_trail(newest, 1),
