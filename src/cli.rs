@@ -314,7 +314,8 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, overrides)?;
     let now = parse_now(args.now.as_deref())?;
     let progress = TerminalProgress::new(!printer.quiet && std::io::stderr().is_terminal());
-    let report = gazette::build(&config, now, &progress)?;
+    let mut report = gazette::build(&config, now, &progress)?;
+    report.diagnostics.extend(gazette::publish::target_warnings(&config));
     printer.diagnostics(&report.diagnostics.sorted());
     if args.timings {
         print_timings(&report);
@@ -343,7 +344,8 @@ fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let config = load_config(&args.site, args.shown.overrides())?;
     let now = parse_now(args.now.as_deref())?;
-    let report = gazette::check(&config, now, &gazette::NoProgress);
+    let mut report = gazette::check(&config, now, &gazette::NoProgress);
+    report.diagnostics.extend(gazette::publish::target_warnings(&config));
     printer.diagnostics(&report.diagnostics.sorted());
     let errors = report.diagnostics.error_count();
     printer.summary(&format!(

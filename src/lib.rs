@@ -188,17 +188,6 @@ fn pipeline(
             "base_url is `/`, so the sitemap, feeds, robots.txt and canonical links hold relative URLs, which search engines and feed readers reject; set base_url to the site's address (https://example.org/) or pass --base-url",
         ));
     }
-    // A mistake under `publish:` would otherwise wait for the first publish to show.
-    for name in config.publish_targets.keys() {
-        let checked = publish::select_target(&config.publish_targets, Some(name), &config.root)
-            .and_then(|(_, target)| target.check_apart_from(&config.source_folders()));
-        if let Err(error) = checked {
-            report.diagnostics.push(Diagnostic::warning(
-                config.config_label(),
-                format!("{error}; `gazette publish` refuses it until it is fixed"),
-            ));
-        }
-    }
 
     let started = Instant::now();
     let ingested = match cache {

@@ -126,6 +126,26 @@ pub struct PublishSummary {
     pub plan: Plan,
 }
 
+/// A warning for each target under site.yaml's `publish:` that `gazette publish` would refuse,
+/// for `build` and `check` to show: a mistake there would otherwise wait for the first publish.
+pub fn target_warnings(config: &crate::config::Config) -> Vec<crate::diagnostic::Diagnostic> {
+    config
+        .publish_targets
+        .keys()
+        .filter_map(|name| {
+            select_target(&config.publish_targets, Some(name), &config.root)
+                .and_then(|(_, target)| target.check_apart_from(&config.source_folders()))
+                .err()
+        })
+        .map(|error| {
+            crate::diagnostic::Diagnostic::warning(
+                config.config_label(),
+                format!("{error}; `gazette publish` refuses it until it is fixed"),
+            )
+        })
+        .collect()
+}
+
 /// The target called `name` in site.yaml's `publish:` section, or the default one when no name
 /// is given (the one marked `default: true`, or the only one).
 pub fn select_target(
