@@ -16,6 +16,10 @@
 //! Markdown (front matter with titles, dates and tags given), the input Hugo reads, in the same
 //! turns: a like-for-like input beside Gazette's own, which has to work all of that out from
 //! plain text.
+//!
+//! `--scaling-from N` also clean-builds an N-article corpus in the same turns and reports how
+//! time and memory grew from it (`--articles 100000 --scaling-from 10000`): runs of two sizes
+//! measured hours apart differ by the machine's mood more than by the code's growth.
 #![allow(clippy::print_stdout, clippy::print_stderr, reason = "a benchmark reports to the terminal")]
 
 use std::path::{Path, PathBuf};
@@ -40,6 +44,7 @@ fn main() {
     };
     let articles = value("--articles", 1000);
     let runs = value("--runs", 5).max(1);
+    let scaling_from = value("--scaling-from", 0);
     let gazette = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/gazette");
     if !gazette.is_file() {
         eprintln!("build the release binary first: cargo build --release");
@@ -60,6 +65,21 @@ fn main() {
     let hugo_site = corpus.join("hugo");
     let hugo_output = scratch.join("gazette-bench-hugo-out");
     let markdown_output = scratch.join("gazette-bench-markdown-out");
+    let base_site = scratch.join(format!("gazette-bench-{scaling_from}")).join("txt");
+    let base_output = scratch.join("gazette-bench-base-out");
+    if scaling_from > 0 {
+        generate(base_site.parent().expect("corpus folder"), scaling_from, false);
+    }
+    let clean_gazette_base = || {
+        let _ = std::fs::remove_dir_all(&base_output);
+        let _ = std::fs::remove_dir_all(base_site.join(".gazette-cache"));
+        let mut command = Command::new(&gazette);
+        command.args(["build", "--quiet", "--output"]).arg(&base_output).current_dir(&base_site);
+        let measured = (measure(command), count_files(&base_output));
+        let _ = std::fs::remove_dir_all(&base_output);
+        let _ = std::fs::remove_dir_all(base_site.join(".gazette-cache"));
+        measured
+    };
     let clean_gazette = || {
         let _ = std::fs::remove_dir_all(&output);
         let _ = std::fs::remove_dir_all(text_site.join(".gazette-cache"));
@@ -87,7 +107,13 @@ fn main() {
     let (mut gazette_runs, mut hugo_runs, mut markdown_runs) = (Vec::new(), Vec::new(), Vec::new());
     let (mut files, mut hugo_files, mut markdown_files) = (0, 0, 0);
     let mut markdown_refused: Option<String> = None;
+    let (mut base_runs, mut base_files) = (Vec::new(), 0);
     for run in 0..runs {
+        if scaling_from > 0 {
+            let (sample, counted) = clean_gazette_base();
+            base_runs.push(sample);
+            base_files = counted;
+        }
         let hugo_first = run % 2 == 1;
         if hugo_first && let Some(hugo) = &hugo {
             let (sample, counted) = clean_hugo(hugo);
@@ -137,6 +163,25 @@ fn main() {
     println!("{:<22} {:>9} {:>9} {:>10} {:>8}", "", "wall s", "CPU s", "peak MB", "files");
     let g = median(&gazette_runs);
     println!("{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}", "gazette clean build", g.wall, g.cpu, g.rss_mb, files);
+    if !base_runs.is_empty() {
+        let b = median(&base_runs);
+        println!(
+            "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
+            format!("gazette, {scaling_from} articles"),
+            b.wall,
+            b.cpu,
+            b.rss_mb,
+            base_files
+        );
+        println!(
+            "growth from {scaling_from} articles: {:.1}x the articles, wall {:.2}x, CPU {:.2}x, peak memory {:.2}x, files {:.2}x",
+            articles as f64 / scaling_from as f64,
+            g.wall / b.wall,
+            g.cpu / b.cpu,
+            g.rss_mb / b.rss_mb,
+            files as f64 / base_files.max(1) as f64
+        );
+    }
     let n = median(&noop_runs);
     println!(
         "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
