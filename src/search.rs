@@ -7,8 +7,11 @@
 //!
 //! - `search/meta.json`: counts and the list of term shards;
 //! - `search/terms/XX.json`: every term starting with the two characters `XX`, with the ids of
-//!   the articles that contain it (ids are positions in the site's newest-first order, delta
-//!   encoded, so recent articles have small ids and the lists stay short);
+//!   the articles that contain it, delta encoded so the lists stay short. An article's id is its
+//!   position in date order, oldest first: a new story, which is nearly always the newest, takes
+//!   the next id and leaves every other article's alone, so only the shards of its own words, the
+//!   last docs file, `meta.json` and `filters.json` change, and a daily publish uploads those
+//!   rather than the whole index (numbered newest first, every id moved by one each day);
 //! - `search/docs/N.json`: title, URL, date, source, summary and tags of articles `25·N` to
 //!   `25·N+24`, fetched only for the results shown;
 //! - `search/filters.json`: article ids per source and per frequent tag, for the filters.
@@ -32,7 +35,7 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::config::Config;
 use crate::markdown::{self, MarkdownOptions};
-use crate::model::Site;
+use crate::model::{Article, Site};
 
 /// The folder the index is written to, under the output root.
 pub const BUNDLE_DIR: &str = "search/";
@@ -140,6 +143,8 @@ pub fn shard_key(term: &str) -> String {
     term.chars().take(2).collect()
 }
 
+/// Version 2 numbers articles oldest first (version 1 numbered them newest first): a script
+/// made for one reads the other's results in reverse date order.
 #[derive(Serialize)]
 struct Meta {
     version: u32,
@@ -240,8 +245,8 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
     // parts by the terms' first byte. Every part is then merged (chunk after chunk, so each list
     // stays sorted) and cut into shards in parallel: a shard's terms share their first byte, so a
     // shard is whole in one part.
-    let chunks: Vec<Vec<Postings>> = site
-        .articles
+    let oldest_first: Vec<&Article> = site.articles.iter().rev().collect();
+    let chunks: Vec<Vec<Postings>> = oldest_first
         .par_chunks(INDEX_CHUNK)
         .enumerate()
         .map(|(chunk, articles)| {
@@ -285,7 +290,7 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
 
     let mut files = BTreeMap::new();
     let meta = Meta {
-        version: 1,
+        version: 2,
         docs: site.articles.len(),
         docs_per_file: DOCS_PER_FILE,
         shards: shards.iter().map(|(key, _)| key.clone()).collect(),
@@ -296,8 +301,7 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
         .map(|(key, terms)| (format!("{BUNDLE_DIR}terms/{}.json", shard_file_name(&key)), json(&terms)))
         .collect();
     files.extend(shard_files);
-    let doc_files: Vec<(String, Vec<u8>)> = site
-        .articles
+    let doc_files: Vec<(String, Vec<u8>)> = oldest_first
         .par_chunks(DOCS_PER_FILE)
         .enumerate()
         .map(|(n, articles)| {
@@ -323,7 +327,12 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
 /// Source and frequent-tag filters: name -> delta-encoded article ids.
 fn filters(site: &Site) -> BTreeMap<&'static str, BTreeMap<String, Vec<u32>>> {
     use crate::model::TaxonomyKind;
-    let ids = |articles: &[usize]| delta(&articles.iter().map(|&i| i as u32).collect::<Vec<_>>());
+    let newest = site.articles.len().saturating_sub(1);
+    let ids = |articles: &[usize]| {
+        let mut ids: Vec<u32> = articles.iter().map(|&i| (newest - i) as u32).collect();
+        ids.sort_unstable();
+        delta(&ids)
+    };
     let sources = site
         .taxonomy(TaxonomyKind::Sources)
         .terms

@@ -1,6 +1,7 @@
 //! Site search: the index covers exactly the published articles, and a real browser finds an
 //! article by a word that only it contains.
 
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use crate::harness::SiteTest;
@@ -37,6 +38,54 @@ fn the_index_covers_every_published_article_and_nothing_hidden() {
         .count();
     assert_eq!(marked, 2, "the two published articles' pages mark their body");
     assert!(!tree.iter().any(|(path, _)| path.starts_with("search/text/")), "no copy of the article texts");
+}
+
+#[test]
+fn a_new_story_leaves_the_rest_of_the_index_as_it_was() {
+    // A daily publish uploads what changed: the day's story must not renumber the archive.
+    let mut files: Vec<(String, String)> = (1..=28)
+        .map(|day| {
+            (
+                format!("content/2025-03-{day:02}-harbour-{day}.md"),
+                format!("---\ntitle: Harbour report {day}\n---\n\nThe harbour was busy on day {day}.\n"),
+            )
+        })
+        .collect();
+    files.push((
+        "content/2025-02-01-air.md".into(),
+        "---\ntitle: Air quality\n---\n\nThe air was clean.\n".into(),
+    ));
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = SiteTest::with_files(&files);
+    site.build_ok();
+    let index = |site: &SiteTest| -> BTreeMap<String, Vec<u8>> {
+        site.output_tree().into_iter().filter(|(path, _)| path.starts_with("search/")).collect()
+    };
+    let before = index(&site);
+    site.write("content/2025-04-01-ferry.md", "---\ntitle: Ferry strike\n---\n\nNo ferry sailed today.\n");
+    site.build_ok();
+    let after = index(&site);
+
+    let changed: Vec<&String> = after.keys().filter(|path| before.get(*path) != after.get(*path)).collect();
+    // The new story's words (ferry, strike, no, sailed, today), its docs file, meta and filters.
+    for path in ["search/terms/f_e.json", "search/terms/s_t.json", "search/docs/1.json", "search/meta.json"] {
+        assert!(changed.contains(&&path.to_string()), "{path} must change: {changed:?}");
+    }
+    for path in
+        ["search/terms/h_a.json", "search/terms/a_i.json", "search/terms/b_u.json", "search/docs/0.json"]
+    {
+        assert_eq!(before.get(path), after.get(path), "{path} holds nothing of the new story");
+    }
+    assert!(changed.len() <= 10, "only the new story's part of the index changes: {changed:?}");
+    // The new story is the last id: found by its word, and listed first.
+    let meta: serde_json::Value = serde_json::from_slice(&after["search/meta.json"]).unwrap();
+    assert_eq!(meta["docs"], 30);
+    let shard: serde_json::Value = serde_json::from_slice(&after["search/terms/f_e.json"]).unwrap();
+    assert_eq!(shard["ferry"], serde_json::json!([29]));
+    let docs: serde_json::Value = serde_json::from_slice(&after["search/docs/1.json"]).unwrap();
+    assert_eq!(docs[4]["title"], "Ferry strike");
+    let first: serde_json::Value = serde_json::from_slice(&after["search/docs/0.json"]).unwrap();
+    assert_eq!(first[0]["title"], "Air quality", "the oldest story is number 0");
 }
 
 #[test]
