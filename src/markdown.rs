@@ -25,7 +25,11 @@ impl Default for MarkdownOptions {
 }
 
 fn parser_options(options: MarkdownOptions) -> Options {
-    let mut flags = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    // Heading attributes: `## Results {#results}` names the heading's anchor, as in Hugo and Zola.
+    let mut flags = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     if options.smart_punctuation {
         flags |= Options::ENABLE_SMART_PUNCTUATION;
     }
@@ -96,7 +100,7 @@ pub fn to_html(markdown: &str, options: MarkdownOptions) -> String {
 /// sources (`sandbags.jpg`, `../other/`, `/about/`) are made absolute against it, as a browser on
 /// the page would resolve them.
 pub fn to_html_at(markdown: &str, options: MarkdownOptions, page_url: Option<&str>) -> String {
-    let parser = events(markdown, options)
+    let parser = with_heading_ids(events(markdown, options))
         .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)))
         .map(|event| if options.unsafe_html { event } else { defuse_link(event) })
         .map(|event| match page_url {
@@ -106,6 +110,60 @@ pub fn to_html_at(markdown: &str, options: MarkdownOptions, page_url: Option<&st
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 4);
     html::push_html(&mut out, parser);
     out
+}
+
+/// Ids the built-in themes give elements of an article page: a heading written "Main" must not
+/// take the id of the page's `<main>`, or a link to either would find the other.
+const THEME_IDS: [&str; 2] = ["main", "related-title"];
+
+/// Gives every heading without an id one made of its text (`## Early life` is `#early-life`), as
+/// Hugo and Zola do, so readers and other pages can link to a section; the second heading of one
+/// text gets `-1`, the third `-2`. Ids written as `{#id}` are kept, and no made id repeats them.
+fn with_heading_ids<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut events = events;
+    let mut used: Vec<String> = THEME_IDS.iter().map(|id| (*id).to_string()).collect();
+    let mut pending: std::collections::VecDeque<Event<'a>> = std::collections::VecDeque::new();
+    std::iter::from_fn(move || {
+        if let Some(event) = pending.pop_front() {
+            return Some(event);
+        }
+        match events.next()? {
+            Event::Start(Tag::Heading { level, id: None, classes, attrs }) => {
+                let mut text = String::new();
+                for event in events.by_ref() {
+                    if let Event::Text(piece) | Event::Code(piece) = &event {
+                        text.push_str(piece);
+                    }
+                    let end = matches!(event, Event::End(TagEnd::Heading(_)));
+                    pending.push_back(event);
+                    if end {
+                        break;
+                    }
+                }
+                let id = unique_id(&crate::model::slugify(&text), &mut used);
+                Some(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }))
+            }
+            Event::Start(Tag::Heading { level, id: Some(id), classes, attrs }) => {
+                used.push(id.to_string());
+                Some(Event::Start(Tag::Heading { level, id: Some(id), classes, attrs }))
+            }
+            other => Some(other),
+        }
+    })
+}
+
+/// `base`, or `base-1`, `base-2`... whichever is not in `used` yet (then it is); a heading with no
+/// letters or digits is `section`.
+fn unique_id(base: &str, used: &mut Vec<String>) -> String {
+    let base = if base.is_empty() { "section" } else { base };
+    let mut id = base.to_string();
+    let mut n = 0;
+    while used.contains(&id) {
+        n += 1;
+        id = format!("{base}-{n}");
+    }
+    used.push(id.clone());
+    id
 }
 
 fn absolute_link<'a>(event: Event<'a>, base: &str) -> Event<'a> {
@@ -354,6 +412,27 @@ mod tests {
         assert!(!html.contains("data:text"), "{html}");
         assert!(html.contains("data:image/png"), "{html}");
         assert!(html.contains("https://ok.org/"), "{html}");
+    }
+
+    #[test]
+    fn headings_get_ids_from_their_text_unless_given_one() {
+        let markdown = "## Early life\n\nText.\n\n## Early life\n\n### The `ferry` strike\n\n\
+                        ## Main\n\n## Results {#final-count}\n\n## ???\n";
+        let html = to_html(markdown, MarkdownOptions::default());
+        for expected in [
+            r#"<h2 id="early-life">Early life</h2>"#,
+            r#"<h2 id="early-life-1">Early life</h2>"#,
+            r#"<h3 id="the-ferry-strike">The <code>ferry</code> strike</h3>"#,
+            // The page's own <main> keeps its id.
+            r#"<h2 id="main-1">Main</h2>"#,
+            r#"<h2 id="final-count">Results</h2>"#,
+            r#"<h2 id="section">"#,
+        ] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
+        // The attribute is markup, not text.
+        let text = to_plain_text(markdown, MarkdownOptions::default());
+        assert!(text.contains("Results") && !text.contains("final-count"), "{text}");
     }
 
     #[test]
