@@ -159,7 +159,11 @@ impl Site {
             let week = a.date.date().iso_week_date();
             (week.year(), week.week(), 0)
         });
-        let taxonomies = TaxonomyKind::ALL.iter().map(|&kind| Taxonomy::collect(kind, &articles)).collect();
+        let taxonomies: Vec<Taxonomy> =
+            TaxonomyKind::ALL.iter().map(|&kind| Taxonomy::collect(kind, &articles)).collect();
+        for taxonomy in &taxonomies {
+            diagnostics.extend(taxonomy.shared_page_warnings(&articles, &config.content_dir));
+        }
         let site = Site {
             articles,
             days,

@@ -4,8 +4,10 @@
 //! spelling of the newest article names it). Articles in a term keep the site's newest-first order.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 use super::Article;
+use crate::diagnostic::Diagnostic;
 
 /// Which taxonomy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,6 +49,15 @@ impl TaxonomyKind {
             TaxonomyKind::Tags => "Topics",
             TaxonomyKind::Sources => "Sources",
             TaxonomyKind::Authors => "Authors",
+        }
+    }
+
+    /// One term of the kind, in a sentence: "tag", "source", "author".
+    pub fn singular(self) -> &'static str {
+        match self {
+            TaxonomyKind::Tags => "tag",
+            TaxonomyKind::Sources => "source",
+            TaxonomyKind::Authors => "author",
         }
     }
 
@@ -180,6 +191,59 @@ impl Taxonomy {
     }
 }
 
+impl Taxonomy {
+    /// A warning for each name that shares a term's page with a different name, not another
+    /// spelling of it: `C++`, `C#` and `C` all make the slug `c`, where `U.S.` and `US`, or `Media
+    /// Watch` and `media watch`, are meant to meet. Names are one name when they are alike but for
+    /// case, spaces, hyphens, periods, apostrophes and ampersands (`Harbor & Pike`, `Harbor Pike`). The warning names the first file (in site
+    /// order) that writes the name the page is not called by.
+    pub fn shared_page_warnings(&self, articles: &[Article], content_dir: &Path) -> Vec<Diagnostic> {
+        let mut names_of: Vec<Vec<&str>> = vec![Vec::new(); self.terms.len()];
+        for (name, &term) in &self.spellings {
+            names_of[term].push(name);
+        }
+        let mut warnings = Vec::new();
+        for (term, mut names) in self.terms.iter().zip(names_of) {
+            if names.len() < 2 {
+                continue;
+            }
+            names.sort_unstable();
+            let own = name_key(&term.name);
+            let mut others: Vec<&str> = names.into_iter().filter(|name| name_key(name) != own).collect();
+            others.dedup_by_key(|name| name_key(name));
+            for other in others {
+                let Some(article) = term
+                    .articles
+                    .iter()
+                    .map(|&i| &articles[i])
+                    .find(|a| self.kind.terms_of(a).contains(&other))
+                else {
+                    continue;
+                };
+                warnings.push(Diagnostic::warning(
+                    content_dir.join(&article.source_path),
+                    format!(
+                        "{} `{other}` is listed on the page of `{}` ({}): the two make the same URL once their symbols are dropped; write one another way (`C-sharp` for `C#`) to give it a page of its own",
+                        self.kind.singular(),
+                        term.name,
+                        term.path(self.kind),
+                    ),
+                ));
+            }
+        }
+        warnings
+    }
+}
+
+/// What tells two names apart for [`Taxonomy::shared_page_warnings`]: the name lower-cased,
+/// without the characters that only spell it differently.
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '_' | '\'' | '’' | '‐' | '‑' | '&'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// How a name sorts in a list readers scan: without case or accents, so Córdoba comes before
 /// Cruz and Álvarez among the A's (a letter with no decomposition, as Ł, sorts after Z).
 fn sort_key(name: &str) -> String {
@@ -206,6 +270,31 @@ mod tests {
         let sources = Taxonomy::collect(TaxonomyKind::Sources, &articles);
         assert_eq!(sources.terms.len(), 1);
         assert_eq!(sources.terms[0].path(TaxonomyKind::Sources), "sources/reuters/");
+    }
+
+    #[test]
+    fn different_names_on_one_page_are_warned_of_and_spellings_are_not() {
+        let tagged = [
+            ("a.txt", vec!["C++", "U.S."]),
+            ("b.txt", vec!["C#", "US"]),
+            ("c.txt", vec!["C++", "Media Watch"]),
+            ("d.txt", vec!["c++", "media-watch", "Harbor & Pike"]),
+            ("e.txt", vec!["Harbor Pike"]),
+        ];
+        let articles: Vec<Article> = tagged
+            .iter()
+            .map(|(file, tags)| {
+                let mut story = article(file, "2025-01-02", "A");
+                story.tags = tags.iter().map(|t| t.to_string()).collect();
+                story
+            })
+            .collect();
+        let tags = Taxonomy::collect(TaxonomyKind::Tags, &articles);
+        let warnings = tags.shared_page_warnings(&articles, Path::new("content"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        let warning = format!("{}", warnings[0]);
+        assert!(warning.contains("b.txt"), "{warning}");
+        assert!(warning.contains("tag `C#` is listed on the page of `C++` (tags/c/)"), "{warning}");
     }
 
     #[test]
