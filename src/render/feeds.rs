@@ -31,8 +31,8 @@ pub struct FeedItem<'a> {
     pub content_html: Option<String>,
     /// Author names.
     pub authors: &'a [String],
-    /// Categories.
-    pub tags: &'a [String],
+    /// Categories, named as their tag pages are (`U.S.` in every item, not one story's `US`).
+    pub tags: Vec<&'a str>,
     /// Lead image (absolute URL), for enclosures and attachments.
     pub image: Option<String>,
 }
@@ -204,7 +204,7 @@ pub fn rss(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
         for author in item.authors {
             push_escaped(&mut out, "<dc:creator>", author, "</dc:creator>\n");
         }
-        for tag in item.tags {
+        for tag in &item.tags {
             push_escaped(&mut out, "<category>", tag, "</category>\n");
         }
         if let Some(image) = &item.image {
@@ -261,7 +261,7 @@ pub fn atom(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
         if let Some(html) = &item.content_html {
             push_escaped(&mut out, "<content type=\"html\">", html, "</content>\n");
         }
-        for tag in item.tags {
+        for tag in &item.tags {
             push_escaped(&mut out, "<category term=\"", tag, "\"/>\n");
         }
         if let Some(image) = &item.image {
@@ -324,7 +324,7 @@ pub fn json_feed(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
         }
         if !item.tags.is_empty() {
             json.open(Some("tags"), '[');
-            for tag in item.tags {
+            for tag in &item.tags {
                 json.string(None, tag);
             }
             json.close(']');
@@ -630,8 +630,8 @@ mod tests {
             date_modified: String,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             authors: Vec<JsonAuthor<'a>>,
-            #[serde(skip_serializing_if = "<[String]>::is_empty")]
-            tags: &'a [String],
+            #[serde(skip_serializing_if = "<[&str]>::is_empty")]
+            tags: &'a [&'a str],
             #[serde(skip_serializing_if = "Option::is_none")]
             image: Option<&'a str>,
             #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -662,7 +662,7 @@ mod tests {
                     date_published: rfc3339(item.published),
                     date_modified: rfc3339(item.updated),
                     authors: item.authors.iter().map(|name| JsonAuthor { name }).collect(),
-                    tags: item.tags,
+                    tags: &item.tags,
                     image: item.image.as_deref(),
                     attachments: item
                         .image
@@ -703,7 +703,7 @@ mod tests {
                 summary: Cow::Borrowed(&texts[1]),
                 content_html: html.then(|| texts[3].clone()),
                 authors: &lists[0],
-                tags: &lists[1],
+                tags: lists[1].iter().map(String::as_str).collect(),
                 image: image.then(|| format!("{}.png", texts[3])),
             };
             let items = vec![item; count];

@@ -663,13 +663,17 @@ impl Renderer {
         let limit = config.feed_limit;
         let (folder, meta_title, description, items): (String, String, String, Vec<FeedItem>) = match scope {
             FeedScope::Site => {
-                let items = site.articles.iter().take(limit).map(|a| self.feed_item(a)).collect();
+                let items = site.articles.iter().take(limit).map(|a| self.feed_item(site, a)).collect();
                 (String::new(), config.title.clone(), config.description.clone(), items)
             }
             FeedScope::Term(kind, index) => {
                 let term = &site.taxonomy(kind).terms[index];
-                let items =
-                    term.articles.iter().take(limit).map(|&i| self.feed_item(&site.articles[i])).collect();
+                let items = term
+                    .articles
+                    .iter()
+                    .take(limit)
+                    .map(|&i| self.feed_item(site, &site.articles[i]))
+                    .collect();
                 let title = format!("{} — {}", term.name, config.title);
                 let description = format!("Stories {} {} in {}", kind.relation(), term.name, config.title);
                 (term.path(kind), title, description, items)
@@ -702,7 +706,7 @@ impl Renderer {
             .collect()
     }
 
-    fn feed_item<'a>(&self, article: &'a Article) -> FeedItem<'a> {
+    fn feed_item<'a>(&self, site: &'a Site, article: &'a Article) -> FeedItem<'a> {
         let config = &self.config;
         let url = config.absolute_url(&article.site_path());
         let content_html = match config.feed_content {
@@ -724,7 +728,10 @@ impl Renderer {
             summary,
             content_html,
             authors: &article.authors,
-            tags: &article.tags,
+            tags: {
+                let tags = site.taxonomy(TaxonomyKind::Tags);
+                article.tags.iter().map(|tag| tags.name_of(tag)).collect()
+            },
             image: seo::lead_image(article, config),
         }
     }
@@ -756,7 +763,7 @@ impl Renderer {
             summary: Cow::Owned(digest.headline),
             content_html: Some(html),
             authors: &[],
-            tags: &[],
+            tags: Vec::new(),
             image: None,
         }
     }

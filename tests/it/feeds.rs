@@ -67,6 +67,24 @@ fn term_and_digest_feeds() {
 }
 
 #[test]
+fn feeds_name_a_tag_as_its_page_does() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-a.md", "---\ntitle: A\ntags: [US]\n---\n\nOne.\n"),
+        ("content/2025-03-02-b.md", "---\ntitle: B\ntags: [U.S.]\n---\n\nTwo.\n"),
+        ("content/2025-03-03-c.md", "---\ntitle: C\ntags: [U.S.]\n---\n\nThree.\n"),
+    ]);
+    site.build_ok();
+    for path in ["rss.xml", "atom.xml", "feed.json", "tags/us/rss.xml"] {
+        let feed = parse_feed(&site, path);
+        assert_eq!(feed.entries.len(), 3, "{path}");
+        for entry in &feed.entries {
+            let categories: Vec<&str> = entry.categories.iter().map(|c| c.term.as_str()).collect();
+            assert_eq!(categories, ["U.S."], "{path}: every story under the tag page's name");
+        }
+    }
+}
+
+#[test]
 fn feeds_are_discoverable() {
     let site = hostile();
     let home = site.output("index.html");
