@@ -472,9 +472,9 @@ impl gazette::serve::ServeReporter for ServeLog {
             n => format!(" ({n} articles patched in)"),
         };
         eprintln!(
-            "{what} {} ({} published){how} in {:.1} ms, {outcome}",
+            "{what} {} ({}){how} in {:.1} ms, {outcome}",
             count(report.articles, "article"),
-            report.published,
+            published(report),
             elapsed.as_secs_f64() * 1000.0
         );
     }
@@ -678,6 +678,23 @@ fn count(n: usize, noun: &str) -> String {
     if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
+/// "27 published, 2 drafts, 1 scheduled": where the articles read went, the ones held back
+/// counted only when there are some.
+fn published(report: &Report) -> String {
+    let held = report.held_back;
+    let mut parts = vec![format!("{} published", report.published)];
+    if held.drafts > 0 {
+        parts.push(count(held.drafts, "draft"));
+    }
+    if held.scheduled > 0 {
+        parts.push(format!("{} scheduled", held.scheduled));
+    }
+    if held.expired > 0 {
+        parts.push(format!("{} expired", held.expired));
+    }
+    parts.join(", ")
+}
+
 fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
     let errors = report.diagnostics.error_count();
     let warnings = report.diagnostics.warning_count();
@@ -696,9 +713,9 @@ fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
             reused => format!(", {reused} unchanged since the last build"),
         };
         format!(
-            "Built {} ({} published{read}) into {}: {}, {}, {seconds:.2}s",
+            "Built {} ({}{read}) into {}: {}, {}, {seconds:.2}s",
             count(report.articles, "article"),
-            report.published,
+            published(report),
             output.display(),
             count(report.files_written, "file"),
             count(warnings, "warning"),

@@ -77,6 +77,8 @@ pub struct Report {
     pub articles: usize,
     /// Articles published in this build.
     pub published: usize,
+    /// Articles read but not published (drafts, scheduled, expired).
+    pub held_back: model::HeldBack,
     /// Files written (pages and static files).
     pub files_written: usize,
     /// Every problem found.
@@ -278,6 +280,7 @@ pub fn render_articles(
     let (site, diagnostics) = model::Site::assemble(config, articles, now);
     report.diagnostics.extend(diagnostics);
     report.published = site.articles.len();
+    report.held_back = site.held_back;
     report.valid_until = site.next_change;
     report.timings.assemble = started.elapsed();
 

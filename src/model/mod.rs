@@ -84,6 +84,20 @@ pub struct Site {
     /// The next moment after `now` at which the same articles give a different site: an article
     /// becomes due or expires, or leaves the two-day news sitemap.
     pub next_change: Option<Timestamp>,
+    /// Articles read but not shown, by why.
+    pub held_back: HeldBack,
+}
+
+/// How many articles a build read but does not show, by why: the build's summary says so beside
+/// the published count, so a story missing from the site is explained where the count is.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct HeldBack {
+    /// Drafts (shown with `--drafts`).
+    pub drafts: usize,
+    /// Not due yet (shown with `--future`).
+    pub scheduled: usize,
+    /// Past their `expiry_date` (shown with `--expired`).
+    pub expired: usize,
 }
 
 /// Why an article is not shown.
@@ -139,8 +153,25 @@ impl Site {
         let mut articles = articles;
         make_slugs_unique(&mut articles, &config.content_dir, &mut diagnostics);
         warn_of_distant_schedules(&articles, &config.content_dir, now, &mut diagnostics);
-        let mut articles: Vec<Article> =
-            articles.into_iter().filter(|a| visibility(a, config, now).is_ok()).collect();
+        let mut held_back = HeldBack::default();
+        let mut articles: Vec<Article> = articles
+            .into_iter()
+            .filter(|a| match visibility(a, config, now) {
+                Ok(()) => true,
+                Err(Hidden::Draft) => {
+                    held_back.drafts += 1;
+                    false
+                }
+                Err(Hidden::Scheduled) => {
+                    held_back.scheduled += 1;
+                    false
+                }
+                Err(Hidden::Expired) => {
+                    held_back.expired += 1;
+                    false
+                }
+            })
+            .collect();
         warn_of_future_dates(&articles, &config.content_dir, now, &mut diagnostics);
         if config.auto_tags.is_some() {
             adopt_shared_auto_tags(&mut articles, config.auto_tag_min_articles);
@@ -179,6 +210,7 @@ impl Site {
             digest_index: Vec::new(),
             now,
             next_change,
+            held_back,
         };
         let mut site = site;
         site.find_clusters(config);

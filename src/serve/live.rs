@@ -148,6 +148,11 @@ impl LiveSite {
         self.site.articles.len()
     }
 
+    /// Articles of the site not shown, by why (a patched-in edit never changes them).
+    pub fn held_back(&self) -> crate::model::HeldBack {
+        self.site.held_back
+    }
+
     /// The static files, to tell a stylesheet-only change from others.
     pub fn statics(&self) -> &BTreeMap<String, Bytes> {
         &self.statics

@@ -393,6 +393,7 @@ impl State {
         }
         report.patched = applied.len();
         report.published = site.published();
+        report.held_back = site.held_back();
         report.articles = self.cache.len();
         report.diagnostics.extend(site.replaced_pages());
         drop(served);
@@ -413,6 +414,7 @@ impl State {
         report.articles = articles.len();
         let (site, assemble_problems) = Site::assemble(&self.config, articles, now);
         report.published = site.articles.len();
+        report.held_back = site.held_back;
         report.valid_until = site.next_change;
         report.diagnostics.extend(assemble_problems.iter().cloned());
         self.assemble_problems = assemble_problems;

@@ -25,7 +25,7 @@ fn builds_every_page_kind_with_pretty_urls() {
     ] {
         assert!(site.has_output(page), "missing {page}");
     }
-    assert!(run.stderr.contains("Built 4 articles (3 published)"), "{}", run.stderr);
+    assert!(run.stderr.contains("Built 4 articles (3 published, 1 draft)"), "{}", run.stderr);
 }
 
 #[test]

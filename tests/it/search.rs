@@ -9,7 +9,10 @@ use crate::harness::SiteTest;
 #[test]
 fn the_index_covers_every_published_article_and_nothing_hidden() {
     let site = SiteTest::fixture("hostile");
-    assert!(site.run(&["build", "--now", "2025-06-02T12:00:00Z"]).success);
+    let run = site.run(&["build", "--now", "2025-06-02T12:00:00Z"]);
+    assert!(run.success);
+    // The summary says where the hidden three went.
+    assert!(run.stderr.contains("(2 published, 1 draft, 1 scheduled, 1 expired)"), "{}", run.stderr);
     let meta: serde_json::Value = serde_json::from_str(&site.output("search/meta.json")).unwrap();
     assert_eq!(meta["docs"], 2, "the two published articles");
     let docs: serde_json::Value = serde_json::from_str(&site.output("search/docs/0.json")).unwrap();
