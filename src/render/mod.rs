@@ -825,15 +825,34 @@ fn template_diagnostic(
     match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let name = if report.filename().is_empty() { fallback } else { report.filename() };
+            let line = report.span().start_line;
+            // An error inside a card names the card's template first ("in meta.html:1: ..."): that
+            // file is the one to fix, and the page's template (often the theme's own, which a site
+            // has no copy of) only calls it.
+            if let Some((inner, inner_line, message)) = nested_error(report.message())
+                && let Some(path) = origins.get(inner)
+            {
+                return Diagnostic::error(
+                    path.clone(),
+                    format!("template error: {message} (where {name}:{line} calls it)"),
+                )
+                .at_line(Some(inner_line));
+            }
             let path = origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
-            Diagnostic::error(path, format!("template error: {}", report.message()))
-                .at_line(Some(report.span().start_line))
+            Diagnostic::error(path, format!("template error: {}", report.message())).at_line(Some(line))
         }
         _ => {
             let path = origins.get(fallback).cloned().unwrap_or_else(|| PathBuf::from(fallback));
             Diagnostic::error(path, format!("template error: {error}"))
         }
     }
+}
+
+/// `in meta.html:1: Field ...`, the form a card's error takes: the template, the line and the rest.
+fn nested_error(message: &str) -> Option<(&str, usize, &str)> {
+    let (place, rest) = message.strip_prefix("in ")?.split_once(": ")?;
+    let (template, line) = place.rsplit_once(':')?;
+    Some((template, line.parse().ok()?, rest))
 }
 
 /// The credits of the photos that were cut from the text (images without a file), each caption

@@ -91,6 +91,27 @@ fn a_missing_theme_is_an_error_naming_it() {
 }
 
 #[test]
+fn an_error_in_a_sites_card_template_names_that_file_not_the_themes_page() {
+    // The site overrides meta.html, which the built-in card includes on every listing page: the
+    // file to fix is the site's own, whatever built-in page calls it.
+    let site = SiteTest::with_files(&[
+        ("content/2025-01-01-ferry-strike.txt", "The ferry did not sail today.\n"),
+        ("templates/meta.html", "<p>{{ item.no_such_field }}</p>\n"),
+    ]);
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    let errors: Vec<&str> = run.stderr.lines().filter(|line| line.starts_with("error:")).collect();
+    assert!(!errors.is_empty(), "{}", run.stderr);
+    for error in errors {
+        assert!(
+            error.starts_with("error: templates/meta.html:1: template error: Field `no_such_field`"),
+            "{error}"
+        );
+        assert!(error.contains("calls it)") && !error.contains("themes/default"), "{error}");
+    }
+}
+
+#[test]
 fn init_creates_a_site_that_builds_at_once_and_refuses_to_overwrite() {
     let site = SiteTest::with_files(&[]);
     std::fs::remove_dir(site.root.join("content")).unwrap();
