@@ -641,6 +641,10 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
+            if is_dayless_stamp(line) {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
             let standfirst = self.byline.is_none()
                 && !ends_as_sentence(line)
                 && paras
@@ -1237,6 +1241,34 @@ fn is_timestamp_line(line: &str) -> bool {
         return true;
     }
     has_at_most_words(line, 12) && has_clock_time(line) && !line.ends_with('.')
+}
+
+/// `Updated 2:15 p.m. ET`, `Posted 3 hours ago`: when the page changed, with no day to place
+/// it on. Above the lede it is the page's furniture (a digest read days later would print
+/// "Updated 2:15 p.m." over the story), and no moment can be kept from it.
+fn is_dayless_stamp(line: &str) -> bool {
+    const LEADS: &[&str] = &["updated", "last updated", "published", "posted"];
+    let Some(rest) = LEADS.iter().find_map(|lead| strip_prefix_ignore_case(line, lead)) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([':', ' ']);
+    let relative = rest.trim_end_matches('.').ends_with(" ago");
+    has_at_most_words(rest, 6) && (has_clock_time(rest) || relative) && !names_a_date(rest)
+}
+
+/// Whether `text` may name a date: a month (`Nov`, `November`), or digits joined by `/` or `-`
+/// (`11/19`, `2024-11-19`). Such a stamp is left for the date rules to read.
+fn names_a_date(text: &str) -> bool {
+    const MONTHS: &[&str] =
+        &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let month = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.len() >= 3 && MONTHS.iter().any(|month| word.to_lowercase().starts_with(month)));
+    let numeric = text
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-') && w[2].is_ascii_digit());
+    month || numeric
 }
 
 fn has_clock_time(line: &str) -> bool {
@@ -3711,6 +3743,23 @@ mod tests {
         );
         assert_eq!(updated_date("Updated March 1, 2025"), at((2025, 3, 1), None, None));
         assert_eq!(updated_date("Updated 3 hours ago"), None);
+        // A time with no day is furniture above the lede, reported like the rest; in the text it
+        // is left alone, and a stamp that may hold a date is left to the date rules.
+        for stamp in ["Updated 2:15 p.m. ET", "Posted 3 hours ago", "Last updated: 10:02 a.m."] {
+            let out = convert(&format!(
+                "Lawmakers clash over spending plan\n\nBy Dana Whitfield\n\n{stamp}\n\n\
+                 WASHINGTON — Lawmakers clashed on Tuesday over a spending plan that would cut transit.\n\n\
+                 Updated 2:15 p.m. ET, the vote was delayed."
+            ));
+            assert_eq!(out.dropped, [stamp], "{}", out.body);
+            assert!(out.body.starts_with("WASHINGTON"), "{}", out.body);
+            assert!(out.body.contains("Updated 2:15 p.m. ET, the vote"), "{}", out.body);
+        }
+        for kept in
+            ["Updated Nov. 19 at 2:15 p.m.", "Updated 11/19 2:15 p.m.", "Updated with a quote from the mayor"]
+        {
+            assert!(!is_dayless_stamp(kept), "{kept}");
+        }
         assert_eq!(updated_date("Published November 19, 2024"), None, "a publication date is no update");
         let out = convert(
             "Storm leaves 200,000 without power across the Northeast\n\
