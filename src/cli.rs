@@ -778,6 +778,14 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    // Printed one after another, several articles' front matter and text make one file that is
+    // no article: printing is for one.
+    let texts = sources.iter().filter(|s| s.kind != gazette::discover::SourceKind::Markdown).count();
+    if args.out.is_none() && !args.in_place && texts > 1 {
+        anyhow::bail!(
+            "{texts} articles to convert, and printing shows one: name one file, or write them all with --out DIR (a new content folder) or --in-place"
+        );
+    }
     let mut written = 0;
     let mut copied = 0;
     let mut unchanged = 0;

@@ -164,6 +164,10 @@ fn import_prints_markdown_or_replaces_in_place() {
         "what was dropped is listed with the Markdown on stdout too: {}",
         run.stderr
     );
+    // Two articles' Markdown printed one after the other would be no article.
+    let run = site.run(&["import"]);
+    assert!(!run.success && run.stdout.is_empty(), "{}", run.stdout);
+    assert!(run.stderr.contains("2 articles to convert, and printing shows one"), "{}", run.stderr);
     std::fs::remove_file(site.root.join("content/2025-01-03-ferry.txt")).unwrap();
     let run = site.run(&["import", "--in-place", "--dry-run"]);
     assert!(run.stderr.contains("Would import 1 article, 0 errors; nothing was written"), "{}", run.stderr);
