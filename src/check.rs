@@ -143,6 +143,12 @@ pub fn at_sources(problems: Vec<Diagnostic>, articles: &[(std::path::PathBuf, St
         .collect()
 }
 
+/// A link's path or fragment as a browser looks it up (`%C3%BC` is `ü`); as written when it is
+/// no valid escape.
+fn decoded(part: &str) -> String {
+    crate::text::percent_decode(part).unwrap_or_else(|| part.to_string())
+}
+
 /// Resolves a link to (output path, anchor), or `None` for links that leave the site.
 fn resolve(link: &str, folder: &str, base_url: &str, base_path: &str) -> Option<(String, Option<String>)> {
     let link = link.trim();
@@ -154,10 +160,11 @@ fn resolve(link: &str, folder: &str, base_url: &str, base_path: &str) -> Option<
         return None;
     }
     let (link, anchor) = match link.split_once('#') {
-        Some((before, after)) => (before, Some(after.to_string())),
+        Some((before, after)) => (before, Some(decoded(after))),
         None => (link, None),
     };
-    let link = link.split('?').next().unwrap_or_default();
+    let link = decoded(link.split('?').next().unwrap_or_default());
+    let link = link.as_str();
     let joined = if let Some(rest) = link.strip_prefix(base_url).filter(|_| base_url != "/") {
         rest.to_string()
     } else if link.contains("://") || link.starts_with("//") {
@@ -266,9 +273,11 @@ mod tests {
             (
                 "a/index.html",
                 &format!(
-                    "{HEAD}<h2 id=\"here\"></h2><a href=\"../\">home</a><a href=\"#here\">h</a><a href=\"https://other.org/\">o</a>"
+                    "{HEAD}<h2 id=\"here\"></h2><h2 id=\"zürich-café\"></h2><a href=\"../\">home</a><a href=\"#here\">h</a><a href=\"https://other.org/\">o</a><a href=\"#z%C3%BCrich-caf%C3%A9\">z</a><a href=\"../z%C3%BCrich/\">page</a>"
                 ),
             ),
+            // Escaped in links as browsers send them, found as browsers find them.
+            ("zürich/index.html", HEAD),
         ]);
         let problems = site(&pages, "https://example.org/", "/");
         let messages: Vec<String> =

@@ -5,6 +5,8 @@
 //! Raw HTML in Markdown is dropped unless the site opts in, as in Hugo: clipped text can carry
 //! `<script>` and the safe default is to never pass it through.
 
+use std::collections::HashSet;
+
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 use crate::text::{HIGH_BITS, ascii_chunk, splat};
@@ -128,59 +130,68 @@ fn push_html<'a>(
     out
 }
 
-/// False when no line of `markdown` can make a heading: none starts with `#` (ATX), in a quote
-/// or not, and none is a row of `=` or `-` alone (the underline of a setext heading). True may
-/// still hold none.
+/// False when no line of `markdown` can make a heading: none starts with `#` (ATX) after the
+/// marks of quotes and list items, and none is a row of `=` or `-` alone (the underline of a
+/// setext heading). True may still hold none.
 fn may_have_headings(markdown: &str) -> bool {
     crate::text::lines(markdown).any(|line| {
-        let line = line.trim().trim_start_matches(['>', ' ']);
-        line.starts_with('#') || (!line.is_empty() && line.bytes().all(|b| b == b'=' || b == b'-'))
+        let line = line.trim();
+        if !line.is_empty() && line.bytes().all(|b| b == b'=' || b == b'-') {
+            return true;
+        }
+        // Quote marks, bullets and item numbers (`> - 1. ## Heading`), then the heading's `#`.
+        line.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || ">-*+.)".contains(c))
+            .starts_with('#')
     })
 }
 
-/// Ids the built-in themes give elements of an article page: a heading written "Main" must not
-/// take the id of the page's `<main>`, or a link to either would find the other.
+/// Ids the built-in themes give elements of an article page (a site's own templates may add
+/// more): a heading written "Main" must not take the id of the page's `<main>`, or a link to
+/// either would find the other.
 const THEME_IDS: [&str; 2] = ["main", "related-title"];
 
 /// Gives every heading without an id one made of its text (`## Early life` is `#early-life`), as
 /// Hugo and Zola do, so readers and other pages can link to a section; the second heading of one
-/// text gets `-1`, the third `-2`. Ids written as `{#id}` are kept, and no made id repeats them.
+/// text gets `-1`, the third `-2`. Ids written as `{#id}` are kept, and a made id repeats none of
+/// them, wherever they are written, nor a footnote's (its label), nor the theme's own.
 fn with_heading_ids<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
-    let mut events = events;
-    let mut used: Vec<String> = THEME_IDS.iter().map(|id| (*id).to_string()).collect();
-    let mut pending: std::collections::VecDeque<Event<'a>> = std::collections::VecDeque::new();
-    std::iter::from_fn(move || {
-        if let Some(event) = pending.pop_front() {
-            return Some(event);
+    let mut events: Vec<Event<'a>> = events.collect();
+    let mut used: HashSet<String> = THEME_IDS.iter().map(|id| (*id).to_string()).collect();
+    for event in &events {
+        match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                used.insert(id.to_string());
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                used.insert(label.to_string());
+            }
+            _ => {}
         }
-        match events.next()? {
-            Event::Start(Tag::Heading { level, id: None, classes, attrs }) => {
-                let mut text = String::new();
-                for event in events.by_ref() {
-                    if let Event::Text(piece) | Event::Code(piece) = &event {
-                        text.push_str(piece);
-                    }
-                    let end = matches!(event, Event::End(TagEnd::Heading(_)));
-                    pending.push_back(event);
-                    if end {
-                        break;
-                    }
+    }
+    let mut at = 0;
+    while at < events.len() {
+        if let Event::Start(Tag::Heading { id: None, .. }) = &events[at] {
+            let mut text = String::new();
+            for event in &events[at + 1..] {
+                match event {
+                    Event::Text(piece) | Event::Code(piece) => text.push_str(piece),
+                    Event::End(TagEnd::Heading(_)) => break,
+                    _ => {}
                 }
-                let id = unique_id(&crate::model::slugify(&text), &mut used);
-                Some(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }))
             }
-            Event::Start(Tag::Heading { level, id: Some(id), classes, attrs }) => {
-                used.push(id.to_string());
-                Some(Event::Start(Tag::Heading { level, id: Some(id), classes, attrs }))
+            let made = unique_id(&crate::model::slugify(&text), &mut used);
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[at] {
+                *id = Some(made.into());
             }
-            other => Some(other),
         }
-    })
+        at += 1;
+    }
+    events.into_iter()
 }
 
 /// `base`, or `base-1`, `base-2`... whichever is not in `used` yet (then it is); a heading with no
 /// letters or digits is `section`.
-fn unique_id(base: &str, used: &mut Vec<String>) -> String {
+fn unique_id(base: &str, used: &mut HashSet<String>) -> String {
     let base = if base.is_empty() { "section" } else { base };
     let mut id = base.to_string();
     let mut n = 0;
@@ -188,7 +199,7 @@ fn unique_id(base: &str, used: &mut Vec<String>) -> String {
         n += 1;
         id = format!("{base}-{n}");
     }
-    used.push(id.clone());
+    used.insert(id.clone());
     id
 }
 
@@ -456,6 +467,14 @@ mod tests {
         ] {
             assert!(html.contains(expected), "{expected} in {html}");
         }
+        // A made id repeats no id written later, and no footnote's.
+        let html = to_html(
+            "## Intro {#early-life}\n\n## Early life\n\n## More {#early-life-1}\n\n## Note\n\nSee[^note].\n\n[^note]: A note.\n",
+            MarkdownOptions::default(),
+        );
+        for expected in [r#"<h2 id="early-life-2">Early life</h2>"#, r#"<h2 id="note-1">Note</h2>"#] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
         // The attribute is markup, not text.
         let text = to_plain_text(markdown, MarkdownOptions::default());
         assert!(text.contains("Results") && !text.contains("final-count"), "{text}");
@@ -466,6 +485,10 @@ mod tests {
         let html = to_html("Early life\n==========\n\nText.\n\nLater\n---\n", MarkdownOptions::default());
         assert!(html.contains(r#"<h1 id="early-life">"#) && html.contains(r#"<h2 id="later">"#), "{html}");
         assert!(!may_have_headings("Text with a # inside.\n\n- a list\n"));
+        for nested in ["- ## In a list", "1. ## Numbered heading", ">\t## Tab quoted", "> 2) # Deep"] {
+            assert!(may_have_headings(nested), "{nested}");
+            assert!(to_html(nested, MarkdownOptions::default()).contains(" id=\""), "{nested}");
+        }
         let quoted = to_html("> ## Quoted\n", MarkdownOptions::default());
         assert!(quoted.contains(r#"<h2 id="quoted">"#), "{quoted}");
     }

@@ -24,6 +24,30 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     !matches!(c as u32, 0x2000..=0x206F) && c.is_alphanumeric()
 }
 
+/// `%C3%BC` back to `ü`, as a browser reads a URL's path and fragment before it looks for the
+/// file or the element: the dev server serves `tags/z%C3%BCrich/` from `tags/zürich/`, and
+/// `check` finds the heading `#zürich` that a link wrote as `#z%C3%BCrich`. `None` for a `%`
+/// not followed by two hex digits, or bytes that are no UTF-8.
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return Some(text.to_string());
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Whether `part` is one letter (`U` of `U.S.`): the tagger reads initials and the file-name
 /// titler reads run-together slugs (`u-s`) by it.
 pub(crate) fn is_one_letter(part: &str) -> bool {

@@ -259,7 +259,7 @@ pub enum Resolved {
 /// Maps a URL path to an output file. Percent-decoding happens first, so `%2e%2e` is `..` and is
 /// refused like `..` itself; so are backslashes and NUL.
 pub fn resolve(url_path: &str, mut exists: impl FnMut(&str) -> bool) -> Resolved {
-    let Some(decoded) = percent_decode(url_path) else { return Resolved::NotFound };
+    let Some(decoded) = crate::text::percent_decode(url_path) else { return Resolved::NotFound };
     if decoded.contains('\\') || decoded.contains('\0') || !decoded.starts_with('/') {
         return Resolved::NotFound;
     }
@@ -279,23 +279,6 @@ pub fn resolve(url_path: &str, mut exists: impl FnMut(&str) -> bool) -> Resolved
         return Resolved::Redirect(format!("{decoded}/"));
     }
     Resolved::NotFound
-}
-
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = path.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The live-reload client. Inline (no request leaves the page) and added by the server only, so
