@@ -24,7 +24,7 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{Source, SourceKind};
 use crate::markdown::{self, MarkdownOptions};
 pub use crate::model::slugify;
-use crate::model::{Article, DateSource, Dateline, Embed, Image, term_slug};
+use crate::model::{Article, DateSource, Dateline, Embed, Image, name_key, term_slug};
 use front_matter::FrontMatter;
 
 /// The result of reading one source file.
@@ -101,10 +101,12 @@ pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Dia
 
 /// Tags or authors as front matter lists them, tidied: trimmed, none empty, and each once per page
 /// it links to (`Media Watch` and `media watch` are one tag page, shown once). An author written as
-/// a byline (`By Dana Whitfield`) is the name.
-fn tidy_names(names: &[String], bylines: bool) -> Vec<String> {
+/// a byline (`By Dana Whitfield`) is the name. Also returns each name left out for another that
+/// is a different name, not a spelling of it (`C#` for `C++`, both `tags/c/`), with the name kept.
+fn tidy_names(names: &[String], bylines: bool) -> (Vec<String>, Vec<(String, String)>) {
     let mut tidy: Vec<String> = Vec::with_capacity(names.len());
     let mut pages: Vec<String> = Vec::with_capacity(names.len());
+    let mut merged = Vec::new();
     for name in names {
         let mut name = name.trim();
         if bylines
@@ -115,13 +117,19 @@ fn tidy_names(names: &[String], bylines: bool) -> Vec<String> {
             name = rest;
         }
         let page = term_slug(name);
-        if name.is_empty() || pages.contains(&page) {
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(kept) = pages.iter().position(|kept| *kept == page) {
+            if name_key(name) != name_key(&tidy[kept]) {
+                merged.push((name.to_string(), tidy[kept].clone()));
+            }
             continue;
         }
         pages.push(page);
         tidy.push(name.to_string());
     }
-    tidy
+    (tidy, merged)
 }
 
 /// `text` typeset as Markdown typesets a body with smart punctuation on (curly quotes, dashes,
@@ -610,8 +618,20 @@ fn resolve(
     // over a story that shows “curly” ones.
     let summary = typeset(summary, options);
     let summary_in_body = crate::text::contains_words(&plain, &summary);
-    let tags = tidy_names(&front.tags, false);
-    let authors = tidy_names(&front.authors, true);
+    let (tags, merged_tags) = tidy_names(&front.tags, false);
+    let (authors, merged_authors) = tidy_names(&front.authors, true);
+    let merged = merged_tags
+        .iter()
+        .map(|pair| ("tags", pair))
+        .chain(merged_authors.iter().map(|pair| ("authors", pair)));
+    for (key, (dropped, kept)) in merged {
+        diagnostics.push(Diagnostic::warning(
+            &source.path,
+            format!(
+                "`{key}:` lists `{dropped}` and `{kept}`, which make the same URL once their symbols are dropped, so the article is listed under `{kept}` only; write one of them another way to give it a page of its own"
+            ),
+        ));
+    }
     let mut auto_tags: Vec<String> = Vec::new();
     // German capitalises every noun, so capitals, which the tagger reads names from, say nothing
     // there: a German story's tags would be its nouns ("Datenbank", "Version").
@@ -924,14 +944,18 @@ mod tests {
     #[test]
     fn tags_and_authors_are_tidied() {
         let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            tidy_names(&names(&["Media Watch", "media watch", " Markets ", "", "markets"]), false),
-            ["Media Watch", "Markets"]
-        );
-        assert_eq!(
-            tidy_names(&names(&["By Dana Whitfield", "dana whitfield", "Byron Lee", "by the way"]), true),
-            ["Dana Whitfield", "Byron Lee", "by the way"]
-        );
+        let (tags, merged) =
+            tidy_names(&names(&["Media Watch", "media watch", " Markets ", "", "markets"]), false);
+        assert_eq!(tags, ["Media Watch", "Markets"]);
+        assert!(merged.is_empty());
+        let (authors, merged) =
+            tidy_names(&names(&["By Dana Whitfield", "dana whitfield", "Byron Lee", "by the way"]), true);
+        assert_eq!(authors, ["Dana Whitfield", "Byron Lee", "by the way"]);
+        assert!(merged.is_empty());
+        // Different names on one page: the first is kept, and the other is reported.
+        let (tags, merged) = tidy_names(&names(&["C++", "C#", "U.S.", "US"]), false);
+        assert_eq!(tags, ["C++", "U.S."]);
+        assert_eq!(merged, [("C#".to_string(), "C++".to_string())]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub use article::{
     Article, DateSource, Dateline, Embed, Image, check_output_path, day_path, rfc3339, slugify, term_slug,
 };
 pub(crate) use article::{four_digit_year, plain_year_and_offset, push_time};
+pub(crate) use taxonomy::name_key;
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 use std::collections::{BTreeMap, HashMap};

@@ -61,6 +61,17 @@ impl TaxonomyKind {
         }
     }
 
+    /// Whether `article` writes `name` as one of its terms of this kind (an automatic tag is
+    /// found, not written).
+    fn written(self, article: &Article, name: &str) -> bool {
+        match self {
+            TaxonomyKind::Tags => {
+                article.tags.iter().any(|tag| tag == name) && !article.auto_tags.iter().any(|tag| tag == name)
+            }
+            _ => self.terms_of(article).contains(&name),
+        }
+    }
+
     fn terms_of(self, article: &Article) -> Vec<&str> {
         match self {
             TaxonomyKind::Tags => article.tags.iter().map(String::as_str).collect(),
@@ -189,14 +200,12 @@ impl Taxonomy {
         let slug = super::term_slug(name);
         (!slug.is_empty()).then(|| format!("{}/{slug}/", self.kind.name()))
     }
-}
 
-impl Taxonomy {
     /// A warning for each name that shares a term's page with a different name, not another
-    /// spelling of it: `C++`, `C#` and `C` all make the slug `c`, where `U.S.` and `US`, or `Media
-    /// Watch` and `media watch`, are meant to meet. Names are one name when they are alike but for
-    /// case, spaces, hyphens, periods, apostrophes and ampersands (`Harbor & Pike`, `Harbor Pike`). The warning names the first file (in site
-    /// order) that writes the name the page is not called by.
+    /// spelling of it: `C++`, `C#` and `C` all make the slug `c`, where `U.S.` and `US`, `Yahoo!`
+    /// and `Yahoo`, or `Media Watch` and `media watch` are meant to meet (see [`name_key`]). The
+    /// warning names the first file (in site order) that writes the other name; a name only the
+    /// automatic tagger found is not the user's to rewrite, and is not warned of.
     pub fn shared_page_warnings(&self, articles: &[Article], content_dir: &Path) -> Vec<Diagnostic> {
         let mut names_of: Vec<Vec<&str>> = vec![Vec::new(); self.terms.len()];
         for (name, &term) in &self.spellings {
@@ -208,22 +217,22 @@ impl Taxonomy {
                 continue;
             }
             names.sort_unstable();
-            let own = name_key(&term.name);
-            let mut others: Vec<&str> = names.into_iter().filter(|name| name_key(name) != own).collect();
-            others.dedup_by_key(|name| name_key(name));
-            for other in others {
-                let Some(article) = term
-                    .articles
-                    .iter()
-                    .map(|&i| &articles[i])
-                    .find(|a| self.kind.terms_of(a).contains(&other))
+            let mut keys_seen = vec![name_key(&term.name)];
+            for other in names {
+                let key = name_key(other);
+                if keys_seen.contains(&key) {
+                    continue;
+                }
+                let Some(article) =
+                    term.articles.iter().map(|&i| &articles[i]).find(|a| self.kind.written(a, other))
                 else {
                     continue;
                 };
+                keys_seen.push(key);
                 warnings.push(Diagnostic::warning(
                     content_dir.join(&article.source_path),
                     format!(
-                        "{} `{other}` is listed on the page of `{}` ({}): the two make the same URL once their symbols are dropped; write one another way (`C-sharp` for `C#`) to give it a page of its own",
+                        "{} `{other}` is listed on the page of `{}` ({}): the two make the same URL once their symbols are dropped; write one of them another way to give it a page of its own",
                         self.kind.singular(),
                         term.name,
                         term.path(self.kind),
@@ -235,11 +244,14 @@ impl Taxonomy {
     }
 }
 
-/// What tells two names apart for [`Taxonomy::shared_page_warnings`]: the name lower-cased,
-/// without the characters that only spell it differently.
-fn name_key(name: &str) -> String {
+/// What tells two names apart for [`Taxonomy::shared_page_warnings`]: their letters and digits,
+/// lower-cased, and the symbols that name something else (`+` of `C++`, `#` of `C#` but not of
+/// `#MeToo`). Punctuation that only spells a name differently (`Washington, D.C.`, `Yahoo!`,
+/// `O'Brien, Pat`, `Harbor & Pike`) is left out.
+pub(crate) fn name_key(name: &str) -> String {
+    let name = name.trim().trim_start_matches('#');
     name.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '_' | '\'' | '’' | '‐' | '‑' | '&'))
+        .filter(|&c| c.is_alphanumeric() || c == '+' || c == '#')
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -275,13 +287,13 @@ mod tests {
     #[test]
     fn different_names_on_one_page_are_warned_of_and_spellings_are_not() {
         let tagged = [
-            ("a.txt", vec!["C++", "U.S."]),
-            ("b.txt", vec!["C#", "US"]),
-            ("c.txt", vec!["C++", "Media Watch"]),
-            ("d.txt", vec!["c++", "media-watch", "Harbor & Pike"]),
-            ("e.txt", vec!["Harbor Pike"]),
+            ("a.txt", vec!["C++", "U.S.", "Washington, D.C.", "Yahoo!", "#MeToo"]),
+            ("b.txt", vec!["C#", "US", "Washington DC", "Yahoo", "MeToo"]),
+            ("c.txt", vec!["C++", "Media Watch", "c#"]),
+            ("d.txt", vec!["c++", "media-watch", "Harbor & Pike", "C#"]),
+            ("e.txt", vec!["Harbor Pike", "C+", "C++"]),
         ];
-        let articles: Vec<Article> = tagged
+        let mut articles: Vec<Article> = tagged
             .iter()
             .map(|(file, tags)| {
                 let mut story = article(file, "2025-01-02", "A");
@@ -289,12 +301,21 @@ mod tests {
                 story
             })
             .collect();
+        // Found by the tagger, not written: not the user's to rewrite.
+        articles[4].tags.push("C".into());
+        articles[4].auto_tags.push("C".into());
         let tags = Taxonomy::collect(TaxonomyKind::Tags, &articles);
-        let warnings = tags.shared_page_warnings(&articles, Path::new("content"));
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
-        let warning = format!("{}", warnings[0]);
-        assert!(warning.contains("b.txt"), "{warning}");
-        assert!(warning.contains("tag `C#` is listed on the page of `C++` (tags/c/)"), "{warning}");
+        let warnings: Vec<String> = tags
+            .shared_page_warnings(&articles, Path::new("content"))
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        assert_eq!(warnings.len(), 2, "one for C# (however written), one for C+: {warnings:#?}");
+        assert!(
+            warnings[0].contains("b.txt")
+                && warnings[0].contains("tag `C#` is listed on the page of `C++` (tags/c/)")
+        );
+        assert!(warnings[1].contains("e.txt") && warnings[1].contains("tag `C+` is listed"), "{warnings:#?}");
     }
 
     #[test]
