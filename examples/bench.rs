@@ -109,7 +109,9 @@ fn main() {
     let mut markdown_refused: Option<String> = None;
     let (mut base_runs, mut base_files) = (Vec::new(), 0);
     for run in 0..runs {
-        if scaling_from > 0 {
+        // The smaller build goes first every other time too.
+        let base_first = run % 2 == 0;
+        if scaling_from > 0 && base_first {
             let (sample, counted) = clean_gazette_base();
             base_runs.push(sample);
             base_files = counted;
@@ -138,6 +140,11 @@ fn main() {
             let (sample, counted) = clean_hugo(hugo);
             hugo_runs.push(sample);
             hugo_files = counted;
+        }
+        if scaling_from > 0 && !base_first {
+            let (sample, counted) = clean_gazette_base();
+            base_runs.push(sample);
+            base_files = counted;
         }
     }
     // Gazette's last clean build is in place for its rebuilds.

@@ -710,7 +710,7 @@ fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
     } else if report.committed {
         let read = match report.reused {
             0 => String::new(),
-            reused => format!(", {reused} unchanged since the last build"),
+            reused => format!("; {reused} unchanged since the last build"),
         };
         format!(
             "Built {} ({}{read}) into {}: {}, {}, {seconds:.2}s",

@@ -233,7 +233,7 @@ impl CardHtml {
 }
 
 /// An error of `card.html`, said where it is and with what the card can see: tera reports it at
-/// the page's `card()` call.
+/// the page's `card()` call, and [`error_origin`] reads the place back.
 fn card_error(error: &tera::Error) -> tera::Error {
     let detail = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -242,6 +242,18 @@ fn card_error(error: &tera::Error) -> tera::Error {
         _ => format!("card.html: {error}"),
     };
     tera::Error::message(format!("in {detail} ({LIMITS})"))
+}
+
+/// The template, line and message of an error [`card_error`] made (`in meta.html:1: Field ...
+/// (card() gives ...)`), so the error can be reported at the file to fix rather than at the page
+/// that called `card()`. `None` for any other message.
+pub(super) fn error_origin(message: &str) -> Option<(&str, usize, &str)> {
+    if !message.ends_with(&format!("({LIMITS})")) {
+        return None;
+    }
+    let (place, rest) = message.strip_prefix("in ")?.split_once(": ")?;
+    let (template, line) = place.rsplit_once(':')?;
+    Some((template, line.parse().ok()?, rest))
 }
 
 /// Whether two `site` values are the same value (not merely equal).

@@ -829,7 +829,7 @@ fn template_diagnostic(
             // An error inside a card names the card's template first ("in meta.html:1: ..."): that
             // file is the one to fix, and the page's template (often the theme's own, which a site
             // has no copy of) only calls it.
-            if let Some((inner, inner_line, message)) = nested_error(report.message())
+            if let Some((inner, inner_line, message)) = card::error_origin(report.message())
                 && let Some(path) = origins.get(inner)
             {
                 return Diagnostic::error(
@@ -846,13 +846,6 @@ fn template_diagnostic(
             Diagnostic::error(path, format!("template error: {error}"))
         }
     }
-}
-
-/// `in meta.html:1: Field ...`, the form a card's error takes: the template, the line and the rest.
-fn nested_error(message: &str) -> Option<(&str, usize, &str)> {
-    let (place, rest) = message.strip_prefix("in ")?.split_once(": ")?;
-    let (template, line) = place.rsplit_once(':')?;
-    Some((template, line.parse().ok()?, rest))
 }
 
 /// The credits of the photos that were cut from the text (images without a file), each caption
