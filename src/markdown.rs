@@ -102,7 +102,7 @@ pub fn to_html(markdown: &str, options: MarkdownOptions) -> String {
 /// sources (`sandbags.jpg`, `../other/`, `/about/`) are made absolute against it, as a browser on
 /// the page would resolve them.
 pub fn to_html_at(markdown: &str, options: MarkdownOptions, page_url: Option<&str>) -> String {
-    // Most articles have no heading: they skip the step that names headings (0.4% of a build).
+    // Most clipped articles have no heading: they skip collecting their events to name headings.
     if may_have_headings(markdown) {
         push_html(markdown, with_heading_ids(events(markdown, options)), options, page_url)
     } else {
@@ -481,7 +481,7 @@ mod tests {
     }
 
     #[test]
-    fn setext_headings_get_ids_too() {
+    fn setext_quoted_and_listed_headings_get_ids_too() {
         let html = to_html("Early life\n==========\n\nText.\n\nLater\n---\n", MarkdownOptions::default());
         assert!(html.contains(r#"<h1 id="early-life">"#) && html.contains(r#"<h2 id="later">"#), "{html}");
         assert!(!may_have_headings("Text with a # inside.\n\n- a list\n"));
