@@ -92,17 +92,36 @@ impl Shared {
 }
 
 /// Accepts connections until `stop` is set, one thread per connection (an event stream holds
-/// its thread for as long as the browser listens).
-pub fn serve_forever(listener: TcpListener, shared: Arc<Shared>, stop: Arc<AtomicBool>) {
+/// its thread for as long as the browser listens). The site is served under `base_path` (`/`,
+/// or base_url's path such as `/news/`).
+pub fn serve_forever(listener: TcpListener, shared: Arc<Shared>, stop: Arc<AtomicBool>, base_path: String) {
+    let base_path: Arc<str> = base_path.into();
     for stream in listener.incoming() {
         if stop.load(Ordering::SeqCst) {
             return;
         }
         let Ok(stream) = stream else { continue };
         let shared = Arc::clone(&shared);
+        let base_path = Arc::clone(&base_path);
         std::thread::spawn(move || {
-            let _ = handle(stream, &shared);
+            let _ = handle(stream, &shared, &base_path);
         });
+    }
+}
+
+/// The site's path of a request under `base_path` (`/news/2025/` is `/2025/` under `/news/`), or
+/// where to send a request outside it: the root and `/news` go to `/news/`, anything else is
+/// not found (`None`, `None`).
+fn under_base<'p>(path: &'p str, base_path: &str) -> (Option<&'p str>, Option<String>) {
+    if base_path == "/" {
+        return (Some(path), None);
+    }
+    let folder = base_path.trim_end_matches('/');
+    match path.strip_prefix(folder) {
+        Some(rest) if rest.starts_with('/') => (Some(rest), None),
+        Some("") => (None, Some(base_path.to_string())),
+        _ if path == "/" => (None, Some(base_path.to_string())),
+        _ => (None, None),
     }
 }
 
@@ -133,7 +152,7 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Option<RequestLine>> {
     Ok(Some(RequestLine { method: method.to_string(), path: target.to_string() }))
 }
 
-fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
+fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::Result<()> {
     let Some(request) = read_request(&stream)? else {
         return respond(&mut stream, 400, "text/plain; charset=utf-8", b"bad request", &[], false);
     };
@@ -152,17 +171,25 @@ fn handle(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     if path == EVENTS_PATH {
         return stream_events(stream, shared);
     }
+    let (site_path, elsewhere) = under_base(path, base_path);
     let (answer, error) = {
         let mut served = shared.served();
         let error = served.error.clone();
-        let answer = match served.site.as_mut() {
-            None => Answer::NoSite,
-            Some(site) => match resolve(path, |candidate| site.contains(candidate)) {
+        let answer = match (served.site.as_mut(), site_path) {
+            (None, _) => Answer::NoSite,
+            (Some(site), None) => match elsewhere {
+                Some(location) => Answer::Redirect(location),
+                None => Answer::NotFound(site.get("404.html")),
+            },
+            (Some(site), Some(site_path)) => match resolve(site_path, |candidate| site.contains(candidate)) {
                 Resolved::File(name) => match site.get(&name) {
                     Some(result) => Answer::File(name, result),
                     None => Answer::NotFound(site.get("404.html")),
                 },
-                Resolved::Redirect(location) => Answer::Redirect(location),
+                // The redirect is within the site: back under its path.
+                Resolved::Redirect(location) => {
+                    Answer::Redirect(format!("{}{location}", base_path.trim_end_matches('/')))
+                }
                 Resolved::NotFound => Answer::NotFound(site.get("404.html")),
             },
         };
@@ -379,6 +406,13 @@ mod tests {
     #[test]
     fn index_redirect_and_not_found() {
         let files = site();
+        assert_eq!(under_base("/2025/", "/"), (Some("/2025/"), None));
+        assert_eq!(under_base("/news/2025/", "/news/"), (Some("/2025/"), None));
+        assert_eq!(under_base("/news/", "/news/"), (Some("/"), None));
+        assert_eq!(under_base("/news", "/news/"), (None, Some("/news/".into())));
+        assert_eq!(under_base("/", "/news/"), (None, Some("/news/".into())));
+        assert_eq!(under_base("/newsroom/", "/news/"), (None, None));
+        assert_eq!(under_base("/2025/", "/news/"), (None, None));
         assert_eq!(resolve("/", &files), Resolved::File("index.html".into()));
         assert_eq!(resolve("/a/", &files), Resolved::File("a/index.html".into()));
         assert_eq!(resolve("/a", &files), Resolved::Redirect("/a/".into()));

@@ -142,7 +142,10 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         .map_err(|e| ServeError::Bind { address: address.clone(), message: e.to_string() })?;
     let host = if bound.ip().is_unspecified() { "127.0.0.1".to_string() } else { bound.ip().to_string() };
     let host = if host.contains(':') { format!("[{host}]") } else { host };
-    let url = format!("http://{host}:{}/", bound.port());
+    // Served under base_url's path, as it will be published (`https://example.org/news/` at
+    // `http://127.0.0.1:1111/news/`), so links written from the domain's root work alike.
+    let base_path = Config::load(&options.root, &options.overrides)?.base_path();
+    let url = format!("http://{host}:{}{base_path}", bound.port());
 
     let mut overrides = options.overrides.clone();
     overrides.base_url = Some(url.clone());
@@ -172,7 +175,7 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
     {
         let shared = Arc::clone(&shared);
         let stop_server = Arc::clone(&stop_server);
-        std::thread::spawn(move || http::serve_forever(listener, shared, stop_server));
+        std::thread::spawn(move || http::serve_forever(listener, shared, stop_server, base_path));
     }
     let (events_sender, events) = channel();
     let watcher = watch::start(&paths, options.poll, events_sender).map_err(ServeError::Watch)?;

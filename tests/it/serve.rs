@@ -111,7 +111,7 @@ impl Drop for Served {
 
 /// A raw HTTP/1.1 request; returns status, headers and body.
 fn request(url: &str, method: &str, path: &str) -> (u16, String, String) {
-    let address = url.trim_start_matches("http://").trim_end_matches('/');
+    let address = url.trim_start_matches("http://").split('/').next().unwrap();
     let mut stream = TcpStream::connect(address).unwrap();
     write!(stream, "{method} {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
     let mut response = String::new();
@@ -128,7 +128,7 @@ struct Events {
 
 impl Events {
     fn open(url: &str) -> Events {
-        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let address = url.trim_start_matches("http://").split('/').next().unwrap();
         let mut stream = TcpStream::connect(address).unwrap();
         write!(stream, "GET /__gazette/events HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
@@ -164,6 +164,36 @@ fn site() -> SiteTest {
         ("content/2025-03-02-market.txt", "The fish market opened an hour early on Sunday.\n"),
         ("static/extra.css", "body { color: black; }\n"),
     ])
+}
+
+#[test]
+fn a_site_published_under_a_path_is_served_under_it() {
+    // As it will be published (a project site on GitHub Pages, a newsroom's /news/), so links
+    // written from the domain's root work in the preview too.
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "title: Desk\nbase_url: https://example.org/news/\n"),
+        ("content/2025-03-14-ferry.md", "---\ntitle: Ferry strike\n---\n\nSee the [front page](/news/).\n"),
+    ]);
+    let served = Served::start(site);
+    let url = served.url();
+    assert!(url.ends_with("/news/"), "{url}");
+    let (status, _, body) = served.get("/news/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Ferry strike"), "{body}");
+    assert_eq!(served.get("/news/2025/03/14/ferry/").0, 200);
+    for (path, location) in [("/", "/news/"), ("/news", "/news/"), ("/news/2025", "/news/2025/")] {
+        let (status, head, _) = served.get(path);
+        assert_eq!(status, 301, "{path}");
+        assert!(
+            head.lines().any(|line| line.trim_end() == format!("Location: {location}")),
+            "{path}: {head}"
+        );
+    }
+    assert_eq!(served.get("/2025/03/14/ferry/").0, 404, "outside the site's path");
+    let article = served.get("/news/2025/03/14/ferry/").2;
+    assert!(article.contains("/__gazette/events"), "live reload under a path too");
+    let config = served.running.as_ref().unwrap().config().unwrap();
+    assert_eq!(config.base_url, url, "pages are built for the address they are served at");
 }
 
 #[test]
