@@ -171,27 +171,35 @@ fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::R
     if path == EVENTS_PATH {
         return stream_events(stream, shared);
     }
-    let (site_path, elsewhere) = under_base(path, base_path);
+    // Decoded once, so a base path with accents or spaces matches as browsers escape it.
+    let decoded = crate::text::percent_decode(path);
+    let (site_path, elsewhere) = match &decoded {
+        Some(decoded) => under_base(decoded, base_path),
+        None => (None, None),
+    };
     let (answer, error) = {
         let mut served = shared.served();
         let error = served.error.clone();
         let answer = match (served.site.as_mut(), site_path) {
             (None, _) => Answer::NoSite,
             (Some(site), None) => match elsewhere {
-                Some(location) => Answer::Redirect(location),
+                Some(location) => Answer::ToBase(encode_path(&location)),
                 None => Answer::NotFound(site.get("404.html")),
             },
-            (Some(site), Some(site_path)) => match resolve(site_path, |candidate| site.contains(candidate)) {
-                Resolved::File(name) => match site.get(&name) {
-                    Some(result) => Answer::File(name, result),
-                    None => Answer::NotFound(site.get("404.html")),
-                },
-                // The redirect is within the site: back under its path.
-                Resolved::Redirect(location) => {
-                    Answer::Redirect(format!("{}{location}", base_path.trim_end_matches('/')))
+            (Some(site), Some(site_path)) => {
+                match resolve_decoded(site_path, |candidate| site.contains(candidate)) {
+                    Resolved::File(name) => match site.get(&name) {
+                        Some(result) => Answer::File(name, result),
+                        None => Answer::NotFound(site.get("404.html")),
+                    },
+                    // The redirect is within the site: back under its path.
+                    Resolved::Redirect(location) => Answer::Redirect(encode_path(&format!(
+                        "{}{location}",
+                        base_path.trim_end_matches('/')
+                    ))),
+                    Resolved::NotFound => Answer::NotFound(site.get("404.html")),
                 }
-                Resolved::NotFound => Answer::NotFound(site.get("404.html")),
-            },
+            }
         };
         (answer, error)
     };
@@ -211,6 +219,10 @@ fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::R
         Answer::Redirect(location) => {
             respond(&mut stream, 301, "text/plain; charset=utf-8", b"", &[("Location", &location)], head_only)
         }
+        // Not for good: another site served on this port may live at another path.
+        Answer::ToBase(location) => {
+            respond(&mut stream, 302, "text/plain; charset=utf-8", b"", &[("Location", &location)], head_only)
+        }
         Answer::NotFound(Some(Ok(page))) => {
             let (mime, body) = page_body("404.html", &page, error);
             respond(&mut stream, 404, mime, &body, &[], head_only)
@@ -229,6 +241,8 @@ fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::R
 enum Answer {
     File(String, Result<Bytes, Diagnostic>),
     Redirect(String),
+    /// Outside the site's path: to its front page.
+    ToBase(String),
     NotFound(Option<Result<Bytes, Diagnostic>>),
     NoSite,
 }
@@ -285,8 +299,15 @@ pub enum Resolved {
 
 /// Maps a URL path to an output file. Percent-decoding happens first, so `%2e%2e` is `..` and is
 /// refused like `..` itself; so are backslashes and NUL.
-pub fn resolve(url_path: &str, mut exists: impl FnMut(&str) -> bool) -> Resolved {
-    let Some(decoded) = crate::text::percent_decode(url_path) else { return Resolved::NotFound };
+pub fn resolve(url_path: &str, exists: impl FnMut(&str) -> bool) -> Resolved {
+    match crate::text::percent_decode(url_path) {
+        Some(decoded) => resolve_decoded(&decoded, exists),
+        None => Resolved::NotFound,
+    }
+}
+
+/// [`resolve`] for a path already percent-decoded.
+fn resolve_decoded(decoded: &str, mut exists: impl FnMut(&str) -> bool) -> Resolved {
     if decoded.contains('\\') || decoded.contains('\0') || !decoded.starts_with('/') {
         return Resolved::NotFound;
     }
@@ -306,6 +327,21 @@ pub fn resolve(url_path: &str, mut exists: impl FnMut(&str) -> bool) -> Resolved
         return Resolved::Redirect(format!("{decoded}/"));
     }
     Resolved::NotFound
+}
+
+/// A decoded path as a URL path: bytes other than unreserved ones, `/` and sub-delimiters
+/// escaped (`/nouvelles-été/` is `/nouvelles-%C3%A9t%C3%A9/`), for the Location header and the
+/// printed address, which must be ASCII.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// The live-reload client. Inline (no request leaves the page) and added by the server only, so
@@ -406,6 +442,7 @@ mod tests {
     #[test]
     fn index_redirect_and_not_found() {
         let files = site();
+        assert_eq!(encode_path("/nouvelles-été/my news/"), "/nouvelles-%C3%A9t%C3%A9/my%20news/");
         assert_eq!(under_base("/2025/", "/"), (Some("/2025/"), None));
         assert_eq!(under_base("/news/2025/", "/news/"), (Some("/2025/"), None));
         assert_eq!(under_base("/news/", "/news/"), (Some("/"), None));

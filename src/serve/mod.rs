@@ -144,8 +144,8 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
     let host = if host.contains(':') { format!("[{host}]") } else { host };
     // Served under base_url's path, as it will be published (`https://example.org/news/` at
     // `http://127.0.0.1:1111/news/`), so links written from the domain's root work alike.
-    let base_path = Config::load(&options.root, &options.overrides)?.base_path();
-    let url = format!("http://{host}:{}{base_path}", bound.port());
+    let base_path = served_path(&Config::load(&options.root, &options.overrides)?);
+    let url = format!("http://{host}:{}{}", bound.port(), http::encode_path(&base_path));
 
     let mut overrides = options.overrides.clone();
     overrides.base_url = Some(url.clone());
@@ -156,6 +156,9 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
     let mut state = State {
         config,
         overrides: overrides.clone(),
+        published_overrides: options.overrides.clone(),
+        base_path: base_path.clone(),
+        config_problems: Vec::new(),
         root: options.root.clone(),
         cache: BTreeMap::new(),
         walk_problems: Vec::new(),
@@ -197,6 +200,13 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         stop,
         thread: Some(thread),
     })
+}
+
+/// The path a site is served under: base_url's, decoded (`/my%20news/` is `/my news/`) as request
+/// paths are before they are compared with it.
+fn served_path(config: &Config) -> String {
+    let path = config.base_path();
+    crate::text::percent_decode(&path).unwrap_or(path)
 }
 
 /// How long a burst of changes must be quiet before the rebuild starts.
@@ -259,6 +269,13 @@ fn serve_loop(
 struct State {
     config: Config,
     overrides: Overrides,
+    /// The overrides the user gave, base_url untouched: site.yaml is checked with these as
+    /// `build` reads it, so a base_url `build` refuses is refused while serving too.
+    published_overrides: Overrides,
+    /// The path the site is served under (base_url's path when serving started).
+    base_path: String,
+    /// What reading site.yaml last said that is not an error (a base_url path that changed).
+    config_problems: Vec<Diagnostic>,
     root: PathBuf,
     cache: BTreeMap<PathBuf, Cached>,
     walk_problems: Vec<Diagnostic>,
@@ -338,6 +355,28 @@ impl State {
     /// Loads site.yaml again. On failure the error is shown, the change stays pending, and the
     /// failed rebuild's report is returned.
     fn reload_config(&mut self, shared: &Shared) -> Option<Report> {
+        // Read as `build` reads it first: a base_url it refuses is an error here too, and a new
+        // path for the site is said (the server keeps the path it started with).
+        self.config_problems.clear();
+        match Config::load(&self.root, &self.published_overrides) {
+            Ok(published) if served_path(&published) != self.base_path => {
+                self.config_problems.push(Diagnostic::warning(
+                    published.config_file.clone().unwrap_or_else(|| self.root.join("site.yaml")),
+                    format!(
+                        "base_url's path is now `{}`: this preview stays at `{}` until `gazette serve` is started again",
+                        published.base_path(),
+                        self.base_path
+                    ),
+                ));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let mut report = Report::default();
+                report.diagnostics.push(error.to_diagnostic());
+                self.fail(shared, error.to_string());
+                return Some(report);
+            }
+        }
         match Config::load(&self.root, &self.overrides) {
             Ok(config) => {
                 self.config = config;
@@ -483,6 +522,7 @@ impl State {
     /// last assembly's unless a new one is to give its own) to `report`; returns how many are
     /// errors.
     fn problems(&self, report: &mut Report, assembly: Assembly) -> usize {
+        report.diagnostics.extend(self.config_problems.iter().cloned());
         report.diagnostics.extend(self.walk_problems.iter().cloned());
         for cached in self.cache.values() {
             report.diagnostics.extend(cached.ingested.diagnostics.iter().cloned());

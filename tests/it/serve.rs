@@ -181,19 +181,54 @@ fn a_site_published_under_a_path_is_served_under_it() {
     assert_eq!(status, 200);
     assert!(body.contains("Ferry strike"), "{body}");
     assert_eq!(served.get("/news/2025/03/14/ferry/").0, 200);
-    for (path, location) in [("/", "/news/"), ("/news", "/news/"), ("/news/2025", "/news/2025/")] {
-        let (status, head, _) = served.get(path);
-        assert_eq!(status, 301, "{path}");
+    // To the site's path for now (302: another site may be served on this port later), and a
+    // folder's slash for good (301).
+    for (path, status, location) in
+        [("/", 302, "/news/"), ("/news", 302, "/news/"), ("/news/2025", 301, "/news/2025/")]
+    {
+        let (got, head, _) = served.get(path);
+        assert_eq!(got, status, "{path}");
         assert!(
             head.lines().any(|line| line.trim_end() == format!("Location: {location}")),
             "{path}: {head}"
         );
     }
     assert_eq!(served.get("/2025/03/14/ferry/").0, 404, "outside the site's path");
-    let article = served.get("/news/2025/03/14/ferry/").2;
-    assert!(article.contains("/__gazette/events"), "live reload under a path too");
     let config = served.running.as_ref().unwrap().config().unwrap();
     assert_eq!(config.base_url, url, "pages are built for the address they are served at");
+
+    // Live reload under the path.
+    let mut events = Events::open(&url);
+    served
+        .site
+        .write("content/2025-03-14-ferry.md", "---\ntitle: Ferry strike ends\n---\n\nSailing again.\n");
+    assert_eq!(events.next(), "reload");
+    assert!(served.get("/news/2025/03/14/ferry/").2.contains("Ferry strike ends"));
+
+    // A new path in site.yaml is said, not silently left unserved.
+    served.site.write("site.yaml", "title: Desk\nbase_url: https://example.org/desk/\n");
+    let (_, warnings) = served.settle_with_warnings();
+    assert!(
+        warnings.iter().any(|w| w.contains("base_url's path is now `/desk/`") && w.contains("started again")),
+        "{warnings:?}"
+    );
+    assert_eq!(served.get("/news/").0, 200, "still served where it started");
+}
+
+#[test]
+fn a_path_with_accents_or_spaces_is_served_as_browsers_ask_for_it() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "title: Desk\nbase_url: https://example.org/nouvelles-%C3%A9t%C3%A9/\n"),
+        ("content/2025-03-14-ferry.md", "---\ntitle: Ferry strike\n---\n\nText.\n"),
+    ]);
+    let served = Served::start(site);
+    let url = served.url();
+    assert!(url.ends_with("/nouvelles-%C3%A9t%C3%A9/"), "printed as a browser sends it: {url}");
+    assert_eq!(served.get("/nouvelles-%C3%A9t%C3%A9/").0, 200);
+    assert_eq!(served.get("/nouvelles-%c3%a9t%c3%a9/2025/03/14/ferry/").0, 200);
+    let (status, head, _) = served.get("/");
+    assert_eq!(status, 302);
+    assert!(head.contains("Location: /nouvelles-%C3%A9t%C3%A9/"), "{head}");
 }
 
 #[test]
