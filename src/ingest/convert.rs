@@ -1256,14 +1256,10 @@ fn is_dayless_stamp(line: &str) -> bool {
     has_at_most_words(rest, 6) && (has_clock_time(rest) || relative) && !names_a_date(rest)
 }
 
-/// Whether `text` may name a date: a month (`Nov`, `November`), or digits joined by `/` or `-`
-/// (`11/19`, `2024-11-19`). Such a stamp is left for the date rules to read.
+/// Whether `text` may name a date: a month as the date rules read one (`Nov.`, `November`), or
+/// digits joined by `/` or `-` (`11/19`, `2024-11-19`). Such a stamp is left for those rules.
 fn names_a_date(text: &str) -> bool {
-    const MONTHS: &[&str] =
-        &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let month = text
-        .split(|c: char| !c.is_alphabetic())
-        .any(|word| word.len() >= 3 && MONTHS.iter().any(|month| word.to_lowercase().starts_with(month)));
+    let month = text.split(|c: char| !c.is_alphabetic()).any(|word| month_number(word).is_some());
     let numeric = text
         .as_bytes()
         .windows(3)
