@@ -110,8 +110,8 @@ fn output_intact(dir: &Path, files: usize, committed: u128) -> bool {
 /// the walk below recurses once per level.
 const DEEPEST_OUTPUT: usize = 64;
 
-/// How many files are under `dir`, `depth` folders below the output folder (Gazette's marker at
-/// the top is not counted), or `None` as soon as one was modified after `committed` or a folder
+/// How many files are under `dir`, `depth` folders below the output folder (Gazette's marker and
+/// version-control folders at the top are not counted), or `None` as soon as one was modified after `committed` or a folder
 /// cannot be read. A 10,000-article site has 18,000 folders; reading them one after the other
 /// was most of a no-op build, so sub-folders are read in parallel, and the time of each file is
 /// asked through its folder's entry (one call per file, not a path lookup from the top).
@@ -125,6 +125,10 @@ fn unmodified_files(dir: &Path, committed: u128, depth: usize) -> Option<usize> 
     for entry in std::fs::read_dir(dir).ok()? {
         let entry = entry.ok()?;
         let kind = entry.file_type().ok()?;
+        if depth == 0 && crate::emit::is_version_control(&entry.file_name()) {
+            // Not the site's: a commit in `public/.git` is no change to the site.
+            continue;
+        }
         if kind.is_dir() {
             folders.push(entry.path());
         } else if kind.is_file() && !(depth == 0 && entry.file_name() == crate::emit::MARKER) {
@@ -205,6 +209,13 @@ mod tests {
         assert!(!output_intact(out, 4, later), "a file fewer than the build wrote");
         assert!(!output_intact(out, 3, 0), "a file changed after the build");
         assert!(!output_intact(&out.join("missing"), 0, later));
+        // A commit in a `gh-pages` checkout kept in the output is no change to the site.
+        std::fs::create_dir_all(out.join(".git/objects")).unwrap();
+        std::fs::write(out.join(".git/objects/ab"), "").unwrap();
+        assert_eq!(unmodified_files(out, later, 0), Some(3));
+        std::fs::create_dir_all(out.join("2025/.git")).unwrap();
+        std::fs::write(out.join("2025/.git/HEAD"), "").unwrap();
+        assert_eq!(unmodified_files(out, later, 0), Some(4), "only at the top");
         let mut deep = out.join("deep");
         for _ in 0..=DEEPEST_OUTPUT {
             deep.push("d");

@@ -88,7 +88,7 @@ impl Theme {
     }
 
     fn overlay(&mut self, templates_dir: &Path, static_dir: &Path, problems: &mut Vec<Diagnostic>) {
-        for (name, path) in files_under(templates_dir, problems) {
+        for (name, path) in files_under(templates_dir, crate::discover::is_hidden, problems) {
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     self.templates.insert(name, TemplateFile { origin: path, text });
@@ -98,7 +98,7 @@ impl Theme {
                 }
             }
         }
-        for (name, path) in files_under(static_dir, problems) {
+        for (name, path) in files_under(static_dir, is_private_static, problems) {
             self.static_files.insert(name, FileSource::Disk(path));
         }
     }
@@ -141,15 +141,29 @@ fn check_manifest(path: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn files_under(dir: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+/// Files and folders of a `static/` folder that are not published: version-control folders and
+/// the Finder's `.DS_Store`. Other dot files are: `.well-known/` (security.txt, ACME challenges)
+/// and `.htaccess` are routine on a web server, and Hugo and Zola copy them too.
+pub fn is_private_static(file_name: &str) -> bool {
+    file_name == ".DS_Store" || crate::emit::is_version_control(std::ffi::OsStr::new(file_name))
+}
+
+/// Every file under `dir` but editors' temporary files and what `skipped` names (files or
+/// folders), as (`/`-separated relative path, path).
+fn files_under(
+    dir: &Path,
+    skipped: fn(&str) -> bool,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
     if !dir.is_dir() {
         return Vec::new();
     }
     let mut files = Vec::new();
-    let walker =
-        WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-            e.depth() == 0 || !crate::discover::is_hidden(&e.file_name().to_string_lossy())
-        });
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !skipped(&e.file_name().to_string_lossy()));
     for entry in walker {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {

@@ -21,6 +21,8 @@
 //!
 //! Gazette leaves a `.gazette` marker in every folder it writes and refuses to touch a non-empty
 //! folder without one, so a mistyped `--output` can never delete a folder Gazette did not make.
+//! A version-control folder at the top of the output ([`super::VERSION_CONTROL`]: `public/.git`
+//! of a `gh-pages` checkout) is not part of the site: it is carried over into each new folder.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -28,7 +30,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::Sink;
+use super::{Sink, is_version_control};
 
 /// The file that marks a folder as Gazette's output.
 pub const MARKER: &str = ".gazette";
@@ -72,7 +74,7 @@ impl DiskSink {
             Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(output)?,
             _ => output.to_path_buf(),
         };
-        if output.is_dir() && !output.join(MARKER).exists() && std::fs::read_dir(&output)?.next().is_some() {
+        if output.is_dir() && !output.join(MARKER).exists() && has_site_files(&output)? {
             return Err(std::io::Error::other(
                 "this folder has files Gazette did not write, and the output folder is replaced on every build; choose an empty or new folder (or remove it)",
             ));
@@ -186,13 +188,16 @@ impl DiskSink {
             remove_tree(&previous)?;
         }
         let had_output = self.output.exists();
-        if had_output {
-            std::fs::rename(&self.output, &previous)?;
+        let carried = if had_output { self.carry_version_control()? } else { Vec::new() };
+        if had_output && let Err(error) = std::fs::rename(&self.output, &previous) {
+            self.carry_back(&carried);
+            return Err(error);
         }
         if let Err(error) = std::fs::rename(&self.staging, &self.output) {
             if had_output {
                 // Put the old site back rather than leave no site at all.
                 let _ = std::fs::rename(&previous, &self.output);
+                self.carry_back(&carried);
             }
             return Err(error);
         }
@@ -201,6 +206,33 @@ impl DiskSink {
             remove_tree(&previous)?;
         }
         Ok(())
+    }
+
+    /// Moves the output's version-control folders into the staging folder (one rename each: the
+    /// same file system), so the swap takes them along. Returns their names; on failure the ones
+    /// already moved are put back.
+    fn carry_version_control(&self) -> std::io::Result<Vec<std::ffi::OsString>> {
+        let mut carried = Vec::new();
+        for entry in std::fs::read_dir(&self.output)? {
+            let name = entry?.file_name();
+            if !is_version_control(&name) {
+                continue;
+            }
+            if let Err(error) = std::fs::rename(self.output.join(&name), self.staging.join(&name)) {
+                self.carry_back(&carried);
+                return Err(error);
+            }
+            carried.push(name);
+        }
+        Ok(carried)
+    }
+
+    /// Puts carried folders back from the staging folder into the output, after a swap that
+    /// failed.
+    fn carry_back(&self, carried: &[std::ffi::OsString]) {
+        for name in carried {
+            let _ = std::fs::rename(self.staging.join(name), self.output.join(name));
+        }
     }
 
     /// Fills the staging folder with the output's copies of the files this build did not
@@ -338,6 +370,9 @@ fn has_leftovers(dir: &Path, relative: &str, produced: &HashSet<String>) -> std:
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         empty = false;
+        if relative.is_empty() && is_version_control(&entry.file_name()) {
+            continue;
+        }
         let Some(name) = entry.file_name().to_str().map(|name| format!("{relative}{name}")) else {
             return Ok(true);
         };
@@ -352,6 +387,17 @@ fn has_leftovers(dir: &Path, relative: &str, produced: &HashSet<String>) -> std:
         }
     }
     Ok(empty)
+}
+
+/// Whether `output` holds anything but version-control folders: a checkout of a `gh-pages` branch
+/// with nothing else in it is as good as an empty folder.
+fn has_site_files(output: &Path) -> std::io::Result<bool> {
+    for entry in std::fs::read_dir(output)? {
+        if !is_version_control(&entry?.file_name()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Removes a folder and everything in it, folders in parallel: the old site of a large build has
@@ -596,6 +642,37 @@ mod tests {
         assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays");
         assert_eq!(tree(&real), ["a.html=one"]);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "the site and the link, nothing else");
+    }
+
+    #[test]
+    fn a_version_control_folder_in_the_output_survives_every_kind_of_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        // A fresh checkout of a `gh-pages` branch: only its repository.
+        std::fs::create_dir_all(output.join(".git/refs")).unwrap();
+        std::fs::write(output.join(".git/HEAD"), "ref: refs/heads/gh-pages").unwrap();
+        let head = || std::fs::read_to_string(output.join(".git/HEAD")).unwrap();
+        build(&output, &[("a/index.html", "one")]).commit().unwrap();
+        assert_eq!(head(), "ref: refs/heads/gh-pages", "a first build keeps it");
+        // Files moved in.
+        build(&output, &[("a/index.html", "two")]).commit().unwrap();
+        assert_eq!(head(), "ref: refs/heads/gh-pages");
+        // A page gone: the whole folder is swapped.
+        build(&output, &[("b/index.html", "three")]).commit().unwrap();
+        assert_eq!(head(), "ref: refs/heads/gh-pages", "a swapped-in folder takes it along");
+        assert_eq!(
+            tree(&output).iter().filter(|f| !f.starts_with(".git")).collect::<Vec<_>>(),
+            ["b/index.html=three"]
+        );
+        assert!(only_output_left(dir.path()));
+        // Not a file of the site: an abandoned build leaves it, and a folder with anything
+        // else Gazette did not write is still refused.
+        drop(build(&output, &[("c/index.html", "four")]));
+        assert_eq!(head(), "ref: refs/heads/gh-pages");
+        let other = dir.path().join("other");
+        std::fs::create_dir_all(other.join(".git")).unwrap();
+        std::fs::write(other.join("index.html"), "Hugo's").unwrap();
+        assert!(DiskSink::create(&other).is_err());
     }
 
     #[test]

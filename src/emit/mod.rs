@@ -11,6 +11,18 @@ mod memory;
 pub use disk::{DiskSink, MARKER};
 pub use memory::MemorySink;
 
+/// Version-control folders a user may keep at the top of the output folder, as Hugo users keep
+/// `public/` as a checkout of their `gh-pages` branch. No page is ever written there, so a build
+/// carries them over untouched: it does not remove, replace or count them (Zola empties the output
+/// unless `preserve_dotfiles_in_output` is set; losing a repository's history is worse than a
+/// folder left in place), and `publish` does not upload them.
+pub const VERSION_CONTROL: &[&str] = &[".git", ".hg", ".svn", ".jj"];
+
+/// Whether `name`, at the top of the output folder, is one of [`VERSION_CONTROL`].
+pub fn is_version_control(name: &std::ffi::OsStr) -> bool {
+    VERSION_CONTROL.iter().any(|kept| name == *kept)
+}
+
 use rayon::prelude::*;
 
 use crate::Progress;

@@ -2,15 +2,18 @@
 //! `/`), its size and content hash.
 //!
 //! This is the "local" side of every plan. Folders that are never site content are skipped:
-//! `.git` (a folder can be a checkout) and `.gazette-cache` (publish state may live there).
+//! version-control folders (a folder can be a checkout: [`crate::emit::VERSION_CONTROL`]) and
+//! `.gazette-cache` (publish state may live there).
 
 use std::path::{Path, PathBuf};
 
 use super::error::PublishError;
 use super::hash;
 
-/// Folder names that are never part of a site, at any depth.
-pub(crate) const SKIPPED_DIRS: &[&str] = &[".git", ".gazette-cache"];
+/// Whether a folder of this name is never part of a site, at any depth.
+pub(crate) fn is_skipped_dir(name: &std::ffi::OsStr) -> bool {
+    name == ".gazette-cache" || crate::emit::is_version_control(name)
+}
 
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,9 +76,7 @@ pub(crate) fn list(root: &Path) -> Result<Vec<(String, PathBuf)>, PublishError> 
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
     let walker = walker.filter_entry(|entry| {
-        !(entry.depth() > 0
-            && entry.file_type().is_dir()
-            && entry.file_name().to_str().is_some_and(|name| SKIPPED_DIRS.contains(&name)))
+        !(entry.depth() > 0 && entry.file_type().is_dir() && is_skipped_dir(entry.file_name()))
     });
     for entry in walker {
         let entry = entry.map_err(|e| {

@@ -76,11 +76,12 @@ pub fn classify(path: &Path, paths: &WatchedPaths) -> Change {
     if path == paths.config_file {
         return Change::Config;
     }
-    let hidden = |base: &Path| {
+    let skipped_under = |base: &Path, skipped: fn(&str) -> bool| {
         path.strip_prefix(base)
-            .map(|rest| rest.components().any(|c| discover::is_hidden(&c.as_os_str().to_string_lossy())))
+            .map(|rest| rest.components().any(|c| skipped(&c.as_os_str().to_string_lossy())))
             .unwrap_or(true)
     };
+    let hidden = |base: &Path| skipped_under(base, discover::is_hidden);
     if path.starts_with(&paths.content) {
         if hidden(&paths.content) {
             return Change::Ignored;
@@ -93,16 +94,19 @@ pub fn classify(path: &Path, paths: &WatchedPaths) -> Change {
         return if hidden(&paths.templates) { Change::Ignored } else { Change::Template };
     }
     if path.starts_with(&paths.static_dir) {
-        return if hidden(&paths.static_dir) { Change::Ignored } else { Change::Static };
+        let private = skipped_under(&paths.static_dir, crate::theme::is_private_static);
+        return if private { Change::Ignored } else { Change::Static };
     }
     if path.starts_with(&paths.themes) {
-        if hidden(&paths.themes) {
-            return Change::Ignored;
-        }
         let is_static = path
             .strip_prefix(&paths.themes)
             .is_ok_and(|rest| rest.components().nth(1).is_some_and(|c| c.as_os_str() == "static"));
-        return if is_static { Change::Static } else { Change::Template };
+        return match is_static {
+            true if skipped_under(&paths.themes, crate::theme::is_private_static) => Change::Ignored,
+            false if hidden(&paths.themes) => Change::Ignored,
+            true => Change::Static,
+            false => Change::Template,
+        };
     }
     Change::Ignored
 }
@@ -280,6 +284,11 @@ mod tests {
         assert_eq!(kind("/site/themes/default/templates/base.html"), Change::Template);
         assert_eq!(kind("/site/themes/default/static/style.css"), Change::Static);
         assert_eq!(kind("/site/static/logo.svg"), Change::Static);
+        assert_eq!(kind("/site/static/.well-known/security.txt"), Change::Static, "published");
+        assert_eq!(kind("/site/themes/default/static/.htaccess"), Change::Static);
+        assert_eq!(kind("/site/static/.git/index"), Change::Ignored);
+        assert_eq!(kind("/site/static/img/.DS_Store"), Change::Ignored);
+        assert_eq!(kind("/site/templates/.old/base.html"), Change::Ignored);
         assert_eq!(kind("/site/site.yaml"), Change::Config);
     }
 

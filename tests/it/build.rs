@@ -929,3 +929,30 @@ fn summaries_are_typeset_as_the_story_is() {
     assert_eq!(description, "“We ran out of ponchos by two o’clock,” the organiser said – a record.");
     assert!(site.output("index.html").contains("“We ran out of ponchos by two o’clock,”"), "the card too");
 }
+
+/// A `gh-pages` checkout kept as the output folder (as Hugo users keep `public/`): its `.git`
+/// survives every build, including one that swaps in a whole new folder, and a commit in it is
+/// no change to the site. Dot files in `static/` (`.well-known/`, `.htaccess`) are published, as
+/// Hugo and Zola publish them; `.DS_Store` and a `.git` there are not.
+#[test]
+fn a_repository_in_the_output_survives_and_static_dot_files_are_published() {
+    let site = SiteTest::fixture("basic");
+    site.write("public/.git/HEAD", "ref: refs/heads/gh-pages\n");
+    site.write("static/.well-known/security.txt", "Contact: mailto:desk@example.org\n");
+    site.write("static/.htaccess", "Options -Indexes\n");
+    site.write("static/.DS_Store", "finder");
+    site.write("static/img/.git/config", "[core]");
+    site.build_ok();
+    assert_eq!(site.output(".well-known/security.txt"), "Contact: mailto:desk@example.org\n");
+    assert_eq!(site.output(".htaccess"), "Options -Indexes\n");
+    assert!(!site.has_output(".DS_Store") && !site.has_output("img/.git/config"));
+    site.write("public/.git/refs/heads/gh-pages", "1234abcd\n");
+    assert!(site.build_ok().stderr.contains("Nothing changed"), "a commit is no change to the site");
+    // An article removed: the build swaps in a complete new folder, which takes `.git` along.
+    std::fs::remove_file(site.root.join("content/2025/03/14/lighthouse-keeper-retires.txt")).unwrap();
+    site.build_ok();
+    assert!(!site.has_output("2025/03/14/lighthouse-keeper-retires/index.html"));
+    assert_eq!(site.output(".git/HEAD"), "ref: refs/heads/gh-pages\n");
+    assert_eq!(site.output(".git/refs/heads/gh-pages"), "1234abcd\n");
+    assert!(site.build_ok().stderr.contains("Nothing changed"));
+}
