@@ -860,7 +860,9 @@ fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
         return;
     }
     if let Some(line) = para.single_line() {
-        if may_be_subhead && is_subhead(line) {
+        if is_section_break(line) {
+            md.push_str("* * *");
+        } else if may_be_subhead && is_subhead(line) {
             md.push_str("## ");
             push_heading_text(md, line);
         } else {
@@ -869,6 +871,22 @@ fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
         return;
     }
     render_lines(md, &para.lines);
+}
+
+/// A paragraph that is only a rule of dashes or asterisks (`---`, `* * *`), as plain text sets off
+/// a story's parts: written as Markdown's thematic break, so the page shows a rule (escaped as
+/// text, smart punctuation would run `---` together into `-–`).
+fn is_section_break(line: &str) -> bool {
+    let mut marks = line.bytes().filter(|b| !b.is_ascii_whitespace());
+    let Some(mark @ (b'-' | b'*')) = marks.next() else { return false };
+    let mut count = 1;
+    for other in marks {
+        if other != mark {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// The lines of a paragraph quoted mail-style (every line opens with `> `, or is a bare `>`),
@@ -1044,7 +1062,17 @@ fn push_block_start<'a>(out: &mut String, line: &'a str) -> &'a str {
         }
         b'-' | b'+' => {
             let rule = bytes.iter().all(|b| matches!(b, b'-' | b'+' | b' ' | b'\t'));
-            if followed_by_space(1) || rule {
+            if rule {
+                // Every dash escaped: smart punctuation would make `--` after the first an en dash.
+                for c in line.chars() {
+                    if c == '-' {
+                        out.push('\\');
+                    }
+                    out.push(c);
+                }
+                return "";
+            }
+            if followed_by_space(1) {
                 out.push('\\');
                 out.push(char::from(first));
                 return &line[1..];
@@ -3242,6 +3270,8 @@ mod tests {
             match event {
                 Event::Text(t) => text.push_str(&t),
                 Event::SoftBreak | Event::HardBreak => text.push('\n'),
+                // A section break (`---` on its own), which is no text.
+                Event::Rule => {}
                 Event::Start(
                     Tag::Paragraph
                     | Tag::List(_)
@@ -3320,6 +3350,19 @@ mod tests {
     #[test]
     fn every_line_of_a_paragraph_is_escaped_as_a_line_start() {
         assert_eq!(escape_text("text\n- item\n# tag"), "text\n\\- item\n\\# tag");
+    }
+
+    #[test]
+    fn a_rule_of_its_own_is_a_section_break_and_elsewhere_text() {
+        let text = "Harbour bridge reopens after repairs\n\nThe bridge reopened on Monday.\n\n---\n\n\
+            Second part of the story.\n\n * * * \n\nThird part.\n\n-*-\n\nLast.\n\nA line\n---";
+        let body = convert(text).body;
+        assert_eq!(body.matches("\n\n* * *\n\n").count(), 2, "{body}");
+        assert!(body.contains("\n\n-\\*-\n\n"), "mixed marks stay text: {body}");
+        assert!(body.contains("\\-\\-\\-"), "a rule inside a paragraph stays text: {body}");
+        let html = crate::markdown::to_html(&body, crate::markdown::MarkdownOptions::default());
+        assert_eq!(html.matches("<hr />").count(), 2, "{html}");
+        assert!(html.contains("-*-") && html.contains("---") && !html.contains('–'), "as written: {html}");
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn rendered_text(markdown: &str, smart_punctuation: bool) -> Result<String, Stri
     for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Text(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => text.push(' '),
             Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => {
                 quote_depth -= 1;
