@@ -518,7 +518,7 @@ fn resolve(
                 None => {
                     diagnostics.push(Diagnostic::warning(
                         path,
-                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top or an embedded post); using the file's modification time",
+                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: write `date:` in front matter (`gazette import --in-place` writes what Gazette found)",
                     ));
                     (modified_time(path, tz), DateSource::Modified)
                 }
@@ -889,11 +889,14 @@ fn file_stem(relative: &str) -> &str {
     }
 }
 
+/// The file's modification time to the second: front matter (`gazette import`) writes dates to
+/// the second, and a site built from imported files must be the site built from the text.
 fn modified_time(path: &Path, tz: &TimeZone) -> ZonedDateTime {
     let modified = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .ok()
         .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .and_then(|t| jiff::Timestamp::from_second(t.as_second()).ok())
         .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
     modified.to_zoned_datetime(tz.clone())
 }
