@@ -102,11 +102,13 @@ pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Dia
 /// Tags or authors as front matter lists them, tidied: trimmed, none empty, and each once per page
 /// it links to (`Media Watch` and `media watch` are one tag page, shown once). An author written as
 /// a byline (`By Dana Whitfield`) is the name. Also returns each name left out for another that
-/// is a different name, not a spelling of it (`C#` for `C++`, both `tags/c/`), with the name kept.
-fn tidy_names(names: &[String], bylines: bool) -> (Vec<String>, Vec<(String, String)>) {
+/// is a different name, not a spelling of it (`C#` for `C++`, both `tags/c/`), with the name kept,
+/// and each name left out because nothing of it can make a URL (`???`).
+fn tidy_names(names: &[String], bylines: bool) -> TidyNames {
     let mut tidy: Vec<String> = Vec::with_capacity(names.len());
     let mut pages: Vec<String> = Vec::with_capacity(names.len());
     let mut merged = Vec::new();
+    let mut pageless = Vec::new();
     for name in names {
         let mut name = name.trim();
         if bylines
@@ -120,6 +122,10 @@ fn tidy_names(names: &[String], bylines: bool) -> (Vec<String>, Vec<(String, Str
         if name.is_empty() {
             continue;
         }
+        if page.is_empty() {
+            pageless.push(name.to_string());
+            continue;
+        }
         if let Some(kept) = pages.iter().position(|kept| *kept == page) {
             if name_key(name) != name_key(&tidy[kept]) {
                 merged.push((name.to_string(), tidy[kept].clone()));
@@ -129,7 +135,16 @@ fn tidy_names(names: &[String], bylines: bool) -> (Vec<String>, Vec<(String, Str
         pages.push(page);
         tidy.push(name.to_string());
     }
-    (tidy, merged)
+    TidyNames { names: tidy, merged, pageless }
+}
+
+/// What [`tidy_names`] made of a front-matter list.
+struct TidyNames {
+    names: Vec<String>,
+    /// (left out, kept): different names that make one URL.
+    merged: Vec<(String, String)>,
+    /// Names with no letter or digit, which make no URL.
+    pageless: Vec<String>,
 }
 
 /// `text` typeset as Markdown typesets a body with smart punctuation on (curly quotes, dashes,
@@ -618,20 +633,27 @@ fn resolve(
     // over a story that shows “curly” ones.
     let summary = typeset(summary, options);
     let summary_in_body = crate::text::contains_words(&plain, &summary);
-    let (tags, merged_tags) = tidy_names(&front.tags, false);
-    let (authors, merged_authors) = tidy_names(&front.authors, true);
-    let merged = merged_tags
-        .iter()
-        .map(|pair| ("tags", pair))
-        .chain(merged_authors.iter().map(|pair| ("authors", pair)));
-    for (key, (dropped, kept)) in merged {
-        diagnostics.push(Diagnostic::warning(
-            &source.path,
-            format!(
-                "`{key}:` lists `{dropped}` and `{kept}`, which make the same URL once their symbols are dropped, so the article is listed under `{kept}` only; write one of them another way to give it a page of its own"
-            ),
-        ));
+    let tidy_tags = tidy_names(&front.tags, false);
+    let tidy_authors = tidy_names(&front.authors, true);
+    for (key, tidy) in [("tags", &tidy_tags), ("authors", &tidy_authors)] {
+        for (dropped, kept) in &tidy.merged {
+            diagnostics.push(Diagnostic::warning(
+                &source.path,
+                format!(
+                    "`{key}:` lists `{dropped}` and `{kept}`, which make the same URL once their symbols are dropped, so the article is listed under `{kept}` only; write one of them another way to give it a page of its own"
+                ),
+            ));
+        }
+        for name in &tidy.pageless {
+            diagnostics.push(Diagnostic::warning(
+                &source.path,
+                format!(
+                    "`{key}:` lists `{name}`, which has no letter or digit to make its page's URL of, so it is left out; write it with words"
+                ),
+            ));
+        }
     }
+    let (tags, authors) = (tidy_tags.names, tidy_authors.names);
     let mut auto_tags: Vec<String> = Vec::new();
     // German capitalises every noun, so capitals, which the tagger reads names from, say nothing
     // there: a German story's tags would be its nouns ("Datenbank", "Version").
@@ -947,18 +969,21 @@ mod tests {
     #[test]
     fn tags_and_authors_are_tidied() {
         let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-        let (tags, merged) =
-            tidy_names(&names(&["Media Watch", "media watch", " Markets ", "", "markets"]), false);
-        assert_eq!(tags, ["Media Watch", "Markets"]);
-        assert!(merged.is_empty());
-        let (authors, merged) =
+        let tags = tidy_names(&names(&["Media Watch", "media watch", " Markets ", "", "markets"]), false);
+        assert_eq!(tags.names, ["Media Watch", "Markets"]);
+        assert!(tags.merged.is_empty() && tags.pageless.is_empty());
+        let authors =
             tidy_names(&names(&["By Dana Whitfield", "dana whitfield", "Byron Lee", "by the way"]), true);
-        assert_eq!(authors, ["Dana Whitfield", "Byron Lee", "by the way"]);
-        assert!(merged.is_empty());
+        assert_eq!(authors.names, ["Dana Whitfield", "Byron Lee", "by the way"]);
+        assert!(authors.merged.is_empty());
         // Different names on one page: the first is kept, and the other is reported.
-        let (tags, merged) = tidy_names(&names(&["C++", "C#", "U.S.", "US"]), false);
-        assert_eq!(tags, ["C++", "U.S."]);
-        assert_eq!(merged, [("C#".to_string(), "C++".to_string())]);
+        let tags = tidy_names(&names(&["C++", "C#", "U.S.", "US"]), false);
+        assert_eq!(tags.names, ["C++", "U.S."]);
+        assert_eq!(tags.merged, [("C#".to_string(), "C++".to_string())]);
+        // Names that make no URL are reported, not merged with one another.
+        let tags = tidy_names(&names(&["/", "..", "Harbour", "???"]), false);
+        assert_eq!(tags.names, ["Harbour"]);
+        assert_eq!(tags.pageless, ["/", "..", "???"]);
     }
 
     #[test]

@@ -349,3 +349,19 @@ fn missing_content_folder_is_an_error() {
     assert!(!run.success);
     assert!(run.stderr.contains("no content folder"), "{}", run.stderr);
 }
+
+/// A tag of symbols only makes no page: it is left out with a warning naming the file, never
+/// silently.
+#[test]
+fn a_tag_of_symbols_only_is_reported() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-01-02-vote.md",
+        "---\ntitle: Council vote\ntags: [\"???\", Harbour]\nauthors: [\"!!!\"]\n---\nThe council voted.\n",
+    )]);
+    let run = site.build_ok();
+    assert!(site.has_output("tags/harbour/index.html"));
+    for (key, name) in [("tags", "???"), ("authors", "!!!")] {
+        let said = format!("2025-01-02-vote.md: `{key}:` lists `{name}`, which has no letter or digit");
+        assert!(run.stderr.contains(&said), "{}", run.stderr);
+    }
+}
