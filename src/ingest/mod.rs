@@ -328,14 +328,18 @@ fn report_foreign_markup(body: &str, body_line: usize, path: &Path, diagnostics:
             fence = Some(marker);
             continue;
         }
-        let Some((at, what)) = foreign_markup(line) else { continue };
-        found += 1;
-        if found <= MOST {
-            let snippet: String = line[at..].chars().take(60).collect();
-            diagnostics.push(Diagnostic::warning(path, format!("{what} `{}` {}", snippet.trim_end(), match what {
-                "a Zola internal link" => "is left as it is; link to the article's URL instead (`/2025/04/10/slug/` when the site is at its domain's root)",
-                _ => "is printed as text: Gazette has no shortcodes; write it in Markdown (`![Caption](photo.jpg)` for a figure, a link for a post or a video)",
-            })).at_line(Some(body_line + number)));
+        let mut from = 0;
+        while let Some((at, end, what)) = foreign_markup(&line[from..]) {
+            let (at, end) = (from + at, from + end);
+            from = end;
+            found += 1;
+            if found <= MOST {
+                let snippet = cut_to_chars(&line[at..end], 60);
+                diagnostics.push(Diagnostic::warning(path, format!("{what} `{snippet}` {}", match what {
+                    "a Zola internal link" => "is left as it is; link to the article's URL instead (`/2025/04/10/slug/` when the site is at its domain's root)",
+                    _ => "is printed as text: Gazette has no shortcodes; write it in Markdown (`![Caption](photo.jpg)` for a figure, a link for a post or a video)",
+                })).at_line(Some(body_line + number)));
+            }
         }
     }
     if found > MOST {
@@ -344,29 +348,47 @@ fn report_foreign_markup(body: &str, body_line: usize, path: &Path, diagnostics:
     }
 }
 
-/// The first shortcode or `@/` link on `line`: its byte offset and what it is.
-fn foreign_markup(line: &str) -> Option<(usize, &'static str)> {
-    if let Some(at) = line.find("{{<").or_else(|| line.find("{{%")) {
-        return Some((at, "a Hugo shortcode"));
-    }
-    if let Some(at) = line.find("](@/") {
-        return Some((at + 2, "a Zola internal link"));
-    }
+/// The first shortcode or `@/` link on `line`: where it starts and ends (its closing `}}`, `%}`
+/// or `)`, else the line's end) and what it is.
+fn foreign_markup(line: &str) -> Option<(usize, usize, &'static str)> {
+    let end_after =
+        |at: usize, close: &str| line[at..].find(close).map_or(line.len(), |i| at + i + close.len());
+    let hugo = line
+        .find("{{<")
+        .map(|at| (at, end_after(at, ">}}")))
+        .into_iter()
+        .chain(line.find("{{%").map(|at| (at, end_after(at, "%}}"))))
+        .min()
+        .map(|(at, end)| (at, end, "a Hugo shortcode"));
+    let link = line.find("](@/").map(|at| (at + 2, end_after(at, ")"), "a Zola internal link"));
     // Zola: `{{ youtube(id="…") }}` and `{% quote(author="…") %}`: a name, then a parenthesis.
-    for open in ["{{", "{%"] {
-        let mut from = 0;
-        while let Some(found) = line[from..].find(open) {
-            let at = from + found;
-            let rest = line[at + 2..].trim_start();
-            let name_len =
-                rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
-            if name_len > 0 && rest[name_len..].starts_with('(') {
-                return Some((at, "a Zola shortcode"));
+    let zola = ["{{", "{%"]
+        .into_iter()
+        .filter_map(|open| {
+            let mut from = 0;
+            while let Some(found) = line[from..].find(open) {
+                let at = from + found;
+                let rest = line[at + 2..].trim_start();
+                let name_len =
+                    rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+                if name_len > 0 && rest[name_len..].starts_with('(') {
+                    let close = if open == "{{" { "}}" } else { "%}" };
+                    return Some((at, end_after(at, close), "a Zola shortcode"));
+                }
+                from = at + 2;
             }
-            from = at + 2;
-        }
+            None
+        })
+        .min();
+    [hugo, link, zola].into_iter().flatten().min_by_key(|&(at, _, _)| at)
+}
+
+/// `text` up to `most` characters, with `…` when cut.
+fn cut_to_chars(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
     }
-    None
 }
 
 /// What the converter found, in front-matter form.
@@ -1038,11 +1060,12 @@ mod tests {
 
     #[test]
     fn shortcodes_and_zola_links_are_found() {
-        assert_eq!(foreign_markup(r#"{{< figure src="x.jpg" >}}"#), Some((0, "a Hugo shortcode")));
-        assert_eq!(foreign_markup("Note: {{% note %}}"), Some((6, "a Hugo shortcode")));
-        assert_eq!(foreign_markup(r#"{{ youtube(id="abc") }}"#), Some((0, "a Zola shortcode")));
-        assert_eq!(foreign_markup(r#"{% quote(author="A") %}"#), Some((0, "a Zola shortcode")));
-        assert_eq!(foreign_markup("See [the vote](@/news/vote.md)."), Some((15, "a Zola internal link")));
+        assert_eq!(foreign_markup(r#"{{< figure src="x.jpg" >}}"#), Some((0, 26, "a Hugo shortcode")));
+        assert_eq!(foreign_markup("Note: {{% note %}}"), Some((6, 18, "a Hugo shortcode")));
+        assert_eq!(foreign_markup(r#"{{ youtube(id="abc") }}."#), Some((0, 23, "a Zola shortcode")));
+        assert_eq!(foreign_markup(r#"{% quote(author="A") %}"#), Some((0, 23, "a Zola shortcode")));
+        assert_eq!(foreign_markup("See [the vote](@/news/vote.md)."), Some((15, 30, "a Zola internal link")));
+        assert_eq!(foreign_markup("Unclosed {{< tweet 1"), Some((9, 20, "a Hugo shortcode")));
         for plain in ["A {{ curly }} brace", "{% if x %}", "Text (with parens)", "[link](/a/)"] {
             assert_eq!(foreign_markup(plain), None, "{plain}");
         }
@@ -1051,6 +1074,14 @@ mod tests {
         report_foreign_markup(body, 5, Path::new("a.md"), &mut found);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].line, Some(11));
+        // Each one on a line is reported, as far as its end.
+        let mut found = Vec::new();
+        let line = r#"See [the budget](@/opinion/budget.md) and {{ youtube(id="abc") }}."#;
+        report_foreign_markup(line, 1, Path::new("a.md"), &mut found);
+        let said: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].starts_with("a Zola internal link `@/opinion/budget.md)` is left"), "{said:?}");
+        assert!(said[1].starts_with(r#"a Zola shortcode `{{ youtube(id="abc") }}` is printed"#), "{said:?}");
     }
 
     #[test]
