@@ -80,7 +80,11 @@ impl Theme {
         } else if config.theme != "default" {
             problems.push(Diagnostic::error(
                 config.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml")),
-                format!("theme `{}` not found: there is no folder {}", config.theme, theme_dir.display()),
+                format!(
+                    "theme `{}` not found: there is no folder {} (only the default theme is built in; copy a theme's folder, such as `themes/broadsheet` from Gazette's repository, into the site's `themes/`)",
+                    config.theme,
+                    theme_dir.display()
+                ),
             ));
         }
         theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);

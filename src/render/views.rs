@@ -576,22 +576,25 @@ pub struct ArchiveEntry {
     pub count: usize,
 }
 
-/// `14 stories from 6 sources`; sources only counted when known.
+/// `14 stories from 6 sources`, or `14 stories, 9 from 6 sources` when only some name theirs
+/// (`4 stories from 1 source` would read as one outlet's four).
 pub fn digest_headline<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
-    let mut count = 0;
+    let (mut count, mut sourced) = (0, 0);
     let mut sources = std::collections::BTreeSet::new();
     for article in articles {
         count += 1;
         if let Some(source) = &article.source {
+            sourced += 1;
             sources.insert(source.as_str());
         }
     }
     let stories = story_count(count);
-    match sources.len() {
-        0 => stories,
-        1 => format!("{stories} from 1 source"),
-        n => format!("{stories} from {n} sources"),
-    }
+    let from = match sources.len() {
+        0 => return stories,
+        1 => "from 1 source".to_string(),
+        n => format!("from {n} sources"),
+    };
+    if sourced == count { format!("{stories} {from}") } else { format!("{stories}, {sourced} {from}") }
 }
 
 /// `1 story`, `3 stories`.
@@ -646,6 +649,21 @@ mod tests {
         assert_eq!(relative_root(""), "./");
         assert_eq!(relative_root("2025/09/12/slug/"), "../../../../");
         assert_eq!(relative_root("page/2/"), "../../");
+    }
+
+    #[test]
+    fn a_digest_headline_counts_sources_only_of_stories_that_name_one() {
+        let story = |source: Option<&str>| Article {
+            source: source.map(str::to_string),
+            ..crate::model::tests::article("a.md", "2025-05-02", "A story")
+        };
+        let headline = |sources: &[Option<&str>]| {
+            digest_headline(sources.iter().map(|&s| story(s)).collect::<Vec<_>>().iter())
+        };
+        assert_eq!(headline(&[Some("Post"), Some("Wire"), Some("Post")]), "3 stories from 2 sources");
+        assert_eq!(headline(&[Some("Post"), None, None, None]), "4 stories, 1 from 1 source");
+        assert_eq!(headline(&[None, None]), "2 stories");
+        assert_eq!(headline(&[Some("Post")]), "1 story from 1 source");
     }
 
     #[test]
