@@ -1891,20 +1891,41 @@ fn parse_byline(line: &str) -> Option<Byline> {
         agency.get_or_insert_with(|| publication.to_string());
         names_part = names_part[..names.len()].trim_end();
     }
-    let mut segments: Vec<&str> = names_part.split(", ").map(str::trim).collect();
-    if let Some(last) = segments.last().copied()
+    let mut segments: Vec<String> = Vec::new();
+    for (k, segment) in names_part.split(", ").map(str::trim).enumerate() {
+        // `Jane Doe, John Roe, and Max Poe`: the serial comma's `and`.
+        let segment = if k > 0 {
+            ["and ", "& "].iter().find_map(|and| segment.strip_prefix(and)).unwrap_or(segment)
+        } else {
+            segment
+        };
+        match segments.last_mut() {
+            // `Bob Smith, Jr.` is one name.
+            Some(name) if is_generational_suffix(segment) => {
+                name.push(' ');
+                name.push_str(segment);
+            }
+            // `Ann Lee, Ph.D.`: a degree is no author, and no word goes unreported.
+            Some(_) if is_credential(segment) => leftovers.push(segment.to_string()),
+            _ => segments.push(segment.to_string()),
+        }
+    }
+    if let Some(last) = segments.last().cloned()
         && segments.len() > 1
-        && (is_affiliation(last) || publisher_in(last).is_some())
+        && (is_affiliation(&last) || publisher_in(&last).is_some() || is_publication_after_names(&last))
     {
         segments.pop();
-        match publisher_in(last) {
+        match publisher_in(&last) {
             Some(publisher) if agency.is_none() => agency = Some(publisher.to_string()),
-            _ => leftovers.push(last.to_string()),
+            // Only after `By`: `Jane Doe, The New York Times` alone is as likely a photo's credit.
+            _ if explicit && agency.is_none() && is_publication_after_names(&last) => agency = Some(last),
+            _ => leftovers.push(last),
         }
     }
     if !explicit && (agency.is_none() || segments.len() != 1 || !leftovers.is_empty()) {
         return None;
     }
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     let authors = split_names(&segments)?;
     if !explicit && authors.iter().any(|a| a.split_whitespace().count() < 2) {
         return None;
@@ -2008,6 +2029,69 @@ fn normal_case_name(name: &str) -> String {
         start_of_part = matches!(c, ' ' | '-' | '’' | '\'' | '.');
     }
     out
+}
+
+/// `Jr.`, `Sr.`, `III`: part of the name before it.
+fn is_generational_suffix(segment: &str) -> bool {
+    matches!(segment, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
+/// A degree or licence written after a name: `Ph.D.`, `MD`, `M.D.`, `RN`, `MBA`, `Esq.`.
+fn is_credential(segment: &str) -> bool {
+    const CREDENTIALS: &[&str] = &["phd", "md", "mba", "rn", "esq", "dds", "mph", "jd", "cpa", "msc", "llm"];
+    let key: String = segment.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
+    segment.chars().next().is_some_and(char::is_uppercase) && CREDENTIALS.contains(&key.as_str())
+}
+
+/// The last part of `By Ann Lee, The Guardian` or `By Ann Lee, Washington Post`: a publication,
+/// told from a person's name by its `The` or by the word newspapers and broadcasters are named
+/// with (`Post`, `Times`, `Courier`...), which no one's surname is in a byline.
+fn is_publication_after_names(segment: &str) -> bool {
+    const MASTHEAD_WORDS: &[&str] = &[
+        "post",
+        "times",
+        "news",
+        "herald",
+        "journal",
+        "tribune",
+        "guardian",
+        "gazette",
+        "courier",
+        "daily",
+        "press",
+        "telegraph",
+        "independent",
+        "observer",
+        "chronicle",
+        "globe",
+        "mail",
+        "express",
+        "magazine",
+        "wire",
+        "radio",
+        "tv",
+        "television",
+        "review",
+        "standard",
+        "ledger",
+        "bulletin",
+        "register",
+        "record",
+        "examiner",
+        "inquirer",
+        "dispatch",
+        "sentinel",
+        "enquirer",
+        "today",
+        "weekly",
+        "online",
+        "network",
+        "media",
+    ];
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let capitalised = !words.is_empty() && words.len() <= 6 && words.iter().all(|w| starts_capitalised(w));
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    capitalised && ((words.len() >= 2 && words[0] == "The") || MASTHEAD_WORDS.contains(&last.as_str()))
 }
 
 /// The part after the names: a wire agency, a publication or a role such as `Staff Writer`.
@@ -3910,6 +3994,13 @@ mod tests {
             ("By Jane Doe · 5 min read", &["Jane Doe"], None, &["5 min read"]),
             ("Written by Jane Doe", &["Jane Doe"], None, &[]),
             ("By Jane Doe, Staff Writer", &["Jane Doe"], None, &["Staff Writer"]),
+            ("By Jane Doe, John Roe, and Max Poe", &["Jane Doe", "John Roe", "Max Poe"], None, &[]),
+            ("By Ann Lee, Ph.D.", &["Ann Lee"], None, &["Ph.D."]),
+            ("By Ann Lee, MD, and Bob Smith, Jr.", &["Ann Lee", "Bob Smith Jr."], None, &["MD"]),
+            ("By Ann Lee, The Guardian", &["Ann Lee"], Some("The Guardian"), &[]),
+            ("By Ann Lee, Washington Post", &["Ann Lee"], Some("Washington Post"), &[]),
+            ("By Ann Lee, The Portvale Courier", &["Ann Lee"], Some("The Portvale Courier"), &[]),
+            ("By Ann Lee, Bob Smith", &["Ann Lee", "Bob Smith"], None, &[]),
         ] {
             let out = convert(&format!("Council approves budget\n\n{byline}\n\n{lede}"));
             assert_eq!(out.authors, authors, "{byline}");
@@ -3921,6 +4012,9 @@ mod tests {
         let out = convert(&format!("Council approves budget\n\nBy Jane Doe | Some Blog Network\n\n{lede}"));
         assert!(out.authors.is_empty());
         assert!(out.body.starts_with("By Jane Doe \\| Some Blog Network"), "{}", out.body);
+        // Without `By`, a name and a masthead is as likely a photo's credit.
+        let out = convert(&format!("Council approves budget\n\nJane Doe, The Guardian\n\n{lede}"));
+        assert!(out.authors.is_empty() && out.source.is_none(), "{out:?}");
     }
 
     #[test]
