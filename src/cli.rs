@@ -258,6 +258,23 @@ impl Printer {
         }
     }
 
+    /// With `--verbose`, each published headline Gazette made, to read before publishing (the
+    /// summary counts them otherwise): not a warning, since an archive of clippings without
+    /// headline lines would bury the real ones under them.
+    fn guessed_titles(&self, guessed: &[(String, String)], content_dir: &Path) {
+        if !self.verbose {
+            return;
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        for (path, title) in guessed {
+            let file = content_dir.join(path);
+            eprintln!(
+                "note: {}: no headline line, so the title “{title}” was made from its lede or file name; write `title:` in front matter to set it",
+                path_as_typed(&file, &cwd).display()
+            );
+        }
+    }
+
     fn summary(&self, line: &str) {
         if !self.quiet {
             eprintln!("{line}");
@@ -317,11 +334,12 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let mut report = gazette::build(&config, now, &progress)?;
     report.diagnostics.extend(gazette::publish::target_warnings(&config));
     printer.diagnostics(&report.diagnostics.sorted());
+    printer.guessed_titles(&report.guessed_titles, &config.content_dir);
     if args.timings {
         print_timings(&report);
     }
     let seconds = started.elapsed().as_secs_f64();
-    printer.summary(&summary_line(&report, &config.output_dir, seconds));
+    printer.summary(&summary_line(&report, &config.output_dir, seconds, printer.verbose));
     Ok(if report.diagnostics.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
@@ -695,7 +713,16 @@ fn published(report: &Report) -> String {
     parts.join(", ")
 }
 
-fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
+/// "; 3 titles guessed": published headlines Gazette made, to read before publishing.
+fn guessed(report: &Report, verbose: bool) -> String {
+    match report.guessed_titles.len() {
+        0 => String::new(),
+        n if verbose => format!("; {} guessed", count(n, "title")),
+        n => format!("; {} guessed, `--verbose` lists them", count(n, "title")),
+    }
+}
+
+fn summary_line(report: &Report, output: &Path, seconds: f64, verbose: bool) -> String {
     let errors = report.diagnostics.error_count();
     let warnings = report.diagnostics.warning_count();
     if report.up_to_date {
@@ -713,9 +740,10 @@ fn summary_line(report: &Report, output: &Path, seconds: f64) -> String {
             reused => format!("; {reused} unchanged since the last build"),
         };
         format!(
-            "Built {} ({}{read}) into {}: {}, {}, {seconds:.2}s",
+            "Built {} ({}{}{read}) into {}: {}, {}, {seconds:.2}s",
             count(report.articles, "article"),
             published(report),
+            guessed(report, verbose),
             output.display(),
             count(report.files_written, "file"),
             count(warnings, "warning"),

@@ -79,6 +79,10 @@ pub struct Report {
     pub published: usize,
     /// Articles read but not published (drafts, scheduled, expired).
     pub held_back: model::HeldBack,
+    /// Published articles whose headline Gazette made (from the lede or the file's name: the
+    /// text had no headline line), as (path under the content folder, title): the ones an editor
+    /// should read before the site goes out.
+    pub guessed_titles: Vec<(String, String)>,
     /// Files written (pages and static files).
     pub files_written: usize,
     /// Every problem found.
@@ -281,6 +285,12 @@ pub fn render_articles(
     report.diagnostics.extend(diagnostics);
     report.published = site.articles.len();
     report.held_back = site.held_back;
+    report.guessed_titles = site
+        .articles
+        .iter()
+        .filter(|article| article.title_inferred)
+        .map(|article| (article.source_path.clone(), article.title.clone()))
+        .collect();
     report.valid_until = site.next_change;
     report.timings.assemble = started.elapsed();
 

@@ -25,7 +25,7 @@ fn builds_every_page_kind_with_pretty_urls() {
     ] {
         assert!(site.has_output(page), "missing {page}");
     }
-    assert!(run.stderr.contains("Built 4 articles (3 published, 1 draft)"), "{}", run.stderr);
+    assert!(run.stderr.contains("Built 4 articles (3 published, 1 draft; 1 title guessed"), "{}", run.stderr);
 }
 
 #[test]
@@ -955,4 +955,30 @@ fn a_repository_in_the_output_survives_and_static_dot_files_are_published() {
     assert_eq!(site.output(".git/HEAD"), "ref: refs/heads/gh-pages\n");
     assert_eq!(site.output(".git/refs/heads/gh-pages"), "1234abcd\n");
     assert!(site.build_ok().stderr.contains("Nothing changed"));
+}
+
+/// Headlines Gazette made (the text had no headline line) are counted in the summary and, with
+/// `--verbose`, listed with their files, so an editor can read them before publishing.
+#[test]
+fn guessed_titles_are_counted_and_listed_with_verbose() {
+    let lede = "Prosecutors in Sweden have dropped an investigation into a rape allegation made \
+                against the founder of the site, the deputy chief prosecutor said on Tuesday, \
+                citing the time that had passed since the events in question.";
+    let site = SiteTest::with_files(&[
+        ("content/2025-01-02-clip.txt", lede),
+        ("content/2025-01-02-headed.txt", "Council backs the harbour plan\n\nThe council backed it.\n"),
+    ]);
+    let run = site.build_ok();
+    assert!(run.stderr.contains("(2 published; 1 title guessed, `--verbose` lists them)"), "{}", run.stderr);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+    site.write("content/2025-01-02-clip.txt", &format!("{lede}\n"));
+    let run = site.run(&["build", "--verbose", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(run.success, "{}", run.stderr);
+    let note = run.stderr.lines().find(|line| line.starts_with("note:")).expect(&run.stderr);
+    assert!(
+        note.contains("content/2025-01-02-clip.txt: no headline line, so the title “Prosecutors"),
+        "{note}"
+    );
+    assert_eq!(run.stderr.matches("note:").count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("(2 published; 1 title guessed)"), "{}", run.stderr);
 }
