@@ -739,8 +739,12 @@ fn summary_line(report: &Report, output: &Path, seconds: f64, verbose: bool) -> 
             0 => String::new(),
             reused => format!("; {reused} unchanged since the last build"),
         };
+        let pages = match report.pages {
+            0 => String::new(),
+            n => format!(" and {}", count(n, "page")),
+        };
         format!(
-            "Built {} ({}{}{read}) into {}: {}, {}, {seconds:.2}s",
+            "Built {} ({}{}{read}){pages} into {}: {}, {}, {seconds:.2}s",
             count(report.articles, "article"),
             published(report),
             guessed(report, verbose),
@@ -790,7 +794,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             };
             problems.extend(found.diagnostics);
             bundle_files.extend(found.bundle_files.into_iter().map(|file| (root.join(&file.article), file)));
-            sources.extend(found.sources.into_iter().map(|mut s| {
+            sources.extend(found.sources.into_iter().chain(found.pages).map(|mut s| {
                 s.relative = relative_to_content(&config, &s.path);
                 s
             }));
@@ -857,7 +861,11 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             placed.insert(source.path.clone(), target);
             continue;
         }
-        let (text, diagnostics, dropped) = gazette::ingest::to_markdown(source, &config);
+        let (text, diagnostics, dropped) = if gazette::discover::is_page(&source.relative) {
+            gazette::ingest::page_to_markdown(source)
+        } else {
+            gazette::ingest::to_markdown(source, &config)
+        };
         problems.extend(diagnostics);
         let Some(text) = text else { continue };
         // On stderr, so it also shows when the Markdown goes to stdout.

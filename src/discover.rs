@@ -52,6 +52,8 @@ pub struct BundleFile {
 pub struct Discovery {
     /// Articles, sorted by relative path.
     pub sources: Vec<Source>,
+    /// Pages that are not news (the files under `content/pages/`), sorted by relative path.
+    pub pages: Vec<Source>,
     /// Files of page bundles, sorted by path.
     pub bundle_files: Vec<BundleFile>,
     /// Unknown files and walk errors.
@@ -60,7 +62,17 @@ pub struct Discovery {
 
 /// Walks `content_dir` in sorted order and classifies each file.
 pub fn walk(content_dir: &Path) -> Discovery {
-    walk_tree(content_dir, false)
+    let mut discovery = walk_tree(content_dir, false);
+    let (pages, articles) =
+        std::mem::take(&mut discovery.sources).into_iter().partition(|s| is_page(&s.relative));
+    discovery.sources = articles;
+    discovery.pages = pages;
+    discovery
+}
+
+/// Whether the file at `relative` (under the content folder) is a page that is not news.
+pub fn is_page(relative: &str) -> bool {
+    relative.strip_prefix(crate::model::PAGES_FOLDER).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// [`walk`] over any folder (what `gazette import` is given), which may itself be a page bundle:

@@ -75,6 +75,8 @@ pub struct Timings {
 pub struct Report {
     /// Articles read (published or not).
     pub articles: usize,
+    /// Pages that are not news published (About, Contact).
+    pub pages: usize,
     /// Articles published in this build.
     pub published: usize,
     /// Articles read but not published (drafts, scheduled, expired).
@@ -205,9 +207,10 @@ fn pipeline(
         report.diagnostics.extend(item.diagnostics);
         articles.extend(item.article);
     }
-    attach_bundle_files(&mut articles, discovery.bundle_files);
+    let mut pages = ingest_pages(config, &discovery.pages, report);
+    attach_bundle_files(&mut articles, &mut pages, discovery.bundle_files);
     report.timings.ingest = started.elapsed();
-    render_articles(config, articles, now, sink, progress, report)
+    render_articles(config, articles, pages, now, sink, progress, report)
 }
 
 /// Reads every source in parallel; the result is in the same order as `sources`.
@@ -258,8 +261,28 @@ fn ingest_cached(
     ingested
 }
 
-/// Gives each article the files of its page bundle, as the walk found them.
-pub fn attach_bundle_files(articles: &mut [model::Article], files: Vec<discover::BundleFile>) {
+/// Reads the pages that are not news (few, and quick: never cached), in path order. Drafts are
+/// left out unless drafts are built.
+pub fn ingest_pages(
+    config: &Config,
+    sources: &[discover::Source],
+    report: &mut Report,
+) -> Vec<model::StandalonePage> {
+    let read: Vec<_> = sources.par_iter().map(|source| ingest::page(source, config)).collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for (page, diagnostics) in read {
+        report.diagnostics.extend(diagnostics);
+        pages.extend(page);
+    }
+    pages
+}
+
+/// Gives each article and page the files of its page bundle, as the walk found them.
+pub fn attach_bundle_files(
+    articles: &mut [model::Article],
+    pages: &mut [model::StandalonePage],
+    files: Vec<discover::BundleFile>,
+) {
     let mut by_article: std::collections::HashMap<String, Vec<discover::BundleFile>> =
         std::collections::HashMap::new();
     for file in files {
@@ -268,12 +291,16 @@ pub fn attach_bundle_files(articles: &mut [model::Article], files: Vec<discover:
     for article in articles {
         article.bundle_files = by_article.remove(&article.source_path).unwrap_or_default();
     }
+    for page in pages {
+        page.bundle_files = by_article.remove(&page.source_path).unwrap_or_default();
+    }
 }
 
 /// Everything after ingest: assemble the site, load the theme, render every page into `sink`.
 pub fn render_articles(
     config: &Config,
     articles: Vec<model::Article>,
+    pages: Vec<model::StandalonePage>,
     now: jiff::Timestamp,
     sink: &dyn emit::Sink,
     progress: &dyn Progress,
@@ -281,7 +308,9 @@ pub fn render_articles(
 ) -> bool {
     report.articles = articles.len();
     let started = Instant::now();
-    let (site, diagnostics) = model::Site::assemble(config, articles, now);
+    let (mut site, diagnostics) = model::Site::assemble(config, articles, now);
+    report.pages = pages.len();
+    site.pages = pages;
     report.diagnostics.extend(diagnostics);
     report.published = site.articles.len();
     report.held_back = site.held_back;

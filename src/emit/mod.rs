@@ -110,7 +110,7 @@ pub fn static_files(
     (written, diagnostics)
 }
 
-/// Where each file of a published article's page bundle goes: beside the article's page. A file
+/// Where each file of a published article's (or page's) bundle goes: beside its page. A file
 /// whose path a page or a static file already has (`taken`) is left out with a warning naming it.
 pub fn bundle_routes(
     site: &Site,
@@ -118,12 +118,14 @@ pub fn bundle_routes(
 ) -> (Vec<(String, &std::path::Path)>, Vec<Diagnostic>) {
     let mut routes = Vec::new();
     let mut diagnostics = Vec::new();
-    for article in &site.articles {
-        if article.bundle_files.is_empty() {
-            continue;
-        }
-        let folder = article.site_path();
-        for file in &article.bundle_files {
+    let bundles = site
+        .articles
+        .iter()
+        .filter(|article| !article.bundle_files.is_empty())
+        .map(|article| (article.site_path(), &article.bundle_files))
+        .chain(site.pages.iter().map(|page| (page.path.clone(), &page.bundle_files)));
+    for (folder, files) in bundles {
+        for file in files {
             let output = format!("{folder}{}", file.name);
             if taken(&output) {
                 diagnostics.push(Diagnostic::warning(

@@ -24,7 +24,9 @@ use crate::diagnostic::Diagnostic;
 use crate::discover::{Source, SourceKind};
 use crate::markdown::{self, MarkdownOptions};
 pub use crate::model::slugify;
-use crate::model::{Article, DateSource, Dateline, Embed, Image, name_key, term_slug};
+use crate::model::{
+    Article, DateSource, Dateline, Embed, Image, StandalonePage, name_key, page_path, term_slug,
+};
 use front_matter::FrontMatter;
 
 /// The result of reading one source file.
@@ -60,7 +62,7 @@ pub struct Prepared {
 /// Reads and resolves one article.
 pub fn article(source: &Source, config: &Config) -> Ingested {
     let mut diagnostics = Vec::new();
-    let prepared = match prepare(source, &mut diagnostics) {
+    let prepared = match prepare(source, ReadAs::Article, &mut diagnostics) {
         Some(prepared) => prepared,
         None => return Ingested { article: None, diagnostics, dropped: Vec::new() },
     };
@@ -68,12 +70,83 @@ pub fn article(source: &Source, config: &Config) -> Ingested {
     Ingested { article, diagnostics, dropped: prepared.dropped }
 }
 
+/// Reads one page that is not news (a file under `content/pages/`): its front matter and body
+/// as an article's are read, and only what a page shows is kept. `None` when the file cannot be
+/// used, or is a draft and drafts are not built; the diagnostics say why.
+pub fn page(source: &Source, config: &Config) -> (Option<StandalonePage>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let Some(prepared) = prepare(source, ReadAs::Page, &mut diagnostics) else {
+        return (None, diagnostics);
+    };
+    let front = prepared.front;
+    let path = match page_path(&source.relative, front.slug.as_deref()) {
+        Ok(path) => path,
+        Err(why) => {
+            diagnostics
+                .push(Diagnostic::error(&source.path, format!("this page cannot be published: {why}")));
+            return (None, diagnostics);
+        }
+    };
+    let updated = match front.updated.as_deref().map(|text| (text, parse_date(text, &config.timezone))) {
+        Some((text, None)) => {
+            let line = prepared
+                .yaml
+                .as_deref()
+                .and_then(|yaml| front_matter::key_line(yaml, &["updated", "lastmod"]));
+            diagnostics.push(
+                Diagnostic::error(
+                    &source.path,
+                    format!(
+                        "`updated: {text}` is not a date; write it as 2025-09-12 or 2025-09-12T08:30:00+02:00"
+                    ),
+                )
+                .at_line(line.map(|(line, _)| line)),
+            );
+            return (None, diagnostics);
+        }
+        Some((_, date)) => date,
+        None => None,
+    };
+    if front.draft && !config.drafts {
+        return (None, diagnostics);
+    }
+    let menu_weight = match front.extra.get("menu") {
+        None | Some(serde_json::Value::Null | serde_json::Value::Bool(false)) => None,
+        Some(_) => Some(front.extra.get("weight").and_then(serde_json::Value::as_i64).unwrap_or(0)),
+    };
+    let stem = file_stem(&source.relative);
+    let page = StandalonePage {
+        source_path: source.relative.clone(),
+        path,
+        title: front.title.clone().unwrap_or_else(|| humanise(stem)),
+        description: front.summary.clone().unwrap_or_default(),
+        body_markdown: prepared.body,
+        lang: front.lang.clone(),
+        updated,
+        menu_weight,
+        extra: front.extra,
+        bundle_files: Vec::new(),
+    };
+    (Some(page), diagnostics)
+}
+
+/// Reads a page that is not news into front matter and Markdown, as `gazette import` writes
+/// it: what a build read from its text (the headline line as `title:`) is written down, so the
+/// `.md` gives the same page.
+pub fn page_to_markdown(source: &Source) -> (Option<String>, Vec<Diagnostic>, Vec<String>) {
+    let mut diagnostics = Vec::new();
+    let Some(prepared) = prepare(source, ReadAs::Page, &mut diagnostics) else {
+        return (None, diagnostics, Vec::new());
+    };
+    (Some(front_matter::write(&prepared.front, &prepared.body)), diagnostics, prepared.dropped)
+}
+
 /// Reads a source into front matter and Markdown, as `gazette import` writes it: the resolved
 /// date and its evidence are written into the front matter so the `.md` needs no file-name or
 /// folder clues to give the same page.
 pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Diagnostic>, Vec<String>) {
     let mut diagnostics = Vec::new();
-    let Some(mut prepared) = prepare(source, &mut diagnostics) else {
+    let Some(mut prepared) = prepare(source, ReadAs::Article, &mut diagnostics) else {
         return (None, diagnostics, Vec::new());
     };
     let Some(article) = resolve(source, &prepared, config, &mut diagnostics) else {
@@ -157,7 +230,15 @@ fn typeset(text: String, options: MarkdownOptions) -> String {
     typeset.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepared> {
+/// What a file is read as: its front matter knows a few more keys on a page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ReadAs {
+    Article,
+    /// A page that is not news, where `menu:` and `weight:` place it in the navigation.
+    Page,
+}
+
+fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepared> {
     let bytes = match std::fs::read(&source.path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -250,7 +331,9 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
         }
     };
     // `extra:` (Zola's `[extra]`) is the place for template settings: its keys are no typos.
-    for key in user.extra.keys().filter(|key| *key != EXTRA_TABLE) {
+    let page_key = |key: &str| read_as == ReadAs::Page && ["menu", "weight"].contains(&key);
+    let template_name = if read_as == ReadAs::Page { "doc" } else { "article" };
+    for key in user.extra.keys().filter(|key| *key != EXTRA_TABLE && !page_key(key)) {
         let known = front_matter::KEYS.iter().chain(front_matter::ALIASES).copied();
         let meant = match crate::yaml::closest_key(key, known) {
             Some(known) => format!("did you mean `{known}`? "),
@@ -261,7 +344,7 @@ fn prepare(source: &Source, diagnostics: &mut Vec<Diagnostic>) -> Option<Prepare
             Diagnostic::warning(
                 &source.path,
                 format!(
-                    "unknown front-matter key `{key}` ({meant}kept for templates as `article.extra.{key}`)"
+                    "unknown front-matter key `{key}` ({meant}kept for templates as `{template_name}.extra.{key}`)"
                 ),
             )
             .at_line(line.map(|(line, _)| line)),

@@ -7,12 +7,14 @@
 mod article;
 pub mod cluster;
 pub mod entities;
+mod standalone;
 mod taxonomy;
 
 pub use article::{
     Article, DateSource, Dateline, Embed, Image, check_output_path, day_path, rfc3339, slugify, term_slug,
 };
 pub(crate) use article::{four_digit_year, plain_year_and_offset, push_time};
+pub use standalone::{PAGES_FOLDER, StandalonePage, page_path};
 pub(crate) use taxonomy::name_key;
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
@@ -87,6 +89,8 @@ pub struct Site {
     pub next_change: Option<Timestamp>,
     /// Articles read but not shown, by why.
     pub held_back: HeldBack,
+    /// Pages that are not news (About, Contact), by path; none of the above lists them.
+    pub pages: Vec<StandalonePage>,
 }
 
 /// How many articles a build read but does not show, by why: the build's summary says so beside
@@ -212,6 +216,7 @@ impl Site {
             now,
             next_change,
             held_back,
+            pages: Vec::new(),
         };
         let mut site = site;
         site.find_clusters(config);

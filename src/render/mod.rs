@@ -95,6 +95,8 @@ pub enum PagePlan {
     /// A page at an article's old URL (its `aliases:`) that sends the reader on: article index,
     /// alias index.
     Alias(usize, usize),
+    /// A page that is not news, by index into `Site::pages`.
+    Standalone(usize),
 }
 
 /// A rendered page: where it goes and what it says.
@@ -186,13 +188,29 @@ impl Renderer {
     pub fn plan_with_problems(&self, site: &Site) -> (Vec<PagePlan>, Vec<Diagnostic>) {
         let mut plans = self.pages_plan(site);
         let mut problems = Vec::new();
-        if site.articles.iter().any(|article| !article.aliases.is_empty()) {
+        if !site.pages.is_empty() || site.articles.iter().any(|article| !article.aliases.is_empty()) {
             let mut taken: std::collections::HashSet<String> =
                 plans.iter().map(|&plan| self.output_path(site, plan)).collect();
             // Folders the planned files are in: an alias may not be a file where one is.
             let mut folders: std::collections::HashSet<String> = std::collections::HashSet::new();
             for path in &taken {
                 folders.extend(path.match_indices('/').map(|(slash, _)| path[..slash].to_string()));
+            }
+            // A page that is not news where the site has a page already is an error: the page
+            // would be lost (its path's first folder is already checked against the site's own).
+            for (index, page) in site.pages.iter().enumerate() {
+                let output = self.output_path(site, PagePlan::Standalone(index));
+                if taken.insert(output) {
+                    plans.push(PagePlan::Standalone(index));
+                } else {
+                    problems.push(Diagnostic::error(
+                        self.config.content_dir.join(&page.source_path),
+                        format!(
+                            "this page cannot be published: the site already has a page at `{}`",
+                            page.path
+                        ),
+                    ));
+                }
             }
             for (index, article) in site.articles.iter().enumerate() {
                 for (number, alias) in article.aliases.iter().enumerate() {
@@ -278,6 +296,7 @@ impl Renderer {
             PagePlan::Search => "search/index.html".to_string(),
             PagePlan::NotFound => "404.html".to_string(),
             PagePlan::Alias(index, number) => site.articles[index].aliases[number].clone(),
+            PagePlan::Standalone(number) => index(&site.pages[number].path),
         }
     }
 
@@ -382,6 +401,7 @@ impl Renderer {
                 let content = feeds::redirect_page(&url, &article.title, &config.language).into_bytes();
                 Ok(Page { output_path: article.aliases[number].clone(), content })
             }
+            PagePlan::Standalone(index) => self.standalone(site, cards, index),
             PagePlan::NotFound => {
                 #[derive(Serialize)]
                 struct NotFound {
@@ -400,6 +420,42 @@ impl Renderer {
                 self.page("404.html", "404.html", &NotFound { site: cards.site_view(config, site), page })
             }
         }
+    }
+
+    /// A page that is not news, with `page.html`: its title and body, no date, no cards.
+    fn standalone(&self, site: &Site, cards: &Cards, index: usize) -> Result<Page, Diagnostic> {
+        let config = &self.config;
+        let doc = &site.pages[index];
+        #[derive(Serialize)]
+        struct Doc<'v> {
+            title: &'v str,
+            content: String,
+            lang: Option<&'v str>,
+            updated: Option<String>,
+            updated_display: Option<String>,
+            extra: &'v std::collections::BTreeMap<String, serde_json::Value>,
+        }
+        #[derive(Serialize)]
+        struct StandalonePageContext<'v> {
+            site: tera::Value,
+            page: PageMeta,
+            doc: Doc<'v>,
+        }
+        let lang = doc.lang.as_deref().filter(|lang| !crate::model::same_language(lang, &config.language));
+        let view = Doc {
+            title: &doc.title,
+            content: markdown::to_html(&doc.body_markdown, self.markdown),
+            lang,
+            updated: doc.updated.as_ref().map(views::rfc3339),
+            updated_display: doc.updated.as_ref().map(views::display_date),
+            extra: &doc.extra,
+        };
+        let description =
+            if doc.description.is_empty() { doc.title.clone() } else { doc.description.clone() };
+        let mut page = PageMeta::new(config, "page", &doc.path, doc.title.clone(), description);
+        page.lang = lang.map(str::to_string);
+        let context = StandalonePageContext { site: cards.site_view(config, site), page, doc: view };
+        self.page(&format!("{}index.html", doc.path), "page.html", &context)
     }
 
     fn home(&self, site: &Site, cards: &Cards, number: usize) -> Result<Page, Diagnostic> {

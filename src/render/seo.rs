@@ -29,6 +29,9 @@ pub(super) fn sitemap_entries(site: &Site, config: &Config) -> Vec<SitemapEntry>
         let newest = site.articles[period.articles[0]].date.date().to_string();
         entries.push(entry(&period.path, Some(newest)));
     }
+    for page in &site.pages {
+        entries.push(entry(&page.path, page.updated.as_ref().map(|updated| updated.date().to_string())));
+    }
     for taxonomy in &site.taxonomies {
         entries.push(entry(&format!("{}/", taxonomy.kind.name()), None));
         for term in &taxonomy.terms {

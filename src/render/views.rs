@@ -30,6 +30,9 @@ pub struct SiteView<'a> {
     pub sections: Vec<ArchiveEntry>,
     /// The year archives, newest first.
     pub years: Vec<Link>,
+    /// The pages that are not news that ask to be in the navigation (`menu:`), by `weight:`
+    /// then title.
+    pub menu: Vec<Link>,
     /// The site has a search page at `search/`.
     pub search: bool,
     /// `extra:` from site.yaml, whatever a theme wants of the site owner.
@@ -61,6 +64,18 @@ impl<'a> SiteView<'a> {
                 .iter()
                 .map(|y| Link { title: y.key.0.to_string(), path: y.path.clone() })
                 .collect(),
+            menu: {
+                let mut listed: Vec<(i64, &str, &str)> = site
+                    .pages
+                    .iter()
+                    .filter_map(|page| Some((page.menu_weight?, page.title.as_str(), page.path.as_str())))
+                    .collect();
+                listed.sort();
+                listed
+                    .into_iter()
+                    .map(|(_, title, path)| Link { title: title.to_string(), path: path.to_string() })
+                    .collect()
+            },
             search: config.search,
             extra: &config.extra,
         }

@@ -163,6 +163,8 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         cache: BTreeMap::new(),
         walk_problems: Vec::new(),
         bundle_files: Vec::new(),
+        pages: Vec::new(),
+        page_problems: Vec::new(),
         assemble_problems: Vec::new(),
         theme: None,
         in_sync: false,
@@ -281,6 +283,10 @@ struct State {
     walk_problems: Vec<Diagnostic>,
     /// The page bundles' files as the last walk found them.
     bundle_files: Vec<discover::BundleFile>,
+    /// The pages that are not news, read afresh on each walk (they are few), and what reading
+    /// them said.
+    pages: Vec<crate::model::StandalonePage>,
+    page_problems: Vec<Diagnostic>,
     /// What assembling the site last said (colliding URLs), repeated while it holds.
     assemble_problems: Vec<Diagnostic>,
     /// The theme as last loaded, with what loading it said.
@@ -327,12 +333,15 @@ impl State {
             changes.iter().filter(|(_, c)| *c == Change::Content).map(|(p, _)| p.as_path()).collect();
         let mut edits = Vec::new();
         // A folder, an unknown file, a section file or a bundle's index (which makes the files
-        // beside it the article's, or strays): what the walk makes of it decides.
+        // beside it the article's, or strays): what the walk makes of it decides. So it does for
+        // a page that is not news, which the walk reads again.
+        let content_dir = self.config.content_dir.clone();
         let walk_decides = |path: &&Path| {
             let name = path.file_name().map(|name| name.to_string_lossy()).unwrap_or_default();
             discover::classify(&name).is_none()
                 || discover::is_section_file(&name)
                 || discover::is_bundle_index(&name)
+                || discover::is_page(&discover::relative_slash_path(&content_dir, path))
         };
         if self.cache.is_empty() || content.iter().any(walk_decides) {
             self.rescan();
@@ -452,9 +461,11 @@ impl State {
         let problems = self.problems(&mut report, Assembly::New);
         let mut articles: Vec<Article> =
             self.cache.values().filter_map(|c| c.ingested.article.clone()).collect();
-        crate::attach_bundle_files(&mut articles, self.bundle_files.clone());
+        let mut pages = self.pages.clone();
+        crate::attach_bundle_files(&mut articles, &mut pages, self.bundle_files.clone());
         report.articles = articles.len();
-        let (site, assemble_problems) = Site::assemble(&self.config, articles, now);
+        let (mut site, assemble_problems) = Site::assemble(&self.config, articles, now);
+        site.pages = pages;
         report.published = site.articles.len();
         report.held_back = site.held_back;
         report.valid_until = site.next_change;
@@ -524,6 +535,7 @@ impl State {
     fn problems(&self, report: &mut Report, assembly: Assembly) -> usize {
         report.diagnostics.extend(self.config_problems.iter().cloned());
         report.diagnostics.extend(self.walk_problems.iter().cloned());
+        report.diagnostics.extend(self.page_problems.iter().cloned());
         for cached in self.cache.values() {
             report.diagnostics.extend(cached.ingested.diagnostics.iter().cloned());
         }
@@ -563,6 +575,9 @@ impl State {
         let discovery = discover::walk(&self.config.content_dir);
         self.walk_problems = discovery.diagnostics;
         self.bundle_files = discovery.bundle_files;
+        let mut read = Report::default();
+        self.pages = crate::ingest_pages(&self.config, &discovery.pages, &mut read);
+        self.page_problems = read.diagnostics.sorted();
         let mut fresh = BTreeMap::new();
         for source in discovery.sources {
             let stamp = ingest::cache::stamp(&source.path);

@@ -7,7 +7,7 @@ const NOW: &str = "2026-01-01T00:00:00Z";
 
 /// Builds `site` from its text articles, imports them, rebuilds from the Markdown alone, and
 /// compares the two outputs file by file.
-fn assert_imported_site_is_identical(site: &SiteTest) {
+pub(crate) fn assert_imported_site_is_identical(site: &SiteTest) {
     let run = site.run(&["build", "--now", NOW, "--output", "from-text"]);
     assert!(run.success, "{}", run.stderr);
     let run = site.run(&["import", "--out", "imported"]);

@@ -13,6 +13,7 @@ mod feeds;
 mod harness;
 mod import;
 mod invalid;
+mod pages;
 mod publish;
 mod search;
 mod serve;

@@ -715,3 +715,28 @@ fn a_rebuild_logs_new_warnings_and_the_saved_files_not_every_warning_again() {
     assert!(!summary.contains("patched in"), "assembled again: {summary}");
     assert!(summary.ends_with("ok (2 warnings shown before still apply)"), "{summary}");
 }
+
+/// A page that is not news is served, and adding, editing and removing one is seen as a build
+/// sees it (the navigation of every page follows).
+#[test]
+fn pages_that_are_not_news_are_served_and_follow_edits() {
+    let served = Served::start(crate::pages::site_with_pages());
+    assert!(served.get("/about/").2.contains("<h1>About us</h1>"));
+    served.assert_same_as_a_clean_build(0);
+    served.site.write(
+        "content/pages/about.md",
+        "---\ntitle: About the Bulletin\nmenu: true\n---\nFounded in 1902.\n",
+    );
+    assert_eq!(served.settle(), 0, "assembled again: the navigation of every page may change");
+    assert!(served.get("/about/").2.contains("Founded in 1902."));
+    assert!(served.get("/").2.contains(">About the Bulletin</a>"));
+    served.assert_same_as_a_clean_build(1);
+    served.site.write("content/pages/masthead.md", "---\ntitle: Masthead\nmenu: true\n---\nEditors.\n");
+    served.settle();
+    assert!(served.get("/masthead/").2.contains("Editors."));
+    served.assert_same_as_a_clean_build(2);
+    std::fs::remove_file(served.site.root.join("content/pages/masthead.md")).unwrap();
+    served.settle();
+    assert_eq!(served.get("/masthead/").0, 404);
+    served.assert_same_as_a_clean_build(3);
+}
