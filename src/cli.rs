@@ -504,8 +504,7 @@ impl gazette::serve::ServeReporter for ServeLog {
 
 fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, Overrides::default())?;
-    let (name, target) =
-        gazette::publish::select_target(&config.publish_targets, args.target.as_deref(), &config.root)?;
+    let (name, target) = gazette::publish::select_target(&config, args.target.as_deref())?;
     target.check_apart_from(&config.source_folders())?;
     // A dry run changes nothing, the output folder included: it builds the production site into a
     // scratch folder, removed when it is done, and plans from that.

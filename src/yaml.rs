@@ -29,10 +29,22 @@ impl std::error::Error for YamlError {}
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|error| {
-        let line = error.location().map(|location| location.line());
         let message = in_plain_words(&strip_location_suffix(&error.to_string()));
+        let line = duplicate_line(text, &message).or(error.location().map(|location| location.line()));
         YamlError { line, message }
     })
+}
+
+/// For "duplicate field `title`", the line of the second `title:`: serde_yaml points at the
+/// mapping that holds both, which for site.yaml is line 1 whatever the key.
+fn duplicate_line(text: &str, message: &str) -> Option<usize> {
+    let at = message.find("duplicate field `")? + "duplicate field `".len();
+    let key = message[at..].split_once('`')?.0;
+    let is_key = |line: &str| {
+        let line = line.trim_start();
+        line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':'))
+    };
+    text.lines().enumerate().filter(|(_, line)| is_key(line)).nth(1).map(|(number, _)| number + 1)
 }
 
 /// Writes `value` as a YAML document without the leading `---` marker.
@@ -188,6 +200,19 @@ mod tests {
         assert_eq!(closest_key("path", ["date", "tags"].into_iter()), None, "two edits in four letters");
         assert_eq!(closest_key("tgas", ["date", "tags"].into_iter()), None);
         assert_eq!(closest_key("tag", ["date", "tags"].into_iter()), Some("tags"));
+    }
+
+    #[test]
+    fn a_duplicate_key_is_reported_at_its_second_line() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Site {
+            title: String,
+            language: Option<String>,
+        }
+        let error = parse::<Site>("# A site\ntitle: A\nlanguage: en\ntitle: B\n").unwrap_err();
+        assert_eq!(error.line, Some(4), "{error:?}");
+        assert!(error.message.contains("duplicate field `title`"), "{error:?}");
     }
 
     #[test]

@@ -198,6 +198,9 @@ struct RawTarget {
 
 const COMMON_KEYS: &[&str] = &["type", "default", "cache_control", "precompress"];
 
+/// The common keys that only s3 targets use.
+const S3_ONLY_KEYS: &[&str] = &["cache_control", "precompress"];
+
 impl TryFrom<RawTarget> for Target {
     type Error = String;
 
@@ -210,10 +213,21 @@ impl TryFrom<RawTarget> for Target {
             .filter(|key| !allowed.contains(key) && !COMMON_KEYS.contains(key))
             .collect();
         if let Some(first) = unknown.first() {
-            let mut expected: Vec<&str> = COMMON_KEYS.iter().chain(allowed).copied().collect();
+            // `cache_control` and `precompress` are read on every target, to be refused on all
+            // but s3 with a reason; they are listed only where they apply.
+            let is_s3 = matches!(raw.kind, TargetConfig::S3 { .. });
+            let mut expected: Vec<&str> = COMMON_KEYS
+                .iter()
+                .filter(|key| is_s3 || !S3_ONLY_KEYS.contains(key))
+                .chain(allowed)
+                .copied()
+                .collect();
             expected.sort_unstable();
+            let meant = crate::yaml::closest_key(first, expected.iter().copied())
+                .map(|key| format!(" (did you mean `{key}`?)"))
+                .unwrap_or_default();
             return Err(format!(
-                "unknown key `{first}` in {} publish target, expected one of: {}",
+                "unknown key `{first}`{meant} in {} publish target, expected one of: {}",
                 raw.kind.kind_name(),
                 expected.join(", ")
             ));

@@ -133,7 +133,7 @@ pub fn target_warnings(config: &crate::config::Config) -> Vec<crate::diagnostic:
         .publish_targets
         .keys()
         .filter_map(|name| {
-            select_target(&config.publish_targets, Some(name), &config.root)
+            select_target(config, Some(name))
                 .and_then(|(_, target)| target.check_apart_from(&config.source_folders()))
                 .err()
         })
@@ -146,22 +146,45 @@ pub fn target_warnings(config: &crate::config::Config) -> Vec<crate::diagnostic:
         .collect()
 }
 
+/// serde's "missing field `type`" with the key written instead when one is a near miss
+/// (`typ: dir`), which serde never mentions: it sees an unknown key and a missing one.
+fn with_key_meant(message: &str, value: &serde_json::Value) -> String {
+    let missing =
+        message.strip_prefix("missing field `").and_then(|rest| rest.split_once('`')).map(|(key, _)| key);
+    let written = value.as_object().into_iter().flat_map(|map| map.keys());
+    match missing.and_then(|key| {
+        written.clone().find(|w| crate::yaml::closest_key(w, [key].into_iter()).is_some()).map(|w| (key, w))
+    }) {
+        Some((key, w)) => format!("{message} (`{w}` is written: did you mean `{key}`?)"),
+        None => message.to_string(),
+    }
+}
+
 /// The target called `name` in site.yaml's `publish:` section, or the default one when no name
 /// is given (the one marked `default: true`, or the only one).
 pub fn select_target(
-    targets: &std::collections::BTreeMap<String, serde_json::Value>,
+    config: &crate::config::Config,
     name: Option<&str>,
-    root: &Path,
 ) -> Result<(String, Target), PublishError> {
+    let (targets, root) = (&config.publish_targets, &config.root);
+    // Named as the user named it (`--config other.yaml`).
+    let file = config.config_label().file_name().map_or_else(
+        || crate::config::DEFAULT_CONFIG_FILE.to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
     let names: Vec<&str> = targets.keys().map(String::as_str).collect();
     if targets.is_empty() {
-        return Err(PublishError::config(
-            "site.yaml has no `publish:` targets; add one, for example `publish: {site: {type: dir, path: /var/www/news}}`",
-        ));
+        return Err(PublishError::config(format!(
+            "{file} has no `publish:` targets; add one, for example `publish: {{site: {{type: dir, path: /var/www/news}}}}`"
+        )));
     }
     let parse = |name: &str, value: &serde_json::Value| -> Result<Target, PublishError> {
-        let mut target: Target = serde_json::from_value(value.clone())
-            .map_err(|e| PublishError::config(format!("publish target `{name}` in site.yaml: {e}")))?;
+        let mut target: Target = serde_json::from_value(value.clone()).map_err(|e| {
+            PublishError::config(format!(
+                "publish target `{name}` in {file}: {}",
+                with_key_meant(&e.to_string(), value)
+            ))
+        })?;
         // A relative folder is relative to the site, not to wherever the command runs.
         if let TargetConfig::Dir { path } = &mut target.kind {
             if path.as_os_str().is_empty() {
@@ -178,7 +201,7 @@ pub fn select_target(
         Some(name) => {
             let value = targets.get(name).ok_or_else(|| {
                 PublishError::config(format!(
-                    "no publish target `{name}` in site.yaml (targets: {})",
+                    "no publish target `{name}` in {file} (targets: {})",
                     names.join(", ")
                 ))
             })?;

@@ -350,6 +350,12 @@ fn config_reads_each_kind_and_rejects_unknown_keys() {
 
     let error = gazette::yaml::parse::<Target>("type: dir\npath: out\nbucket: x\n").expect_err("unknown key");
     assert!(error.to_string().contains("unknown key `bucket`"), "{error}");
+    assert!(
+        error.to_string().ends_with("expected one of: default, path, type"),
+        "s3's keys not offered: {error}"
+    );
+    let error = gazette::yaml::parse::<Target>("type: dir\npath: out\ndefualt: true\n").expect_err("typo");
+    assert!(error.to_string().contains("unknown key `defualt` (did you mean `default`?)"), "{error}");
     let error = gazette::yaml::parse::<Target>("type: ftp\npath: out\n").expect_err("unknown type");
     assert!(error.to_string().contains("ftp"), "{error}");
 
@@ -830,4 +836,21 @@ fn s3_large_site_timing() {
     let change = deploy(site.path(), &target, &options, &NoProgress).expect("one change");
     eprintln!("one-file change: {} files uploaded, {:.1} s", change.uploaded, change.seconds);
     assert_eq!((first.uploaded, again.uploaded, change.uploaded), (13_000, 0, 1));
+}
+
+/// A target written wrong is reported in the file the site was read from, with the key meant
+/// when a near miss stands for a missing one (`typ:` for `type:`).
+#[test]
+fn a_target_written_wrong_names_the_config_file_and_the_key_meant() {
+    let site = crate::harness::SiteTest::with_files(&[(
+        "other.yaml",
+        "title: News\npublish:\n  live:\n    typ: dir\n    path: www\n",
+    )]);
+    let run = site.run(&["publish", "--dry-run", "--no-build", "--config", "other.yaml"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("publish target `live` in other.yaml: missing field `type` (`typ` is written: did you mean `type`?)"),
+        "{}",
+        run.stderr
+    );
 }
