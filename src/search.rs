@@ -310,7 +310,7 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
                 .map(|a| Doc {
                     url: format!("{base_path}{}", a.site_path()),
                     title: &a.title,
-                    date: crate::render::views::display_date(&a.date),
+                    date: crate::render::views::display_date(&a.date, &site.language),
                     source: a.source.as_deref(),
                     summary: a.summary.chars().take(320).collect(),
                     tags: &a.tags,

@@ -13,7 +13,7 @@ mod taxonomy;
 pub use article::{
     Article, DateSource, Dateline, Embed, Image, check_output_path, day_path, rfc3339, slugify, term_slug,
 };
-pub(crate) use article::{four_digit_year, plain_year_and_offset, push_time};
+pub(crate) use article::{plain_year_and_offset, push_time};
 pub use standalone::{PAGES_FOLDER, StandalonePage, page_path};
 pub(crate) use taxonomy::name_key;
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};

@@ -130,7 +130,10 @@ static XML_SPECIAL: [bool; 256] = {
 /// `Fri, 12 Sep 2025 08:30:00 -0500`.
 pub fn rfc822(date: &ZonedDateTime) -> String {
     const FORMAT: &str = "%a, %d %b %Y %H:%M:%S %z";
+    // RFC 822 names, English whatever the site's language.
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     // Written directly, as `rfc3339` is: one per feed item and format.
     let Some((year, offset_minutes)) = crate::model::plain_year_and_offset(date) else {
         return date.strftime(FORMAT).to_string();
@@ -140,7 +143,7 @@ pub fn rfc822(date: &ZonedDateTime) -> String {
     out.push_str(", ");
     crate::text::push_padded(&mut out, date.day().unsigned_abs().into(), 2);
     out.push(' ');
-    out.push_str(&crate::render::views::MONTHS[usize::from(date.month().unsigned_abs()) - 1][..3]);
+    out.push_str(MONTHS[usize::from(date.month().unsigned_abs()) - 1]);
     out.push(' ');
     crate::text::push_padded(&mut out, year, 4);
     out.push(' ');
@@ -586,7 +589,7 @@ mod tests {
             proptest::prop_assert_eq!(rfc3339(&date), date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string());
             proptest::prop_assert_eq!(rfc822(&date), date.strftime("%a, %d %b %Y %H:%M:%S %z").to_string());
             proptest::prop_assert_eq!(
-                crate::render::views::display_date(&date),
+                crate::render::views::display_date(&date, "en"),
                 date.strftime("%-d %B %Y").to_string()
             );
             proptest::prop_assert_eq!(

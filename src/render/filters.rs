@@ -6,6 +6,42 @@ use tera::{Kwargs, State, Tera, TeraResult};
 /// Registers every filter on `tera`.
 pub(super) fn register(tera: &mut Tera) {
     tera.register_filter("shorten", shorten);
+    tera.register_filter("date", date);
+}
+
+/// `article.date | date(format="%A %-d %B %Y")`: a date the templates are given (`2025-09-12`,
+/// `2025-09-12T08:30:00-05:00`) written with a `strftime` format, its month and weekday names
+/// (`%B`, `%A`) in the site's language, or in `lang="fr"`. Zola's themes use `date` so; the
+/// time stays in the offset it was written with. The format defaults to `%Y-%m-%d`.
+fn date(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let format = kwargs.get::<&str>("format")?.unwrap_or("%Y-%m-%d");
+    let language = match kwargs.get::<&str>("lang")? {
+        Some(lang) => lang.to_string(),
+        None => state
+            .get::<tera::Value>("site")?
+            .and_then(|site| {
+                site.get_from_path("language").and_then(|lang| lang.as_str()).map(str::to_string)
+            })
+            .unwrap_or_default(),
+    };
+    let zoned = parse_date(value).ok_or_else(|| {
+        tera::Error::message(format!(
+            "`date` cannot read `{value}` as a date (write 2025-09-12 or 2025-09-12T08:30:00Z)"
+        ))
+    })?;
+    Ok(super::dates::calendar(&language).strftime(&zoned, format))
+}
+
+/// `2025-09-12`, `2025-09-12T08:30:00Z` or `2025-09-12T08:30:00-05:00`, in its own offset.
+fn parse_date(value: &str) -> Option<jiff::ZonedDateTime> {
+    use jiff::fmt::temporal::{Pieces, PiecesOffset};
+    let pieces = Pieces::parse(value.trim()).ok()?;
+    let offset = match pieces.offset() {
+        Some(PiecesOffset::Numeric(numeric)) => numeric.offset(),
+        _ => jiff::tz::Offset::UTC,
+    };
+    let time = pieces.time().unwrap_or(jiff::civil::Time::midnight());
+    pieces.date().to_datetime(time).to_zoned_datetime(jiff::tz::TimeZone::fixed(offset)).ok()
 }
 
 /// `text | shorten(length=160)`: at most `length` characters, cut after the last whole word that
@@ -40,6 +76,20 @@ fn shorten_text(text: &str, length: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_read_as_templates_are_given_them() {
+        let written =
+            |value: &str, format: &str| parse_date(value).map(|date| date.strftime(format).to_string());
+        assert_eq!(written("2025-09-12", "%Y-%m-%d %H:%M").as_deref(), Some("2025-09-12 00:00"));
+        assert_eq!(
+            written("2025-09-12T08:30:00-05:00", "%H:%M %:z").as_deref(),
+            Some("08:30 -05:00"),
+            "its own offset"
+        );
+        assert_eq!(written("2025-09-12T08:30:00Z", "%H:%M %:z").as_deref(), Some("08:30 +00:00"));
+        assert_eq!(written("12 September", "%F"), None);
+    }
 
     #[test]
     fn shortening_keeps_whole_words() {

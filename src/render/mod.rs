@@ -5,6 +5,7 @@
 //! is ready instead of holding the whole site in memory. Nothing here writes files.
 
 mod card;
+pub mod dates;
 pub mod feeds;
 mod filters;
 mod seo;
@@ -342,14 +343,18 @@ impl Renderer {
             PagePlan::Digest(index) => self.digest(site, cards, &site.digests()[index], "digest"),
             PagePlan::Day(index) => self.digest(site, cards, &site.days[index], "day"),
             PagePlan::Month(index) => {
+                let calendar = dates::calendar(&config.language);
                 let period = &site.months[index];
-                let title = site.articles[period.articles[0]].date.strftime("%B %Y").to_string();
+                let title =
+                    dates::capitalised(&calendar.month_year(site.articles[period.articles[0]].date.date()));
                 let entries = site
                     .days
                     .iter()
                     .filter(|d| d.path.starts_with(&period.path))
                     .map(|d| ArchiveEntry {
-                        title: site.articles[d.articles[0]].date.strftime("%A %-d %B").to_string(),
+                        title: dates::capitalised(
+                            &calendar.weekday_day_month(site.articles[d.articles[0]].date.date()),
+                        ),
                         path: d.path.clone(),
                         count: d.articles.len(),
                     })
@@ -357,6 +362,7 @@ impl Renderer {
                 self.archive(site, cards, "month", "month.html", period, title, entries)
             }
             PagePlan::Year(index) => {
+                let calendar = dates::calendar(&config.language);
                 let period = &site.years[index];
                 let title = format!("{}", period.key.0);
                 let entries = site
@@ -364,7 +370,9 @@ impl Renderer {
                     .iter()
                     .filter(|m| m.path.starts_with(&period.path))
                     .map(|m| ArchiveEntry {
-                        title: site.articles[m.articles[0]].date.strftime("%B %Y").to_string(),
+                        title: dates::capitalised(
+                            &calendar.month_year(site.articles[m.articles[0]].date.date()),
+                        ),
                         path: m.path.clone(),
                         count: m.articles.len(),
                     })
@@ -447,7 +455,7 @@ impl Renderer {
             content: markdown::to_html(&doc.body_markdown, self.markdown),
             lang,
             updated: doc.updated.as_ref().map(views::rfc3339),
-            updated_display: doc.updated.as_ref().map(views::display_date),
+            updated_display: doc.updated.as_ref().map(|date| views::display_date(date, &config.language)),
             extra: &doc.extra,
         };
         let description =
@@ -523,8 +531,8 @@ impl Renderer {
             updated: article.updated.as_ref().map(views::rfc3339),
             // With its time when it has one: an update the day a story ran says little without.
             updated_display: article.updated.as_ref().map(|updated| match views::time_of_day(updated) {
-                Some(time) => format!("{}, {time}", views::display_date(updated)),
-                None => views::display_date(updated),
+                Some(time) => format!("{}, {time}", views::display_date(updated, &config.language)),
+                None => views::display_date(updated, &config.language),
             }),
             title_inferred: article.title_inferred,
             author_links: article
@@ -552,7 +560,7 @@ impl Renderer {
             if article.summary.is_empty() { article.title.clone() } else { article.summary.clone() };
         let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);
         page.og_type = "article";
-        page.breadcrumbs = views::date_trail(&article.date, 3);
+        page.breadcrumbs = views::date_trail(&article.date, 3, &site.language);
         page.lang = view.lang.map(str::to_string);
         page.image = seo::lead_image(article, config);
         page.json_ld = Some(seo::news_article_json_ld(article, config, &page.url, page.image.as_deref()));
@@ -590,7 +598,7 @@ impl Renderer {
         let mut page = PageMeta::new(config, kind, &period.path, digest.title.clone(), description);
         let newest = &site.articles[period.articles[0]].date;
         page.breadcrumbs = match period.kind {
-            crate::model::PeriodKind::Day => views::date_trail(newest, 2),
+            crate::model::PeriodKind::Day => views::date_trail(newest, 2, &site.language),
             // An ISO week belongs to its week-numbering year (`2026/w53/` to 2026, though it may
             // end on 3 January 2027): that year's page, when the site has one.
             crate::model::PeriodKind::Week => {
@@ -599,10 +607,10 @@ impl Renderer {
                 if site.years.iter().any(|y| y.path == path) {
                     vec![Link { title: year.to_string(), path }]
                 } else {
-                    views::date_trail(newest, 1)
+                    views::date_trail(newest, 1, &site.language)
                 }
             }
-            _ => views::date_trail(newest, 1),
+            _ => views::date_trail(newest, 1, &site.language),
         };
         let context = DigestPage { site: cards.site_view(config, site), page, digest, previous, next };
         self.page(&format!("{}index.html", period.path), "digest.html", &context)
@@ -631,7 +639,7 @@ impl Renderer {
         let description = format!("{title}: {}", views::story_count(count));
         let mut page = PageMeta::new(config, kind, &period.path, title, description);
         if kind == "month" {
-            page.breadcrumbs = views::date_trail(&site.articles[period.articles[0]].date, 1);
+            page.breadcrumbs = views::date_trail(&site.articles[period.articles[0]].date, 1, &site.language);
         }
         let context = Archive { site: cards.site_view(config, site), page, entries, count };
         self.page(&format!("{}index.html", period.path), template, &context)
@@ -855,7 +863,7 @@ fn period_link(site: &Site, period: &Period) -> Link {
 fn period_label(site: &Site, period: &Period) -> String {
     let newest = &site.articles[period.articles[0]].date;
     let oldest = &site.articles[*period.articles.last().unwrap_or(&period.articles[0])].date;
-    views::period_title(period.kind, oldest, newest, period.key)
+    views::period_title(period.kind, oldest, newest, period.key, &site.language)
 }
 
 /// Groups the articles `range` of the home listing by digest, each group headed like its digest.

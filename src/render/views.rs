@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use super::dates;
 use crate::config::Config;
 use crate::model::{Article, Dateline, Embed, Image, Period, PeriodKind, Site, TaxonomyKind};
 
@@ -169,14 +170,19 @@ impl PageMeta {
     }
 }
 
-/// Year, month and day links down to `depth` (1: year; 2: and month; 3: and day).
-pub fn date_trail(date: &jiff::ZonedDateTime, depth: usize) -> Vec<Link> {
+/// Year, month and day links down to `depth` (1: year; 2: and month; 3: and day), named in the
+/// site's `language`.
+pub fn date_trail(date: &jiff::ZonedDateTime, depth: usize, language: &str) -> Vec<Link> {
+    let calendar = dates::calendar(language);
     let year = format!("{:04}/", date.year());
     let month = format!("{year}{:02}/", date.month());
     let links = [
         Link { title: date.year().to_string(), path: year },
-        Link { title: date.strftime("%B").to_string(), path: month.clone() },
-        Link { title: date.strftime("%-d %B").to_string(), path: format!("{month}{:02}/", date.day()) },
+        Link { title: dates::capitalised(calendar.month(date.date())), path: month.clone() },
+        Link {
+            title: dates::capitalised(&calendar.day_month(date.date())),
+            path: format!("{month}{:02}/", date.day()),
+        },
     ];
     links.into_iter().take(depth).collect()
 }
@@ -247,7 +253,7 @@ impl<'a> ArticleCard<'a> {
             title: &article.title,
             path: article.site_path(),
             date: rfc3339(&article.date),
-            date_display: display_date(&article.date),
+            date_display: display_date(&article.date, &site.language),
             time_display: time_of_day(&article.date),
             day_path: crate::model::day_path(&article.date),
             authors: {
@@ -462,7 +468,7 @@ impl DigestView {
         let shown = once_per_cluster(site, shown);
         let first = &articles[*period.articles.last().unwrap_or(&0)].date;
         let newest = &articles[period.articles[0]].date;
-        let title = period_title(period.kind, first, newest, period.key);
+        let title = period_title(period.kind, first, newest, period.key, &site.language);
         let continued = shown.first().is_some_and(|&index| index != period.articles[0]);
         DigestView {
             continued,
@@ -554,28 +560,29 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
     out
 }
 
-/// A digest or archive title.
+/// A digest or archive title, in the site's `language`.
 pub fn period_title(
     kind: PeriodKind,
     first: &jiff::ZonedDateTime,
     last: &jiff::ZonedDateTime,
     key: (i16, i8, i8),
+    language: &str,
 ) -> String {
+    let calendar = dates::calendar(language);
     match kind {
-        PeriodKind::Day => first.strftime("%A %-d %B %Y").to_string(),
+        PeriodKind::Day => dates::capitalised(&calendar.weekday_date(first.date())),
         PeriodKind::Week => {
             let monday =
                 first.date().iso_week_date().first_of_week().map(|w| w.date()).unwrap_or(first.date());
             let sunday = last.date().iso_week_date().last_of_week().map(|w| w.date()).unwrap_or(last.date());
             format!(
-                "Week {}, {} ({} – {})",
-                key.1,
-                key.0,
-                monday.strftime("%-d %B"),
-                sunday.strftime("%-d %B")
+                "{} ({} – {})",
+                calendar.week(key.1, key.0),
+                calendar.day_month(monday),
+                calendar.day_month(sunday)
             )
         }
-        PeriodKind::Month => first.strftime("%B %Y").to_string(),
+        PeriodKind::Month => dates::capitalised(&calendar.month_year(first.date())),
         PeriodKind::Year => format!("{}", key.0),
     }
 }
@@ -624,36 +631,10 @@ pub fn time_of_day(date: &jiff::ZonedDateTime) -> Option<String> {
     (date.time() != jiff::civil::Time::midnight()).then(|| date.strftime("%H:%M").to_string())
 }
 
-/// `12 September 2025`.
-pub fn display_date(date: &jiff::ZonedDateTime) -> String {
-    // Written directly rather than through `strftime`: one per card and search entry.
-    let Some(year) = crate::model::four_digit_year(date) else {
-        return date.strftime("%-d %B %Y").to_string();
-    };
-    let mut out = String::with_capacity(20);
-    crate::text::push_padded(&mut out, date.day().unsigned_abs().into(), 1);
-    out.push(' ');
-    out.push_str(MONTHS[usize::from(date.month().unsigned_abs()) - 1]);
-    out.push(' ');
-    crate::text::push_padded(&mut out, year, 4);
-    out
+/// `12 September 2025`, `12 septembre 2025`: a date as the site's `language` writes it.
+pub fn display_date(date: &jiff::ZonedDateTime, language: &str) -> String {
+    dates::calendar(language).date(date.date())
 }
-
-/// English month names, as `strftime`'s `%B` writes them.
-pub(crate) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 #[cfg(test)]
 mod tests {

@@ -166,3 +166,31 @@ fn copy_templates_from_default(site: &SiteTest, name: &str) {
         std::fs::copy(entry.path(), target).unwrap();
     }
 }
+
+/// A French site writes its dates in French (cards, digest titles, archives, breadcrumbs), and a
+/// template can write a date its own way with the `date` filter, in the site's language or
+/// another.
+#[test]
+fn a_sites_language_writes_its_dates_and_the_date_filter_follows_it() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "language: fr\ntitle: Le Bulletin\n"),
+        (
+            "content/2025-11-03-port.md",
+            // 08:30 in the site's time zone (UTC when site.yaml names none).
+            "---\ntitle: Le port rouvre\ndate: 2025-11-03T09:30:00+01:00\n---\nLe port a rouvert lundi.\n",
+        ),
+        (
+            "templates/meta.html",
+            "<p class=\"stamp\">{{ item.date | date(format=\"%A %-d %B %Y, %H:%M\") }} / {{ item.date | date(format=\"%B\", lang=\"de\") }} / {{ item.date | date }}</p>\n",
+        ),
+    ]);
+    site.build_ok();
+    let article = site.output("2025/11/03/port/index.html");
+    assert!(article.contains(">3 novembre 2025</time>"), "{article}");
+    assert!(article.contains(">Novembre</a>") && article.contains(">3 novembre</a>"), "breadcrumbs");
+    let digest = crate::harness::visible_text(&site.output("2025/11/03/index.html"));
+    assert!(digest.contains("Lundi 3 novembre 2025"), "{digest}");
+    assert!(digest.contains("lundi 3 novembre 2025, 08:30 / November / 2025-11-03"), "{digest}");
+    assert!(site.output("2025/11/index.html").contains("Novembre 2025"));
+    assert!(site.output("2025/index.html").contains("Novembre 2025"));
+}

@@ -1,0 +1,362 @@
+//! Dates for readers, in the site's language: "3 November 2025" on an English site, "3 novembre
+//! 2025" on a French one, "3. November 2025" on a German one.
+//!
+//! A site with `language: fr` whose every page says "Monday 3 November" reads as a mistake, and
+//! `strftime` knows only English names. The languages newsrooms using Gazette write in most have
+//! their names and word order here; any other language gets the English forms (the theme's own
+//! words are the theme's: a site translates them by overriding templates).
+
+use jiff::civil::Date;
+
+/// How one language writes a date.
+#[derive(Debug)]
+pub struct Calendar {
+    /// January first.
+    months: [&'static str; 12],
+    /// Monday first.
+    weekdays: [&'static str; 7],
+    order: Order,
+    /// The word before a week's number in a weekly digest's title.
+    week: &'static str,
+}
+
+/// The shapes of a day and month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// `3 November`; `Monday 3 November 2025`.
+    DayMonth,
+    /// French: `1er novembre`, `3 novembre`.
+    French,
+    /// German: `3. November`; `Montag, 3. November 2025`.
+    German,
+    /// Spanish and Portuguese: `3 de noviembre de 2025`; `lunes, 3 de noviembre`.
+    Linked,
+}
+
+const ENGLISH: Calendar = Calendar {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    order: Order::DayMonth,
+    week: "Week",
+};
+
+const CALENDARS: &[(&str, Calendar)] = &[
+    (
+        "fr",
+        Calendar {
+            months: [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ],
+            weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+            order: Order::French,
+            week: "Semaine",
+        },
+    ),
+    (
+        "de",
+        Calendar {
+            months: [
+                "Januar",
+                "Februar",
+                "März",
+                "April",
+                "Mai",
+                "Juni",
+                "Juli",
+                "August",
+                "September",
+                "Oktober",
+                "November",
+                "Dezember",
+            ],
+            weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+            order: Order::German,
+            week: "Woche",
+        },
+    ),
+    (
+        "es",
+        Calendar {
+            months: [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ],
+            weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+            order: Order::Linked,
+            week: "Semana",
+        },
+    ),
+    (
+        "pt",
+        Calendar {
+            months: [
+                "janeiro",
+                "fevereiro",
+                "março",
+                "abril",
+                "maio",
+                "junho",
+                "julho",
+                "agosto",
+                "setembro",
+                "outubro",
+                "novembro",
+                "dezembro",
+            ],
+            weekdays: [
+                "segunda-feira",
+                "terça-feira",
+                "quarta-feira",
+                "quinta-feira",
+                "sexta-feira",
+                "sábado",
+                "domingo",
+            ],
+            order: Order::Linked,
+            week: "Semana",
+        },
+    ),
+    (
+        "it",
+        Calendar {
+            months: [
+                "gennaio",
+                "febbraio",
+                "marzo",
+                "aprile",
+                "maggio",
+                "giugno",
+                "luglio",
+                "agosto",
+                "settembre",
+                "ottobre",
+                "novembre",
+                "dicembre",
+            ],
+            weekdays: ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
+            order: Order::DayMonth,
+            week: "Settimana",
+        },
+    ),
+    (
+        "nl",
+        Calendar {
+            months: [
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ],
+            weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
+            order: Order::DayMonth,
+            week: "Week",
+        },
+    ),
+];
+
+/// The calendar of `language` (a tag such as `fr`, `fr-CA` or `pt_BR`), English when Gazette
+/// has none for it.
+pub fn calendar(language: &str) -> &'static Calendar {
+    let primary = language.split(['-', '_']).next().unwrap_or("");
+    CALENDARS
+        .iter()
+        .find(|(tag, _)| tag.eq_ignore_ascii_case(primary))
+        .map_or(&ENGLISH, |(_, calendar)| calendar)
+}
+
+impl Calendar {
+    /// `November`, `novembre`.
+    pub fn month(&self, date: Date) -> &'static str {
+        self.months[usize::from(date.month().unsigned_abs()) - 1]
+    }
+
+    /// `Monday`, `lundi`.
+    pub fn weekday(&self, date: Date) -> &'static str {
+        self.weekdays[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())]
+    }
+
+    /// `3 November`, `1er novembre`, `3. November`, `3 de noviembre`.
+    pub fn day_month(&self, date: Date) -> String {
+        let (day, month) = (date.day(), self.month(date));
+        match self.order {
+            Order::DayMonth => format!("{day} {month}"),
+            Order::French if day == 1 => format!("1er {month}"),
+            Order::French => format!("{day} {month}"),
+            Order::German => format!("{day}. {month}"),
+            Order::Linked => format!("{day} de {month}"),
+        }
+    }
+
+    /// `3 November 2025`, `3 de noviembre de 2025`.
+    pub fn date(&self, date: Date) -> String {
+        let joint = if self.order == Order::Linked { " de " } else { " " };
+        format!("{}{joint}{}", self.day_month(date), year(date))
+    }
+
+    /// `November 2025`, `noviembre de 2025`.
+    pub fn month_year(&self, date: Date) -> String {
+        let joint = if self.order == Order::Linked { " de " } else { " " };
+        format!("{}{joint}{}", self.month(date), year(date))
+    }
+
+    /// `Monday 3 November`, `Montag, 3. November`.
+    pub fn weekday_day_month(&self, date: Date) -> String {
+        format!("{}{}", self.weekday_lead(date), self.day_month(date))
+    }
+
+    /// `Monday 3 November 2025`, `lunes, 3 de noviembre de 2025`.
+    pub fn weekday_date(&self, date: Date) -> String {
+        format!("{}{}", self.weekday_lead(date), self.date(date))
+    }
+
+    /// `Week 37, 2025`, `Semaine 37, 2025`.
+    pub fn week(&self, number: i8, year: i16) -> String {
+        format!("{} {number}, {year}", self.week)
+    }
+
+    fn weekday_lead(&self, date: Date) -> String {
+        let comma = matches!(self.order, Order::German | Order::Linked);
+        format!("{}{}", self.weekday(date), if comma { ", " } else { " " })
+    }
+
+    /// `format` as `strftime` reads it, with the month and weekday names (`%B`, `%A`) in this
+    /// calendar's language: for themes, through the `date` filter. Abbreviations (`%b`, `%a`)
+    /// stay English: each language shortens its own way (`So.`, `dim.`), which cutting a name
+    /// would get wrong.
+    pub fn strftime(&self, date: &jiff::ZonedDateTime, format: &str) -> String {
+        let mut local = String::with_capacity(format.len() + 16);
+        let mut rest = format;
+        while let Some(at) = rest.find('%') {
+            local.push_str(&rest[..at]);
+            let spec = rest[at + 1..].chars().next();
+            let name = match spec {
+                Some('B') => Some(self.month(date.date())),
+                Some('A') => Some(self.weekday(date.date())),
+                _ => None,
+            };
+            match (name, spec) {
+                // A name holds no `%`, so jiff copies it as it is.
+                (Some(name), _) => {
+                    local.push_str(name);
+                    rest = &rest[at + 2..];
+                }
+                (None, Some(other)) => {
+                    local.push('%');
+                    local.push(other);
+                    rest = &rest[at + 1 + other.len_utf8()..];
+                }
+                (None, None) => {
+                    local.push('%');
+                    rest = "";
+                }
+            }
+        }
+        local.push_str(rest);
+        date.strftime(&local).to_string()
+    }
+}
+
+/// The year as `strftime`'s `%Y` writes it: four digits at least (`0999`), a sign before one
+/// before year 0.
+fn year(date: Date) -> String {
+    match date.year() {
+        year @ 0.. => format!("{year:04}"),
+        _ => date.strftime("%Y").to_string(),
+    }
+}
+
+/// `text` with its first letter a capital, as a title starts: `lundi 3 novembre` heads a page as
+/// `Lundi 3 novembre`.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn each_language_writes_dates_its_own_way() {
+        let monday = day("2025-11-03");
+        for (language, date, weekday_date, month_year) in [
+            ("en", "3 November 2025", "Monday 3 November 2025", "November 2025"),
+            ("fr-CA", "3 novembre 2025", "lundi 3 novembre 2025", "novembre 2025"),
+            ("de", "3. November 2025", "Montag, 3. November 2025", "November 2025"),
+            ("es", "3 de noviembre de 2025", "lunes, 3 de noviembre de 2025", "noviembre de 2025"),
+            ("pt_BR", "3 de novembro de 2025", "segunda-feira, 3 de novembro de 2025", "novembro de 2025"),
+            ("it", "3 novembre 2025", "lunedì 3 novembre 2025", "novembre 2025"),
+            ("nl", "3 november 2025", "maandag 3 november 2025", "november 2025"),
+            ("sv", "3 November 2025", "Monday 3 November 2025", "November 2025"),
+        ] {
+            let calendar = calendar(language);
+            assert_eq!(calendar.date(monday), date, "{language}");
+            assert_eq!(calendar.weekday_date(monday), weekday_date, "{language}");
+            assert_eq!(calendar.month_year(monday), month_year, "{language}");
+        }
+        assert_eq!(calendar("fr").day_month(day("2025-11-01")), "1er novembre");
+        assert_eq!(calendar("de").week(45, 2025), "Woche 45, 2025");
+        assert_eq!(capitalised(&calendar("fr").weekday_day_month(monday)), "Lundi 3 novembre");
+    }
+
+    #[test]
+    fn strftime_names_months_and_days_in_the_language() {
+        let date = day("2025-08-03").to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap();
+        assert_eq!(calendar("fr").strftime(&date, "%A %-d %B %Y"), "dimanche 3 août 2025");
+        assert_eq!(calendar("de").strftime(&date, "%A, %d. %B %Y (%a)"), "Sonntag, 03. August 2025 (Sun)");
+        assert_eq!(
+            calendar("en").strftime(&date, "%B %Y, 100%% %j"),
+            date.strftime("%B %Y, 100%% %j").to_string()
+        );
+        assert_eq!(calendar("en").strftime(&date, "ends in %"), date.strftime("ends in %").to_string());
+    }
+}
