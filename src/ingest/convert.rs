@@ -1910,11 +1910,17 @@ fn parse_byline(line: &str) -> Option<Byline> {
             _ => segments.push(segment.to_string()),
         }
     }
-    if let Some(last) = segments.last().cloned()
+    // `By Jane Doe, Political Editor, The Guardian`: a publisher, a role, or both, after the
+    // names.
+    let mut trailing = Vec::new();
+    while trailing.len() < 2
         && segments.len() > 1
-        && (is_affiliation(&last) || publisher_in(&last).is_some() || is_publication_after_names(&last))
+        && let Some(last) = segments.last()
+        && (is_affiliation(last) || publisher_in(last).is_some() || is_publication_after_names(last))
     {
-        segments.pop();
+        trailing.push(segments.pop().unwrap_or_default());
+    }
+    for last in trailing.into_iter().rev() {
         match publisher_in(&last) {
             Some(publisher) if agency.is_none() => agency = Some(publisher.to_string()),
             // Only after `By`: `Jane Doe, The New York Times` alone is as likely a photo's credit.
@@ -2043,9 +2049,10 @@ fn is_credential(segment: &str) -> bool {
     segment.chars().next().is_some_and(char::is_uppercase) && CREDENTIALS.contains(&key.as_str())
 }
 
-/// The last part of `By Ann Lee, The Guardian` or `By Ann Lee, Washington Post`: a publication,
-/// told from a person's name by its `The` or by the word newspapers and broadcasters are named
-/// with (`Post`, `Times`, `Courier`...), which no one's surname is in a byline.
+/// The last part of `By Ann Lee, The Guardian` or `By Ann Lee, Portvale Daily Courier`: a
+/// publication, told from a person's name by its `The`, or by three words or more ending in one
+/// newspapers and broadcasters are named with (`Post`, `Times`, `Courier`...). Two words are not
+/// enough: `Eyal Press` and `Ruth Post` are people (`Washington Post` is a known publisher).
 fn is_publication_after_names(segment: &str) -> bool {
     const MASTHEAD_WORDS: &[&str] = &[
         "post",
@@ -2091,7 +2098,9 @@ fn is_publication_after_names(segment: &str) -> bool {
     let words: Vec<&str> = segment.split_whitespace().collect();
     let capitalised = !words.is_empty() && words.len() <= 6 && words.iter().all(|w| starts_capitalised(w));
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    capitalised && ((words.len() >= 2 && words[0] == "The") || MASTHEAD_WORDS.contains(&last.as_str()))
+    capitalised
+        && ((words.len() >= 2 && words[0] == "The")
+            || (words.len() >= 3 && MASTHEAD_WORDS.contains(&last.as_str())))
 }
 
 /// The part after the names: a wire agency, a publication or a role such as `Staff Writer`.
@@ -2124,7 +2133,21 @@ fn is_known_agency(segment: &str) -> bool {
         "pa",
         "press association",
         "the new york times",
+        "new york times",
         "the washington post",
+        "washington post",
+        "the wall street journal",
+        "wall street journal",
+        "financial times",
+        "los angeles times",
+        "usa today",
+        "daily mail",
+        "the guardian",
+        "the times",
+        "the telegraph",
+        "the independent",
+        "politico",
+        "axios",
     ];
     AGENCIES.contains(&segment.to_lowercase().as_str())
 }
@@ -4001,6 +4024,20 @@ mod tests {
             ("By Ann Lee, Washington Post", &["Ann Lee"], Some("Washington Post"), &[]),
             ("By Ann Lee, The Portvale Courier", &["Ann Lee"], Some("The Portvale Courier"), &[]),
             ("By Ann Lee, Bob Smith", &["Ann Lee", "Bob Smith"], None, &[]),
+            (
+                "By Jane Mayer, Ruth Marcus, and Eyal Press",
+                &["Jane Mayer", "Ruth Marcus", "Eyal Press"],
+                None,
+                &[],
+            ),
+            ("By Jane Doe, John Times", &["Jane Doe", "John Times"], None, &[]),
+            ("By Ann Lee, Portvale Daily Courier", &["Ann Lee"], Some("Portvale Daily Courier"), &[]),
+            (
+                "By Jane Doe, Political Editor, The Guardian",
+                &["Jane Doe"],
+                Some("The Guardian"),
+                &["Political Editor"],
+            ),
         ] {
             let out = convert(&format!("Council approves budget\n\n{byline}\n\n{lede}"));
             assert_eq!(out.authors, authors, "{byline}");
@@ -4013,7 +4050,7 @@ mod tests {
         assert!(out.authors.is_empty());
         assert!(out.body.starts_with("By Jane Doe \\| Some Blog Network"), "{}", out.body);
         // Without `By`, a name and a masthead is as likely a photo's credit.
-        let out = convert(&format!("Council approves budget\n\nJane Doe, The Guardian\n\n{lede}"));
+        let out = convert(&format!("Council approves budget\n\nJane Doe, The Portvale Courier\n\n{lede}"));
         assert!(out.authors.is_empty() && out.source.is_none(), "{out:?}");
     }
 
