@@ -145,11 +145,14 @@ fn check_manifest(path: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-/// Files and folders of a `static/` folder that are not published: version-control folders and
-/// the Finder's `.DS_Store`. Other dot files are: `.well-known/` (security.txt, ACME challenges)
+/// Files and folders of a `static/` folder that are not published: version-control folders, the
+/// Finder's `.DS_Store` and Gazette's own marker and cache. Other dot files are: `.well-known/` (security.txt, ACME challenges)
 /// and `.htaccess` are routine on a web server, and Hugo and Zola copy them too.
 pub fn is_private_static(file_name: &str) -> bool {
-    file_name == ".DS_Store" || crate::emit::is_version_control(std::ffi::OsStr::new(file_name))
+    // Gazette's own names are not a site's to publish: a `.gazette` there would replace the
+    // output folder's marker.
+    [".DS_Store", crate::emit::MARKER, ".gazette-cache"].contains(&file_name)
+        || crate::emit::is_version_control(std::ffi::OsStr::new(file_name))
 }
 
 /// Every file under `dir` but editors' temporary files and what `skipped` names (files or

@@ -82,6 +82,11 @@ impl DiskSink {
         for what in ["staging", "replaced"] {
             let leftover = sibling(&output, what);
             if leftover.exists() {
+                // A build stopped between carrying `public/.git` into the staging folder and
+                // swapping it in left the repository there: it goes back first.
+                if what == "staging" && output.is_dir() {
+                    put_back_version_control(&leftover, &output)?;
+                }
                 std::fs::remove_dir_all(&leftover)?;
             }
         }
@@ -389,6 +394,17 @@ fn has_leftovers(dir: &Path, relative: &str, produced: &HashSet<String>) -> std:
     Ok(empty)
 }
 
+/// Moves the version-control folders in `from` that `output` lacks into it.
+fn put_back_version_control(from: &Path, output: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let name = entry?.file_name();
+        if is_version_control(&name) && std::fs::symlink_metadata(output.join(&name)).is_err() {
+            std::fs::rename(from.join(&name), output.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
 /// Whether `output` holds anything but version-control folders: a checkout of a `gh-pages` branch
 /// with nothing else in it is as good as an empty folder.
 fn has_site_files(output: &Path) -> std::io::Result<bool> {
@@ -673,6 +689,13 @@ mod tests {
         std::fs::create_dir_all(other.join(".git")).unwrap();
         std::fs::write(other.join("index.html"), "Hugo's").unwrap();
         assert!(DiskSink::create(&other).is_err());
+        // A build stopped after carrying the repository into its staging folder: the next one
+        // puts it back before it clears the leftover.
+        let sink = DiskSink::create(&output).unwrap();
+        std::fs::rename(output.join(".git"), sink.staging_dir().join(".git")).unwrap();
+        std::mem::forget(sink);
+        build(&output, &[("d/index.html", "five")]).commit().unwrap();
+        assert_eq!(head(), "ref: refs/heads/gh-pages");
     }
 
     #[test]

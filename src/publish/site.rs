@@ -75,8 +75,11 @@ pub(crate) fn list(root: &Path) -> Result<Vec<(String, PathBuf)>, PublishError> 
     }
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    // A `.git` may be a file too: a `git worktree` checkout's pointer to its repository.
     let walker = walker.filter_entry(|entry| {
-        !(entry.depth() > 0 && entry.file_type().is_dir() && is_skipped_dir(entry.file_name()))
+        let name = entry.file_name();
+        !(entry.depth() > 0
+            && (crate::emit::is_version_control(name) || entry.file_type().is_dir() && is_skipped_dir(name)))
     });
     for entry in walker {
         let entry = entry.map_err(|e| {

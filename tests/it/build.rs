@@ -942,7 +942,9 @@ fn a_repository_in_the_output_survives_and_static_dot_files_are_published() {
     site.write("static/.htaccess", "Options -Indexes\n");
     site.write("static/.DS_Store", "finder");
     site.write("static/img/.git/config", "[core]");
+    site.write("static/.gazette", "not the marker");
     site.build_ok();
+    assert!(site.output(".gazette").starts_with("This folder is written by Gazette"), "Gazette's own name");
     assert_eq!(site.output(".well-known/security.txt"), "Contact: mailto:desk@example.org\n");
     assert_eq!(site.output(".htaccess"), "Options -Indexes\n");
     assert!(!site.has_output(".DS_Store") && !site.has_output("img/.git/config"));

@@ -369,7 +369,13 @@ fn config_reads_each_kind_and_rejects_unknown_keys() {
 
 #[test]
 fn dir_syncs_removes_stale_files_and_dry_runs() {
-    let site = site(&[("index.html", "home"), ("a/b/story.html", "story"), ("style.css", "body{}")]);
+    // The site folder is a `git worktree` checkout: its `.git` is a file, and no part of the site.
+    let site = site(&[
+        ("index.html", "home"),
+        ("a/b/story.html", "story"),
+        ("style.css", "body{}"),
+        (".git", "gitdir: /srv/repo/.git/worktrees/public"),
+    ]);
     let out = tempfile::tempdir().expect("temp dir");
     let dest = out.path().join("www");
     std::fs::create_dir_all(dest.join(".git")).expect("mkdir");
