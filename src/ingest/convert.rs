@@ -823,6 +823,11 @@ impl Layout {
         let mut seen_body = false;
         for (i, para) in paras.iter().enumerate() {
             match self.roles[i] {
+                // A rule before the story or after its end sets nothing apart.
+                Role::Body
+                    if (!seen_body
+                        || last_body == Some(i) && self.embeds.last().is_none_or(|s| s.first < i))
+                        && para.single_line().is_some_and(is_section_break) => {}
                 Role::Body => {
                     start_block(&mut md);
                     let has_next =
@@ -873,12 +878,13 @@ fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
     render_lines(md, &para.lines);
 }
 
-/// A paragraph that is only a rule of dashes or asterisks (`---`, `* * *`), as plain text sets off
-/// a story's parts: written as Markdown's thematic break, so the page shows a rule (escaped as
+/// A paragraph that is only a rule of dashes, asterisks or underscores (`---`, `* * *`, `___`,
+/// which sets off an AP story's notes and a live story's updates), as plain text sets off a
+/// story's parts: written as Markdown's thematic break, so the page shows a rule (escaped as
 /// text, smart punctuation would run `---` together into `-–`).
 fn is_section_break(line: &str) -> bool {
     let mut marks = line.bytes().filter(|b| !b.is_ascii_whitespace());
-    let Some(mark @ (b'-' | b'*')) = marks.next() else { return false };
+    let Some(mark @ (b'-' | b'*' | b'_')) = marks.next() else { return false };
     let mut count = 1;
     for other in marks {
         if other != mark {
@@ -1227,7 +1233,7 @@ fn is_page_leftover(line: &str) -> bool {
 /// (`A version of this article appears in print on …`, `Order Reprints | Today’s Paper |
 /// Subscribe`), a graphic's or a gallery's link (`(Graphic: Global assets in 2019 - here)`,
 /// `Gallery: Xbox One X | 14 Photos`), a teaser for another story (`Related: Chicago is America's
-/// most segregated city`) and a rule of underscores (`___`, which sets off an AP story's notes).
+/// most segregated city`).
 fn is_known_furniture(line: &str) -> bool {
     let starts = |prefix: &str| strip_prefix_ignore_case(line, prefix).is_some();
     (starts("a version of this article appears in print") && has_at_most_words(line, 80))
@@ -1238,7 +1244,6 @@ fn is_known_furniture(line: &str) -> bool {
             && line.ends_with("Photos")
             && has_at_most_words(line, 16))
         || (starts("related:") && !ends_as_sentence(line) && has_at_most_words(line, 20))
-        || (line.len() >= 3 && line.bytes().all(|b| b == b'_'))
 }
 
 /// Video-player chrome such as `Current Time 0:00` or `Loaded: 0%`.
@@ -3461,14 +3466,19 @@ mod tests {
 
     #[test]
     fn a_rule_of_its_own_is_a_section_break_and_elsewhere_text() {
-        let text = "Harbour bridge reopens after repairs\n\nThe bridge reopened on Monday.\n\n---\n\n\
-            Second part of the story.\n\n * * * \n\nThird part.\n\n-*-\n\nLast.\n\nA line\n---";
+        let text = "Harbour bridge reopens after repairs\n\n---\n\nThe bridge reopened on Monday.\n\n---\n\n\
+            Second part of the story.\n\n * * * \n\nThird part.\n\n___\n\n-*-\n\nLast.\n\nA line\n---\n\n***";
         let body = convert(text).body;
-        assert_eq!(body.matches("\n\n* * *\n\n").count(), 2, "{body}");
+        assert!(
+            body.starts_with("The bridge reopened"),
+            "a rule before the story sets nothing apart: {body}"
+        );
+        assert!(body.trim_end().ends_with("\\-\\-\\-"), "nor one after it: {body}");
+        assert_eq!(body.matches("\n\n* * *\n\n").count(), 3, "{body}");
         assert!(body.contains("\n\n-\\*-\n\n"), "mixed marks stay text: {body}");
         assert!(body.contains("\\-\\-\\-"), "a rule inside a paragraph stays text: {body}");
         let html = crate::markdown::to_html(&body, crate::markdown::MarkdownOptions::default());
-        assert_eq!(html.matches("<hr />").count(), 2, "{html}");
+        assert_eq!(html.matches("<hr />").count(), 3, "{html}");
         assert!(html.contains("-*-") && html.contains("---") && !html.contains('–'), "as written: {html}");
     }
 
@@ -3638,7 +3648,6 @@ mod tests {
             "(Graphic: Global currencies vs. dollar - here)",
             "Gallery: Xbox One X screenshots | 9 Photos",
             "Related: Chicago is America's most segregated city",
-            "___",
         ] {
             assert!(is_page_leftover(line), "{line}");
         }
