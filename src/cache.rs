@@ -36,6 +36,10 @@ pub struct BuildState {
     /// and a site owner running `build` twice should not take silence for a fix.
     #[serde(default)]
     pub warnings: Vec<crate::Diagnostic>,
+    /// The published headlines Gazette made, listed again by `build --verbose` when nothing
+    /// changed, as the warnings are.
+    #[serde(default)]
+    pub guessed_titles: Vec<(String, String)>,
 }
 
 /// Where the state is kept: `.gazette-cache/` in the site root, one file per output folder.

@@ -137,6 +137,7 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
         report.up_to_date = true;
         report.committed = true;
         report.diagnostics.extend(state.warnings);
+        report.guessed_titles = state.guessed_titles;
         report.timings.discover = started.elapsed();
         return Ok(report);
     }
@@ -158,6 +159,7 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
             files: report.files_written,
             committed_at: cache::now_nanos(),
             warnings: report.diagnostics.sorted().into_iter().filter(|d| !d.is_error()).collect(),
+            guessed_titles: report.guessed_titles.clone(),
         };
         cache::save(config, &state);
     }
@@ -380,10 +382,12 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     let sink = emit::MemorySink::new();
     if build_into(config, now, &sink, progress, &mut report) {
         let problems = check::site(&sink.into_files(), &config.base_url, &config.base_path());
-        // The Markdown articles, where a link written in one is to be fixed.
-        let articles: Vec<(std::path::PathBuf, String)> = discover::walk(&config.content_dir)
+        // The Markdown articles and pages, where a link written in one is to be fixed.
+        let discovery = discover::walk(&config.content_dir);
+        let articles: Vec<(std::path::PathBuf, String)> = discovery
             .sources
             .into_iter()
+            .chain(discovery.pages)
             .filter(|source| source.kind == discover::SourceKind::Markdown)
             .filter_map(|source| Some((source.path.clone(), std::fs::read_to_string(&source.path).ok()?)))
             .collect();

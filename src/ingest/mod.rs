@@ -57,6 +57,8 @@ pub struct Prepared {
     /// The title is Gazette's (a plain-text article's headline line, file name or lede), not one
     /// the user wrote: it is typeset as the body is.
     pub title_derived: bool,
+    /// The byline line a plain-text article's text had (taken out of the body), as written.
+    pub byline: Option<String>,
 }
 
 /// Reads and resolves one article.
@@ -78,6 +80,7 @@ pub fn page(source: &Source, config: &Config) -> (Option<StandalonePage>, Vec<Di
     let Some(prepared) = prepare(source, ReadAs::Page, &mut diagnostics) else {
         return (None, diagnostics);
     };
+    warn_of_news_on_a_page(source, &prepared, config, &mut diagnostics);
     let front = prepared.front;
     let path = match page_path(&source.relative, front.slug.as_deref()) {
         Ok(path) => path,
@@ -110,10 +113,11 @@ pub fn page(source: &Source, config: &Config) -> (Option<StandalonePage>, Vec<Di
     if front.draft && !config.drafts {
         return (None, diagnostics);
     }
-    let menu_weight = match front.extra.get("menu") {
-        None | Some(serde_json::Value::Null | serde_json::Value::Bool(false)) => None,
-        Some(_) => Some(front.extra.get("weight").and_then(serde_json::Value::as_i64).unwrap_or(0)),
-    };
+    let (in_menu, weight) = menu_place(&front.extra, &mut |message| {
+        let line =
+            prepared.yaml.as_deref().and_then(|yaml| front_matter::key_line(yaml, &["menu", "weight"]));
+        diagnostics.push(Diagnostic::warning(&source.path, message).at_line(line.map(|(line, _)| line)));
+    });
     let stem = file_stem(&source.relative);
     let page = StandalonePage {
         source_path: source.relative.clone(),
@@ -123,11 +127,94 @@ pub fn page(source: &Source, config: &Config) -> (Option<StandalonePage>, Vec<Di
         body_markdown: prepared.body,
         lang: front.lang.clone(),
         updated,
-        menu_weight,
+        in_menu,
+        weight,
         extra: front.extra,
         bundle_files: Vec::new(),
     };
     (Some(page), diagnostics)
+}
+
+/// Says what a page has of a news story, which a page does not show: front-matter keys only
+/// articles read (`date:`, `tags:`, `aliases:`...), a byline read from its text, a date in its
+/// file or folder names. A folder of stories that happened to be called `pages/` before pages
+/// were would otherwise leave the digests and feeds without a word.
+fn warn_of_news_on_a_page(
+    source: &Source,
+    prepared: &Prepared,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    const ARTICLE_KEYS: &[&str] = &[
+        "date",
+        "publish_date",
+        "publishDate",
+        "expiry_date",
+        "expiryDate",
+        "authors",
+        "author",
+        "source",
+        "publisher",
+        "tags",
+        "aliases",
+        "dateline",
+    ];
+    let yaml = prepared.yaml.as_deref().unwrap_or("");
+    let written: Vec<(usize, &str)> =
+        ARTICLE_KEYS.iter().filter_map(|key| front_matter::key_line(yaml, &[*key])).collect();
+    const NOT_NEWS: &str = "pages under content/pages/ are not news: no date, byline, tags, aliases or feeds; move the file out of pages/ if it is a story";
+    if let Some(&(line, _)) = written.first() {
+        let keys: Vec<String> = written.iter().map(|(_, key)| format!("`{key}:`")).collect();
+        diagnostics.push(
+            Diagnostic::warning(&source.path, format!("{} not read on a page ({NOT_NEWS})", keys.join(", ")))
+                .at_line(Some(line)),
+        );
+    } else if let Some(byline) = prepared.byline.as_deref() {
+        diagnostics.push(Diagnostic::warning(
+            &source.path,
+            format!("the byline `{byline}` is not shown on a page ({NOT_NEWS})"),
+        ));
+    }
+    if path_date(&source.relative, &config.timezone).is_some() {
+        diagnostics.push(Diagnostic::warning(
+            &source.path,
+            format!("its name holds a date, which a page does not show ({NOT_NEWS})"),
+        ));
+    }
+}
+
+/// Whether a page asks to be in the navigation, and its weight there: `menu: true` or `false`,
+/// Hugo's `menu: main` and `menu: {main: {weight: 2}}`, and `weight: 2`. Anything else is said
+/// (`menu: footer`: there is one navigation) rather than guessed.
+fn menu_place(
+    extra: &BTreeMap<String, serde_json::Value>,
+    warn: &mut dyn FnMut(String),
+) -> (bool, Option<i64>) {
+    use serde_json::Value;
+    let mut weight = None;
+    let in_menu = match extra.get("menu") {
+        None | Some(Value::Null | Value::Bool(false)) => false,
+        Some(Value::Bool(true)) => true,
+        Some(Value::String(name)) if name == "main" => true,
+        Some(Value::Object(menus)) if menus.contains_key("main") => {
+            weight = menus["main"].get("weight").and_then(Value::as_i64);
+            true
+        }
+        Some(other) => {
+            warn(format!(
+                "`menu: {other}` is not a menu Gazette has: write `menu: true` (or `main`) to put the page in the site's navigation, `false` to leave it out"
+            ));
+            false
+        }
+    };
+    match extra.get("weight") {
+        None => {}
+        Some(Value::Number(number)) if number.as_i64().is_some() => weight = number.as_i64(),
+        Some(other) => {
+            warn(format!("`weight: {other}` is not a whole number; the page is placed as if it had none"))
+        }
+    }
+    (in_menu, weight)
 }
 
 /// Reads a page that is not news into front matter and Markdown, as `gazette import` writes
@@ -361,6 +448,7 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
                 yaml,
                 body_line: split.body_line,
                 title_derived: false,
+                byline: None,
             }
         }
         SourceKind::Text => {
@@ -375,6 +463,7 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
             let dropped = std::mem::take(&mut converted.dropped);
             let body = std::mem::take(&mut converted.body);
             let title_derived = user.title.is_none();
+            let byline = converted.byline.clone();
             Prepared {
                 front: merge(user, derived_front_matter(converted)),
                 body,
@@ -382,6 +471,7 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
                 yaml,
                 body_line: split.body_line,
                 title_derived,
+                byline,
             }
         }
     })
@@ -1069,6 +1159,26 @@ mod tests {
             assert_eq!(term_slug(spelling), slug, "{spelling}");
         }
         assert_eq!(slugify("..."), "");
+    }
+
+    #[test]
+    fn a_pages_place_in_the_menu_is_read_as_hugo_writes_it_and_odd_values_are_said() {
+        let place = |yaml: &str| {
+            let extra: BTreeMap<String, serde_json::Value> = crate::yaml::parse(yaml).unwrap();
+            let mut said = Vec::new();
+            let place = menu_place(&extra, &mut |message| said.push(message));
+            (place, said.len())
+        };
+        assert_eq!(place("title: x"), ((false, None), 0));
+        assert_eq!(place("menu: true\nweight: 3"), ((true, Some(3)), 0));
+        assert_eq!(place("menu: main"), ((true, None), 0));
+        assert_eq!(place("menu: {main: {weight: 2}}"), ((true, Some(2)), 0));
+        assert_eq!(place("menu: false"), ((false, None), 0));
+        for odd in ["menu: footer", "menu: ''", "menu: 'false'", "menu: 0"] {
+            assert_eq!(place(odd), ((false, None), 1), "{odd}");
+        }
+        assert_eq!(place("menu: true\nweight: '10'"), ((true, None), 1));
+        assert_eq!(place("menu: true\nweight: 1.5"), ((true, None), 1));
     }
 
     #[test]

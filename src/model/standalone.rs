@@ -30,9 +30,12 @@ pub struct StandalonePage {
     pub lang: Option<String>,
     /// Last update, if written.
     pub updated: Option<ZonedDateTime>,
-    /// Where the page sits in the site's navigation (`menu: true`, or `menu: main` as Hugo
-    /// writes it), ordered by `weight:` then title; `None`: not in the navigation.
-    pub menu_weight: Option<i64>,
+    /// Whether the page is in the site's navigation (`menu: true`, or `menu: main` as Hugo
+    /// writes it).
+    pub in_menu: bool,
+    /// Its place there (`weight:`, or Hugo's `menu: {main: {weight: N}}`): pages with one come
+    /// first, lightest first, then the others by title, as in Hugo.
+    pub weight: Option<i64>,
     /// Front-matter keys Gazette does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// The other files of the page's bundle (`pages/team/index.md` and `pages/team/photo.jpg`),

@@ -199,15 +199,23 @@ impl Renderer {
             }
             // A page that is not news where the site has a page already is an error: the page
             // would be lost (its path's first folder is already checked against the site's own).
+            let mut page_at: HashMap<String, &str> = HashMap::new();
             for (index, page) in site.pages.iter().enumerate() {
                 let output = self.output_path(site, PagePlan::Standalone(index));
-                if taken.insert(output) {
+                if taken.insert(output.clone()) {
+                    page_at.insert(output, &page.source_path);
                     plans.push(PagePlan::Standalone(index));
                 } else {
+                    let holder = match page_at.get(&output) {
+                        Some(other) => {
+                            format!("the page {} is there", self.config.content_dir.join(other).display())
+                        }
+                        None => "the site has a page of its own there".to_string(),
+                    };
                     problems.push(Diagnostic::error(
                         self.config.content_dir.join(&page.source_path),
                         format!(
-                            "this page cannot be published: the site already has a page at `{}`",
+                            "this page cannot be published at `{}`: {holder}; give one of them another `slug:`",
                             page.path
                         ),
                     ));

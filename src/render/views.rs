@@ -31,8 +31,8 @@ pub struct SiteView<'a> {
     pub sections: Vec<ArchiveEntry>,
     /// The year archives, newest first.
     pub years: Vec<Link>,
-    /// The pages that are not news that ask to be in the navigation (`menu:`), by `weight:`
-    /// then title.
+    /// The pages that are not news that ask to be in the navigation (`menu:`): those with a
+    /// `weight:` by weight, then the others by title.
     pub menu: Vec<Link>,
     /// The site has a search page at `search/`.
     pub search: bool,
@@ -66,15 +66,23 @@ impl<'a> SiteView<'a> {
                 .map(|y| Link { title: y.key.0.to_string(), path: y.path.clone() })
                 .collect(),
             menu: {
-                let mut listed: Vec<(i64, &str, &str)> = site
+                let mut listed: Vec<(bool, i64, &str, &str)> = site
                     .pages
                     .iter()
-                    .filter_map(|page| Some((page.menu_weight?, page.title.as_str(), page.path.as_str())))
+                    .filter(|page| page.in_menu)
+                    .map(|page| {
+                        (
+                            page.weight.is_none(),
+                            page.weight.unwrap_or(0),
+                            page.title.as_str(),
+                            page.path.as_str(),
+                        )
+                    })
                     .collect();
                 listed.sort();
                 listed
                     .into_iter()
-                    .map(|(_, title, path)| Link { title: title.to_string(), path: path.to_string() })
+                    .map(|(_, _, title, path)| Link { title: title.to_string(), path: path.to_string() })
                     .collect()
             },
             search: config.search,

@@ -983,4 +983,13 @@ fn guessed_titles_are_counted_and_listed_with_verbose() {
     );
     assert_eq!(run.stderr.matches("note:").count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("(2 published; 1 title guessed)"), "{}", run.stderr);
+    // Nothing changed: listed again, as the warnings are.
+    let run = site.run(&["build", "--verbose", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(run.stderr.contains("Nothing changed"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("note: content/2025-01-02-clip.txt: no headline line").count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }

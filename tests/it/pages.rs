@@ -18,6 +18,7 @@ pub(crate) fn site_with_pages() -> SiteTest {
         ("content/pages/team/desk.jpg", "jpeg bytes"),
         ("content/pages/policies/contact.txt", "Contact the desk\n\nCall us on weekdays before noon.\n"),
         ("content/pages/plans.md", "---\ntitle: Plans\ndraft: true\n---\nNot yet.\n"),
+        ("content/pages/archive.md", "---\ntitle: Archive policy\nmenu: true\n---\nWe keep everything.\n"),
     ])
 }
 
@@ -25,7 +26,7 @@ pub(crate) fn site_with_pages() -> SiteTest {
 fn pages_are_published_at_their_paths_and_nowhere_news_goes() {
     let site = site_with_pages();
     let run = site.build_ok();
-    assert!(run.stderr.contains("Built 1 article (1 published) and 3 pages"), "{}", run.stderr);
+    assert!(run.stderr.contains("Built 1 article (1 published) and 4 pages"), "{}", run.stderr);
     let about = site.output("about/index.html");
     assert!(about.contains("<h1>About us</h1>") && about.contains("<strong>small</strong>"), "{about}");
     assert!(about.contains("<h2 id=\"corrections\">"), "headings get ids as in articles");
@@ -42,10 +43,12 @@ fn pages_are_published_at_their_paths_and_nowhere_news_goes() {
     let team = home.find("href=\"./team/\">Our team</a>").expect("team in the navigation");
     let about_link = home.find("href=\"./about/\">About us</a>").expect("about in the navigation");
     assert!(team < about_link, "by weight");
+    let archive = home.find("href=\"./archive/\">Archive policy</a>").expect("archive in the navigation");
+    assert!(about_link < archive, "a page without a weight after those with one");
     assert!(!home.contains("policies/contact"), "not asked for the navigation");
     assert!(about.contains("href=\"../about/\" aria-current=\"page\">About us</a>"));
     let sitemap = site.output("sitemap.xml");
-    for path in ["about/", "team/", "policies/contact/"] {
+    for path in ["about/", "team/", "policies/contact/", "archive/"] {
         assert!(sitemap.contains(&format!("<loc>https://example.org/{path}</loc>")), "{path} in {sitemap}");
     }
     // Not news: not a story on the front page, in a digest, a feed, the news sitemap or search.
@@ -87,8 +90,9 @@ fn an_edited_page_is_built_again_and_a_clash_names_the_file() {
     let run = site.run(&["build"]);
     assert!(!run.success);
     assert!(
-        run.stderr.contains("this page cannot be published: the site already has a page at `about/`"),
-        "{}",
+        run.stderr.contains("content/pages/about.md: this page cannot be published at `about/`: the page")
+            && run.stderr.contains("content/pages/about-us.md is there"),
+        "both files named: {}",
         run.stderr
     );
 }
@@ -98,4 +102,42 @@ fn an_edited_page_is_built_again_and_a_clash_names_the_file() {
 #[test]
 fn imported_pages_build_the_same_site() {
     crate::import::assert_imported_site_is_identical(&site_with_pages());
+}
+
+/// `check` finds a broken link on a page and names the page's file and line, as it does an
+/// article's.
+#[test]
+fn check_names_a_pages_file_for_its_broken_link() {
+    let site = site_with_pages();
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: About us\n---\nWe are a newsroom.\n\nSee [contact](/contactx/).\n",
+    );
+    let run = site.run(&["check", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("content/pages/about.md:6: broken link: `/contactx/`"), "{}", run.stderr);
+}
+
+/// What a page has of a news story is said, never dropped silently: article keys, a byline, a
+/// date in its name (a folder of stories that happened to be called `pages/`).
+#[test]
+fn news_on_a_page_is_said() {
+    let site = site_with_pages();
+    site.write(
+        "content/pages/2024-05-01-storm.txt",
+        "Storm hits coast\n\nBy Jane Doe\n\nThe storm hit the coast.\n",
+    );
+    site.write(
+        "content/pages/dated.md",
+        "---\ntitle: Dated\ndate: 2025-01-01\naliases: [/old/]\n---\nText.\n",
+    );
+    let run = site.build_ok();
+    for said in [
+        "content/pages/2024-05-01-storm.txt: its name holds a date, which a page does not show",
+        "content/pages/2024-05-01-storm.txt: the byline `By Jane Doe` is not shown on a page",
+        "content/pages/dated.md:3: `date:`, `aliases:` not read on a page",
+    ] {
+        assert!(run.stderr.contains(said), "{said}: {}", run.stderr);
+    }
+    assert!(site.has_output("2024-05-01-storm/index.html"));
 }
