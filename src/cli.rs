@@ -489,8 +489,9 @@ impl gazette::serve::ServeReporter for ServeLog {
             1 => " (1 article patched in)".to_string(),
             n => format!(" ({n} articles patched in)"),
         };
+        let pages = and_pages(report);
         eprintln!(
-            "{what} {} ({}){how} in {:.1} ms, {outcome}",
+            "{what} {} ({}){pages}{how} in {:.1} ms, {outcome}",
             count(report.articles, "article"),
             published(report),
             elapsed.as_secs_f64() * 1000.0
@@ -712,6 +713,14 @@ fn published(report: &Report) -> String {
     parts.join(", ")
 }
 
+/// " and 2 pages": the pages that are not news, after the articles' count, when there are some.
+fn and_pages(report: &Report) -> String {
+    match report.pages {
+        0 => String::new(),
+        n => format!(" and {}", count(n, "page")),
+    }
+}
+
 /// "; 3 titles guessed": published headlines Gazette made, to read before publishing.
 fn guessed(report: &Report, verbose: bool) -> String {
     match report.guessed_titles.len() {
@@ -738,10 +747,7 @@ fn summary_line(report: &Report, output: &Path, seconds: f64, verbose: bool) -> 
             0 => String::new(),
             reused => format!("; {reused} unchanged since the last build"),
         };
-        let pages = match report.pages {
-            0 => String::new(),
-            n => format!(" and {}", count(n, "page")),
-        };
+        let pages = and_pages(report);
         format!(
             "Built {} ({}{}{read}){pages} into {}: {}, {}, {seconds:.2}s",
             count(report.articles, "article"),

@@ -285,16 +285,17 @@ pub fn attach_bundle_files(
     pages: &mut [model::StandalonePage],
     files: Vec<discover::BundleFile>,
 ) {
-    let mut by_article: std::collections::HashMap<String, Vec<discover::BundleFile>> =
+    // By the source path of the bundle's index file, an article's or a page's.
+    let mut by_owner: std::collections::HashMap<String, Vec<discover::BundleFile>> =
         std::collections::HashMap::new();
     for file in files {
-        by_article.entry(file.article.clone()).or_default().push(file);
+        by_owner.entry(file.article.clone()).or_default().push(file);
     }
     for article in articles {
-        article.bundle_files = by_article.remove(&article.source_path).unwrap_or_default();
+        article.bundle_files = by_owner.remove(&article.source_path).unwrap_or_default();
     }
     for page in pages {
-        page.bundle_files = by_article.remove(&page.source_path).unwrap_or_default();
+        page.bundle_files = by_owner.remove(&page.source_path).unwrap_or_default();
     }
 }
 

@@ -533,7 +533,11 @@ fn foreign_markup(line: &str) -> Option<(usize, usize, &'static str)> {
         .chain(line.find("{{%").map(|at| (at, end_after(at, "%}}"))))
         .min()
         .map(|(at, end)| (at, end, "a Hugo shortcode"));
-    let link = line.find("](@/").map(|at| (at + 2, end_after(at, ")"), "a Zola internal link"));
+    // The link without the `)` that closes it.
+    let link = line.find("](@/").map(|at| {
+        let end = end_after(at, ")");
+        (at + 2, if line[..end].ends_with(')') { end - 1 } else { end }, "a Zola internal link")
+    });
     // Zola: `{{ youtube(id="…") }}` and `{% quote(author="…") %}`: a name, then a parenthesis.
     let zola = ["{{", "{%"]
         .into_iter()
@@ -726,9 +730,17 @@ fn resolve(
             None => match month_date(&source.relative, front, tz) {
                 Some(month) => month.date_and_source(path, diagnostics),
                 None => {
+                    // `import` writes the date it used into a text article; a Markdown one is
+                    // the user's to date.
+                    let how = match source.kind {
+                        SourceKind::Text => {
+                            "write `date:` in front matter (`gazette import --in-place` writes the one used now)"
+                        }
+                        SourceKind::Markdown => "write `date:` in its front matter",
+                    };
                     diagnostics.push(Diagnostic::warning(
                         path,
-                        "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: write `date:` in front matter (`gazette import --in-place` writes what Gazette found)",
+                        format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
                     ));
                     (modified_time(path, tz), DateSource::Modified)
                 }
@@ -1257,7 +1269,7 @@ mod tests {
         assert_eq!(foreign_markup("Note: {{% note %}}"), Some((6, 18, "a Hugo shortcode")));
         assert_eq!(foreign_markup(r#"{{ youtube(id="abc") }}."#), Some((0, 23, "a Zola shortcode")));
         assert_eq!(foreign_markup(r#"{% quote(author="A") %}"#), Some((0, 23, "a Zola shortcode")));
-        assert_eq!(foreign_markup("See [the vote](@/news/vote.md)."), Some((15, 30, "a Zola internal link")));
+        assert_eq!(foreign_markup("See [the vote](@/news/vote.md)."), Some((15, 29, "a Zola internal link")));
         assert_eq!(foreign_markup("Unclosed {{< tweet 1"), Some((9, 20, "a Hugo shortcode")));
         for plain in ["A {{ curly }} brace", "{% if x %}", "Text (with parens)", "[link](/a/)"] {
             assert_eq!(foreign_markup(plain), None, "{plain}");
@@ -1273,7 +1285,7 @@ mod tests {
         report_foreign_markup(line, 1, Path::new("a.md"), &mut found);
         let said: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(said.len(), 2, "{said:?}");
-        assert!(said[0].starts_with("a Zola internal link `@/opinion/budget.md)` is left"), "{said:?}");
+        assert!(said[0].starts_with("a Zola internal link `@/opinion/budget.md` is left"), "{said:?}");
         assert!(said[1].starts_with(r#"a Zola shortcode `{{ youtube(id="abc") }}` is printed"#), "{said:?}");
     }
 

@@ -148,6 +148,12 @@ impl LiveSite {
         self.site.articles.len()
     }
 
+    /// How many pages that are not news the site has (a patched-in article edit never changes
+    /// them).
+    pub fn pages(&self) -> usize {
+        self.site.pages.len()
+    }
+
     /// Articles of the site not shown, by why (a patched-in edit never changes them).
     pub fn held_back(&self) -> crate::model::HeldBack {
         self.site.held_back

@@ -444,6 +444,7 @@ impl State {
         }
         report.patched = applied.len();
         report.published = site.published();
+        report.pages = site.pages();
         report.held_back = site.held_back();
         report.articles = self.cache.len();
         report.diagnostics.extend(site.replaced_pages());
@@ -465,6 +466,7 @@ impl State {
         crate::attach_bundle_files(&mut articles, &mut pages, self.bundle_files.clone());
         report.articles = articles.len();
         let (mut site, assemble_problems) = Site::assemble(&self.config, articles, now);
+        report.pages = pages.len();
         site.pages = pages;
         report.published = site.articles.len();
         report.held_back = site.held_back;
