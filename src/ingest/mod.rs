@@ -225,7 +225,19 @@ pub fn page_to_markdown(source: &Source) -> (Option<String>, Vec<Diagnostic>, Ve
     let Some(prepared) = prepare(source, ReadAs::Page, &mut diagnostics) else {
         return (None, diagnostics, Vec::new());
     };
-    (Some(front_matter::write(&prepared.front, &prepared.body)), diagnostics, prepared.dropped)
+    // Only what a page reads: a text page's date or byline written down would be warned of.
+    let front = prepared.front;
+    let kept = FrontMatter {
+        title: front.title,
+        slug: front.slug,
+        updated: front.updated,
+        draft: front.draft,
+        summary: front.summary,
+        lang: front.lang,
+        extra: front.extra,
+        ..FrontMatter::default()
+    };
+    (Some(front_matter::write(&kept, &prepared.body)), diagnostics, prepared.dropped)
 }
 
 /// Reads a source into front matter and Markdown, as `gazette import` writes it: the resolved
