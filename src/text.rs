@@ -2,6 +2,16 @@
 //! story signatures, the tagger): most of that text is ASCII, which they handle without decoding.
 //! A leaf module, so `model` can use it without depending on the Markdown renderer.
 
+/// `text` with its first letter a capital, as a title starts: `lundi 3 novembre` heads a page as
+/// `Lundi 3 novembre`, a file named `about-us` is titled `About us`.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The character starting at byte `at` of `text` (a character boundary, before the end) and its
 /// width in bytes, without decoding for ASCII. The byte loops that read every article (word
 /// counts, search terms, story signatures, the tagger) step through text with it.

@@ -1143,12 +1143,7 @@ fn modified_time(path: &Path, tz: &TimeZone) -> ZonedDateTime {
 }
 
 fn humanise(stem: &str) -> String {
-    let words = stem.replace(['-', '_'], " ");
-    let mut chars = words.trim().chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::text::capitalised(stem.replace(['-', '_'], " ").trim())
 }
 
 #[cfg(test)]

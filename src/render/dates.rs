@@ -307,16 +307,6 @@ fn year(date: Date) -> String {
     }
 }
 
-/// `text` with its first letter a capital, as a title starts: `lundi 3 novembre` heads a page as
-/// `Lundi 3 novembre`.
-pub fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,7 +335,7 @@ mod tests {
         }
         assert_eq!(calendar("fr").day_month(day("2025-11-01")), "1er novembre");
         assert_eq!(calendar("de").week(45, 2025), "Woche 45, 2025");
-        assert_eq!(capitalised(&calendar("fr").weekday_day_month(monday)), "Lundi 3 novembre");
+        assert_eq!(crate::text::capitalised(&calendar("fr").weekday_day_month(monday)), "Lundi 3 novembre");
     }
 
     #[test]

@@ -353,14 +353,15 @@ impl Renderer {
             PagePlan::Month(index) => {
                 let calendar = dates::calendar(&config.language);
                 let period = &site.months[index];
-                let title =
-                    dates::capitalised(&calendar.month_year(site.articles[period.articles[0]].date.date()));
+                let title = crate::text::capitalised(
+                    &calendar.month_year(site.articles[period.articles[0]].date.date()),
+                );
                 let entries = site
                     .days
                     .iter()
                     .filter(|d| d.path.starts_with(&period.path))
                     .map(|d| ArchiveEntry {
-                        title: dates::capitalised(
+                        title: crate::text::capitalised(
                             &calendar.weekday_day_month(site.articles[d.articles[0]].date.date()),
                         ),
                         path: d.path.clone(),
@@ -378,7 +379,7 @@ impl Renderer {
                     .iter()
                     .filter(|m| m.path.starts_with(&period.path))
                     .map(|m| ArchiveEntry {
-                        title: dates::capitalised(
+                        title: crate::text::capitalised(
                             &calendar.month_year(site.articles[m.articles[0]].date.date()),
                         ),
                         path: m.path.clone(),

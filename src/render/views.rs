@@ -65,30 +65,29 @@ impl<'a> SiteView<'a> {
                 .iter()
                 .map(|y| Link { title: y.key.0.to_string(), path: y.path.clone() })
                 .collect(),
-            menu: {
-                let mut listed: Vec<(bool, i64, &str, &str)> = site
-                    .pages
-                    .iter()
-                    .filter(|page| page.in_menu)
-                    .map(|page| {
-                        (
-                            page.weight.is_none(),
-                            page.weight.unwrap_or(0),
-                            page.title.as_str(),
-                            page.path.as_str(),
-                        )
-                    })
-                    .collect();
-                listed.sort();
-                listed
-                    .into_iter()
-                    .map(|(_, _, title, path)| Link { title: title.to_string(), path: path.to_string() })
-                    .collect()
-            },
+            menu: menu_links(site),
             search: config.search,
             extra: &config.extra,
         }
     }
+}
+
+/// The pages that are not news that ask to be in the navigation: those with a `weight:` by
+/// weight, then the others by title, as Hugo orders a menu.
+fn menu_links(site: &Site) -> Vec<Link> {
+    let mut listed: Vec<(bool, i64, &str, &str)> = site
+        .pages
+        .iter()
+        .filter(|page| page.in_menu)
+        .map(|page| {
+            (page.weight.is_none(), page.weight.unwrap_or(0), page.title.as_str(), page.path.as_str())
+        })
+        .collect();
+    listed.sort();
+    listed
+        .into_iter()
+        .map(|(_, _, title, path)| Link { title: title.to_string(), path: path.to_string() })
+        .collect()
 }
 
 /// A feed for `<link rel="alternate">`.
@@ -186,9 +185,9 @@ pub fn date_trail(date: &jiff::ZonedDateTime, depth: usize, language: &str) -> V
     let month = format!("{year}{:02}/", date.month());
     let links = [
         Link { title: date.year().to_string(), path: year },
-        Link { title: dates::capitalised(calendar.month(date.date())), path: month.clone() },
+        Link { title: crate::text::capitalised(calendar.month(date.date())), path: month.clone() },
         Link {
-            title: dates::capitalised(&calendar.day_month(date.date())),
+            title: crate::text::capitalised(&calendar.day_month(date.date())),
             path: format!("{month}{:02}/", date.day()),
         },
     ];
@@ -578,7 +577,7 @@ pub fn period_title(
 ) -> String {
     let calendar = dates::calendar(language);
     match kind {
-        PeriodKind::Day => dates::capitalised(&calendar.weekday_date(first.date())),
+        PeriodKind::Day => crate::text::capitalised(&calendar.weekday_date(first.date())),
         PeriodKind::Week => {
             let monday =
                 first.date().iso_week_date().first_of_week().map(|w| w.date()).unwrap_or(first.date());
@@ -590,7 +589,7 @@ pub fn period_title(
                 calendar.day_month(sunday)
             )
         }
-        PeriodKind::Month => dates::capitalised(&calendar.month_year(first.date())),
+        PeriodKind::Month => crate::text::capitalised(&calendar.month_year(first.date())),
         PeriodKind::Year => format!("{}", key.0),
     }
 }
