@@ -57,9 +57,13 @@ pub fn fingerprint(config: &Config) -> String {
         stamp(&mut hasher, &exe);
     }
     hasher.update(format!("{config:?}"));
-    for dir in
-        [&config.content_dir, &config.theme_dir(), &config.site_templates_dir(), &config.site_static_dir()]
-    {
+    for dir in [
+        &config.content_dir,
+        &config.theme_dir(),
+        &config.site_templates_dir(),
+        &config.site_static_dir(),
+        &config.site_translations_dir(),
+    ] {
         hasher.update(dir.to_string_lossy().as_bytes());
         let files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
             .follow_links(true)

@@ -487,6 +487,12 @@ impl Config {
         self.root.join("templates")
     }
 
+    /// Path of the site's own interface words (`i18n/LANG.yaml`), which override the theme's one
+    /// word at a time.
+    pub fn site_translations_dir(&self) -> PathBuf {
+        self.root.join(crate::theme::TRANSLATIONS_DIR)
+    }
+
     /// Path of the site's own static files.
     pub fn site_static_dir(&self) -> PathBuf {
         self.root.join("static")
@@ -499,18 +505,19 @@ impl Config {
 
     /// The folders the site is made from, and Gazette's cache: no output or publish folder may
     /// hold one or lie inside one, or writing the site would overwrite what it is built from.
-    pub fn source_folders(&self) -> [PathBuf; 5] {
+    pub fn source_folders(&self) -> [PathBuf; 6] {
         source_folders(&self.root, &self.content_dir)
     }
 }
 
 /// [`Config::source_folders`], for a site at `root` whose articles are in `content_dir`.
-fn source_folders(root: &Path, content_dir: &Path) -> [PathBuf; 5] {
+fn source_folders(root: &Path, content_dir: &Path) -> [PathBuf; 6] {
     [
         content_dir.to_path_buf(),
         root.join("themes"),
         root.join("templates"),
         root.join("static"),
+        root.join(crate::theme::TRANSLATIONS_DIR),
         root.join(".gazette-cache"),
     ]
 }

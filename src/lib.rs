@@ -341,6 +341,7 @@ pub fn render_articles(
             return false;
         }
     };
+    report.diagnostics.extend(renderer.warnings().iter().cloned());
     report.timings.theme = started.elapsed();
 
     let started = Instant::now();

@@ -3,6 +3,8 @@
 //! Three layers, later ones winning file by file: the default theme built into the binary, the
 //! selected theme on disk (`themes/NAME/`), and the site's own `templates/` and `static/`. So a
 //! site with no `themes/` folder builds, and a user changes one template without copying the rest.
+//! The words of the interface (`i18n/LANG.yaml`) are layered alike, word by word rather than
+//! file by file (see [`crate::render::words`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -49,13 +51,63 @@ pub struct Theme {
     pub templates: BTreeMap<String, TemplateFile>,
     /// Path under `static/` to its bytes.
     pub static_files: BTreeMap<String, FileSource>,
+    /// The interface's words, `i18n/LANG.yaml` of each layer, in layer order (built-in first).
+    pub translations: Vec<TranslationFile>,
+}
+
+/// One `i18n/LANG.yaml` file: the theme's words in one language.
+#[derive(Debug, Clone)]
+pub struct TranslationFile {
+    /// The language tag the file is named after, in lower case (`fr`, `pt-br`).
+    pub language: String,
+    /// The file to name in errors.
+    pub origin: PathBuf,
+    /// The YAML text.
+    pub text: String,
+}
+
+/// The folder of a theme (and of a site) that holds its words, one YAML file per language.
+pub const TRANSLATIONS_DIR: &str = "i18n";
+
+/// The language a translation file is for: `i18n/pt-BR.yaml` is `pt-br`; other files are none.
+fn translation_language(name: &str) -> Option<String> {
+    let stem = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))?;
+    let valid = !stem.is_empty()
+        && !stem.contains('/')
+        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    valid.then(|| stem.to_ascii_lowercase().replace('_', "-"))
 }
 
 impl Theme {
     /// Loads the built-in default theme, then the configured theme folder, then site overrides.
     pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
-        let mut theme = Theme::default();
         let mut problems = Vec::new();
+        let mut theme = Theme::embedded(&mut problems);
+        let theme_dir = config.theme_dir();
+        if let Err(problem) = check_manifest(&theme_dir.join("theme.yaml")) {
+            problems.push(problem);
+        }
+        if theme_dir.is_dir() {
+            theme.overlay(&theme_dir.join("templates"), &theme_dir.join("static"), &mut problems);
+            theme.add_translations(&theme_dir.join(TRANSLATIONS_DIR), &mut problems);
+        } else if config.theme != "default" {
+            problems.push(Diagnostic::error(
+                config.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml")),
+                format!(
+                    "theme `{}` not found: there is no folder {} (only the default theme is built in; copy a theme's folder, such as `themes/broadsheet` from Gazette's repository, into the site's `themes/`)",
+                    config.theme,
+                    theme_dir.display()
+                ),
+            ));
+        }
+        theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
+        theme.add_translations(&config.site_translations_dir(), &mut problems);
+        if problems.is_empty() { Ok(theme) } else { Err(problems) }
+    }
+
+    /// The default theme built into the binary, alone: the first layer.
+    fn embedded(problems: &mut Vec<Diagnostic>) -> Theme {
+        let mut theme = Theme::default();
         for (name, bytes) in EMBEDDED_THEME {
             if let Some(template) = name.strip_prefix("templates/") {
                 let origin = Path::new("themes/default").join(name);
@@ -69,26 +121,43 @@ impl Theme {
                 }
             } else if let Some(file) = name.strip_prefix("static/") {
                 theme.static_files.insert(file.to_string(), FileSource::Embedded(bytes));
+            } else if let Some(language) = name.strip_prefix("i18n/").and_then(translation_language) {
+                let origin = Path::new("themes/default").join(name);
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => {
+                        theme.translations.push(TranslationFile { language, origin, text: text.to_string() })
+                    }
+                    Err(_) => problems.push(Diagnostic::error(origin, "built-in translation is not UTF-8")),
+                }
             }
         }
-        let theme_dir = config.theme_dir();
-        if let Err(problem) = check_manifest(&theme_dir.join("theme.yaml")) {
-            problems.push(problem);
+        theme
+    }
+
+    /// [`Theme::embedded`], for tests that need the built-in files without a site.
+    #[cfg(test)]
+    pub fn built_in() -> Theme {
+        let mut problems = Vec::new();
+        let theme = Theme::embedded(&mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        theme
+    }
+
+    /// Adds the `LANG.yaml` files of `dir` (a layer's `i18n/`) after those of earlier layers.
+    fn add_translations(&mut self, dir: &Path, problems: &mut Vec<Diagnostic>) {
+        for (name, path) in files_under(dir, crate::discover::is_hidden, problems) {
+            let Some(language) = translation_language(&name) else {
+                problems.push(Diagnostic::warning(
+                    &path,
+                    "not read: the interface's words are in files named after their language, such as i18n/fr.yaml or i18n/pt-BR.yaml",
+                ));
+                continue;
+            };
+            match std::fs::read_to_string(&path) {
+                Ok(text) => self.translations.push(TranslationFile { language, origin: path, text }),
+                Err(error) => problems.push(Diagnostic::error(&path, format!("cannot read: {error}"))),
+            }
         }
-        if theme_dir.is_dir() {
-            theme.overlay(&theme_dir.join("templates"), &theme_dir.join("static"), &mut problems);
-        } else if config.theme != "default" {
-            problems.push(Diagnostic::error(
-                config.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml")),
-                format!(
-                    "theme `{}` not found: there is no folder {} (only the default theme is built in; copy a theme's folder, such as `themes/broadsheet` from Gazette's repository, into the site's `themes/`)",
-                    config.theme,
-                    theme_dir.display()
-                ),
-            ));
-        }
-        theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
-        if problems.is_empty() { Ok(theme) } else { Err(problems) }
     }
 
     fn overlay(&mut self, templates_dir: &Path, static_dir: &Path, problems: &mut Vec<Diagnostic>) {

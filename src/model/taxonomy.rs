@@ -33,25 +33,6 @@ impl TaxonomyKind {
         }
     }
 
-    /// How a term's stories relate to it, in a sentence: stories *about* a topic, *from* a
-    /// publisher, *by* a writer.
-    pub fn relation(self) -> &'static str {
-        match self {
-            TaxonomyKind::Tags => "about",
-            TaxonomyKind::Sources => "from",
-            TaxonomyKind::Authors => "by",
-        }
-    }
-
-    /// Heading for the index page.
-    pub fn title(self) -> &'static str {
-        match self {
-            TaxonomyKind::Tags => "Topics",
-            TaxonomyKind::Sources => "Sources",
-            TaxonomyKind::Authors => "Authors",
-        }
-    }
-
     /// One term of the kind, in a sentence: "tag", "source", "author".
     pub fn singular(self) -> &'static str {
         match self {

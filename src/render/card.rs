@@ -76,9 +76,13 @@ const LIMITS: &str = "card() gives card.html only item, level, lead, site and pa
 impl CardFunction {
     /// The function for the theme's `templates` (name, text), which it compiles for itself;
     /// `None` when they do not compile (compiling them for the pages reports why).
-    pub(super) fn new<'t>(templates: impl IntoIterator<Item = (&'t str, &'t str)>) -> Option<CardFunction> {
+    pub(super) fn new<'t>(
+        templates: impl IntoIterator<Item = (&'t str, &'t str)>,
+        words: &Arc<super::words::Words>,
+    ) -> Option<CardFunction> {
         let mut tera = Tera::new();
         super::filters::register(&mut tera);
+        super::words::register(&mut tera, words);
         // Pages call `card()`; a card calling it would render itself forever.
         tera.register_function("card", |_: Kwargs, _: &State| -> TeraResult<Value> {
             Err(tera::Error::message("card() cannot be called from card.html"))
@@ -270,7 +274,8 @@ mod tests {
 
     /// A `Tera` for `templates` with the `card` function, as the renderer registers it.
     fn tera_with_card(templates: &[(&str, &str)]) -> Tera {
-        let card = CardFunction::new(templates.iter().copied()).expect("templates compile");
+        let words = Arc::new(super::super::words::Words::english());
+        let card = CardFunction::new(templates.iter().copied(), &words).expect("templates compile");
         let mut tera = Tera::new();
         tera.register_function("card", move |kwargs: Kwargs, state: &State| card.call(kwargs, state));
         tera.add_raw_templates(templates.iter().copied()).unwrap();

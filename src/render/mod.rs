@@ -10,6 +10,7 @@ pub mod feeds;
 mod filters;
 mod seo;
 pub mod views;
+pub mod words;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -115,6 +116,11 @@ pub struct Renderer {
     config: Config,
     origins: HashMap<String, PathBuf>,
     markdown: MarkdownOptions,
+    /// The interface's words in the site's language, for templates (`t()`) and for the texts
+    /// written here ("14 stories from 6 sources").
+    words: std::sync::Arc<words::Words>,
+    /// What loading the theme's words found to warn of (a language it does not speak).
+    warnings: Vec<Diagnostic>,
 }
 
 /// Templates every theme must provide (the default theme does).
@@ -132,15 +138,26 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 impl Renderer {
     /// Compiles every template of `theme`. Syntax errors name the template file and line.
     pub fn new(config: &Config, theme: &Theme) -> Result<Self, Vec<Diagnostic>> {
+        let (words, warnings) =
+            words::Words::load(&theme.translations, &config.language, &config.site_translations_dir())?;
+        let words = std::sync::Arc::new(words);
         let mut tera = Tera::new();
         filters::register(&mut tera);
+        words::register(&mut tera, &words);
         let origins: HashMap<String, PathBuf> =
             theme.templates.iter().map(|(name, file)| (name.clone(), file.origin.clone())).collect();
-        let templates = || theme.templates.iter().map(|(name, file)| (name.as_str(), file.text.as_str()));
+        // The theme's words are the same on every page: written into the templates before they
+        // compile, they cost nothing per page (see `Words::inline_calls`).
+        let sources: Vec<(&str, Cow<'_, str>)> = theme
+            .templates
+            .iter()
+            .map(|(name, file)| (name.as_str(), words.inline_calls(name, &file.text)))
+            .collect();
+        let templates = || sources.iter().map(|(name, text)| (*name, text.as_ref()));
         // Registered first: tera checks every function a template calls when it compiles it. When
         // the templates do not compile, compiling them below says why; `card` is still known, so
         // its calls add no errors of their own.
-        match card::CardFunction::new(templates()) {
+        match card::CardFunction::new(templates(), &words) {
             Some(card) => tera.register_function("card", move |kwargs: tera::Kwargs, state: &tera::State| {
                 card.call(kwargs, state)
             }),
@@ -176,7 +193,28 @@ impl Renderer {
         }
         let markdown =
             MarkdownOptions { unsafe_html: config.unsafe_html, smart_punctuation: config.smart_punctuation };
-        Ok(Renderer { tera, config: config.clone(), origins, markdown })
+        Ok(Renderer { tera, config: config.clone(), origins, markdown, words, warnings })
+    }
+
+    /// `Chicago — page 2`, in the site's language.
+    fn numbered(&self, title: &str, number: usize) -> String {
+        self.words.text("numbered_page", &[("title", title), ("number", &number.to_string())])
+    }
+
+    /// How a term's stories relate to it, in a phrase: stories *about* a topic, *from* a
+    /// publisher, *by* a writer.
+    fn relation(&self, kind: TaxonomyKind, term: &str) -> String {
+        let key = match kind {
+            TaxonomyKind::Tags => "about_term",
+            TaxonomyKind::Sources => "from_term",
+            TaxonomyKind::Authors => "by_term",
+        };
+        self.words.text(key, &[("term", term)])
+    }
+
+    /// Warnings from loading the theme: a site language its words are not in, or are in part.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Every file of `site`, in a stable order.
@@ -406,10 +444,14 @@ impl Renderer {
                     page: PageMeta,
                     base_path: String,
                 }
-                let description = format!("Search every story in {}", config.title);
-                let page = PageMeta::new(config, "search", "search/", "Search".into(), description);
-                let context =
-                    SearchPage { site: cards.site_view(config, site), page, base_path: config.base_path() };
+                let description = self.words.text("search_description", &[("site", &config.title)]);
+                let page =
+                    PageMeta::new(config, "search", "search/", self.words.text("search", &[]), description);
+                let context = SearchPage {
+                    site: cards.site_view(config, site, &self.words),
+                    page,
+                    base_path: config.base_path(),
+                };
                 self.page("search/index.html", "search.html", &context)
             }
             PagePlan::Alias(index, number) => {
@@ -429,12 +471,16 @@ impl Renderer {
                     config,
                     "404",
                     "404.html",
-                    "Page not found".into(),
-                    "There is no page at this address.".into(),
+                    self.words.text("page_not_found", &[]),
+                    self.words.text("no_page_here", &[]),
                 );
                 // The 404 page is served at any depth, so its links must be root-based.
                 page.root = config.base_path();
-                self.page("404.html", "404.html", &NotFound { site: cards.site_view(config, site), page })
+                self.page(
+                    "404.html",
+                    "404.html",
+                    &NotFound { site: cards.site_view(config, site, &self.words), page },
+                )
             }
         }
     }
@@ -471,7 +517,8 @@ impl Renderer {
             if doc.description.is_empty() { doc.title.clone() } else { doc.description.clone() };
         let mut page = PageMeta::new(config, "page", &doc.path, doc.title.clone(), description);
         page.lang = lang.map(str::to_string);
-        let context = StandalonePageContext { site: cards.site_view(config, site), page, doc: view };
+        let context =
+            StandalonePageContext { site: cards.site_view(config, site, &self.words), page, doc: view };
         self.page(&format!("{}index.html", doc.path), "page.html", &context)
     }
 
@@ -480,10 +527,9 @@ impl Renderer {
         let per_page = config.paginate_by;
         let start = (number - 1) * per_page;
         let end = (start + per_page).min(site.articles.len());
-        let digests = digests_for(site, cards, start..end);
+        let digests = digests_for(site, cards, start..end, &self.words);
         let path = views::paged_path("", number);
-        let title =
-            if number == 1 { config.title.clone() } else { format!("{} — page {number}", config.title) };
+        let title = if number == 1 { config.title.clone() } else { self.numbered(&config.title, number) };
         let pages = site.articles.len().div_ceil(per_page).max(1);
         #[derive(Serialize)]
         struct Home {
@@ -493,18 +539,26 @@ impl Renderer {
             pager: Pager,
         }
         let mut description = if config.description.is_empty() {
-            format!("The latest news from {}", config.title)
+            self.words.text("latest_news_from", &[("site", &config.title)])
         } else {
             config.description.clone()
         };
         if number > 1 {
             // Each page its own description, as search engines ask.
-            description = format!("{} — page {number} of {pages}", description.trim_end());
+            let (number, total) = (number.to_string(), pages.to_string());
+            description = self.words.text(
+                "numbered_page_of",
+                &[("title", description.trim_end()), ("number", &number), ("total", &total)],
+            );
         }
         let mut page = PageMeta::new(config, "home", &path, title, description);
         page.json_ld = Some(seo::website_json_ld(config));
-        let context =
-            Home { site: cards.site_view(config, site), page, digests, pager: Pager::new("", number, pages) };
+        let context = Home {
+            site: cards.site_view(config, site, &self.words),
+            page,
+            digests,
+            pager: Pager::new("", number, pages),
+        };
         self.page(&format!("{path}index.html"), "index.html", &context)
     }
 
@@ -573,8 +627,14 @@ impl Renderer {
         page.lang = view.lang.map(str::to_string);
         page.image = seo::lead_image(article, config);
         page.json_ld = Some(seo::news_article_json_ld(article, config, &page.url, page.image.as_deref()));
-        let context =
-            ArticlePage { site: cards.site_view(config, site), page, article: view, newer, older, digest };
+        let context = ArticlePage {
+            site: cards.site_view(config, site, &self.words),
+            page,
+            article: view,
+            newer,
+            older,
+            digest,
+        };
         self.page(&format!("{path}index.html"), "article.html", &context)
     }
 
@@ -586,7 +646,7 @@ impl Renderer {
         kind: &'static str,
     ) -> Result<Page, Diagnostic> {
         let config = &self.config;
-        let digest = DigestView::new(site, cards, period, &period.articles);
+        let digest = DigestView::new(site, cards, period, &period.articles, &self.words);
         let list = match kind {
             "day" => &site.days,
             _ => site.digests(),
@@ -621,7 +681,8 @@ impl Renderer {
             }
             _ => views::date_trail(newest, 1, &site.language),
         };
-        let context = DigestPage { site: cards.site_view(config, site), page, digest, previous, next };
+        let context =
+            DigestPage { site: cards.site_view(config, site, &self.words), page, digest, previous, next };
         self.page(&format!("{}index.html", period.path), "digest.html", &context)
     }
 
@@ -645,12 +706,12 @@ impl Renderer {
         }
         let config = &self.config;
         let count = period.articles.len();
-        let description = format!("{title}: {}", views::story_count(count));
+        let description = format!("{title}: {}", views::story_count(&self.words, count));
         let mut page = PageMeta::new(config, kind, &period.path, title, description);
         if kind == "month" {
             page.breadcrumbs = views::date_trail(&site.articles[period.articles[0]].date, 1, &site.language);
         }
-        let context = Archive { site: cards.site_view(config, site), page, entries, count };
+        let context = Archive { site: cards.site_view(config, site, &self.words), page, entries, count };
         self.page(&format!("{}index.html", period.path), template, &context)
     }
 
@@ -670,10 +731,17 @@ impl Renderer {
             entries: Vec<ArchiveEntry>,
         }
         let path = format!("{}/", kind.name());
-        let description = format!("{} {} in {}", entries.len(), kind.title().to_lowercase(), config.title);
-        let page = PageMeta::new(config, "taxonomy", &path, kind.title().to_string(), description);
-        let context =
-            TaxonomyPage { site: cards.site_view(config, site), page, taxonomy: kind.name(), entries };
+        let terms = self.words.count(&format!("{}_count", views::taxonomy_key(kind)), entries.len(), &[]);
+        let description =
+            self.words.text("taxonomy_description", &[("terms", &terms), ("site", &config.title)]);
+        let page =
+            PageMeta::new(config, "taxonomy", &path, views::taxonomy_title(&self.words, kind), description);
+        let context = TaxonomyPage {
+            site: cards.site_view(config, site, &self.words),
+            page,
+            taxonomy: kind.name(),
+            entries,
+        };
         self.page(&format!("{path}index.html"), "taxonomy.html", &context)
     }
 
@@ -699,29 +767,29 @@ impl Renderer {
             site: tera::Value,
             page: PageMeta,
             taxonomy: &'static str,
-            taxonomy_title: &'static str,
+            taxonomy_title: String,
             term: TermLink,
             count: usize,
             articles: Vec<tera::Value>,
             pager: Pager,
         }
         let path = views::paged_path(&first, number);
-        let title = if number == 1 { term.name.clone() } else { format!("{} — page {number}", term.name) };
-        let description = format!(
-            "{} {} {} in {}",
-            views::story_count(term.articles.len()),
-            kind.relation(),
-            term.name,
-            config.title
+        let title = if number == 1 { term.name.clone() } else { self.numbered(&term.name, number) };
+        let stories = views::story_count(&self.words, term.articles.len());
+        let relation = self.relation(kind, &term.name);
+        let description = self.words.text(
+            "term_description",
+            &[("stories", &stories), ("relation", &relation), ("site", &config.title)],
         );
         let mut page = PageMeta::new(config, "term", &path, title, description);
         page.feeds = FeedLink::set(&first, &term.name).to_vec();
-        page.breadcrumbs = vec![Link { title: kind.title().to_string(), path: format!("{}/", kind.name()) }];
+        let taxonomy_title = views::taxonomy_title(&self.words, kind);
+        page.breadcrumbs = vec![Link { title: taxonomy_title.clone(), path: format!("{}/", kind.name()) }];
         let context = TermPage {
-            site: cards.site_view(config, site),
+            site: cards.site_view(config, site, &self.words),
             page,
             taxonomy: kind.name(),
-            taxonomy_title: kind.title(),
+            taxonomy_title,
             term: TermLink { name: term.name.clone(), path: first },
             count: term.articles.len(),
             articles,
@@ -748,14 +816,19 @@ impl Renderer {
                     .map(|&i| self.feed_item(site, &site.articles[i]))
                     .collect();
                 let title = format!("{} — {}", term.name, config.title);
-                let description = format!("Stories {} {} in {}", kind.relation(), term.name, config.title);
+                let relation = self.relation(kind, &term.name);
+                let description = self
+                    .words
+                    .text("term_feed_description", &[("relation", &relation), ("site", &config.title)]);
                 (term.path(kind), title, description, items)
             }
             FeedScope::Digests => {
                 let items =
                     site.digests().iter().take(limit).map(|p| self.digest_item(site, cards, p)).collect();
-                let title = format!("{} — digests", config.title);
-                ("digests/".to_string(), title, format!("Each digest of {} as one item", config.title), items)
+                let site_title = [("site", config.title.as_str())];
+                let title = self.words.text("digests_feed_title", &site_title);
+                let description = self.words.text("digests_feed_description", &site_title);
+                ("digests/".to_string(), title, description, items)
             }
         };
         let meta = FeedMeta {
@@ -811,7 +884,7 @@ impl Renderer {
 
     fn digest_item<'a>(&self, site: &'a Site, cards: &Cards, period: &Period) -> FeedItem<'a> {
         let config = &self.config;
-        let digest = DigestView::new(site, cards, period, &period.articles);
+        let digest = DigestView::new(site, cards, period, &period.articles, &self.words);
         let url = config.absolute_url(&period.path);
         let mut html = String::from("<ul>");
         for article in digest.shown.iter().map(|&i| &site.articles[i]) {
@@ -876,7 +949,12 @@ fn period_label(site: &Site, period: &Period) -> String {
 }
 
 /// Groups the articles `range` of the home listing by digest, each group headed like its digest.
-fn digests_for(site: &Site, cards: &Cards, range: std::ops::Range<usize>) -> Vec<DigestView> {
+fn digests_for(
+    site: &Site,
+    cards: &Cards,
+    range: std::ops::Range<usize>,
+    words: &words::Words,
+) -> Vec<DigestView> {
     let mut digests: Vec<DigestView> = Vec::new();
     let mut start = range.start;
     while start < range.end {
@@ -884,7 +962,7 @@ fn digests_for(site: &Site, cards: &Cards, range: std::ops::Range<usize>) -> Vec
         let shown: Vec<usize> =
             period.articles.iter().copied().filter(|i| (start..range.end).contains(i)).collect();
         start += shown.len().max(1);
-        digests.push(DigestView::new(site, cards, period, &shown));
+        digests.push(DigestView::new(site, cards, period, &shown, words));
     }
     digests
 }

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use super::dates;
+use super::words::Words;
 use crate::config::Config;
 use crate::model::{Article, Dateline, Embed, Image, Period, PeriodKind, Site, TaxonomyKind};
 
@@ -41,8 +42,8 @@ pub struct SiteView<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    /// From the config and the site.
-    pub fn new(config: &'a Config, site: &Site) -> Self {
+    /// From the config and the site, its words in the site's language.
+    pub fn new(config: &'a Config, site: &Site, words: &Words) -> Self {
         SiteView {
             title: &config.title,
             description: &config.description,
@@ -55,7 +56,7 @@ impl<'a> SiteView<'a> {
                 .iter()
                 .filter(|t| !t.terms.is_empty())
                 .map(|t| ArchiveEntry {
-                    title: t.kind.title().to_string(),
+                    title: taxonomy_title(words, t.kind),
                     path: format!("{}/", t.kind.name()),
                     count: t.terms.len(),
                 })
@@ -69,6 +70,20 @@ impl<'a> SiteView<'a> {
             search: config.search,
             extra: &config.extra,
         }
+    }
+}
+
+/// `Topics`, `Sources` or `Authors`, in the site's language.
+pub fn taxonomy_title(words: &Words, kind: TaxonomyKind) -> String {
+    words.text(taxonomy_key(kind), &[])
+}
+
+/// The key of a taxonomy's name among the theme's words (`topics`; `topics_count` counts them).
+pub fn taxonomy_key(kind: TaxonomyKind) -> &'static str {
+    match kind {
+        TaxonomyKind::Tags => "topics",
+        TaxonomyKind::Sources => "sources",
+        TaxonomyKind::Authors => "authors",
     }
 }
 
@@ -328,8 +343,8 @@ impl Cards {
     }
 
     /// [`SiteView`] as a template value: the same on every page, so made once.
-    pub fn site_view(&self, config: &Config, site: &Site) -> tera::Value {
-        self.site.get_or_init(|| tera::Value::from_serializable(&SiteView::new(config, site))).clone()
+    pub fn site_view(&self, config: &Config, site: &Site, words: &Words) -> tera::Value {
+        self.site.get_or_init(|| tera::Value::from_serializable(&SiteView::new(config, site, words))).clone()
     }
 
     /// [`ArticleCard::with_cluster`] for article `index`, as a template value.
@@ -470,7 +485,7 @@ pub struct DigestView {
 impl DigestView {
     /// The digest of `period`, showing the stories `shown` (all of them on the digest's own page, a
     /// slice of them on a home page); the headline always counts the whole period.
-    pub fn new(site: &Site, cards: &Cards, period: &Period, shown: &[usize]) -> Self {
+    pub fn new(site: &Site, cards: &Cards, period: &Period, shown: &[usize], words: &Words) -> Self {
         let articles = &site.articles;
         let shown = once_per_cluster(site, shown);
         let first = &articles[*period.articles.last().unwrap_or(&0)].date;
@@ -487,7 +502,7 @@ impl DigestView {
             title,
             path: period.path.clone(),
             date: first.date().to_string(),
-            headline: digest_headline(period.articles.iter().map(|&i| &articles[i])),
+            headline: digest_headline(words, period.articles.iter().map(|&i| &articles[i])),
             topics: topic_groups(site, cards, &shown),
             articles: shown.iter().map(|&i| cards.card(site, i)).collect(),
             shown,
@@ -606,8 +621,8 @@ pub struct ArchiveEntry {
 }
 
 /// `14 stories from 6 sources`, or `14 stories, 9 from 6 sources` when only some name theirs
-/// (`4 stories from 1 source` would read as one outlet's four).
-pub fn digest_headline<'a>(articles: impl Iterator<Item = &'a Article>) -> String {
+/// (`4 stories from 1 source` would read as one outlet's four), in the site's language.
+pub fn digest_headline<'a>(words: &Words, articles: impl Iterator<Item = &'a Article>) -> String {
     let (mut count, mut sourced) = (0, 0);
     let mut sources = std::collections::BTreeSet::new();
     for article in articles {
@@ -617,18 +632,25 @@ pub fn digest_headline<'a>(articles: impl Iterator<Item = &'a Article>) -> Strin
             sources.insert(source.as_str());
         }
     }
-    let stories = story_count(count);
-    let from = match sources.len() {
-        0 => return stories,
-        1 => "from 1 source".to_string(),
-        n => format!("from {n} sources"),
-    };
-    if sourced == count { format!("{stories} {from}") } else { format!("{stories}, {sourced} {from}") }
+    let stories = story_count(words, count);
+    if sources.is_empty() {
+        return stories;
+    }
+    let from = words.count("from_sources", sources.len(), &[]);
+    if sourced == count {
+        words.text("headline_all_sourced", &[("stories", &stories), ("sources", &from)])
+    } else {
+        let sourced = sourced.to_string();
+        words.text(
+            "headline_some_sourced",
+            &[("stories", &stories), ("sourced", &sourced), ("sources", &from)],
+        )
+    }
 }
 
-/// `1 story`, `3 stories`.
-pub fn story_count(count: usize) -> String {
-    if count == 1 { "1 story".to_string() } else { format!("{count} stories") }
+/// `1 story`, `3 stories`, in the site's language.
+pub fn story_count(words: &Words, count: usize) -> String {
+    words.count("stories", count, &[])
 }
 
 pub use crate::model::rfc3339;
@@ -660,13 +682,23 @@ mod tests {
             source: source.map(str::to_string),
             ..crate::model::tests::article("a.md", "2025-05-02", "A story")
         };
-        let headline = |sources: &[Option<&str>]| {
-            digest_headline(sources.iter().map(|&s| story(s)).collect::<Vec<_>>().iter())
+        let english = Words::english();
+        let french =
+            Words::load(&crate::theme::Theme::built_in().translations, "fr", std::path::Path::new("i18n"))
+                .unwrap()
+                .0;
+        let headline = |words: &Words, sources: &[Option<&str>]| {
+            digest_headline(words, sources.iter().map(|&s| story(s)).collect::<Vec<_>>().iter())
         };
-        assert_eq!(headline(&[Some("Post"), Some("Wire"), Some("Post")]), "3 stories from 2 sources");
-        assert_eq!(headline(&[Some("Post"), None, None, None]), "4 stories, 1 from 1 source");
-        assert_eq!(headline(&[None, None]), "2 stories");
-        assert_eq!(headline(&[Some("Post")]), "1 story from 1 source");
+        assert_eq!(
+            headline(&english, &[Some("Post"), Some("Wire"), Some("Post")]),
+            "3 stories from 2 sources"
+        );
+        assert_eq!(headline(&english, &[Some("Post"), None, None, None]), "4 stories, 1 from 1 source");
+        assert_eq!(headline(&english, &[None, None]), "2 stories");
+        assert_eq!(headline(&english, &[Some("Post")]), "1 story from 1 source");
+        assert_eq!(headline(&french, &[Some("Post"), None, None, None]), "4 articles, dont 1 de 1 source");
+        assert_eq!(headline(&french, &[Some("Post"), Some("Wire")]), "2 articles de 2 sources");
     }
 
     #[test]

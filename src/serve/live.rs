@@ -57,6 +57,7 @@ impl LiveSite {
         let renderer = Renderer::new(config, theme)?;
         let (routes, route_problems) = routes(&renderer, &site);
         let (statics, mut diagnostics) = statics(theme, &routes);
+        diagnostics.extend(renderer.warnings().iter().cloned());
         let mut live = LiveSite {
             config: config.clone(),
             cards: Cards::new(&site),

@@ -45,6 +45,8 @@ pub struct WatchedPaths {
     pub templates: PathBuf,
     /// Site `static/`.
     pub static_dir: PathBuf,
+    /// Site `i18n/`: the words of the interface, which the templates print.
+    pub translations: PathBuf,
     /// The config file.
     pub config_file: PathBuf,
 }
@@ -59,6 +61,7 @@ impl WatchedPaths {
             themes: config.root.join("themes"),
             templates: config.site_templates_dir(),
             static_dir: config.site_static_dir(),
+            translations: config.site_translations_dir(),
             config_file: config
                 .config_file
                 .clone()
@@ -92,6 +95,9 @@ pub fn classify(path: &Path, paths: &WatchedPaths) -> Change {
     }
     if path.starts_with(&paths.templates) {
         return if hidden(&paths.templates) { Change::Ignored } else { Change::Template };
+    }
+    if path.starts_with(&paths.translations) {
+        return if hidden(&paths.translations) { Change::Ignored } else { Change::Template };
     }
     if path.starts_with(&paths.static_dir) {
         let private = skipped_under(&paths.static_dir, crate::theme::is_private_static);
@@ -191,11 +197,12 @@ pub fn start(
         let _ = events.send(message);
     };
     let roots = watch_roots(paths);
-    let missing: Vec<PathBuf> = [&paths.content, &paths.themes, &paths.templates, &paths.static_dir]
-        .into_iter()
-        .filter(|dir| !dir.is_dir() && !dir.starts_with(&paths.output))
-        .cloned()
-        .collect();
+    let missing: Vec<PathBuf> =
+        [&paths.content, &paths.themes, &paths.templates, &paths.static_dir, &paths.translations]
+            .into_iter()
+            .filter(|dir| !dir.is_dir() && !dir.starts_with(&paths.output))
+            .cloned()
+            .collect();
     let watcher = |watch: AddWatch| Watcher { watch, missing: missing.clone(), paths: paths.clone() };
     match poll {
         None => {
@@ -229,11 +236,11 @@ pub fn start(
 }
 
 /// The site root itself is watched without recursion (to see `site.yaml` replaced and folders
-/// created); the content, theme, template and static folders recursively. The output folder is
+/// created); the content, theme, template, static and `i18n/` folders recursively. The output folder is
 /// never watched, so writing it can never trigger a rebuild loop.
 fn watch_roots(paths: &WatchedPaths) -> Vec<(PathBuf, RecursiveMode)> {
     let mut roots = vec![(paths.root.clone(), RecursiveMode::NonRecursive)];
-    for dir in [&paths.content, &paths.themes, &paths.templates, &paths.static_dir] {
+    for dir in [&paths.content, &paths.themes, &paths.templates, &paths.static_dir, &paths.translations] {
         if dir.is_dir() && !dir.starts_with(&paths.output) {
             roots.push((dir.clone(), RecursiveMode::Recursive));
         }
@@ -267,6 +274,7 @@ mod tests {
             themes: "/site/themes".into(),
             templates: "/site/templates".into(),
             static_dir: "/site/static".into(),
+            translations: "/site/i18n".into(),
             config_file: "/site/site.yaml".into(),
         }
     }
@@ -289,6 +297,8 @@ mod tests {
         assert_eq!(kind("/site/static/.git/index"), Change::Ignored);
         assert_eq!(kind("/site/static/img/.DS_Store"), Change::Ignored);
         assert_eq!(kind("/site/templates/.old/base.html"), Change::Ignored);
+        assert_eq!(kind("/site/i18n/fr.yaml"), Change::Template);
+        assert_eq!(kind("/site/themes/broadsheet/i18n/fr.yaml"), Change::Template);
         assert_eq!(kind("/site/site.yaml"), Change::Config);
     }
 

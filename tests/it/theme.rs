@@ -194,3 +194,95 @@ fn a_sites_language_writes_its_dates_and_the_date_filter_follows_it() {
     assert!(site.output("2025/11/index.html").contains("Novembre 2025"));
     assert!(site.output("2025/index.html").contains("Novembre 2025"));
 }
+
+/// A French site's pages speak French around the stories, in either theme: navigation, bylines,
+/// reading time, digest headlines, counts, the 404 and search pages, page descriptions and feeds.
+#[test]
+fn a_sites_language_writes_the_interface_words_in_either_theme() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "language: fr\ntitle: Le Bulletin\nbase_url: https://example.org/\n"),
+        (
+            "content/2025-11-03-port.md",
+            "---\ntitle: Le port rouvre\ndate: 2025-11-03\nsource: Ouest-France\nauthors: [Anne Morel, Luc Henry]\ntags: [Port, Brest]\n---\nLe port a rouvert lundi après deux semaines de grève.\n",
+        ),
+        (
+            "content/2025-11-03-pont.md",
+            "---\ntitle: Le pont fermé\ndate: 2025-11-03\ntags: [Brest]\n---\nLe pont restera fermé jusqu'à vendredi.\n",
+        ),
+    ]);
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("i18n"), "French is a built-in language: {}", run.stderr);
+    let text = |path: &str| {
+        crate::harness::visible_text(&site.output(path)).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let article = text("2025/11/03/port/index.html");
+    for words in [
+        "Aller au contenu",
+        "À la une",
+        "Sujets",
+        "Par Anne Morel et Luc Henry",
+        "1 min de lecture",
+        "Source : Ouest-France",
+    ] {
+        assert!(article.contains(words), "`{words}` in {article}");
+    }
+    assert!(!article.contains("min read") && !article.contains("Front page"), "{article}");
+    assert!(text("2025/11/03/index.html").contains("2 articles, dont 1 de 1 source"));
+    assert!(text("tags/index.html").contains("2 sujets dans Le Bulletin"));
+    let term = site.output("tags/brest/index.html");
+    assert!(term.contains("content=\"2 articles sur Brest dans Le Bulletin\""), "{term}");
+    assert!(
+        site.output("tags/brest/rss.xml")
+            .contains("<description>Articles sur Brest dans Le Bulletin</description>")
+    );
+    assert!(site.output("404.html").contains("<h1>Page introuvable</h1>"));
+    let search = site.output("search/index.html");
+    assert!(
+        search.contains(">Rechercher</h1>") && search.contains("data-other=\"{count} articles trouvés\"")
+    );
+
+    copy_repo_theme(&site, "broadsheet");
+    site.write(
+        "site.yaml",
+        "language: fr\ntitle: Le Bulletin\nbase_url: https://example.org/\ntheme: broadsheet\n",
+    );
+    site.build_ok();
+    let term = text("tags/brest/index.html");
+    assert!(term.contains("Tous les sujets"), "{term}");
+    let article = text("2025/11/03/port/index.html");
+    assert!(article.contains("1 min") && article.contains("Par Anne Morel , Luc Henry"), "{article}");
+    assert!(!article.contains(" words"), "{article}");
+}
+
+/// A site changes one word in its own `i18n/`, keeping the theme's others; a language the theme
+/// does not speak builds in English words and says how to translate them; a broken file stops the
+/// build at its line.
+#[test]
+fn a_site_overrides_the_themes_words_and_is_told_what_is_not_translated() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "title: Harbour News\n"),
+        ("content/2025-01-01-a.md", "---\ntitle: Ferry fares rise\ndate: 2025-01-01\n---\nFares rise.\n"),
+        (
+            "i18n/en.yaml",
+            "front_page: Home\nmin_read:\n  one: \"{count}-minute read\"\n  other: \"{count}-minute read\"\n",
+        ),
+    ]);
+    site.build_ok();
+    let article = crate::harness::visible_text(&site.output("2025/01/01/a/index.html"));
+    assert!(article.contains("Home") && !article.contains("Front page"), "{article}");
+    assert!(
+        article.contains("1-minute read") && article.contains("2 words"),
+        "the theme's other words stay: {article}"
+    );
+
+    site.write("site.yaml", "title: Harbour News\nlanguage: ja\n");
+    let run = site.build_ok();
+    assert!(run.stderr.contains("i18n/ja.yaml: the site's language is `ja`"), "{}", run.stderr);
+    assert!(crate::harness::visible_text(&site.output("2025/01/01/a/index.html")).contains("Home"));
+
+    site.write("i18n/ja.yaml", "front_page: ホーム\nstories: [1, 2]\n");
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("i18n/ja.yaml:2: `stories` is no text"), "{}", run.stderr);
+    assert!(site.has_output("2025/01/01/a/index.html"), "a failed build leaves the last site as it was");
+}
