@@ -823,8 +823,9 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             "{texts} articles to convert, and printing shows one: name one file, or write them all with --out DIR (a new content folder) or --in-place"
         );
     }
-    let mut written = 0;
-    let mut copied = 0;
+    // Articles and pages that are not news, counted apart: [articles, pages].
+    let mut written = [0, 0];
+    let mut copied = [0, 0];
     let mut unchanged = 0;
     // Target -> the source written there: `a.md` copied and `a.txt` imported would both be
     // `a.md`, and one must not replace the other, --force or not.
@@ -844,6 +845,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         None => true,
     };
     for source in &sources {
+        let kind = usize::from(gazette::discover::is_page(&source.relative));
         if source.kind == gazette::discover::SourceKind::Markdown {
             // Copied as they are, so `--out` gives a whole content folder that builds the same site.
             let Some(out) = &args.out else {
@@ -859,7 +861,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             let text =
                 std::fs::read(&source.path).map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
             match write_imported(&target, &text, &source.path, &args, &mut problems)? {
-                Imported::Written => copied += 1,
+                Imported::Written => copied[kind] += 1,
                 Imported::Unchanged => unchanged += 1,
                 Imported::Refused => {}
             }
@@ -896,7 +898,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         placed.insert(source.path.clone(), target.clone());
         let imported = write_imported(&target, text.as_bytes(), &source.path, &args, &mut problems)?;
         match imported {
-            Imported::Written => written += 1,
+            Imported::Written => written[kind] += 1,
             Imported::Unchanged => unchanged += 1,
             Imported::Refused => continue,
         }
@@ -929,13 +931,23 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         } else {
             ("Imported", "copied", "")
         };
+        // `3 articles`, `1 page`, `3 articles and 1 page`.
+        let things = |[articles, pages]: [usize; 2]| match (articles, pages) {
+            (articles, 0) => count(articles, "article"),
+            (0, pages) => count(pages, "page"),
+            (articles, pages) => format!("{} and {}", count(articles, "article"), count(pages, "page")),
+        };
         let copied = match (copied, bundled) {
-            (0, 0) => String::new(),
-            (n, 0) => format!(" and {copy} {} already in Markdown", count(n, "article")),
-            (0, files) => format!(" and {copy} {}", count(files, "page bundle file")),
-            (n, files) => format!(
+            ([0, 0], 0) => String::new(),
+            // "Imported 2 articles and 1 page, copied 3 articles": one "and" a sentence.
+            (copied, 0) if written.contains(&0) => {
+                format!(" and {copy} {} already in Markdown", things(copied))
+            }
+            (copied, 0) => format!(", {copy} {} already in Markdown", things(copied)),
+            ([0, 0], files) => format!(" and {copy} {}", count(files, "page bundle file")),
+            (copied, files) => format!(
                 ", {copy} {} already in Markdown and {}",
-                count(n, "article"),
+                things(copied),
                 count(files, "page bundle file")
             ),
         };
@@ -945,7 +957,7 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         };
         printer.summary(&format!(
             "{import} {}{copied}{unchanged}, {}{tail}",
-            count(written, "article"),
+            things(written),
             count(errors, "error")
         ));
     }

@@ -33,6 +33,14 @@ impl FileSource {
             FileSource::Disk(path) => std::fs::read(path).map(std::borrow::Cow::Owned),
         }
     }
+
+    /// The file to name in messages about static file `name` from this source.
+    pub fn origin(&self, name: &str) -> PathBuf {
+        match self {
+            FileSource::Embedded(_) => Path::new("themes/default/static").join(name),
+            FileSource::Disk(path) => path.clone(),
+        }
+    }
 }
 
 /// A template's text and where it came from, for error messages.

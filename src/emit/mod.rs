@@ -77,9 +77,15 @@ pub fn pages(
     (written, diagnostics)
 }
 
-/// The warning for a static file that takes the place of a generated page.
-pub fn replaced_page(path: &str) -> Diagnostic {
-    Diagnostic::warning(path, "a static file replaces the page Gazette generates at this path")
+/// The warning for a static file (from `origin`) that takes the place of the page Gazette
+/// generates at `path` in the output.
+pub fn replaced_page(path: &str, origin: &std::path::Path) -> Diagnostic {
+    Diagnostic::warning(
+        origin,
+        format!(
+            "this static file replaces the page Gazette generates at {path}; rename or remove it to publish the page"
+        ),
+    )
 }
 
 /// Copies the theme's (and site's) static files to the output root. A static file with the
@@ -95,7 +101,7 @@ pub fn static_files(
     for (path, source) in &theme.static_files {
         let replaces_a_page = pages.contains(path.as_str());
         if replaces_a_page {
-            diagnostics.push(replaced_page(path));
+            diagnostics.push(replaced_page(path, &source.origin(path)));
         }
         let result = source
             .read()

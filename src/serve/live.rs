@@ -31,6 +31,8 @@ pub struct LiveSite {
     routes: HashMap<String, PagePlan>,
     /// The theme's and the site's static files, which win over a page at the same path.
     statics: BTreeMap<String, Bytes>,
+    /// Output path of each static file -> the file it comes from, for warnings.
+    static_origins: HashMap<String, PathBuf>,
     /// Output path -> a page bundle's file, read from disk when asked for (so an edited photo
     /// shows at once, and no video is held in memory).
     bundles: HashMap<String, PathBuf>,
@@ -57,6 +59,8 @@ impl LiveSite {
         let renderer = Renderer::new(config, theme)?;
         let (routes, route_problems) = routes(&renderer, &site);
         let (statics, mut diagnostics) = statics(theme, &routes);
+        let static_origins =
+            theme.static_files.iter().map(|(name, source)| (name.clone(), source.origin(name))).collect();
         diagnostics.extend(renderer.warnings().iter().cloned());
         let mut live = LiveSite {
             config: config.clone(),
@@ -65,6 +69,7 @@ impl LiveSite {
             renderer,
             routes,
             statics,
+            static_origins,
             bundles: HashMap::new(),
             bundle_problems: Vec::new(),
             route_problems,
@@ -138,7 +143,10 @@ impl LiveSite {
         self.statics
             .keys()
             .filter(|path| self.routes.contains_key(*path))
-            .map(|path| emit::replaced_page(path))
+            .map(|path| {
+                let origin = self.static_origins.get(path).cloned().unwrap_or_else(|| PathBuf::from(path));
+                emit::replaced_page(path, &origin)
+            })
             .chain(self.route_problems.iter().cloned())
             .chain(self.bundle_problems.iter().cloned())
             .collect()

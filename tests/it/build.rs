@@ -450,7 +450,13 @@ fn a_static_file_can_replace_a_generated_page_with_a_warning() {
     let site = SiteTest::fixture("basic");
     site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
     let run = site.build_ok();
-    assert!(run.stderr.contains("robots.txt") && run.stderr.contains("replaces"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "static/robots.txt: this static file replaces the page Gazette generates at robots.txt"
+        ),
+        "names the static file: {}",
+        run.stderr
+    );
     assert_eq!(site.output("robots.txt"), "User-agent: *\nDisallow: /drafts/\n");
     assert!(
         site.build_ok().stderr.contains("Nothing changed"),

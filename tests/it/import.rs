@@ -7,11 +7,14 @@ const NOW: &str = "2026-01-01T00:00:00Z";
 
 /// Builds `site` from its text articles, imports them, rebuilds from the Markdown alone, and
 /// compares the two outputs file by file.
-pub(crate) fn assert_imported_site_is_identical(site: &SiteTest) {
+/// Builds the site, imports its content folder into Markdown, builds that, and compares the two
+/// sites byte for byte; returns what `import` said.
+pub(crate) fn assert_imported_site_is_identical(site: &SiteTest) -> String {
     let run = site.run(&["build", "--now", NOW, "--output", "from-text"]);
     assert!(run.success, "{}", run.stderr);
     let run = site.run(&["import", "--out", "imported"]);
     assert!(run.success, "{}", run.stderr);
+    let imported = run.stderr;
     // The imported folder is a whole content folder: the .txt articles imported, the .md ones
     // the site already had copied.
     std::fs::remove_dir_all(site.root.join("content")).unwrap();
@@ -26,6 +29,7 @@ pub(crate) fn assert_imported_site_is_identical(site: &SiteTest) {
     for ((path, a), (_, b)) in text.iter().zip(&markdown) {
         assert!(a == b, "{path} differs between the text build and the imported build");
     }
+    imported
 }
 
 fn tree(base: &std::path::Path) -> Vec<(String, Vec<u8>)> {
