@@ -53,6 +53,10 @@ struct InitArgs {
     /// Add the site files to a folder that is not empty (existing files are kept).
     #[arg(long)]
     force: bool,
+    /// The site's language (fr, pt-BR, ja): set in site.yaml, and for a language the built-in
+    /// theme does not speak, i18n/LANG.yaml with its words to translate.
+    #[arg(long, value_name = "LANG")]
+    language: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -340,12 +344,14 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     }
     let seconds = started.elapsed().as_secs_f64();
     printer.summary(&summary_line(&report, &config.output_dir, seconds, printer.verbose));
-    Ok(if report.diagnostics.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    // A build that wrote nothing and was not up to date failed, whatever its diagnostics say.
+    let failed = report.diagnostics.error_count() > 0 || !(report.committed || report.up_to_date);
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn init(args: InitArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let today = jiff::ZonedDateTime::now().date();
-    let written = gazette::init::site(&args.dir, today, args.force)?;
+    let written = gazette::init::site(&args.dir, today, args.force, args.language.as_deref())?;
     for path in &written {
         printer.summary(&format!("created {}", path.display()));
     }

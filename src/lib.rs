@@ -328,7 +328,10 @@ pub fn render_articles(
 
     let started = Instant::now();
     let theme = match theme::Theme::load(config) {
-        Ok(theme) => theme,
+        Ok(theme) => {
+            report.diagnostics.extend(theme.warnings.iter().cloned());
+            theme
+        }
         Err(problems) => {
             report.diagnostics.extend(problems);
             return false;

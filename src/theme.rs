@@ -61,6 +61,9 @@ pub struct Theme {
     pub static_files: BTreeMap<String, FileSource>,
     /// The interface's words, `i18n/LANG.yaml` of each layer, in layer order (built-in first).
     pub translations: Vec<TranslationFile>,
+    /// What loading found to warn of, but builds anyway (a file in `i18n/` that names no
+    /// language).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// One `i18n/LANG.yaml` file: the theme's words in one language.
@@ -72,18 +75,47 @@ pub struct TranslationFile {
     pub origin: PathBuf,
     /// The YAML text.
     pub text: String,
+    /// It is the site's own (`i18n/` at the site's root), not a theme's.
+    pub from_site: bool,
 }
 
 /// The folder of a theme (and of a site) that holds its words, one YAML file per language.
 pub const TRANSLATIONS_DIR: &str = "i18n";
 
-/// The language a translation file is for: `i18n/pt-BR.yaml` is `pt-br`; other files are none.
+/// The built-in theme's words in `language` (a tag in lower case, `fr`), if it has them.
+pub fn built_in_words(language: &str) -> Option<&'static str> {
+    EMBEDDED_THEME
+        .iter()
+        .find(|(name, _)| {
+            name.strip_prefix("i18n/").and_then(translation_language).is_some_and(|tag| tag == language)
+        })
+        .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+}
+
+/// `language` as files of words are named (`pt-BR` and `pt_BR` are `pt-br`), if it is a
+/// language tag.
+pub fn language_tag(language: &str) -> Option<String> {
+    translation_language(&format!("{language}.yaml"))
+}
+
+/// Whether `name` (a file in an `i18n/` folder) is a translation, by its extension: other files
+/// (a README, an editor's backup) are passed over.
+fn is_translation_file(name: &str) -> bool {
+    name.ends_with(".yaml") || name.ends_with(".yml")
+}
+
+/// The language a translation file is for, from its name: `pt-BR.yaml` is `pt-br`. `None` for a
+/// name that is no language tag (a language of two or three letters, then subtags of one to
+/// eight letters or digits: `fr`, `pt-BR`, `zh-Hant`, `es-419`), such as `french.yaml`.
 fn translation_language(name: &str) -> Option<String> {
     let stem = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))?;
-    let valid = !stem.is_empty()
-        && !stem.contains('/')
-        && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    valid.then(|| stem.to_ascii_lowercase().replace('_', "-"))
+    let tag = stem.to_ascii_lowercase().replace('_', "-");
+    let mut parts = tag.split('-');
+    let language = parts.next()?;
+    let valid = (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()));
+    valid.then_some(tag)
 }
 
 impl Theme {
@@ -97,7 +129,7 @@ impl Theme {
         }
         if theme_dir.is_dir() {
             theme.overlay(&theme_dir.join("templates"), &theme_dir.join("static"), &mut problems);
-            theme.add_translations(&theme_dir.join(TRANSLATIONS_DIR), &mut problems);
+            theme.add_translations(&theme_dir.join(TRANSLATIONS_DIR), false, &mut problems);
         } else if config.theme != "default" {
             problems.push(Diagnostic::error(
                 config.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml")),
@@ -109,8 +141,12 @@ impl Theme {
             ));
         }
         theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
-        theme.add_translations(&config.site_translations_dir(), &mut problems);
-        if problems.is_empty() { Ok(theme) } else { Err(problems) }
+        theme.add_translations(&config.site_translations_dir(), true, &mut problems);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(problems);
+        }
+        theme.warnings = problems;
+        Ok(theme)
     }
 
     /// The default theme built into the binary, alone: the first layer.
@@ -132,9 +168,12 @@ impl Theme {
             } else if let Some(language) = name.strip_prefix("i18n/").and_then(translation_language) {
                 let origin = Path::new("themes/default").join(name);
                 match std::str::from_utf8(bytes) {
-                    Ok(text) => {
-                        theme.translations.push(TranslationFile { language, origin, text: text.to_string() })
-                    }
+                    Ok(text) => theme.translations.push(TranslationFile {
+                        language,
+                        origin,
+                        text: text.to_string(),
+                        from_site: false,
+                    }),
                     Err(_) => problems.push(Diagnostic::error(origin, "built-in translation is not UTF-8")),
                 }
             }
@@ -152,17 +191,23 @@ impl Theme {
     }
 
     /// Adds the `LANG.yaml` files of `dir` (a layer's `i18n/`) after those of earlier layers.
-    fn add_translations(&mut self, dir: &Path, problems: &mut Vec<Diagnostic>) {
+    /// `from_site`: the folder is the site's own `i18n/`, not a theme's.
+    fn add_translations(&mut self, dir: &Path, from_site: bool, problems: &mut Vec<Diagnostic>) {
         for (name, path) in files_under(dir, crate::discover::is_hidden, problems) {
+            if !is_translation_file(&name) {
+                continue;
+            }
             let Some(language) = translation_language(&name) else {
                 problems.push(Diagnostic::warning(
                     &path,
-                    "not read: the interface's words are in files named after their language, such as i18n/fr.yaml or i18n/pt-BR.yaml",
+                    "not read: a file of words is named after its language's tag, such as i18n/fr.yaml or i18n/pt-BR.yaml",
                 ));
                 continue;
             };
             match std::fs::read_to_string(&path) {
-                Ok(text) => self.translations.push(TranslationFile { language, origin: path, text }),
+                Ok(text) => {
+                    self.translations.push(TranslationFile { language, origin: path, text, from_site })
+                }
                 Err(error) => problems.push(Diagnostic::error(&path, format!("cannot read: {error}"))),
             }
         }

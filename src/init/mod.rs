@@ -16,6 +16,9 @@ pub const GITIGNORE: &str = "/public/\n/.gazette-cache/\n";
 /// Why a site could not be created.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
+    /// `--language` is no language tag.
+    #[error("`{0}` is no language tag: write the language's code, such as fr, pt-BR or ja")]
+    Language(String),
     /// The folder has files and `force` was not given.
     #[error("{0} is not empty; choose an empty folder, or pass --force to add the site files anyway")]
     NotEmpty(PathBuf),
@@ -29,14 +32,32 @@ pub enum InitError {
     },
 }
 
-/// Creates a site in `dir` with a sample article dated `today`. Existing files are never
-/// overwritten, even with `force` (which only allows a non-empty folder), and a content folder
-/// that already has articles gets no sample among them.
-pub fn site(dir: &Path, today: jiff::civil::Date, force: bool) -> Result<Vec<PathBuf>, InitError> {
+/// Creates a site in `dir` with a sample article dated `today`, in `language` when given (its
+/// `site.yaml` says so, and when the built-in theme does not speak it, `i18n/LANG.yaml` holds the
+/// theme's English words to translate). Existing files are never overwritten, even with `force`
+/// (which only allows a non-empty folder), and a content folder that already has articles gets
+/// no sample among them.
+pub fn site(
+    dir: &Path,
+    today: jiff::civil::Date,
+    force: bool,
+    language: Option<&str>,
+) -> Result<Vec<PathBuf>, InitError> {
+    let tag = match language {
+        Some(language) => Some(
+            crate::theme::language_tag(language).ok_or_else(|| InitError::Language(language.to_string()))?,
+        ),
+        None => None,
+    };
     let has_files = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if has_files && !force {
         return Err(InitError::NotEmpty(dir.to_path_buf()));
     }
+    let site_yaml = match language {
+        Some(language) => std::borrow::Cow::Owned(with_language(SITE_YAML, language)),
+        None => std::borrow::Cow::Borrowed(SITE_YAML),
+    };
+    let words = tag.as_deref().and_then(words_to_translate);
     let article = dir.join("content").join(format!(
         "{:04}/{:02}/{:02}/welcome.txt",
         today.year(),
@@ -45,7 +66,11 @@ pub fn site(dir: &Path, today: jiff::civil::Date, force: bool) -> Result<Vec<Pat
     ));
     let has_content =
         walkdir::WalkDir::new(dir.join("content")).into_iter().flatten().any(|e| e.file_type().is_file());
-    let files = [(dir.join("site.yaml"), SITE_YAML), (article, WELCOME), (dir.join(".gitignore"), GITIGNORE)];
+    let mut files =
+        vec![(dir.join("site.yaml"), &*site_yaml), (article, WELCOME), (dir.join(".gitignore"), GITIGNORE)];
+    if let (Some(tag), Some(words)) = (&tag, &words) {
+        files.push((dir.join(crate::theme::TRANSLATIONS_DIR).join(format!("{tag}.yaml")), words.as_str()));
+    }
     let mut written = Vec::new();
     for (path, text) in files {
         if path.exists() || (text == WELCOME && has_content) {
@@ -61,6 +86,33 @@ pub fn site(dir: &Path, today: jiff::civil::Date, force: bool) -> Result<Vec<Pat
         written.push(path);
     }
     Ok(written)
+}
+
+/// `site.yaml` with `language:` set (the commented line, which shows the default, replaced).
+fn with_language(site_yaml: &str, language: &str) -> String {
+    site_yaml
+        .lines()
+        .map(|line| match line.strip_prefix("# language: en") {
+            Some(comment) => format!("language: {language}{comment}"),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// For a language the built-in theme does not speak (`ja`; not `pt-br`, whose `pt` it has), its
+/// English words with a header saying what to do with them.
+fn words_to_translate(tag: &str) -> Option<String> {
+    let base = tag.split('-').next().unwrap_or(tag);
+    if crate::theme::built_in_words(tag).is_some() || crate::theme::built_in_words(base).is_some() {
+        return None;
+    }
+    let english = crate::theme::built_in_words("en")?;
+    let body = english.lines().skip_while(|line| line.starts_with('#')).collect::<Vec<_>>().join("\n");
+    Some(format!(
+        "# The theme's words for this site, in English: translate each text into `{tag}`, keeping the\n# `{{names}}` as they are (`{{count}}` is the number of a key with `one` and `other` forms).\n# A key left out is shown in English.\n{body}\n"
+    ))
 }
 
 #[cfg(test)]
@@ -95,8 +147,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("site.yaml"), "title: Mine\n").unwrap();
         let today = jiff::civil::date(2025, 9, 12);
-        assert!(matches!(site(dir.path(), today, false), Err(InitError::NotEmpty(_))));
-        let written = site(dir.path(), today, true).unwrap();
+        assert!(matches!(site(dir.path(), today, false, None), Err(InitError::NotEmpty(_))));
+        let written = site(dir.path(), today, true, None).unwrap();
         assert_eq!(
             written,
             [dir.path().join("content/2025/09/12/welcome.txt"), dir.path().join(".gitignore")]
@@ -106,7 +158,7 @@ mod tests {
         let existing = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(existing.path().join("content/news")).unwrap();
         std::fs::write(existing.path().join("content/news/story.md"), "---\ntitle: Mine\n---\n").unwrap();
-        let written = site(existing.path(), today, true).unwrap();
+        let written = site(existing.path(), today, true, None).unwrap();
         assert_eq!(written, [existing.path().join("site.yaml"), existing.path().join(".gitignore")]);
     }
 }

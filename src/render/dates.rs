@@ -4,7 +4,7 @@
 //! A site with `language: fr` whose every page says "Monday 3 November" reads as a mistake, and
 //! `strftime` knows only English names. The languages newsrooms using Gazette write in most have
 //! their names and word order here; any other language gets the English forms (the theme's own
-//! words are the theme's: a site translates them by overriding templates).
+//! words are in its `i18n/` files: see [`super::words`]).
 
 use jiff::civil::Date;
 
@@ -13,6 +13,9 @@ use jiff::civil::Date;
 pub struct Calendar {
     /// January first.
     months: [&'static str; 12],
+    /// January first, as `%b` writes them: the abbreviations of the language's style guides
+    /// (`sept.`, `févr.`), whole where a month is short (`mai`, `juin`).
+    short_months: [&'static str; 12],
     /// Monday first.
     weekdays: [&'static str; 7],
     order: Order,
@@ -48,6 +51,7 @@ const ENGLISH: Calendar = Calendar {
         "November",
         "December",
     ],
+    short_months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     order: Order::DayMonth,
     week: "Week",
@@ -71,6 +75,10 @@ const CALENDARS: &[(&str, Calendar)] = &[
                 "novembre",
                 "décembre",
             ],
+            short_months: [
+                "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+                "déc.",
+            ],
             weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
             order: Order::French,
             week: "Semaine",
@@ -92,6 +100,10 @@ const CALENDARS: &[(&str, Calendar)] = &[
                 "Oktober",
                 "November",
                 "Dezember",
+            ],
+            short_months: [
+                "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
+                "Dez.",
             ],
             weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
             order: Order::German,
@@ -115,6 +127,10 @@ const CALENDARS: &[(&str, Calendar)] = &[
                 "noviembre",
                 "diciembre",
             ],
+            short_months: [
+                "ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.",
+                "dic.",
+            ],
             weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
             order: Order::Linked,
             week: "Semana",
@@ -136,6 +152,10 @@ const CALENDARS: &[(&str, Calendar)] = &[
                 "outubro",
                 "novembro",
                 "dezembro",
+            ],
+            short_months: [
+                "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
+                "dez.",
             ],
             weekdays: [
                 "segunda-feira",
@@ -167,6 +187,10 @@ const CALENDARS: &[(&str, Calendar)] = &[
                 "novembre",
                 "dicembre",
             ],
+            short_months: [
+                "gen.", "feb.", "mar.", "apr.", "mag.", "giu.", "lug.", "ago.", "set.", "ott.", "nov.",
+                "dic.",
+            ],
             weekdays: ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
             order: Order::DayMonth,
             week: "Settimana",
@@ -188,6 +212,9 @@ const CALENDARS: &[(&str, Calendar)] = &[
                 "oktober",
                 "november",
                 "december",
+            ],
+            short_months: [
+                "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
             ],
             weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
             order: Order::DayMonth,
@@ -273,6 +300,7 @@ impl Calendar {
             let spec = rest[at + 1..].chars().next();
             let name = match spec {
                 Some('B') => Some(self.month(date.date())),
+                Some('b') => Some(self.short_months[usize::from(date.month().unsigned_abs()) - 1]),
                 Some('A') => Some(self.weekday(date.date())),
                 _ => None,
             };
@@ -342,6 +370,11 @@ mod tests {
     fn strftime_names_months_and_days_in_the_language() {
         let date = day("2025-08-03").to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap();
         assert_eq!(calendar("fr").strftime(&date, "%A %-d %B %Y"), "dimanche 3 août 2025");
+        assert_eq!(calendar("fr").strftime(&date, "%-d %b"), "3 août");
+        let september = day("2025-09-14").to_zoned_datetime(jiff::tz::TimeZone::UTC).unwrap();
+        assert_eq!(calendar("fr").strftime(&september, "%-d %b"), "14 sept.");
+        assert_eq!(calendar("pt").strftime(&september, "%-d %b"), "14 set.");
+        assert_eq!(calendar("en").strftime(&september, "%-d %b"), "14 Sep");
         assert_eq!(calendar("de").strftime(&date, "%A, %d. %B %Y (%a)"), "Sonntag, 03. August 2025 (Sun)");
         assert_eq!(
             calendar("en").strftime(&date, "%B %Y, 100%% %j"),

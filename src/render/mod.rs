@@ -138,8 +138,13 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 impl Renderer {
     /// Compiles every template of `theme`. Syntax errors name the template file and line.
     pub fn new(config: &Config, theme: &Theme) -> Result<Self, Vec<Diagnostic>> {
-        let (words, warnings) =
-            words::Words::load(&theme.translations, &config.language, &config.site_translations_dir())?;
+        let asked = words::keys_asked(theme.templates.values().map(|file| file.text.as_str()));
+        let (words, warnings) = words::Words::load(
+            &theme.translations,
+            &config.language,
+            &config.site_translations_dir(),
+            &asked,
+        )?;
         let words = std::sync::Arc::new(words);
         let mut tera = Tera::new();
         filters::register(&mut tera);
@@ -663,7 +668,8 @@ impl Renderer {
             previous: Option<Link>,
             next: Option<Link>,
         }
-        let description = format!("{}: {}", digest.title, digest.headline);
+        let description =
+            self.words.text("title_and_count", &[("title", &digest.title), ("stories", &digest.headline)]);
         let mut page = PageMeta::new(config, kind, &period.path, digest.title.clone(), description);
         let newest = &site.articles[period.articles[0]].date;
         page.breadcrumbs = match period.kind {
@@ -706,7 +712,8 @@ impl Renderer {
         }
         let config = &self.config;
         let count = period.articles.len();
-        let description = format!("{title}: {}", views::story_count(&self.words, count));
+        let stories = views::story_count(&self.words, count);
+        let description = self.words.text("title_and_count", &[("title", &title), ("stories", &stories)]);
         let mut page = PageMeta::new(config, kind, &period.path, title, description);
         if kind == "month" {
             page.breadcrumbs = views::date_trail(&site.articles[period.articles[0]].date, 1, &site.language);

@@ -683,10 +683,14 @@ mod tests {
             ..crate::model::tests::article("a.md", "2025-05-02", "A story")
         };
         let english = Words::english();
-        let french =
-            Words::load(&crate::theme::Theme::built_in().translations, "fr", std::path::Path::new("i18n"))
-                .unwrap()
-                .0;
+        let french = Words::load(
+            &crate::theme::Theme::built_in().translations,
+            "fr",
+            std::path::Path::new("i18n"),
+            &rustc_hash::FxHashSet::default(),
+        )
+        .unwrap()
+        .0;
         let headline = |words: &Words, sources: &[Option<&str>]| {
             digest_headline(words, sources.iter().map(|&s| story(s)).collect::<Vec<_>>().iter())
         };
@@ -697,7 +701,7 @@ mod tests {
         assert_eq!(headline(&english, &[Some("Post"), None, None, None]), "4 stories, 1 from 1 source");
         assert_eq!(headline(&english, &[None, None]), "2 stories");
         assert_eq!(headline(&english, &[Some("Post")]), "1 story from 1 source");
-        assert_eq!(headline(&french, &[Some("Post"), None, None, None]), "4 articles, dont 1 de 1 source");
+        assert_eq!(headline(&french, &[Some("Post"), None, None, None]), "4 articles, dont 1 d’une source");
         assert_eq!(headline(&french, &[Some("Post"), Some("Wire")]), "2 articles de 2 sources");
     }
 

@@ -325,7 +325,10 @@ impl State {
         }
         if self.theme_pending {
             self.theme = Some(match Theme::load(&self.config) {
-                Ok(theme) => (theme, Vec::new()),
+                Ok(theme) => {
+                    let warnings = theme.warnings.clone();
+                    (theme, warnings)
+                }
                 Err(problems) => (Theme::default(), problems),
             });
         }

@@ -227,7 +227,7 @@ fn a_sites_language_writes_the_interface_words_in_either_theme() {
         assert!(article.contains(words), "`{words}` in {article}");
     }
     assert!(!article.contains("min read") && !article.contains("Front page"), "{article}");
-    assert!(text("2025/11/03/index.html").contains("2 articles, dont 1 de 1 source"));
+    assert!(text("2025/11/03/index.html").contains("2 articles, dont 1 d’une source"));
     assert!(text("tags/index.html").contains("2 sujets dans Le Bulletin"));
     let term = site.output("tags/brest/index.html");
     assert!(term.contains("content=\"2 articles sur Brest dans Le Bulletin\""), "{term}");
@@ -285,4 +285,81 @@ fn a_site_overrides_the_themes_words_and_is_told_what_is_not_translated() {
     assert!(!run.success);
     assert!(run.stderr.contains("i18n/ja.yaml:2: `stories` is no text"), "{}", run.stderr);
     assert!(site.has_output("2025/01/01/a/index.html"), "a failed build leaves the last site as it was");
+}
+
+/// Mistakes in a site's words are warned at their line and lose nothing: a misspelled key, a
+/// `{name}` nothing fills, Hugo's `{{ .Count }}`, a file named for no language, a README beside
+/// the files; `init --language` gives a language the theme does not speak its words to translate.
+#[test]
+fn mistakes_in_a_sites_words_are_named_and_init_writes_words_to_translate() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "language: fr\n"),
+        ("content/2025-01-01-a.md", "---\ntitle: Ferry\ndate: 2025-01-01\n---\nFares rise.\n"),
+        (
+            "i18n/fr.yaml",
+            "front_page: Accueil\nfrontpage: Une\ngo_to_front_page: \"Retour à {sitename}\"\nwords:\n  one: \"{{ .Count }} mot\"\n  other: \"{count} mots\"\n",
+        ),
+        ("i18n/README.md", "Our words.\n"),
+        ("i18n/french.yaml", "front_page: Une\n"),
+    ]);
+    let run = site.build_ok();
+    let said = &run.stderr;
+    assert!(said.contains("i18n/fr.yaml:2: `frontpage` is no word of the theme's, and no template asks for it (did you mean `front_page`?)"), "{said}");
+    assert!(said.contains("i18n/fr.yaml:3: `go_to_front_page`: nothing fills `{sitename}`"), "{said}");
+    assert!(said.contains("i18n/fr.yaml:4: `words`: write a number as `{count}`"), "{said}");
+    assert!(
+        said.contains("i18n/french.yaml: not read: a file of words is named after its language's tag"),
+        "{said}"
+    );
+    assert!(!said.contains("README"), "a file that is no YAML is passed over: {said}");
+    assert!(crate::harness::visible_text(&site.output("2025/01/01/a/index.html")).contains("Accueil"));
+
+    site.write("i18n/fr.yaml", "- id: front_page\n  translation: Accueil\n");
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("Hugo's older format"), "{}", run.stderr);
+
+    let fresh = SiteTest::with_files(&[]);
+    let run = fresh.run(&["init", "--language", "ja", "news"]);
+    assert!(run.success, "{}", run.stderr);
+    let words = std::fs::read_to_string(fresh.root.join("news/i18n/ja.yaml")).unwrap();
+    assert!(
+        words.contains("translate each text into `ja`") && words.contains("front_page: \"Front page\""),
+        "{words}"
+    );
+    let config = std::fs::read_to_string(fresh.root.join("news/site.yaml")).unwrap();
+    assert!(config.lines().any(|line| line.starts_with("language: ja ")), "{config}");
+    let run = fresh.run(&["build", "--root", "news"]);
+    assert!(run.success && !run.stderr.contains("i18n"), "every word is there to translate: {}", run.stderr);
+    let run = fresh.run(&["init", "--language", "pt-BR", "brazil"]);
+    assert!(run.success && !fresh.root.join("brazil/i18n").exists(), "the theme speaks Portuguese");
+}
+
+/// A template's unusual calls: a missing argument is an error at its line, `lang=` takes that
+/// language's plural rule, a `{%raw%}` block keeps its text as written.
+#[test]
+fn a_templates_calls_of_t_fail_clearly_and_follow_the_language_asked_for() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "language: de\n"),
+        ("content/2025-01-01-a.md", "---\ntitle: Ferry\ndate: 2025-01-01\n---\nFares rise.\n"),
+        (
+            "templates/404.html",
+            "{% extends \"base.html\" %}{% block content %}<p id=\"x\">{{ t(key=\"stories\", count=0, lang=\"fr\") }}|{{ t(key=\"stories\", count=0) }}|{%raw%}{{ t(key=\"front_page\") }}{%endraw%}</p>{% endblock content %}\n",
+        ),
+    ]);
+    site.build_ok();
+    let page = site.output("404.html");
+    assert!(page.contains("0 article|0 Artikel|{{ t(key=\"front_page\") }}"), "{page}");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}\n{{ t(key=\"stories\") }}{% endblock content %}\n",
+    );
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("404.html:2")
+            && run.stderr.contains("the text has `{count}`, which needs a number: give `count=`"),
+        "{}",
+        run.stderr
+    );
 }
