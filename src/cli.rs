@@ -945,8 +945,9 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         };
         let copied = match (copied, bundled) {
             ([0, 0], 0) => String::new(),
-            // "Imported 2 articles and 1 page, copied 3 articles": one "and" a sentence.
-            (copied, 0) if written.contains(&0) => {
+            // One "and" a list: "Imported 2 articles and copied 3", but "Imported 2 articles
+            // and 1 page, copied 3 articles" and "Imported 2 articles, copied 3 articles and 1 page".
+            (copied, 0) if written.contains(&0) && copied.contains(&0) => {
                 format!(" and {copy} {} already in Markdown", things(copied))
             }
             (copied, 0) => format!(", {copy} {} already in Markdown", things(copied)),

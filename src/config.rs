@@ -394,6 +394,18 @@ impl Config {
                 ),
             ));
         }
+        // `<html lang>` and the feeds need a tag browsers read: `pt_BR` is written `pt-BR`.
+        let language = match language {
+            Some(language) => Some(crate::theme::canonical_tag(&language).ok_or_else(|| {
+                invalid(
+                    "language",
+                    format!(
+                        "`{language}` is no language tag: write the language's code, such as fr, pt-BR or ja"
+                    ),
+                )
+            })?),
+            None => None,
+        };
         let markdown = markdown.unwrap_or_default();
         let feeds = feeds.unwrap_or_default();
         let feed_limit = feeds.limit.unwrap_or(20);

@@ -98,6 +98,23 @@ pub fn language_tag(language: &str) -> Option<String> {
     translation_language(&format!("{language}.yaml"))
 }
 
+/// `language` written as pages and browsers expect a language tag (`pt_br` is `pt-BR`,
+/// `zh-hant` is `zh-Hant`), if it is one.
+pub fn canonical_tag(language: &str) -> Option<String> {
+    let tag = language_tag(language.trim())?;
+    let parts: Vec<String> = tag
+        .split('-')
+        .enumerate()
+        .map(|(index, part)| match (index, part.len()) {
+            (0, _) => part.to_string(),
+            (_, 2) if part.bytes().all(|b| b.is_ascii_alphabetic()) => part.to_ascii_uppercase(),
+            (_, 4) => part[..1].to_ascii_uppercase() + &part[1..],
+            _ => part.to_string(),
+        })
+        .collect();
+    Some(parts.join("-"))
+}
+
 /// Whether `name` (a file in an `i18n/` folder) is a translation, by its extension: other files
 /// (a README, an editor's backup) are passed over.
 fn is_translation_file(name: &str) -> bool {

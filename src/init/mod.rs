@@ -53,8 +53,8 @@ pub fn site(
     if has_files && !force {
         return Err(InitError::NotEmpty(dir.to_path_buf()));
     }
-    let site_yaml = match language {
-        Some(language) => std::borrow::Cow::Owned(with_language(SITE_YAML, language)),
+    let site_yaml = match language.and_then(crate::theme::canonical_tag) {
+        Some(language) => std::borrow::Cow::Owned(with_language(SITE_YAML, &language)),
         None => std::borrow::Cow::Borrowed(SITE_YAML),
     };
     let words = tag.as_deref().and_then(words_to_translate);
@@ -69,7 +69,9 @@ pub fn site(
     let mut files =
         vec![(dir.join("site.yaml"), &*site_yaml), (article, WELCOME), (dir.join(".gitignore"), GITIGNORE)];
     if let (Some(tag), Some(words)) = (&tag, &words) {
-        files.push((dir.join(crate::theme::TRANSLATIONS_DIR).join(format!("{tag}.yaml")), words.as_str()));
+        // Named after the language, not the region: `ja-JP` and `ja` sites both read `ja.yaml`.
+        let base = tag.split('-').next().unwrap_or(tag);
+        files.push((dir.join(crate::theme::TRANSLATIONS_DIR).join(format!("{base}.yaml")), words.as_str()));
     }
     let mut written = Vec::new();
     for (path, text) in files {

@@ -288,27 +288,33 @@ impl Calendar {
         format!("{}{}", self.weekday(date), if comma { ", " } else { " " })
     }
 
-    /// `format` as `strftime` reads it, with the month and weekday names (`%B`, `%A`) in this
-    /// calendar's language: for themes, through the `date` filter. Abbreviations (`%b`, `%a`)
-    /// stay English: each language shortens its own way (`So.`, `dim.`), which cutting a name
-    /// would get wrong.
+    /// `format` as `strftime` reads it, with the month names (`%B`, and `%b` or `%h` as the
+    /// language abbreviates them) and weekday names (`%A`) in this calendar's language, upper
+    /// case with the `^` flag (`%^B`): for themes, through the `date` filter. `%a` stays English:
+    /// each language shortens weekdays its own way (`So.`, `dim.`), not listed here yet.
     pub fn strftime(&self, date: &jiff::ZonedDateTime, format: &str) -> String {
         let mut local = String::with_capacity(format.len() + 16);
         let mut rest = format;
         while let Some(at) = rest.find('%') {
             local.push_str(&rest[..at]);
-            let spec = rest[at + 1..].chars().next();
+            let upper = rest[at + 1..].starts_with('^');
+            let spec_at = at + 1 + usize::from(upper);
+            let spec = rest[spec_at..].chars().next();
             let name = match spec {
                 Some('B') => Some(self.month(date.date())),
-                Some('b') => Some(self.short_months[usize::from(date.month().unsigned_abs()) - 1]),
+                Some('b' | 'h') => Some(self.short_months[usize::from(date.month().unsigned_abs()) - 1]),
                 Some('A') => Some(self.weekday(date.date())),
                 _ => None,
             };
             match (name, spec) {
                 // A name holds no `%`, so jiff copies it as it is.
+                (Some(name), _) if upper => {
+                    local.push_str(&name.to_uppercase());
+                    rest = &rest[spec_at + 1..];
+                }
                 (Some(name), _) => {
                     local.push_str(name);
-                    rest = &rest[at + 2..];
+                    rest = &rest[spec_at + 1..];
                 }
                 (None, Some(other)) => {
                     local.push('%');
@@ -375,6 +381,14 @@ mod tests {
         assert_eq!(calendar("fr").strftime(&september, "%-d %b"), "14 sept.");
         assert_eq!(calendar("pt").strftime(&september, "%-d %b"), "14 set.");
         assert_eq!(calendar("en").strftime(&september, "%-d %b"), "14 Sep");
+        for (language, short) in [("de", "Sept."), ("es", "sept."), ("it", "set."), ("nl", "sep.")] {
+            assert_eq!(
+                calendar(language).strftime(&september, "%b|%h"),
+                format!("{short}|{short}"),
+                "{language}"
+            );
+        }
+        assert_eq!(calendar("fr").strftime(&september, "%^b %^B %a"), "SEPT. SEPTEMBRE Sun");
         assert_eq!(calendar("de").strftime(&date, "%A, %d. %B %Y (%a)"), "Sonntag, 03. August 2025 (Sun)");
         assert_eq!(
             calendar("en").strftime(&date, "%B %Y, 100%% %j"),

@@ -11,7 +11,7 @@ pub(super) fn register(tera: &mut Tera) {
 
 /// `article.date | date(format="%A %-d %B %Y")`: a date the templates are given (`2025-09-12`,
 /// `2025-09-12T08:30:00-05:00`) written with a `strftime` format, its month and weekday names
-/// (`%B`, `%A`) in the site's language, or in `lang="fr"`. Zola's themes use `date` so; the
+/// (`%B`, `%b`, `%A`) in the site's language, or in `lang="fr"`. Zola's themes use `date` so; the
 /// time stays in the offset it was written with. The format defaults to `%Y-%m-%d`.
 fn date(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let format = kwargs.get::<&str>("format")?.unwrap_or("%Y-%m-%d");

@@ -21,7 +21,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -45,6 +45,8 @@ pub struct Words {
     site: FxHashMap<String, Entry>,
     /// The site's language, for its plural rule.
     language: String,
+    /// The theme's English texts (not the site's overrides): the `{name}`s a template must fill.
+    theme_english: FxHashMap<String, Entry>,
 }
 
 /// One key's text.
@@ -94,9 +96,24 @@ impl Entry {
 
 /// The 1-based line of top-level `key:` in `text`, if it is there.
 fn key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
-        .map(|index| index + 1)
+    top_level_keys(text).find(|(_, found)| *found == key).map(|(line, _)| line)
+}
+
+/// The top-level keys of a YAML mapping, with their 1-based lines: `key:`, `"key":`, `'key':`.
+fn top_level_keys(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(index, line)| {
+        if line.starts_with([' ', '\t', '#', '-']) {
+            return None;
+        }
+        let (key, _) = line.split_once(':')?;
+        let key = key.trim_end();
+        let key = key
+            .strip_prefix('"')
+            .and_then(|k| k.strip_suffix('"'))
+            .or_else(|| key.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')))
+            .unwrap_or(key);
+        Some((index + 1, key))
+    })
 }
 
 /// The entries of one file, or the error that stops the build, at its line.
@@ -127,6 +144,18 @@ fn check_file(
     asked: &FxHashSet<String>,
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
+    for (line, key) in top_level_keys(&file.text) {
+        if !seen.insert(key) {
+            warnings.push(
+                Diagnostic::warning(
+                    &file.origin,
+                    format!("`{key}` is given twice; this one, the last, is used"),
+                )
+                .at_line(Some(line)),
+            );
+        }
+    }
     let mut warn = |key: &str, message: String| {
         warnings.push(Diagnostic::warning(&file.origin, message).at_line(key_line(&file.text, key)));
     };
@@ -179,11 +208,48 @@ fn check_file(
     warnings
 }
 
+/// A piece of a text of the theme's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece<'t> {
+    /// Text as it is (braces around anything but a name included).
+    Text(&'t str),
+    /// A `{name}` to fill: the name.
+    Hole(&'t str),
+}
+
+/// `text` cut into its text and its `{name}`s (a name: letters, digits and `_`).
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    let mut search_from = 0;
+    while let Some(open) = rest[search_from..].find('{').map(|at| search_from + at) {
+        let after = &rest[open + 1..];
+        let name = after
+            .find('}')
+            .map(|close| &after[..close])
+            .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        let Some(name) = name else {
+            search_from = open + 1;
+            continue;
+        };
+        if open > 0 {
+            pieces.push(Piece::Text(&rest[..open]));
+        }
+        pieces.push(Piece::Hole(name));
+        rest = &after[name.len() + 1..];
+        search_from = 0;
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
+}
+
 /// The `{name}`s of `text`.
 fn holes(text: &str) -> impl Iterator<Item = &str> {
-    text.split('{').skip(1).filter_map(|after| {
-        let name = &after[..after.find('}')?];
-        (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')).then_some(name)
+    pieces(text).into_iter().filter_map(|piece| match piece {
+        Piece::Hole(name) => Some(name),
+        Piece::Text(_) => None,
     })
 }
 
@@ -224,6 +290,10 @@ pub fn keys_asked<'t>(templates: impl Iterator<Item = &'t str>) -> FxHashSet<Str
     let mut keys = FxHashSet::default();
     for text in templates {
         for (at, _) in text.match_indices("key") {
+            // `key=`, not `monkey=`.
+            if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
             let rest = text[at + 3..].trim_start();
             let Some(rest) = rest.strip_prefix('=') else { continue };
             let rest = rest.trim_start();
@@ -292,6 +362,18 @@ fn normalised(language: &str) -> String {
     language.trim().to_ascii_lowercase().replace('_', "-")
 }
 
+/// Where a key is looked for, for a page in `language`: the language, its base, then English.
+fn chain_of(language: &str) -> Vec<String> {
+    let language = normalised(language);
+    let mut chain = vec![language.clone()];
+    for fallback in [base(&language), FALLBACK] {
+        if !chain.iter().any(|known| known == fallback) {
+            chain.push(fallback.to_string());
+        }
+    }
+    chain
+}
+
 impl Words {
     /// The words of `files` (every layer's `i18n/LANG.yaml`, built-in first) for a site in
     /// `language`, whose own translations go in `site_dir`; `asked` are the keys the templates
@@ -318,47 +400,40 @@ impl Words {
         }
         // What the theme says in English: the reference for keys and `{names}`.
         let mut theme_english: FxHashMap<&str, &Entry> = FxHashMap::default();
-        for (file, entries) in parsed.iter().filter(|(file, _)| !file.from_site && file.language == FALLBACK)
-        {
-            let _ = file;
+        for (_, entries) in parsed.iter().filter(|(file, _)| !file.from_site && file.language == FALLBACK) {
             theme_english.extend(entries.iter().map(|(key, entry)| (key.as_str(), entry)));
         }
         let mut warnings = Vec::new();
         for (file, entries) in &parsed {
             warnings.extend(check_file(file, entries, &theme_english, asked));
         }
+        let theme_english: FxHashMap<String, Entry> =
+            theme_english.into_iter().map(|(key, entry)| (key.to_string(), entry.clone())).collect();
         let mut languages: FxHashMap<String, FxHashMap<String, Entry>> = FxHashMap::default();
-        let mut origins: FxHashMap<&str, &PathBuf> = FxHashMap::default();
         for (file, entries) in parsed {
             languages.entry(file.language.clone()).or_default().extend(entries);
-            origins.insert(&file.language, &file.origin);
         }
         let language = normalised(language);
-        let mut chain = vec![language.clone()];
-        for fallback in [base(&language), FALLBACK] {
-            if !chain.iter().any(|known| known == fallback) {
-                chain.push(fallback.to_string());
-            }
-        }
+        let chain = chain_of(&language);
         let mut site: FxHashMap<String, Entry> = FxHashMap::default();
         for tag in chain.iter().rev() {
             if let Some(entries) = languages.get(tag) {
                 site.extend(entries.iter().map(|(key, entry)| (key.clone(), entry.clone())));
             }
         }
-        let words = Words { languages, chain, site, language };
-        warnings.extend(words.coverage_warning(site_dir, &origins));
+        let words = Words { languages, chain, site, language, theme_english };
+        warnings.extend(words.coverage_warning(site_dir));
         Ok((words, warnings))
     }
 
     /// The warning for a site whose language the theme does not speak, or speaks in part.
-    fn coverage_warning(&self, site_dir: &Path, origins: &FxHashMap<&str, &PathBuf>) -> Option<Diagnostic> {
+    fn coverage_warning(&self, site_dir: &Path) -> Option<Diagnostic> {
         let (language, chain, languages) = (&self.language, &self.chain, &self.languages);
         if base(language) == FALLBACK {
             return None;
         }
         let own = &chain[..chain.len() - 1];
-        let Some(spoken) = own.iter().find(|tag| languages.contains_key(*tag)) else {
+        if !own.iter().any(|tag| languages.contains_key(tag)) {
             let mut known: Vec<&str> = languages.keys().map(String::as_str).collect();
             known.sort_unstable();
             return Some(Diagnostic::warning(
@@ -368,7 +443,7 @@ impl Words {
                     known.join(", ")
                 ),
             ));
-        };
+        }
         let translated = |key: &String| {
             own.iter().any(|tag| languages.get(tag).is_some_and(|entries| entries.contains_key(key)))
         };
@@ -385,11 +460,12 @@ impl Words {
             0 => String::new(),
             n => format!(" and {n} more"),
         };
-        let origin = origins.get(spoken.as_str()).map_or_else(PathBuf::new, |path| (*path).clone());
+        // The site's own file of the language is where a site adds words, whichever layer lacks
+        // them (a theme on disk may have words the built-in French does not).
         Some(Diagnostic::warning(
-            origin,
+            site_dir.join(format!("{}.yaml", base(language))),
             format!(
-                "has no text for {}{more}, which pages show in English; add them from the theme's i18n/en.yaml",
+                "the site's language is `{language}`, and no layer has its text for {}{more}, which pages show in English; add them to this file (their English is in the theme's i18n/en.yaml)",
                 shown.join(", ")
             ),
         ))
@@ -409,11 +485,11 @@ impl Words {
     }
 
     /// The text of `key` in the site's language, its `{name}`s filled from `args`; the key
-    /// itself when no layer has it (a theme's template is told; Rust's own keys are all in the
-    /// built-in `en.yaml`, which a test checks).
+    /// itself when no layer has it (Rust's own keys are all in the built-in `en.yaml`, which a
+    /// test checks). A `{name}` no argument fills is left as written.
     pub fn text(&self, key: &str, args: &[(&str, &str)]) -> String {
         match self.site.get(key) {
-            Some(entry) => fill(entry.form(None), |name| lookup(args, name), |_| true).unwrap_or_default(),
+            Some(entry) => fill(entry.form(None), args),
             None => key.to_string(),
         }
     }
@@ -423,45 +499,72 @@ impl Words {
         let Some(entry) = self.site.get(key) else { return key.to_string() };
         let one = i64::try_from(count).is_ok_and(|count| is_one(&self.language, count));
         let count = count.to_string();
-        let value = |name: &str| if name == "count" { Some(count.as_str()) } else { lookup(args, name) };
-        fill(entry.form(Some(one)), value, |_| true).unwrap_or_default()
+        let mut all = vec![("count", count.as_str())];
+        all.extend_from_slice(args);
+        fill(entry.form(Some(one)), &all)
     }
 
     /// The entry of `key` in `language` (or the site's), following the chain of languages.
     fn entry(&self, key: &str, language: Option<&str>) -> Option<&Entry> {
         let Some(language) = language else { return self.site.get(key) };
-        let language = normalised(language);
-        [language.as_str(), base(&language), FALLBACK]
-            .into_iter()
-            .find_map(|tag| self.languages.get(tag).and_then(|entries| entries.get(key)))
+        chain_of(language).iter().find_map(|tag| self.languages.get(tag).and_then(|entries| entries.get(key)))
+    }
+
+    /// Whether the template must fill `{name}` of `key`: the theme's English text has it (or, for
+    /// a key only the site has, the site's English). A `{name}` only a translation has is a
+    /// misspelling, warned of when the file was read, and shown as written.
+    fn expects(&self, key: &str, name: &str) -> bool {
+        let english = self
+            .theme_english
+            .get(key)
+            .or_else(|| self.languages.get(FALLBACK).and_then(|entries| entries.get(key)));
+        english.is_some_and(|english| {
+            english.texts().flat_map(holes).any(|hole| hole == name)
+                || (name == "count" && matches!(english, Entry::Forms(_)))
+        })
     }
 
     /// `source` (the template `name`) with each `{{ t(key="…", …) }}` of the site's language
-    /// written out as the template code it stands for: the text, escaped as tera escapes the
-    /// template's output, with `{{ pager.current }}` where an argument names a variable and, for a
-    /// count, an `{% if %}` choosing the plural form by the language's rule. The page reads the
-    /// same, but the call, made on every page, is gone: 20 calls on each page cost a build 7% of
-    /// its instructions. Calls it cannot rewrite are left to run (and to fail at their line when
-    /// the key is unknown): another language, a filter or an expression in an argument, a text
-    /// holding tera's own `{{`. A template with a `raw` block is left as it is, since the text
-    /// inside must stay as written.
+    /// written out as the template code it stands for: the text, escaped as the template's
+    /// output is escaped, `{{ pager.current }}` where an argument names a variable and, for a
+    /// count, an `{% if %}` choosing the plural form by the language's rule. The call, made on
+    /// every page, is gone: 20 calls on each page cost a build 7% of its instructions. What the
+    /// page shows is the same as the call's (a test renders both ways). Left to run as calls
+    /// (and to fail at their line when the key is unknown): another language, a filter or an
+    /// expression in an argument, a `{name}` no argument fills, and a text that whitespace control
+    /// of a tag beside it could trim or that holds a brace. Tags are read as tera reads them: a
+    /// call inside a comment, a string or a `raw` block is text, not a call.
     pub fn inline_calls<'s>(&self, name: &str, source: &'s str) -> Cow<'s, str> {
-        if !source.contains("{{") || has_raw_block(source) {
-            return Cow::Borrowed(source);
-        }
+        // Gazette's tera instances keep tera's default: output of `.html`, `.htm` and `.xml`
+        // templates is escaped with `tera::escape_html`.
         let escaped = [".html", ".htm", ".xml"].iter().any(|suffix| name.ends_with(suffix));
         let mut out = String::new();
         let mut copied = 0;
-        let mut from = 0;
-        while let Some(found) = source[from..].find("{{") {
-            let open = from + found;
-            from = open + 2;
-            let Some(call) = SimpleCall::parse(&source[open..]) else { continue };
-            let Some(code) = self.code_for(&call, escaped) else { continue };
-            out.push_str(&source[copied..open]);
-            out.push_str(&code);
-            copied = open + call.length;
-            from = copied;
+        let mut at = 0;
+        while let Some(found) = source[at..].find('{') {
+            let open = at + found;
+            let rest = &source[open..];
+            at = match rest.as_bytes().get(1) {
+                Some(b'#') => open + rest.find("#}").map_or(rest.len(), |end| end + 2),
+                Some(b'%') => {
+                    let end = open + tag_end(rest, "%}");
+                    if is_raw_tag(&source[open..end]) { end + end_of_raw(&source[end..]) } else { end }
+                }
+                Some(b'{') => {
+                    let inlined = SimpleCall::parse(rest)
+                        .and_then(|call| self.code_for(&call, escaped).map(|code| (call.length, code)));
+                    match inlined {
+                        Some((length, code)) => {
+                            out.push_str(&source[copied..open]);
+                            out.push_str(&code);
+                            copied = open + length;
+                            copied
+                        }
+                        None => open + tag_end(rest, "}}"),
+                    }
+                }
+                _ => open + 1,
+            };
         }
         if copied == 0 {
             return Cow::Borrowed(source);
@@ -472,31 +575,25 @@ impl Words {
 
     /// The template code that prints what `call` would, or `None` when it cannot be written so.
     fn code_for(&self, call: &SimpleCall<'_>, escaped: bool) -> Option<String> {
-        let form_code = |text: &str, count: Option<&str>| -> Option<String> {
-            if ["{{", "{%", "{#", "\n"].iter().any(|tera| text.contains(tera)) {
+        let form_code = |text: &str| -> Option<String> {
+            // Whitespace at either end could be trimmed by a `-` of the tag beside the call, which
+            // trims around the call but never its output; a brace could make a tag with the
+            // template's text beside it.
+            if text.starts_with(char::is_whitespace) || text.ends_with(char::is_whitespace) {
                 return None;
             }
             let mut code = String::with_capacity(text.len() + 16);
-            let literal = |piece: &str, code: &mut String| {
-                if escaped {
-                    let mut bytes = Vec::with_capacity(piece.len());
-                    let _ = tera::escape_html(piece, &mut bytes);
-                    code.push_str(&String::from_utf8_lossy(&bytes));
-                } else {
-                    code.push_str(piece);
-                }
-            };
-            let mut rest = text;
-            while let Some(open) = rest.find('{') {
-                let after = &rest[open + 1..];
-                let hole = after.find('}').map(|close| (&after[..close], close)).filter(|(name, _)| {
-                    !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-                });
-                literal(&rest[..open], &mut code);
-                match hole {
-                    Some((name, close)) => {
-                        // A `{name}` no argument fills: the call is left to say so at run time.
-                        let variable = match (name, count) {
+            for piece in pieces(text) {
+                match piece {
+                    Piece::Text(text) if text.contains(['{', '}', '\n']) => return None,
+                    Piece::Text(text) if escaped => {
+                        let mut bytes = Vec::with_capacity(text.len());
+                        let _ = tera::escape_html(text, &mut bytes);
+                        code.push_str(&String::from_utf8_lossy(&bytes));
+                    }
+                    Piece::Text(text) => code.push_str(text),
+                    Piece::Hole(name) => {
+                        let variable = match (name, call.count) {
                             ("count", Some(count)) => count,
                             _ => call
                                 .args
@@ -507,24 +604,18 @@ impl Words {
                         code.push_str("{{ ");
                         code.push_str(variable);
                         code.push_str(" }}");
-                        rest = &after[close + 1..];
-                    }
-                    None => {
-                        literal("{", &mut code);
-                        rest = after;
                     }
                 }
             }
-            literal(rest, &mut code);
             Some(code)
         };
         match (self.site.get(call.key)?, call.count) {
-            (Entry::Text(text), None) => form_code(text, None),
+            (Entry::Text(text), None) => form_code(text),
             (Entry::Forms(forms), Some(count)) => {
-                let other = form_code(&forms.other, Some(count))?;
+                let other = form_code(&forms.other)?;
                 match &forms.one {
                     Some(one) if *one != forms.other => {
-                        let one = form_code(one, Some(count))?;
+                        let one = form_code(one)?;
                         let test = one_test(&self.language, count);
                         Some(format!("{{% if {test} %}}{one}{{% else %}}{other}{{% endif %}}"))
                     }
@@ -536,13 +627,14 @@ impl Words {
     }
 
     /// `t(key="…", count=…, lang="…", form="one"|"other", name=value…)` for templates. A `count`
-    /// takes the `one` form when it equals 1 (or 0, in French), as the `{% if %}` that
-    /// [`Words::inline_calls`] writes tests it, and is printed as the template would print it. A
-    /// `{name}` of the text that no argument fills is an error (`{count}` too, unless `form=`
-    /// asks for the form as it is written).
-    fn call(&self, kwargs: &Kwargs) -> TeraResult<String> {
+    /// takes the `one` form when it equals 1 (or 0, in French and Brazilian Portuguese), as the
+    /// `{% if %}` that [`Words::inline_calls`] writes tests it, and every value is printed as the
+    /// template prints a variable (escaped unless it is marked safe), so a call that runs and
+    /// one written into the template show the same. A `{name}` of the theme's text that no
+    /// argument fills is an error (`{count}` too, unless `form=` asks for the form as written).
+    fn call(&self, kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
         let (mut key, mut language, mut form, mut count) = (None, None, None, None);
-        let mut args: Vec<(&str, String)> = Vec::new();
+        let mut args: Vec<(&str, &Value)> = Vec::new();
         for (name, value) in kwargs.iter() {
             let Some(name) = name.as_str() else { continue };
             let text = || value.as_str().map_or_else(|| value.to_string(), str::to_string);
@@ -551,7 +643,7 @@ impl Words {
                 "lang" => language = Some(text()),
                 "form" => form = Some(text()),
                 "count" => count = Some(value),
-                _ => args.push((name, text())),
+                _ => args.push((name, value)),
             }
         }
         let key = key.ok_or_else(|| tera::Error::message("t(): give the word's `key`"))?;
@@ -566,90 +658,110 @@ impl Words {
             ),
             (None, None) => None,
         };
-        let count_text = count
-            .filter(|_| form.is_none())
-            .map(|count| count.as_str().map_or_else(|| count.to_string(), str::to_string));
         let Some(entry) = self.entry(&key, language.as_deref()) else {
-            let looked_in: Vec<String> = match &language {
-                Some(language) => vec![normalised(language), FALLBACK.to_string()],
-                None => self.chain.clone(),
-            };
+            let looked_in = language.as_deref().map_or_else(|| self.chain.clone(), chain_of);
             return Err(tera::Error::message(format!(
                 "t(): no text for `{key}` in the theme's words (i18n/{}.yaml); add `{key}: …` to the site's i18n/{}.yaml",
                 looked_in.join(".yaml, i18n/"),
                 looked_in[0]
             )));
         };
-        let value = |name: &str| match name {
-            "count" if form.is_some() => Some("{count}"),
-            "count" => count_text.as_deref(),
-            _ => args.iter().find(|(arg, _)| *arg == name).map(|(_, value)| value.as_str()),
-        };
-        // A `{name}` the English text has is the template's to fill: leaving it out is the
-        // template's mistake. One only a translation has is a misspelling, warned of when the
-        // file was read, and shown as written.
-        let english = self.languages.get(FALLBACK).and_then(|entries| entries.get(&key));
-        let expected = |name: &str| {
-            english.is_some_and(|english| {
-                english.texts().flat_map(holes).any(|hole| hole == name)
-                    || (name == "count" && matches!(english, Entry::Forms(_)))
-            })
-        };
-        let filled = fill(entry.form(one), value, |name| !expected(name)).map_err(|hole| {
-            let needs =
-                if hole == "count" { "a number: give `count=`".to_string() } else { format!("`{hole}=`") };
-            tera::Error::message(format!("t(key=\"{key}\"): the text has `{{{hole}}}`, which needs {needs}"))
-        })?;
-        Ok(filled)
-    }
-}
-
-/// The value of `{name}` among `args`.
-fn lookup<'a>(args: &[(&'a str, &'a str)], name: &str) -> Option<&'a str> {
-    args.iter().find(|(arg, _)| *arg == name).map(|(_, value)| *value)
-}
-
-/// `template` with each `{name}` replaced by `value(name)`. A `{name}` with no value is left as
-/// written when `keep(name)`, else it is the error; braces around anything but a name are text.
-fn fill<'t, 'v>(
-    template: &'t str,
-    value: impl Fn(&str) -> Option<&'v str>,
-    keep: impl Fn(&str) -> bool,
-) -> Result<String, &'t str> {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let hole = after.find('}').map(|close| (&after[..close], close)).filter(|(name, _)| {
-            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        });
-        match hole {
-            Some((name, close)) => {
-                match value(name) {
-                    Some(value) => out.push_str(value),
-                    None if keep(name) => out.push_str(&rest[open..open + close + 2]),
-                    None => return Err(name),
-                }
-                rest = &after[close + 1..];
+        let escaping = state.autoescaping_enabled();
+        let print_text = |text: &str| if escaping { state.escape(text) } else { Ok(text.to_string()) };
+        let print_value = |value: &Value| {
+            if escaping {
+                state.escape_if_needed(value)
+            } else {
+                Ok(value.as_str().map_or_else(|| value.to_string(), str::to_string))
             }
-            None => {
-                out.push('{');
-                rest = after;
+        };
+        let mut out = String::new();
+        for piece in pieces(entry.form(one)) {
+            match piece {
+                Piece::Text(text) => out.push_str(&print_text(text)?),
+                Piece::Hole("count") if form.is_some() => out.push_str(&print_text("{count}")?),
+                Piece::Hole(name) => {
+                    let value = match name {
+                        "count" => count,
+                        _ => args.iter().find(|(arg, _)| *arg == name).map(|(_, value)| *value),
+                    };
+                    match value {
+                        Some(value) => out.push_str(&print_value(value)?),
+                        None if !self.expects(&key, name) => {
+                            out.push_str(&print_text(&format!("{{{name}}}"))?)
+                        }
+                        None => {
+                            let needs = if name == "count" {
+                                "a number: give `count=`".to_string()
+                            } else {
+                                format!("`{name}=`")
+                            };
+                            return Err(tera::Error::message(format!(
+                                "t(key=\"{key}\"): the text has `{{{name}}}`, which needs {needs}"
+                            )));
+                        }
+                    }
+                }
             }
         }
+        Ok(if escaping { Value::safe_string(&out) } else { Value::from(out) })
     }
-    out.push_str(rest);
-    Ok(out)
 }
 
-/// Whether `source` has a `{% raw %}` block (`{%raw%}`, `{%- raw -%}` alike).
-fn has_raw_block(source: &str) -> bool {
-    source.match_indices("{%").any(|(at, _)| {
-        let tag = source[at + 2..].trim_start_matches('-').trim_start();
-        tag.strip_prefix("raw")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_whitespace() || c == '-' || c == '%'))
-    })
+/// `template` with each `{name}` that `args` has filled in, the others left as written.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Hole(name) => match args.iter().find(|(arg, _)| *arg == name) {
+                Some((_, value)) => out.push_str(value),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
+    }
+    out
+}
+
+/// The length of the tag that starts `tag` (`{%` or `{{`), through `close`: quoted strings are
+/// skipped, as tera's lexer skips them, so a `%}` or `}}` inside one does not end the tag.
+fn tag_end(tag: &str, close: &str) -> usize {
+    let mut quote: Option<char> = None;
+    for (at, c) in tag.char_indices().skip(2) {
+        match quote {
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if matches!(c, '"' | '\'' | '`') => quote = Some(c),
+            None if tag[at..].starts_with(close) => return at + close.len(),
+            None => {}
+        }
+    }
+    tag.len()
+}
+
+/// Whether `tag` (a whole `{% … %}`) opens a `raw` block (`{% raw %}`, `{%- raw -%}`, `{%raw%}`).
+fn is_raw_tag(tag: &str) -> bool {
+    let inside = tag.trim_start_matches("{%").trim_end_matches("%}").trim_matches('-').trim();
+    inside == "raw"
+}
+
+/// The length of `rest` through the tag that ends a `raw` block (all of it when none does).
+fn end_of_raw(rest: &str) -> usize {
+    let mut at = 0;
+    while let Some(found) = rest[at..].find("{%") {
+        let open = at + found;
+        let end = open + tag_end(&rest[open..], "%}");
+        let inside = rest[open..end].trim_start_matches("{%").trim_end_matches("%}").trim_matches('-').trim();
+        if inside == "endraw" {
+            return end;
+        }
+        at = open + 2;
+    }
+    rest.len()
 }
 
 /// A call of `t` (or `trans`) alone in a print tag, with a literal key and arguments that are
@@ -673,13 +785,14 @@ impl<'s> SimpleCall<'s> {
         let rest = rest.strip_prefix(' ')?.trim_start_matches(' ');
         let mut rest = rest.strip_prefix("t(").or_else(|| rest.strip_prefix("trans("))?;
         let (mut key, mut count, mut args) = (None, None, Vec::new());
+        let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         loop {
             rest = rest.trim_start_matches(' ');
             if let Some(after) = rest.strip_prefix(')') {
                 rest = after;
                 break;
             }
-            let name_end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+            let name_end = rest.bytes().position(|b| !is_name_byte(b))?;
             let name = &rest[..name_end];
             rest = rest[name_end..].trim_start_matches(' ').strip_prefix('=')?.trim_start_matches(' ');
             if name == "key" {
@@ -688,9 +801,7 @@ impl<'s> SimpleCall<'s> {
                 key = Some(&rest[1..end]);
                 rest = &rest[end + 1..];
             } else {
-                let end = rest
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-                    .unwrap_or(rest.len());
+                let end = rest.bytes().position(|b| !(is_name_byte(b) || b == b'.')).unwrap_or(rest.len());
                 let variable = &rest[..end];
                 if variable.is_empty() || variable.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
                     return None;
@@ -710,8 +821,7 @@ impl<'s> SimpleCall<'s> {
             }
         }
         let after = rest.trim_start_matches(' ').strip_prefix("}}")?;
-        let key =
-            key.filter(|key| !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))?;
+        let key = key.filter(|key| !key.is_empty() && key.bytes().all(is_name_byte))?;
         Some(SimpleCall { key, count, args, length: text.len() - after.len() })
     }
 }
@@ -725,7 +835,7 @@ fn one_test(language: &str, count: &str) -> String {
 pub(super) fn register(tera: &mut Tera, words: &Arc<Words>) {
     for name in ["t", "trans"] {
         let words = Arc::clone(words);
-        tera.register_function(name, move |kwargs: Kwargs, _: &State| words.call(&kwargs));
+        tera.register_function(name, move |kwargs: Kwargs, state: &State| words.call(&kwargs, state));
     }
 }
 
@@ -786,7 +896,7 @@ mod tests {
         assert_eq!(words.text("front_page", &[]), "Front page");
         assert_eq!(words.count("stories", 0, &[]), "0 stories");
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].path, PathBuf::from("i18n/ja.yaml"));
+        assert_eq!(warnings[0].path, std::path::PathBuf::from("i18n/ja.yaml"));
     }
 
     #[test]
@@ -807,7 +917,7 @@ mod tests {
         let broken = file("fr", "i18n/fr.yaml", "front_page: Une\nstories: [1, 2]\n");
         let errors =
             Words::load(&[english(""), broken], "fr", Path::new("i18n"), &FxHashSet::default()).unwrap_err();
-        assert_eq!(errors[0].path, PathBuf::from("i18n/fr.yaml"));
+        assert_eq!(errors[0].path, std::path::PathBuf::from("i18n/fr.yaml"));
         assert_eq!(errors[0].line, Some(2), "{:?}", errors[0]);
         assert!(errors[0].message.contains("`stories` is no text"), "{}", errors[0].message);
         let polish = file(
@@ -885,7 +995,9 @@ mod tests {
     #[test]
     fn calls_are_written_into_the_template_and_read_the_same() {
         let files = [
-            english("amp: \"Q&A\"\nall_of: \"All stories of {title}\"\nodd: \"{{ x }}\"\n"),
+            english(
+                "amp: \"Q&A\"\nall_of: \"All stories of {title}\"\nodd: \"{{ x }}\"\nlead: \" (continued)\"\nbrace: \"50{\"\n",
+            ),
             file("fr", "fr.yaml", "stories:\n  one: \"{count} article\"\n  other: \"{count} articles\"\n"),
         ];
         let english_words = Words::load(&files, "en", Path::new("i18n"), &FxHashSet::default()).unwrap().0;
@@ -902,16 +1014,35 @@ mod tests {
             r#"All stories of {{ digest.title }}|{% if n == 1 %}{{ n }} story{% else %}{{ n }} stories{% endif %}"#
         );
         assert_eq!(english_words.inline_calls("feed.txt", r#"{{ t(key="amp") }}"#), "Q&A");
-        let raw = r#"{% raw %}{{ t(key="amp") }}{% endraw %}{{ t(key="amp") }}"#;
-        assert_eq!(english_words.inline_calls("page.html", raw), raw);
+        // What tera reads as text stays text: a raw block (however written), a comment, a string.
+        for kept in [
+            r#"{% raw %}{{ t(key="amp") }}{% endraw %}"#,
+            r#"{%- raw -%}{{ t(key="amp") }}{%- endraw %}"#,
+            r#"{%raw%}{{ t(key="amp") }}{%endraw%}"#,
+            r#"{# {{ t(key="amp") }} #}"#,
+            r#"{% set s = "{{ t(key='amp') }}" %}{{ s }}"#,
+        ] {
+            assert_eq!(english_words.inline_calls("page.html", kept), kept);
+        }
+        assert_eq!(
+            english_words
+                .inline_calls("page.html", r#"{% raw %}{{ t(key="amp") }}{% endraw %}{{ t(key="amp") }}"#),
+            r#"{% raw %}{{ t(key="amp") }}{% endraw %}Q&amp;A"#
+        );
 
         // Compiled and rendered, with the calls written in or made, the page is the same.
-        let template = r#"<a>{{ t(key="front_page") }}</a>{{ trans( key = 'amp' ) }}|{{ t(key="stories", count=n) }}|{{ t(key="all_of", title=story.title) }}"#;
+        // Values marked safe, whitespace control beside a text with spaces at its ends, a text
+        // ending in a brace before a `%`: the calls that cannot be written in are left to run.
+        let template = r#"{% set html = "<b>x</b>" | safe %}<a>{{ t(key="front_page") }}</a>{{ trans( key = 'amp' ) }}|{{ t(key="stories", count=n) }}|{{ t(key="all_of", title=story.title) }}|{{ t(key="all_of", title=html) }}|{{ n -}}   {{ t(key="lead") }}|{{ t(key="brace") }}% off|{{ t(key="amp") -}} {% if true %}!{% endif %}"#;
         for language in ["en", "fr"] {
             let words =
                 Arc::new(Words::load(&files, language, Path::new("i18n"), &FxHashSet::default()).unwrap().0);
             let inlined = words.inline_calls("page.html", template);
-            assert!(!inlined.contains("t(key="), "{inlined}");
+            assert!(inlined.contains("</a>Q&amp;A|") && !inlined.contains("front_page"), "{inlined}");
+            assert!(
+                inlined.contains(r#"{{ t(key="lead") }}"#) && inlined.contains(r#"{{ t(key="brace") }}"#),
+                "{inlined}"
+            );
             // Whole numbers, and what a template may pass by mistake: printed as it prints them.
             for n in [
                 serde_json::json!(0),
@@ -952,5 +1083,39 @@ mod tests {
         tera.add_raw_template("bad.html", r#"{{ t(key="nothing") }}"#).unwrap();
         let error = format!("{:?}", tera.render("bad.html", &tera::Context::new()).unwrap_err());
         assert!(error.contains("no text for `nothing`"), "{error}");
+    }
+
+    /// A `{name}` the theme's text has is the template's to give; one only the site's own
+    /// text has (a misspelling, warned when read) shows as written rather than failing a page
+    /// of a template the site never wrote.
+    #[test]
+    fn a_missing_argument_fails_but_a_misspelled_name_shows() {
+        let files = [
+            english("all_of: \"All stories of {title}\"\n"),
+            file("en", "i18n/en.yaml", "all_of: \"All of {titel}\"\n"),
+        ];
+        let (words, warnings) = Words::load(&files, "en", Path::new("i18n"), &FxHashSet::default()).unwrap();
+        assert!(warnings.iter().any(|w| w.message.contains("nothing fills `{titel}`")), "{warnings:?}");
+        let words = Arc::new(words);
+        let mut tera = Tera::new();
+        register(&mut tera, &words);
+        tera.add_raw_template("a.html", r#"{{ t(key="all_of", title="x", lang="en") }}"#).unwrap();
+        assert_eq!(tera.render("a.html", &tera::Context::new()).unwrap(), "All of {titel}");
+        tera.add_raw_template("b.html", r#"{{ t(key="stories", lang="en") }}"#).unwrap();
+        let error = format!("{:?}", tera.render("b.html", &tera::Context::new()).unwrap_err());
+        assert!(error.contains("the text has `{count}`, which needs a number"), "{error}");
+    }
+
+    #[test]
+    fn texts_are_cut_into_pieces_and_holes_and_keys_asked_are_found() {
+        assert_eq!(
+            pieces("{count} of {x y} {} {title}!"),
+            [Piece::Hole("count"), Piece::Text(" of {x y} {} "), Piece::Hole("title"), Piece::Text("!")]
+        );
+        let asked = keys_asked(
+            [r#"{{ t(key="a") }}{{ trans( key = 'b' ) }}{{ t(key="all_" ~ x) }} monkey="c""#].into_iter(),
+        );
+        assert!(asked.contains("a") && asked.contains("b") && asked.contains("all_"), "{asked:?}");
+        assert!(!asked.contains("c"), "{asked:?}");
     }
 }

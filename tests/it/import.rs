@@ -5,8 +5,6 @@ use crate::harness::SiteTest;
 
 const NOW: &str = "2026-01-01T00:00:00Z";
 
-/// Builds `site` from its text articles, imports them, rebuilds from the Markdown alone, and
-/// compares the two outputs file by file.
 /// Builds the site, imports its content folder into Markdown, builds that, and compares the two
 /// sites byte for byte; returns what `import` said.
 pub(crate) fn assert_imported_site_is_identical(site: &SiteTest) -> String {

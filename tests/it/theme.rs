@@ -363,3 +363,36 @@ fn a_templates_calls_of_t_fail_clearly_and_follow_the_language_asked_for() {
         run.stderr
     );
 }
+
+/// A language tag is written as browsers read it (`pt_BR` is `pt-BR`), a phrase that is no tag is
+/// an error naming site.yaml, and words a theme on disk has but no layer translates are asked
+/// for in the site's own file, whose name the warning gives.
+#[test]
+fn the_sites_language_is_a_tag_and_untranslated_words_are_asked_for_in_the_sites_file() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "language: pt_BR\n"),
+        ("content/2025-01-01-a.md", "---\ntitle: Balsa\ndate: 2025-01-01\n---\nA tarifa sobe.\n"),
+    ]);
+    site.build_ok();
+    assert!(site.output("2025/01/01/a/index.html").contains("<html lang=\"pt-BR\">"));
+    site.write("site.yaml", "language: fr CA\n");
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("`language`: `fr CA` is no language tag"), "{}", run.stderr);
+
+    site.write("site.yaml", "language: fr\ntheme: mine\n");
+    copy_templates_from_default(&site, "mine");
+    site.write("themes/mine/i18n/en.yaml", "hello: Hello\n");
+    site.write(
+        "themes/mine/templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}{{ t(key=\"hello\") }}{% endblock content %}\n",
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr
+            .contains("i18n/fr.yaml: the site's language is `fr`, and no layer has its text for `hello`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("themes/default/i18n/fr.yaml"), "{}", run.stderr);
+}
