@@ -236,8 +236,8 @@ pub fn start(
 }
 
 /// The site root itself is watched without recursion (to see `site.yaml` replaced and folders
-/// created); the content, theme, template, static and `i18n/` folders recursively. The output folder is
-/// never watched, so writing it can never trigger a rebuild loop.
+/// created); the content, theme, template, static and `i18n/` folders recursively. The output
+/// folder is never watched, so writing it can never trigger a rebuild loop.
 fn watch_roots(paths: &WatchedPaths) -> Vec<(PathBuf, RecursiveMode)> {
     let mut roots = vec![(paths.root.clone(), RecursiveMode::NonRecursive)];
     for dir in [&paths.content, &paths.themes, &paths.templates, &paths.static_dir, &paths.translations] {
