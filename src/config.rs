@@ -396,7 +396,7 @@ impl Config {
         }
         // `<html lang>` and the feeds need a tag browsers read: `pt_BR` is written `pt-BR`.
         let language = match language {
-            Some(language) => Some(crate::theme::canonical_tag(&language).ok_or_else(|| {
+            Some(language) => Some(crate::language::canonical(&language).ok_or_else(|| {
                 invalid(
                     "language",
                     format!(

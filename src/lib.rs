@@ -13,6 +13,7 @@ pub mod discover;
 pub mod emit;
 pub mod ingest;
 pub mod init;
+pub mod language;
 pub mod markdown;
 pub mod model;
 pub mod publish;

@@ -92,29 +92,6 @@ pub fn built_in_words(language: &str) -> Option<&'static str> {
         .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
 }
 
-/// `language` as files of words are named (`pt-BR` and `pt_BR` are `pt-br`), if it is a
-/// language tag.
-pub fn language_tag(language: &str) -> Option<String> {
-    translation_language(&format!("{language}.yaml"))
-}
-
-/// `language` written as pages and browsers expect a language tag (`pt_br` is `pt-BR`,
-/// `zh-hant` is `zh-Hant`), if it is one.
-pub fn canonical_tag(language: &str) -> Option<String> {
-    let tag = language_tag(language.trim())?;
-    let parts: Vec<String> = tag
-        .split('-')
-        .enumerate()
-        .map(|(index, part)| match (index, part.len()) {
-            (0, _) => part.to_string(),
-            (_, 2) if part.bytes().all(|b| b.is_ascii_alphabetic()) => part.to_ascii_uppercase(),
-            (_, 4) => part[..1].to_ascii_uppercase() + &part[1..],
-            _ => part.to_string(),
-        })
-        .collect();
-    Some(parts.join("-"))
-}
-
 /// Whether `name` (a file in an `i18n/` folder) is a translation, by its extension: other files
 /// (a README, an editor's backup) are passed over.
 fn is_translation_file(name: &str) -> bool {
@@ -122,17 +99,14 @@ fn is_translation_file(name: &str) -> bool {
 }
 
 /// The language a translation file is for, from its name: `pt-BR.yaml` is `pt-br`. `None` for a
-/// name that is no language tag (a language of two or three letters, then subtags of one to
-/// eight letters or digits: `fr`, `pt-BR`, `zh-Hant`, `es-419`), such as `french.yaml`.
+/// name that is no language tag ([`crate::language::tag`]), such as `french.yaml`.
 fn translation_language(name: &str) -> Option<String> {
     let stem = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))?;
-    let tag = stem.to_ascii_lowercase().replace('_', "-");
-    let mut parts = tag.split('-');
-    let language = parts.next()?;
-    let valid = (2..=3).contains(&language.len())
-        && language.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|part| (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric()));
-    valid.then_some(tag)
+    // A subfolder's file (`old/fr.yaml`) is no language's.
+    if stem.contains(['/', ' ']) {
+        return None;
+    }
+    crate::language::tag(stem)
 }
 
 impl Theme {

@@ -44,16 +44,16 @@ pub fn site(
     language: Option<&str>,
 ) -> Result<Vec<PathBuf>, InitError> {
     let tag = match language {
-        Some(language) => Some(
-            crate::theme::language_tag(language).ok_or_else(|| InitError::Language(language.to_string()))?,
-        ),
+        Some(language) => {
+            Some(crate::language::tag(language).ok_or_else(|| InitError::Language(language.to_string()))?)
+        }
         None => None,
     };
     let has_files = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if has_files && !force {
         return Err(InitError::NotEmpty(dir.to_path_buf()));
     }
-    let site_yaml = match language.and_then(crate::theme::canonical_tag) {
+    let site_yaml = match language.and_then(crate::language::canonical) {
         Some(language) => std::borrow::Cow::Owned(with_language(SITE_YAML, &language)),
         None => std::borrow::Cow::Borrowed(SITE_YAML),
     };
@@ -70,7 +70,7 @@ pub fn site(
         vec![(dir.join("site.yaml"), &*site_yaml), (article, WELCOME), (dir.join(".gitignore"), GITIGNORE)];
     if let (Some(tag), Some(words)) = (&tag, &words) {
         // Named after the language, not the region: `ja-JP` and `ja` sites both read `ja.yaml`.
-        let base = tag.split('-').next().unwrap_or(tag);
+        let base = crate::language::base(tag);
         files.push((dir.join(crate::theme::TRANSLATIONS_DIR).join(format!("{base}.yaml")), words.as_str()));
     }
     let mut written = Vec::new();
@@ -106,7 +106,7 @@ fn with_language(site_yaml: &str, language: &str) -> String {
 /// For a language the built-in theme does not speak (`ja`; not `pt-br`, whose `pt` it has), its
 /// English words with a header saying what to do with them.
 fn words_to_translate(tag: &str) -> Option<String> {
-    let base = tag.split('-').next().unwrap_or(tag);
+    let base = crate::language::base(tag);
     if crate::theme::built_in_words(tag).is_some() || crate::theme::built_in_words(base).is_some() {
         return None;
     }

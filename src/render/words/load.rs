@@ -6,8 +6,9 @@ use std::path::Path;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Entry, FALLBACK, GAZETTE_KEYS, Words, base, chain_of, holes, normalised};
+use super::{Entry, FALLBACK, GAZETTE_KEYS, Words, chain_of, holes};
 use crate::diagnostic::Diagnostic;
+use crate::language::{base, normalised};
 use crate::theme::TranslationFile;
 
 impl Words {

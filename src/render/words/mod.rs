@@ -25,6 +25,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
+use crate::language::{base, normalised};
+
 mod inline;
 mod load;
 
@@ -216,16 +218,6 @@ fn is_one(language: &str, count: i64) -> bool {
         "fr" | "pt" if language != "pt-pt" => count == 0 || count == 1,
         _ => count == 1,
     }
-}
-
-/// `pt` of `pt-br`.
-fn base(language: &str) -> &str {
-    language.split('-').next().unwrap_or(language)
-}
-
-/// `pt-BR` and `pt_BR` as the files are named: `pt-br`.
-fn normalised(language: &str) -> String {
-    language.trim().to_ascii_lowercase().replace('_', "-")
 }
 
 /// Where a key is looked for, for a page in `language`: the language, its base, then English.
