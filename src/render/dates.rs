@@ -283,6 +283,40 @@ impl Calendar {
         format!("{} {number}, {year}", self.week)
     }
 
+    /// The days `first` to `last` (not before `first`), the month named once when they share it:
+    /// `8–14 September`, `8–14 septembre`, `8.–14. September`, `8–14 de septiembre`, and
+    /// `29 September – 5 October` across months.
+    pub fn day_range(&self, first: Date, last: Date) -> String {
+        if first == last {
+            return self.day_month(first);
+        }
+        if (first.year(), first.month()) != (last.year(), last.month()) {
+            return format!("{} – {}", self.day_month(first), self.day_month(last));
+        }
+        let (from, to, month) = (first.day(), last.day(), self.month(first));
+        match self.order {
+            Order::DayMonth => format!("{from}–{to} {month}"),
+            Order::French if from == 1 => format!("1er–{to} {month}"),
+            Order::French => format!("{from}–{to} {month}"),
+            Order::German => format!("{from}.–{to}. {month}"),
+            Order::Linked => format!("{from}–{to} de {month}"),
+        }
+    }
+
+    /// `text` (a title that starts with a word of this calendar) as it is written inside a
+    /// sentence: `semaine 37` after `Tous les articles :`. A language that capitalises its month
+    /// names (English, German) keeps the capitals of these words anywhere.
+    pub fn in_running_text(&self, text: &str) -> String {
+        let keeps_capitals = self.months[0].starts_with(char::is_uppercase);
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) if !keeps_capitals && first.is_uppercase() => {
+                first.to_lowercase().chain(chars).collect()
+            }
+            _ => text.to_string(),
+        }
+    }
+
     fn weekday_lead(&self, date: Date) -> String {
         let comma = matches!(self.order, Order::German | Order::Linked);
         format!("{}{}", self.weekday(date), if comma { ", " } else { " " })
@@ -369,7 +403,36 @@ mod tests {
         }
         assert_eq!(calendar("fr").day_month(day("2025-11-01")), "1er novembre");
         assert_eq!(calendar("de").week(45, 2025), "Woche 45, 2025");
+        assert_eq!(calendar("fr").in_running_text("Semaine 45, 2025"), "semaine 45, 2025");
+        assert_eq!(calendar("nl").in_running_text("Week 45, 2025"), "week 45, 2025");
+        assert_eq!(calendar("de").in_running_text("Woche 45, 2025"), "Woche 45, 2025");
+        assert_eq!(calendar("en").in_running_text("Monday 3 November 2025"), "Monday 3 November 2025");
+        assert_eq!(calendar("fr").in_running_text("2025"), "2025");
         assert_eq!(crate::text::capitalised(&calendar("fr").weekday_day_month(monday)), "Lundi 3 novembre");
+    }
+
+    #[test]
+    fn a_range_of_days_names_a_shared_month_once() {
+        let (first, last) = (day("2025-09-08"), day("2025-09-14"));
+        for (language, range) in [
+            ("en", "8–14 September"),
+            ("fr", "8–14 septembre"),
+            ("de", "8.–14. September"),
+            ("es", "8–14 de septiembre"),
+            ("pt", "8–14 de setembro"),
+        ] {
+            assert_eq!(calendar(language).day_range(first, last), range, "{language}");
+        }
+        assert_eq!(calendar("fr").day_range(day("2025-09-01"), day("2025-09-07")), "1er–7 septembre");
+        assert_eq!(
+            calendar("en").day_range(day("2025-09-29"), day("2025-10-05")),
+            "29 September – 5 October"
+        );
+        assert_eq!(
+            calendar("de").day_range(day("2025-12-29"), day("2026-01-04")),
+            "29. Dezember – 4. Januar"
+        );
+        assert_eq!(calendar("en").day_range(first, first), "8 September");
     }
 
     #[test]

@@ -621,9 +621,13 @@ impl Renderer {
             article: ArticleView<'v>,
             newer: Option<Link>,
             older: Option<Link>,
-            digest: Option<Link>,
+            digest: Option<views::DigestLink>,
         }
-        let digest = site.digest_of(index).map(|d| period_link(site, d));
+        let digest = site.digest_of(index).map(|period| {
+            let title = period_label(site, period);
+            let in_text = dates::calendar(&site.language).in_running_text(&title);
+            views::DigestLink { title, in_text, path: period.path.clone() }
+        });
         let description =
             if article.summary.is_empty() { article.title.clone() } else { article.summary.clone() };
         let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);

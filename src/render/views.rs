@@ -409,6 +409,19 @@ pub struct ArticleView<'a> {
     pub extra: &'a BTreeMap<String, serde_json::Value>,
 }
 
+/// The link from an article to its digest: `title` heads a line of its own (`Samedi 13 septembre
+/// 2025`), `in_text` is the same title as a sentence holds it (`Tous les articles : samedi 13
+/// septembre 2025`).
+#[derive(Debug, Serialize)]
+pub struct DigestLink {
+    /// The digest's title.
+    pub title: String,
+    /// The title inside a sentence.
+    pub in_text: String,
+    /// Site path.
+    pub path: String,
+}
+
 /// A link to a neighbouring page (previous/next article or digest).
 #[derive(Debug, Serialize)]
 pub struct Link {
@@ -462,7 +475,7 @@ pub struct TopicGroup {
 pub struct DigestView {
     /// `day`, `week` or `month`.
     pub kind: &'static str,
-    /// `Friday 12 September 2025`, `Week 37, 2025`, `September 2025`.
+    /// `Friday 12 September 2025`, `Week 37, 2025 (8–14 September)`, `September 2025`.
     pub title: String,
     /// Site path of the digest page.
     pub path: String,
@@ -597,12 +610,7 @@ pub fn period_title(
             let monday =
                 first.date().iso_week_date().first_of_week().map(|w| w.date()).unwrap_or(first.date());
             let sunday = last.date().iso_week_date().last_of_week().map(|w| w.date()).unwrap_or(last.date());
-            format!(
-                "{} ({} – {})",
-                calendar.week(key.1, key.0),
-                calendar.day_month(monday),
-                calendar.day_month(sunday)
-            )
+            format!("{} ({})", calendar.week(key.1, key.0), calendar.day_range(monday, sunday))
         }
         PeriodKind::Month => crate::text::capitalised(&calendar.month_year(first.date())),
         PeriodKind::Year => format!("{}", key.0),

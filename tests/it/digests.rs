@@ -49,7 +49,13 @@ fn weekly_digests_follow_iso_weeks_across_the_year_end() {
     assert!(week_one.contains("Monday story") && week_one.contains("Sunday story"), "{week_one}");
     assert!(!week_one.contains("Next Monday story"));
     assert!(site.output("2025/w02/index.html").contains("Next Monday story"));
-    assert!(visible_text(&week_one).contains("Week 1, 2025"), "{}", visible_text(&week_one));
+    assert!(
+        visible_text(&week_one).contains("Week 1, 2025 (30 December – 5 January)"),
+        "{}",
+        visible_text(&week_one)
+    );
+    let week_two = visible_text(&site.output("2025/w02/index.html"));
+    assert!(week_two.contains("Week 2, 2025 (6–12 January)"), "the month is named once: {week_two}");
     assert!(site.has_output("2024/12/30/index.html"), "day pages still exist under their articles");
     let home = site.output("index.html");
     let latest = home.find("Week 2, 2025").expect("home leads with the latest digest");

@@ -227,6 +227,9 @@ fn a_sites_language_writes_the_interface_words_in_either_theme() {
         assert!(article.contains(words), "`{words}` in {article}");
     }
     assert!(!article.contains("min read") && !article.contains("Front page"), "{article}");
+    // The digest's title heads its page with a capital and sits in a sentence without one.
+    assert!(article.contains("Tous les articles : lundi 3 novembre 2025"), "{article}");
+    assert!(text("2025/11/03/index.html").contains("Lundi 3 novembre 2025"));
     assert!(text("2025/11/03/index.html").contains("2 articles, dont 1 d’une source"));
     assert!(text("tags/index.html").contains("2 sujets dans Le Bulletin"));
     let term = site.output("tags/brest/index.html");
@@ -251,6 +254,7 @@ fn a_sites_language_writes_the_interface_words_in_either_theme() {
     assert!(term.contains("Tous les sujets"), "{term}");
     let article = text("2025/11/03/port/index.html");
     assert!(article.contains("1 min") && article.contains("Par Anne Morel , Luc Henry"), "{article}");
+    assert!(article.contains("Tous les articles : lundi 3 novembre 2025"), "{article}");
     assert!(!article.contains(" words"), "{article}");
 }
 

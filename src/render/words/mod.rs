@@ -14,7 +14,7 @@
 //! ```
 //!
 //! Templates call `t(key="front_page")` and `t(key="stories", count=3)`; any other argument fills
-//! the `{name}` it names (`t(key="all_stories_of", title=digest.title)`). Zola's `trans` is the
+//! the `{name}` it names (`t(key="all_stories_of", title=digest.in_text)`). Zola's `trans` is the
 //! same function. A key is looked up in the site's language (`pt-br`), then in its base language
 //! (`pt`), then in English, which the built-in theme has every key in: a site in a language no
 //! theme speaks reads English words rather than broken pages, and is told so.
