@@ -666,6 +666,14 @@ impl Layout {
     /// date), in an article with no other date-only paragraph (a timeline's dates head its
     /// entries, and are the story's).
     fn mark_date_stamp(&mut self, paras: &[Para<'_>]) {
+        self.mark_date_paragraph(paras);
+        if self.stamp.is_none() {
+            self.mark_publication_stamp(paras);
+        }
+    }
+
+    /// [`Layout::mark_date_stamp`]'s date on a line of its own.
+    fn mark_date_paragraph(&mut self, paras: &[Para<'_>]) {
         let Some(at) = paras.iter().take(STAMP_WINDOW).position(|para| para_date(para).is_some()) else {
             return;
         };
@@ -681,6 +689,24 @@ impl Layout {
         }
     }
 
+    /// A publication stamp ([`publication_stamp`]) among the header's paragraphs, or as the
+    /// last paragraph, where CNN prints it: the article's date, and page furniture once read.
+    /// Its words say what it is, so unlike a bare date it may follow a standfirst.
+    fn mark_publication_stamp(&mut self, paras: &[Para<'_>]) {
+        let last = paras.len().checked_sub(1).filter(|&last| last >= STAMP_WINDOW);
+        let window = (0..paras.len().min(STAMP_WINDOW)).chain(last);
+        for at in window {
+            if self.roles[at] != Role::Body {
+                continue;
+            }
+            if let Some(date) = paras[at].single_line().and_then(publication_stamp) {
+                self.stamp = Some(date);
+                self.roles[at] = Role::Dropped;
+                return;
+            }
+        }
+    }
+
     fn find_lede(&mut self, paras: &[Para<'_>]) {
         let lede = (0..paras.len()).find(|&i| {
             let line = paras[i].first_line();
@@ -692,6 +718,16 @@ impl Layout {
         self.lede = lede;
         if let Some(i) = lede {
             self.dateline = parse_dateline(paras[i].first_line()).map(|d| (d.dateline, d.rest));
+            // A section label between the headline and the lede (`EXCLUSIVE` under TMZ's time
+            // stamp) is the page's, as it is above a headline: no subhead of the story. With no
+            // headline it stays text, as it does above a lede.
+            let below_headline = self.roles[..i].iter().position(|role| *role == Role::Title).map(|t| t + 1);
+            let header = below_headline.unwrap_or(i)..i;
+            for (role, para) in self.roles[header.clone()].iter_mut().zip(&paras[header]) {
+                if *role == Role::Body && para.single_line().is_some_and(is_section_label) {
+                    *role = Role::Dropped;
+                }
+            }
         }
     }
 
@@ -1233,7 +1269,7 @@ fn is_page_leftover(line: &str) -> bool {
 /// (`A version of this article appears in print on …`, `Order Reprints | Today’s Paper |
 /// Subscribe`), a graphic's or a gallery's link (`(Graphic: Global assets in 2019 - here)`,
 /// `Gallery: Xbox One X | 14 Photos`), a teaser for another story (`Related: Chicago is America's
-/// most segregated city`).
+/// most segregated city`), a widget's credit (`Powered by SmartAsset.com`).
 fn is_known_furniture(line: &str) -> bool {
     let starts = |prefix: &str| strip_prefix_ignore_case(line, prefix).is_some();
     (starts("a version of this article appears in print") && has_at_most_words(line, 80))
@@ -1244,6 +1280,7 @@ fn is_known_furniture(line: &str) -> bool {
             && line.ends_with("Photos")
             && has_at_most_words(line, 16))
         || (starts("related:") && !ends_as_sentence(line) && has_at_most_words(line, 20))
+        || (starts("powered by ") && !ends_as_sentence(line) && has_at_most_words(line, 5))
 }
 
 /// Video-player chrome such as `Current Time 0:00` or `Loaded: 0%`.
@@ -2382,6 +2419,86 @@ pub(crate) fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
         Some(_) => return None,
     };
     words.next().is_none().then_some((month, day, year))
+}
+
+/// The day a publication stamp gives: `First published February 1, 2016: 1:28 AM ET` (after
+/// the publisher and place, `CNNMoney (New York)`, as CNN prints it under a story), `Published
+/// Nov. 19, 2024`, `Posted on March 3, 2025 at 9:10 a.m.`, or a date with the time after it,
+/// `2/26/2015 7:11 AM PST BY TMZ STAFF`. A date of digits is read month first where the line
+/// names an American time zone, and otherwise only when its numbers leave one reading. None for
+/// a sentence that mentions a publication (`The study was published on May 3, 2024.`).
+fn publication_stamp(line: &str) -> Option<(i16, i8, i8)> {
+    // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`).
+    let sentence = line.ends_with('.') && !(line.ends_with("a.m.") || line.ends_with("p.m."));
+    if !has_at_most_words(line, 16) || sentence {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let after_lead = ["first published", "published", "posted"].iter().find_map(|lead| {
+        let at = lower.find(lead)?;
+        let before = &line[..at];
+        // A lead starts the line, or follows a name and place of a few capitalised words
+        // (`CNNMoney (New York)`), not a sentence's subject (`The study was`).
+        let named = before.split_whitespace().all(|word| {
+            word.trim_start_matches('(').starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+        let leads = (at == 0 || before.ends_with(' ')) && named && has_at_most_words(before, 4);
+        leads.then(|| &line[at + lead.len()..])
+    });
+    let (rest, needs_time) = match after_lead {
+        Some(rest) => {
+            let rest = rest.trim_start_matches([':', ' ']);
+            (strip_prefix_ignore_case(rest, "on ").unwrap_or(rest), false)
+        }
+        None => (line, true),
+    };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let trim = |word: &str| word.trim_end_matches([',', ':', ';']).to_string();
+    let us_zone = words.iter().any(|word| {
+        const US_ZONES: &[&str] =
+            &["ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT"];
+        US_ZONES.contains(&word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('('))
+    });
+    let (date, taken) = match words.first().map(|first| numeric_date(&trim(first), us_zone)) {
+        Some(Some(date)) => (date, 1),
+        _ => {
+            let three = words.get(..3)?.join(" ");
+            (parse_full_date(three.trim_end_matches([',', ':', ';', '.']))?, 3)
+        }
+    };
+    // A time right after the date makes the line a stamp; with a lead, so does nothing, or a
+    // word that goes on with a time or a name (`at 9:10 a.m.`, `by TMZ Staff`), but not more
+    // of a sentence (`Researchers published May 3, 2024 results`).
+    let next = words.get(taken);
+    let timed = next.is_some_and(|next| clock_time(&[next]).is_some());
+    let stamp_goes_on = match next {
+        None => true,
+        Some(next) => {
+            ["at", "by", "|", "-", "–", "—", "·"].iter().any(|word| next.eq_ignore_ascii_case(word))
+        }
+    };
+    (timed || (!needs_time && stamp_goes_on)).then_some(date)
+}
+
+/// `2/26/2015` as (year, month, day): month first when `month_first` (the American order), day
+/// first when the first number is above 12, month first when the second is.
+fn numeric_date(word: &str, month_first: bool) -> Option<(i16, i8, i8)> {
+    let mut parts = word.split('/');
+    let (Some(a), Some(b), Some(year), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    if !is_year(year) || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
+    let (month, day) = match (a, b) {
+        (13.., _) => (b, a),
+        (_, 13..) => (a, b),
+        _ if month_first => (a, b),
+        _ => return None,
+    };
+    real_date((year.parse().ok()?, month, day))
 }
 
 /// The moment an `Updated …` line gives.
@@ -3916,6 +4033,56 @@ mod tests {
             assert!(!is_dayless_stamp(kept), "{kept}");
         }
         assert_eq!(updated_date("Published November 19, 2024"), None, "a publication date is no update");
+    }
+
+    #[test]
+    fn a_publication_stamp_dates_the_article_and_is_furniture() {
+        // TMZ: the stamp under the headline and its deck, the byline on the same line.
+        let out = convert(
+            "Pearl Oscar Dress -- STOLEN!!!\n\n$150K Pearl Oscar Dress ... STOLEN!!!!\n\n\
+             2/26/2015 7:11 AM PST BY TMZ STAFF\n\nEXCLUSIVE\n\n\n\
+             The dress was stolen right out of her hotel room ... TMZ has learned.",
+        );
+        let date = out.date.expect("date");
+        assert_eq!((date.year, date.month, date.day, date.evidence), (2015, 2, 26, DateEvidence::Stamp));
+        assert_eq!(out.dropped, ["2/26/2015 7:11 AM PST BY TMZ STAFF", "EXCLUSIVE"], "{out:?}");
+        assert!(out.body.starts_with("$150K Pearl Oscar Dress"), "{}", out.body);
+        // CNN: under the story, after the publisher and place.
+        let out = convert(
+            "The report assessed poverty levels among 10 wealthy countries.\n\n\
+             Powered by SmartAsset.com\n\n\
+             The American safety net was found to be ineffective.\n\n\
+             CNNMoney (New York) First published February 1, 2016: 1:28 AM ET",
+        );
+        let date = out.date.expect("date");
+        assert_eq!((date.year, date.month, date.day), (2016, 2, 1));
+        assert_eq!(
+            out.dropped,
+            ["Powered by SmartAsset.com", "CNNMoney (New York) First published February 1, 2016: 1:28 AM ET"]
+        );
+        for (line, date) in [
+            ("Published Nov. 19, 2024", Some((2024, 11, 19))),
+            ("Posted on March 3, 2025 at 9:10 a.m.", Some((2025, 3, 3))),
+            ("First published: 19/11/2024 08:30 GMT", Some((2024, 11, 19))),
+            ("3/4/2025 10:15 AM EST", Some((2025, 3, 4))),
+            // Third of April or fourth of March: no American zone says which.
+            ("3/4/2025 10:15 GMT", None),
+            ("2/26/2015 BY TMZ STAFF", None),
+            ("The study was published on May 3, 2024.", None),
+            ("Researchers published May 3, 2024 results that surprised the field", None),
+            ("Published in 1990 by a small press", None),
+            ("2/30/2015 7:11 AM PST", None),
+        ] {
+            assert_eq!(publication_stamp(line), date, "{line}");
+        }
+        // In the middle of a story a stamp-like line is the story's.
+        let out = convert(
+            "Storm update\n\nBy Dana Whitfield\n\nThe storm hit on Monday.\n\nMore rain fell overnight.\n\n\
+             Crews worked through the night.\n\nRoads reopened in the morning.\n\nSchools stayed shut.\n\n\
+             Power returned to most homes.\n\nThe mayor thanked the crews.\n\n\
+             Published March 3, 2025 at 9:10 a.m. by the city\n\nMore storms are forecast.",
+        );
+        assert!(out.date.is_none(), "{:?}", out.date);
         let out = convert(
             "Storm leaves 200,000 without power across the Northeast\n\
              Crews from six states are working to restore electricity before temperatures drop this weekend\n\n\

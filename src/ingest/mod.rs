@@ -752,7 +752,7 @@ fn resolve(
                     };
                     diagnostics.push(Diagnostic::warning(
                         path,
-                        format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
+                        format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
                     ));
                     (modified_time(path, tz), DateSource::Modified)
                 }
@@ -1073,7 +1073,7 @@ impl MonthDate {
         diagnostics.push(Diagnostic::warning(
             path,
             format!(
-                "no day found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ folders, a dated dateline or a date on a line of its own near the top): dated {}, the first of the month that its folders `{folders}` name; write `date:` to give the day",
+                "no day found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ folders, a dated dateline, a date on a line of its own near the top or a publication stamp): dated {}, the first of the month that its folders `{folders}` name; write `date:` to give the day",
                 self.date.date()
             ),
         ));
