@@ -757,6 +757,8 @@ impl Layout {
         if let Some(byline) = &self.byline {
             out.authors = byline.authors.clone();
             out.byline = Some(byline.line.clone());
+        } else {
+            out.authors = self.tagline_authors(paras);
         }
         out.dateline = self.dateline.as_ref().map(|(d, _)| d.clone());
         out.source = self.source();
@@ -769,6 +771,34 @@ impl Layout {
             out.dropped.extend(byline.leftovers.iter().cloned());
         }
         out.lang = guess_language(self.body_paragraphs(paras)).map(str::to_string);
+    }
+
+    /// The writers that taglines under the story name ([`tagline_names`]), for a story that
+    /// printed no byline over it: the paragraph stays in the body, where the page had it. A name
+    /// the story used before its taglines is left out: a story that ends `Jane Roe is a former
+    /// reporter for the Herald.` is about Jane Roe, not by her.
+    fn tagline_authors(&self, paras: &[Para<'_>]) -> Vec<String> {
+        let body: Vec<usize> = (0..paras.len()).filter(|&i| self.roles[i] == Role::Body).collect();
+        let mut names: Vec<String> = Vec::new();
+        let mut first_tagline = None;
+        for &i in &body[body.len().saturating_sub(TAGLINE_WINDOW)..] {
+            for name in tagline_names(&paras[i].joined()) {
+                first_tagline.get_or_insert(i);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        let Some(first_tagline) = first_tagline else { return names };
+        // Lines of a few words (`Sarah Archer` under `About the Author`) are the taglines' own.
+        let before: String = body
+            .iter()
+            .filter(|&&i| i < first_tagline && !has_at_most_words(paras[i].first_line(), 4))
+            .map(|&i| paras[i].joined().to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        names.retain(|name| !before.contains(&name.to_lowercase()));
+        names
     }
 
     /// The lede without its dateline, followed by the prose paragraphs right after it.
@@ -1892,6 +1922,94 @@ struct Byline {
     /// What the line said besides names and publisher (a role, a date, a reading time): page
     /// furniture, listed with the other leftovers so that no word vanishes unreported.
     leftovers: Vec<String>,
+}
+
+/// How many of the last paragraphs of text are looked at for taglines: two writers' bios, a
+/// contributors' line and a correction close some stories.
+const TAGLINE_WINDOW: usize = 6;
+
+/// The writers a tagline under a story names, as English-language papers print it where they
+/// printed no byline over it: `Corey Kilgannon is a Metro reporter covering news and human
+/// interest stories.`, `Nelson D. Schwartz has covered economics since 2012.`, `Steven Mufson
+/// covers the White House.`, `LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR`, `Stella Kim
+/// reported from Seoul, and Jennifer Jett from Hong Kong.` A name followed by `is a`, `was the`
+/// and the like counts only when the sentence names a newsroom's trade (`reporter`, `editor`,
+/// `author of`): `Jane Roe is the mayor of Springfield.` names no writer.
+fn tagline_names(text: &str) -> Vec<String> {
+    /// Verbs that make the name before them a writer's by themselves.
+    const WRITES: &[&str] = &[
+        " covers ",
+        " has covered ",
+        " reported from ",
+        " reports on ",
+        " reports from ",
+        " writes about ",
+        " writes for ",
+    ];
+    /// Verbs that do so when the sentence names a trade of [`TRADES`].
+    const IS: &[&str] = &[" is a ", " is an ", " is the ", " was a ", " was the "];
+    const TRADES: &[&str] = &[
+        "reporter",
+        "correspondent",
+        "editor",
+        "writer",
+        "columnist",
+        "journalist",
+        "producer",
+        "author of",
+        "critic",
+        "contributor",
+        "photographer",
+    ];
+    if !has_at_most_words(text, 120) {
+        return Vec::new();
+    }
+    let lower = text.to_lowercase();
+    // Where the verb starts and where it ends, the earliest of either kind.
+    let found = WRITES
+        .iter()
+        .map(|verb| (verb, true))
+        .chain(IS.iter().map(|verb| (verb, false)))
+        .filter_map(|(verb, alone)| lower.find(verb).map(|at| (at, at + verb.len(), alone, *verb)))
+        .min_by_key(|&(at, ..)| at);
+    let Some((at, after, alone, verb)) = found else { return Vec::new() };
+    // Lower-casing keeps byte offsets for the ASCII verbs, but not before a letter that changes
+    // width: the name is cut from the text only where the two agree.
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let Some(name) = writer_name(&text[..at]) else { return Vec::new() };
+    let sentence_end = lower[after..].find(". ").map_or(lower.len(), |end| after + end);
+    let sentence = &lower[after..sentence_end];
+    if !alone && !TRADES.iter().any(|trade| sentence.contains(trade)) {
+        return Vec::new();
+    }
+    let mut names = vec![name];
+    // `…, and Jennifer Jett from Hong Kong.`
+    if verb == " reported from "
+        && let Some(and) = text[after..sentence_end].find(", and ")
+        && let Some(from) = text[after + and..sentence_end].find(" from ")
+        && let Some(second) = writer_name(&text[after + and + ", and ".len()..after + and + from])
+    {
+        names.push(second);
+    }
+    names
+}
+
+/// `text` as a writer's name: two to four name words, in normal case, none of them a word that
+/// ends a company's or a paper's name (`Acme Inc covers the cost`).
+fn writer_name(text: &str) -> Option<String> {
+    const NOT_PERSONAL: &[&str] = &[
+        "inc", "corp", "ltd", "llc", "co", "group", "company", "news", "times", "post", "press", "media",
+        "network", "agency", "the",
+    ];
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    let starts_upper = text.starts_with(char::is_uppercase);
+    let personal = text.split_whitespace().all(|word| {
+        is_name_word(word) && !NOT_PERSONAL.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    });
+    ((2..=4).contains(&words) && starts_upper && personal).then(|| normal_case_name(text))
 }
 
 /// How bylines open, in the languages whose copy Gazette sees most.
@@ -4033,6 +4151,55 @@ mod tests {
             assert!(!is_dayless_stamp(kept), "{kept}");
         }
         assert_eq!(updated_date("Published November 19, 2024"), None, "a publication date is no update");
+    }
+
+    #[test]
+    fn a_tagline_under_the_story_names_its_writers() {
+        let story = "Crews worked through the night to repair the water main under Queens Boulevard.\n\n\
+                     “It’s ‘Showtime at the Apollo,’” the supervisor said as the leak stopped.";
+        for (tagline, authors) in [
+            (
+                "Corey Kilgannon is a Metro reporter covering news and human interest stories. He writes a column.",
+                vec!["Corey Kilgannon"],
+            ),
+            (
+                "Nelson D. Schwartz has covered economics since 2012. Previously, he wrote about banks.",
+                vec!["Nelson D. Schwartz"],
+            ),
+            ("\nSteven Mufson covers the White House.", vec!["Steven Mufson"]),
+            ("LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR", vec!["Laurie Oakes"]),
+            (
+                "Stella Kim reported from Seoul, and Jennifer Jett from Hong Kong.",
+                vec!["Stella Kim", "Jennifer Jett"],
+            ),
+            ("Sarah Archer is the author of The Midcentury Kitchen.", vec!["Sarah Archer"]),
+            // No writer: no trade named, a company, contributors, a sentence of the story.
+            ("Jane Roe is the mayor of Springfield.", vec![]),
+            ("Acme Inc covers the cost of the repairs.", vec![]),
+            ("Abigail Williams and Beomsu Jo contributed.", vec![]),
+            ("The supervisor is a former reporter.", vec![]),
+        ] {
+            let out = convert(&format!("{story}\n\n{tagline}"));
+            assert_eq!(out.authors, authors, "{tagline}");
+            assert!(out.body.contains(tagline.trim()), "the tagline stays in the story: {}", out.body);
+        }
+        // Two bios and a contributors' line, as NBC News closes a story.
+        let out = convert(&format!(
+            "{story}\n\nStella Kim\n\nStella Kim is an NBC News freelance producer based in Seoul.\n\n\
+             Jennifer Jett\n\nJennifer Jett is the Asia Digital Editor for NBC News, based in Hong Kong.\n\n\
+             Abigail Williams and Beomsu Jo contributed."
+        ));
+        assert_eq!(out.authors, ["Stella Kim", "Jennifer Jett"]);
+        // A story about a reporter is not by her; a byline over the story wins.
+        let out = convert(
+            "Jane Roe won the prize for her series on the port.\n\nThe jury praised her work.\n\n\
+             Jane Roe is a reporter for the Herald.",
+        );
+        assert!(out.authors.is_empty(), "{:?}", out.authors);
+        let out = convert(&format!(
+            "Water main bursts\n\nBy Ann Smith\n\n{story}\n\nSteven Mufson covers the White House."
+        ));
+        assert_eq!(out.authors, ["Ann Smith"]);
     }
 
     #[test]

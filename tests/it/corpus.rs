@@ -218,6 +218,9 @@ fn real_corpus_meets_targets() {
     // Dates the text itself gives (a dated dateline, a date line): an embedded post's date is
     // only a lower bound, so it is not scored.
     let (mut dates_found, mut dates_right) = (0, 0);
+    // Writers: found where the text names them at all (most pages' bylines were not copied into
+    // the text), and never a name the gold does not list.
+    let (mut authors_in_text, mut authors_found, mut authors_wrong) = (0, 0, 0);
 
     for article in &articles {
         let out = convert(&article.text);
@@ -291,6 +294,21 @@ fn real_corpus_meets_targets() {
             }
         }
 
+        let gold_authors: Vec<String> = expected["authors"]
+            .as_array()
+            .map(|names| names.iter().filter_map(|name| name.as_str().map(str::to_lowercase)).collect())
+            .unwrap_or_default();
+        let text = article.text.to_lowercase();
+        let named_in_text =
+            !gold_authors.is_empty() && gold_authors.iter().all(|name| text.contains(name.as_str()));
+        let found: Vec<String> = out.authors.iter().map(|name| name.to_lowercase()).collect();
+        authors_in_text += usize::from(named_in_text);
+        authors_found += usize::from(named_in_text && found == gold_authors);
+        if found.iter().any(|name| !gold_authors.contains(name)) {
+            authors_wrong += 1;
+            failures.push(format!("{}: authors {:?}, want {gold_authors:?}", article.name, out.authors));
+        }
+
         if let Some(gold) = expected["lang"].as_str() {
             lang_known += 1;
             let gold = gold.split('-').next().unwrap_or(gold);
@@ -327,6 +345,9 @@ fn real_corpus_meets_targets() {
     );
     println!("  language           {lang_right}/{lang_known}");
     println!("  dates from text    {dates_right}/{dates_found} right (of {n} articles)");
+    println!(
+        "  authors            {authors_found}/{authors_in_text} of those the text names; {authors_wrong} articles with a name not theirs"
+    );
     for failure in &failures {
         println!("  - {failure}");
     }
@@ -339,6 +360,8 @@ fn real_corpus_meets_targets() {
     assert_eq!(datelines_found, datelines, "every gold dateline found");
     assert_eq!(embed_items_ok, embed_items, "every tweet is exactly one embed");
     assert_eq!(dates_right, dates_found, "every date read from the text is the page's");
+    assert_eq!(authors_wrong, 0, "no article is given a writer who is not its own");
+    assert!(authors_found >= 7, "the writers that taglines name are found");
 }
 
 // ---------------------------------------------------------------------------------------------
