@@ -308,6 +308,37 @@ static DEMONYMS: WordList = WordList::new(&[
     "national", "international", "global", "european", "christian", "jewish", "gop",
 ]);
 
+/// The peoples of the nations most in the news as French, Spanish, Portuguese, Italian and Dutch
+/// write them: French capitalises them as nouns (`les Français`, `des Américains`), and a story
+/// in French was tagged `Français` for it. Singular forms; plurals are tried without their `s`.
+/// Forms that are also names of places are left out (`Argentina`, `China`, `Suisse`).
+#[rustfmt::skip]
+static FOREIGN_DEMONYMS: WordList = WordList::new(&[
+    // French.
+    "français", "française", "anglais", "anglaise", "britannique", "allemand", "allemande",
+    "américain", "américaine", "européen", "européenne", "espagnol", "espagnole", "italien",
+    "italienne", "russe", "ukrainien", "ukrainienne", "chinois", "chinoise", "japonais", "japonaise",
+    "israélien", "israélienne", "palestinien", "palestinienne", "belge", "canadien",
+    "canadienne", "québécois", "québécoise", "africain", "africaine", "algérien", "algérienne",
+    "marocain", "marocaine", "tunisien", "tunisienne", "iranien", "iranienne", "turc", "turque",
+    "libanais", "libanaise", "syrien", "syrienne", "brésilien", "brésilienne", "mexicain", "mexicaine",
+    "indien", "indienne", "portugais", "portugaise", "polonais", "polonaise", "grec", "grecque",
+    "néerlandais", "néerlandaise",
+    // Spanish and Portuguese.
+    "español", "española", "españoles", "estadounidense", "estadounidenses", "mexicano", "mexicana",
+    "argentino", "colombiano", "colombiana", "chileno", "chilena", "venezolano",
+    "venezolana", "peruano", "peruana", "cubano", "cubana", "europeo", "europea", "francés",
+    "francesa", "franceses", "alemán", "alemana", "alemanes", "inglés", "inglesa", "ingleses",
+    "británico", "británica", "ruso", "rusa", "brasileño", "brasileña",
+    "brasileiro", "brasileira", "português", "portuguesa", "portugueses", "americano", "americana",
+    "norte-americano", "norte-americana", "francês", "alemão", "alemães", "inglês", "espanhol",
+    "espanhola", "espanhóis", "europeu", "europeia",
+    // Italian and Dutch.
+    "italiano", "italiana", "italiani", "italiane", "francese", "francesi", "tedesco", "tedesca",
+    "tedeschi", "inglese", "inglesi", "americani", "europei", "nederlander", "nederlanders", "belg",
+    "belgen", "duitser", "duitsers", "fransman", "fransen", "amerikaan", "amerikanen",
+]);
+
 /// Adjectives of nation, faith or party that end descriptions, not names ("a Virginia Democrat",
 /// "South Korean President Yoon"); words that also end names ("Amnesty International", "Bill
 /// English", "Mark Cuban", "Dawn French") are left out.
@@ -1661,9 +1692,9 @@ fn contains_word_seq(hay: &str, needle: &str) -> bool {
 }
 
 fn is_demonym(display: &str) -> bool {
-    let w = display.to_lowercase();
-    let w = w.strip_suffix('s').unwrap_or(&w);
-    if DEMONYMS.contains(w) {
+    let whole = display.to_lowercase();
+    let w = whole.strip_suffix('s').unwrap_or(&whole);
+    if DEMONYMS.contains(w) || FOREIGN_DEMONYMS.contains(&whole) || FOREIGN_DEMONYMS.contains(w) {
         return true;
     }
     let n = w.chars().count();
@@ -1690,6 +1721,21 @@ mod tests {
         assert!(t.contains(&"Marta Quill".to_string()), "{t:?}");
         assert!(t.contains(&"Lantern Bay".to_string()), "{t:?}");
         assert!(!t.iter().any(|x| x == "Monday" || x == "The" || x == "Officials"), "{t:?}");
+    }
+
+    #[test]
+    fn peoples_named_in_other_languages_are_no_tags() {
+        let text = "Les Français votent dimanche à Lyon. Les Américains observent le scrutin.\n\n\
+                    Selon un sondage, les Français hésitent. À Lyon, les Américains restent prudents.\n\n\
+                    Los españoles y los franceses viajan a China. China firmó con Argentina. Argentina celebró.";
+        let t = tags("", text);
+        assert!(t.contains(&"Lyon".to_string()), "{t:?}");
+        assert!(t.contains(&"China".to_string()) && t.contains(&"Argentina".to_string()), "{t:?}");
+        for people in ["Français", "Américains"] {
+            assert!(!t.iter().any(|tag| tag == people), "{people} in {t:?}");
+        }
+        assert!(is_demonym("Français") && is_demonym("Américains") && is_demonym("españoles"));
+        assert!(!is_demonym("China") && !is_demonym("Argentina") && !is_demonym("Suisse"));
     }
 
     #[test]

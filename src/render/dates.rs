@@ -304,10 +304,12 @@ impl Calendar {
     }
 
     /// `text` (a title that starts with a word of this calendar) as it is written inside a
-    /// sentence: `semaine 37` after `Tous les articles :`. A language that capitalises its month
-    /// names (English, German) keeps the capitals of these words anywhere.
+    /// sentence: `semaine 37` after `Tous les articles :`, `week 37` after `All stories of`. A
+    /// language that capitalises its month names (English, German) keeps the capitals of day and
+    /// month names anywhere, and German those of every noun (`Woche`).
     pub fn in_running_text(&self, text: &str) -> String {
-        let keeps_capitals = self.months[0].starts_with(char::is_uppercase);
+        let week = text.starts_with(self.week) && self.order != Order::German;
+        let keeps_capitals = self.months[0].starts_with(char::is_uppercase) && !week;
         let mut chars = text.chars();
         match chars.next() {
             Some(first) if !keeps_capitals && first.is_uppercase() => {
@@ -407,6 +409,11 @@ mod tests {
         assert_eq!(calendar("nl").in_running_text("Week 45, 2025"), "week 45, 2025");
         assert_eq!(calendar("de").in_running_text("Woche 45, 2025"), "Woche 45, 2025");
         assert_eq!(calendar("en").in_running_text("Monday 3 November 2025"), "Monday 3 November 2025");
+        assert_eq!(calendar("en").in_running_text("November 2025"), "November 2025");
+        assert_eq!(
+            calendar("en").in_running_text("Week 45, 2025 (3–9 November)"),
+            "week 45, 2025 (3–9 November)"
+        );
         assert_eq!(calendar("fr").in_running_text("2025"), "2025");
         assert_eq!(crate::text::capitalised(&calendar("fr").weekday_day_month(monday)), "Lundi 3 novembre");
     }
