@@ -1991,19 +1991,18 @@ fn tagline_names(text: &str) -> Vec<String> {
         TradeInSentence,
         NewsroomInParagraph,
     }
-    if !has_at_most_words(text, 120) {
-        return Vec::new();
-    }
-    // ASCII lower case keeps every byte where it was, so the name is cut from `text` at the
-    // verb's offset in `lower`.
-    let lower = text.to_ascii_lowercase();
-    let found = VERBS
-        .iter()
-        .filter_map(|&(verb, needs)| lower.find(verb).map(|at| (at, at + verb.len(), needs, verb)))
-        .min_by_key(|&(at, ..)| at);
+    // The verb follows a name of two to four words: it is looked for after the second, third
+    // and fourth space only, by comparing the bytes there in any case (this runs over the last
+    // paragraphs of every article).
+    let found = text.match_indices(' ').skip(1).take(3).find_map(|(at, _)| {
+        VERBS.iter().find_map(|&(verb, needs)| {
+            let candidate = text.as_bytes().get(at..at + verb.len())?;
+            candidate.eq_ignore_ascii_case(verb.as_bytes()).then_some((at, at + verb.len(), needs, verb))
+        })
+    });
     let Some((at, after, needs, verb)) = found else { return Vec::new() };
     let Some(name) = writer_name(&text[..at]) else { return Vec::new() };
-    let sentence_end = lower[after..].find(". ").map_or(lower.len(), |end| after + end);
+    let sentence_end = text[after..].find(". ").map_or(text.len(), |end| after + end);
     let says_so = match needs {
         Needs::Nothing => true,
         Needs::TradeInSentence => names_a_trade(&text[after..sentence_end]),
@@ -2607,9 +2606,10 @@ pub(crate) fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
 /// names an American time zone, and otherwise only when its numbers leave one reading. None for
 /// a sentence that mentions a publication (`The study was published on May 3, 2024.`).
 fn publication_stamp(line: &str) -> Option<PublicationStamp> {
-    // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`).
+    // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`). Asked of every
+    // paragraph: the cheapest tests first.
     let sentence = line.ends_with('.') && !(line.ends_with("a.m.") || line.ends_with("p.m."));
-    if !has_at_most_words(line, 16) || sentence {
+    if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 16) {
         return None;
     }
     let lower = line.to_ascii_lowercase();
