@@ -246,13 +246,23 @@ impl Calendar {
 
     /// `3 November`, `1er novembre`, `3. November`, `3 de noviembre`.
     pub fn day_month(&self, date: Date) -> String {
-        let (day, month) = (date.day(), self.month(date));
+        self.with_month(self.day_number(date.day()), self.month(date))
+    }
+
+    /// A day of the month as the language writes it before the month: `3`, `1er`, `3.`.
+    fn day_number(&self, day: i8) -> String {
         match self.order {
-            Order::DayMonth => format!("{day} {month}"),
-            Order::French if day == 1 => format!("1er {month}"),
-            Order::French => format!("{day} {month}"),
-            Order::German => format!("{day}. {month}"),
-            Order::Linked => format!("{day} de {month}"),
+            Order::French if day == 1 => "1er".to_string(),
+            Order::German => format!("{day}."),
+            _ => day.to_string(),
+        }
+    }
+
+    /// `days` (one day or a range) followed by `month`, joined as the language joins them.
+    fn with_month(&self, days: String, month: &str) -> String {
+        match self.order {
+            Order::Linked => format!("{days} de {month}"),
+            _ => format!("{days} {month}"),
         }
     }
 
@@ -293,14 +303,8 @@ impl Calendar {
         if (first.year(), first.month()) != (last.year(), last.month()) {
             return format!("{} – {}", self.day_month(first), self.day_month(last));
         }
-        let (from, to, month) = (first.day(), last.day(), self.month(first));
-        match self.order {
-            Order::DayMonth => format!("{from}–{to} {month}"),
-            Order::French if from == 1 => format!("1er–{to} {month}"),
-            Order::French => format!("{from}–{to} {month}"),
-            Order::German => format!("{from}.–{to}. {month}"),
-            Order::Linked => format!("{from}–{to} de {month}"),
-        }
+        let days = format!("{}–{}", self.day_number(first.day()), self.day_number(last.day()));
+        self.with_month(days, self.month(first))
     }
 
     /// `text` (a title that starts with a word of this calendar) as it is written inside a
