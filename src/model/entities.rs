@@ -310,7 +310,8 @@ static DEMONYMS: WordList = WordList::new(&[
 
 /// The peoples of the nations most in the news as French, Spanish, Portuguese, Italian and Dutch
 /// write them: French capitalises them as nouns (`les Français`, `des Américains`), and a story
-/// in French was tagged `Français` for it. Singular forms; plurals are tried without their `s`.
+/// in French was tagged `Français` for it. Singular forms, and the plurals that are more than
+/// the singular and an `s` (`españoles`, `italiani`); the others are tried without their `s`.
 /// Forms that are also names of places are left out (`Argentina`, `China`, `Suisse`).
 #[rustfmt::skip]
 static FOREIGN_DEMONYMS: WordList = WordList::new(&[
