@@ -2634,10 +2634,10 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     };
     let words: Vec<&str> = rest.split_whitespace().collect();
     let trim = |word: &str| word.trim_end_matches([',', ':', ';']).to_string();
+    // An American zone: one of New York's to Los Angeles's, or UTC−4 to UTC−8.
     let us_zone = words.iter().any(|word| {
-        const US_ZONES: &[&str] =
-            &["ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT"];
-        US_ZONES.contains(&word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('('))
+        zone_named(word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('('))
+            .is_some_and(|zone| zone.starts_with("America/") || zone.starts_with("Etc/GMT+"))
     });
     let (date, taken) = match words.first().map(|first| numeric_date(&trim(first), us_zone)) {
         Some(Some(date)) => (date, 1),
@@ -2664,7 +2664,8 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     }
     let mut after = after.skip_while(|word| {
         let word = word.trim_end_matches(':').to_ascii_lowercase();
-        matches!(word.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m") || is_zone(&word)
+        matches!(word.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
+            || zone_named(&word.to_ascii_uppercase()).is_some()
     });
     let byline_or_nothing = match after.next() {
         None => true,
@@ -2679,15 +2680,6 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
 struct PublicationStamp {
     date: (i16, i8, i8),
     led: bool,
-}
-
-/// Whether `word` (lower case) is a time zone's abbreviation that pages print after a time.
-fn is_zone(word: &str) -> bool {
-    const ZONES: &[&str] = &[
-        "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst",
-        "cet", "cest",
-    ];
-    ZONES.contains(&word)
 }
 
 /// `2/26/2015` as (year, month, day): month first when `month_first` (the American order), day
@@ -2735,30 +2727,37 @@ fn updated_date(line: &str) -> Option<UpdatedAt> {
     Some(UpdatedAt { date, time, zone })
 }
 
+/// Time zone abbreviations pages print after a time, and the tz database's zone of each: `ET` is
+/// New York's time, summer or winter, while `EST` says UTC−5 whatever the season (`Etc/GMT+5`,
+/// whose sign is POSIX's). US zones first: most pages that print them are American.
+const ZONES: &[(&str, &str)] = &[
+    ("ET", "America/New_York"),
+    ("EST", "Etc/GMT+5"),
+    ("EDT", "Etc/GMT+4"),
+    ("CT", "America/Chicago"),
+    ("CST", "Etc/GMT+6"),
+    ("CDT", "Etc/GMT+5"),
+    ("MT", "America/Denver"),
+    ("MST", "Etc/GMT+7"),
+    ("MDT", "Etc/GMT+6"),
+    ("PT", "America/Los_Angeles"),
+    ("PST", "Etc/GMT+8"),
+    ("PDT", "Etc/GMT+7"),
+    ("GMT", "UTC"),
+    ("UTC", "UTC"),
+    ("BST", "Etc/GMT-1"),
+    ("CET", "Etc/GMT-1"),
+    ("CEST", "Etc/GMT-2"),
+];
+
+/// The zone of the abbreviation `word` (`ET`, `PST`), as [`ZONES`] lists it.
+fn zone_named(word: &str) -> Option<&'static str> {
+    ZONES.iter().find(|(abbreviation, _)| *abbreviation == word).map(|(_, zone)| *zone)
+}
+
 /// The first `H:MM` in `words`, made 24-hour by an `a.m.`/`PM` after it, and the time zone an
-/// abbreviation after that names: `ET` is New York's time, summer or winter, while `EST` says
-/// UTC−5 whatever the season (the tz database's `Etc/GMT+5`, whose sign is POSIX's). US zones
-/// first: most pages that print them are American.
+/// abbreviation after that names ([`ZONES`]).
 fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
-    const ZONES: &[(&str, &str)] = &[
-        ("ET", "America/New_York"),
-        ("EST", "Etc/GMT+5"),
-        ("EDT", "Etc/GMT+4"),
-        ("CT", "America/Chicago"),
-        ("CST", "Etc/GMT+6"),
-        ("CDT", "Etc/GMT+5"),
-        ("MT", "America/Denver"),
-        ("MST", "Etc/GMT+7"),
-        ("MDT", "Etc/GMT+6"),
-        ("PT", "America/Los_Angeles"),
-        ("PST", "Etc/GMT+8"),
-        ("PDT", "Etc/GMT+7"),
-        ("GMT", "UTC"),
-        ("UTC", "UTC"),
-        ("BST", "Etc/GMT-1"),
-        ("CET", "Etc/GMT-1"),
-        ("CEST", "Etc/GMT-2"),
-    ];
     let at = words.iter().position(|word| {
         let word = word.trim_end_matches([',', '.', ';']);
         word.split_once(':').is_some_and(|(h, m)| {
@@ -2785,10 +2784,9 @@ fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
     if hour > 23 || minute > 59 {
         return None;
     }
-    let zone = words.get(next).and_then(|word| {
-        let word = word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('(');
-        ZONES.iter().find(|(abbreviation, _)| *abbreviation == word).map(|(_, zone)| *zone)
-    });
+    let zone = words
+        .get(next)
+        .and_then(|word| zone_named(word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('(')));
     Some(((hour, minute), zone))
 }
 
