@@ -788,6 +788,26 @@ fn print_timings(report: &Report) {
     }
 }
 
+/// Whether writing under `out` writes into `content_dir` (the folder itself or one inside it),
+/// whichever way either is spelled (`./content`, `content/../content`, a symlink).
+fn writes_into(out: &Path, content_dir: &Path) -> bool {
+    let resolve = |path: &Path| {
+        // The folder may not exist yet: resolve the part of it that does.
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let mut existing = absolute.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else { break };
+            rest.push(name.to_os_string());
+            existing = parent;
+        }
+        let mut resolved = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
+        resolved.extend(rest.iter().rev());
+        resolved
+    };
+    resolve(out).starts_with(resolve(content_dir))
+}
+
 fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, Overrides::default())?;
     let mut sources = Vec::new();
@@ -820,6 +840,14 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 None => problems.push(Diagnostic::error(&root, "not a .txt or .md article")),
             }
         }
+    }
+    if let Some(out) = &args.out
+        && writes_into(out, &config.content_dir)
+    {
+        anyhow::bail!(
+            "--out {}: that is inside the content folder, so each .md file would be built beside its .txt file and every article would be published twice; to replace the .txt files use --in-place, or write a new content folder outside it (--out content-md) and set content_dir to it",
+            out.display()
+        );
     }
     // Printed one after another, several articles' front matter and text make one file that is
     // no article: printing is for one.

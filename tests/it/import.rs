@@ -211,6 +211,32 @@ fn import_prints_markdown_or_replaces_in_place() {
 }
 
 #[test]
+fn import_refuses_to_write_into_the_content_folder() {
+    let site = SiteTest::with_files(&[(
+        "content/2025-01-02-note.txt",
+        "Council votes on the pier\n\nThe council voted to rebuild the pier on Monday.\n",
+    )]);
+    // Beside its .txt file, each article would be built twice.
+    for out in ["content", "./content/", "content/md", "content/../content"] {
+        let run = site.run(&["import", "--out", out]);
+        assert!(!run.success, "--out {out}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("inside the content folder") && run.stderr.contains("--in-place"),
+            "{}",
+            run.stderr
+        );
+    }
+    let written: Vec<_> = walkdir::WalkDir::new(site.root.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .collect();
+    assert_eq!(written.len(), 1, "nothing was written: {written:?}");
+    assert!(site.run(&["import", "--out", "content-md"]).success);
+    assert!(site.root.join("content-md/2025-01-02-note.md").exists());
+}
+
+#[test]
 fn every_word_of_the_seed_article_is_on_its_page() {
     let seed_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let Ok(entries) = std::fs::read_dir(&seed_dir) else {
