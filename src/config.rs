@@ -15,6 +15,10 @@ use crate::yaml;
 /// The config file looked for in the site root when `--config` is not given.
 pub const DEFAULT_CONFIG_FILE: &str = "site.yaml";
 
+/// Configuration files of Hugo (`hugo.*`, `config.*`) and Zola (`config.toml`).
+const FOREIGN_CONFIG_FILES: &[&str] =
+    &["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
+
 /// Why the configuration could not be used. Always names the file.
 #[derive(Debug, Error)]
 pub enum ConfigError {
@@ -481,6 +485,24 @@ impl Config {
     /// a site meant to be published must have one.
     pub fn has_absolute_base_url(&self) -> bool {
         self.base_url.contains("://")
+    }
+
+    /// A warning when no site.yaml was read but the folder holds Hugo's or Zola's configuration:
+    /// a user who moved a site over would otherwise see a build with every default and no word
+    /// of why their settings are not used.
+    pub fn unread_config(&self) -> Option<crate::diagnostic::Diagnostic> {
+        if self.config_file.is_some() {
+            return None;
+        }
+        let found =
+            FOREIGN_CONFIG_FILES.iter().map(|name| self.root.join(name)).find(|file| file.is_file())?;
+        let name = found.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        Some(crate::diagnostic::Diagnostic::warning(
+            &found,
+            format!(
+                "{name} is Hugo's or Zola's configuration, which Gazette does not read: its settings go in {DEFAULT_CONFIG_FILE} (the README's \"Coming from Hugo or Zola\" maps them); this build uses the defaults"
+            ),
+        ))
     }
 
     /// The config file to name in a message about a setting: the file read, else where

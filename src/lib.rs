@@ -193,6 +193,7 @@ fn pipeline(
     cache: Option<&mut ingest::cache::IngestCache>,
 ) -> bool {
     report.diagnostics.extend(discovery.diagnostics);
+    report.diagnostics.extend(config.unread_config());
     if !config.has_absolute_base_url() {
         report.diagnostics.push(Diagnostic::warning(
             config.config_label(),

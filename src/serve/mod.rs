@@ -151,6 +151,7 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
     overrides.base_url = Some(url.clone());
     let config = Config::load(&options.root, &overrides)?;
     let paths = WatchedPaths::new(&config);
+    let config_problems = config.unread_config().into_iter().collect();
 
     let shared = Arc::new(Shared::default());
     let mut state = State {
@@ -158,7 +159,7 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         overrides: overrides.clone(),
         published_overrides: options.overrides.clone(),
         base_path: base_path.clone(),
-        config_problems: Vec::new(),
+        config_problems,
         root: options.root.clone(),
         cache: BTreeMap::new(),
         walk_problems: Vec::new(),
@@ -391,6 +392,7 @@ impl State {
         }
         match Config::load(&self.root, &self.overrides) {
             Ok(config) => {
+                self.config_problems.extend(config.unread_config());
                 self.config = config;
                 self.cache.clear();
                 self.config_pending = false;

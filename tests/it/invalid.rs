@@ -54,6 +54,15 @@ fn a_hugo_or_zola_config_is_told_what_gazette_reads() {
         ("content/2025-01-01-a.txt", "A story.\n"),
         ("config.toml", "baseURL = \"https://example.org/\"\ntitle = \"News\"\n[params]\nmotto = \"x\"\n"),
     ]);
+    // Beside no site.yaml, it is not silently passed over.
+    let run = site.run(&["build"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("config.toml is Hugo's or Zola's configuration, which Gazette does not read")
+            && run.stderr.contains("site.yaml"),
+        "{}",
+        run.stderr
+    );
     let run = site.run(&["build", "--config", "config.toml"]);
     assert!(!run.success);
     assert!(
