@@ -29,10 +29,74 @@ impl std::error::Error for YamlError {}
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str(text).map_err(|error| {
-        let message = in_plain_words(&strip_location_suffix(&error.to_string()));
-        let line = duplicate_line(text, &message).or(error.location().map(|location| location.line()));
+        let mut message = in_plain_words(&strip_location_suffix(&error.to_string()));
+        let mut line = duplicate_line(text, &message).or(error.location().map(|location| location.line()));
+        if let Some((cause_line, hint)) = likely_cause(text, &message, line) {
+            line = Some(cause_line);
+            message = format!("{message} ({hint})");
+        }
         YamlError { line, message }
     })
+}
+
+/// What the parser's message does not say, for the mistakes people make most: a tab to indent
+/// (YAML allows spaces only), a quote opened and not closed (the parser stops lines later, at
+/// whatever comes next), and `yes`/`no`/`on`/`off` for true and false (YAML 1.1 read them so;
+/// serde_yaml reads YAML 1.2, where they are strings). Returns the line to point at and the hint.
+fn likely_cause(text: &str, message: &str, line: Option<usize>) -> Option<(usize, String)> {
+    let numbered = || text.lines().enumerate().map(|(at, line)| (at + 1, line));
+    let up_to = line.unwrap_or(usize::MAX);
+    if (message.contains("cannot start any token") || message.contains("tab character"))
+        && let Some((tabbed, _)) = numbered()
+            .filter(|(number, _)| *number <= up_to)
+            .find(|(_, line)| line.trim_start_matches(' ').starts_with('\t'))
+    {
+        return Some((tabbed, "a tab indents this line: YAML indents with spaces only".to_string()));
+    }
+    if let Some(at) = message.find("expected a boolean")
+        && let Some(value) =
+            message[..at].rsplit_once("invalid type: string \"").and_then(|(_, v)| v.split_once('"'))
+    {
+        return Some((line?, format!("write `true` or `false`, not `{}`", value.0)));
+    }
+    let syntax = ["did not find expected", "end of stream", "found unexpected", "could not find expected"];
+    if syntax.iter().any(|words| message.contains(words)) {
+        let unclosed =
+            numbered().filter(|(number, _)| *number <= up_to).find(|(_, line)| opens_unclosed_quote(line));
+        if let Some((number, _)) = unclosed {
+            return Some((number, "the quote opened on this line is not closed on it".to_string()));
+        }
+    }
+    None
+}
+
+/// Whether a `key: value` line's value starts with a quote that the line does not close
+/// (`title: "Harbour news`). A quoted value may span lines in YAML, but in site.yaml and front
+/// matter that is almost always a missing quote.
+fn opens_unclosed_quote(line: &str) -> bool {
+    let trimmed = line.trim_start().trim_start_matches("- ");
+    if trimmed.starts_with('#') {
+        return false;
+    }
+    let value = match trimmed.split_once(": ") {
+        Some((_, value)) => value.trim(),
+        None => trimmed.trim(),
+    };
+    let Some(quote) = value.chars().next().filter(|&c| c == '"' || c == '\'') else { return false };
+    let rest = &value[1..];
+    if quote == '\'' {
+        // `''` inside single quotes is one quote.
+        return rest.replace("''", "").find('\'').is_none();
+    }
+    let mut escaped = false;
+    for c in rest.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => return false,
+            _ => escaped = false,
+        }
+    }
+    true
 }
 
 /// For "duplicate field `title`", the line of the second `title:`: serde_yaml points at the
@@ -213,6 +277,31 @@ mod tests {
         let error = parse::<Site>("# A site\ntitle: A\nlanguage: en\ntitle: B\n").unwrap_err();
         assert_eq!(error.line, Some(4), "{error:?}");
         assert!(error.message.contains("duplicate field `title`"), "{error:?}");
+    }
+
+    #[test]
+    fn common_mistakes_are_named_at_their_line() {
+        let error = parse::<Settings>("base_url: /\n\tpaginate_by: 3\n").unwrap_err();
+        assert_eq!(error.line, Some(2), "{error:?}");
+        assert!(error.message.contains("YAML indents with spaces only"), "{error:?}");
+        let error = parse::<BTreeMap<String, String>>("title: \"Harbour news\nlanguage: en\nsummary: x\n")
+            .unwrap_err();
+        assert_eq!(error.line, Some(1), "{error:?}");
+        assert!(error.message.contains("the quote opened on this line is not closed"), "{error:?}");
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code, reason = "only parsed, to see the errors")]
+        struct Front {
+            title: String,
+            draft: Option<bool>,
+        }
+        let error = parse::<Front>("title: A\ndraft: yes\n").unwrap_err();
+        assert!(error.message.contains("write `true` or `false`, not `yes`"), "{error:?}");
+        // A quote closed, or none at all: no hint.
+        let error = parse::<BTreeMap<String, String>>("title: \"A \\\" b\"\nb: [unclosed\n").unwrap_err();
+        assert!(!error.message.contains("quote opened"), "{error:?}");
+        assert!(!opens_unclosed_quote("summary: 'It''s here'"));
+        assert!(opens_unclosed_quote("  - 'It''s here"));
+        assert!(!opens_unclosed_quote("# title: \"x"));
     }
 
     #[test]
