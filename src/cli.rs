@@ -764,11 +764,15 @@ fn summary_line(report: &Report, output: &Path, seconds: f64, verbose: bool) -> 
             count(warnings, "warning"),
         )
     } else {
+        let kept = if output.exists() {
+            format!("{} was left as it was", output.display())
+        } else {
+            format!("nothing was written to {}", output.display())
+        };
         format!(
-            "Build failed with {} and {} in {seconds:.2}s; {} was left as it was",
+            "Build failed with {} and {} in {seconds:.2}s; {kept}",
             count(errors, "error"),
             count(warnings, "warning"),
-            output.display()
         )
     }
 }

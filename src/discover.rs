@@ -67,6 +67,12 @@ pub fn walk(content_dir: &Path) -> Discovery {
         std::mem::take(&mut discovery.sources).into_iter().partition(|s| is_page(&s.relative));
     discovery.sources = articles;
     discovery.pages = pages;
+    if discovery.sources.is_empty() && content_dir.is_dir() {
+        discovery.diagnostics.push(Diagnostic::warning(
+            content_dir,
+            "no articles here, so the site has no stories: put the articles' .txt or .md files in this folder",
+        ));
+    }
     discovery
 }
 
@@ -84,10 +90,19 @@ pub fn walk_folder(dir: &Path) -> Discovery {
 fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
     let mut discovery = Discovery::default();
     if !content_dir.is_dir() {
-        discovery.diagnostics.push(Diagnostic::error(
-            content_dir,
-            "no content folder here; create it and put article .txt or .md files in it (or run `gazette init`)",
-        ));
+        // Run from inside the content folder (`cd content && gazette build`), the site is the
+        // folder above.
+        let root = content_dir.parent();
+        let inside_one = root.is_some_and(|root| {
+            root.file_name().is_some_and(|name| name == "content")
+                || root.parent().is_some_and(|above| above.join(crate::config::DEFAULT_CONFIG_FILE).is_file())
+        });
+        let message = if inside_one {
+            "no content folder here: this looks like the inside of one; run gazette from the site's folder (the one above), or pass --root .."
+        } else {
+            "no content folder here; create it and put article .txt or .md files in it (or run `gazette init`)"
+        };
+        discovery.diagnostics.push(Diagnostic::error(content_dir, message));
         return discovery;
     }
     let walker =
@@ -154,6 +169,10 @@ fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
             Some((article, name)) => {
                 discovery.bundle_files.push(BundleFile { article, name: name.to_string(), path });
             }
+            None if is_saved_web_page(&relative) => discovery.diagnostics.push(Diagnostic::warning(
+                path,
+                "a saved web page, which is not read: Gazette reads articles as plain text; copy the article's text from the page into a .txt file (a page to publish as it is goes in static/)",
+            )),
             None => discovery.diagnostics.push(Diagnostic::warning(
                 path,
                 "not an article (only .txt/.text and .md/.markdown files are read, in any case); move it to static/, or make its folder a page bundle with an index.md or index.txt article, if it is an asset",
@@ -161,6 +180,13 @@ fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
         }
     }
     discovery
+}
+
+/// An HTML page saved from a browser (`story.html`, `story.htm`, `story.mhtml`): the article is
+/// in it, but so is the whole site around it.
+fn is_saved_web_page(relative: &str) -> bool {
+    let lower = relative.to_ascii_lowercase();
+    [".html", ".htm", ".xhtml", ".mhtml", ".mht"].iter().any(|extension| lower.ends_with(extension))
 }
 
 /// The kind of article a file name denotes, or `None` for anything else.

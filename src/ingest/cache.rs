@@ -212,6 +212,11 @@ impl IngestCache {
         for path in self.entries.keys() {
             changed[bucket_of(path)] = true;
         }
+        // No articles and no cache yet (no content folder, the wrong folder): nothing to keep,
+        // and no `.gazette-cache/` made where no site is.
+        if sources.is_empty() && !self.dir.exists() {
+            return;
+        }
         if std::fs::create_dir_all(&self.dir).is_err() {
             return;
         }

@@ -357,6 +357,33 @@ fn missing_content_folder_is_an_error() {
     let run = site.run(&["build"]);
     assert!(!run.success);
     assert!(run.stderr.contains("no content folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("nothing was written to"), "no public/ to leave as it was: {}", run.stderr);
+    assert!(!site.root.join(".gazette-cache").exists(), "no cache made where no site is");
+    // Run from inside the content folder, the site's folder is named.
+    site.write("site.yaml", "title: Harbour\n");
+    site.write("content/2025-01-02-vote.txt", "The council voted on Monday.\n");
+    let run = site.run(&["build", "--root", "content"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("run gazette from the site's folder (the one above)"), "{}", run.stderr);
+    assert!(!site.root.join("content/.gazette-cache").exists());
+}
+
+#[test]
+fn an_empty_content_folder_and_a_saved_web_page_are_told_apart() {
+    let site = SiteTest::with_files(&[]);
+    let run = site.build_ok();
+    assert!(run.stderr.contains("no articles here, so the site has no stories"), "{}", run.stderr);
+    site.write("content/sky.html", "<html><body><h1>Ferry strike</h1></body></html>\n");
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("sky.html: a saved web page, which is not read")
+            && run.stderr.contains("copy the article's text from the page into a .txt file"),
+        "{}",
+        run.stderr
+    );
+    site.write("content/2025-01-02-vote.txt", "The council voted on Monday.\n");
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("no articles here"), "{}", run.stderr);
 }
 
 /// A tag of symbols only makes no page: it is left out with a warning naming the file, never
