@@ -233,33 +233,7 @@ impl Printer {
     /// verbose, so that it does not bury the warnings about the site itself.
     fn diagnostics(&self, diagnostics: &[Diagnostic]) {
         let cwd = std::env::current_dir().unwrap_or_default();
-        let mut alike: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for diagnostic in diagnostics.iter().filter(|d| !d.is_error()) {
-            *alike.entry(diagnostic.message.as_str()).or_default() += 1;
-        }
-        let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for diagnostic in diagnostics {
-            if diagnostic.is_error() {
-                eprintln!("{}", as_typed(diagnostic, &cwd));
-                continue;
-            }
-            if self.quiet {
-                continue;
-            }
-            let total = alike[diagnostic.message.as_str()];
-            let seen = shown.entry(diagnostic.message.as_str()).or_default();
-            *seen += 1;
-            if self.verbose || total <= ALIKE_SHOWN + 1 || *seen <= ALIKE_SHOWN {
-                eprintln!("{}", as_typed(diagnostic, &cwd));
-            } else if *seen == total {
-                // Two or more: a lone one past the first few is printed as it is.
-                eprintln!(
-                    "warning: the same for {} more files (`--verbose` lists them): {}",
-                    total - ALIKE_SHOWN,
-                    diagnostic.message
-                );
-            }
-        }
+        print_diagnostics(diagnostics, &cwd, self.quiet, self.verbose);
     }
 
     /// With `--verbose`, each published headline Gazette made, to read before publishing (the
@@ -396,6 +370,7 @@ fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         open: args.open,
         cwd: std::env::current_dir().unwrap_or_default(),
         warnings: std::sync::Mutex::default(),
+        served: std::sync::atomic::AtomicBool::new(false),
     });
     gazette::serve::run(options, reporter)?;
     Ok(ExitCode::SUCCESS)
@@ -409,6 +384,8 @@ struct ServeLog {
     cwd: PathBuf,
     /// The warnings printed so far, so a rebuild shows only what is new.
     warnings: std::sync::Mutex<WarningsShown>,
+    /// Whether a build has succeeded, so there is a last good site to keep serving.
+    served: std::sync::atomic::AtomicBool,
 }
 
 /// Which warnings a rebuild prints. The dev server rebuilds on every save; printing each of a
@@ -422,22 +399,52 @@ struct WarningsShown {
 }
 
 impl WarningsShown {
-    /// Of a build's `warnings` (each as printed, and whether it is about a changed file), the
-    /// ones to print, and how many are left out because the last build had them too.
-    fn select(&mut self, warnings: Vec<(String, bool)>) -> (Vec<String>, usize) {
-        let mut print = Vec::new();
+    /// Of a build's `warnings` (each as printed, and whether it is about a changed file), which
+    /// to print, and how many are left out because the last build had them too.
+    fn select(&mut self, warnings: Vec<(String, bool)>) -> (Vec<bool>, usize) {
+        let mut print = Vec::with_capacity(warnings.len());
         let mut held = 0;
         let mut now = std::collections::HashSet::with_capacity(warnings.len());
         for (line, about_changed) in warnings {
-            if about_changed || !self.last.contains(&line) {
-                print.push(line.clone());
-            } else {
-                held += 1;
-            }
+            let shown = about_changed || !self.last.contains(&line);
+            held += usize::from(!shown);
+            print.push(shown);
             now.insert(line);
         }
         self.last = now;
         (print, held)
+    }
+}
+
+/// [`Printer::diagnostics`]'s printing, for the dev server's log too: every error, the warnings
+/// unless `quiet`, and a warning many files share printed for the first few, then counted.
+fn print_diagnostics(diagnostics: &[Diagnostic], cwd: &Path, quiet: bool, verbose: bool) {
+    let mut alike: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for diagnostic in diagnostics.iter().filter(|d| !d.is_error()) {
+        *alike.entry(diagnostic.message.as_str()).or_default() += 1;
+    }
+    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for diagnostic in diagnostics {
+        if diagnostic.is_error() {
+            eprintln!("{}", as_typed(diagnostic, cwd));
+            continue;
+        }
+        if quiet {
+            continue;
+        }
+        let total = alike[diagnostic.message.as_str()];
+        let seen = shown.entry(diagnostic.message.as_str()).or_default();
+        *seen += 1;
+        if verbose || total <= ALIKE_SHOWN + 1 || *seen <= ALIKE_SHOWN {
+            eprintln!("{}", as_typed(diagnostic, cwd));
+        } else if *seen == total {
+            // Two or more: a lone one past the first few is printed as it is.
+            eprintln!(
+                "warning: the same for {} more files (`--verbose` lists them): {}",
+                total - ALIKE_SHOWN,
+                diagnostic.message
+            );
+        }
     }
 }
 
@@ -459,31 +466,36 @@ impl gazette::serve::ServeReporter for ServeLog {
         elapsed: std::time::Duration,
     ) {
         let diagnostics = report.diagnostics.sorted();
-        let mut warnings = Vec::new();
-        for diagnostic in &diagnostics {
-            let line = as_typed(diagnostic, &self.cwd).to_string();
-            if diagnostic.is_error() {
-                eprintln!("{line}");
-            } else {
-                warnings.push((line, changed.iter().any(|(path, _)| *path == diagnostic.path)));
-            }
+        let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            diagnostics.into_iter().partition(Diagnostic::is_error);
+        print_diagnostics(&errors, &self.cwd, self.quiet, false);
+        let lines = warnings
+            .iter()
+            .map(|warning| {
+                let line = as_typed(warning, &self.cwd).to_string();
+                (line, changed.iter().any(|(path, _)| *path == warning.path))
+            })
+            .collect();
+        let (print, held) = self.warnings.lock().unwrap_or_else(|p| p.into_inner()).select(lines);
+        let served_before = self.served.load(std::sync::atomic::Ordering::Relaxed);
+        if errors.is_empty() {
+            self.served.store(true, std::sync::atomic::Ordering::Relaxed);
         }
-        let (print, held) = self.warnings.lock().unwrap_or_else(|p| p.into_inner()).select(warnings);
         if self.quiet {
             return;
         }
-        for line in print {
-            eprintln!("{line}");
-        }
+        let print: Vec<Diagnostic> =
+            warnings.into_iter().zip(print).filter_map(|(w, shown)| shown.then_some(w)).collect();
+        print_diagnostics(&print, &self.cwd, false, false);
         let what = match changed {
             [] => "Built".to_string(),
             [(path, _)] => format!("{} changed: rebuilt", path_as_typed(path, &self.cwd).display()),
             many => format!("{} changed: rebuilt", count(many.len(), "file")),
         };
-        let outcome = if report.diagnostics.error_count() > 0 {
-            "FAILED, still serving the last good site"
-        } else {
-            "ok"
+        let outcome = match (errors.is_empty(), served_before) {
+            (true, _) => "ok",
+            (false, true) => "FAILED, still serving the last good site",
+            (false, false) => "FAILED, nothing to serve until it is fixed",
         };
         let outcome = match held {
             0 => outcome.to_string(),
@@ -1123,22 +1135,19 @@ mod tests {
             ("warning: a.txt: no date".to_string(), false),
             ("warning: b.txt: no date".to_string(), false),
         ];
-        assert_eq!(shown.select(first.clone()), (vec![first[0].0.clone(), first[1].0.clone()], 0));
+        assert_eq!(shown.select(first.clone()), (vec![true, true], 0));
         // Nothing new and nothing of theirs changed: both held back.
-        assert_eq!(shown.select(first.clone()), (vec![], 2));
+        assert_eq!(shown.select(first.clone()), (vec![false, false], 2));
         // a.txt changed and still has its warning; c.txt has a new one.
         let second = vec![
             ("warning: a.txt: no date".to_string(), true),
             ("warning: b.txt: no date".to_string(), false),
             ("warning: c.txt: no title".to_string(), false),
         ];
-        assert_eq!(
-            shown.select(second),
-            (vec!["warning: a.txt: no date".to_string(), "warning: c.txt: no title".to_string()], 1)
-        );
+        assert_eq!(shown.select(second), (vec![true, false, true], 1));
         // A warning that went away and came back is new again.
         assert_eq!(shown.select(vec![]), (vec![], 0));
-        assert_eq!(shown.select(first[..1].to_vec()), (vec![first[0].0.clone()], 0));
+        assert_eq!(shown.select(first[..1].to_vec()), (vec![true], 0));
     }
 
     #[test]

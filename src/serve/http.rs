@@ -231,7 +231,7 @@ fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::R
             respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found", &[], head_only)
         }
         Answer::NoSite => {
-            let body = inject(b"<!doctype html><title>Gazette: no site yet</title><body></body>", error);
+            let body = inject_under(NO_SITE_PAGE, error, NO_SITE);
             respond(&mut stream, 503, "text/html; charset=utf-8", &body, &[], head_only)
         }
     }
@@ -348,7 +348,7 @@ pub fn encode_path(path: &str) -> String {
 /// themes never carry it and built sites never contain it.
 const RELOAD_SCRIPT: &str = r#"<script>(function(){
 var es=new EventSource("/__gazette/events");
-function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){o=document.createElement("div");o.id="gazette-error-overlay";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";document.body.appendChild(o)}o.textContent="Gazette: the last rebuild failed; this is the last good version of the site.\n\n"+message}
+function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){o=document.createElement("div");o.id="gazette-error-overlay";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";document.body.appendChild(o)}o.textContent=(document.body.hasAttribute("data-gazette-no-site")?"Gazette: the site could not be built; it shows here once this is fixed.":"Gazette: the last rebuild failed; this is the last good version of the site.")+"\n\n"+message}
 es.addEventListener("reload",function(){location.reload()});
 es.addEventListener("css",function(){document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("gazette",Date.now());l.href=u.toString()})});
 es.addEventListener("failed",function(e){overlay(e.data)});
@@ -356,9 +356,25 @@ es.addEventListener("failed",function(e){overlay(e.data)});
 
 /// Adds the reload script (and the error overlay, when the last rebuild failed) before `</body>`.
 pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
+    inject_under(html, error, LAST_GOOD)
+}
+
+/// What the error overlay says over the last good site.
+const LAST_GOOD: &str = "Gazette: the last rebuild failed; this is the last good version of the site.";
+/// What it says when no build has succeeded yet, so there is no site under it.
+const NO_SITE: &str = "Gazette: the site could not be built; it shows here once this is fixed.";
+/// The page served before any build has succeeded. Its body's attribute tells the reload
+/// script which heading to give an error.
+const NO_SITE_PAGE: &[u8] =
+    b"<!doctype html><title>Gazette: no site yet</title><body data-gazette-no-site></body>";
+
+/// [`inject`] with the overlay's heading.
+fn inject_under(html: &[u8], error: Option<&str>, heading: &str) -> Vec<u8> {
     let mut addition = String::from(RELOAD_SCRIPT);
     if let Some(error) = error {
-        addition.push_str("<div id=\"gazette-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap\">Gazette: the last rebuild failed; this is the last good version of the site.\n\n");
+        addition.push_str("<div id=\"gazette-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap\">");
+        addition.push_str(heading);
+        addition.push_str("\n\n");
         addition.push_str(&escape_html(error));
         addition.push_str("</div>");
     }

@@ -328,7 +328,7 @@ fn a_failed_rebuild_keeps_the_last_good_site_and_shows_the_error() {
     let (status, _, body) = served.get("/2025/03/01/harbour/");
     assert_eq!(status, 200, "last good page still served");
     assert!(body.contains("new mooring fees"));
-    assert!(body.contains("gazette-error-overlay"), "overlay shown");
+    assert!(body.contains("<div id=\"gazette-error-overlay\""), "overlay shown");
     assert!(body.contains("2025-03-01-harbour.txt"), "the overlay names the file");
     served.site.write(ARTICLE, "Harbour news\n\nFixed text about the harbour.\n");
     assert_eq!(events.next(), "reload");
@@ -376,7 +376,7 @@ fn a_content_edit_that_breaks_a_template_is_an_error_and_is_not_served() {
     assert_eq!(events.next(), "failed");
     let (status, _, body) = served.get("/2025/03/01/harbour/");
     assert_eq!(status, 200);
-    assert!(body.contains("Rating 6") && body.contains("gazette-error-overlay"), "{body}");
+    assert!(body.contains("Rating 6") && body.contains("<div id=\"gazette-error-overlay\""), "{body}");
     // A new title (the site is assembled again) with the same bad value: still an error.
     served
         .site
@@ -739,4 +739,30 @@ fn pages_that_are_not_news_are_served_and_follow_edits() {
     served.settle();
     assert_eq!(served.get("/masthead/").0, 404);
     served.assert_same_as_a_clean_build(3);
+}
+
+#[test]
+fn a_site_that_never_built_says_so_and_appears_once_fixed() {
+    let site = SiteTest::with_files(&[
+        (
+            "templates/article.html",
+            "{% extends \"base.html\" %}{% block content %}{{ page.title | round }}{% endblock content %}",
+        ),
+        (ARTICLE, "Harbour news\n\nThe harbour master announced new mooring fees on Saturday.\n"),
+    ]);
+    let served = Served::start(site);
+    let (status, _, body) = served.get("/");
+    assert_eq!(status, 503);
+    // No "last good version" where there never was one.
+    let overlay = &body[body.find("<div id=\"gazette-error-overlay\"").expect("an error overlay")..];
+    assert!(
+        overlay.contains(">Gazette: the site could not be built") && overlay.contains("article.html"),
+        "{body}"
+    );
+    assert!(!overlay.contains("last good version"), "{body}");
+    std::fs::remove_file(served.site.root.join("templates/article.html")).unwrap();
+    served.settle();
+    let (status, _, body) = served.get("/2025/03/01/harbour/");
+    assert_eq!(status, 200);
+    assert!(body.contains("mooring fees") && !body.contains("<div id=\"gazette-error-overlay\""), "{body}");
 }
