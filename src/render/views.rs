@@ -628,7 +628,7 @@ pub struct ArchiveEntry {
     pub count: usize,
 }
 
-/// `14 stories from 6 sources`, or `14 stories, 9 from 6 sources` when only some name theirs
+/// `14 stories from 6 sources`, or `14 stories, 9 of them from 6 sources` when only some name theirs
 /// (`4 stories from 1 source` would read as one outlet's four), in the site's language.
 pub fn digest_headline<'a>(words: &Words, articles: impl Iterator<Item = &'a Article>) -> String {
     let (mut count, mut sourced) = (0, 0);
@@ -706,7 +706,7 @@ mod tests {
             headline(&english, &[Some("Post"), Some("Wire"), Some("Post")]),
             "3 stories from 2 sources"
         );
-        assert_eq!(headline(&english, &[Some("Post"), None, None, None]), "4 stories, 1 from 1 source");
+        assert_eq!(headline(&english, &[Some("Post"), None, None, None]), "4 stories, 1 of them from 1 source");
         assert_eq!(headline(&english, &[None, None]), "2 stories");
         assert_eq!(headline(&english, &[Some("Post")]), "1 story from 1 source");
         assert_eq!(headline(&french, &[Some("Post"), None, None, None]), "4 articles, dont 1 d’une source");
