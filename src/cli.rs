@@ -76,6 +76,8 @@ struct ServeArgs {
     #[arg(long, value_name = "MS")]
     poll: Option<u64>,
     #[command(flatten)]
+    base: BaseUrlArgs,
+    #[command(flatten)]
     shown: ShownArgs,
 }
 
@@ -94,6 +96,17 @@ struct ShownArgs {
     /// Include articles past their expiry_date.
     #[arg(short = 'E', long, alias = "buildExpired")]
     expired: bool,
+}
+
+/// base_url from the command line, for build, serve and check alike, so a preview and a check
+/// see the site under the path it is built for.
+#[derive(Debug, Args)]
+struct BaseUrlArgs {
+    /// Base URL to publish under, overriding site.yaml (e.g. https://example.org/news/); serve
+    /// uses its path.
+    // Zola's `-u`, Hugo's `-b/--baseURL`.
+    #[arg(short = 'u', long, value_name = "URL", short_alias = 'b', aliases = ["baseURL", "baseurl"])]
+    base_url: Option<String>,
 }
 
 impl ShownArgs {
@@ -128,6 +141,8 @@ struct CheckArgs {
     #[command(flatten)]
     site: SiteArgs,
     #[command(flatten)]
+    base: BaseUrlArgs,
+    #[command(flatten)]
     shown: ShownArgs,
     /// The current time, as for `build --now`.
     #[arg(long, value_name = "TIME")]
@@ -152,10 +167,8 @@ struct BuildArgs {
     // Hugo's `-d/--destination` and Zola's `--output-dir` are accepted for migrated scripts.
     #[arg(short, long, value_name = "DIR", short_alias = 'd', aliases = ["destination", "output-dir"])]
     output: Option<PathBuf>,
-    /// Base URL to publish under, overriding site.yaml (e.g. https://example.org/news/).
-    // Zola's `-u`, Hugo's `-b/--baseURL`.
-    #[arg(short = 'u', long, value_name = "URL", short_alias = 'b', aliases = ["baseURL", "baseurl"])]
-    base_url: Option<String>,
+    #[command(flatten)]
+    base: BaseUrlArgs,
     #[command(flatten)]
     shown: ShownArgs,
     /// The current time, for scheduled and expiring articles (RFC 3339); makes builds reproducible.
@@ -188,7 +201,18 @@ struct ImportArgs {
 
 /// Runs the command line and returns the process exit code.
 pub(crate) fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let tip = foreign_command_tip(&error);
+            // Help and version are "errors" that print to stdout and exit 0.
+            let _ = error.print();
+            if let Some(tip) = tip {
+                eprintln!("\n  tip: {tip}");
+            }
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     let printer = Printer { quiet: cli.quiet, verbose: cli.verbose };
     let result = match cli.command {
         Command::Init(args) => init(args, &printer),
@@ -204,6 +228,26 @@ pub(crate) fn run() -> ExitCode {
             eprintln!("error: {}", error_text(&error));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// What a Hugo or Zola user typing their tool's command means in Gazette, when clap's own
+/// suggestion (`server` for `serve`) does not cover it.
+fn foreign_command_tip(error: &clap::Error) -> Option<&'static str> {
+    if error.kind() != clap::error::ErrorKind::InvalidSubcommand {
+        return None;
+    }
+    let typed = error.get(clap::error::ContextKind::InvalidSubcommand)?.to_string();
+    match typed.as_str() {
+        "new" => Some(
+            "a new site is `gazette init DIR` (Hugo's `new site`); a new article is a .txt or .md file saved in content/",
+        ),
+        "deploy" => {
+            Some("`gazette publish` deploys to the targets under `publish:` in site.yaml (Hugo's `deploy`)")
+        }
+        "watch" | "preview" => Some("`gazette serve` previews the site with live reload"),
+        "convert" => Some("`gazette import` converts article text into Markdown with front matter"),
+        _ => None,
     }
 }
 
@@ -303,7 +347,7 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let overrides = Overrides {
         output_dir: args.output.clone(),
-        base_url: args.base_url.clone(),
+        base_url: args.base.base_url.clone(),
         ..args.shown.overrides()
     };
     let config = load_config(&args.site, overrides)?;
@@ -340,7 +384,8 @@ fn init(args: InitArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 
 fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let config = load_config(&args.site, args.shown.overrides())?;
+    let overrides = Overrides { base_url: args.base.base_url.clone(), ..args.shown.overrides() };
+    let config = load_config(&args.site, overrides)?;
     let now = parse_now(args.now.as_deref())?;
     let mut report = gazette::check(&config, now, &gazette::NoProgress);
     report.diagnostics.extend(gazette::publish::target_warnings(&config));
@@ -359,7 +404,11 @@ fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let options = gazette::serve::ServeOptions {
         root: args.site.root.clone(),
-        overrides: Overrides { config_file: args.site.config.clone(), ..args.shown.overrides() },
+        overrides: Overrides {
+            config_file: args.site.config.clone(),
+            base_url: args.base.base_url.clone(),
+            ..args.shown.overrides()
+        },
         bind: args.bind.clone(),
         port: args.port,
         poll: args.poll.map(std::time::Duration::from_millis),
@@ -1176,11 +1225,35 @@ mod tests {
         for flags in spellings {
             let cli = Cli::try_parse_from(["gazette", "build"].iter().chain(flags)).unwrap();
             let Command::Build(args) = cli.command else { unreachable!() };
-            assert_eq!(args.base_url.as_deref(), Some("https://a.example/"), "{flags:?}");
+            assert_eq!(args.base.base_url.as_deref(), Some("https://a.example/"), "{flags:?}");
             assert_eq!(args.output.as_deref(), Some(Path::new("out")), "{flags:?}");
             let overrides = args.shown.overrides();
             assert!(overrides.drafts && overrides.future && overrides.expired, "{flags:?}");
         }
+    }
+
+    #[test]
+    fn serve_and_check_take_the_base_url_as_build_does() {
+        for command in ["serve", "check"] {
+            for flag in ["-b", "-u", "--base-url", "--baseURL"] {
+                let cli = Cli::try_parse_from(["gazette", command, flag, "https://a.example/news/"]).unwrap();
+                let base = match cli.command {
+                    Command::Serve(args) => args.base,
+                    Command::Check(args) => args.base,
+                    _ => unreachable!(),
+                };
+                assert_eq!(base.base_url.as_deref(), Some("https://a.example/news/"), "{command} {flag}");
+            }
+        }
+    }
+
+    #[test]
+    fn hugo_and_zola_commands_get_a_tip() {
+        let tip = |args: &[&str]| foreign_command_tip(&Cli::try_parse_from(args).unwrap_err());
+        assert!(tip(&["gazette", "new", "site", "news"]).is_some_and(|tip| tip.contains("gazette init DIR")));
+        assert!(tip(&["gazette", "-q", "deploy"]).is_some_and(|tip| tip.contains("gazette publish")));
+        assert_eq!(tip(&["gazette", "frobnicate"]), None);
+        assert_eq!(tip(&["gazette", "build", "--frobnicate"]), None);
     }
 
     #[test]

@@ -184,6 +184,7 @@ pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Op
         ("generatefeeds", "feeds"),
         ("buildsearchindex", "search"),
         ("params", "extra"),
+        ("categories", "tags"),
     ];
     let normal = |key: &str| -> String {
         key.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()
@@ -261,6 +262,7 @@ mod tests {
             assert_eq!(closest_key(theirs, keys.into_iter()), Some(ours), "{theirs}");
         }
         assert_eq!(closest_key("params", keys.into_iter()), None);
+        assert_eq!(closest_key("categories", ["date", "tags"].into_iter()), Some("tags"), "Hugo's taxonomy");
         assert_eq!(closest_key("path", ["date", "tags"].into_iter()), None, "two edits in four letters");
         assert_eq!(closest_key("tgas", ["date", "tags"].into_iter()), None);
         assert_eq!(closest_key("tag", ["date", "tags"].into_iter()), Some("tags"));

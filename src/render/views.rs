@@ -706,7 +706,10 @@ mod tests {
             headline(&english, &[Some("Post"), Some("Wire"), Some("Post")]),
             "3 stories from 2 sources"
         );
-        assert_eq!(headline(&english, &[Some("Post"), None, None, None]), "4 stories, 1 of them from 1 source");
+        assert_eq!(
+            headline(&english, &[Some("Post"), None, None, None]),
+            "4 stories, 1 of them from 1 source"
+        );
         assert_eq!(headline(&english, &[None, None]), "2 stories");
         assert_eq!(headline(&english, &[Some("Post")]), "1 story from 1 source");
         assert_eq!(headline(&french, &[Some("Post"), None, None, None]), "4 articles, dont 1 d’une source");
