@@ -644,7 +644,7 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let summary = gazette::publish::deploy(&config.output_dir, &target, &options, &progress)?;
     if args.dry_run {
         for upload in &summary.plan.uploads {
-            println!("upload  {} ({:?}, {} bytes)", upload.path, upload.change, upload.bytes);
+            println!("upload  {} ({}, {} bytes)", upload.path, upload.change, upload.bytes);
         }
         for path in &summary.plan.deletes {
             println!("delete  {path}");

@@ -18,6 +18,15 @@ pub enum Change {
     Changed,
 }
 
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Change::New => "new",
+            Change::Changed => "changed",
+        })
+    }
+}
+
 /// One file to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Upload {

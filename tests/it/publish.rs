@@ -860,3 +860,20 @@ fn a_target_written_wrong_names_the_config_file_and_the_key_meant() {
         run.stderr
     );
 }
+
+#[test]
+fn a_dry_run_lists_each_upload_and_why_in_words() {
+    let site = crate::harness::SiteTest::with_files(&[
+        (
+            "site.yaml",
+            "title: News\nbase_url: https://example.org/\npublish:\n  live:\n    type: dir\n    path: www\n",
+        ),
+        ("content/2025-01-02-vote.txt", "Council vote\n\nThe council voted on Monday.\n"),
+    ]);
+    let run = site.run(&["publish", "--dry-run"]);
+    assert!(run.success, "{}", run.stderr);
+    let line =
+        run.stdout.lines().find(|line| line.starts_with("upload  index.html")).expect("index.html listed");
+    assert!(line.starts_with("upload  index.html (new, ") && line.ends_with(" bytes)"), "{line}");
+    assert!(!site.root.join("www").exists(), "a dry run uploads nothing");
+}
