@@ -75,7 +75,7 @@ fn check_page(
                 let has_it = resolve(&meant, folder, base_url, base_path)
                     .is_some_and(|(target, _)| files.contains_key(&page_file(&target)));
                 let fix = if has_it {
-                    format!("; write it as `{meant}` or relative to the page")
+                    format!("; write it as `{meant}`, or as a link relative to the page")
                 } else {
                     String::new()
                 };
@@ -110,6 +110,44 @@ fn check_page(
     }
 }
 
+/// Says of each broken link that leads to an article the build holds back (a draft, one not due
+/// yet, one expired) which it is and how it would be shown: "no such page" would send the user
+/// looking for a typo.
+pub fn to_hidden(
+    problems: Vec<Diagnostic>,
+    hidden: &[crate::model::HiddenArticle],
+    content_dir: &std::path::Path,
+) -> Vec<Diagnostic> {
+    use crate::model::Hidden;
+    if hidden.is_empty() {
+        return problems;
+    }
+    let by_file: std::collections::HashMap<String, &crate::model::HiddenArticle> =
+        hidden.iter().map(|article| (page_file(&article.site_path), article)).collect();
+    problems
+        .into_iter()
+        .map(|problem| {
+            let Some(rest) = problem.message.strip_prefix("broken link: `") else { return problem };
+            let Some((link, file)) =
+                rest.split_once("` (no ").and_then(|(link, file)| Some((link, file.strip_suffix(')')?)))
+            else {
+                return problem;
+            };
+            let Some(article) = by_file.get(file) else { return problem };
+            let source = content_dir.join(&article.source_path);
+            let why = match article.why {
+                Hidden::Draft => "a draft, published once its `draft: true` goes (`--drafts` shows it)",
+                Hidden::Scheduled => "an article not due yet, published at its date (`--future` shows it)",
+                Hidden::Expired => "an article past its expiry_date (`--expired` shows it)",
+            };
+            Diagnostic {
+                message: format!("broken link: `{link}` leads to {}: {why}", source.display()),
+                ..problem
+            }
+        })
+        .collect()
+}
+
 /// Moves each broken link or anchor found on a page to the line of the article that wrote it, when
 /// exactly one of `articles` (path and Markdown text) has that link: the page is generated, the
 /// article is what to fix. The page stays named in the message. Links from templates, and links
@@ -134,7 +172,7 @@ pub fn at_sources(problems: Vec<Diagnostic>, articles: &[(std::path::PathBuf, St
                 (Some((path, line)), None) => Diagnostic {
                     path: path.clone(),
                     line: Some(line),
-                    message: format!("{} on its page {}", problem.message, problem.path.display()),
+                    message: format!("{} (the link is on page {})", problem.message, problem.path.display()),
                     ..problem
                 },
                 _ => problem,

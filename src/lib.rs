@@ -82,6 +82,8 @@ pub struct Report {
     pub published: usize,
     /// Articles read but not published (drafts, scheduled, expired).
     pub held_back: model::HeldBack,
+    /// Each article not shown, so `check` can say that a link leads to one.
+    pub hidden: Vec<model::HiddenArticle>,
     /// Published articles whose headline Gazette made (from the lede or the file's name: the
     /// text had no headline line), as (path under the content folder, title): the ones an editor
     /// should read before the site goes out.
@@ -319,6 +321,7 @@ pub fn render_articles(
     report.diagnostics.extend(diagnostics);
     report.published = site.articles.len();
     report.held_back = site.held_back;
+    report.hidden = site.hidden.clone();
     report.guessed_titles = site
         .articles
         .iter()
@@ -389,6 +392,7 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     let sink = emit::MemorySink::new();
     if build_into(config, now, &sink, progress, &mut report) {
         let problems = check::site(&sink.into_files(), &config.base_url, &config.base_path());
+        let problems = check::to_hidden(problems, &report.hidden, &config.content_dir);
         // The Markdown articles and pages, where a link written in one is to be fixed.
         let discovery = discover::walk(&config.content_dir);
         let articles: Vec<(std::path::PathBuf, String)> = discovery

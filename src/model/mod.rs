@@ -89,6 +89,8 @@ pub struct Site {
     pub next_change: Option<Timestamp>,
     /// Articles read but not shown, by why.
     pub held_back: HeldBack,
+    /// Each of those: its URL path, source file and why, so a link to one can be explained.
+    pub hidden: Vec<HiddenArticle>,
     /// Pages that are not news (About, Contact), by path; none of the above lists them.
     pub pages: Vec<StandalonePage>,
 }
@@ -103,6 +105,17 @@ pub struct HeldBack {
     pub scheduled: usize,
     /// Past their `expiry_date` (shown with `--expired`).
     pub expired: usize,
+}
+
+/// An article read but not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HiddenArticle {
+    /// The path its page would have (`2025/09/12/slug/`).
+    pub site_path: String,
+    /// Its file, relative to the content folder.
+    pub source_path: String,
+    /// Why it is not shown.
+    pub why: Hidden,
 }
 
 /// Why an article is not shown.
@@ -159,20 +172,22 @@ impl Site {
         make_slugs_unique(&mut articles, &config.content_dir, &mut diagnostics);
         warn_of_distant_schedules(&articles, &config.content_dir, now, &mut diagnostics);
         let mut held_back = HeldBack::default();
+        let mut hidden = Vec::new();
         let mut articles: Vec<Article> = articles
             .into_iter()
             .filter(|a| match visibility(a, config, now) {
                 Ok(()) => true,
-                Err(Hidden::Draft) => {
-                    held_back.drafts += 1;
-                    false
-                }
-                Err(Hidden::Scheduled) => {
-                    held_back.scheduled += 1;
-                    false
-                }
-                Err(Hidden::Expired) => {
-                    held_back.expired += 1;
+                Err(why) => {
+                    match why {
+                        Hidden::Draft => held_back.drafts += 1,
+                        Hidden::Scheduled => held_back.scheduled += 1,
+                        Hidden::Expired => held_back.expired += 1,
+                    }
+                    hidden.push(HiddenArticle {
+                        site_path: a.site_path(),
+                        source_path: a.source_path.clone(),
+                        why,
+                    });
                     false
                 }
             })
@@ -216,6 +231,7 @@ impl Site {
             now,
             next_change,
             held_back,
+            hidden,
             pages: Vec::new(),
         };
         let mut site = site;

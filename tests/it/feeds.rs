@@ -194,11 +194,37 @@ fn check_passes_on_a_good_site_and_finds_a_planted_broken_link() {
         "named at the article's line: {}",
         run.stderr
     );
-    assert!(run.stderr.contains("on its page 2025/06/01/broken/index.html"), "{}", run.stderr);
+    assert!(run.stderr.contains("(the link is on page 2025/06/01/broken/index.html)"), "{}", run.stderr);
     assert!(
         run.stderr.contains("2025-06-01-broken.md:5: broken anchor: `#missing-anchor`"),
         "{}",
         run.stderr
     );
     assert!(!site.has_output("index.html"), "check writes nothing");
+}
+
+#[test]
+fn check_says_a_broken_link_leads_to_a_draft() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-06-01-plan.md", "---\ntitle: Pier plan\ndraft: true\n---\nThe plan.\n"),
+        (
+            "content/2025-06-02-vote.md",
+            "---\ntitle: Pier vote\n---\nSee [the plan](../../01/plan/) and [nothing](../../01/nothing/).\n",
+        ),
+    ]);
+    let run = site.run(&["check", "--now", NOW]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("2025-06-02-vote.md:4: broken link: `../../01/plan/` leads to ")
+            && run.stderr.contains("2025-06-01-plan.md: a draft, published once its `draft: true` goes"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("broken link: `../../01/nothing/` (no 2025/06/01/nothing/index.html)"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.run(&["check", "--now", NOW, "--drafts"]).stderr.contains("`../../01/nothing/`"));
+    assert!(!site.run(&["check", "--now", NOW, "--drafts"]).stderr.contains("`../../01/plan/`"));
 }
