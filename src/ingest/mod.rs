@@ -729,7 +729,21 @@ fn resolve(
                 None if evidence == DateSource::EmbedSignature => {
                     match month_date(&source.relative, front, tz) {
                         Some(month) if month.date > date => month.date_and_source(path, diagnostics),
-                        _ => (date, evidence),
+                        _ => {
+                            // The story may be days newer than what it quotes (the seed article's
+                            // Friday shooting quotes Monday's post): the curator should know the
+                            // day is a guess. A Markdown article's date is the user's, reviewed.
+                            if source.kind == SourceKind::Text {
+                                diagnostics.push(Diagnostic::warning(
+                                    path,
+                                    format!(
+                                        "dated {} from the post it embeds, the only date in it: the story is at least that recent, and may be days newer; give the file a YYYY-MM-DD- prefix or front matter `date:` if it is",
+                                        date.date()
+                                    ),
+                                ));
+                            }
+                            (date, evidence)
+                        }
                     }
                 }
                 None => (date, evidence),

@@ -269,6 +269,26 @@ fn undated_article_uses_modification_time_with_a_warning() {
     assert!(run.stderr.contains("modification time"), "{}", run.stderr);
 }
 
+/// A story dated only by the post it quotes may be days newer (the seed article): the build says
+/// the day is a lower bound, and a date in the file's name settles it without a word.
+#[test]
+fn an_article_dated_by_its_embedded_post_is_warned_about() {
+    let text = "An officer shot a man on Friday morning, the department said.\n\nThe city answered on social media.\n\nWe are here to help. pic.twitter.com/p8G2XFYM18 — City Police (@citypolice) September 8, 2025\n";
+    let site = SiteTest::with_files(&[("content/shooting.txt", text)]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("shooting.txt: dated 2025-09-08 from the post it embeds")
+            && run.stderr.contains("may be days newer"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.has_output("2025/09/08/shooting/index.html"));
+    let site = SiteTest::with_files(&[("content/2025-09-12-shooting.txt", text)]);
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("from the post it embeds"), "{}", run.stderr);
+    assert!(site.has_output("2025/09/12/shooting/index.html"));
+}
+
 /// A clipping filed under `YYYY/MM/` with no day anywhere is that month's news, not today's: it
 /// is dated the first of the month (with a warning saying so), and `gazette import` writes that
 /// date down with where it came from.
