@@ -665,6 +665,36 @@ fn merge(user: FrontMatter, derived: FrontMatter) -> FrontMatter {
     }
 }
 
+/// Whether a file name is a tool's id rather than a person's words: one of its parts is a hash
+/// (six or more hex digits, some of them digits and some letters), a long number (five digits or
+/// more), or a UUID's. `scan-0042`, `g7-summit` and `covid19-vaccines` are not.
+fn machine_named(name: &str) -> bool {
+    name.split(['-', '_', ' ', '.']).any(|part| {
+        let hex = part.len() >= 6 && part.bytes().all(|b| b.is_ascii_hexdigit());
+        let digits = part.bytes().filter(u8::is_ascii_digit).count();
+        let number = digits == part.len() && digits >= 5;
+        (hex && digits > 0 && digits < part.len()) || number
+    })
+}
+
+/// A headline as a slug's words: up to about sixty characters, cut between words (`U.S.
+/// Supreme Court rules on…` gives `u-s-supreme-court-rules-on`), so a URL stays one a person
+/// can read out.
+fn headline_slug_source(title: &str) -> String {
+    const LONGEST: usize = 60;
+    let mut out = String::new();
+    for word in title.trim_end_matches('…').split_whitespace() {
+        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > LONGEST {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 fn resolve(
     source: &Source,
     prepared: &Prepared,
@@ -846,7 +876,14 @@ fn resolve(
     // A headline read from the text is typeset as the text is: `Dress -- STOLEN` over a body
     // with dashes and curly quotes would look raw. One the user wrote is theirs.
     let title = if prepared.title_derived { typeset(title, options) } else { title };
-    let slug_source = front.slug.clone().unwrap_or_else(|| strip_date_prefix(stem).to_string());
+    let name = strip_date_prefix(stem);
+    // A file a tool named with an id (`000_b1a974f4f2619876.txt`) would give the page a URL of
+    // that id: its headline reads better and says what the page is.
+    let slug_source = match &front.slug {
+        Some(slug) => slug.clone(),
+        None if machine_named(name) => headline_slug_source(&title),
+        None => name.to_string(),
+    };
     let mut slug = slugify(&slug_source);
     if slug.is_empty() {
         slug = slugify(&title);
@@ -1166,6 +1203,32 @@ mod tests {
 
     fn utc() -> TimeZone {
         TimeZone::UTC
+    }
+
+    #[test]
+    fn a_file_named_with_an_id_takes_its_slug_from_the_headline() {
+        for id in
+            ["000_b1a974f4f2619876", "aeb-reuters-57d46c9d", "bbc-news-12345678", "clip 4f2a9c1e-77aa-4c1b"]
+        {
+            assert!(machine_named(id), "{id}");
+        }
+        for name in [
+            "scan-0042-0043",
+            "g7-summit-ends",
+            "covid19-vaccines",
+            "decade-of-deface",
+            "2025-budget",
+            "feedbeef",
+        ] {
+            assert!(!machine_named(name), "{name}");
+        }
+        assert_eq!(
+            slugify(&headline_slug_source(
+                "An Immigration and Customs Enforcement officer fatally shot a man"
+            )),
+            "an-immigration-and-customs-enforcement-officer-fatally-shot"
+        );
+        assert_eq!(slugify(&headline_slug_source("Prosecutors drop the case…")), "prosecutors-drop-the-case");
     }
 
     #[test]

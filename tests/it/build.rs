@@ -269,6 +269,29 @@ fn undated_article_uses_modification_time_with_a_warning() {
     assert!(run.stderr.contains("modification time"), "{}", run.stderr);
 }
 
+/// A clipping tool's id for a file name makes no URL a reader can read: the headline does.
+#[test]
+fn a_file_named_with_an_id_is_published_under_its_headline() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025/03/01/000_b1a974f4f2619876.txt",
+            "Harbour fees rise\n\nThe harbour master announced new mooring fees on Saturday.\n",
+        ),
+        (
+            "content/2025/03/01/harbour-fees.txt",
+            "Harbour fees rise again\n\nThe fees rose again on Saturday.\n",
+        ),
+        (
+            "content/2025/03/02/story.md",
+            "---\ntitle: Market opens\nslug: 57d46c9d-market\n---\nThe market opened.\n",
+        ),
+    ]);
+    site.build_ok();
+    assert!(site.has_output("2025/03/01/harbour-fees-rise/index.html"));
+    assert!(site.has_output("2025/03/01/harbour-fees/index.html"), "a person's file name stays the slug");
+    assert!(site.has_output("2025/03/02/57d46c9d-market/index.html"), "a slug written is kept as written");
+}
+
 /// A story dated only by the post it quotes may be days newer (the seed article): the build says
 /// the day is a lower bound, and a date in the file's name settles it without a word.
 #[test]
