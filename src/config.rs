@@ -569,10 +569,21 @@ fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
         let message = if toml {
             "this is TOML (Hugo's or Zola's config); Gazette reads YAML: write the keys as `base_url: https://example.org/` in site.yaml (`gazette init` writes one with every key explained)".to_string()
         } else {
-            e.message
+            at_least_one(e.message)
         };
         ConfigError::Parse { path: path.to_path_buf(), line: e.line.filter(|_| !toml), message }
     })
+}
+
+/// The counts that must be 1 or more (checked once parsed) say so when the value is no number
+/// either, rather than the "0 or more" of any whole number.
+fn at_least_one(message: String) -> String {
+    const COUNTS: &[&str] = &["paginate_by: ", "feeds.limit: ", "tags.min_articles: "];
+    if COUNTS.iter().any(|key| message.starts_with(key)) {
+        message.replace("a whole number, 0 or more", "a whole number, 1 or more")
+    } else {
+        message
+    }
 }
 
 /// Folds `.` and `..` without touching the file system, so `public/..` is seen as the root.
@@ -639,6 +650,20 @@ mod tests {
         assert_eq!(config.output_dir, PathBuf::from("/site/public"));
         assert_eq!(config.timezone_name, "UTC");
         assert!(!config.unsafe_html);
+    }
+
+    #[test]
+    fn a_count_that_is_no_number_asks_for_one_or_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("site.yaml");
+        for (yaml, key) in [("paginate_by: ten\n", "paginate_by"), ("feeds:\n  limit: x\n", "feeds.limit")] {
+            std::fs::write(&file, yaml).unwrap();
+            let Err(ConfigError::Parse { message, .. }) = read_raw(&file) else { panic!("{yaml}") };
+            assert!(
+                message.starts_with(key) && message.ends_with("expected a whole number, 1 or more"),
+                "{message}"
+            );
+        }
     }
 
     #[test]
