@@ -906,8 +906,11 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    // Only articles already in the content folder would be built twice: clippings imported from
+    // elsewhere into it are what --out is for.
     if let Some(out) = &args.out
         && writes_into(out, &config.content_dir)
+        && sources.iter().any(|source| writes_into(&source.path, &config.content_dir))
     {
         anyhow::bail!(
             "--out {}: that is inside the content folder, so each .md file would be built beside its .txt file and every article would be published twice; to replace the .txt files use --in-place, or write a new content folder outside it (--out content-md) and set content_dir to it",

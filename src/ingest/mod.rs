@@ -267,6 +267,11 @@ pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Dia
     if prepared.title_derived {
         front.title = Some(article.title.clone());
     }
+    // A file named with an id is published under its headline: written down, the URL stays when
+    // the headline is edited in the .md.
+    if front.slug.is_none() && machine_named(strip_date_prefix(file_stem(&source.relative))) {
+        front.slug = Some(article.slug.clone());
+    }
     let text = front_matter::write(front, &prepared.body);
     (Some(text), diagnostics, prepared.dropped)
 }
@@ -666,31 +671,57 @@ fn merge(user: FrontMatter, derived: FrontMatter) -> FrontMatter {
 }
 
 /// Whether a file name is a tool's id rather than a person's words: one of its parts is a hash
-/// (six or more hex digits, some of them digits and some letters), a long number (five digits or
-/// more), or a UUID's. `scan-0042`, `g7-summit` and `covid19-vaccines` are not.
+/// (eight or more hex digits, at least two of them digits and two letters: `57d46c9d`) or a long
+/// number that is no date (seven digits or more: `12345678`, not `20250312`). `scan-0042`,
+/// `cpi-feb2025`, `face2face-talks`, `dow-40000` and `covid19-vaccines` are a person's.
 fn machine_named(name: &str) -> bool {
     name.split(['-', '_', ' ', '.']).any(|part| {
-        let hex = part.len() >= 6 && part.bytes().all(|b| b.is_ascii_hexdigit());
         let digits = part.bytes().filter(u8::is_ascii_digit).count();
-        let number = digits == part.len() && digits >= 5;
-        (hex && digits > 0 && digits < part.len()) || number
+        let letters = part.len() - digits;
+        let hash =
+            part.len() >= 8 && part.bytes().all(|b| b.is_ascii_hexdigit()) && digits >= 2 && letters >= 2;
+        let number = letters == 0 && digits >= 7 && !(digits == 8 && compact_date(part));
+        hash || number
     })
 }
 
-/// A headline as a slug's words: up to about sixty characters, cut between words (`U.S.
-/// Supreme Court rules on…` gives `u-s-supreme-court-rules-on`), so a URL stays one a person
-/// can read out.
+/// `20250312`: a date written without separators.
+fn compact_date(digits: &str) -> bool {
+    let (year, month, day) = (&digits[..4], &digits[4..6], &digits[6..8]);
+    (year.starts_with("19") || year.starts_with("20"))
+        && (1..=12).contains(&month.parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&day.parse::<u8>().unwrap_or(0))
+}
+
+/// A headline as a slug's words: up to about sixty characters (a Chinese or Japanese character
+/// counts two), cut between words (`U.S. Supreme Court rules on…` gives
+/// `u-s-supreme-court-rules-on`), so a URL stays one a person can read out.
 fn headline_slug_source(title: &str) -> String {
     const LONGEST: usize = 60;
+    let width = |c: char| if crate::text::is_cjk(c) { 2 } else { 1 };
     let mut out = String::new();
+    let mut used = 0;
     for word in title.trim_end_matches('…').split_whitespace() {
-        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > LONGEST {
+        let word_width: usize = word.chars().map(width).sum();
+        if used + usize::from(used > 0) + word_width > LONGEST {
+            if used == 0 {
+                // One long word (a headline without spaces): as much of it as fits.
+                for c in word.chars() {
+                    if used + width(c) > LONGEST {
+                        break;
+                    }
+                    used += width(c);
+                    out.push(c);
+                }
+            }
             break;
         }
-        if !out.is_empty() {
+        if used > 0 {
             out.push(' ');
+            used += 1;
         }
         out.push_str(word);
+        used += word_width;
     }
     out
 }
@@ -1219,6 +1250,12 @@ mod tests {
             "decade-of-deface",
             "2025-budget",
             "feedbeef",
+            "20250312-council-vote",
+            "cpi-feb2025",
+            "budget-dec2024",
+            "face2face-talks",
+            "dow-40000",
+            "2025-03-12-143000",
         ] {
             assert!(!machine_named(name), "{name}");
         }
@@ -1229,6 +1266,9 @@ mod tests {
             "an-immigration-and-customs-enforcement-officer-fatally-shot"
         );
         assert_eq!(slugify(&headline_slug_source("Prosecutors drop the case…")), "prosecutors-drop-the-case");
+        let chinese =
+            "香港立法會今日通過了一項關於房屋政策的重要法案並將於明年生效實施以解決長期住房短缺問題";
+        assert_eq!(headline_slug_source(chinese).chars().count(), 30, "sixty columns");
     }
 
     #[test]

@@ -290,6 +290,11 @@ fn a_file_named_with_an_id_is_published_under_its_headline() {
     assert!(site.has_output("2025/03/01/harbour-fees-rise/index.html"));
     assert!(site.has_output("2025/03/01/harbour-fees/index.html"), "a person's file name stays the slug");
     assert!(site.has_output("2025/03/02/57d46c9d-market/index.html"), "a slug written is kept as written");
+    // Imported, the slug is written down: editing the headline in the .md does not move the page.
+    let run = site.run(&["import", "content/2025/03/01/000_b1a974f4f2619876.txt"]);
+    assert!(run.stdout.contains("slug: harbour-fees-rise\n"), "{}", run.stdout);
+    let run = site.run(&["import", "content/2025/03/01/harbour-fees.txt"]);
+    assert!(!run.stdout.contains("slug:"), "{}", run.stdout);
 }
 
 /// A story dated only by the post it quotes may be days newer (the seed article): the build says

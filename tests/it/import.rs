@@ -234,6 +234,14 @@ fn import_refuses_to_write_into_the_content_folder() {
     assert_eq!(written.len(), 1, "nothing was written: {written:?}");
     assert!(site.run(&["import", "--out", "content-md"]).success);
     assert!(site.root.join("content-md/2025-01-02-note.md").exists());
+    // A clipping from elsewhere may be imported into it: nothing is doubled.
+    site.write(
+        "clips/2025-01-03-ferry.txt",
+        "Ferry cuts confirmed\n\nThe ferry timetable was cut on Monday.\n",
+    );
+    let run = site.run(&["import", "clips/2025-01-03-ferry.txt", "--out", "content"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(site.root.join("content/2025-01-03-ferry.md").exists());
 }
 
 #[test]
