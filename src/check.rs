@@ -112,7 +112,7 @@ fn check_page(
 
 /// Says of each broken link that leads to an article the build holds back (a draft, one not due
 /// yet, one expired) which it is and how it would be shown: "no such page" would send the user
-/// looking for a typo.
+/// looking for a typo. `content_dir` is the content folder as the message should name it.
 pub fn to_hidden(
     problems: Vec<Diagnostic>,
     hidden: &[crate::model::HiddenArticle],

@@ -416,6 +416,7 @@ fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     };
     let reporter = std::sync::Arc::new(ServeLog {
         quiet: printer.quiet,
+        verbose: printer.verbose,
         open: args.open,
         cwd: std::env::current_dir().unwrap_or_default(),
         warnings: std::sync::Mutex::default(),
@@ -428,6 +429,8 @@ fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 /// Prints what the dev server does, one line per rebuild.
 struct ServeLog {
     quiet: bool,
+    /// Every warning printed, none folded (`-v`).
+    verbose: bool,
     open: bool,
     /// Paths are printed relative to it, as `gazette build` prints them.
     cwd: PathBuf,
@@ -462,6 +465,16 @@ impl WarningsShown {
         }
         self.last = now;
         (print, held)
+    }
+}
+
+/// How a rebuild ended, for the dev server's log: a failure says whether a site is still served
+/// (one that never built has none).
+fn rebuild_outcome(succeeded: bool, served_before: bool) -> &'static str {
+    match (succeeded, served_before) {
+        (true, _) => "ok",
+        (false, true) => "FAILED, still serving the last good site",
+        (false, false) => "FAILED, nothing to serve until it is fixed",
     }
 }
 
@@ -518,12 +531,10 @@ impl gazette::serve::ServeReporter for ServeLog {
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
             diagnostics.into_iter().partition(Diagnostic::is_error);
         print_diagnostics(&errors, &self.cwd, self.quiet, false);
+        let about_changed = |warning: &Diagnostic| changed.iter().any(|(path, _)| *path == warning.path);
         let lines = warnings
             .iter()
-            .map(|warning| {
-                let line = as_typed(warning, &self.cwd).to_string();
-                (line, changed.iter().any(|(path, _)| *path == warning.path))
-            })
+            .map(|warning| (as_typed(warning, &self.cwd).to_string(), about_changed(warning)))
             .collect();
         let (print, held) = self.warnings.lock().unwrap_or_else(|p| p.into_inner()).select(lines);
         let served_before = self.served.load(std::sync::atomic::Ordering::Relaxed);
@@ -534,18 +545,17 @@ impl gazette::serve::ServeReporter for ServeLog {
             return;
         }
         let print: Vec<Diagnostic> =
-            warnings.into_iter().zip(print).filter_map(|(w, shown)| shown.then_some(w)).collect();
-        print_diagnostics(&print, &self.cwd, false, false);
+            warnings.into_iter().zip(print).filter_map(|(warning, shown)| shown.then_some(warning)).collect();
+        // The files just saved are the ones being worked on: their warnings are never folded.
+        let (saved, others): (Vec<Diagnostic>, Vec<Diagnostic>) = print.into_iter().partition(about_changed);
+        print_diagnostics(&saved, &self.cwd, false, true);
+        print_diagnostics(&others, &self.cwd, false, self.verbose);
         let what = match changed {
             [] => "Built".to_string(),
             [(path, _)] => format!("{} changed: rebuilt", path_as_typed(path, &self.cwd).display()),
             many => format!("{} changed: rebuilt", count(many.len(), "file")),
         };
-        let outcome = match (errors.is_empty(), served_before) {
-            (true, _) => "ok",
-            (false, true) => "FAILED, still serving the last good site",
-            (false, false) => "FAILED, nothing to serve until it is fixed",
-        };
+        let outcome = rebuild_outcome(errors.is_empty(), served_before);
         let outcome = match held {
             0 => outcome.to_string(),
             1 => format!("{outcome} (1 warning shown before still applies)"),
@@ -1248,6 +1258,13 @@ mod tests {
                 assert_eq!(base.base_url.as_deref(), Some("https://a.example/news/"), "{command} {flag}");
             }
         }
+    }
+
+    #[test]
+    fn a_failed_rebuild_says_whether_a_site_is_still_served() {
+        assert_eq!(rebuild_outcome(false, false), "FAILED, nothing to serve until it is fixed");
+        assert_eq!(rebuild_outcome(false, true), "FAILED, still serving the last good site");
+        assert_eq!(rebuild_outcome(true, false), "ok");
     }
 
     #[test]

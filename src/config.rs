@@ -494,8 +494,18 @@ impl Config {
         if self.config_file.is_some() {
             return None;
         }
-        let found =
-            FOREIGN_CONFIG_FILES.iter().map(|name| self.root.join(name)).find(|file| file.is_file())?;
+        // `config.yaml` is a common name for other tools' files: only one that sets a base URL,
+        // as every Hugo and Zola site does, is taken for a site's.
+        let sets_base_url = |file: &Path| {
+            std::fs::read_to_string(file).is_ok_and(|text| {
+                let text = text.to_ascii_lowercase();
+                text.contains("baseurl") || text.contains("base_url")
+            })
+        };
+        let found = FOREIGN_CONFIG_FILES
+            .iter()
+            .map(|name| self.root.join(name))
+            .find(|file| file.is_file() && sets_base_url(file))?;
         let name = found.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
         Some(crate::diagnostic::Diagnostic::warning(
             &found,
@@ -656,7 +666,11 @@ mod tests {
     fn a_count_that_is_no_number_asks_for_one_or_more() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("site.yaml");
-        for (yaml, key) in [("paginate_by: ten\n", "paginate_by"), ("feeds:\n  limit: x\n", "feeds.limit")] {
+        for (yaml, key) in [
+            ("paginate_by: ten\n", "paginate_by"),
+            ("feeds:\n  limit: x\n", "feeds.limit"),
+            ("tags:\n  min_articles: -1\n", "tags.min_articles"),
+        ] {
             std::fs::write(&file, yaml).unwrap();
             let Err(ConfigError::Parse { message, .. }) = read_raw(&file) else { panic!("{yaml}") };
             assert!(

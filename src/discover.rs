@@ -90,17 +90,13 @@ pub fn walk_folder(dir: &Path) -> Discovery {
 fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
     let mut discovery = Discovery::default();
     if !content_dir.is_dir() {
-        // Run from inside the content folder (`cd content && gazette build`), the site is the
-        // folder above.
-        let root = content_dir.parent();
-        let inside_one = root.is_some_and(|root| {
-            root.file_name().is_some_and(|name| name == "content")
-                || root.parent().is_some_and(|above| above.join(crate::config::DEFAULT_CONFIG_FILE).is_file())
-        });
-        let message = if inside_one {
-            "no content folder here: this looks like the inside of one; run gazette from the site's folder (the one above), or pass --root .."
-        } else {
-            "no content folder here; create it and put article .txt or .md files in it (or run `gazette init`)"
+        let message = match content_dir.parent().and_then(nearby_site) {
+            Some(site) => format!(
+                "no content folder here; the site is in {}: run gazette in that folder (or pass --root with it)",
+                site.display()
+            ),
+            None => "no content folder here; create it and put article .txt or .md files in it (or run `gazette init`)"
+                .to_string(),
         };
         discovery.diagnostics.push(Diagnostic::error(content_dir, message));
         return discovery;
@@ -169,10 +165,19 @@ fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
             Some((article, name)) => {
                 discovery.bundle_files.push(BundleFile { article, name: name.to_string(), path });
             }
-            None if is_saved_web_page(&relative) => discovery.diagnostics.push(Diagnostic::warning(
-                path,
-                "a saved web page, which is not read: Gazette reads articles as plain text; copy the article's text from the page into a .txt file (a page to publish as it is goes in static/)",
-            )),
+            None if is_saved_web_page(&relative) => {
+                // Hugo reads `.html` content files with front matter; a browser's page has none.
+                let mut head = [0u8; 3];
+                let front_matter = std::fs::File::open(&path)
+                    .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut head))
+                    .is_ok_and(|()| &head == b"---" || &head == b"+++");
+                let message = if front_matter {
+                    "an HTML article with front matter (Hugo's content format), which is not read: Gazette reads Markdown, so write its body as Markdown in a .md file with the same front matter"
+                } else {
+                    "a saved web page, which is not read: Gazette reads articles as plain text; copy the article's text from the page into a .txt file (a page to publish as it is goes in static/)"
+                };
+                discovery.diagnostics.push(Diagnostic::warning(path, message));
+            }
             None => discovery.diagnostics.push(Diagnostic::warning(
                 path,
                 "not an article (only .txt/.text and .md/.markdown files are read, in any case); move it to static/, or make its folder a page bundle with an index.md or index.txt article, if it is an asset",
@@ -180,6 +185,25 @@ fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
         }
     }
     discovery
+}
+
+/// The site folder next to `root` that gazette was likely meant to run in: the folder above,
+/// when `root` is its content folder (`cd content && gazette build`), or the one folder below
+/// with a site.yaml and a content folder (`gazette init mynews` and no `cd mynews`).
+fn nearby_site(root: &Path) -> Option<PathBuf> {
+    let canonical = |path: &Path| path.canonicalize().ok();
+    if let Some(above) = root.parent()
+        && canonical(&above.join("content")).is_some_and(|content| Some(content) == canonical(root))
+    {
+        return Some(above.to_path_buf());
+    }
+    let mut below = std::fs::read_dir(root).ok()?.flatten().map(|entry| entry.path()).filter(|folder| {
+        folder.join(crate::config::DEFAULT_CONFIG_FILE).is_file() && folder.join("content").is_dir()
+    });
+    match (below.next(), below.next()) {
+        (Some(site), None) => Some(site),
+        _ => None,
+    }
 }
 
 /// An HTML page saved from a browser (`story.html`, `story.htm`, `story.mhtml`): the article is

@@ -392,7 +392,9 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     let sink = emit::MemorySink::new();
     if build_into(config, now, &sink, progress, &mut report) {
         let problems = check::site(&sink.into_files(), &config.base_url, &config.base_path());
-        let problems = check::to_hidden(problems, &report.hidden, &config.content_dir);
+        // Named as the site's other messages name content files: from the site's folder.
+        let content = config.content_dir.strip_prefix(&config.root).unwrap_or(&config.content_dir);
+        let problems = check::to_hidden(problems, &report.hidden, content);
         // The Markdown articles and pages, where a link written in one is to be fixed.
         let discovery = discover::walk(&config.content_dir);
         let articles: Vec<(std::path::PathBuf, String)> = discovery

@@ -61,42 +61,75 @@ fn likely_cause(text: &str, message: &str, line: Option<usize>) -> Option<(usize
     }
     let syntax = ["did not find expected", "end of stream", "found unexpected", "could not find expected"];
     if syntax.iter().any(|words| message.contains(words)) {
-        let unclosed =
-            numbered().filter(|(number, _)| *number <= up_to).find(|(_, line)| opens_unclosed_quote(line));
-        if let Some((number, _)) = unclosed {
-            return Some((number, "the quote opened on this line is not closed on it".to_string()));
+        // The nearest line above where the parser stopped: a quoted value spanning lines earlier
+        // in the file is valid YAML.
+        let quoted = numbered()
+            .filter(|(number, _)| *number <= up_to)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find_map(|(number, line)| Some((number, quote_problem(line)?)));
+        if let Some((number, hint)) = quoted {
+            return Some((number, hint.to_string()));
         }
     }
     None
 }
 
-/// Whether a `key: value` line's value starts with a quote that the line does not close
-/// (`title: "Harbour news`). A quoted value may span lines in YAML, but in site.yaml and front
-/// matter that is almost always a missing quote.
-fn opens_unclosed_quote(line: &str) -> bool {
+/// What is wrong with the quotes of a `key: value` or `- value` line, if anything: a value that
+/// opens a quote the line does not close (`title: "Harbour news`; a quoted value may span lines
+/// in YAML, but in site.yaml and front matter that is almost always a missing quote), or one in
+/// single quotes that an apostrophe closes early (`title: 'Don't panic'`).
+fn quote_problem(line: &str) -> Option<&'static str> {
     let trimmed = line.trim_start().trim_start_matches("- ");
     if trimmed.starts_with('#') {
-        return false;
+        return None;
     }
-    let value = match trimmed.split_once(": ") {
-        Some((_, value)) => value.trim(),
-        None => trimmed.trim(),
+    let value = if trimmed.starts_with(['"', '\'']) {
+        trimmed.trim_end()
+    } else {
+        trimmed.split_once(": ")?.1.trim()
     };
-    let Some(quote) = value.chars().next().filter(|&c| c == '"' || c == '\'') else { return false };
+    let quote = value.chars().next().filter(|&c| c == '"' || c == '\'')?;
     let rest = &value[1..];
-    if quote == '\'' {
-        // `''` inside single quotes is one quote.
-        return rest.replace("''", "").find('\'').is_none();
-    }
-    let mut escaped = false;
-    for c in rest.chars() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '"' if !escaped => return false,
-            _ => escaped = false,
+    // Where the quote closes: `''` inside single quotes and `\"` inside double ones are no end.
+    let close = if quote == '\'' {
+        let mut at = None;
+        let mut chars = rest.char_indices().peekable();
+        while let Some((index, c)) = chars.next() {
+            if c == '\'' {
+                if chars.peek().is_some_and(|&(_, next)| next == '\'') {
+                    chars.next();
+                    continue;
+                }
+                at = Some(index);
+                break;
+            }
+        }
+        at
+    } else {
+        let mut escaped = false;
+        rest.char_indices().find_map(|(index, c)| match c {
+            '\\' if !escaped => {
+                escaped = true;
+                None
+            }
+            '"' if !escaped => Some(index),
+            _ => {
+                escaped = false;
+                None
+            }
+        })
+    };
+    match close {
+        None => Some("the quote opened on this line is not closed on it"),
+        Some(at) => {
+            let after = rest[at + 1..].trim_start();
+            (quote == '\'' && !after.is_empty() && !after.starts_with('#')).then_some(
+                "an apostrophe ends this value's single quotes early: write it twice (`'Don''t panic'`) or put the value in double quotes",
+            )
         }
     }
-    true
 }
 
 /// For "duplicate field `title`", the line of the second `title:`: serde_yaml points at the
@@ -184,7 +217,6 @@ pub fn closest_key<'k>(unknown: &str, keys: impl Iterator<Item = &'k str>) -> Op
         ("generatefeeds", "feeds"),
         ("buildsearchindex", "search"),
         ("params", "extra"),
-        ("categories", "tags"),
     ];
     let normal = |key: &str| -> String {
         key.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()
@@ -262,7 +294,6 @@ mod tests {
             assert_eq!(closest_key(theirs, keys.into_iter()), Some(ours), "{theirs}");
         }
         assert_eq!(closest_key("params", keys.into_iter()), None);
-        assert_eq!(closest_key("categories", ["date", "tags"].into_iter()), Some("tags"), "Hugo's taxonomy");
         assert_eq!(closest_key("path", ["date", "tags"].into_iter()), None, "two edits in four letters");
         assert_eq!(closest_key("tgas", ["date", "tags"].into_iter()), None);
         assert_eq!(closest_key("tag", ["date", "tags"].into_iter()), Some("tags"));
@@ -301,9 +332,19 @@ mod tests {
         // A quote closed, or none at all: no hint.
         let error = parse::<BTreeMap<String, String>>("title: \"A \\\" b\"\nb: [unclosed\n").unwrap_err();
         assert!(!error.message.contains("quote opened"), "{error:?}");
-        assert!(!opens_unclosed_quote("summary: 'It''s here'"));
-        assert!(opens_unclosed_quote("  - 'It''s here"));
-        assert!(!opens_unclosed_quote("# title: \"x"));
+        assert_eq!(quote_problem("summary: 'It''s here'"), None);
+        assert!(quote_problem("  - 'It''s here").is_some_and(|hint| hint.contains("not closed")));
+        assert!(quote_problem("- \"Note: x").is_some_and(|hint| hint.contains("not closed")));
+        assert_eq!(quote_problem("# title: \"x"), None);
+        assert_eq!(quote_problem("title: \"A \\\" b\" # note"), None);
+        assert!(quote_problem("title: 'Don't panic'").is_some_and(|hint| hint.contains("apostrophe")));
+        let error = parse::<BTreeMap<String, String>>("title: 'Don't panic'\nlanguage: en\n").unwrap_err();
+        assert_eq!(error.line, Some(1), "{error:?}");
+        assert!(error.message.contains("write it twice"), "{error:?}");
+        // A valid value over two lines earlier in the file is not blamed.
+        let error = parse::<BTreeMap<String, String>>("summary: \"one\n  two\"\ntitle: \"Harbour\nb: x\n")
+            .unwrap_err();
+        assert_eq!(error.line, Some(3), "{error:?}");
     }
 
     #[test]

@@ -441,6 +441,8 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
         let known = front_matter::KEYS.iter().chain(front_matter::ALIASES).copied();
         let meant = match crate::yaml::closest_key(key, known) {
             Some(known) => format!("did you mean `{known}`? "),
+            // Hugo's second taxonomy: Gazette has one for topics.
+            None if key == "categories" => "Gazette's topics are `tags:`; ".to_string(),
             None => String::new(),
         };
         let line = split.block.and_then(|block| front_matter::key_line(block, &[key.as_str()]));
@@ -797,10 +799,7 @@ fn resolve(
                             if source.kind == SourceKind::Text {
                                 diagnostics.push(Diagnostic::warning(
                                     path,
-                                    format!(
-                                        "dated {} from the post it embeds, the only date in it: the story is at least that recent, and may be days newer; give the file a YYYY-MM-DD- prefix or front matter `date:` if it is",
-                                        date.date()
-                                    ),
+                                    "dated by the post it embeds, the only date in it: the story is at least that recent, and may be days newer; give the file a YYYY-MM-DD- prefix or front matter `date:` if it is",
                                 ));
                             }
                             (date, evidence)

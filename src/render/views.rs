@@ -714,6 +714,26 @@ mod tests {
         assert_eq!(headline(&english, &[Some("Post")]), "1 story from 1 source");
         assert_eq!(headline(&french, &[Some("Post"), None, None, None]), "4 articles, dont 1 d’une source");
         assert_eq!(headline(&french, &[Some("Post"), Some("Wire")]), "2 articles de 2 sources");
+        let load = |language: &str| {
+            Words::load(
+                &crate::theme::Theme::built_in().translations,
+                language,
+                std::path::Path::new("i18n"),
+                &rustc_hash::FxHashSet::default(),
+            )
+            .unwrap()
+            .0
+        };
+        let some = [Some("Post"), Some("Wire"), None];
+        for (language, said) in [
+            ("es", "3 noticias, 2 de ellas procedentes de 2 fuentes"),
+            ("it", "3 articoli, 2 dei quali da 2 fonti"),
+            ("nl", "3 artikelen, waarvan 2 uit 2 bronnen"),
+            ("pt", "3 notícias, 2 delas provenientes de 2 fontes"),
+            ("de", "3 Artikel, 2 davon aus 2 Quellen"),
+        ] {
+            assert_eq!(headline(&load(language), &some), said, "{language}");
+        }
     }
 
     #[test]

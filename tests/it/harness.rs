@@ -41,9 +41,15 @@ impl SiteTest {
 
     /// Runs `gazette ARGS` in the site root.
     pub(crate) fn run(&self, args: &[&str]) -> Run {
+        self.run_in(".", args)
+    }
+
+    /// [`SiteTest::run`] from `folder`, relative to the site's (`content`, `..`), as a user who
+    /// is in the wrong folder runs it.
+    pub(crate) fn run_in(&self, folder: &str, args: &[&str]) -> Run {
         let output: Output = Command::new(env!("CARGO_BIN_EXE_gazette"))
             .args(args)
-            .current_dir(&self.root)
+            .current_dir(self.root.join(folder))
             .output()
             .expect("gazette runs");
         Run {

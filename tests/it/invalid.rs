@@ -54,7 +54,14 @@ fn a_hugo_or_zola_config_is_told_what_gazette_reads() {
         ("content/2025-01-01-a.txt", "A story.\n"),
         ("config.toml", "baseURL = \"https://example.org/\"\ntitle = \"News\"\n[params]\nmotto = \"x\"\n"),
     ]);
-    // Beside no site.yaml, it is not silently passed over.
+    // Another tool's config.yaml is no site's.
+    let other = SiteTest::with_files(&[
+        ("content/2025-01-01-a.txt", "A story.\n"),
+        ("config.yaml", "linter:\n  strict: true\n"),
+    ]);
+    let run = other.run(&["build"]);
+    assert!(run.success && !run.stderr.contains("config.yaml"), "{}", run.stderr);
+    // Beside no site.yaml, Hugo's or Zola's is not silently passed over.
     let run = site.run(&["build"]);
     assert!(run.success, "{}", run.stderr);
     assert!(
@@ -362,10 +369,24 @@ fn missing_content_folder_is_an_error() {
     // Run from inside the content folder, the site's folder is named.
     site.write("site.yaml", "title: Harbour\n");
     site.write("content/2025-01-02-vote.txt", "The council voted on Monday.\n");
-    let run = site.run(&["build", "--root", "content"]);
+    let run = site.run_in("content", &["build"]);
     assert!(!run.success);
-    assert!(run.stderr.contains("run gazette from the site's folder (the one above)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!("the site is in {}: run gazette in that folder", site.root.display())),
+        "{}",
+        run.stderr
+    );
     assert!(!site.root.join("content/.gazette-cache").exists());
+    // `gazette init mynews` without `cd mynews`: the folder above the site.
+    let above = site.root.parent().unwrap();
+    let run = site.run_in("..", &["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains(&format!("the site is in {}", site.root.display())), "{}", run.stderr);
+    assert!(!above.join(".gazette-cache").exists());
+    // Another folder of the site (templates/) has no site near it: the plain advice.
+    site.write("templates/.keep", "");
+    let run = site.run_in("templates", &["build"]);
+    assert!(run.stderr.contains("create it and put article .txt or .md files in it"), "{}", run.stderr);
 }
 
 #[test]
@@ -378,6 +399,13 @@ fn an_empty_content_folder_and_a_saved_web_page_are_told_apart() {
     assert!(
         run.stderr.contains("sky.html: a saved web page, which is not read")
             && run.stderr.contains("copy the article's text from the page into a .txt file"),
+        "{}",
+        run.stderr
+    );
+    site.write("content/hugo.html", "---\ntitle: Ferry strike\n---\n<p>The ferry stopped.</p>\n");
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("hugo.html: an HTML article with front matter (Hugo's content format)"),
         "{}",
         run.stderr
     );
