@@ -78,6 +78,17 @@ impl Shared {
         self.served.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Sets the error shown over the site (none: the site is good) and tells the browsers, as one
+    /// step under the site's lock: a browser connecting meanwhile either finds the state before
+    /// and gets `message`, or the state after and not `message`, never neither nor both.
+    pub fn announce(&self, error: Option<String>, message: Option<&Broadcast>) {
+        let mut served = self.served();
+        served.error = error;
+        if let Some(message) = message {
+            self.broadcast(message);
+        }
+    }
+
     /// Sends `message` to every connected browser, forgetting the ones that went away.
     pub fn broadcast(&self, message: &Broadcast) {
         let text = message.to_sse();
@@ -423,8 +434,11 @@ pub fn content_type(name: &str) -> &'static str {
 /// proxies from closing the stream and tells us when the browser has gone.
 fn stream_events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     let (sender, receiver) = channel();
+    // Read the state and listen under one lock (see [`Shared::announce`]): a rebuild that ends
+    // while this browser connects is neither missed nor told twice.
     let first = {
         let served = shared.served();
+        shared.clients.lock().unwrap_or_else(|p| p.into_inner()).push(sender);
         match &served.error {
             Some(error) => Broadcast::Failed(error.clone()).to_sse(),
             None => ": connected\n\n".to_string(),
@@ -435,7 +449,6 @@ fn stream_events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> 
     )?;
     stream.write_all(first.as_bytes())?;
     stream.flush()?;
-    shared.clients.lock().unwrap_or_else(|p| p.into_inner()).push(sender);
     loop {
         let message = match receiver.recv_timeout(Duration::from_secs(15)) {
             Ok(message) => message,

@@ -558,10 +558,7 @@ impl State {
     /// The new site is in place: clear the error and tell browsers.
     fn served(&mut self, shared: &Shared, broadcast: Broadcast, tell: bool) {
         self.in_sync = true;
-        shared.served().error = None;
-        if tell {
-            shared.broadcast(&broadcast);
-        }
+        shared.announce(None, tell.then_some(&broadcast));
     }
 
     /// Keeps the last good site and shows the errors of `report` over it.
@@ -573,8 +570,7 @@ impl State {
 
     fn fail(&mut self, shared: &Shared, message: String) {
         self.in_sync = false;
-        shared.served().error = Some(message.clone());
-        shared.broadcast(&Broadcast::Failed(message));
+        shared.announce(Some(message.clone()), Some(&Broadcast::Failed(message)));
     }
 
     /// Walks the content folder again, re-reading only files whose size or time changed.
