@@ -196,7 +196,9 @@ fn pipeline(
 ) -> bool {
     report.diagnostics.extend(discovery.diagnostics);
     report.diagnostics.extend(config.unread_config());
-    if !config.has_absolute_base_url() {
+    // Where there is no site (no content folder: the error says where one is), its settings are
+    // not worth a word.
+    if !config.has_absolute_base_url() && config.content_dir.is_dir() {
         report.diagnostics.push(Diagnostic::warning(
             config.config_label(),
             "base_url is `/`, so the sitemap, feeds, robots.txt and canonical links hold relative URLs, which search engines and feed readers reject; set base_url to the site's address (https://example.org/) or pass --base-url",

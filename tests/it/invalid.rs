@@ -381,6 +381,7 @@ fn missing_content_folder_is_an_error() {
     let above = site.root.parent().unwrap();
     let run = site.run_in("..", &["build"]);
     assert!(!run.success);
+    assert!(!run.stderr.contains("base_url"), "no settings where no site is: {}", run.stderr);
     assert!(run.stderr.contains(&format!("the site is in {}", site.root.display())), "{}", run.stderr);
     assert!(!above.join(".gazette-cache").exists());
     // Another folder of the site (templates/) has no site near it: the plain advice.
