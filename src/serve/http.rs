@@ -514,6 +514,16 @@ mod tests {
     }
 
     #[test]
+    fn the_reload_script_heads_an_error_as_the_served_page_does() {
+        // The overlay a failed event draws in the browser and the one served with the page say
+        // the same words.
+        assert!(RELOAD_SCRIPT.contains(LAST_GOOD) && RELOAD_SCRIPT.contains(NO_SITE));
+        let page = String::from_utf8(inject_under(NO_SITE_PAGE, Some("broken <b>"), NO_SITE)).unwrap();
+        assert!(page.contains(&format!(">{NO_SITE}\n\nbroken &lt;b&gt;</div>")), "{page}");
+        assert!(page.contains("<body data-gazette-no-site>"), "{page}");
+    }
+
+    #[test]
     fn failed_events_keep_every_line() {
         assert_eq!(Broadcast::Failed("a\nb".into()).to_sse(), "event: failed\ndata: a\ndata: b\n\n");
     }
