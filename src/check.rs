@@ -11,6 +11,19 @@ use crate::diagnostic::Diagnostic;
 /// Checks a built site given as output path -> bytes; `base_path` is the path part of the base
 /// URL (`/news/`, see [`crate::config::Config::base_path`]), used to resolve root-based links.
 pub fn site(files: &BTreeMap<String, Vec<u8>>, base_url: &str, base_path: &str) -> Vec<Diagnostic> {
+    site_holding_back(files, &BTreeMap::new(), base_url, base_path)
+}
+
+/// [`site`], knowing the pages the build holds back: `held_back` maps each one's file
+/// (`2025/06/01/plan/index.html`) to what a link to it leads to (see [`held_back_pages`]), which
+/// a broken link to it says instead of "no such page", which would send the user looking for a
+/// typo.
+pub fn site_holding_back(
+    files: &BTreeMap<String, Vec<u8>>,
+    held_back: &BTreeMap<String, String>,
+    base_url: &str,
+    base_path: &str,
+) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut ids: BTreeMap<&str, HashSet<String>> = BTreeMap::new();
     for (path, bytes) in files {
@@ -19,10 +32,11 @@ pub fn site(files: &BTreeMap<String, Vec<u8>>, base_url: &str, base_path: &str) 
             ids.insert(path, attribute_values(&html, "id").into_iter().collect());
         }
     }
+    let pages = Pages { files, ids, held_back };
     for (path, bytes) in files {
         let text = String::from_utf8_lossy(bytes);
         if path.ends_with(".html") {
-            check_page(path, &without_scripts(&text), files, &ids, base_url, base_path, &mut problems);
+            check_page(path, &without_scripts(&text), &pages, base_url, base_path, &mut problems);
         } else if path.ends_with(".xml") {
             if let Err(error) = roxmltree::Document::parse(&text) {
                 problems.push(Diagnostic::error(path, format!("not well-formed XML: {error}")));
@@ -36,11 +50,17 @@ pub fn site(files: &BTreeMap<String, Vec<u8>>, base_url: &str, base_path: &str) 
     problems
 }
 
+/// What links are checked against: the files built, the ids on each page, and the pages held back.
+struct Pages<'a> {
+    files: &'a BTreeMap<String, Vec<u8>>,
+    ids: BTreeMap<&'a str, HashSet<String>>,
+    held_back: &'a BTreeMap<String, String>,
+}
+
 fn check_page(
     path: &str,
     html: &str,
-    files: &BTreeMap<String, Vec<u8>>,
-    ids: &BTreeMap<&str, HashSet<String>>,
+    pages: &Pages<'_>,
     base_url: &str,
     base_path: &str,
     problems: &mut Vec<Diagnostic>,
@@ -73,7 +93,7 @@ fn check_page(
                 // The link to write, when the site has the page the link was meant for.
                 let meant = format!("{base_path}{}", link.trim_start_matches('/'));
                 let has_it = resolve(&meant, folder, base_url, base_path)
-                    .is_some_and(|(target, _)| files.contains_key(&page_file(&target)));
+                    .is_some_and(|(target, _)| pages.files.contains_key(&page_file(&target)));
                 let fix = if has_it {
                     format!("; write it as `{meant}`, or as a link relative to the page")
                 } else {
@@ -93,13 +113,17 @@ fn check_page(
             };
             let page = if target.is_empty() { path.to_string() } else { target };
             let file = page_file(&page);
-            if !files.contains_key(&file) {
-                problems.push(Diagnostic::error(path, format!("broken link: `{link}` (no {file})")));
+            if !pages.files.contains_key(&file) {
+                let message = match pages.held_back.get(&file) {
+                    Some(leads_to) => format!("broken link: `{link}` leads to {leads_to}"),
+                    None => format!("broken link: `{link}` (no {file})"),
+                };
+                problems.push(Diagnostic::error(path, message));
                 continue;
             }
             if let Some(anchor) = anchor
                 && !anchor.is_empty()
-                && ids.get(file.as_str()).is_some_and(|set| !set.contains(&anchor))
+                && pages.ids.get(file.as_str()).is_some_and(|set| !set.contains(&anchor))
             {
                 problems.push(Diagnostic::error(
                     path,
@@ -110,40 +134,24 @@ fn check_page(
     }
 }
 
-/// Says of each broken link that leads to an article the build holds back (a draft, one not due
-/// yet, one expired) which it is and how it would be shown: "no such page" would send the user
-/// looking for a typo. `content_dir` is the content folder as the message should name it.
-pub fn to_hidden(
-    problems: Vec<Diagnostic>,
+/// The pages of the articles a build holds back (drafts, ones not due yet, expired ones), by
+/// file, each with what a link to it leads to: the article's file, named from `content_dir` as the
+/// message should name it, and why its page is not there.
+pub fn held_back_pages(
     hidden: &[crate::model::HiddenArticle],
     content_dir: &std::path::Path,
-) -> Vec<Diagnostic> {
+) -> BTreeMap<String, String> {
     use crate::model::Hidden;
-    if hidden.is_empty() {
-        return problems;
-    }
-    let by_file: std::collections::HashMap<String, &crate::model::HiddenArticle> =
-        hidden.iter().map(|article| (page_file(&article.site_path), article)).collect();
-    problems
-        .into_iter()
-        .map(|problem| {
-            let Some(rest) = problem.message.strip_prefix("broken link: `") else { return problem };
-            let Some((link, file)) =
-                rest.split_once("` (no ").and_then(|(link, file)| Some((link, file.strip_suffix(')')?)))
-            else {
-                return problem;
-            };
-            let Some(article) = by_file.get(file) else { return problem };
-            let source = content_dir.join(&article.source_path);
+    hidden
+        .iter()
+        .map(|article| {
             let why = match article.why {
                 Hidden::Draft => "a draft, published once its `draft: true` goes (`--drafts` shows it)",
                 Hidden::Scheduled => "an article not due yet, published at its date (`--future` shows it)",
                 Hidden::Expired => "an article past its expiry_date (`--expired` shows it)",
             };
-            Diagnostic {
-                message: format!("broken link: `{link}` leads to {}: {why}", source.display()),
-                ..problem
-            }
+            let source = content_dir.join(&article.source_path);
+            (page_file(&article.site_path), format!("{}: {why}", source.display()))
         })
         .collect()
 }

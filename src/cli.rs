@@ -866,21 +866,8 @@ fn print_timings(report: &Report) {
 /// Whether writing under `out` writes into `content_dir` (the folder itself or one inside it),
 /// whichever way either is spelled (`./content`, `content/../content`, a symlink).
 fn writes_into(out: &Path, content_dir: &Path) -> bool {
-    let resolve = |path: &Path| {
-        // The folder may not exist yet: resolve the part of it that does.
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let mut existing = absolute.as_path();
-        let mut rest = Vec::new();
-        while !existing.exists() {
-            let (Some(parent), Some(name)) = (existing.parent(), existing.file_name()) else { break };
-            rest.push(name.to_os_string());
-            existing = parent;
-        }
-        let mut resolved = existing.canonicalize().unwrap_or_else(|_| existing.to_path_buf());
-        resolved.extend(rest.iter().rev());
-        resolved
-    };
-    resolve(out).starts_with(resolve(content_dir))
+    let real = |path: &Path| gazette::config::through_links(path).unwrap_or_else(|| path.to_path_buf());
+    real(out).starts_with(real(content_dir))
 }
 
 fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {

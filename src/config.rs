@@ -611,6 +611,23 @@ pub(crate) fn lexical(path: &Path) -> PathBuf {
     out
 }
 
+/// `path` with the links in it followed, as far as it exists: `link/new`, where `link` leads to
+/// `content/` and `new` is yet to be made, is `content/new`. For telling whether two folders, as
+/// a user named them, are one or hold one another (a publish target and the content folder,
+/// `import --out` and the content folder).
+pub fn through_links(path: &Path) -> Option<PathBuf> {
+    let path = lexical(&absolute(path));
+    let mut existing = path.as_path();
+    let mut missing = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            return Some(missing.iter().rev().fold(real, |real, part| real.join(part)));
+        }
+        missing.push(existing.file_name()?);
+        existing = existing.parent()?;
+    }
+}
+
 fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }

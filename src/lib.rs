@@ -393,10 +393,11 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     let mut report = Report::default();
     let sink = emit::MemorySink::new();
     if build_into(config, now, &sink, progress, &mut report) {
-        let problems = check::site(&sink.into_files(), &config.base_url, &config.base_path());
-        // Named as the site's other messages name content files: from the site's folder.
+        // Content files named as the site's other messages name them: from the site's folder.
         let content = config.content_dir.strip_prefix(&config.root).unwrap_or(&config.content_dir);
-        let problems = check::to_hidden(problems, &report.hidden, content);
+        let held_back = check::held_back_pages(&report.hidden, content);
+        let problems =
+            check::site_holding_back(&sink.into_files(), &held_back, &config.base_url, &config.base_path());
         // The Markdown articles and pages, where a link written in one is to be fixed.
         let discovery = discover::walk(&config.content_dir);
         let articles: Vec<(std::path::PathBuf, String)> = discovery

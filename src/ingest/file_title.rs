@@ -195,6 +195,31 @@ fn id_like(words: &[&str]) -> bool {
     numbers * 2 > words.len()
 }
 
+/// Whether a file name is a tool's id rather than a person's words, so the page takes its URL
+/// from the headline (unlike [`id_like`], which says a name reads as no headline, and holds codes
+/// such as `v2` and `scan-0042` that make a fine URL): one of its parts is a hash
+/// (eight or more hex digits, at least two of them digits and two letters: `57d46c9d`) or a long
+/// number that is no date (seven digits or more: `12345678`, not `20250312`). `scan-0042`,
+/// `cpi-feb2025`, `face2face-talks`, `dow-40000` and `covid19-vaccines` are a person's.
+pub(crate) fn machine_named(name: &str) -> bool {
+    name.split(['-', '_', ' ', '.']).any(|part| {
+        let digits = part.bytes().filter(u8::is_ascii_digit).count();
+        let letters = part.len() - digits;
+        let hash =
+            part.len() >= 8 && part.bytes().all(|b| b.is_ascii_hexdigit()) && digits >= 2 && letters >= 2;
+        let number = letters == 0 && digits >= 7 && !(digits == 8 && compact_date(part));
+        hash || number
+    })
+}
+
+/// `20250312`: a date written without separators.
+fn compact_date(digits: &str) -> bool {
+    let (year, month, day) = (&digits[..4], &digits[4..6], &digits[6..8]);
+    (year.starts_with("19") || year.starts_with("20"))
+        && (1..=12).contains(&month.parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&day.parse::<u8>().unwrap_or(0))
+}
+
 /// How a word is compared with the article's words: without accents, capitals, apostrophes and
 /// the signs a slug drops (`José` `jose`, `U.S.` `us`, `7.7%` `77`, `high-speed` `highspeed`).
 fn key(word: &str) -> String {

@@ -269,7 +269,7 @@ pub fn to_markdown(source: &Source, config: &Config) -> (Option<String>, Vec<Dia
     }
     // A file named with an id is published under its headline: written down, the URL stays when
     // the headline is edited in the .md.
-    if front.slug.is_none() && machine_named(strip_date_prefix(file_stem(&source.relative))) {
+    if front.slug.is_none() && file_title::machine_named(strip_date_prefix(file_stem(&source.relative))) {
         front.slug = Some(article.slug.clone());
     }
     let text = front_matter::write(front, &prepared.body);
@@ -672,29 +672,6 @@ fn merge(user: FrontMatter, derived: FrontMatter) -> FrontMatter {
     }
 }
 
-/// Whether a file name is a tool's id rather than a person's words: one of its parts is a hash
-/// (eight or more hex digits, at least two of them digits and two letters: `57d46c9d`) or a long
-/// number that is no date (seven digits or more: `12345678`, not `20250312`). `scan-0042`,
-/// `cpi-feb2025`, `face2face-talks`, `dow-40000` and `covid19-vaccines` are a person's.
-fn machine_named(name: &str) -> bool {
-    name.split(['-', '_', ' ', '.']).any(|part| {
-        let digits = part.bytes().filter(u8::is_ascii_digit).count();
-        let letters = part.len() - digits;
-        let hash =
-            part.len() >= 8 && part.bytes().all(|b| b.is_ascii_hexdigit()) && digits >= 2 && letters >= 2;
-        let number = letters == 0 && digits >= 7 && !(digits == 8 && compact_date(part));
-        hash || number
-    })
-}
-
-/// `20250312`: a date written without separators.
-fn compact_date(digits: &str) -> bool {
-    let (year, month, day) = (&digits[..4], &digits[4..6], &digits[6..8]);
-    (year.starts_with("19") || year.starts_with("20"))
-        && (1..=12).contains(&month.parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&day.parse::<u8>().unwrap_or(0))
-}
-
 /// A headline as a slug's words: up to about sixty characters (a Chinese or Japanese character
 /// counts two), cut between words (`U.S. Supreme Court rules on…` gives
 /// `u-s-supreme-court-rules-on`), so a URL stays one a person can read out.
@@ -911,7 +888,7 @@ fn resolve(
     // that id: its headline reads better and says what the page is.
     let slug_source = match &front.slug {
         Some(slug) => slug.clone(),
-        None if machine_named(name) => headline_slug_source(&title),
+        None if file_title::machine_named(name) => headline_slug_source(&title),
         None => name.to_string(),
     };
     let mut slug = slugify(&slug_source);
@@ -1240,7 +1217,7 @@ mod tests {
         for id in
             ["000_b1a974f4f2619876", "aeb-reuters-57d46c9d", "bbc-news-12345678", "clip 4f2a9c1e-77aa-4c1b"]
         {
-            assert!(machine_named(id), "{id}");
+            assert!(file_title::machine_named(id), "{id}");
         }
         for name in [
             "scan-0042-0043",
@@ -1256,7 +1233,7 @@ mod tests {
             "dow-40000",
             "2025-03-12-143000",
         ] {
-            assert!(!machine_named(name), "{name}");
+            assert!(!file_title::machine_named(name), "{name}");
         }
         assert_eq!(
             slugify(&headline_slug_source(

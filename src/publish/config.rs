@@ -134,7 +134,7 @@ impl Target {
         let same_or_nested = |a: &std::path::Path, b: &std::path::Path| a.starts_with(b) || b.starts_with(a);
         let clash = folders.iter().find(|folder| {
             same_or_nested(&lexical(path), &lexical(folder))
-                || matches!((through_links(path), through_links(folder)), (Some(a), Some(b)) if same_or_nested(&a, &b))
+                || matches!((crate::config::through_links(path), crate::config::through_links(folder)), (Some(a), Some(b)) if same_or_nested(&a, &b))
         });
         match clash {
             Some(folder) => Err(PublishError::config(format!(
@@ -238,21 +238,6 @@ impl TryFrom<RawTarget> for Target {
             cache_control: raw.cache_control,
             precompress: raw.precompress,
         })
-    }
-}
-
-/// `path` with the links in it followed, as far as it exists: `link/new`, where `link` leads to
-/// `content/` and `new` is yet to be made, is `content/new`.
-fn through_links(path: &std::path::Path) -> Option<PathBuf> {
-    let path = lexical(path);
-    let mut existing = path.as_path();
-    let mut missing = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            return Some(missing.iter().rev().fold(real, |real, part| real.join(part)));
-        }
-        missing.push(existing.file_name()?);
-        existing = existing.parent()?;
     }
 }
 
