@@ -151,6 +151,106 @@ pub struct RawFeeds {
     pub content: Option<FeedContent>,
     /// Items per feed.
     pub limit: Option<usize>,
+    /// Which files each feed is written as (`rss`, `atom`, `json`; all three by default): a site
+    /// with a thousand authors need not carry three thousand author feeds.
+    #[serde(default, deserialize_with = "one_or_more_formats")]
+    pub formats: Option<Vec<FeedFormat>>,
+}
+
+/// `formats: atom` as well as `formats: [rss, atom]`, in any case.
+fn one_or_more_formats<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<FeedFormat>>, D::Error> {
+    fn format<E: serde::de::Error>(name: &str) -> Result<FeedFormat, E> {
+        FeedFormat::named(name)
+            .ok_or_else(|| E::custom(format!("`{name}` is no feed format: write rss, atom or json")))
+    }
+    struct Formats;
+    impl<'de> serde::de::Visitor<'de> for Formats {
+        type Value = Option<Vec<FeedFormat>>;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a feed format or a list of them (rss, atom, json)")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+            Ok(Some(vec![format(value)?]))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut formats = Vec::new();
+            while let Some(name) = seq.next_element::<String>()? {
+                formats.push(format(&name)?);
+            }
+            Ok(Some(formats))
+        }
+    }
+    deserializer.deserialize_any(Formats)
+}
+
+/// A feed file format, as `feeds.formats` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedFormat {
+    /// RSS 2.0, `rss.xml`: what every feed reader reads.
+    Rss,
+    /// Atom 1.0, `atom.xml`.
+    Atom,
+    /// JSON Feed 1.1, `feed.json`.
+    Json,
+}
+
+impl FeedFormat {
+    /// Every format, in the order feeds are written and linked by default.
+    pub const ALL: [FeedFormat; 3] = [FeedFormat::Rss, FeedFormat::Atom, FeedFormat::Json];
+
+    /// The format `feeds.formats` names, in any case: people write `RSS` and `Atom`.
+    fn named(name: &str) -> Option<FeedFormat> {
+        FeedFormat::ALL.into_iter().find(|format| format.file_stem().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// The name `feeds.formats` knows the format by.
+    fn file_stem(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "rss",
+            FeedFormat::Atom => "atom",
+            FeedFormat::Json => "json",
+        }
+    }
+
+    /// The file a feed of this format is written to, in its folder.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "rss.xml",
+            FeedFormat::Atom => "atom.xml",
+            FeedFormat::Json => "feed.json",
+        }
+    }
+
+    /// The format's name as readers know it, for link titles ("World (Atom)").
+    pub fn label(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "RSS",
+            FeedFormat::Atom => "Atom",
+            FeedFormat::Json => "JSON Feed",
+        }
+    }
+
+    /// The name a link's words use: "JSON feed" rather than "JSON Feed feed".
+    pub fn short_label(self) -> &'static str {
+        match self {
+            FeedFormat::Json => "JSON",
+            other => other.label(),
+        }
+    }
+
+    /// The MIME type of `<link rel="alternate">`.
+    pub fn mime(self) -> &'static str {
+        match self {
+            FeedFormat::Rss => "application/rss+xml",
+            FeedFormat::Atom => "application/atom+xml",
+            FeedFormat::Json => "application/feed+json",
+        }
+    }
 }
 
 /// What a feed item carries.
@@ -255,6 +355,9 @@ pub struct Config {
     pub feed_content: FeedContent,
     /// Items per feed.
     pub feed_limit: usize,
+    /// The files each feed is written as, in the order the site owner listed them: the first is
+    /// the one a tag's page links to.
+    pub feed_formats: Vec<FeedFormat>,
     /// How digests are grouped.
     pub digest_period: DigestPeriod,
     /// Automatic tags (`None`: off).
@@ -416,6 +519,15 @@ impl Config {
         if feed_limit == 0 {
             return Err(invalid("feeds.limit", "must be at least 1".to_string()));
         }
+        let mut feed_formats: Vec<FeedFormat> = Vec::with_capacity(FeedFormat::ALL.len());
+        for format in feeds.formats.clone().unwrap_or_else(|| FeedFormat::ALL.to_vec()) {
+            if !feed_formats.contains(&format) {
+                feed_formats.push(format);
+            }
+        }
+        if feed_formats.is_empty() {
+            return Err(invalid("feeds.formats", "list one or more of rss, atom and json".to_string()));
+        }
         let digest = digest.unwrap_or_default();
         let tags = tags.unwrap_or_default();
         let auto_tags = tags.auto.unwrap_or(true).then(|| crate::model::entities::TagOptions {
@@ -461,6 +573,7 @@ impl Config {
             expired: overrides.expired,
             feed_content: feeds.content.unwrap_or(FeedContent::Summary),
             feed_limit,
+            feed_formats,
             digest_period: digest.period.unwrap_or(DigestPeriod::Day),
             auto_tags,
             auto_tag_min_articles: tags.min_articles.unwrap_or(2),
@@ -695,6 +808,21 @@ mod tests {
                 "{message}"
             );
         }
+    }
+
+    #[test]
+    fn feed_formats_keep_the_order_written_in_any_case_and_once_each() {
+        assert_eq!(resolve("").unwrap().feed_formats, FeedFormat::ALL);
+        assert_eq!(resolve("feeds:\n  formats: Atom\n").unwrap().feed_formats, [FeedFormat::Atom]);
+        assert_eq!(
+            resolve("feeds:\n  formats: [json, RSS, json]\n").unwrap().feed_formats,
+            [FeedFormat::Json, FeedFormat::Rss]
+        );
+        assert_eq!(resolve("feeds:\n  formats:\n").unwrap().feed_formats, FeedFormat::ALL, "left empty");
+        let error = resolve("feeds:\n  formats: [rss, xml]\n").unwrap_err().to_string();
+        assert!(error.contains(":2: feeds.formats: `xml` is no feed format: write rss, atom or json"), "{error}");
+        let error = resolve("feeds:\n  formats: 3\n").unwrap_err().to_string();
+        assert!(error.contains("expected a feed format or a list of them (rss, atom, json)"), "{error}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tera::Tera;
 
-use crate::config::{Config, DigestPeriod, FeedContent};
+use crate::config::{Config, DigestPeriod, FeedContent, FeedFormat};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::{self, MarkdownOptions};
 use crate::model::{Article, Image, Period, Site, TaxonomyKind};
@@ -38,29 +38,6 @@ pub enum FeedScope {
     Term(TaxonomyKind, usize),
     /// One item per digest.
     Digests,
-}
-
-/// A feed file format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FeedFormat {
-    /// `rss.xml`.
-    Rss,
-    /// `atom.xml`.
-    Atom,
-    /// `feed.json`.
-    Json,
-}
-
-impl FeedFormat {
-    const ALL: [FeedFormat; 3] = [FeedFormat::Rss, FeedFormat::Atom, FeedFormat::Json];
-
-    fn file_name(self) -> &'static str {
-        match self {
-            FeedFormat::Rss => "rss.xml",
-            FeedFormat::Atom => "atom.xml",
-            FeedFormat::Json => "feed.json",
-        }
-    }
 }
 
 /// One file the site will have.
@@ -286,6 +263,7 @@ impl Renderer {
 
     fn pages_plan(&self, site: &Site) -> Vec<PagePlan> {
         let per_page = self.config.paginate_by;
+        let formats = &self.config.feed_formats;
         let home_pages = site.articles.len().div_ceil(per_page).max(1);
         let mut plans: Vec<PagePlan> = (1..=home_pages).map(PagePlan::Home).collect();
         plans.extend((0..site.articles.len()).map(PagePlan::Article));
@@ -303,12 +281,12 @@ impl Renderer {
                 let pages = term.articles.len().div_ceil(per_page).max(1);
                 plans.extend((1..=pages).map(|page| PagePlan::Term(taxonomy.kind, index, page)));
                 plans.extend(
-                    FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Term(taxonomy.kind, index), f)),
+                    formats.iter().map(|&f| PagePlan::Feed(FeedScope::Term(taxonomy.kind, index), f)),
                 );
             }
         }
-        plans.extend(FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Site, f)));
-        plans.extend(FeedFormat::ALL.map(|f| PagePlan::Feed(FeedScope::Digests, f)));
+        plans.extend(formats.iter().map(|&f| PagePlan::Feed(FeedScope::Site, f)));
+        plans.extend(formats.iter().map(|&f| PagePlan::Feed(FeedScope::Digests, f)));
         let sitemap_parts = seo::sitemap_entries(site, &self.config).len().div_ceil(feeds::SITEMAP_LIMIT);
         plans.extend((0..=usize::from(sitemap_parts > 1) * sitemap_parts).map(PagePlan::Sitemap));
         plans.extend([PagePlan::NewsSitemap, PagePlan::Robots, PagePlan::NotFound]);
@@ -793,7 +771,7 @@ impl Renderer {
             &[("stories", &stories), ("relation", &relation), ("site", &config.title)],
         );
         let mut page = PageMeta::new(config, "term", &path, title, description);
-        page.feeds = FeedLink::set(&first, &term.name).to_vec();
+        page.feeds = FeedLink::set(&first, &term.name, &config.feed_formats);
         let taxonomy_title = views::taxonomy_title(&self.words, kind);
         page.breadcrumbs = vec![Link { title: taxonomy_title.clone(), path: format!("{}/", kind.name()) }];
         let context = TermPage {

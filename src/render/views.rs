@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::dates;
 use super::words::Words;
-use crate::config::Config;
+use crate::config::{Config, FeedFormat};
 use crate::model::{Article, Dateline, Embed, Image, Period, PeriodKind, Site, TaxonomyKind};
 
 /// `site`: the same on every page.
@@ -27,7 +27,7 @@ pub struct SiteView<'a> {
     /// `Gazette 0.1.0`, for the generator meta tag.
     pub generator: &'static str,
     /// Site-wide feeds, for `<link rel="alternate">` (paths relative to the root).
-    pub feeds: [FeedLink; 3],
+    pub feeds: Vec<FeedLink>,
     /// The taxonomy index pages that have terms (`Topics`, `Sources`, `Authors`), for navigation.
     pub sections: Vec<ArchiveEntry>,
     /// The year archives, newest first.
@@ -50,7 +50,7 @@ impl<'a> SiteView<'a> {
             base_url: &config.base_url,
             language: &config.language,
             generator: concat!("Gazette ", env!("CARGO_PKG_VERSION")),
-            feeds: FeedLink::set("", &config.title),
+            feeds: FeedLink::set("", &config.title, &config.feed_formats),
             sections: site
                 .taxonomies
                 .iter()
@@ -105,11 +105,13 @@ fn menu_links(site: &Site) -> Vec<Link> {
         .collect()
 }
 
-/// A feed for `<link rel="alternate">`.
+/// A feed for `<link rel="alternate">`, and for a page's link to its subject's feed.
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedLink {
     /// Human title.
     pub title: String,
+    /// The format's short name ("RSS", "Atom", "JSON"), for a link's words ("Atom feed").
+    pub format: &'static str,
     /// MIME type.
     pub mime: &'static str,
     /// Site path of the feed file.
@@ -117,25 +119,18 @@ pub struct FeedLink {
 }
 
 impl FeedLink {
-    /// RSS, Atom and JSON Feed links for the feeds in folder `base` (site path, may be empty).
-    pub fn set(base: &str, title: &str) -> [FeedLink; 3] {
-        [
-            FeedLink {
-                title: format!("{title} (RSS)"),
-                mime: "application/rss+xml",
-                path: format!("{base}rss.xml"),
-            },
-            FeedLink {
-                title: format!("{title} (Atom)"),
-                mime: "application/atom+xml",
-                path: format!("{base}atom.xml"),
-            },
-            FeedLink {
-                title: format!("{title} (JSON Feed)"),
-                mime: "application/feed+json",
-                path: format!("{base}feed.json"),
-            },
-        ]
+    /// Links to the feeds in folder `base` (site path, may be empty), one per format the site
+    /// writes, in the order its config lists them.
+    pub fn set(base: &str, title: &str, formats: &[FeedFormat]) -> Vec<FeedLink> {
+        formats
+            .iter()
+            .map(|format| FeedLink {
+                title: format!("{title} ({})", format.label()),
+                format: format.short_label(),
+                mime: format.mime(),
+                path: format!("{base}{}", format.file_name()),
+            })
+            .collect()
     }
 }
 

@@ -228,3 +228,80 @@ fn check_says_a_broken_link_leads_to_a_draft() {
     assert!(site.run(&["check", "--now", NOW, "--drafts"]).stderr.contains("`../../01/nothing/`"));
     assert!(!site.run(&["check", "--now", NOW, "--drafts"]).stderr.contains("`../../01/plan/`"));
 }
+
+/// `feeds.formats: [atom]`: every feed of the site (its own, the digests', each tag's, source's
+/// and author's) is written as Atom alone; pages announce and link only the feeds that exist, in
+/// either theme, and `check` finds nothing broken. Listed first, JSON is what a tag page links.
+#[test]
+fn feed_formats_choose_the_files_every_feed_is_written_as() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "base_url: https://example.org/\nfeeds:\n  formats: [atom]\n"),
+        (
+            "content/2025-03-01-a.md",
+            "---\ntitle: A\ntags: [Harbour]\nsource: Wire\nauthor: Ana\n---\n\nOne.\n",
+        ),
+        ("content/2025-03-02-b.md", "---\ntitle: B\ntags: [Harbour]\n---\n\nTwo.\n"),
+    ]);
+    site.build_ok();
+    let files: Vec<String> = site.output_tree().into_iter().map(|(path, _)| path).collect();
+    let feeds: Vec<&String> = files
+        .iter()
+        .filter(|p| p.ends_with("rss.xml") || p.ends_with("atom.xml") || p.ends_with("feed.json"))
+        .collect();
+    for (folder, entries) in
+        [("", 2), ("digests/", 2), ("tags/harbour/", 2), ("sources/wire/", 1), ("authors/ana/", 1)]
+    {
+        let atom = format!("{folder}atom.xml");
+        assert!(feeds.contains(&&atom), "{atom} in {feeds:?}");
+        assert_eq!(parse_feed(&site, &atom).entries.len(), entries, "{atom}");
+    }
+    assert!(feeds.iter().all(|path| path.ends_with("atom.xml")), "Atom only: {feeds:?}");
+    let tag = site.output("tags/harbour/index.html");
+    assert!(tag.contains("<a href=\"../../tags/harbour/atom.xml\">Atom feed</a>"), "{tag}");
+    let announced: Vec<&str> = tag.lines().filter(|line| line.contains("rel=\"alternate\"")).collect();
+    assert_eq!(announced.len(), 2, "the site's feed and the tag's: {announced:?}");
+    assert!(announced.iter().all(|line| line.contains("application/atom+xml")), "{announced:?}");
+    let run = site.run(&["check"]);
+    assert!(run.success, "{}", run.stderr);
+
+    site.write("site.yaml", "base_url: https://example.org/\nfeeds:\n  formats: [json, rss]\n");
+    site.build_ok();
+    assert!(
+        !site.has_output("atom.xml") && !site.has_output("tags/harbour/atom.xml"),
+        "a format dropped is gone"
+    );
+    assert!(site.has_output("feed.json") && site.has_output("tags/harbour/rss.xml"));
+    assert!(
+        site.output("tags/harbour/index.html")
+            .contains("<a href=\"../../tags/harbour/feed.json\">JSON feed</a>")
+    );
+    let broadsheet = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/broadsheet");
+    crate::harness::copy_dir(&broadsheet, &site.root.join("themes/broadsheet"));
+    site.write("site.yaml", "base_url: https://example.org/\ntheme: broadsheet\nfeeds:\n  formats: RSS\n");
+    site.build_ok();
+    let tag = site.output("tags/harbour/index.html");
+    assert!(tag.contains("<a href=\"../../tags/harbour/rss.xml\">RSS</a>"), "{tag}");
+    assert!(!site.has_output("feed.json"));
+    let run = site.run(&["check"]);
+    assert!(run.success, "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_or_empty_feed_format_is_an_error_naming_the_key() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "feeds:\n  formats: [rss, xml]\n"),
+        ("content/2025-03-01-a.md", "---\ntitle: A\n---\n\nOne.\n"),
+    ]);
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("site.yaml:2: feeds.formats: `xml` is no feed format: write rss, atom or json"),
+        "{}",
+        run.stderr
+    );
+    site.write("site.yaml", "feeds:\n  formats: []\n");
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("`feeds.formats`: list one or more of rss, atom and json"), "{}", run.stderr);
+    assert!(!site.has_output("index.html"));
+}
