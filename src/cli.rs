@@ -324,22 +324,16 @@ fn load_config(site: &SiteArgs, overrides: Overrides) -> anyhow::Result<Config> 
     Ok(Config::load(&site.root, &overrides)?)
 }
 
-fn parse_now(now: Option<&str>) -> anyhow::Result<jiff::Timestamp> {
+/// `--now`: a time with its offset, or a date or a time of day in the site's time zone, as front
+/// matter's dates are read (`2025-09-12 23:59` is that minute on the site's clock, not midnight).
+fn parse_now(now: Option<&str>, timezone: &jiff::tz::TimeZone) -> anyhow::Result<jiff::Timestamp> {
     match now {
         None => Ok(jiff::Timestamp::now()),
-        Some(text) => text
-            .parse::<jiff::Timestamp>()
-            .or_else(|_| {
-                text.parse::<jiff::civil::Date>()
-                    .map(|d| d.to_zoned_datetime(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()))
-                    .map_err(anyhow::Error::from)
-                    .and_then(|r| r.map_err(anyhow::Error::from))
-            })
-            .map_err(|_| {
-                anyhow::anyhow!(
-                    "--now `{text}`: write a time such as 2025-09-12T08:00:00Z or a date such as 2025-09-12"
-                )
-            }),
+        Some(text) => gazette::ingest::parse_date(text, timezone).map(|date| date.timestamp()).ok_or_else(|| {
+            anyhow::anyhow!(
+                "--now `{text}`: write a time such as 2025-09-12T08:00:00Z, or a date or time of the site's clock such as 2025-09-12 or 2025-09-12T08:00"
+            )
+        }),
     }
 }
 
@@ -351,7 +345,7 @@ fn build(args: BuildArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         ..args.shown.overrides()
     };
     let config = load_config(&args.site, overrides)?;
-    let now = parse_now(args.now.as_deref())?;
+    let now = parse_now(args.now.as_deref(), &config.timezone)?;
     let progress = TerminalProgress::new(!printer.quiet && std::io::stderr().is_terminal());
     let mut report = gazette::build(&config, now, &progress)?;
     report.diagnostics.extend(gazette::publish::target_warnings(&config));
@@ -386,7 +380,7 @@ fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let overrides = Overrides { base_url: args.base.base_url.clone(), ..args.shown.overrides() };
     let config = load_config(&args.site, overrides)?;
-    let now = parse_now(args.now.as_deref())?;
+    let now = parse_now(args.now.as_deref(), &config.timezone)?;
     let mut report = gazette::check(&config, now, &gazette::NoProgress);
     report.diagnostics.extend(gazette::publish::target_warnings(&config));
     printer.diagnostics(&report.diagnostics.sorted());
@@ -1264,9 +1258,15 @@ mod tests {
     }
 
     #[test]
-    fn now_accepts_times_and_dates() {
-        assert_eq!(parse_now(Some("2025-09-12")).unwrap().to_string(), "2025-09-12T00:00:00Z");
-        assert!(parse_now(Some("2025-09-12T08:00:00Z")).is_ok());
-        assert!(parse_now(Some("yesterday")).is_err());
+    fn now_accepts_times_and_dates_on_the_sites_clock() {
+        let utc = jiff::tz::TimeZone::UTC;
+        let chicago = jiff::tz::TimeZone::get("America/Chicago").unwrap();
+        let now = |text, tz| parse_now(Some(text), tz).unwrap().to_string();
+        assert_eq!(now("2025-09-12", &utc), "2025-09-12T00:00:00Z");
+        assert_eq!(now("2025-09-12", &chicago), "2025-09-12T05:00:00Z", "midnight in the site's zone");
+        assert_eq!(now("2025-12-05 23:59", &utc), "2025-12-05T23:59:00Z", "the time is kept");
+        assert_eq!(now("2025-12-05T23:59", &chicago), "2025-12-06T05:59:00Z");
+        assert_eq!(now("2025-09-12T08:00:00Z", &chicago), "2025-09-12T08:00:00Z", "an offset is its own");
+        assert!(parse_now(Some("yesterday"), &utc).is_err());
     }
 }

@@ -820,7 +820,10 @@ mod tests {
         );
         assert_eq!(resolve("feeds:\n  formats:\n").unwrap().feed_formats, FeedFormat::ALL, "left empty");
         let error = resolve("feeds:\n  formats: [rss, xml]\n").unwrap_err().to_string();
-        assert!(error.contains(":2: feeds.formats: `xml` is no feed format: write rss, atom or json"), "{error}");
+        assert!(
+            error.contains(":2: feeds.formats: `xml` is no feed format: write rss, atom or json"),
+            "{error}"
+        );
         let error = resolve("feeds:\n  formats: 3\n").unwrap_err().to_string();
         assert!(error.contains("expected a feed format or a list of them (rss, atom, json)"), "{error}");
     }

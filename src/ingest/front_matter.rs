@@ -182,9 +182,43 @@ pub struct FrontMatterError {
     pub message: String,
 }
 
+/// The key Gazette reads that `key` spells in other capitals (`Draft`, `PublishDate`, `TITLE`),
+/// if it is one. Hugo reads front-matter keys in any case, so sites moved from it write `Draft:
+/// true`; read as an unknown key, that would publish a draft, and `PublishDate:` an embargoed
+/// story.
+fn known_key_in_other_case(key: &str) -> Option<&'static str> {
+    KEYS.iter().chain(ALIASES).find(|known| **known != key && known.eq_ignore_ascii_case(key)).copied()
+}
+
+/// `yaml_text` with its top-level keys that are Gazette's in other capitals written as Gazette
+/// spells them; line for line, so errors keep their lines. `Draft:` beside `draft:` is then the
+/// duplicate key it is.
+fn keys_in_gazettes_case(yaml_text: &str) -> std::borrow::Cow<'_, str> {
+    let respelled = |line: &str| {
+        let (key, rest) = line.split_once(':')?;
+        let plain = key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let value_follows = rest.trim_end_matches(['\n', '\r']).is_empty() || rest.starts_with([' ', '\t']);
+        (plain && value_follows)
+            .then(|| known_key_in_other_case(key))
+            .flatten()
+            .map(|known| format!("{known}:{rest}"))
+    };
+    if !yaml_text.lines().any(|line| respelled(line).is_some()) {
+        return yaml_text.into();
+    }
+    let mut out = String::with_capacity(yaml_text.len());
+    for line in yaml_text.split_inclusive('\n') {
+        match respelled(line) {
+            Some(line) => out.push_str(&line),
+            None => out.push_str(line),
+        }
+    }
+    out.into()
+}
+
 /// Reads the YAML of a block that started on line 2 of the file.
 pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
-    yaml::parse(yaml_text).map_err(|e| FrontMatterError {
+    yaml::parse(&keys_in_gazettes_case(yaml_text)).map_err(|e| FrontMatterError {
         line: e.line.map(|l| l + 1),
         // A block of prose, or a list, is YAML that is no mapping: say what a block holds instead
         // of serde's type names.
@@ -241,6 +275,7 @@ pub fn parse_toml(block: &str) -> Result<FrontMatter, FrontMatterError> {
                 }
             }
             (_, value) => {
+                let key = known_key_in_other_case(&key).map_or(key, str::to_string);
                 mapping.insert(key.into(), toml_to_yaml(value));
             }
         }
@@ -339,6 +374,21 @@ fn strings<'de, D: Deserializer<'de>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_read_in_any_case_as_hugo_reads_them() {
+        let front = parse("Title: Vote\nDraft: true\nPublishDate: 2027-01-01\nEXPIRY_DATE: 2027-02-01\nTags:\n  - Council\nMood: calm\n")
+            .unwrap();
+        assert_eq!(front.title.as_deref(), Some("Vote"));
+        assert!(front.draft, "`Draft: true` is a draft, not an extra key");
+        assert!(front.publish_date.is_some() && front.expiry_date.is_some());
+        assert_eq!(front.tags, ["Council"]);
+        assert_eq!(front.extra.keys().collect::<Vec<_>>(), ["Mood"], "other keys keep their case");
+        let error = parse("draft: false\nDraft: true\n").unwrap_err();
+        assert_eq!(error.line, Some(3), "both spellings are one key written twice: {error:?}");
+        let front = parse_toml("Draft = true\nPublishDate = 2027-01-01\n").unwrap();
+        assert!(front.draft && front.publish_date.is_some());
+    }
 
     #[test]
     fn no_block_means_whole_text_is_body() {
