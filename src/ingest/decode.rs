@@ -19,14 +19,48 @@ pub struct Decoded {
     pub encoding: &'static str,
     /// Byte offset of the first byte that could not be decoded, if any.
     pub first_invalid_byte: Option<usize>,
+    /// Whether stray bytes in UTF-8 text were read as Windows-1252 (`\x93quoted\x94` pasted
+    /// from an older program into a UTF-8 file) rather than shown as U+FFFD.
+    pub stray_bytes_as_windows_1252: bool,
 }
 
-/// Bytes that are not text in any encoding: an image, a PDF, a word-processor file or a program
-/// saved with a `.txt` name. Such a file is reported, never published as an article of mojibake.
+/// Bytes that are not text in any encoding: an image, a PDF, a word-processor file, a program or
+/// compressed data saved with a `.txt` name. Such a file is reported, never published as an
+/// article of mojibake.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotText {
-    /// Byte offset of the first NUL byte, which no text file holds outside UTF-16.
-    pub nul_at: usize,
+pub enum NotText {
+    /// A NUL byte, which no text file holds outside UTF-16, at this byte offset.
+    Nul {
+        /// Byte offset of the first NUL byte.
+        at: usize,
+    },
+    /// Control bytes in a share no text has (`count` of the first `of` bytes), as in compressed,
+    /// encrypted or random data. A wire service's framing (SOH, STX, ETX around a story) is a few
+    /// bytes in thousands, far below it.
+    ControlBytes {
+        /// Byte offset of the first.
+        at: usize,
+        /// How many of the first `of` bytes are control bytes.
+        count: usize,
+        /// How many bytes were looked at.
+        of: usize,
+    },
+}
+
+/// Control bytes other than tab, line feed, form feed and carriage return, which text files hold.
+fn is_control_byte(byte: u8) -> bool {
+    (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | 0x0C | b'\r')) || byte == 0x7F
+}
+
+/// [`NotText::ControlBytes`] for `head` (the file's start), when one byte in twenty or more is a
+/// control byte and there are at least four.
+fn control_bytes(head: &[u8]) -> Option<NotText> {
+    let count = head.iter().filter(|&&b| is_control_byte(b)).count();
+    (count >= 4 && count * 20 >= head.len()).then(|| NotText::ControlBytes {
+        at: head.iter().position(|&b| is_control_byte(b)).unwrap_or(0),
+        count,
+        of: head.len(),
+    })
 }
 
 /// How far into a file a NUL byte is looked for, as git does to tell binary files from text.
@@ -39,8 +73,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         Some((encoding, bom_length)) => (encoding, &bytes[bom_length..]),
         None => {
             let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
+            if let Some(not_text) = control_bytes(head) {
+                // Unless it is UTF-16, whose NUL bytes are counted as control bytes here.
+                if memchr::memchr(0, head).is_none() || utf16_without_bom(head).is_none() {
+                    return Err(memchr::memchr(0, head).map_or(not_text, |at| NotText::Nul { at }));
+                }
+            }
             match memchr::memchr(0, head) {
-                Some(nul_at) => (utf16_without_bom(head).ok_or(NotText { nul_at })?, bytes),
+                Some(at) => (utf16_without_bom(head).ok_or(NotText::Nul { at })?, bytes),
                 None => match std::str::from_utf8(bytes) {
                     // Nearly every file: UTF-8 without a BOM, checked once and used as it is.
                     Ok(text) => {
@@ -48,6 +88,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
                             text: normalise(text),
                             encoding: UTF_8.name(),
                             first_invalid_byte: None,
+                            stray_bytes_as_windows_1252: false,
                         });
                     }
                     Err(_) => (guess_encoding(bytes), bytes),
@@ -55,14 +96,54 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
             }
         }
     };
-    let first_invalid_byte = if encoding == UTF_8 {
-        std::str::from_utf8(body).err().map(|e| e.valid_up_to() + (bytes.len() - body.len()))
-    } else {
-        None
-    };
+    if encoding == UTF_8
+        && let Err(error) = std::str::from_utf8(body)
+    {
+        let (text, stray_bytes_as_windows_1252) = utf8_with_stray_bytes(body);
+        return Ok(Decoded {
+            text: normalise(&text),
+            encoding: encoding.name(),
+            first_invalid_byte: Some(error.valid_up_to() + (bytes.len() - body.len())),
+            stray_bytes_as_windows_1252,
+        });
+    }
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
-    let first_invalid_byte = first_invalid_byte.or(if had_errors { Some(0) } else { None });
-    Ok(Decoded { text: normalise(&text), encoding: encoding.name(), first_invalid_byte })
+    Ok(Decoded {
+        text: normalise(&text),
+        encoding: encoding.name(),
+        first_invalid_byte: had_errors.then_some(0),
+        stray_bytes_as_windows_1252: false,
+    })
+}
+
+/// UTF-8 with damage: a byte on its own that is no UTF-8 (`\x93`, `\xE9` before a space) is
+/// what an older program wrote, and is read as Windows-1252 (`“`, `é`); a broken sequence of
+/// more bytes (a character cut in two) is U+FFFD. Returns the text and whether any byte was read
+/// as Windows-1252.
+fn utf8_with_stray_bytes(bytes: &[u8]) -> (String, bool) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut repaired = false;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        let stray = match chunk.invalid() {
+            &[byte] => {
+                let byte = [byte];
+                let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+                // The five bytes Windows-1252 leaves undefined decode to C1 controls.
+                decoded.chars().next().filter(|c| !c.is_control())
+            }
+            _ => None,
+        };
+        match stray {
+            Some(c) => {
+                text.push(c);
+                repaired = true;
+            }
+            None if !chunk.invalid().is_empty() => text.push('\u{FFFD}'),
+            None => {}
+        }
+    }
+    (text, repaired)
 }
 
 /// UTF-16 written without a BOM, recognised by its NUL bytes: text in Latin script has a NUL as
@@ -98,16 +179,24 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
     detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
+/// Whether bytes that are no valid UTF-8 are UTF-8 all the same: as many valid multi-byte
+/// characters as broken places, or any character of three bytes or more (`—`, `“`, `€`), which
+/// single-byte text next to never spells by chance (`à` then two symbols), unlike two bytes
+/// (`Ã©`).
 fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
     let mut valid_multibyte = 0usize;
+    let mut long = false;
     let mut invalid = 0usize;
     for chunk in bytes.utf8_chunks() {
-        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        for c in chunk.valid().chars().filter(|c| !c.is_ascii()) {
+            valid_multibyte += 1;
+            long |= c.len_utf8() >= 3;
+        }
         if !chunk.invalid().is_empty() {
             invalid += 1;
         }
     }
-    valid_multibyte > 0 && invalid <= valid_multibyte
+    valid_multibyte > 0 && (invalid <= valid_multibyte || long)
 }
 
 /// Line ends to `\n`; no-break and other fixed-width spaces to plain spaces (they only ever join
@@ -246,14 +335,40 @@ mod tests {
         let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\x10o\0\0\0\0\0";
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\xf4\0\0\x01\x90\x08\x06\0\0\0";
         let zip = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0\xdf\xa4\xd2lZ\x01\0\0 \x05\0\0\x13\0";
-        assert_eq!(decode(elf), Err(NotText { nul_at: 7 }));
-        assert_eq!(decode(png), Err(NotText { nul_at: 8 }));
-        assert_eq!(decode(zip), Err(NotText { nul_at: 5 }));
-        assert_eq!(decode(b"Harbour strike\0 enters its second week."), Err(NotText { nul_at: 14 }));
+        assert_eq!(decode(elf), Err(NotText::Nul { at: 7 }));
+        assert_eq!(decode(png), Err(NotText::Nul { at: 8 }));
+        assert_eq!(decode(zip), Err(NotText::Nul { at: 5 }));
+        assert_eq!(decode(b"Harbour strike\0 enters its second week."), Err(NotText::Nul { at: 14 }));
         // A NUL byte past the sniffed start is left to the cleaning, like any control character.
         let mut long = b"word ".repeat(BINARY_SNIFF_BYTES / 5 + 1);
         long.push(0);
         assert!(decode(&long).unwrap().text.ends_with("word "));
+    }
+
+    #[test]
+    fn random_bytes_are_not_text_but_a_wire_services_framing_is() {
+        // Bytes of a pseudo-random sequence with no NUL among them, as compressed data looks.
+        let mut state = 0x2545_f491_u32;
+        let random: Vec<u8> = std::iter::repeat_with(|| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            (state >> 24) as u8
+        })
+        .filter(|&b| b != 0)
+        .take(200)
+        .collect();
+        assert!(
+            matches!(decode(&random), Err(NotText::ControlBytes { of: 200, .. })),
+            "{:?}",
+            decode(&random)
+        );
+        // IPTC 7901 framing: SOH, STX before the story, ETX and EOT after it.
+        let wire = format!(
+            "\u{1}\u{2}{}\u{3}\u{4}",
+            "Harbour strike enters its second week, union says. ".repeat(4)
+        );
+        assert!(decode(wire.as_bytes()).unwrap().text.starts_with("Harbour strike"));
     }
 
     #[test]
@@ -267,13 +382,28 @@ mod tests {
 
     #[test]
     fn damaged_utf8_keeps_text_and_reports_the_offset() {
-        let decoded = decode(
-            "Zürich — Genève ".as_bytes().iter().copied().chain([0xFF, b'x']).collect::<Vec<_>>().as_slice(),
-        )
-        .unwrap();
+        // 0x81 is a byte Windows-1252 leaves undefined; E2 80 is a dash cut short.
+        let bytes: Vec<u8> = "Zürich — Genève ".bytes().chain([0x81, b'x', b' ', 0xE2, 0x80, b'y']).collect();
+        let decoded = decode(&bytes).unwrap();
         assert_eq!(decoded.encoding, "UTF-8");
         assert_eq!(decoded.first_invalid_byte, Some(20));
-        assert!(decoded.text.starts_with("Zürich — Genève \u{FFFD}x"));
+        assert_eq!(decoded.text, "Zürich — Genève \u{FFFD}x \u{FFFD}y");
+        assert!(!decoded.stray_bytes_as_windows_1252);
+    }
+
+    #[test]
+    fn windows_1252_quotes_pasted_into_utf8_are_read_as_quotes() {
+        // One dash in UTF-8, then quotes and a letter from an older program: more broken places
+        // than good characters, but a three-byte character says the file is UTF-8.
+        let bytes: Vec<u8> = "TOKYO, March 10 — Stocks were "
+            .bytes()
+            .chain(*b"\x93cautious\x94 as the caf\xE9 opened.")
+            .collect();
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.text, "TOKYO, March 10 — Stocks were “cautious” as the café opened.");
+        assert_eq!(decoded.first_invalid_byte, Some(32));
+        assert!(decoded.stray_bytes_as_windows_1252);
     }
 
     #[test]

@@ -352,23 +352,31 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
     };
     let decoded = match decode::decode(&bytes) {
         Ok(decoded) => decoded,
-        Err(decode::NotText { nul_at }) => {
+        Err(not_text) => {
+            let what = match not_text {
+                decode::NotText::Nul { at } => {
+                    format!("a NUL byte at byte offset {at}, as in images, PDFs and word-processor files")
+                }
+                decode::NotText::ControlBytes { at, count, of } => format!(
+                    "{count} control bytes in its first {of} (the first at byte offset {at}), as in compressed, encrypted or random data"
+                ),
+            };
             diagnostics.push(Diagnostic::error(
                 &source.path,
-                format!(
-                    "not text: a NUL byte at byte offset {nul_at}, as in images, PDFs and word-processor files; save the article as plain text, or move the file out of content/"
-                ),
+                format!("not text: {what}; save the article as plain text, or move the file out of content/"),
             ));
             return None;
         }
     };
     if let Some(offset) = decoded.first_invalid_byte {
+        let shown = if decoded.stray_bytes_as_windows_1252 {
+            "they were read as Windows-1252 (as `“`, `é`...), which an older program likely wrote: check them, and re-save the file as UTF-8"
+        } else {
+            "they show as \u{FFFD}. Re-save the file as UTF-8 to fix it"
+        };
         diagnostics.push(Diagnostic::warning(
             &source.path,
-            format!(
-                "bytes that are not valid {} at byte offset {offset}; they show as \u{FFFD}. Re-save the file as UTF-8 to fix it",
-                decoded.encoding
-            ),
+            format!("bytes that are not valid {} at byte offset {offset}; {shown}", decoded.encoding),
         ));
     }
     // Set only for a plain-text article that opens with rules around its first lines.
@@ -1253,6 +1261,9 @@ mod tests {
         assert_eq!(slugify("ICE officer’s shot: “Chicago”!"), "ice-officers-shot-chicago");
         assert_eq!(slugify("Zürich / São Paulo"), "zürich-são-paulo");
         assert_eq!(slugify("İzmir and İstanbul"), "izmir-and-istanbul");
+        // A name macOS wrote, its accents apart from their letters, slugs as anywhere else.
+        assert_eq!(slugify("cafe\u{301}-nfd"), "café-nfd");
+        assert_eq!(term_slug("Jose\u{301} A\u{301}lvarez"), "josé-álvarez");
         // An article's slug never moves: periods part words.
         assert_eq!(slugify("U.S. tariffs"), "u-s-tariffs");
         // A term's initials with or without periods share a slug; other periods part words.

@@ -148,6 +148,14 @@ pub fn term_slug(text: &str) -> String {
 }
 
 fn slug(text: &str, join_initials: bool) -> String {
+    // `café` is one character on Linux and Windows, but `e` and a combining accent in names macOS
+    // wrote: composed first, a file gives one slug wherever the site is built.
+    let composed: std::borrow::Cow<'_, str> = if text.is_ascii() || unicode_normalization::is_nfc(text) {
+        text.into()
+    } else {
+        unicode_normalization::UnicodeNormalization::nfc(text).collect::<String>().into()
+    };
+    let text = composed.as_ref();
     let mut slug = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     // Letters and digits in the current word, and whether the word before the separator now
