@@ -43,9 +43,37 @@ pub fn normalised(language: &str) -> String {
     tag(language).unwrap_or_else(|| language.trim().to_ascii_lowercase().replace('_', "-"))
 }
 
+/// `rtl` for a language written right to left (Arabic, Hebrew, Persian, Urdu... or any language in
+/// Arabic, Hebrew, Syriac or Thaana script: `az-Arab`), else `ltr`: what `dir` says on a page or a
+/// card in it, without which browsers set Arabic text from the left.
+pub fn direction(language: &str) -> &'static str {
+    const RIGHT_TO_LEFT: &[&str] =
+        &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "prs", "ps", "sd", "syr", "ug", "ur", "yi"];
+    const SCRIPTS: &[&str] = &["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg"];
+    let tag = normalised(language);
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let script = parts.find(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_alphabetic()));
+    let right_to_left = match script {
+        Some(script) => SCRIPTS.contains(&script),
+        None => RIGHT_TO_LEFT.contains(&primary),
+    };
+    if right_to_left { "rtl" } else { "ltr" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_hebrew_and_their_scripts_are_right_to_left() {
+        for rtl in ["ar", "ar-EG", "he", "fa_IR", "ur", "yi", "az-Arab"] {
+            assert_eq!(direction(rtl), "rtl", "{rtl}");
+        }
+        for ltr in ["en", "ja", "zh-Hant", "tr", "ku-Latn", "", "arabic"] {
+            assert_eq!(direction(ltr), "ltr", "{ltr}");
+        }
+    }
 
     #[test]
     fn tags_are_read_and_written_as_browsers_expect() {

@@ -499,7 +499,7 @@ impl Renderer {
         let description =
             if doc.description.is_empty() { doc.title.clone() } else { doc.description.clone() };
         let mut page = PageMeta::new(config, "page", &doc.path, doc.title.clone(), description);
-        page.lang = lang.map(str::to_string);
+        page.set_lang(lang);
         let context =
             StandalonePageContext { site: cards.site_view(config, site, &self.words), page, doc: view };
         self.page(&format!("{}index.html", doc.path), "page.html", &context)
@@ -611,7 +611,7 @@ impl Renderer {
         let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);
         page.og_type = "article";
         page.breadcrumbs = views::date_trail(&article.date, 3, &site.language);
-        page.lang = view.lang.map(str::to_string);
+        page.set_lang(view.lang);
         page.image = seo::lead_image(article, config);
         page.json_ld = Some(seo::news_article_json_ld(article, config, &page.url, page.image.as_deref()));
         let context = ArticlePage {

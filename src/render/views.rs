@@ -24,6 +24,8 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// Language tag.
     pub language: &'a str,
+    /// `rtl` for a language written right to left (Arabic, Hebrew...), else `ltr`.
+    pub dir: &'static str,
     /// `Gazette 0.1.0`, for the generator meta tag.
     pub generator: &'static str,
     /// Site-wide feeds, for `<link rel="alternate">` (paths relative to the root).
@@ -49,6 +51,7 @@ impl<'a> SiteView<'a> {
             description: &config.description,
             base_url: &config.base_url,
             language: &config.language,
+            dir: crate::language::direction(&config.language),
             generator: concat!("Gazette ", env!("CARGO_PKG_VERSION")),
             feeds: FeedLink::set("", &config.title, &config.feed_formats),
             sections: site
@@ -165,6 +168,9 @@ pub struct PageMeta {
     /// English site): `<html lang>` is then the story's, for its title and description too, and
     /// the site's own header, navigation and footer say they are in the site's language.
     pub lang: Option<String>,
+    /// `rtl` or `ltr`: the direction of the page's language (its content's, or the site's), for
+    /// `<html dir>`; the site's own header and footer say `site.dir` where the two differ.
+    pub dir: &'static str,
 }
 
 impl PageMeta {
@@ -183,7 +189,17 @@ impl PageMeta {
             json_ld: None,
             breadcrumbs: Vec::new(),
             lang: None,
+            dir: crate::language::direction(&config.language),
         }
+    }
+
+    /// Says the page's content is in `lang` (when it is not the site's language), and so in that
+    /// language's direction.
+    pub fn set_lang(&mut self, lang: Option<&str>) {
+        if let Some(lang) = lang {
+            self.dir = crate::language::direction(lang);
+        }
+        self.lang = lang.map(str::to_string);
     }
 }
 
@@ -261,6 +277,9 @@ pub struct ArticleCard<'a> {
     pub also: Vec<AlsoReported<'a>>,
     /// The story's language (`fr`) when it is not the site's, for a `lang` on its card.
     pub lang: Option<&'a str>,
+    /// The story's direction (`rtl`, `ltr`) when it is not the site's: an Arabic story on an
+    /// English site, or an English one on an Arabic site.
+    pub dir: Option<&'static str>,
 }
 
 impl<'a> ArticleCard<'a> {
@@ -296,6 +315,11 @@ impl<'a> ArticleCard<'a> {
             },
             also: Vec::new(),
             lang: article.lang.as_deref().filter(|lang| !crate::model::same_language(lang, &site.language)),
+            dir: article
+                .lang
+                .as_deref()
+                .map(crate::language::direction)
+                .filter(|&dir| dir != crate::language::direction(&site.language)),
         }
     }
 

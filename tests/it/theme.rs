@@ -47,7 +47,7 @@ fn a_story_in_another_language_marks_its_page_and_its_card_in_either_theme() {
         }
         site.build_ok();
         let french = site.output("2025/05/04/surveillance/index.html");
-        assert!(french.contains("<html lang=\"fr\">"), "{theme}: {french}");
+        assert!(french.contains("<html lang=\"fr\" dir=\"ltr\">"), "{theme}: {french}");
         let chrome = if theme == "default" {
             "<header class=\"masthead\" lang=\"en\">"
         } else {
@@ -55,7 +55,7 @@ fn a_story_in_another_language_marks_its_page_and_its_card_in_either_theme() {
         };
         assert!(french.contains(chrome), "{theme}: {french}");
         let english = site.output("2025/05/03/ferry/index.html");
-        assert!(english.contains("<html lang=\"en\">"), "{theme}");
+        assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"), "{theme}");
         assert_eq!(english.matches("lang=").count(), 1, "{theme}: no lang but the page's: {english}");
         let home = site.output("index.html");
         assert_eq!(home.matches(" lang=\"fr\"").count(), 1, "{theme}: the French card: {home}");
@@ -64,7 +64,7 @@ fn a_story_in_another_language_marks_its_page_and_its_card_in_either_theme() {
     site.write("site.yaml", "language: en-GB\n");
     site.build_ok();
     let english = site.output("2025/05/03/ferry/index.html");
-    assert!(english.contains("<html lang=\"en-GB\">"), "{english}");
+    assert!(english.contains("<html lang=\"en-GB\" dir=\"ltr\">"), "{english}");
     assert_eq!(english.matches("lang=").count(), 1, "{english}");
     assert_eq!(site.output("index.html").matches("lang=").count(), 2, "the page's and the French card's");
 }
@@ -378,7 +378,7 @@ fn the_sites_language_is_a_tag_and_untranslated_words_are_asked_for_in_the_sites
         ("content/2025-01-01-a.md", "---\ntitle: Balsa\ndate: 2025-01-01\n---\nA tarifa sobe.\n"),
     ]);
     site.build_ok();
-    assert!(site.output("2025/01/01/a/index.html").contains("<html lang=\"pt-BR\">"));
+    assert!(site.output("2025/01/01/a/index.html").contains("<html lang=\"pt-BR\" dir=\"ltr\">"));
     site.write("site.yaml", "language: fr CA\n");
     let run = site.run(&["build"]);
     assert!(!run.success);
@@ -399,4 +399,85 @@ fn the_sites_language_is_a_tag_and_untranslated_words_are_asked_for_in_the_sites
         run.stderr
     );
     assert!(!run.stderr.contains("themes/default/i18n/fr.yaml"), "{}", run.stderr);
+}
+
+/// An Arabic story on an English site: its page is set right to left (`<html dir="rtl">`) while
+/// the site's own header and footer stay left to right, and its card on an English listing says
+/// so; on an Arabic site every page is right to left and an English story's card says `ltr`.
+#[test]
+fn right_to_left_stories_and_sites_say_their_direction_in_either_theme() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-03-21-intikhabat.md",
+            "---\ntitle: الانتخابات في تونس\ndate: 2025-03-21\nlang: ar\n---\nأعلنت الهيئة النتائج يوم الجمعة.\n",
+        ),
+        (
+            "content/2025-03-20-ferry.md",
+            "---\ntitle: Ferry fares rise\ndate: 2025-03-20\nlang: en\n---\nFares rise.\n",
+        ),
+    ]);
+    for theme in ["default", "broadsheet"] {
+        if theme == "broadsheet" {
+            copy_repo_theme(&site, "broadsheet");
+            site.write("site.yaml", "theme: broadsheet\n");
+        }
+        site.build_ok();
+        let arabic = site.output("2025/03/21/intikhabat/index.html");
+        assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"), "{theme}: {arabic}");
+        let chrome = if theme == "default" { "masthead" } else { "bar" };
+        assert!(
+            arabic.contains(&format!("<header class=\"{chrome}\" lang=\"en\" dir=\"ltr\">")),
+            "{theme}: {arabic}"
+        );
+        let english = site.output("2025/03/20/ferry/index.html");
+        assert_eq!(english.matches("dir=").count(), 1, "{theme}: only <html dir>: {english}");
+        let day = site.output("2025/03/21/index.html");
+        assert!(day.contains(" lang=\"ar\" dir=\"rtl\">"), "{theme}: the Arabic card: {day}");
+    }
+    site.write("site.yaml", "language: ar\n");
+    site.build_ok();
+    let english = site.output("2025/03/20/ferry/index.html");
+    assert!(english.contains("<html lang=\"en\" dir=\"ltr\">"), "{english}");
+    assert!(english.contains("<header class=\"masthead\" lang=\"ar\" dir=\"rtl\">"), "{english}");
+    let home = site.output("index.html");
+    assert!(home.contains("<html lang=\"ar\" dir=\"rtl\">"), "{home}");
+    assert!(home.contains(" lang=\"en\" dir=\"ltr\">"), "the English card: {home}");
+}
+
+/// In a real browser, an Arabic story's text runs right to left and its first letter is not
+/// raised as a drop cap (which would break the word's joined letters); an English story's is.
+#[test]
+fn a_real_browser_sets_arabic_right_to_left_without_a_drop_cap() {
+    let Some(browser) = crate::browser::Browser::start() else { return };
+    let served = crate::serve::Served::start(SiteTest::with_files(&[
+        (
+            "content/2025-03-21-intikhabat.md",
+            "---\ntitle: الانتخابات في تونس\ndate: 2025-03-21\nlang: ar\n---\nأعلنت الهيئة النتائج يوم الجمعة في تونس.\n",
+        ),
+        (
+            "content/2025-03-20-ferry.md",
+            "---\ntitle: Ferry fares rise\ndate: 2025-03-20\n---\nFares rise again on the island route.\n",
+        ),
+    ]));
+    let running = served.running.as_ref().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !running.files().contains_key("2025/03/21/intikhabat/index.html") {
+        assert!(std::time::Instant::now() < deadline, "the Arabic story was never built");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let first_paragraph = "const p = document.querySelector('.story .body > p'); \
+         return [getComputedStyle(p).direction, getComputedStyle(p, '::first-letter').float, window.innerWidth]";
+    browser.goto(&format!("{}2025/03/21/intikhabat/", served.url()));
+    browser.wait_for("return !!document.querySelector('.story .body > p')", 20, "the Arabic story");
+    let arabic = browser.eval(first_paragraph);
+    browser.goto(&format!("{}2025/03/20/ferry/", served.url()));
+    browser.wait_for("return !!document.querySelector('.story .body > p')", 20, "the English story");
+    let english = browser.eval(first_paragraph);
+    assert!(english[2].as_f64().unwrap() >= 640.0, "a window wide enough for drop caps: {english}");
+    assert_eq!(
+        (&english[0], &english[1]),
+        (&serde_json::json!("ltr"), &serde_json::json!("left")),
+        "{english}"
+    );
+    assert_eq!((&arabic[0], &arabic[1]), (&serde_json::json!("rtl"), &serde_json::json!("none")), "{arabic}");
 }
