@@ -70,25 +70,39 @@ fn events(markdown: &str, options: MarkdownOptions) -> impl Iterator<Item = Even
     })
 }
 
-/// Where each piece of raw HTML in `markdown` starts (a byte offset) and how it opens: a tag in
-/// a block or inline, which pages leave out unless raw HTML is allowed. Comments
-/// (`<!--more-->`) are left out quietly and not counted, and so are the lines of an HTML block
-/// that hold no tag (its text, which goes with it).
-pub fn raw_html(markdown: &str) -> Vec<(usize, String)> {
+/// A piece of raw HTML that pages leave out unless raw HTML is allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawHtml {
+    /// Byte offset in the Markdown where it starts.
+    pub at: usize,
+    /// How it opens (`<script>`), at most 60 characters.
+    pub tag: String,
+    /// A tag inside a paragraph: it goes, but the text between it and its closing tag is the
+    /// paragraph's and shows. A block of HTML goes with all its text.
+    pub inline: bool,
+}
+
+/// Every piece of raw HTML in `markdown`: a tag in a block or inline. Comments (`<!--more-->`)
+/// are left out quietly and not counted, and so are the lines of an HTML block that hold no tag
+/// (its text, which goes with it).
+pub fn raw_html(markdown: &str) -> Vec<RawHtml> {
     if !markdown.contains('<') {
         return Vec::new();
     }
     Parser::new_ext(markdown, Options::empty())
         .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Html(html) | Event::InlineHtml(html)
-                if html.contains('<') && !html.trim_start().starts_with("<!--") =>
-            {
-                let html = html.trim();
-                let tag = html.find('>').map_or(html, |end| &html[..=end]);
-                Some((range.start, tag.chars().take(60).collect()))
+        .filter_map(|(event, range)| {
+            let (html, inline) = match event {
+                Event::Html(html) => (html, false),
+                Event::InlineHtml(html) => (html, true),
+                _ => return None,
+            };
+            if !html.contains('<') || html.trim_start().starts_with("<!--") {
+                return None;
             }
-            _ => None,
+            let html = html.trim();
+            let tag = html.find('>').map_or(html, |end| &html[..=end]);
+            Some(RawHtml { at: range.start, tag: tag.chars().take(60).collect(), inline })
         })
         .collect()
 }

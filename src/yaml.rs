@@ -57,7 +57,12 @@ fn likely_cause(text: &str, message: &str, line: Option<usize>) -> Option<(usize
         && let Some(value) =
             message[..at].rsplit_once("invalid type: string \"").and_then(|(_, v)| v.split_once('"'))
     {
-        return Some((line?, format!("write `true` or `false`, not `{}`", value.0)));
+        let hint = if matches!(value.0, "true" | "false") {
+            format!("write `{}` without quotes: in quotes it is text", value.0)
+        } else {
+            format!("write `true` or `false`, not `{}`", value.0)
+        };
+        return Some((line?, hint));
     }
     let syntax = ["did not find expected", "end of stream", "found unexpected", "could not find expected"];
     if syntax.iter().any(|words| message.contains(words)) {
@@ -329,6 +334,8 @@ mod tests {
         }
         let error = parse::<Front>("title: A\ndraft: yes\n").unwrap_err();
         assert!(error.message.contains("write `true` or `false`, not `yes`"), "{error:?}");
+        let error = parse::<Front>("title: A\ndraft: \"true\"\n").unwrap_err();
+        assert!(error.message.contains("write `true` without quotes: in quotes it is text"), "{error:?}");
         // A quote closed, or none at all: no hint.
         let error = parse::<BTreeMap<String, String>>("title: \"A \\\" b\"\nb: [unclosed\n").unwrap_err();
         assert!(!error.message.contains("quote opened"), "{error:?}");

@@ -22,7 +22,7 @@ use jiff::tz::TimeZone;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Source, SourceKind};
-use crate::markdown::{self, MarkdownOptions};
+use crate::markdown::{self, MarkdownOptions, RawHtml};
 pub use crate::model::slugify;
 use crate::model::{
     Article, DateSource, Dateline, Embed, Image, StandalonePage, name_key, page_path, term_slug,
@@ -839,19 +839,25 @@ fn resolve(
     if source.kind == SourceKind::Markdown && !config.unsafe_html {
         const MOST: usize = 3;
         let pieces = markdown::raw_html(&prepared.body);
-        for (at, html) in pieces.iter().take(MOST) {
-            let line = prepared.body_line + prepared.body[..*at].matches('\n').count();
+        for piece in pieces.iter().take(MOST) {
+            let line = prepared.body_line + prepared.body[..piece.at].matches('\n').count();
+            let what = if piece.inline {
+                "is left out of the page, but text between it and its closing tag stays in the paragraph"
+            } else {
+                "is left out of the page, with the text inside it"
+            };
             diagnostics.push(
                 Diagnostic::warning(
                     path,
                     format!(
-                        "raw HTML (`{html}`) is left out of the page, with any text inside it; set `markdown: {{unsafe_html: true}}` in site.yaml to keep it"
+                        "raw HTML (`{}`) {what}; set `markdown: {{unsafe_html: true}}` in site.yaml to keep it",
+                        piece.tag
                     ),
                 )
                 .at_line(Some(line)),
             );
         }
-        if let Some((_, next)) = pieces.get(MOST) {
+        if let Some(RawHtml { tag: next, .. }) = pieces.get(MOST) {
             let more = match pieces.len() - MOST {
                 1 => "1 more piece of raw HTML".to_string(),
                 n => format!("{n} more pieces of raw HTML"),

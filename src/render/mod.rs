@@ -990,15 +990,65 @@ fn template_diagnostic(
 
 /// The credits of the photos that were cut from the text (images without a file), each caption
 /// and credit once: a page that credits every photo “Photo by Joan Bardeletti” would otherwise
-/// list the same line eight times in the footer.
-fn photo_credits(images: &[Image]) -> Vec<&Image> {
-    let mut credits: Vec<&Image> = Vec::new();
+/// list the same line eight times in the footer. The footer says “Photo” before them, so a label
+/// the text gave them (`Photo:`, `Photo credit:`, `Photo by`) is not said again.
+fn photo_credits(images: &[Image]) -> Vec<Image> {
+    let mut credits: Vec<Image> = Vec::new();
     for image in images.iter().filter(|image| image.src.is_none()) {
-        if !credits.iter().any(|kept| kept.caption == image.caption && kept.credit == image.credit) {
-            credits.push(image);
+        let unlabelled =
+            |text: &Option<String>| text.as_deref().map(|text| without_photo_label(text).to_string());
+        let credit =
+            Image { caption: unlabelled(&image.caption), credit: unlabelled(&image.credit), ..image.clone() };
+        if !credits.iter().any(|kept| kept.caption == credit.caption && kept.credit == credit.credit) {
+            credits.push(credit);
         }
     }
     credits
+}
+
+/// `text` without a label that names it a photo or its credit (`Photo:`, `Photo credit:`,
+/// `Photograph by`, `Image |`, `Foto:`, `Crédit photo :`), as captions and credit lines copied from
+/// pages open; the text itself when there is no such label, or nothing after it.
+fn without_photo_label(text: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "photo credits",
+        "photo credit",
+        "image credits",
+        "image credit",
+        "picture credit",
+        "photographs",
+        "photograph",
+        "photography",
+        "photos",
+        "photo",
+        "pictures",
+        "picture",
+        "images",
+        "image",
+        "credits",
+        "credit",
+        "pic",
+        "fotos",
+        "foto",
+        "bild",
+        "crédits photo",
+        "crédit photo",
+    ];
+    for label in LABELS {
+        let Some(head) = text.get(..label.len()) else { continue };
+        if !head.eq_ignore_ascii_case(label) && head.to_lowercase() != *label {
+            continue;
+        }
+        let rest = text[label.len()..].trim_start();
+        let after = rest
+            .strip_prefix([':', '|', '/'])
+            .or_else(|| rest.get(..3).filter(|by| by.eq_ignore_ascii_case("by ")).map(|_| &rest[3..]))
+            .map(str::trim_start);
+        if let Some(after) = after.filter(|after| !after.is_empty()) {
+            return after;
+        }
+    }
+    text
 }
 
 #[cfg(test)]
@@ -1020,15 +1070,30 @@ mod tests {
             credit(None, "Photo by Joan Bardeletti", Some("lab.jpg")),
             credit(None, "Photo by Joan Bardeletti", None),
         ];
-        let credits: Vec<(Option<&str>, Option<&str>)> =
-            photo_credits(&images).iter().map(|i| (i.caption.as_deref(), i.credit.as_deref())).collect();
+        let credits: Vec<(Option<String>, Option<String>)> =
+            photo_credits(&images).iter().map(|i| (i.caption.clone(), i.credit.clone())).collect();
+        let both =
+            |caption: Option<&str>, credit: &str| (caption.map(str::to_string), Some(credit.to_string()));
         assert_eq!(
             credits,
-            [
-                (None, Some("Photo by Joan Bardeletti")),
-                (Some("The lab in Barcelona"), Some("Photo by Joan Bardeletti"))
-            ]
+            [both(None, "Joan Bardeletti"), both(Some("The lab in Barcelona"), "Joan Bardeletti")]
         );
+    }
+
+    #[test]
+    fn a_label_the_footer_says_is_not_said_twice() {
+        for (text, shown) in [
+            ("Photo: Dockworkers gather at the gates.", "Dockworkers gather at the gates."),
+            ("Photo credit: Lucy Grant/Portvale Courier", "Lucy Grant/Portvale Courier"),
+            ("PHOTOGRAPH BY TOM BAKER", "TOM BAKER"),
+            ("Crédit photo : AFP", "AFP"),
+            ("Image | Reuters", "Reuters"),
+            ("Photographers gather at the gates", "Photographers gather at the gates"),
+            ("Photo:", "Photo:"),
+            ("Kirsten Luce for The New York Times", "Kirsten Luce for The New York Times"),
+        ] {
+            assert_eq!(without_photo_label(text), shown, "{text}");
+        }
     }
 
     #[test]

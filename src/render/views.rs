@@ -407,7 +407,7 @@ pub struct ArticleView<'a> {
     /// The credits and captions of photos the text no longer has (pasted text keeps the
     /// photographer's line, not the photo): shown with the article's footnotes, not as an empty
     /// figure at the top, where a credit reads like a byline.
-    pub photo_credits: Vec<&'a Image>,
+    pub photo_credits: Vec<Image>,
     /// Embedded posts.
     pub embeds: &'a [Embed],
     /// Language, if it differs from the site's.
