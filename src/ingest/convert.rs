@@ -1478,9 +1478,10 @@ fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
 }
 
 /// A two-word headline ("Museum reopens", "Markets rally"): a capitalised word and a lower-case
-/// one, one of which the next paragraph takes up ("The city museum reopened..."). Two capitalised
-/// words are more likely a name (an author's, above the story), and page furniture of two words
-/// ("Photo gallery") shares no word with the story.
+/// one, with a byline under it ("By Ann Lee") or one of which the next paragraph takes up ("The
+/// city museum reopened..."). Two capitalised words are more likely a name (an author's, above
+/// the story), and page furniture of two words ("Photo gallery") has no byline under it and
+/// shares no word with the story.
 fn is_short_headline(line: &str, next: &Para<'_>) -> bool {
     let mut words = line.split_whitespace();
     let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
@@ -1499,6 +1500,9 @@ fn is_short_headline(line: &str, next: &Para<'_>) -> bool {
         &["dear", "good", "hello", "hi", "hey", "welcome", "greetings", "thanks", "happy"];
     if GREETINGS.iter().any(|greeting| first.eq_ignore_ascii_case(greeting)) {
         return false;
+    }
+    if next.single_line().is_some_and(|line| parse_byline(line).is_some()) {
+        return true;
     }
     let story = next.first_line().to_lowercase();
     let story_words: Vec<&str> =
@@ -4612,6 +4616,18 @@ mod tests {
             let out = convert(&format!("{greeting}\n\n{letter}"));
             assert!(out.title_inferred && out.body.starts_with(greeting), "{greeting}: {:?}", out.title);
         }
+    }
+
+    #[test]
+    fn a_two_word_headline_with_a_byline_under_it_is_taken() {
+        let story = "The council said on Friday that the plan would go ahead.";
+        let out = convert(&format!("Mayor resigns\n\nBy Ann Lee\n\n{story}"));
+        assert_eq!((out.title.as_deref(), out.title_inferred), (Some("Mayor resigns"), false));
+        assert_eq!(out.authors, ["Ann Lee"]);
+        assert!(out.body.starts_with("The council"), "{}", out.body);
+        // Two capitalised words over a byline are still a name, not a headline.
+        let out = convert(&format!("Jane Doe\n\nBy Ann Lee\n\n{story}"));
+        assert!(out.title_inferred, "{:?}", out.title);
     }
 
     #[test]
