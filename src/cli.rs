@@ -920,6 +920,8 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let mut written = [0, 0];
     let mut copied = [0, 0];
     let mut unchanged = 0;
+    // Markdown files copied as they are that a build would refuse.
+    let mut broken_copies = 0;
     // Target -> the source written there: `a.md` copied and `a.txt` imported would both be
     // `a.md`, and one must not replace the other, --force or not.
     let mut claimed: std::collections::HashMap<PathBuf, PathBuf> = std::collections::HashMap::new();
@@ -953,6 +955,16 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             }
             let text =
                 std::fs::read(&source.path).map_err(|e| anyhow::anyhow!("{}: {e}", source.path.display()))?;
+            // Copied all the same (nothing is lost, and the copy is where to fix it), but a file
+            // a build would refuse is said to be one now, not at the next build.
+            let diagnostics = if kind == 1 {
+                gazette::ingest::page(source, &config).1
+            } else {
+                gazette::ingest::article(source, &config).diagnostics
+            };
+            let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
+            broken_copies += usize::from(!errors.is_empty());
+            problems.extend(errors);
             match write_imported(&target, &text, &source.path, &args, &mut problems)? {
                 Imported::Written => copied[kind] += 1,
                 Imported::Unchanged => unchanged += 1,
@@ -1048,6 +1060,10 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
         let unchanged = match unchanged {
             0 => String::new(),
             n => format!(", {n} already imported and unchanged"),
+        };
+        let copied = match broken_copies {
+            0 => copied,
+            n => format!("{copied} ({n} with the errors above, to fix before they build)"),
         };
         printer.summary(&format!(
             "{import} {}{copied}{unchanged}, {}{tail}",

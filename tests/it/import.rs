@@ -210,6 +210,33 @@ fn import_prints_markdown_or_replaces_in_place() {
     assert!(site.root.join("content/2025-01-02-note.md").exists());
 }
 
+/// A Markdown article a build would refuse is copied as it is (the copy is where to fix it),
+/// and import says so now, naming the file and line, and fails.
+#[test]
+fn broken_markdown_is_copied_and_named_as_broken() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-01-02-note.txt",
+            "Council votes on the pier\n\nThe council voted to rebuild the pier on Monday.\n",
+        ),
+        ("content/2025-01-03-bad.md", "---\ntitle: Ferry\ndate: 2025-13-45\n---\nThe ferry sailed.\n"),
+    ]);
+    let run = site.run(&["import", "--out", "content-md"]);
+    assert!(!run.success, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/2025-01-03-bad.md:3: `date: 2025-13-45` is not a date"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Imported 1 article and copied 1 article already in Markdown (1 with the errors above, to fix before they build), 1 error"),
+        "{}",
+        run.stderr
+    );
+    let copied = std::fs::read_to_string(site.root.join("content-md/2025-01-03-bad.md")).unwrap();
+    assert!(copied.contains("date: 2025-13-45"), "copied as it was: {copied}");
+}
+
 #[test]
 fn import_refuses_to_write_into_the_content_folder() {
     let site = SiteTest::with_files(&[(
