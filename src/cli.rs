@@ -473,30 +473,30 @@ fn rebuild_outcome(succeeded: bool, served_before: bool) -> &'static str {
 }
 
 /// [`Printer::diagnostics`]'s printing, for the dev server's log too: every error, the warnings
-/// unless `quiet`, and a warning many files share printed for the first few, then counted.
+/// unless `quiet`, and an error or warning many files share printed for the first few, then
+/// counted (a full disk fails every file written after it in the same words).
 fn print_diagnostics(diagnostics: &[Diagnostic], cwd: &Path, quiet: bool, verbose: bool) {
-    let mut alike: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for diagnostic in diagnostics.iter().filter(|d| !d.is_error()) {
-        *alike.entry(diagnostic.message.as_str()).or_default() += 1;
-    }
-    let mut shown: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut alike: std::collections::HashMap<(bool, &str), usize> = std::collections::HashMap::new();
     for diagnostic in diagnostics {
-        if diagnostic.is_error() {
-            eprintln!("{}", as_typed(diagnostic, cwd));
+        *alike.entry((diagnostic.is_error(), diagnostic.message.as_str())).or_default() += 1;
+    }
+    let mut shown: std::collections::HashMap<(bool, &str), usize> = std::collections::HashMap::new();
+    for diagnostic in diagnostics {
+        let error = diagnostic.is_error();
+        if quiet && !error {
             continue;
         }
-        if quiet {
-            continue;
-        }
-        let total = alike[diagnostic.message.as_str()];
-        let seen = shown.entry(diagnostic.message.as_str()).or_default();
+        let key = (error, diagnostic.message.as_str());
+        let total = alike[&key];
+        let seen = shown.entry(key).or_default();
         *seen += 1;
         if verbose || total <= ALIKE_SHOWN + 1 || *seen <= ALIKE_SHOWN {
             eprintln!("{}", as_typed(diagnostic, cwd));
         } else if *seen == total {
             // Two or more: a lone one past the first few is printed as it is.
             eprintln!(
-                "warning: the same for {} more files (`--verbose` lists them): {}",
+                "{}: the same for {} more files (`--verbose` lists them): {}",
+                if error { "error" } else { "warning" },
                 total - ALIKE_SHOWN,
                 diagnostic.message
             );

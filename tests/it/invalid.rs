@@ -181,6 +181,34 @@ fn a_warning_many_files_share_is_counted_after_the_first_few() {
     assert_eq!(undated(&run.stderr), 6, "{}", run.stderr);
 }
 
+/// An error many files share in the same words (as a full disk gives every file written after
+/// it) is printed for a few and counted for the rest; each file's own errors stay whole.
+#[test]
+fn an_error_many_files_share_is_counted_after_the_first_few() {
+    let mut files: Vec<(String, String)> = (1..=6)
+        .map(|n| {
+            (format!("content/story-{n}.md"), format!("---\ntitle: Story {n}\ndate: soon\n---\nText {n}.\n"))
+        })
+        .collect();
+    files.push(("content/other.md".into(), "---\ntitle: Other\ndate: later\n---\nText.\n".into()));
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let site = SiteTest::with_files(&files);
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    let soon = |stderr: &str| stderr.lines().filter(|l| l.starts_with("error: content/story-")).count();
+    assert_eq!(soon(&run.stderr), 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error: the same for 3 more files (`--verbose` lists them): `date: soon` is not a date"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("error: content/other.md:3: `date: later` is not a date"), "{}", run.stderr);
+    let run = site.run(&["build", "--verbose"]);
+    assert_eq!(soon(&run.stderr), 6, "{}", run.stderr);
+}
+
 #[test]
 fn bad_toml_front_matter_names_its_line_and_an_unclosed_block_its_fence() {
     let stderr = failing_build_of(&[(
