@@ -2435,6 +2435,8 @@ fn find_dateline_dash(line: &str, limit: usize) -> Option<(usize, usize)> {
         match c {
             '—' | '–' => return Some((i, c.len_utf8())),
             '-' if line[i..].starts_with("--") => return Some((i, 2)),
+            // Spanish agencies' `MADRID, 21 mar (EFE).- Texto`.
+            '-' if line[..i].ends_with(").") && line[i + 1..].starts_with(' ') => return Some((i - 1, 2)),
             '-' if line[..i].ends_with(' ') && line[i + 1..].starts_with(' ') => {
                 return Some((i, 1));
             }
@@ -2585,9 +2587,64 @@ fn month_number(word: &str) -> Option<i8> {
     Some(month)
 }
 
-/// `Sept. 5`, `September 5`, `Feb. 23, 2015` (the whole text): (month, day, year), the year when
-/// written.
+/// A month named in German, French, Spanish, Italian, Portuguese or Dutch, in full or cut short
+/// (`März`, `mars`, `marzo`, `março`, `maart`, `mar.`), in any case.
+fn foreign_month_number(word: &str) -> Option<i8> {
+    let month = match word.trim_end_matches('.').to_lowercase().as_str() {
+        "januar" | "janvier" | "janv" | "enero" | "ene" | "gennaio" | "gen" | "janeiro" | "januari"
+        | "jan" => 1,
+        "februar" | "février" | "fevrier" | "févr" | "fevr" | "febrero" | "febbraio" | "fevereiro"
+        | "fev" | "februari" | "feb" => 2,
+        "märz" | "maerz" | "mrz" | "mär" | "mars" | "marzo" | "março" | "marco" | "maart" | "mrt" | "mar" => {
+            3
+        }
+        "april" | "avril" | "avr" | "abril" | "abr" | "aprile" | "apr" => 4,
+        "mai" | "mayo" | "maggio" | "mag" | "maio" | "mei" | "may" => 5,
+        "juni" | "juin" | "junio" | "giugno" | "giu" | "junho" | "jun" => 6,
+        "juli" | "juillet" | "juil" | "julio" | "luglio" | "lug" | "julho" | "jul" => 7,
+        "august" | "août" | "aout" | "agosto" | "ago" | "augustus" | "aug" => 8,
+        "september" | "septembre" | "septiembre" | "setiembre" | "settembre" | "setembro" | "set"
+        | "sept" | "sep" => 9,
+        "oktober" | "okt" | "octobre" | "octubre" | "ottobre" | "ott" | "outubro" | "out" | "oct" => 10,
+        "november" | "novembre" | "noviembre" | "novembro" | "nov" => 11,
+        "dezember" | "dez" | "décembre" | "decembre" | "déc" | "diciembre" | "dic" | "dicembre"
+        | "dezembro" | "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// `21 March 2025`, `21. März 2025`, `21 mars`, `1er mars 2025`, `21 de marzo de 2025` (the whole
+/// text): the day first, as Europe writes dates, with the month in English or another language.
+/// `may`, `march` and `august` in lower case are words, not months (`5 may leave`).
+fn parse_day_month(text: &str) -> Option<(i8, i8, Option<i16>)> {
+    let words: Vec<&str> = text.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
+    let [day_word, month_word, rest @ ..] = words.as_slice() else { return None };
+    let day: i8 = day_word.trim_end_matches(['.', 'º', 'ª']).trim_end_matches("er").parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let month_word = month_word.trim_end_matches(',');
+    // English words that name months only when capitalised: `5 may leave`, `3 march on`.
+    if matches!(month_word, "may" | "march" | "august") {
+        return None;
+    }
+    let month = month_number(month_word).or_else(|| foreign_month_number(month_word))?;
+    let year = match rest {
+        [] => None,
+        [year] if is_year(year.trim_end_matches(',')) => Some(year.trim_end_matches(',').parse().ok()?),
+        _ => return None,
+    };
+    Some((month, day, year))
+}
+
+/// `Sept. 5`, `September 5`, `Feb. 23, 2015`, or the day first (`21 March 2025`, `21. März
+/// 2025`: [`parse_day_month`]), the whole text: (month, day, year), the year when written.
 pub(crate) fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
+    parse_month_first(text).or_else(|| parse_day_month(text))
+}
+
+fn parse_month_first(text: &str) -> Option<(i8, i8, Option<i16>)> {
     let mut words = text.split_whitespace();
     let month = month_number(words.next()?)?;
     let day_word = words.next()?;
@@ -4075,6 +4132,59 @@ mod tests {
     }
 
     #[test]
+    fn datelines_with_the_day_first_in_other_languages() {
+        for (text, place, date, source, ymd) in [
+            (
+                "KÖLN, 21. März 2025 – Das Hochwasser am Rhein steigt weiter, teilte die Stadt mit.",
+                "KÖLN",
+                "21. März 2025",
+                None,
+                Some((2025, 3, 21)),
+            ),
+            (
+                "PARIS, 21 mars 2025 - La grève des transports se poursuit ce vendredi, selon les syndicats.",
+                "PARIS",
+                "21 mars 2025",
+                None,
+                Some((2025, 3, 21)),
+            ),
+            (
+                "BARCELONA, 21 mar (EFE).- La sequía obliga a restringir el agua en toda la región.",
+                "BARCELONA",
+                "21 mar",
+                Some("EFE"),
+                None,
+            ),
+            (
+                "LONDON, 21 March 2025 — The Bank of England held rates on Thursday, it said.",
+                "LONDON",
+                "21 March 2025",
+                None,
+                Some((2025, 3, 21)),
+            ),
+            (
+                "MADRID, 1 de abril de 2025 - El Gobierno aprobó el presupuesto este martes.",
+                "MADRID",
+                "1 de abril de 2025",
+                None,
+                Some((2025, 4, 1)),
+            ),
+        ] {
+            let out = convert(&format!("{text}\n\nMore follows in the second paragraph of the story."));
+            let dateline = out.dateline.unwrap_or_else(|| panic!("no dateline: {text}"));
+            assert_eq!((dateline.place.as_str(), dateline.date.as_deref()), (place, Some(date)), "{text}");
+            assert_eq!(out.source.as_deref(), source, "{text}");
+            let found = out.date.map(|date| (date.year, date.month, date.day));
+            assert_eq!(found, ymd, "{text}");
+            assert!(!out.summary.starts_with(place), "the dateline is not the summary's: {}", out.summary);
+        }
+        assert_eq!(parse_month_day("1er mars"), Some((3, 1, None)));
+        for not_a_date in ["5 may", "3 march", "21 Marchers", "32 mars", "21 mars 2025 and"] {
+            assert_eq!(parse_month_day(not_a_date), None, "{not_a_date}");
+        }
+    }
+
+    #[test]
     fn lists_are_rendered_as_lists() {
         let text = "The plan has three parts, the mayor said on Monday morning.\n\n\
             - More buses\n- Longer hours\n- Cheaper fares\n\n\
@@ -4220,7 +4330,11 @@ mod tests {
             updated_date("Updated August 31, 2025 at 9:30 a.m. ET"),
             at((2025, 8, 31), Some((9, 30)), Some("America/New_York"))
         );
-        assert_eq!(updated_date("Updated 12:05 am GMT, 1 March 2025"), None, "day-first dates are not read");
+        assert_eq!(
+            updated_date("Updated 12:05 am GMT, 1 March 2025"),
+            at((2025, 3, 1), Some((0, 5)), Some("UTC")),
+            "the day first, as British pages write it"
+        );
         assert_eq!(
             updated_date("Updated March 1, 2025, 12:05 a.m. GMT"),
             at((2025, 3, 1), Some((0, 5)), Some("UTC"))
