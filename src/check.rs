@@ -147,7 +147,7 @@ pub fn held_back_pages(
         .map(|article| {
             let why = match article.why {
                 Hidden::Draft => "a draft, published once its `draft: true` goes (`--drafts` shows it)",
-                Hidden::Scheduled => "an article not due yet, published at its date (`--future` shows it)",
+                Hidden::Scheduled => "an article not due yet, published when its `publish_date` (or its front matter `date:`) comes (`--future` shows it)",
                 Hidden::Expired => "an article past its expiry_date (`--expired` shows it)",
             };
             let source = content_dir.join(&article.source_path);

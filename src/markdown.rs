@@ -407,8 +407,11 @@ fn alnum_chunk(bytes: &[u8], at: usize) -> Option<u64> {
 }
 
 /// Minutes to read: 230 words a minute, and 500 Chinese or Japanese characters a minute (Hugo
-/// reads those at 501); at least one.
+/// reads those at 501); at least one for any text, none for none (a story of photos alone).
 pub fn reading_minutes(count: WordCount) -> usize {
+    if count.words == 0 {
+        return 0;
+    }
     let other = count.words.saturating_sub(count.cjk);
     // In thousandths of a minute, so a text mixing both scripts is rounded up once.
     let thousandths = other.saturating_mul(1000).div_ceil(230).saturating_add(count.cjk.saturating_mul(2));
@@ -589,7 +592,8 @@ mod tests {
         assert_eq!(words("'' ’ -- a''b x' 東京"), 4, "apostrophes alone are no word; each kanji is one");
         assert_eq!(words(""), 0);
         let minutes = |words, cjk| reading_minutes(WordCount { words, cjk });
-        assert_eq!(minutes(0, 0), 1);
+        assert_eq!(minutes(0, 0), 0, "no text, no minutes to show");
+        assert_eq!(minutes(1, 0), 1);
         assert_eq!(minutes(230, 0), 1);
         assert_eq!(minutes(231, 0), 2);
         assert_eq!(minutes(1500, 1500), 3, "1,500 Japanese characters: three minutes, not seven");

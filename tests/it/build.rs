@@ -560,6 +560,27 @@ fn japanese_and_chinese_text_is_counted_per_character() {
     assert!(page.contains(">3 min read<"), "reading time of {characters} characters and 9 words");
 }
 
+/// A story of photos alone, or a draft with no text yet, has no words to count and no minutes to
+/// read: its page and its card say neither (not "0 words · 1 min read"), in either theme.
+#[test]
+fn a_story_with_no_text_shows_no_word_count_or_reading_time() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-03-01-gallery.md",
+            "---\ntitle: Storm in pictures\nsource: Wire\nimages:\n  - src: https://example.org/storm.jpg\n    caption: The pier at dawn\n---\n",
+        ),
+        ("content/2025-03-02-text.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+    ]);
+    site.build_ok();
+    let gallery = site.output("2025/03/01/gallery/index.html");
+    assert!(!gallery.contains("min read") && !gallery.contains("0 words"), "{gallery}");
+    assert!(gallery.contains("<p class=\"wordcount\">Source: Wire</p>"), "the source still shows: {gallery}");
+    let text = site.output("2025/03/02/text/index.html");
+    assert!(text.contains(">1 min read<") && text.contains("<p class=\"wordcount\">3 words</p>"), "{text}");
+    let day = site.output("2025/03/01/index.html");
+    assert!(!day.contains("min read"), "the card: {day}");
+}
+
 #[test]
 fn the_summary_stands_first_only_when_the_body_does_not_say_it() {
     let site = SiteTest::fixture("basic");
