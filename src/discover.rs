@@ -101,9 +101,13 @@ fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
         discovery.diagnostics.push(Diagnostic::error(content_dir, message));
         return discovery;
     }
+    // Hidden folders (`.git`) are not walked; hidden files are looked at, to name an article
+    // hidden by its name.
     let walker =
         WalkDir::new(content_dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
-            entry.depth() == 0 || !is_hidden(entry.file_name().to_string_lossy().as_ref())
+            entry.depth() == 0
+                || !entry.file_type().is_dir()
+                || !is_hidden(entry.file_name().to_string_lossy().as_ref())
         });
     // Files that are not articles: a page bundle's files, or strays to report.
     let mut others: Vec<(String, PathBuf)> = Vec::new();
@@ -126,6 +130,14 @@ fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
         }
         let name = entry.file_name().to_string_lossy();
         if is_editor_temp(&name) {
+            continue;
+        }
+        if is_hidden(&name) {
+            // `.DS_Store` and `.gitkeep` say nothing; an article named `.notes.txt` is one the
+            // user may not know is left out. (`._x.txt` is the Mac's copy of a file's metadata.)
+            if classify(&name).is_some() && !name.starts_with("._") {
+                discovery.diagnostics.push(Diagnostic::warning(entry.path(), HIDDEN_ARTICLE));
+            }
             continue;
         }
         let relative = relative_slash_path(content_dir, entry.path());
@@ -240,6 +252,10 @@ pub fn is_bundle_index(file_name: &str) -> bool {
 pub fn is_section_file(file_name: &str) -> bool {
     classify(file_name).is_some() && Path::new(file_name).file_stem().is_some_and(|stem| stem == "_index")
 }
+
+/// The warning for an article file whose name starts with a dot.
+const HIDDEN_ARTICLE: &str =
+    "a hidden file (its name starts with a dot), so it is not built; rename it without the dot to publish it";
 
 /// Dot files and dot folders are private by convention (`.git`, `.DS_Store`).
 pub fn is_hidden(file_name: &str) -> bool {

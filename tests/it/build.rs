@@ -1072,3 +1072,33 @@ fn guessed_titles_are_counted_and_listed_with_verbose() {
         run.stderr
     );
 }
+
+/// A dot file is private by convention and not built, but an article named so is one its owner
+/// may not know is left out: it is named. `.DS_Store`, the Mac's `._` copies and a `.git` folder
+/// say nothing.
+#[test]
+fn a_hidden_article_file_is_named_and_other_dot_files_are_quiet() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-ferry.txt", "Ferry fares rise\n\nFares rise again on the island route.\n"),
+        ("content/.2025-03-02-notes.txt", "Notes\n\nThe notes of the day.\n"),
+        ("content/.DS_Store", "finder"),
+        ("content/._2025-03-01-ferry.txt", "\u{5}\u{16}\u{7}\0mac"),
+        ("content/.git/notes.txt", "not an article\n"),
+    ]);
+    let run = site.build_ok();
+    let named: Vec<&str> = run.stderr.lines().filter(|line| line.contains("hidden file")).collect();
+    assert_eq!(named.len(), 1, "{}", run.stderr);
+    assert!(
+        named[0].contains(
+            ".2025-03-02-notes.txt: a hidden file (its name starts with a dot), so it is not built"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("DS_Store") && !run.stderr.contains("._2025") && !run.stderr.contains(".git"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("Built 1 article"), "{}", run.stderr);
+}
