@@ -524,7 +524,8 @@ impl gazette::serve::ServeReporter for ServeLog {
         let diagnostics = report.diagnostics.sorted();
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
             diagnostics.into_iter().partition(Diagnostic::is_error);
-        print_diagnostics(&errors, &self.cwd, self.quiet, false);
+        // Every error, unfolded: the file just saved may share its error's words with others.
+        print_diagnostics(&errors, &self.cwd, self.quiet, true);
         let about_changed = |warning: &Diagnostic| changed.iter().any(|(path, _)| *path == warning.path);
         let lines = warnings
             .iter()
