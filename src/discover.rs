@@ -374,9 +374,13 @@ mod tests {
         let found = walk(content);
         let names: Vec<_> = found.sources.iter().map(|s| s.relative.as_str()).collect();
         assert_eq!(names, ["2025/01/c.txt", "a.md", "b.txt"]);
-        assert_eq!(found.diagnostics.len(), 2);
-        assert!(found.diagnostics[0].path.ends_with("2025/_index.md"));
-        assert!(found.diagnostics[0].message.contains("section file"), "{}", found.diagnostics[0].message);
-        assert!(found.diagnostics[1].path.ends_with("photo.jpg"));
+        // A section file, a hidden article (named, not built) and a stray; the editor's copy says
+        // nothing.
+        assert_eq!(found.diagnostics.len(), 3, "{:?}", found.diagnostics);
+        assert!(found.diagnostics[0].path.ends_with(".hidden.txt"));
+        assert!(found.diagnostics[0].message.contains("hidden file"), "{}", found.diagnostics[0].message);
+        assert!(found.diagnostics[1].path.ends_with("2025/_index.md"));
+        assert!(found.diagnostics[1].message.contains("section file"), "{}", found.diagnostics[1].message);
+        assert!(found.diagnostics[2].path.ends_with("photo.jpg"));
     }
 }
