@@ -3073,7 +3073,17 @@ fn infer_title(lede: &str) -> String {
     const BUDGET: usize = 90;
     let lede = lede.trim();
     let first = sentence_breaks(lede).next().unwrap_or(lede.len());
-    let sentence = lede[..first].trim_end();
+    let sentence = without_trailing_attribution(lede[..first].trim_end());
+    // "The central bank said on Sunday that policymakers saw no need to cut rates this year": past
+    // the budget, the reported clause reads whole where the sentence would be cut short.
+    let reported;
+    let sentence = match reported_clause(sentence) {
+        Some(clause) if display_width(sentence) > BUDGET => {
+            reported = crate::text::capitalised(clause);
+            reported.as_str()
+        }
+        _ => sentence,
+    };
     if display_width(sentence) <= BUDGET {
         return trim_title_end(sentence).to_string();
     }
@@ -3085,6 +3095,55 @@ fn infer_title(lede: &str) -> String {
         // a headline as written.
         None => format!("{}…", trim_title_end(word_cut(sentence, BUDGET - 1))),
     }
+}
+
+/// `sentence` without the attribution that ends it (`…, officials in Montréal said`, `…, the
+/// company said on Tuesday`, `…, according to Reuters`): a headline states the news.
+fn without_trailing_attribution(sentence: &str) -> &str {
+    const MOST_WORDS: usize = 8;
+    const VERBS: &[&str] =
+        &[" said", " says", " reported", " announced", " told reporters", " said in a statement", " added"];
+    let core = sentence.trim_end_matches('.');
+    let Some(comma) = core.rfind(", ") else { return sentence };
+    let (head, tail) = (&core[..comma], &core[comma + 2..]);
+    let lower = tail.to_lowercase();
+    let attribution = lower.starts_with("according to ")
+        || lower.starts_with("said ")
+        || lower.starts_with("says ")
+        || VERBS.iter().any(|verb| lower.ends_with(verb))
+        || lower.rsplit_once(" said on ").is_some_and(|(_, when)| when.split_whitespace().count() <= 2);
+    if attribution && count_words(tail) <= MOST_WORDS && count_words(head) >= 5 && !head.contains(['“', '"'])
+    {
+        head
+    } else {
+        sentence
+    }
+}
+
+/// What `sentence` reports after `… said that`, `… said on Sunday that`, `… says that`, when the
+/// one who said it is named in its first words.
+fn reported_clause(sentence: &str) -> Option<&str> {
+    const MOST_BEFORE: usize = 70;
+    let lower = sentence.to_lowercase();
+    let mut found = None;
+    for verb in [" said that ", " says that ", " said on "] {
+        let Some(at) = lower.find(verb).filter(|&at| at <= MOST_BEFORE) else { continue };
+        let after = at + verb.len();
+        let start = if verb == " said on " {
+            // A day, then `that`: ` said on Sunday that `.
+            let (day, rest) = lower[after..].split_once(' ')?;
+            if !is_weekday(day) || !rest.starts_with("that ") {
+                continue;
+            }
+            after + day.len() + 1 + "that ".len()
+        } else {
+            after
+        };
+        found = Some(start);
+        break;
+    }
+    let clause = sentence.get(found?..)?.trim();
+    (count_words(clause) >= 4).then_some(clause)
 }
 
 fn display_width(text: &str) -> usize {
@@ -3934,6 +3993,35 @@ mod tests {
         let long = "A district court judge ruled that police officers from three neighbouring counties had violated the rights of a woman.";
         let title = convert(long).title.expect("title");
         assert!(title.ends_with('…') && title.chars().count() <= 90, "{title}");
+    }
+
+    #[test]
+    fn a_title_from_the_lede_states_the_news_not_who_said_it() {
+        let title =
+            |lede: &str| convert(&format!("{lede}\n\nMore follows in a second paragraph.")).title.unwrap();
+        assert_eq!(
+            title("The economy grew 5.2% in the second quarter, officials in Montréal said."),
+            "The economy grew 5.2% in the second quarter"
+        );
+        assert_eq!(
+            title(
+                "The company would cut about 700 jobs by the end of next year, Northwind Energy said on Tuesday."
+            ),
+            "The company would cut about 700 jobs by the end of next year"
+        );
+        assert_eq!(
+            title(
+                "The European Central Bank said on Sunday that policymakers saw no need to cut rates before the end of the year."
+            ),
+            "Policymakers saw no need to cut rates before the end of the year"
+        );
+        // Short enough whole: the one who said it stays.
+        assert_eq!(
+            title("The bank said on Sunday that rates would hold."),
+            "The bank said on Sunday that rates would hold"
+        );
+        // A quote's speaker, and an attribution after too few words, are kept.
+        assert_eq!(title("Fares rise again, the mayor said."), "Fares rise again, the mayor said");
     }
 
     #[test]
