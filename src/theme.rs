@@ -114,6 +114,9 @@ impl Theme {
     pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         let mut problems = Vec::new();
         let mut theme = Theme::embedded(&mut problems);
+        // Each theme's own templates, as they are before the next layer replaces any, for a
+        // site template that extends one (`{% extends "default/templates/base.html" %}`).
+        let mut layers = vec![("default".to_string(), theme.templates.clone())];
         let theme_dir = config.theme_dir();
         if let Err(problem) = check_manifest(&theme_dir.join("theme.yaml")) {
             problems.push(problem);
@@ -121,6 +124,11 @@ impl Theme {
         if theme_dir.is_dir() {
             theme.overlay(&theme_dir.join("templates"), &theme_dir.join("static"), &mut problems);
             theme.add_translations(&theme_dir.join(TRANSLATIONS_DIR), false, &mut problems);
+            if config.theme != "default" {
+                layers.push((config.theme.clone(), theme.templates.clone()));
+            } else {
+                layers[0].1 = theme.templates.clone();
+            }
         } else if config.theme != "default" {
             problems.push(Diagnostic::error(
                 config.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml")),
@@ -133,6 +141,7 @@ impl Theme {
         }
         theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
         theme.add_translations(&config.site_translations_dir(), true, &mut problems);
+        theme.add_extended_layers(layers, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
             return Err(problems);
         }
@@ -204,6 +213,37 @@ impl Theme {
         }
     }
 
+    /// Makes each theme's templates that a template extends or includes by the theme's name
+    /// (`default/templates/base.html`, as Zola names them) available under that name, so a site
+    /// can change one block of the theme's `base.html` rather than copy it all. A template that
+    /// extends its own name is told how to do that.
+    fn add_extended_layers(
+        &mut self,
+        layers: Vec<(String, BTreeMap<String, TemplateFile>)>,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        for (name, file) in &self.templates {
+            if extends(&file.text).is_some_and(|parent| parent == name) {
+                problems.push(Diagnostic::error(
+                    &file.origin,
+                    format!(
+                        "extends itself: to change blocks of the theme's {name}, extend it by the theme's name, as in {{% extends \"{}/templates/{name}\" %}}",
+                        layers.last().map_or("default", |(theme, _)| theme.as_str())
+                    ),
+                ));
+            }
+        }
+        for (theme, templates) in layers {
+            let prefix = format!("{theme}/templates/");
+            if !self.templates.values().any(|file| file.text.contains(prefix.as_str())) {
+                continue;
+            }
+            for (name, file) in templates {
+                self.templates.insert(format!("{prefix}{name}"), file);
+            }
+        }
+    }
+
     fn overlay(&mut self, templates_dir: &Path, static_dir: &Path, problems: &mut Vec<Diagnostic>) {
         for (name, path) in files_under(templates_dir, crate::discover::is_hidden, problems) {
             match std::fs::read_to_string(&path) {
@@ -219,6 +259,14 @@ impl Theme {
             self.static_files.insert(name, FileSource::Disk(path));
         }
     }
+}
+
+/// The template `text` extends, from its `{% extends "name" %}` tag.
+fn extends(text: &str) -> Option<&str> {
+    let at = text.find("{% extends ").or_else(|| text.find("{%- extends "))?;
+    let rest = text[at..].split_once("extends ")?.1.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    rest[1..].split_once(quote).map(|(name, _)| name)
 }
 
 /// What `theme.yaml` says about a theme.

@@ -481,3 +481,40 @@ fn a_real_browser_sets_arabic_right_to_left_without_a_drop_cap() {
     );
     assert_eq!((&arabic[0], &arabic[1]), (&serde_json::json!("rtl"), &serde_json::json!("none")), "{arabic}");
 }
+
+/// A site changes one block of the theme's `base.html` by extending it by the theme's name, as
+/// Zola names theme templates; extending its own name is an error that says so.
+#[test]
+fn a_site_template_extends_the_themes_own_by_its_name() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-ferry.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+        (
+            "templates/base.html",
+            "{% extends \"default/templates/base.html\" %}{% block footer %}<footer class=\"ours\">Our own footer</footer>{% endblock footer %}",
+        ),
+    ]);
+    site.build_ok();
+    let page = site.output("2025/03/01/ferry/index.html");
+    assert!(page.contains("<footer class=\"ours\">Our own footer</footer>"), "{page}");
+    assert!(
+        page.contains("<header class=\"masthead\"") && page.contains("Ferry fares rise"),
+        "the rest is the theme's: {page}"
+    );
+    copy_repo_theme(&site, "broadsheet");
+    site.write("site.yaml", "theme: broadsheet\n");
+    site.write(
+        "templates/base.html",
+        "{% extends \"broadsheet/templates/base.html\" %}{% block footer %}<footer class=\"ours\">Ours too</footer>{% endblock footer %}",
+    );
+    site.build_ok();
+    let page = site.output("2025/03/01/ferry/index.html");
+    assert!(page.contains("Ours too") && page.contains("<header class=\"bar\""), "{page}");
+    site.write("templates/base.html", "{% extends \"base.html\" %}{% block footer %}x{% endblock footer %}");
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("templates/base.html: extends itself: to change blocks of the theme's base.html, extend it by the theme's name, as in {% extends \"broadsheet/templates/base.html\" %}"),
+        "{}",
+        run.stderr
+    );
+}
