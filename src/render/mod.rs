@@ -982,8 +982,27 @@ fn template_diagnostic(
             Diagnostic::error(path, format!("template error: {}", report.message())).at_line(Some(line))
         }
         _ => {
-            let path = origins.get(fallback).cloned().unwrap_or_else(|| PathBuf::from(fallback));
-            Diagnostic::error(path, format!("template error: {error}"))
+            // Other errors (an unknown filter or template, a block no parent has) print as a
+            // report: `error: Unknown filter `x`` then ` --> index.html:6:36` and the line. Named
+            // at the template's file and line, as the errors above are.
+            let text = error.to_string();
+            let mut lines = text.lines();
+            let message = lines.next().unwrap_or_default();
+            let message = message.strip_prefix("error: ").unwrap_or(message);
+            let at = lines.find_map(|line| line.trim_start().strip_prefix("--> ")).and_then(|at| {
+                let mut parts = at.rsplitn(3, ':');
+                let (_column, line, name) = (parts.next()?, parts.next()?, parts.next()?);
+                Some((origins.get(name)?.clone(), line.parse::<usize>().ok()?))
+            });
+            match at {
+                Some((path, line)) => {
+                    Diagnostic::error(path, format!("template error: {message}")).at_line(Some(line))
+                }
+                None => {
+                    let path = origins.get(fallback).cloned().unwrap_or_else(|| PathBuf::from(fallback));
+                    Diagnostic::error(path, format!("template error: {}", text.trim_start_matches("error: ")))
+                }
+            }
         }
     }
 }

@@ -518,3 +518,33 @@ fn a_site_template_extends_the_themes_own_by_its_name() {
         run.stderr
     );
 }
+
+/// An unknown filter or an include of a missing template is named at the site's file and line,
+/// as other template errors are, not as `templates: template error: error: ...`.
+#[test]
+fn an_unknown_filter_or_missing_include_is_named_at_its_file_and_line() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-ferry.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+        (
+            "templates/index.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ page.title | nosuchfilter }}</p>\n{% endblock content %}\n",
+        ),
+    ]);
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("error: templates/index.html:3: template error: Unknown filter `nosuchfilter`"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n\n{% include \"nope.html\" %}\n{% endblock content %}\n",
+    );
+    let run = site.run(&["build"]);
+    assert!(
+        run.stderr.contains("error: templates/index.html:4: template error: Unknown template `nope.html`"),
+        "{}",
+        run.stderr
+    );
+}
