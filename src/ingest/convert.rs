@@ -2618,6 +2618,10 @@ fn foreign_month_number(word: &str) -> Option<i8> {
 /// text): the day first, as Europe writes dates, with the month in English or another language.
 /// `may`, `march` and `august` in lower case are words, not months (`5 may leave`).
 fn parse_day_month(text: &str) -> Option<(i8, i8, Option<i16>)> {
+    // Asked of many lines that are no date: most start with no digit.
+    if !text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
     let [day_word, month_word, rest @ ..] = words.as_slice() else { return None };
     let day: i8 = day_word.trim_end_matches(['.', 'º', 'ª']).trim_end_matches("er").parse().ok()?;
