@@ -9,11 +9,25 @@ pub(super) fn register(tera: &mut Tera) {
     tera.register_filter("date", date);
 }
 
+/// An argument `filter` does not take is an error naming the ones it does: a misspelled
+/// `lenght=` would otherwise be ignored without a word.
+fn only_arguments(filter: &str, kwargs: &Kwargs, known: &[&str]) -> TeraResult<()> {
+    match kwargs.iter().find(|(name, _)| !name.as_str().is_some_and(|name| known.contains(&name))) {
+        Some((name, _)) => Err(tera::Error::message(format!(
+            "`{filter}` takes {}, not `{name}`",
+            known.iter().map(|known| format!("`{known}`")).collect::<Vec<_>>().join(", ")
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// `article.date | date(format="%A %-d %B %Y")`: a date the templates are given (`2025-09-12`,
 /// `2025-09-12T08:30:00-05:00`) written with a `strftime` format, its month and weekday names
 /// (`%B`, `%b`, `%A`) in the site's language, or in `lang="fr"`. Zola's themes use `date` so; the
-/// time stays in the offset it was written with. The format defaults to `%Y-%m-%d`.
+/// time stays in the offset it was written with unless `timezone="Europe/Paris"` (Zola's
+/// argument) says the clock to read it on. The format defaults to `%Y-%m-%d`.
 fn date(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    only_arguments("date", &kwargs, &["format", "lang", "timezone"])?;
     let format = kwargs.get::<&str>("format")?.unwrap_or("%Y-%m-%d");
     let language = match kwargs.get::<&str>("lang")? {
         Some(lang) => lang.to_string(),
@@ -29,6 +43,14 @@ fn date(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String> {
             "`date` cannot read `{value}` as a date (write 2025-09-12 or 2025-09-12T08:30:00Z)"
         ))
     })?;
+    let zoned = match kwargs.get::<&str>("timezone")? {
+        Some(name) => zoned.with_time_zone(jiff::tz::TimeZone::get(name).map_err(|_| {
+            tera::Error::message(format!(
+                "`date` knows no time zone `{name}`: write an IANA name such as Europe/Paris"
+            ))
+        })?),
+        None => zoned,
+    };
     Ok(super::dates::calendar(&language).strftime(&zoned, format))
 }
 
@@ -48,6 +70,7 @@ fn parse_date(value: &str) -> Option<jiff::ZonedDateTime> {
 /// fits and ended with `…`. tera's own `truncate` cuts inside a word ("The Department of Hom…"),
 /// which reads as a typo in a summary.
 fn shorten(text: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    only_arguments("shorten", &kwargs, &["length"])?;
     let length = kwargs.must_get::<usize>("length")?;
     Ok(shorten_text(text, length))
 }

@@ -181,7 +181,7 @@ fn a_sites_language_writes_its_dates_and_the_date_filter_follows_it() {
         ),
         (
             "templates/meta.html",
-            "<p class=\"stamp\">{{ item.date | date(format=\"%A %-d %B %Y, %H:%M\") }} / {{ item.date | date(format=\"%B\", lang=\"de\") }} / {{ item.date | date }}</p>\n",
+            "<p class=\"stamp\">{{ item.date | date(format=\"%A %-d %B %Y, %H:%M\") }} / {{ item.date | date(format=\"%B\", lang=\"de\") }} / {{ item.date | date }} / {{ item.date | date(format=\"%H:%M\", timezone=\"Asia/Tokyo\") }}</p>\n",
         ),
     ]);
     site.build_ok();
@@ -190,9 +190,19 @@ fn a_sites_language_writes_its_dates_and_the_date_filter_follows_it() {
     assert!(article.contains(">Novembre</a>") && article.contains(">3 novembre</a>"), "breadcrumbs");
     let digest = crate::harness::visible_text(&site.output("2025/11/03/index.html"));
     assert!(digest.contains("Lundi 3 novembre 2025"), "{digest}");
-    assert!(digest.contains("lundi 3 novembre 2025, 08:30 / November / 2025-11-03"), "{digest}");
+    assert!(digest.contains("lundi 3 novembre 2025, 08:30 / November / 2025-11-03 / 17:30"), "{digest}");
     assert!(site.output("2025/11/index.html").contains("Novembre 2025"));
     assert!(site.output("2025/index.html").contains("Novembre 2025"));
+    // A misspelled argument or an unknown zone is an error, not ignored.
+    for (call, said) in [
+        ("date(format=\"%H:%M\", tz=\"Asia/Tokyo\")", "`date` takes `format`, `lang`, `timezone`, not `tz`"),
+        ("date(timezone=\"Mars/Olympus\")", "`date` knows no time zone `Mars/Olympus`"),
+        ("shorten(length=10, bogus=1)", "`shorten` takes `length`, not `bogus`"),
+    ] {
+        site.write("templates/meta.html", &format!("<p>{{{{ item.date | {call} }}}}</p>\n"));
+        let run = site.run(&["build"]);
+        assert!(!run.success && run.stderr.contains(said), "{call}: {}", run.stderr);
+    }
 }
 
 /// A French site's pages speak French around the stories, in either theme: navigation, bylines,
