@@ -512,6 +512,9 @@ pub struct DigestView {
     /// Its first stories were on the page before (a front page split the digest): the headline
     /// still counts them all.
     pub continued: bool,
+    /// Its last stories are on the next page (a front page split the digest), so the page says
+    /// where the rest are.
+    pub continues: bool,
 }
 
 impl DigestView {
@@ -519,6 +522,7 @@ impl DigestView {
     /// slice of them on a home page); the headline always counts the whole period.
     pub fn new(site: &Site, cards: &Cards, period: &Period, shown: &[usize], words: &Words) -> Self {
         let articles = &site.articles;
+        let continues = shown.last().is_some_and(|&index| Some(&index) != period.articles.last());
         let shown = once_per_cluster(site, shown);
         let first = &articles[*period.articles.last().unwrap_or(&0)].date;
         let newest = &articles[period.articles[0]].date;
@@ -526,6 +530,7 @@ impl DigestView {
         let continued = shown.first().is_some_and(|&index| index != period.articles[0]);
         DigestView {
             continued,
+            continues,
             kind: match period.kind {
                 PeriodKind::Day => "day",
                 PeriodKind::Week => "week",

@@ -48,8 +48,15 @@ fn home_lists_articles_newest_first_and_paginates() {
     assert!(page2.contains("— page 2 of"), "its own description");
     assert!(home.contains("Latest edition") && !page2.contains("Latest edition"));
     assert!(home.contains(r#"The archive: <a href="./2025/">2025</a>"#), "every year is linked");
-    // 14 March starts on page 1 and goes on on page 2, which says so.
+    // 14 March starts on page 1 and goes on on page 2: page 1 says where the rest are, page 2
+    // that it goes on.
     assert!(!home.contains("(continued)") && page2.contains("(continued)"));
+    assert!(
+        home.contains("<p class=\"continues\"><a href=\"./page/2/\">Continued on the next page →</a></p>"),
+        "{home}"
+    );
+    assert_eq!(home.matches("class=\"continues\"").count(), 1, "only the day that is split");
+    assert!(!page2.contains("class=\"continues\""), "{page2}");
 }
 
 #[test]
