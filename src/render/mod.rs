@@ -1016,8 +1016,17 @@ fn photo_credits(images: &[Image]) -> Vec<Image> {
     for image in images.iter().filter(|image| image.src.is_none()) {
         let unlabelled =
             |text: &Option<String>| text.as_deref().map(|text| without_photo_label(text).to_string());
-        let credit =
+        let mut credit =
             Image { caption: unlabelled(&image.caption), credit: unlabelled(&image.credit), ..image.clone() };
+        // A credit line copied as `(Sofia Andersson/Bloomberg)` reads as an aside with no caption
+        // before it.
+        if credit.caption.is_none()
+            && let Some(text) = &mut credit.credit
+            && let Some(inner) = text.strip_prefix('(').and_then(|rest| rest.strip_suffix(')'))
+            && !inner.contains(['(', ')'])
+        {
+            *text = inner.trim().to_string();
+        }
         if !credits.iter().any(|kept| kept.caption == credit.caption && kept.credit == credit.credit) {
             credits.push(credit);
         }
@@ -1088,6 +1097,8 @@ mod tests {
             credit(Some("The lab in Barcelona"), "Photo by Joan Bardeletti", None),
             credit(None, "Photo by Joan Bardeletti", Some("lab.jpg")),
             credit(None, "Photo by Joan Bardeletti", None),
+            credit(None, "(Sofia Andersson/Bloomberg)", None),
+            credit(Some("The pier"), "(Tom Baker/Reuters)", None),
         ];
         let credits: Vec<(Option<String>, Option<String>)> =
             photo_credits(&images).iter().map(|i| (i.caption.clone(), i.credit.clone())).collect();
@@ -1095,7 +1106,12 @@ mod tests {
             |caption: Option<&str>, credit: &str| (caption.map(str::to_string), Some(credit.to_string()));
         assert_eq!(
             credits,
-            [both(None, "Joan Bardeletti"), both(Some("The lab in Barcelona"), "Joan Bardeletti")]
+            [
+                both(None, "Joan Bardeletti"),
+                both(Some("The lab in Barcelona"), "Joan Bardeletti"),
+                both(None, "Sofia Andersson/Bloomberg"),
+                both(Some("The pier"), "(Tom Baker/Reuters)"),
+            ]
         );
     }
 
