@@ -1062,9 +1062,13 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             0 => String::new(),
             n => format!(", {n} already imported and unchanged"),
         };
+        // Said of the copies when some were written; else of the Markdown files left as they were.
         let copied = match broken_copies {
             0 => copied,
-            n => format!("{copied} ({n} with the errors above, to fix before they build)"),
+            n if !copied.is_empty() => {
+                format!("{copied} ({n} with the errors above, to fix before they build)")
+            }
+            n => format!(", {} with the errors above, to fix before they build", count(n, "Markdown file")),
         };
         printer.summary(&format!(
             "{import} {}{copied}{unchanged}, {}{tail}",

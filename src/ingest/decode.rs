@@ -47,16 +47,20 @@ pub enum NotText {
     },
 }
 
-/// Control bytes other than tab, line feed, form feed and carriage return, which text files hold.
+/// Control bytes that text files do not hold: not tab, line feed, form feed and carriage return,
+/// nor a wire service's framing (SOH, STX, ETX, EOT, SYN, the separators 0x1C to 0x1F), nor the
+/// escape of terminal colours, nor DOS's end-of-file mark (0x1A).
 fn is_control_byte(byte: u8) -> bool {
-    (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | 0x0C | b'\r')) || byte == 0x7F
+    (byte < 0x20
+        && !matches!(byte, b'\t' | b'\n' | 0x0C | b'\r' | 0x01..=0x04 | 0x16 | 0x1A | 0x1B | 0x1C..=0x1F))
+        || byte == 0x7F
 }
 
-/// [`NotText::ControlBytes`] for `head` (the file's start), when one byte in twenty or more is a
-/// control byte and there are at least four.
+/// [`NotText::ControlBytes`] for `head` (the file's start), when one byte in twenty-five or more
+/// is a control byte and there are at least four: random data has one in fifteen.
 fn control_bytes(head: &[u8]) -> Option<NotText> {
     let count = head.iter().filter(|&&b| is_control_byte(b)).count();
-    (count >= 4 && count * 20 >= head.len()).then(|| NotText::ControlBytes {
+    (count >= 4 && count * 25 >= head.len()).then(|| NotText::ControlBytes {
         at: head.iter().position(|&b| is_control_byte(b)).unwrap_or(0),
         count,
         of: head.len(),
@@ -117,9 +121,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
 }
 
 /// UTF-8 with damage: a byte on its own that is no UTF-8 (`\x93`, `\xE9` before a space) is
-/// what an older program wrote, and is read as Windows-1252 (`“`, `é`); a broken sequence of
-/// more bytes (a character cut in two) is U+FFFD. Returns the text and whether any byte was read
-/// as Windows-1252.
+/// what an older program wrote, and is read as Windows-1252 (`“`, `é`), as is the lone first
+/// byte of a character cut short, which cannot be told from one; a broken sequence of more bytes
+/// (`\xE2\x80` of a cut dash, or Windows-1252 `é”` whose bytes start a UTF-8 sequence) is
+/// U+FFFD. Returns the text and whether any byte was read as Windows-1252.
 fn utf8_with_stray_bytes(bytes: &[u8]) -> (String, bool) {
     let mut text = String::with_capacity(bytes.len() + 16);
     let mut repaired = false;
@@ -180,9 +185,10 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
 }
 
 /// Whether bytes that are no valid UTF-8 are UTF-8 all the same: as many valid multi-byte
-/// characters as broken places, or any character of three bytes or more (`—`, `“`, `€`), which
-/// single-byte text next to never spells by chance (`à` then two symbols), unlike two bytes
-/// (`Ã©`).
+/// characters as broken places, or any of the typographic signs pasted text carries in UTF-8
+/// (`—`, `“`, `…`, `€`, `™`: three bytes from U+2000 to U+214F), which Windows-1252 text spells
+/// by chance next to never. Another three-byte character may: a French `é` before a no-break
+/// space and `»` is a valid CJK character.
 fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
     let mut valid_multibyte = 0usize;
     let mut long = false;
@@ -190,7 +196,7 @@ fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
     for chunk in bytes.utf8_chunks() {
         for c in chunk.valid().chars().filter(|c| !c.is_ascii()) {
             valid_multibyte += 1;
-            long |= c.len_utf8() >= 3;
+            long |= ('\u{2000}'..='\u{214F}').contains(&c);
         }
         if !chunk.invalid().is_empty() {
             invalid += 1;
@@ -363,12 +369,28 @@ mod tests {
             "{:?}",
             decode(&random)
         );
-        // IPTC 7901 framing: SOH, STX before the story, ETX and EOT after it.
-        let wire = format!(
-            "\u{1}\u{2}{}\u{3}\u{4}",
-            "Harbour strike enters its second week, union says. ".repeat(4)
-        );
-        assert!(decode(wire.as_bytes()).unwrap().text.starts_with("Harbour strike"));
+        // IPTC 7901 framing: SOH, STX before the story, ETX and EOT after it; ANPA's SYN and
+        // separators; a short flash item is all framing but for a line.
+        for framing in [("\u{1}\u{2}", "\u{3}\u{4}"), ("\u{16}\u{16}\u{1}\u{1f}", "\u{1e}\u{3}\u{4}")] {
+            for story in [
+                "Harbour strike enters its second week, union says. ".repeat(4),
+                "FLASH: Port shut.".to_string(),
+            ] {
+                let wire = format!("{}{story}{}", framing.0, framing.1);
+                let decoded = decode(wire.as_bytes()).unwrap_or_else(|e| panic!("{wire:?}: {e:?}"));
+                assert!(decoded.text.contains(story.trim_end()), "{wire:?}");
+            }
+        }
+        // Terminal colours in a pasted log line.
+        assert!(decode(b"\x1b[1mBREAKING\x1b[0m Port shut.\n\x1b[2mMore soon.\x1b[0m").is_ok());
+    }
+
+    #[test]
+    fn a_french_windows_1252_file_is_not_taken_for_utf8_by_a_chance_character() {
+        // `é`, a no-break space and `»` make E9 A0 BB, a valid CJK character in UTF-8.
+        let decoded = decode(b"Il a parl\xE9 de \xAB\xA0libert\xE9\xA0\xBB.").unwrap();
+        assert_eq!(decoded.text, "Il a parlé de « liberté ».");
+        assert_eq!(decoded.first_invalid_byte, None);
     }
 
     #[test]

@@ -262,6 +262,8 @@ pub fn parse_toml(block: &str) -> Result<FrontMatter, FrontMatterError> {
         message: format!("front matter is not valid TOML: {}", error.message().trim_end()),
     })?;
     let mut mapping = serde_yaml::Mapping::new();
+    // Each key Gazette reads, by the spelling the file gave it.
+    let mut spelled: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for (key, value) in table {
         match (key.as_str(), value) {
             ("taxonomies", toml::Value::Table(mut taxonomies)) => {
@@ -275,8 +277,17 @@ pub fn parse_toml(block: &str) -> Result<FrontMatter, FrontMatterError> {
                 }
             }
             (_, value) => {
-                let key = known_key_in_other_case(&key).map_or(key, str::to_string);
-                mapping.insert(key.into(), toml_to_yaml(value));
+                let canonical = known_key_in_other_case(&key).map_or_else(|| key.clone(), str::to_string);
+                // `Draft = true` beside `draft = false` is one key written twice, as in YAML.
+                if let Some(first) = spelled.insert(canonical.clone(), key.clone()) {
+                    return Err(FrontMatterError {
+                        line: None,
+                        message: format!(
+                            "front matter: `{first}` and `{key}` are one key written twice; keep one of the two"
+                        ),
+                    });
+                }
+                mapping.insert(canonical.into(), toml_to_yaml(value));
             }
         }
     }
@@ -388,6 +399,8 @@ mod tests {
         assert_eq!(error.line, Some(3), "both spellings are one key written twice: {error:?}");
         let front = parse_toml("Draft = true\nPublishDate = 2027-01-01\n").unwrap();
         assert!(front.draft && front.publish_date.is_some());
+        let error = parse_toml("draft = false\nDraft = true\n").unwrap_err();
+        assert!(error.message.contains("`Draft` and `draft` are one key written twice"), "{error:?}");
     }
 
     #[test]

@@ -23,13 +23,15 @@ fn only_arguments(filter: &str, kwargs: &Kwargs, known: &[&str]) -> TeraResult<(
 
 /// `article.date | date(format="%A %-d %B %Y")`: a date the templates are given (`2025-09-12`,
 /// `2025-09-12T08:30:00-05:00`) written with a `strftime` format, its month and weekday names
-/// (`%B`, `%b`, `%A`) in the site's language, or in `lang="fr"`. Zola's themes use `date` so; the
-/// time stays in the offset it was written with unless `timezone="Europe/Paris"` (Zola's
-/// argument) says the clock to read it on. The format defaults to `%Y-%m-%d`.
+/// (`%B`, `%b`, `%A`) in the site's language, or in `lang="fr"` (Zola's `locale="fr_FR"` too).
+/// Zola's themes use `date` so; the time stays in the offset it was written with unless
+/// `timezone="Europe/Paris"` (Zola's argument) says the clock to read it on, and a date without a
+/// time stays its day. The format defaults to `%Y-%m-%d`.
 fn date(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String> {
-    only_arguments("date", &kwargs, &["format", "lang", "timezone"])?;
+    only_arguments("date", &kwargs, &["format", "lang", "locale", "timezone"])?;
     let format = kwargs.get::<&str>("format")?.unwrap_or("%Y-%m-%d");
-    let language = match kwargs.get::<&str>("lang")? {
+    // Zola's themes say `locale="fr_FR"`.
+    let language = match kwargs.get::<&str>("lang")?.or(kwargs.get::<&str>("locale")?) {
         Some(lang) => lang.to_string(),
         None => state
             .get::<tera::Value>("site")?
@@ -43,7 +45,9 @@ fn date(value: &str, kwargs: Kwargs, state: &State) -> TeraResult<String> {
             "`date` cannot read `{value}` as a date (write 2025-09-12 or 2025-09-12T08:30:00Z)"
         ))
     })?;
-    let zoned = match kwargs.get::<&str>("timezone")? {
+    // A date without a time (a digest's day) is a day on any clock, as Zola leaves it.
+    let has_time = value.trim().len() > "2025-09-12".len();
+    let zoned = match kwargs.get::<&str>("timezone")?.filter(|_| has_time) {
         Some(name) => zoned.with_time_zone(jiff::tz::TimeZone::get(name).map_err(|_| {
             tera::Error::message(format!(
                 "`date` knows no time zone `{name}`: write an IANA name such as Europe/Paris"

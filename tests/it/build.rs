@@ -586,6 +586,13 @@ fn a_story_with_no_text_shows_no_word_count_or_reading_time() {
     assert!(text.contains(">1 min read<") && text.contains("<p class=\"wordcount\">3 words</p>"), "{text}");
     let day = site.output("2025/03/01/index.html");
     assert!(!day.contains("min read"), "the card: {day}");
+    let broadsheet = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/broadsheet");
+    crate::harness::copy_dir(&broadsheet, &site.root.join("themes/broadsheet"));
+    site.write("site.yaml", "theme: broadsheet\n");
+    site.build_ok();
+    let gallery = site.output("2025/03/01/gallery/index.html");
+    assert!(!gallery.contains("0 words") && !gallery.contains("1 min"), "{gallery}");
+    assert!(site.output("2025/03/02/text/index.html").contains("3 words · 1 min"));
 }
 
 #[test]
