@@ -195,7 +195,10 @@ fn a_sites_language_writes_its_dates_and_the_date_filter_follows_it() {
     assert!(site.output("2025/index.html").contains("Novembre 2025"));
     // A misspelled argument or an unknown zone is an error, not ignored.
     for (call, said) in [
-        ("date(format=\"%H:%M\", tz=\"Asia/Tokyo\")", "`date` takes `format`, `lang`, `locale`, `timezone`, not `tz`"),
+        (
+            "date(format=\"%H:%M\", tz=\"Asia/Tokyo\")",
+            "`date` takes `format`, `lang`, `locale`, `timezone`, not `tz`",
+        ),
         ("date(timezone=\"Mars/Olympus\")", "`date` knows no time zone `Mars/Olympus`"),
         ("shorten(length=10, bogus=1)", "`shorten` takes `length`, not `bogus`"),
     ] {
