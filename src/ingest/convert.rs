@@ -1436,23 +1436,10 @@ fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     if let Some(date) = parse_full_date(line) {
         return Some(date);
     }
-    if line.len() == 10
-        && line.as_bytes()[4] == b'-'
-        && let Ok(date) = line.parse::<jiff::civil::Date>()
-    {
-        return Some((date.year(), date.month(), date.day()));
-    }
-    let mut words = line.split_whitespace();
-    let (Some(day), Some(month), Some(year), None) = (words.next(), words.next(), words.next(), words.next())
-    else {
-        return None;
-    };
-    let day: i8 = day.parse().ok().filter(|day| (1..=31).contains(day))?;
-    let month = month_number(month.trim_end_matches(','))?;
-    if !is_year(year) {
-        return None;
-    }
-    real_date((year.parse().ok()?, month, day))
+    // `22 December 2016` is a full date to `parse_full_date`, as `December 22, 2016` is.
+    let date =
+        line.parse::<jiff::civil::Date>().ok().filter(|_| line.len() == 10 && line.as_bytes()[4] == b'-')?;
+    Some((date.year(), date.month(), date.day()))
 }
 
 /// Whether `word` names a day of the week, in full or cut to three letters (`Monday`, `Mon`).
@@ -3142,24 +3129,16 @@ fn reported_clause(sentence: &str) -> Option<&str> {
     ];
     // ASCII lower case keeps every byte where it was, so its offsets slice `sentence`.
     let lower = sentence.to_ascii_lowercase();
-    let mut found = None;
-    for verb in [" said that ", " says that ", " said on "] {
-        let Some(at) = lower.find(verb).filter(|&at| at <= MOST_BEFORE) else { continue };
-        let after = at + verb.len();
-        let start = if verb == " said on " {
-            // A day, then `that`: ` said on Sunday that `.
-            let (day, rest) = lower[after..].split_once(' ')?;
-            if !is_weekday(day) || !rest.starts_with("that ") {
-                continue;
-            }
-            after + day.len() + 1 + "that ".len()
-        } else {
-            after
-        };
-        found = Some(start);
-        break;
-    }
-    let clause = sentence.get(found?..)?.trim();
+    let start = [" said that ", " says that ", " said on "].iter().find_map(|verb| {
+        let after = lower.find(verb).filter(|&at| at <= MOST_BEFORE)? + verb.len();
+        if *verb != " said on " {
+            return Some(after);
+        }
+        // A day, then `that`: ` said on Sunday that `.
+        let (day, rest) = lower[after..].split_once(' ')?;
+        (is_weekday(day) && rest.starts_with("that ")).then_some(after + day.len() + 1 + "that ".len())
+    })?;
+    let clause = sentence.get(start..)?.trim();
     let first = clause.split_whitespace().next().unwrap_or_default().to_ascii_lowercase();
     (count_words(clause) >= 4 && !PRONOUNS.contains(&first.as_str())).then_some(clause)
 }
