@@ -900,12 +900,11 @@ fn resolve(
     let name = strip_date_prefix(stem);
     // A file a tool named with an id (`000_b1a974f4f2619876.txt`) would give the page a URL of
     // that id: its headline reads better and says what the page is.
-    let slug_source = match &front.slug {
-        Some(slug) => slug.clone(),
-        None if file_title::machine_named(name) => headline_slug_source(&title),
-        None => name.to_string(),
+    let mut slug = match &front.slug {
+        Some(chosen) => crate::model::chosen_slug(chosen),
+        None if file_title::machine_named(name) => slugify(&headline_slug_source(&title)),
+        None => slugify(name),
     };
-    let mut slug = slugify(&slug_source);
     if slug.is_empty() {
         slug = slugify(&title);
     }

@@ -133,21 +133,36 @@ impl Article {
     }
 }
 
-/// Lowercase letters and digits joined by single hyphens, at most 80 characters. Every path
-/// separator and dot is dropped, so a slug can never name a parent folder or leave the output.
-/// Articles' slugs are made so, and never change for a given title or `slug:`.
+/// Lowercase letters and digits joined by single hyphens, at most 80 bytes: a URL made from a
+/// long headline or a clipping tool's file name stays readable. Every path separator and dot is
+/// dropped, so a slug can never name a parent folder or leave the output. Articles' slugs are
+/// made so, and never change for a given title or file name.
 pub fn slugify(text: &str) -> String {
-    slug(text, false)
+    slug(text, false, MADE_SLUG_BYTES)
 }
+
+/// [`slugify`] for a `slug:` a user wrote, cut only where a file system would refuse the folder
+/// name: the URL chosen is the URL given. Cut at 80 bytes as a made slug is, `…-for` and
+/// `…-for-2` were one URL, and two articles that chose different slugs were refused.
+pub fn chosen_slug(text: &str) -> String {
+    slug(text, false, CHOSEN_SLUG_BYTES)
+}
+
+/// Longest slug made from a title or file name, in bytes.
+const MADE_SLUG_BYTES: usize = 80;
+
+/// Longest slug a user may choose, in bytes: under the 255 bytes file systems allow a folder's
+/// name, with room for the `-2` a clash would add.
+const CHOSEN_SLUG_BYTES: usize = 240;
 
 /// [`slugify`] for a topic, author or source, where initials written with periods run together
 /// as they do without ("U.S." and "J. K." give "us" and "jk", as "US" and "JK" do), so one name's
 /// spellings share one page.
 pub fn term_slug(text: &str) -> String {
-    slug(text, true)
+    slug(text, true, MADE_SLUG_BYTES)
 }
 
-fn slug(text: &str, join_initials: bool) -> String {
+fn slug(text: &str, join_initials: bool, max_bytes: usize) -> String {
     // `café` is one character on Linux and Windows, but `e` and a combining accent in names macOS
     // wrote: composed first, a file gives one slug wherever the site is built.
     let composed: std::borrow::Cow<'_, str> = if text.is_ascii() || unicode_normalization::is_nfc(text) {
@@ -193,7 +208,7 @@ fn slug(text: &str, join_initials: bool) -> String {
             word_len = 0;
             pending_hyphen = true;
         }
-        if slug.len() >= 80 {
+        if slug.len() >= max_bytes {
             break;
         }
     }

@@ -11,7 +11,8 @@ mod standalone;
 mod taxonomy;
 
 pub use article::{
-    Article, DateSource, Dateline, Embed, Image, check_output_path, day_path, rfc3339, slugify, term_slug,
+    Article, DateSource, Dateline, Embed, Image, check_output_path, chosen_slug, day_path, rfc3339, slugify,
+    term_slug,
 };
 pub(crate) use article::{plain_year_and_offset, push_time};
 pub use standalone::{PAGES_FOLDER, StandalonePage, page_path};

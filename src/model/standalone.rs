@@ -58,7 +58,10 @@ pub fn page_path(relative: &str, slug: Option<&str>) -> Result<String, String> {
     let mut segments: Vec<String> =
         folders.split('/').filter(|folder| !folder.is_empty()).map(super::slugify).collect();
     if stem != crate::discover::BUNDLE_INDEX || slug.is_some() || segments.is_empty() {
-        segments.push(super::slugify(slug.unwrap_or(stem)));
+        segments.push(match slug {
+            Some(chosen) => super::chosen_slug(chosen),
+            None => super::slugify(stem),
+        });
     }
     if segments.iter().any(String::is_empty) {
         return Err("its name (or `slug:`) has no letter or digit to make its URL of".to_string());

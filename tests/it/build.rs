@@ -304,6 +304,44 @@ fn a_file_named_with_an_id_is_published_under_its_headline() {
     assert!(!run.stdout.contains("slug:"), "{}", run.stdout);
 }
 
+/// Hugo's generated sites write long slugs (`…-approves-new-treatment-for-2`): a slug written in
+/// front matter is the URL, cut only at a file system's limit, where one cut at a made slug's 80
+/// bytes made two different slugs one URL and refused the build.
+#[test]
+fn long_chosen_slugs_stay_apart_and_made_slugs_stay_short() {
+    let long = "2024-09-22-centers-for-disease-control-and-prevention-approves-new-treatment-for";
+    let site = SiteTest::with_files(&[
+        ("content/news/a.md", &format!("---\ntitle: RSV\ndate: 2024-09-22\nslug: \"{long}\"\n---\nText.\n")),
+        (
+            "content/news/b.md",
+            &format!("---\ntitle: Cholera\ndate: 2024-09-22\nslug: \"{long}-2\"\n---\nText.\n"),
+        ),
+        (
+            "content/2024-09-23-a-headline-a-clipping-tool-made-into-a-file-name-that-goes-on-and-on-for-ever.txt",
+            "A headline\n\nText.\n",
+        ),
+    ]);
+    site.build_ok();
+    assert!(site.has_output(&format!("2024/09/22/{long}/index.html")));
+    assert!(site.has_output(&format!("2024/09/22/{long}-2/index.html")));
+    let made = "a-headline-a-clipping-tool-made-into-a-file-name-that-goes-on-and-on-for-ever";
+    assert!(site.has_output(&format!("2024/09/23/{}/index.html", &made[..80.min(made.len())])));
+    let chosen_too_long = "word-".repeat(60);
+    let site = SiteTest::with_files(&[(
+        "content/x.md",
+        &format!("---\ntitle: X\ndate: 2024-09-22\nslug: {chosen_too_long}\n---\nText.\n"),
+    )]);
+    site.build_ok();
+    let folder: Vec<String> = std::fs::read_dir(site.root.join("public/2024/09/22"))
+        .unwrap()
+        .map(|entry| entry.unwrap())
+        .filter(|entry| entry.path().is_dir())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(folder.len(), 1, "{folder:?}");
+    assert!(folder[0].len() < 250 && folder[0].starts_with("word-word-"), "{folder:?}");
+}
+
 /// A story dated only by the post it quotes may be days newer (the seed article): the build says
 /// the day is a lower bound, and a date in the file's name settles it without a word.
 #[test]
