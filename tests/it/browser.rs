@@ -86,6 +86,22 @@ impl Browser {
         )
     }
 
+    /// Types `text` into the element `css` selects, key by key as a reader does (each key fires
+    /// the page's `input` events), without pressing Enter.
+    pub(crate) fn type_into(&self, css: &str, text: &str) {
+        let found = self.call(
+            "POST",
+            &format!("/session/{}/element", self.session),
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        let element = found["element-6066-11e4-a52e-4f735466cecf"].as_str().expect("the element is found");
+        self.call(
+            "POST",
+            &format!("/session/{}/element/{element}/value", self.session),
+            Some(json!({"text": text})),
+        );
+    }
+
     /// Waits until `script` returns true, or panics with `what` after `seconds`.
     pub(crate) fn wait_for(&self, script: &str, seconds: u64, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(seconds);

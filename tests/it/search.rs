@@ -199,6 +199,23 @@ fn a_real_browser_searches_without_accents_pages_through_results_and_filters() {
     );
     assert_eq!(browser.eval("return document.getElementById('search-more').hidden"), serde_json::json!(true));
 
+    // Typed, without Enter: the results follow the typing.
+    browser.eval(
+        "document.getElementById('search-input').value = ''; \
+         document.getElementById('search-status').textContent = ''; return true",
+    );
+    browser.type_into("#search-input", "quality");
+    browser.wait_for(
+        "return document.querySelectorAll('#search-results .result').length === 1",
+        20,
+        "results while typing",
+    );
+    assert_eq!(titles(&browser), ["Air quality"]);
+    assert_eq!(
+        browser.eval("return new URL(location.href).searchParams.get('q')"),
+        serde_json::json!("quality")
+    );
+
     // The word itself before longer words it begins, however new they are.
     assert_eq!(search_for(&browser, "air"), ["Air quality", "Airport opens"]);
 
