@@ -294,6 +294,8 @@ pub struct RawMarkdown {
     pub unsafe_html: Option<bool>,
     /// Curly quotes, dashes and ellipses (on by default).
     pub smart_punctuation: Option<bool>,
+    /// Bare web addresses made links (on by default, as Hugo's `linkify`).
+    pub linkify: Option<bool>,
 }
 
 /// Options given on the command line that take precedence over `site.yaml`.
@@ -345,6 +347,8 @@ pub struct Config {
     pub unsafe_html: bool,
     /// Smart punctuation in Markdown.
     pub smart_punctuation: bool,
+    /// Bare web addresses in Markdown made links.
+    pub linkify: bool,
     /// Build draft articles too.
     pub drafts: bool,
     /// Build scheduled articles too.
@@ -397,6 +401,15 @@ impl ConfigError {
 }
 
 impl Config {
+    /// How the site's Markdown is read (the `markdown:` section), for every reader of it.
+    pub fn markdown_options(&self) -> crate::markdown::MarkdownOptions {
+        crate::markdown::MarkdownOptions {
+            unsafe_html: self.unsafe_html,
+            smart_punctuation: self.smart_punctuation,
+            linkify: self.linkify,
+        }
+    }
+
     /// Reads `site.yaml` (or `overrides.config_file`) under `root` if present and resolves it.
     /// A missing default config file is fine: every key has a default.
     pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, ConfigError> {
@@ -568,6 +581,7 @@ impl Config {
             paginate_by,
             unsafe_html: markdown.unsafe_html.unwrap_or(false),
             smart_punctuation: markdown.smart_punctuation.unwrap_or(true),
+            linkify: markdown.linkify.unwrap_or(true),
             drafts: overrides.drafts,
             future: overrides.future,
             expired: overrides.expired,

@@ -18,11 +18,13 @@ pub struct MarkdownOptions {
     pub unsafe_html: bool,
     /// Curly quotes, dashes and ellipses.
     pub smart_punctuation: bool,
+    /// Bare web addresses in text made links (see [`linkify`]).
+    pub linkify: bool,
 }
 
 impl Default for MarkdownOptions {
     fn default() -> Self {
-        MarkdownOptions { unsafe_html: false, smart_punctuation: true }
+        MarkdownOptions { unsafe_html: false, smart_punctuation: true, linkify: true }
     }
 }
 
@@ -132,6 +134,8 @@ fn push_html<'a>(
     options: MarkdownOptions,
     page_url: Option<&str>,
 ) -> String {
+    let events: Box<dyn Iterator<Item = Event<'a>>> =
+        if options.linkify { Box::new(linkify(events)) } else { Box::new(events) };
     let parser = events
         .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)))
         .map(|event| if options.unsafe_html { event } else { defuse_link(event) })
@@ -267,6 +271,111 @@ fn defuse_link(event: Event<'_>) -> Event<'_> {
             Event::Start(Tag::Image { link_type, dest_url: "#".into(), title, id })
         }
         other => other,
+    }
+}
+
+/// Bare web addresses in text (`https://…`, `www.…`, and the `pic.twitter.com/…` of a post
+/// copied from X) made links, as Hugo's Markdown does by default: pasted articles carry them, and
+/// a reader expects to click them. Text already in a link, an image's description, a code block
+/// or a raw `<a>` is left alone, and a plain domain (`Amazon.com reported…`) is no link, as in
+/// Hugo. pulldown-cmark splits text at entities and typeset quotes, so a run of text is joined
+/// before it is searched, only when a piece of it may start an address.
+fn linkify<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut events = events.peekable();
+    let mut ready: std::collections::VecDeque<Event<'a>> = std::collections::VecDeque::new();
+    // Links and images open (they nest: an image in a link), code blocks, raw anchors.
+    let mut inside_link = 0usize;
+    let mut in_code_block = false;
+    let mut in_raw_anchor = false;
+    std::iter::from_fn(move || {
+        if let Some(event) = ready.pop_front() {
+            return Some(event);
+        }
+        let event = events.next()?;
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => inside_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => inside_link = inside_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::InlineHtml(html) | Event::Html(html) => {
+                let tag = html.trim_start().as_bytes();
+                let opens = |name: &[u8]| {
+                    tag.len() > name.len()
+                        && tag[..name.len()].eq_ignore_ascii_case(name)
+                        && !tag[name.len()].is_ascii_alphanumeric()
+                };
+                if opens(b"<a") {
+                    in_raw_anchor = true;
+                } else if opens(b"</a") {
+                    in_raw_anchor = false;
+                }
+            }
+            Event::Text(_) if inside_link == 0 && !in_code_block && !in_raw_anchor => {
+                let Event::Text(first) = event else { unreachable!() };
+                let mut run = vec![first];
+                while let Some(Event::Text(_)) = events.peek() {
+                    let Some(Event::Text(next)) = events.next() else { unreachable!() };
+                    run.push(next);
+                }
+                if !run.iter().any(|piece| may_start_address(piece)) {
+                    ready.extend(run.into_iter().map(Event::Text));
+                } else {
+                    let text: pulldown_cmark::CowStr<'a> =
+                        if run.len() == 1 { run.swap_remove(0) } else { run.concat().into() };
+                    push_linked(&text, &mut ready);
+                }
+                return ready.pop_front();
+            }
+            _ => {}
+        }
+        Some(event)
+    })
+}
+
+/// Whether `text` holds the start of an address [`linkify`] links: cheap enough to ask of every
+/// piece of text of every article.
+fn may_start_address(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), b"://").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
+        || memchr::memmem::find(text.as_bytes(), b"pic.twitter.com/").is_some()
+}
+
+/// `text` as text and link events, its web addresses made links (see [`linkify`]).
+fn push_linked<'a>(text: &str, out: &mut std::collections::VecDeque<Event<'a>>) {
+    let mut finder = linkify::LinkFinder::new();
+    finder.kinds(&[linkify::LinkKind::Url]).url_must_have_scheme(false);
+    let mut last = 0;
+    for link in finder.links(text) {
+        // The finder reads non-ASCII letters as part of an address (`…/wiki/Zürich`), and so the
+        // typeset quotes around one too.
+        let found = link.as_str();
+        let address = found.trim_start_matches(['“', '‘', '«', '‹', '„']);
+        let start = link.start() + (found.len() - address.len());
+        let address = address.trim_end_matches(['”', '’', '»', '›', '…']);
+        let end = start + address.len();
+        let lower = address.get(..8).unwrap_or(address).to_ascii_lowercase();
+        let dest = if lower.starts_with("http://") || lower.starts_with("https://") {
+            address.to_string()
+        } else if lower.starts_with("www.") || address.starts_with("pic.twitter.com/") {
+            format!("https://{address}")
+        } else {
+            continue;
+        };
+        if start > last {
+            out.push_back(Event::Text(text[last..start].to_string().into()));
+        }
+        out.push_back(Event::Start(Tag::Link {
+            link_type: pulldown_cmark::LinkType::Autolink,
+            dest_url: dest.into(),
+            title: "".into(),
+            id: "".into(),
+        }));
+        out.push_back(Event::Text(address.to_string().into()));
+        out.push_back(Event::End(TagEnd::Link));
+        last = end;
+    }
+    if last < text.len() {
+        out.push_back(Event::Text(text[last..].to_string().into()));
     }
 }
 
@@ -422,6 +531,47 @@ pub fn reading_minutes(count: WordCount) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn bare_web_addresses_are_links_and_the_rest_is_left_alone() {
+        let html = |markdown: &str| to_html(markdown, MarkdownOptions::default());
+        assert_eq!(
+            html("See https://example.com/port?id=3&d=2 for details."),
+            "<p>See <a href=\"https://example.com/port?id=3&amp;d=2\">https://example.com/port?id=3&amp;d=2</a> for details.</p>\n"
+        );
+        // Quoted, after a curly apostrophe, at a sentence's end: the punctuation stays text.
+        assert_eq!(
+            html("It’s at \"www.example.org\"."),
+            "<p>It’s at “<a href=\"https://www.example.org\">www.example.org</a>”.</p>\n"
+        );
+        assert_eq!(
+            html("> Stay away from the banks. pic.twitter.com/AbCdEf1234"),
+            "<blockquote>\n<p>Stay away from the banks. <a href=\"https://pic.twitter.com/AbCdEf1234\">pic.twitter.com/AbCdEf1234</a></p>\n</blockquote>\n"
+        );
+        assert_eq!(
+            html("(https://de.wikipedia.org/wiki/Zürich)"),
+            "<p>(<a href=\"https://de.wikipedia.org/wiki/Z%C3%BCrich\">https://de.wikipedia.org/wiki/Zürich</a>)</p>\n"
+        );
+        // A plain domain is a name in news text, not a link.
+        assert_eq!(html("Amazon.com reported a loss."), "<p>Amazon.com reported a loss.</p>\n");
+        // Already a link, in code, or in an image's description: as written.
+        assert_eq!(
+            html("[the report](https://example.com/r) and <https://example.com/a>"),
+            "<p><a href=\"https://example.com/r\">the report</a> and <a href=\"https://example.com/a\">https://example.com/a</a></p>\n"
+        );
+        assert_eq!(html("`https://example.com`"), "<p><code>https://example.com</code></p>\n");
+        assert_eq!(html("    https://example.com\n"), "<pre><code>https://example.com\n</code></pre>\n");
+        assert!(html("![www.example.com](a.jpg)").contains("alt=\"www.example.com\""));
+        let raw = MarkdownOptions { unsafe_html: true, ..MarkdownOptions::default() };
+        assert_eq!(
+            to_html("<a href=\"https://example.com\">https://example.com</a>", raw),
+            "<p><a href=\"https://example.com\">https://example.com</a></p>\n"
+        );
+        // Only `http` and `https` addresses: another scheme stays text.
+        assert_eq!(html("ftp://example.com/f"), "<p>ftp://example.com/f</p>\n");
+        let off = MarkdownOptions { linkify: false, ..MarkdownOptions::default() };
+        assert_eq!(to_html("www.example.org", off), "<p>www.example.org</p>\n");
+    }
+
     /// The word-count rule, one character at a time.
     fn count_words_slowly(text: &str) -> WordCount {
         let cjk = text.chars().filter(|&c| crate::text::is_cjk(c)).count();
@@ -452,7 +602,8 @@ mod tests {
             to_html("Hi <script>alert(1)</script> there\n\n<div>x</div>\n", MarkdownOptions::default());
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<div>"), "{html}");
-        let html = to_html("<div>x</div>\n", MarkdownOptions { unsafe_html: true, smart_punctuation: true });
+        let html =
+            to_html("<div>x</div>\n", MarkdownOptions { unsafe_html: true, ..MarkdownOptions::default() });
         assert!(html.contains("<div>x</div>"), "{html}");
     }
 

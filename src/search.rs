@@ -34,7 +34,7 @@ use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 
 use crate::config::Config;
-use crate::markdown::{self, MarkdownOptions};
+use crate::markdown;
 use crate::model::{Article, Site};
 
 /// The folder the index is written to, under the output root.
@@ -237,8 +237,7 @@ fn unpack(packed: u128) -> String {
 
 /// Builds the index of every article of `site`; returns output path -> bytes.
 pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
-    let options =
-        MarkdownOptions { unsafe_html: config.unsafe_html, smart_punctuation: config.smart_punctuation };
+    let options = config.markdown_options();
     let base_path = config.base_path();
 
     // Term -> article ids, built per chunk of articles in parallel, each chunk's lists split into

@@ -721,8 +721,7 @@ fn resolve(
 ) -> Option<Article> {
     let front = &prepared.front;
     let tz = &config.timezone;
-    let options =
-        MarkdownOptions { unsafe_html: config.unsafe_html, smart_punctuation: config.smart_punctuation };
+    let options = config.markdown_options();
     let path = &source.path;
 
     let mut bad_date = false;

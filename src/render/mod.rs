@@ -173,8 +173,7 @@ impl Renderer {
         if !missing.is_empty() {
             return Err(missing);
         }
-        let markdown =
-            MarkdownOptions { unsafe_html: config.unsafe_html, smart_punctuation: config.smart_punctuation };
+        let markdown = config.markdown_options();
         Ok(Renderer { tera, config: config.clone(), origins, markdown, words, warnings })
     }
 
