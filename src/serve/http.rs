@@ -31,6 +31,11 @@ pub struct Served {
     pub site: Option<LiveSite>,
     /// The last rebuild's error, shown as an overlay until a rebuild succeeds.
     pub error: Option<String>,
+    /// Which version of the site is served, counted up with every change browsers are told of.
+    /// A page carries the version it was served at and is told the current one when it
+    /// connects: a change made while it was loading (two saves 50 ms apart, the second's reload
+    /// sent before the page listened) would otherwise leave it showing the first.
+    generation: u64,
 }
 
 /// A message to every connected browser.
@@ -45,10 +50,11 @@ pub enum Broadcast {
 }
 
 impl Broadcast {
-    fn to_sse(&self) -> String {
+    /// The message as a server-sent event; a change carries the `version` of the site it makes.
+    fn to_sse(&self, version: &str) -> String {
         match self {
-            Broadcast::Reload => "event: reload\ndata: reload\n\n".to_string(),
-            Broadcast::Css => "event: css\ndata: css\n\n".to_string(),
+            Broadcast::Reload => format!("event: reload\ndata: {version}\n\n"),
+            Broadcast::Css => format!("event: css\ndata: {version}\n\n"),
             Broadcast::Failed(message) => {
                 let mut out = String::from("event: failed\n");
                 for line in message.lines() {
@@ -64,15 +70,32 @@ impl Broadcast {
 }
 
 /// The state shared between the serve loop and the request threads.
-#[derive(Default)]
 pub struct Shared {
     /// What is served. Request threads render pages under this lock, one at a time: a dev
     /// server has one reader, and the rebuild never waits long for a page.
     served: Mutex<Served>,
     clients: Mutex<Vec<Sender<String>>>,
+    /// This server's start, in the versions pages are told: a page served by an earlier run of
+    /// `gazette serve` reconnects to this one, finds another version, and reloads, so edits
+    /// made while the server was stopped show.
+    started: u128,
+}
+
+impl Default for Shared {
+    fn default() -> Shared {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis());
+        Shared { served: Mutex::default(), clients: Mutex::default(), started }
+    }
 }
 
 impl Shared {
+    /// The version of the site `served` is, as pages carry it.
+    fn version(&self, served: &Served) -> String {
+        format!("{}-{}", self.started, served.generation)
+    }
+
     /// The served site, locked.
     pub fn served(&self) -> MutexGuard<'_, Served> {
         self.served.lock().unwrap_or_else(|p| p.into_inner())
@@ -85,15 +108,17 @@ impl Shared {
         let mut served = self.served();
         served.error = error;
         if let Some(message) = message {
-            self.broadcast(message);
+            if matches!(message, Broadcast::Reload | Broadcast::Css) {
+                served.generation += 1;
+            }
+            self.broadcast(&message.to_sse(&self.version(&served)));
         }
     }
 
-    /// Sends `message` to every connected browser, forgetting the ones that went away.
-    pub fn broadcast(&self, message: &Broadcast) {
-        let text = message.to_sse();
+    /// Sends `text` to every connected browser, forgetting the ones that went away.
+    fn broadcast(&self, text: &str) {
         let mut clients = self.clients.lock().unwrap_or_else(|p| p.into_inner());
-        clients.retain(|client| client.send(text.clone()).is_ok());
+        clients.retain(|client| client.send(text.to_string()).is_ok());
     }
 
     /// How many browsers are listening.
@@ -188,9 +213,10 @@ fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::R
         Some(decoded) => under_base(decoded, base_path),
         None => (None, None),
     };
-    let (answer, error) = {
+    let (answer, error, version) = {
         let mut served = shared.served();
         let error = served.error.clone();
+        let version = shared.version(&served);
         let answer = match (served.site.as_mut(), site_path) {
             (None, _) => Answer::NoSite,
             (Some(site), None) => match elsewhere {
@@ -212,12 +238,13 @@ fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::R
                 }
             }
         };
-        (answer, error)
+        (answer, error, version)
     };
     let error = error.as_deref();
+    let inject = |html: &[u8], error: Option<&str>| inject(html, error, &version);
     match answer {
         Answer::File(name, Ok(bytes)) => {
-            let (mime, body) = page_body(&name, &bytes, error);
+            let (mime, body) = page_body(&name, &bytes, |html| inject(html, error));
             respond(&mut stream, 200, mime, &body, &[], head_only)
         }
         Answer::File(_, Err(problem)) | Answer::NotFound(Some(Err(problem))) => {
@@ -235,14 +262,14 @@ fn handle(mut stream: TcpStream, shared: &Shared, base_path: &str) -> std::io::R
             respond(&mut stream, 302, "text/plain; charset=utf-8", b"", &[("Location", &location)], head_only)
         }
         Answer::NotFound(Some(Ok(page))) => {
-            let (mime, body) = page_body("404.html", &page, error);
+            let (mime, body) = page_body("404.html", &page, |html| inject(html, error));
             respond(&mut stream, 404, mime, &body, &[], head_only)
         }
         Answer::NotFound(None) => {
             respond(&mut stream, 404, "text/plain; charset=utf-8", b"not found", &[], head_only)
         }
         Answer::NoSite => {
-            let body = inject_under(NO_SITE_PAGE, error, NO_SITE);
+            let body = inject_under(NO_SITE_PAGE, error, NO_SITE, &version);
             respond(&mut stream, 503, "text/html; charset=utf-8", &body, &[], head_only)
         }
     }
@@ -269,6 +296,7 @@ fn respond(
     let reason = match status {
         200 => "OK",
         301 => "Moved Permanently",
+        302 => "Found",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -291,9 +319,11 @@ fn respond(
     stream.flush()
 }
 
-fn page_body(name: &str, bytes: &[u8], error: Option<&str>) -> (&'static str, Vec<u8>) {
+/// The type of the file `name` and its body as served: a page with the reload script `inject`
+/// adds.
+fn page_body(name: &str, bytes: &[u8], inject: impl Fn(&[u8]) -> Vec<u8>) -> (&'static str, Vec<u8>) {
     let mime = content_type(name);
-    let body = if mime.starts_with("text/html") { inject(bytes, error) } else { bytes.to_vec() };
+    let body = if mime.starts_with("text/html") { inject(bytes) } else { bytes.to_vec() };
     (mime, body)
 }
 
@@ -358,16 +388,19 @@ pub fn encode_path(path: &str) -> String {
 /// The live-reload client. Inline (no request leaves the page) and added by the server only, so
 /// themes never carry it and built sites never contain it.
 const RELOAD_SCRIPT: &str = r#"<script>(function(){
+var version=document.currentScript.dataset.version;
 var es=new EventSource("/__gazette/events");
+es.addEventListener("version",function(e){if(e.data!==version){location.reload()}});
 function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){o=document.createElement("div");o.id="gazette-error-overlay";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";document.body.appendChild(o)}o.textContent=(document.body.hasAttribute("data-gazette-no-site")?"Gazette: the site could not be built; it shows here once this is fixed.":"Gazette: the last rebuild failed; this is the last good version of the site.")+"\n\n"+message}
 es.addEventListener("reload",function(){location.reload()});
-es.addEventListener("css",function(){document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("gazette",Date.now());l.href=u.toString()})});
+es.addEventListener("css",function(e){version=e.data;document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("gazette",Date.now());l.href=u.toString()})});
 es.addEventListener("failed",function(e){overlay(e.data)});
 })();</script>"#;
 
-/// Adds the reload script (and the error overlay, when the last rebuild failed) before `</body>`.
-pub fn inject(html: &[u8], error: Option<&str>) -> Vec<u8> {
-    inject_under(html, error, LAST_GOOD)
+/// Adds the reload script (and the error overlay, when the last rebuild failed) before `</body>`;
+/// `version` is the version of the site the page is of (see [`Served`]).
+pub fn inject(html: &[u8], error: Option<&str>, version: &str) -> Vec<u8> {
+    inject_under(html, error, LAST_GOOD, version)
 }
 
 /// What the error overlay says over the last good site.
@@ -380,8 +413,8 @@ const NO_SITE_PAGE: &[u8] =
     b"<!doctype html><title>Gazette: no site yet</title><body data-gazette-no-site></body>";
 
 /// [`inject`] with the overlay's heading.
-fn inject_under(html: &[u8], error: Option<&str>, heading: &str) -> Vec<u8> {
-    let mut addition = String::from(RELOAD_SCRIPT);
+fn inject_under(html: &[u8], error: Option<&str>, heading: &str, version: &str) -> Vec<u8> {
+    let mut addition = RELOAD_SCRIPT.replacen("<script>", &format!("<script data-version=\"{version}\">"), 1);
     if let Some(error) = error {
         addition.push_str("<div id=\"gazette-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap\">");
         addition.push_str(heading);
@@ -439,10 +472,12 @@ fn stream_events(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> 
     let first = {
         let served = shared.served();
         shared.clients.lock().unwrap_or_else(|p| p.into_inner()).push(sender);
-        match &served.error {
-            Some(error) => Broadcast::Failed(error.clone()).to_sse(),
-            None => ": connected\n\n".to_string(),
+        // The version first: a page of an older one reloads (and finds the error in it).
+        let mut first = format!("event: version\ndata: {}\n\n", shared.version(&served));
+        if let Some(error) = &served.error {
+            first.push_str(&Broadcast::Failed(error.clone()).to_sse(""));
         }
+        first
     };
     stream.write_all(
         b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n",
@@ -505,11 +540,11 @@ mod tests {
 
     #[test]
     fn script_goes_before_the_last_body_tag() {
-        let page = inject(b"<html><body><p>x</p></body></html>", None);
+        let page = inject(b"<html><body><p>x</p></body></html>", None, "7-1");
         let text = String::from_utf8(page).unwrap();
-        assert!(text.contains("</p><script>"));
+        assert!(text.contains("</p><script data-version=\"7-1\">"), "{text}");
         assert!(text.ends_with("</script></body></html>"));
-        let with_error = String::from_utf8(inject(b"<body></body>", Some("bad <yaml>"))).unwrap();
+        let with_error = String::from_utf8(inject(b"<body></body>", Some("bad <yaml>"), "7-1")).unwrap();
         assert!(with_error.contains("bad &lt;yaml&gt;"));
     }
 
@@ -518,13 +553,14 @@ mod tests {
         // The overlay a failed event draws in the browser and the one served with the page say
         // the same words.
         assert!(RELOAD_SCRIPT.contains(LAST_GOOD) && RELOAD_SCRIPT.contains(NO_SITE));
-        let page = String::from_utf8(inject_under(NO_SITE_PAGE, Some("broken <b>"), NO_SITE)).unwrap();
+        let page = String::from_utf8(inject_under(NO_SITE_PAGE, Some("broken <b>"), NO_SITE, "7-1")).unwrap();
         assert!(page.contains(&format!(">{NO_SITE}\n\nbroken &lt;b&gt;</div>")), "{page}");
         assert!(page.contains("<body data-gazette-no-site>"), "{page}");
     }
 
     #[test]
     fn failed_events_keep_every_line() {
-        assert_eq!(Broadcast::Failed("a\nb".into()).to_sse(), "event: failed\ndata: a\ndata: b\n\n");
+        assert_eq!(Broadcast::Failed("a\nb".into()).to_sse("1-2"), "event: failed\ndata: a\ndata: b\n\n");
+        assert_eq!(Broadcast::Reload.to_sse("1-2"), "event: reload\ndata: 1-2\n\n");
     }
 }

@@ -124,6 +124,8 @@ fn request(url: &str, method: &str, path: &str) -> (u16, String, String) {
 /// An open event stream.
 struct Events {
     reader: BufReader<TcpStream>,
+    /// The version of the site the server said it serves when the stream opened.
+    version: String,
 }
 
 impl Events {
@@ -138,22 +140,40 @@ impl Events {
             line.clear();
             reader.read_line(&mut line).unwrap();
         }
-        Events { reader }
+        let mut events = Events { reader, version: String::new() };
+        let (name, version) = events.next_with_data();
+        assert_eq!(name, "version", "the first event tells the version served");
+        events.version = version;
+        events
     }
 
     /// The next event's name (comments and pings skipped).
     fn next(&mut self) -> String {
+        self.next_with_data().0
+    }
+
+    /// The next event's name and its data's first line.
+    fn next_with_data(&mut self) -> (String, String) {
         let mut line = String::new();
+        let mut name = None;
         loop {
             line.clear();
             if self.reader.read_line(&mut line).unwrap() == 0 {
                 panic!("event stream closed");
             }
-            if let Some(name) = line.strip_prefix("event: ") {
-                return name.trim().to_string();
+            if let Some(event) = line.strip_prefix("event: ") {
+                name = Some(event.trim().to_string());
+            } else if let (Some(name), Some(data)) = (&name, line.strip_prefix("data: ")) {
+                return (name.clone(), data.trim().to_string());
             }
         }
     }
+}
+
+/// The version of the site a served page says it shows.
+fn page_version(body: &str) -> &str {
+    let start = body.find("data-version=\"").expect("the reload script carries the version") + 14;
+    &body[start..start + body[start..].find('"').unwrap()]
 }
 
 const ARTICLE: &str = "content/2025-03-01-harbour.txt";
@@ -188,6 +208,8 @@ fn a_site_published_under_a_path_is_served_under_it() {
     {
         let (got, head, _) = served.get(path);
         assert_eq!(got, status, "{path}");
+        let reason = if status == 302 { "Found" } else { "Moved Permanently" };
+        assert!(head.starts_with(&format!("HTTP/1.1 {status} {reason}\r\n")), "{path}: {head}");
         assert!(
             head.lines().any(|line| line.trim_end() == format!("Location: {location}")),
             "{path}: {head}"
@@ -268,12 +290,20 @@ fn serves_pages_with_the_reload_script_and_correct_http() {
 fn an_edit_sends_reload_after_the_new_page_is_in_place() {
     let served = Served::start(site());
     let mut events = Events::open(&served.url());
+    let before = served.get("/2025/03/01/harbour/").2;
+    assert_eq!(page_version(&before), events.version, "a page is of the version served");
     served
         .site
         .write(ARTICLE, "Harbour news\n\nThe harbour master withdrew the new mooring fees on Monday.\n");
-    assert_eq!(events.next(), "reload");
+    let (name, version) = events.next_with_data();
+    assert_eq!(name, "reload");
     let (_, _, body) = served.get("/2025/03/01/harbour/");
     assert!(body.contains("withdrew the new mooring fees"), "page already rebuilt when reload arrives");
+    // The reload names the new version, which the new page carries and a browser that listens
+    // only now is told, so a page of the old one (loading during the edit) reloads then.
+    assert_ne!(version, events.version);
+    assert_eq!(page_version(&body), version);
+    assert_eq!(Events::open(&served.url()).version, version);
 }
 
 #[test]
@@ -647,6 +677,36 @@ fn a_real_browser_sees_an_edit_without_any_action() {
         browser.eval("return window.gazetteMarker === undefined"),
         serde_json::Value::Bool(true),
         "the page reloaded itself"
+    );
+}
+
+/// A page still loading when a change is announced does not hear it (two saves 50 ms apart: the
+/// second's reload goes out while the page reloads for the first). The page carries the version
+/// of the site it shows and the server tells the current one when the page listens, so the page
+/// reloads then rather than showing the first save until the next.
+#[test]
+fn a_real_browser_page_that_missed_a_reload_catches_up_when_it_listens() {
+    let Some(browser) = crate::browser::Browser::start() else { return };
+    let served = Served::start(site());
+    let page = format!("{}2025/03/01/harbour/", served.url());
+    // The page as served before the edit, kept over the edit (another page of the site reloads
+    // for it).
+    browser.goto(&format!("{}no-such-page/", served.url()));
+    browser.eval(&format!(
+        "return fetch({page:?}).then(r => r.text()).then(html => {{ sessionStorage.before = html; return true }})"
+    ));
+    served.site.write(ARTICLE, "Harbour news\n\nThe council cancelled the regatta because of fog.\n");
+    served.settle();
+    std::thread::sleep(Duration::from_millis(500));
+    // The old page now opens at its address and listens, as a page loading during the edit would.
+    browser.eval(&format!(
+        "const before = sessionStorage.before; history.replaceState(null, '', {page:?}); \
+         document.open(); document.write(before); document.close(); return true"
+    ));
+    browser.wait_for(
+        "return !!document.body && document.body.innerText.includes('cancelled the regatta')",
+        20,
+        "the page of the older version to reload itself",
     );
 }
 
