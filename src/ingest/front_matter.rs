@@ -115,9 +115,14 @@ pub struct FrontMatter {
     /// The publisher.
     #[serde(skip_serializing_if = "Option::is_none", alias = "publisher")]
     pub source: Option<String>,
-    /// One-paragraph summary (`description` is accepted too, as in Hugo and Zola).
-    #[serde(skip_serializing_if = "Option::is_none", alias = "description")]
+    /// One-paragraph summary, for cards and feeds.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// Hugo's and Zola's description: the summary when no `summary:` is given (read so, it is
+    /// moved there); beside one, as Hugo themes use both, the page's description for search
+    /// engines and link previews.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// Topic tags (`tags: ferries, transport`, written as one string, is two).
     #[serde(default, deserialize_with = "comma_list", skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -147,7 +152,7 @@ pub struct FrontMatter {
 
 /// The other names [`FrontMatter`] reads some keys by (Hugo's and Zola's), for naming the one a
 /// misspelled key meant (`descripton` meant `description`).
-pub const ALIASES: &[&str] = &["lastmod", "publishDate", "expiryDate", "author", "publisher", "description"];
+pub const ALIASES: &[&str] = &["lastmod", "publishDate", "expiryDate", "author", "publisher"];
 
 /// The keys [`FrontMatter`] reads (aliases aside), for naming the one a misspelled key meant.
 pub const KEYS: &[&str] = &[
@@ -164,6 +169,7 @@ pub const KEYS: &[&str] = &[
     "dateline",
     "source",
     "summary",
+    "description",
     "tags",
     "lang",
     "word_count",
@@ -218,17 +224,19 @@ fn keys_in_gazettes_case(yaml_text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Reads the YAML of a block that started on line 2 of the file.
 pub fn parse(yaml_text: &str) -> Result<FrontMatter, FrontMatterError> {
-    yaml::parse(&keys_in_gazettes_case(yaml_text)).map_err(|e| FrontMatterError {
-        line: e.line.map(|l| l + 1),
-        // A block of prose, or a list, is YAML that is no mapping: say what a block holds instead
-        // of serde's type names.
-        message: if e.message.contains("expected struct FrontMatter") {
-            "the lines between the `---` lines must be front matter: `key: value` lines, such as \
+    yaml::parse(&keys_in_gazettes_case(yaml_text)).map(FrontMatter::description_as_summary).map_err(|e| {
+        FrontMatterError {
+            line: e.line.map(|l| l + 1),
+            // A block of prose, or a list, is YAML that is no mapping: say what a block holds instead
+            // of serde's type names.
+            message: if e.message.contains("expected struct FrontMatter") {
+                "the lines between the `---` lines must be front matter: `key: value` lines, such as \
              `title: Council approves budget`"
-                .to_string()
-        } else {
-            format!("front matter is not valid YAML: {}", e.message)
-        },
+                    .to_string()
+            } else {
+                format!("front matter is not valid YAML: {}", e.message)
+            },
+        }
     })
 }
 
@@ -292,7 +300,18 @@ pub fn parse_toml(block: &str) -> Result<FrontMatter, FrontMatterError> {
         }
     }
     serde_yaml::from_value(serde_yaml::Value::Mapping(mapping))
+        .map(FrontMatter::description_as_summary)
         .map_err(|error| FrontMatterError { line: None, message: format!("front matter: {error}") })
+}
+
+impl FrontMatter {
+    /// A `description:` without a `summary:` is the summary (see [`FrontMatter::description`]).
+    fn description_as_summary(mut self) -> FrontMatter {
+        if self.summary.is_none() {
+            self.summary = self.description.take();
+        }
+        self
+    }
 }
 
 fn toml_to_yaml(value: toml::Value) -> serde_yaml::Value {
@@ -456,6 +475,20 @@ mod tests {
         assert!(error.line.unwrap() >= 3, "{error:?}");
     }
 
+    /// Hugo themes read both: `summary:` for lists, `description:` for the page's meta tags.
+    #[test]
+    fn summary_and_description_together_are_both_kept() {
+        for front in [
+            parse("summary: For the list.\ndescription: For search engines.\n").unwrap(),
+            parse_toml("summary = \"For the list.\"\ndescription = \"For search engines.\"\n").unwrap(),
+        ] {
+            assert_eq!(front.summary.as_deref(), Some("For the list."));
+            assert_eq!(front.description.as_deref(), Some("For search engines."));
+        }
+        let alone = parse_toml("description = \"Only this.\"\n").unwrap();
+        assert_eq!((alone.summary.as_deref(), alone.description), (Some("Only this."), None));
+    }
+
     #[test]
     fn author_string_and_description_alias() {
         let front = parse("author: Jane Doe\ndescription: Short.\ncustom: 3\n").unwrap();
@@ -499,6 +532,7 @@ mod tests {
             dateline: Some(Dateline { place: "Paris".into(), ..Dateline::default() }),
             source: Some("AP".into()),
             summary: Some("S.".into()),
+            description: Some("D.".into()),
             tags: vec!["t".into()],
             lang: Some("en".into()),
             word_count: Some(3),

@@ -515,6 +515,8 @@ fn report_foreign_markup(body: &str, body_line: usize, path: &Path, diagnostics:
         return;
     }
     let mut found = 0;
+    // The lines of those past the first few, named on one warning.
+    let mut more_lines: Vec<usize> = Vec::new();
     let mut fence: Option<&str> = None;
     for (number, line) in body.lines().enumerate() {
         let trimmed = line.trim_start();
@@ -539,12 +541,21 @@ fn report_foreign_markup(body: &str, body_line: usize, path: &Path, diagnostics:
                     "a Zola internal link" => "is left as it is; link to the article's URL instead (`/2025/04/10/slug/` when the site is at its domain's root)",
                     _ => "is printed as text: Gazette has no shortcodes; write it in Markdown (`![Caption](photo.jpg)` for a figure, a link for a post or a video)",
                 })).at_line(Some(body_line + number)));
+            } else if more_lines.last() != Some(&(body_line + number)) {
+                more_lines.push(body_line + number);
             }
         }
     }
     if found > MOST {
-        diagnostics
-            .push(Diagnostic::warning(path, format!("and {} more shortcodes or `@/` links", found - MOST)));
+        const LINES_NAMED: usize = 20;
+        let mut lines: Vec<String> = more_lines.iter().take(LINES_NAMED).map(usize::to_string).collect();
+        if more_lines.len() > LINES_NAMED {
+            lines.push("…".to_string());
+        }
+        diagnostics.push(Diagnostic::warning(
+            path,
+            format!("and {} more shortcodes or `@/` links, on lines {}", found - MOST, lines.join(", ")),
+        ));
     }
 }
 
@@ -1006,6 +1017,7 @@ fn resolve(
         dateline: front.dateline.clone(),
         source: front.source.clone(),
         summary,
+        description: front.description.clone(),
         summary_in_body,
         tags,
         auto_tags,

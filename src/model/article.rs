@@ -82,6 +82,10 @@ pub struct Article {
     pub source: Option<String>,
     /// Plain-text summary.
     pub summary: String,
+    /// The page's description for search engines and link previews when front matter gives one
+    /// beside the summary (Hugo's `description:`); else the summary is.
+    #[serde(default)]
+    pub description: Option<String>,
     /// Whether the body's text says the summary word for word (as a summary taken from the lede
     /// does), so an article page need not print it twice.
     pub summary_in_body: bool,

@@ -693,6 +693,7 @@ pub(crate) mod tests {
             dateline: None,
             source: None,
             summary: String::new(),
+            description: None,
             summary_in_body: false,
             tags: vec![],
             auto_tags: vec![],

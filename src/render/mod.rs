@@ -605,8 +605,11 @@ impl Renderer {
             let in_text = dates::calendar(&site.language).in_running_text(&title);
             views::DigestLink { title, in_text, path: period.path.clone() }
         });
-        let description =
-            if article.summary.is_empty() { article.title.clone() } else { article.summary.clone() };
+        let description = match &article.description {
+            Some(description) => description.clone(),
+            None if article.summary.is_empty() => article.title.clone(),
+            None => article.summary.clone(),
+        };
         let mut page = PageMeta::new(config, "article", &path, article.title.clone(), description);
         page.og_type = "article";
         page.breadcrumbs = views::date_trail(&article.date, 3, &site.language);

@@ -943,6 +943,31 @@ fn hugo_markdown_keeps_its_summary_divider_and_images_and_names_its_shortcodes()
     );
 }
 
+/// Hugo themes read `summary:` for lists and `description:` for meta tags, and many posts have
+/// both: the build refused them as one key written twice. Shortcodes past the first five of a
+/// file are named by line on one warning.
+#[test]
+fn hugo_summary_and_description_both_serve_and_every_shortcode_line_is_named() {
+    let shortcodes: String = (1..=7).map(|n| format!("{{{{< figure src=\"{n}.jpg\" >}}}}\n\n")).collect();
+    let site = SiteTest::with_files(&[(
+        "content/posts/vote.md",
+        &format!(
+            "+++\ntitle = \"Council vote\"\ndate = 2025-03-04\nsummary = \"The council voted.\"\ndescription = \"How the council voted on the budget.\"\n+++\n\nThe council voted.\n\n{shortcodes}"
+        ),
+    )]);
+    let run = site.build_ok();
+    let page = site.output("2025/03/04/vote/index.html");
+    assert!(
+        page.contains(r#"<meta name="description" content="How the council voted on the budget.">"#),
+        "{page}"
+    );
+    assert!(site.output("index.html").contains("The council voted."));
+    assert!(!site.output("index.html").contains("How the council voted"));
+    // The body starts on line 8; shortcodes on 10, 12, ... 22: the sixth and seventh by line.
+    assert!(run.stderr.contains("vote.md:18: a Hugo shortcode"), "{}", run.stderr);
+    assert!(run.stderr.contains("and 2 more shortcodes or `@/` links, on lines 20, 22"), "{}", run.stderr);
+}
+
 #[test]
 fn bylines_credits_and_topics_read_the_same_on_every_page() {
     let site = SiteTest::with_files(&[
