@@ -1086,7 +1086,39 @@ pub fn parse_date(text: &str, tz: &TimeZone) -> Option<ZonedDateTime> {
     if let Ok(datetime) = text.parse::<DateTime>() {
         return datetime.to_zoned_datetime(tz.clone()).ok();
     }
-    text.parse::<Date>().ok()?.to_zoned_datetime(tz.clone()).ok()
+    if let Ok(date) = text.parse::<Date>() {
+        return date.to_zoned_datetime(tz.clone()).ok();
+    }
+    hugo_date(text, tz)
+}
+
+/// The other ways Hugo reads a front-matter date, so a Hugo site's posts build as they are:
+/// RFC 2822 (`Tue, 05 Mar 2024 09:30:00 +0000`, as feeds and mail write dates), a time with
+/// its offset after a space (`2024-03-05 09:30:00 +0100`, as Go prints a time), and a day,
+/// month and year (`05 Mar 2024`, `5 March 2024`).
+fn hugo_date(text: &str, tz: &TimeZone) -> Option<ZonedDateTime> {
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(text) {
+        return Some(zoned.timestamp().to_zoned_datetime(tz.clone()));
+    }
+    // `2024-03-05 09:30:00 +0100` (or `-07:00`, `Z`): the offset joined to the time, with a colon.
+    if let Some((time, offset)) = text.rsplit_once(' ')
+        && time.len() > 10
+        && offset.starts_with(['+', '-'])
+        && let Some(offset) = match offset.len() {
+            5 if offset[1..].bytes().all(|b| b.is_ascii_digit()) => {
+                Some(format!("{}:{}", &offset[..3], &offset[3..]))
+            }
+            6 => Some(offset.to_string()),
+            _ => None,
+        }
+        && let Ok(timestamp) = format!("{time}{offset}").parse::<jiff::Timestamp>()
+    {
+        return Some(timestamp.to_zoned_datetime(tz.clone()));
+    }
+    ["%d %b %Y", "%d %B %Y"]
+        .iter()
+        .find_map(|format| Date::strptime(format, text).ok())
+        .and_then(|date| date.to_zoned_datetime(tz.clone()).ok())
 }
 
 /// Formats a date as front matter writes it: a plain date at midnight, RFC 3339 otherwise.
@@ -1462,6 +1494,23 @@ mod tests {
         assert_eq!(format_date(&date), "2025-09-12T08:30:00+02:00");
         assert_eq!(format_date(&parse_date("2025-09-12", &paris).unwrap()), "2025-09-12");
         assert!(parse_date("12/09/2025", &paris).is_none());
+        // As Hugo reads them.
+        for (text, read) in [
+            ("Tue, 05 Mar 2024 09:30:00 +0000", "2024-03-05T10:30:00+01:00"),
+            ("05 Mar 2024 09:30:00 GMT", "2024-03-05T10:30:00+01:00"),
+            ("2024-03-05 09:30:00 +0100", "2024-03-05T09:30:00+01:00"),
+            ("2024-03-05 09:30:00 -07:00", "2024-03-05T17:30:00+01:00"),
+            ("05 Mar 2024", "2024-03-05"),
+            ("5 March 2024", "2024-03-05"),
+        ] {
+            assert_eq!(
+                parse_date(text, &paris).map(|date| format_date(&date)).as_deref(),
+                Some(read),
+                "{text}"
+            );
+        }
+        assert!(parse_date("2024-03-05 09:30:00 +01", &paris).is_none());
+        assert!(parse_date("March 2024", &paris).is_none());
     }
 
     #[test]
