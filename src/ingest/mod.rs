@@ -110,7 +110,7 @@ pub fn page(source: &Source, config: &Config) -> (Option<StandalonePage>, Vec<Di
         Some((_, date)) => date,
         None => None,
     };
-    if front.draft && !config.drafts {
+    if (front.draft || hugo_unrendered(&front.extra).is_some()) && !config.drafts {
         return (None, diagnostics);
     }
     let (in_menu, weight) = menu_place(&front.extra, &mut |message| {
@@ -445,7 +445,25 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
     // `extra:` (Zola's `[extra]`) is the place for template settings: its keys are no typos.
     let page_key = |key: &str| read_as == ReadAs::Page && ["menu", "weight"].contains(&key);
     let template_name = if read_as == ReadAs::Page { "doc" } else { "article" };
-    for key in user.extra.keys().filter(|key| *key != EXTRA_TABLE && !page_key(key)) {
+    // Hugo's "render no page" is read (see `hugo_unrendered`), and said so in its own words.
+    let unrendered = hugo_unrendered(&user.extra);
+    if let Some(key) = unrendered {
+        let line = split.block.and_then(|block| front_matter::key_line(block, &[key]));
+        diagnostics.push(
+            Diagnostic::warning(
+                &source.path,
+                format!(
+                    "`{key}`: Hugo renders no page for this file, so it is held back as a draft is (left out of the site unless `--drafts` shows drafts)"
+                ),
+            )
+            .at_line(line.map(|(line, _)| line)),
+        );
+    }
+    for key in user
+        .extra
+        .keys()
+        .filter(|key| *key != EXTRA_TABLE && !page_key(key) && Some(key.as_str()) != unrendered)
+    {
         let known = front_matter::KEYS.iter().chain(front_matter::ALIASES).copied();
         let meant = match crate::yaml::closest_key(key, known) {
             Some(known) => format!("did you mean `{known}`? "),
@@ -1012,7 +1030,7 @@ fn resolve(
         updated,
         publish_date,
         expiry_date,
-        draft: front.draft || empty,
+        draft: front.draft || empty || hugo_unrendered(&front.extra).is_some(),
         authors,
         dateline: front.dateline.clone(),
         source: front.source.clone(),
@@ -1031,6 +1049,21 @@ fn resolve(
         extra: template_extra(&front.extra),
         signature,
         bundle_files: Vec::new(),
+    })
+}
+
+/// The key by which Hugo renders no page for a file (`headless: true`, `_build: {render:
+/// never}`, `build: {render: false}`): a migrated site's snippets and unlisted bundles, which
+/// published would lead the front page and the feeds.
+fn hugo_unrendered(extra: &BTreeMap<String, serde_json::Value>) -> Option<&'static str> {
+    use serde_json::Value;
+    if extra.get("headless") == Some(&Value::Bool(true)) {
+        return Some("headless");
+    }
+    ["_build", "build"].into_iter().find(|key| {
+        extra.get(*key).and_then(|options| options.get("render")).is_some_and(|render| {
+            *render == Value::Bool(false) || matches!(render.as_str(), Some("never" | "false"))
+        })
     })
 }
 

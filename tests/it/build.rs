@@ -968,6 +968,45 @@ fn hugo_summary_and_description_both_serve_and_every_shortcode_line_is_named() {
     assert!(run.stderr.contains("and 2 more shortcodes or `@/` links, on lines 20, 22"), "{}", run.stderr);
 }
 
+/// Hugo renders no page for `headless: true` or `_build: {render: never}`: such a file was
+/// published, on the front page and in the feeds and search index.
+#[test]
+fn files_hugo_renders_no_page_for_are_held_back_as_drafts() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/snippets/index.md",
+            "---\ntitle: Snippets\ndate: 2025-03-04\nheadless: true\n---\nSECRET one.\n",
+        ),
+        (
+            "content/posts/hidden.md",
+            "---\ntitle: Hidden\ndate: 2025-03-04\n_build:\n  render: never\n  list: never\n---\nSECRET two.\n",
+        ),
+        (
+            "content/posts/toml.md",
+            "+++\ntitle = \"Toml\"\ndate = 2025-03-04\n[build]\nrender = false\n+++\nSECRET three.\n",
+        ),
+        (
+            "content/posts/shown.md",
+            "---\ntitle: Shown\ndate: 2025-03-04\n_build:\n  list: always\n---\nThe shown one.\n",
+        ),
+    ]);
+    let run = site.build_ok();
+    let everything: String = site
+        .output_tree()
+        .into_iter()
+        .map(|(_, bytes)| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    assert!(!everything.contains("SECRET"), "nothing of them is published");
+    assert!(site.has_output("2025/03/04/shown/index.html"));
+    assert!(run.stderr.contains("snippets/index.md:4: `headless`: Hugo renders no page"), "{}", run.stderr);
+    assert!(run.stderr.contains("posts/hidden.md:4: `_build`: Hugo renders no page"), "{}", run.stderr);
+    assert!(run.stderr.contains("posts/toml.md"), "{}", run.stderr);
+    assert!(!run.stderr.contains("unknown front-matter key `headless`"), "{}", run.stderr);
+    let with_drafts = site.run(&["build", "--drafts", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(with_drafts.success, "{}", with_drafts.stderr);
+    assert!(site.has_output("2025/03/04/hidden/index.html"), "--drafts shows them");
+}
+
 #[test]
 fn bylines_credits_and_topics_read_the_same_on_every_page() {
     let site = SiteTest::with_files(&[
