@@ -11,16 +11,19 @@ use crate::diagnostic::Diagnostic;
 /// Checks a built site given as output path -> bytes; `base_path` is the path part of the base
 /// URL (`/news/`, see [`crate::config::Config::base_path`]), used to resolve root-based links.
 pub fn site(files: &BTreeMap<String, Vec<u8>>, base_url: &str, base_path: &str) -> Vec<Diagnostic> {
-    site_holding_back(files, &BTreeMap::new(), base_url, base_path)
+    site_holding_back(files, &BTreeMap::new(), &HashSet::new(), base_url, base_path)
 }
 
 /// [`site`], knowing the pages the build holds back: `held_back` maps each one's file
 /// (`2025/06/01/plan/index.html`) to what a link to it leads to (see [`held_back_pages`]), which
 /// a broken link to it says instead of "no such page", which would send the user looking for a
-/// typo.
+/// typo. `copied` are the static files among `files`: copied as they are (a search engine's
+/// verification page, a file of the old site), so their links are checked but not whether they
+/// have a title and a description, which are not Gazette's to give.
 pub fn site_holding_back(
     files: &BTreeMap<String, Vec<u8>>,
     held_back: &BTreeMap<String, String>,
+    copied: &HashSet<String>,
     base_url: &str,
     base_path: &str,
 ) -> Vec<Diagnostic> {
@@ -36,7 +39,8 @@ pub fn site_holding_back(
     for (path, bytes) in files {
         let text = String::from_utf8_lossy(bytes);
         if path.ends_with(".html") {
-            check_page(path, &without_scripts(&text), &pages, base_url, base_path, &mut problems);
+            let page = Page { path, html: &without_scripts(&text), copied: copied.contains(path) };
+            check_page(&page, &pages, base_url, base_path, &mut problems);
         } else if path.ends_with(".xml") {
             if let Err(error) = roxmltree::Document::parse(&text) {
                 problems.push(Diagnostic::error(path, format!("not well-formed XML: {error}")));
@@ -57,16 +61,24 @@ struct Pages<'a> {
     held_back: &'a BTreeMap<String, String>,
 }
 
+/// An HTML file of the site being checked.
+struct Page<'a> {
+    path: &'a str,
+    html: &'a str,
+    /// A static file, copied as it is.
+    copied: bool,
+}
+
 fn check_page(
-    path: &str,
-    html: &str,
+    page: &Page<'_>,
     pages: &Pages<'_>,
     base_url: &str,
     base_path: &str,
     problems: &mut Vec<Diagnostic>,
 ) {
+    let (path, html) = (page.path, page.html);
     let title = between(html, "<title>", "</title>").map(str::trim).unwrap_or_default();
-    if title.is_empty() {
+    if title.is_empty() && !page.copied {
         problems.push(Diagnostic::error(path, "page has no <title>"));
     }
     let has_description = html
@@ -75,7 +87,7 @@ fn check_page(
         .any(|tag| tag.contains("name=\"description\"") && !tag.contains("content=\"\""));
     // A redirect (an alias's page) is never shown, so it needs no description.
     let redirect = html.contains("<meta http-equiv=\"refresh\"");
-    if !has_description && path != "404.html" && !redirect {
+    if !has_description && path != "404.html" && !redirect && !page.copied {
         problems.push(Diagnostic::error(path, "page has no meta description"));
     }
     let folder = match path.rfind('/') {

@@ -15,9 +15,22 @@ use crate::yaml;
 /// The config file looked for in the site root when `--config` is not given.
 pub const DEFAULT_CONFIG_FILE: &str = "site.yaml";
 
-/// Configuration files of Hugo (`hugo.*`, `config.*`) and Zola (`config.toml`).
-const FOREIGN_CONFIG_FILES: &[&str] =
-    &["hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"];
+/// Configuration files of Hugo (`hugo.*`, `config.*`, and in its configuration folder) and Zola
+/// (`config.toml`).
+const FOREIGN_CONFIG_FILES: &[&str] = &[
+    "hugo.toml",
+    "hugo.yaml",
+    "hugo.json",
+    "config.toml",
+    "config.yaml",
+    "config.yml",
+    "config.json",
+    "config/_default/hugo.toml",
+    "config/_default/hugo.yaml",
+    "config/_default/config.toml",
+    "config/_default/config.yaml",
+    "config/_default/config.json",
+];
 
 /// Why the configuration could not be used. Always names the file.
 #[derive(Debug, Error)]
@@ -633,7 +646,7 @@ impl Config {
             .iter()
             .map(|name| self.root.join(name))
             .find(|file| file.is_file() && sets_base_url(file))?;
-        let name = found.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = found.strip_prefix(&self.root).unwrap_or(&found).to_string_lossy().replace('\\', "/");
         Some(crate::diagnostic::Diagnostic::warning(
             &found,
             format!(

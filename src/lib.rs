@@ -396,8 +396,17 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
         // Content files named as the site's other messages name them: from the site's folder.
         let content = config.content_dir.strip_prefix(&config.root).unwrap_or(&config.content_dir);
         let held_back = check::held_back_pages(&report.hidden, content);
-        let problems =
-            check::site_holding_back(&sink.into_files(), &held_back, &config.base_url, &config.base_path());
+        // The theme loaded without error in the build just made.
+        let copied: std::collections::HashSet<String> = theme::Theme::load(config)
+            .map(|theme| theme.static_files.into_keys().collect())
+            .unwrap_or_default();
+        let problems = check::site_holding_back(
+            &sink.into_files(),
+            &held_back,
+            &copied,
+            &config.base_url,
+            &config.base_path(),
+        );
         // The Markdown articles and pages, where a link written in one is to be fixed.
         let discovery = discover::walk(&config.content_dir);
         let articles: Vec<(std::path::PathBuf, String)> = discovery

@@ -109,6 +109,22 @@ fn translation_language(name: &str) -> Option<String> {
     crate::language::tag(stem)
 }
 
+/// A warning when the site has Hugo's `layouts/` and no templates of its own: a user who moved a
+/// site over would see the default theme and no word of why their templates are not used.
+fn hugo_layouts(config: &Config) -> Option<Diagnostic> {
+    let layouts = config.root.join("layouts");
+    let has_templates = walkdir::WalkDir::new(&layouts)
+        .into_iter()
+        .filter_map(Result::ok)
+        .any(|entry| entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "html"));
+    (has_templates && !config.site_templates_dir().is_dir()).then(|| {
+        Diagnostic::warning(
+            layouts,
+            "Hugo's templates, which Gazette does not read: the site is built with its theme; Gazette's templates are tera templates in `templates/` (the README's \"Themes\" lists each template and its variables)",
+        )
+    })
+}
+
 impl Theme {
     /// Loads the built-in default theme, then the configured theme folder, then site overrides.
     pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
@@ -140,6 +156,7 @@ impl Theme {
             ));
         }
         theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
+        problems.extend(hugo_layouts(config));
         theme.add_translations(&config.site_translations_dir(), true, &mut problems);
         theme.add_extended_layers(layers, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {

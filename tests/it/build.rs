@@ -1007,6 +1007,23 @@ fn files_hugo_renders_no_page_for_are_held_back_as_drafts() {
     assert!(site.has_output("2025/03/04/hidden/index.html"), "--drafts shows them");
 }
 
+/// A search engine's verification page is copied as it is: `check` failed the site for its
+/// missing title and description, which are not Gazette's to give; its links are still checked.
+#[test]
+fn check_does_not_ask_a_static_html_file_for_a_title() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-04-flood.md", "---\ntitle: Flood\n---\n\nThe river peaked.\n"),
+        ("static/google1234.html", "google-site-verification: google1234.html"),
+    ]);
+    let check = site.run(&["check", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(check.success, "{}", check.stderr);
+    site.write("static/old.html", "<title>Old</title><a href=\"/gone/\">gone</a>");
+    let check = site.run(&["check", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(!check.success);
+    assert!(check.stderr.contains("old.html: broken link: `/gone/`"), "{}", check.stderr);
+    assert!(!check.stderr.contains("no meta description"), "{}", check.stderr);
+}
+
 #[test]
 fn bylines_credits_and_topics_read_the_same_on_every_page() {
     let site = SiteTest::with_files(&[

@@ -61,6 +61,19 @@ fn a_hugo_or_zola_config_is_told_what_gazette_reads() {
     ]);
     let run = other.run(&["build"]);
     assert!(run.success && !run.stderr.contains("config.yaml"), "{}", run.stderr);
+    // Hugo's configuration folder too.
+    let folder = SiteTest::with_files(&[
+        ("content/2025-01-01-a.txt", "A story.\n"),
+        ("config/_default/hugo.toml", "baseURL = \"https://example.org/\"\n"),
+        ("layouts/_default/single.html", "{{ .Content }}"),
+    ]);
+    let run = folder.run(&["build"]);
+    assert!(
+        run.stderr.contains("config/_default/hugo.toml is Hugo's or Zola's configuration"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("layouts: Hugo's templates, which Gazette does not read"), "{}", run.stderr);
     // Beside no site.yaml, Hugo's or Zola's is not silently passed over.
     let run = site.run(&["build"]);
     assert!(run.success, "{}", run.stderr);
