@@ -443,7 +443,10 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
         }
     };
     // `extra:` (Zola's `[extra]`) is the place for template settings: its keys are no typos.
-    let page_key = |key: &str| read_as == ReadAs::Page && ["menu", "weight"].contains(&key);
+    let page_key = |key: &str| {
+        (read_as == ReadAs::Page && ["menu", "weight"].contains(&key))
+            || (read_as == ReadAs::Article && key == HUGO_URL)
+    };
     let template_name = if read_as == ReadAs::Page { "doc" } else { "article" };
     // Hugo's "render no page" is read (see `hugo_unrendered`), and said so in its own words.
     let unrendered = hugo_unrendered(&user.extra);
@@ -835,6 +838,10 @@ fn resolve(
                         SourceKind::Text => {
                             "write `date:` in front matter (`gazette import --in-place` writes the one used now)"
                         }
+                        // Hugo's About and Contact pages have a menu entry and no date.
+                        SourceKind::Markdown if front.extra.contains_key("menu") => {
+                            "write `date:` in its front matter, or, if it is a page such as About or Contact rather than a story, move it to content/pages/ (its `menu:` puts it in the site's menu there)"
+                        }
                         SourceKind::Markdown => "write `date:` in its front matter",
                     };
                     diagnostics.push(Diagnostic::warning(
@@ -1017,6 +1024,24 @@ fn resolve(
             ),
         }
     }
+    // Hugo's `url:` sets a page's address; an article's is dated here, so the one written is kept
+    // as an alias that redirects to it, and links to the old site keep working.
+    if let Some(url) = front.extra.get(HUGO_URL).and_then(serde_json::Value::as_str) {
+        let line = prepared
+            .yaml
+            .as_deref()
+            .and_then(|yaml| front_matter::key_line(yaml, &[HUGO_URL]))
+            .map(|(line, _)| line);
+        match alias_output_path(url, &config.base_path()) {
+            Ok(output) => {
+                aliases.push(output);
+                diagnostics.push(Diagnostic::warning(path, "`url:` is kept as an alias: an article's URL is dated here (/YYYY/MM/DD/slug/), so the address written redirects to it; write it under `aliases:` to keep it so without this warning").at_line(line));
+            }
+            Err(why) => diagnostics.push(
+                Diagnostic::error(path, format!("`url: {url}` (kept as an alias) {why}")).at_line(line),
+            ),
+        }
+    }
     let signature =
         config.clusters.as_ref().and_then(|c| crate::model::cluster::signature(&plain, c.shingle));
     Some(Article {
@@ -1066,6 +1091,9 @@ fn hugo_unrendered(extra: &BTreeMap<String, serde_json::Value>) -> Option<&'stat
         })
     })
 }
+
+/// Hugo's front-matter key for a page's own address, kept as an article's alias.
+const HUGO_URL: &str = "url";
 
 /// The front-matter key that holds settings for templates by name (Zola's `[extra]` table).
 const EXTRA_TABLE: &str = "extra";

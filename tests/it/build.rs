@@ -1007,6 +1007,26 @@ fn files_hugo_renders_no_page_for_are_held_back_as_drafts() {
     assert!(site.has_output("2025/03/04/hidden/index.html"), "--drafts shows them");
 }
 
+/// A Hugo post's `url:` was its address; here an article's is dated, so the old one redirects to
+/// it. A Hugo About page (a menu entry, no date) is told where pages that are no news go.
+#[test]
+fn hugo_url_redirects_to_the_dated_page_and_a_menu_page_is_pointed_to_pages() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/posts/closure.md",
+            "+++\ntitle = \"Road closure\"\ndate = 2024-03-04\nurl = \"/special/road-closure/\"\n+++\nThe road is closed.\n",
+        ),
+        ("content/about.md", "---\ntitle: About\nmenu: main\n---\nWho we are.\n"),
+    ]);
+    let run = site.build_ok();
+    assert!(site.has_output("2024/03/04/closure/index.html"));
+    let redirect = site.output("special/road-closure/index.html");
+    assert!(redirect.contains("2024/03/04/closure/"), "{redirect}");
+    assert!(run.stderr.contains("closure.md:4: `url:` is kept as an alias"), "{}", run.stderr);
+    assert!(!run.stderr.contains("unknown front-matter key `url`"), "{}", run.stderr);
+    assert!(run.stderr.contains("move it to content/pages/"), "{}", run.stderr);
+}
+
 /// A search engine's verification page is copied as it is: `check` failed the site for its
 /// missing title and description, which are not Gazette's to give; its links are still checked.
 #[test]
