@@ -216,7 +216,7 @@ fn pipeline(
         articles.extend(item.article);
     }
     let mut pages = ingest_pages(config, &discovery.pages, report);
-    attach_bundle_files(&mut articles, &mut pages, discovery.bundle_files);
+    attach_bundle_files(&mut articles, &mut pages, discovery.bundle_files, &config.site_static_dir());
     report.timings.ingest = started.elapsed();
     render_articles(config, articles, pages, now, sink, progress, report)
 }
@@ -285,11 +285,13 @@ pub fn ingest_pages(
     pages
 }
 
-/// Gives each article and page the files of its page bundle, as the walk found them.
+/// Gives each article and page the files of its page bundle, as the walk found them, and finds
+/// the photos Hugo's `images:` name in `static_dir` (see [`model::Article::find_images_in_static`]).
 pub fn attach_bundle_files(
     articles: &mut [model::Article],
     pages: &mut [model::StandalonePage],
     files: Vec<discover::BundleFile>,
+    static_dir: &std::path::Path,
 ) {
     // By the source path of the bundle's index file, an article's or a page's.
     let mut by_owner: std::collections::HashMap<String, Vec<discover::BundleFile>> =
@@ -299,6 +301,7 @@ pub fn attach_bundle_files(
     }
     for article in articles {
         article.bundle_files = by_owner.remove(&article.source_path).unwrap_or_default();
+        article.find_images_in_static(static_dir);
     }
     for page in pages {
         page.bundle_files = by_owner.remove(&page.source_path).unwrap_or_default();

@@ -126,6 +126,24 @@ pub struct Article {
 }
 
 impl Article {
+    /// Hugo's `images:` name files of the site's `static/` folder (`images/council.jpg` is
+    /// `/images/council.jpg`), where Gazette reads a relative path from the article's folder: a
+    /// relative path that is none of the bundle's files but is a file in `static_dir` is made a
+    /// path from the site's root, so the photo shows and link previews find it. Done on every
+    /// build, not at ingest, as the static folder is no part of the article's file.
+    pub fn find_images_in_static(&mut self, static_dir: &std::path::Path) {
+        for image in &mut self.images {
+            let Some(src) = &image.src else { continue };
+            let relative = !src.starts_with('/') && !src.contains(':');
+            if relative
+                && !self.bundle_files.iter().any(|file| file.name == *src)
+                && static_dir.join(src).is_file()
+            {
+                image.src = Some(format!("/{src}"));
+            }
+        }
+    }
+
     /// The article's folder under the output root: `YYYY/MM/DD/slug/`.
     pub fn site_path(&self) -> String {
         // Asked for tens of times per article (cards, feeds, sitemaps, search): no format string.

@@ -285,6 +285,7 @@ impl Site {
         new.tags = std::mem::take(&mut self.articles[index].tags);
         // The walk, not the file, knows the bundle's files; an edit leaves them as they are.
         new.bundle_files = std::mem::take(&mut self.articles[index].bundle_files);
+        new.find_images_in_static(&config.site_static_dir());
         self.articles[index] = new;
         if signature_moved {
             self.recluster(index, config);

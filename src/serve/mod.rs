@@ -468,7 +468,12 @@ impl State {
         let mut articles: Vec<Article> =
             self.cache.values().filter_map(|c| c.ingested.article.clone()).collect();
         let mut pages = self.pages.clone();
-        crate::attach_bundle_files(&mut articles, &mut pages, self.bundle_files.clone());
+        crate::attach_bundle_files(
+            &mut articles,
+            &mut pages,
+            self.bundle_files.clone(),
+            &self.config.site_static_dir(),
+        );
         report.articles = articles.len();
         let (mut site, assemble_problems) = Site::assemble(&self.config, articles, now);
         report.pages = pages.len();

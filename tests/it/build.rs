@@ -1027,6 +1027,25 @@ fn hugo_url_redirects_to_the_dated_page_and_a_menu_page_is_pointed_to_pages() {
     assert!(run.stderr.contains("move it to content/pages/"), "{}", run.stderr);
 }
 
+/// Hugo's `images:` are paths in `static/`: the photo showed broken and link previews pointed
+/// to a file under the article's folder that was never there.
+#[test]
+fn a_hugo_image_path_is_found_in_static() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/posts/budget.md",
+            "+++\ntitle = \"Budget approved\"\ndate = 2024-03-05\nimages = [\"images/council.jpg\"]\n+++\nThe budget passed.\n",
+        ),
+        ("static/images/council.jpg", "jpeg"),
+    ]);
+    site.build_ok();
+    let page = site.output("2024/03/05/budget/index.html");
+    assert!(page.contains(r#"<img src="../../../../images/council.jpg""#), "{page}");
+    assert!(page.contains(r#"og:image" content="/images/council.jpg""#), "{page}");
+    let check = site.run(&["check", "--now", "2026-01-01T00:00:00Z"]);
+    assert!(check.success, "{}", check.stderr);
+}
+
 /// A search engine's verification page is copied as it is: `check` failed the site for its
 /// missing title and description, which are not Gazette's to give; its links are still checked.
 #[test]
