@@ -882,8 +882,15 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
             };
             problems.extend(found.diagnostics);
             bundle_files.extend(found.bundle_files.into_iter().map(|file| (root.join(&file.article), file)));
+            // A folder outside the content folder (another site's `content/`, a clipping tool's
+            // export) keeps its own layout under --out, as a content folder of its own would:
+            // flattened, its bundles' `index.md` files were one file.
             sources.extend(found.sources.into_iter().chain(found.pages).map(|mut s| {
-                s.relative = relative_to_content(&config, &s.path);
+                s.relative = if s.path.starts_with(&config.content_dir) {
+                    relative_to_content(&config, &s.path)
+                } else {
+                    gazette::discover::relative_slash_path(&root, &s.path)
+                };
                 s
             }));
         } else {

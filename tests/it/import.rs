@@ -309,3 +309,27 @@ fn page_bundles_import_with_their_files() {
     assert!(site.root.join("one/2025/03/04/flood-defences/maps/river.png").is_file());
     assert!(!run.stderr.contains("not an article"), "{}", run.stderr);
 }
+
+/// Another site's content folder, named from outside it, keeps its folders under `--out`: it was
+/// flattened, so two bundles' `index.md` were one file (an error) and a photo was left behind.
+#[test]
+fn a_folder_outside_the_content_folder_keeps_its_layout() {
+    let site = SiteTest::with_files(&[
+        ("old/content/posts/2025/03/04/a.md", "---\ntitle: A\n---\nText.\n"),
+        ("old/content/posts/bundle/index.md", "---\ntitle: B\ndate: 2025-01-02\n---\nText.\n"),
+        ("old/content/posts/bundle/photo.jpg", "jpeg"),
+        ("old/content/world/index.md", "---\ntitle: C\ndate: 2025-01-03\n---\nText.\n"),
+        ("old/content/clip.txt", "Harbour reopens\n\nThe harbour reopened on 4 March 2025.\n"),
+    ]);
+    let run = site.run(&["import", "old/content", "--out", "new"]);
+    assert!(run.success, "{}", run.stderr);
+    for file in [
+        "posts/2025/03/04/a.md",
+        "posts/bundle/index.md",
+        "posts/bundle/photo.jpg",
+        "world/index.md",
+        "clip.md",
+    ] {
+        assert!(site.root.join("new").join(file).is_file(), "{file}: {}", run.stderr);
+    }
+}
