@@ -388,10 +388,11 @@ pub fn encode_path(path: &str) -> String {
 /// The live-reload client. Inline (no request leaves the page) and added by the server only, so
 /// themes never carry it and built sites never contain it.
 const RELOAD_SCRIPT: &str = r#"<script>(function(){
+var OVERLAY='<div id="gazette-error-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap"><button type="button" onclick="this.parentNode.hidden=true" style="float:right;font:inherit;padding:.3rem .8rem">Hide until the next error</button><div data-gazette-message></div></div>';
 var version=document.currentScript.dataset.version;
 var es=new EventSource("/__gazette/events");
 es.addEventListener("version",function(e){if(e.data!==version){location.reload()}});
-function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){o=document.createElement("div");o.id="gazette-error-overlay";o.setAttribute("role","alert");o.style.cssText="position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";document.body.appendChild(o)}o.textContent=(document.body.hasAttribute("data-gazette-no-site")?"Gazette: the site could not be built; it shows here once this is fixed.":"Gazette: the last rebuild failed; this is the last good version of the site.")+"\n\n"+message}
+function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){document.body.insertAdjacentHTML("beforeend",OVERLAY);o=document.getElementById("gazette-error-overlay")}o.hidden=false;o.querySelector("[data-gazette-message]").textContent=(document.body.hasAttribute("data-gazette-no-site")?"Gazette: the site could not be built; it shows here once this is fixed.":"Gazette: the last rebuild failed; this is the last good version of the site.")+"\n\n"+message}
 es.addEventListener("reload",function(){location.reload()});
 es.addEventListener("css",function(e){version=e.data;document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("gazette",Date.now());l.href=u.toString()})});
 es.addEventListener("failed",function(e){overlay(e.data)});
@@ -416,11 +417,16 @@ const NO_SITE_PAGE: &[u8] =
 fn inject_under(html: &[u8], error: Option<&str>, heading: &str, version: &str) -> Vec<u8> {
     let mut addition = RELOAD_SCRIPT.replacen("<script>", &format!("<script data-version=\"{version}\">"), 1);
     if let Some(error) = error {
-        addition.push_str("<div id=\"gazette-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap\">");
-        addition.push_str(heading);
-        addition.push_str("\n\n");
-        addition.push_str(&escape_html(error));
-        addition.push_str("</div>");
+        // The script's own overlay, with the message in it.
+        let overlay = RELOAD_SCRIPT
+            .split_once("var OVERLAY='")
+            .and_then(|(_, rest)| rest.split_once("';"))
+            .map_or("", |(overlay, _)| overlay);
+        let message = format!("{heading}\n\n{}", escape_html(error));
+        addition.push_str(&overlay.replace(
+            "<div data-gazette-message></div>",
+            &format!("<div data-gazette-message>{message}</div>"),
+        ));
     }
     let position = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + addition.len());

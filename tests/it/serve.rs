@@ -710,6 +710,34 @@ fn a_real_browser_page_that_missed_a_reload_catches_up_when_it_listens() {
     );
 }
 
+/// The error over the page can be put aside to go on reading the last good site, and comes back
+/// with the next error.
+#[test]
+fn a_real_browser_can_hide_the_error_and_read_on() {
+    let Some(browser) = crate::browser::Browser::start() else { return };
+    let served = Served::start(site());
+    browser.goto(&format!("{}2025/03/01/harbour/", served.url()));
+    browser.wait_for(
+        "return !!document.body && document.body.innerText.includes('mooring fees')",
+        20,
+        "the page",
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    served.site.write("content/2025-03-05-bad.md", "---\ntitle: Bad\ndate: soon\n---\nText.\n");
+    let overlay = "const o = document.getElementById('gazette-error-overlay'); return !!o && !o.hidden";
+    browser.wait_for(overlay, 20, "the error overlay");
+    // Covered: the page's own link is not what a click would reach.
+    let reachable = "const a = document.querySelector('.site-title a'); const r = a.getBoundingClientRect(); \
+                     return document.elementFromPoint(r.x + 2, r.y + 2) === a";
+    assert_eq!(browser.eval(reachable), serde_json::json!(false));
+    browser.eval("document.querySelector('#gazette-error-overlay button').click(); return true");
+    assert_eq!(browser.eval(reachable), serde_json::json!(true), "hidden, the page is there to use");
+    served.site.write("content/2025-03-05-bad.md", "---\ntitle: Bad\ndate: later\n---\nText.\n");
+    browser.wait_for(overlay, 20, "the overlay back with the next error");
+    let text = browser.eval("return document.getElementById('gazette-error-overlay').innerText");
+    assert!(text.as_str().unwrap().contains("date: later"), "{text}");
+}
+
 /// The `gazette serve` command's own log: a save prints the warnings it brought and those of the
 /// file saved, not every warning of the site again, with paths as `gazette build` prints them.
 #[test]
