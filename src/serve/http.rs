@@ -388,11 +388,11 @@ pub fn encode_path(path: &str) -> String {
 /// The live-reload client. Inline (no request leaves the page) and added by the server only, so
 /// themes never carry it and built sites never contain it.
 const RELOAD_SCRIPT: &str = r#"<script>(function(){
-var OVERLAY='<div id="gazette-error-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap"><button type="button" onclick="this.parentNode.hidden=true" style="float:right;font:inherit;padding:.3rem .8rem">Hide until the next error</button><div data-gazette-message></div></div>';
+function make(tag,style,parent){var e=document.createElement(tag);e.style.cssText=style;parent.appendChild(e);return e}
 var version=document.currentScript.dataset.version;
 var es=new EventSource("/__gazette/events");
 es.addEventListener("version",function(e){if(e.data!==version){location.reload()}});
-function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){document.body.insertAdjacentHTML("beforeend",OVERLAY);o=document.getElementById("gazette-error-overlay")}o.hidden=false;o.querySelector("[data-gazette-message]").textContent=(document.body.hasAttribute("data-gazette-no-site")?"Gazette: the site could not be built; it shows here once this is fixed.":"Gazette: the last rebuild failed; this is the last good version of the site.")+"\n\n"+message}
+function overlay(message){var o=document.getElementById("gazette-error-overlay");if(!o){o=make("div","position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap",document.body);o.id="gazette-error-overlay";o.setAttribute("role","alert");var b=make("button","float:right;font:inherit;padding:.3rem .8rem",o);b.type="button";b.textContent="Hide until the next error";b.setAttribute("onclick","this.parentNode.hidden=true");make("div","",o).setAttribute("data-gazette-message","")}o.hidden=false;o.querySelector("[data-gazette-message]").textContent=(document.body.hasAttribute("data-gazette-no-site")?"Gazette: the site could not be built; it shows here once this is fixed.":"Gazette: the last rebuild failed; this is the last good version of the site.")+"\n\n"+message}
 es.addEventListener("reload",function(){location.reload()});
 es.addEventListener("css",function(e){version=e.data;document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var u=new URL(l.href);u.searchParams.set("gazette",Date.now());l.href=u.toString()})});
 es.addEventListener("failed",function(e){overlay(e.data)});
@@ -403,6 +403,13 @@ es.addEventListener("failed",function(e){overlay(e.data)});
 pub fn inject(html: &[u8], error: Option<&str>, version: &str) -> Vec<u8> {
     inject_under(html, error, LAST_GOOD, version)
 }
+
+/// The error overlay's look, and its button's, as the reload script draws them too.
+const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;background:rgba(24,0,0,.94);color:#fff;font:14px/1.5 ui-monospace,monospace;padding:2rem;overflow:auto;white-space:pre-wrap";
+/// The Hide button's look.
+const HIDE_STYLE: &str = "float:right;font:inherit;padding:.3rem .8rem";
+/// The Hide button's words.
+const HIDE_LABEL: &str = "Hide until the next error";
 
 /// What the error overlay says over the last good site.
 const LAST_GOOD: &str = "Gazette: the last rebuild failed; this is the last good version of the site.";
@@ -417,15 +424,10 @@ const NO_SITE_PAGE: &[u8] =
 fn inject_under(html: &[u8], error: Option<&str>, heading: &str, version: &str) -> Vec<u8> {
     let mut addition = RELOAD_SCRIPT.replacen("<script>", &format!("<script data-version=\"{version}\">"), 1);
     if let Some(error) = error {
-        // The script's own overlay, with the message in it.
-        let overlay = RELOAD_SCRIPT
-            .split_once("var OVERLAY='")
-            .and_then(|(_, rest)| rest.split_once("';"))
-            .map_or("", |(overlay, _)| overlay);
-        let message = format!("{heading}\n\n{}", escape_html(error));
-        addition.push_str(&overlay.replace(
-            "<div data-gazette-message></div>",
-            &format!("<div data-gazette-message>{message}</div>"),
+        // As the script draws it (a test keeps the two alike).
+        addition.push_str(&format!(
+            "<div id=\"gazette-error-overlay\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><button type=\"button\" onclick=\"this.parentNode.hidden=true\" style=\"{HIDE_STYLE}\">{HIDE_LABEL}</button><div data-gazette-message>{heading}\n\n{}</div></div>",
+            escape_html(error)
         ));
     }
     let position = find_last(html, b"</body>").unwrap_or(html.len());
@@ -559,6 +561,9 @@ mod tests {
         // The overlay a failed event draws in the browser and the one served with the page say
         // the same words.
         assert!(RELOAD_SCRIPT.contains(LAST_GOOD) && RELOAD_SCRIPT.contains(NO_SITE));
+        for drawn_alike in [OVERLAY_STYLE, HIDE_STYLE, HIDE_LABEL, "this.parentNode.hidden=true"] {
+            assert!(RELOAD_SCRIPT.contains(drawn_alike), "{drawn_alike}");
+        }
         let page = String::from_utf8(inject_under(NO_SITE_PAGE, Some("broken <b>"), NO_SITE, "7-1")).unwrap();
         assert!(page.contains(&format!(">{NO_SITE}\n\nbroken &lt;b&gt;</div>")), "{page}");
         assert!(page.contains("<body data-gazette-no-site>"), "{page}");
