@@ -521,6 +521,16 @@ impl gazette::serve::ServeReporter for ServeLog {
         changed: &[(PathBuf, gazette::serve::watch::Change)],
         elapsed: std::time::Duration,
     ) {
+        if report.up_to_date {
+            if !self.quiet {
+                let what = match changed {
+                    [(path, _)] => format!("{} saved", path_as_typed(path, &self.cwd).display()),
+                    many => format!("{} saved", count(many.len(), "file")),
+                };
+                eprintln!("{what} with nothing changed: no rebuild, no reload");
+            }
+            return;
+        }
         let diagnostics = report.diagnostics.sorted();
         let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
             diagnostics.into_iter().partition(Diagnostic::is_error);

@@ -354,6 +354,18 @@ impl State {
                 edits.push(self.refresh(path));
             }
         }
+        // Saved as it was (`touch`, an editor's save without a change, a `sed -i` that changed
+        // nothing in the file): the site is the same, and a reload would only lose the reader's
+        // place. An article dated by its file's time is not the same when the time moved.
+        if self.in_sync
+            && !self.theme_pending
+            && !self.config_pending
+            && !edits.is_empty()
+            && changes.iter().all(|(_, change)| *change == Change::Content)
+            && edits.iter().all(|edit| edit.as_ref().is_some_and(|(old, new)| old == new))
+        {
+            return Report { up_to_date: true, articles: self.cache.len(), ..Report::default() };
+        }
         let now = self.now.unwrap_or_else(jiff::Timestamp::now);
         if self.in_sync
             && !self.theme_pending

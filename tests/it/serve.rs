@@ -306,6 +306,23 @@ fn an_edit_sends_reload_after_the_new_page_is_in_place() {
     assert_eq!(Events::open(&served.url()).version, version);
 }
 
+/// A save that changes nothing (`touch`, an editor's save, `sed -i` that matched nothing) is no
+/// change: no reload to lose the reader's place.
+#[test]
+fn a_save_without_a_change_reloads_nothing() {
+    let served = Served::start(site());
+    let mut events = Events::open(&served.url());
+    let text = std::fs::read_to_string(served.site.root.join(ARTICLE)).unwrap();
+    served.site.write(ARTICLE, &text);
+    served.settle();
+    served.site.write(ARTICLE, &text.replace("new mooring fees", "higher mooring fees"));
+    let (name, version) = events.next_with_data();
+    assert_eq!(name, "reload");
+    let generation = |version: &str| version.rsplit_once('-').unwrap().1.parse::<u64>().unwrap();
+    assert_eq!(generation(&version), generation(&events.version) + 1, "one change told, the real one");
+    assert!(served.get("/2025/03/01/harbour/").2.contains("higher mooring fees"));
+}
+
 #[test]
 fn the_search_index_follows_the_content() {
     let served = Served::start(site());
