@@ -134,8 +134,12 @@ fn push_html<'a>(
     options: MarkdownOptions,
     page_url: Option<&str>,
 ) -> String {
-    let events: Box<dyn Iterator<Item = Event<'a>>> =
-        if options.linkify { Box::new(linkify(events)) } else { Box::new(events) };
+    // Most articles hold no address: they are not read event by event for one.
+    let events: Box<dyn Iterator<Item = Event<'a>>> = if options.linkify && may_start_address(markdown) {
+        Box::new(linkify(events))
+    } else {
+        Box::new(events)
+    };
     let parser = events
         .filter(|event| options.unsafe_html || !matches!(event, Event::Html(_) | Event::InlineHtml(_)))
         .map(|event| if options.unsafe_html { event } else { defuse_link(event) })
@@ -333,11 +337,14 @@ fn linkify<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = 
 }
 
 /// Whether `text` holds the start of an address [`linkify`] links: cheap enough to ask of every
-/// piece of text of every article.
+/// article and every piece of text in one that holds an address (the searchers are made once:
+/// making one per call was most of the cost).
 fn may_start_address(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"://").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"www.").is_some()
-        || memchr::memmem::find(text.as_bytes(), b"pic.twitter.com/").is_some()
+    use memchr::memmem::Finder;
+    static STARTS: std::sync::LazyLock<[Finder<'static>; 3]> = std::sync::LazyLock::new(|| {
+        [Finder::new("://"), Finder::new("www."), Finder::new("pic.twitter.com/")]
+    });
+    STARTS.iter().any(|start| start.find(text.as_bytes()).is_some())
 }
 
 /// `text` as text and link events, its web addresses made links (see [`linkify`]).
