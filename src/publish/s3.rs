@@ -131,8 +131,46 @@ impl Bucket {
                 | E::UnknownConfigurationKey { .. }
                 | E::InvalidPath { .. }
         );
-        PublishError::Remote { url: self.url(rel), retryable, message: error.to_string() }
+        PublishError::Remote { url: self.url(rel), retryable, message: message_of(&error) }
     }
+}
+
+/// What `error` says, for a person: object_store's text leaves out why a request could not be
+/// sent ("error sending request") and gives a server's refusal as its raw XML.
+fn message_of(error: &object_store::Error) -> String {
+    let mut cause = std::error::Error::source(error);
+    let mut deepest = None;
+    while let Some(next) = cause {
+        deepest = Some(next.to_string());
+        cause = next.source();
+    }
+    explain(&error.to_string(), deepest.as_deref())
+}
+
+/// [`message_of`]'s text: `message` with its deepest `cause`, an S3 error document read down to
+/// its code and message, and what to do where the cause is known.
+fn explain(message: &str, cause: Option<&str>) -> String {
+    let tag = |name: &str| {
+        let start = message.find(&format!("<{name}>"))? + name.len() + 2;
+        let end = start + message[start..].find(&format!("</{name}>"))?;
+        Some(message[start..end].to_string())
+    };
+    let mut explained = match (tag("Code"), message.find("<?xml").or_else(|| message.find("<Error>"))) {
+        (Some(code), Some(at)) => {
+            let said = tag("Message").map_or(String::new(), |text| format!(": {text}"));
+            format!("{}the server said {code}{said}", &message[..at])
+        }
+        _ => message.to_string(),
+    };
+    if let Some(cause) = cause
+        && !explained.contains(cause)
+    {
+        explained.push_str(&format!(" ({cause})"));
+    }
+    if explained.contains("169.254.169.254") {
+        explained.push_str("; no AWS credentials were found (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile in ~/.aws/credentials), so the cloud machine's metadata service was asked for some: set them");
+    }
+    explained
 }
 
 /// Publish `files` to the target's bucket.
@@ -455,6 +493,11 @@ fn connect(target: &Target, options: &PublishOptions) -> Result<Bucket, PublishE
             builder = builder.with_allow_http(endpoint.starts_with("http://"));
             if *path_style {
                 builder = builder.with_endpoint(endpoint).with_virtual_hosted_style_request(false);
+            } else if names_an_ip_address(endpoint) {
+                return Err(PublishError::config(format!(
+                    "`endpoint` {endpoint:?} is an IP address, and a bucket's name cannot go before one (`{bucket}.{}`); add `path_style: true` to the target, as servers such as MinIO want",
+                    endpoint.split_once("://").map_or(endpoint.as_str(), |(_, rest)| rest)
+                )));
             } else {
                 let hosted = virtual_hosted_endpoint(endpoint, bucket).ok_or_else(|| {
                     PublishError::config(format!("`endpoint` {endpoint:?} is not an http(s):// URL"))
@@ -491,6 +534,18 @@ fn connect(target: &Target, options: &PublishOptions) -> Result<Bucket, PublishE
 fn virtual_hosted_endpoint(endpoint: &str, bucket: &str) -> Option<String> {
     let (scheme, rest) = endpoint.split_once("://")?;
     matches!(scheme, "http" | "https").then(|| format!("{scheme}://{bucket}.{}", rest.trim_end_matches('/')))
+}
+
+/// Whether `endpoint`'s host is an IP address, which a bucket's name cannot be put before: the
+/// S3 library panicked on `http://bucket.127.0.0.1:9000`.
+fn names_an_ip_address(endpoint: &str) -> bool {
+    let rest = endpoint.split_once("://").map_or(endpoint, |(_, rest)| rest);
+    let authority = rest.split('/').next().unwrap_or(rest);
+    if authority.starts_with('[') {
+        return true;
+    }
+    let host = authority.rsplit_once(':').map_or(authority, |(host, _)| host);
+    host.parse::<std::net::Ipv4Addr>().is_ok()
 }
 
 /// The AWS shared credentials and config files, for when the environment has no keys.
@@ -592,6 +647,27 @@ mod profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ip_endpoint_needs_path_style_and_server_errors_read_plainly() {
+        assert!(names_an_ip_address("http://127.0.0.1:15321"));
+        assert!(names_an_ip_address("http://[::1]:9000/"));
+        assert!(!names_an_ip_address("https://s3.example.org"));
+        assert!(!names_an_ip_address("http://localhost:9000"));
+        let raw = "Generic S3 error: <?xml version=\"1.0\"?><Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>";
+        assert_eq!(
+            explain(raw, None),
+            "Generic S3 error: the server said NoSuchBucket: The specified bucket does not exist"
+        );
+        assert_eq!(
+            explain("HTTP error: error sending request", Some("Connection refused (os error 111)")),
+            "HTTP error: error sending request (Connection refused (os error 111))"
+        );
+        assert!(
+            explain("PUT http://169.254.169.254/latest/api/token: 403", None)
+                .contains("no AWS credentials were found")
+        );
+    }
 
     #[test]
     fn hosted_endpoint() {

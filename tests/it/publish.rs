@@ -335,6 +335,24 @@ fn commit_count(bare: &Path, branch: &str) -> usize {
 // ---------------------------------------------------------------------------------------------
 // Configuration
 
+/// A bucket's name cannot go before an IP address (`bucket.127.0.0.1`): the S3 library panicked
+/// on it (exit 101). It is a configuration error that says what to add; no server is needed.
+#[test]
+fn an_s3_endpoint_by_ip_address_without_path_style_is_a_plain_error() {
+    let site = site(&[("index.html", "<h1>home</h1>")]);
+    let target = Target::new(TargetConfig::S3 {
+        bucket: "news".to_owned(),
+        prefix: String::new(),
+        endpoint: Some("http://127.0.0.1:1".to_owned()),
+        region: Some("us-east-1".to_owned()),
+        path_style: false,
+        retries: Some(0),
+    });
+    let error = deploy(site.path(), &target, &s3_options(), &NoProgress).expect_err("refused");
+    let message = error.to_string();
+    assert!(message.contains("is an IP address") && message.contains("path_style: true"), "{message}");
+}
+
 #[test]
 fn config_reads_each_kind_and_rejects_unknown_keys() {
     let yaml = "type: s3\nbucket: news\nprefix: site\nendpoint: http://127.0.0.1:9000\npath_style: true\n\
