@@ -40,6 +40,36 @@ pub struct BuildState {
     /// changed, as the warnings are.
     #[serde(default)]
     pub guessed_titles: Vec<(String, String)>,
+    /// The options the build was made with that show what a published site must not
+    /// (`--drafts`, `--future`, `--expired`), so `publish --no-build` can refuse to upload it.
+    #[serde(default)]
+    pub shows_hidden: Vec<String>,
+    /// The base URL the pages were made for (empty in a state written before it was recorded).
+    #[serde(default)]
+    pub base_url: String,
+}
+
+impl BuildState {
+    /// Why the output this state describes is not the site `config` publishes at `now` (a
+    /// preview built with `--drafts`, for another address, or for a later time), if it is not.
+    pub fn unpublishable(&self, config: &Config, now: jiff::Timestamp) -> Option<String> {
+        if !self.shows_hidden.is_empty() {
+            return Some(format!(
+                "was built with {}, so it holds articles a published site must not show",
+                self.shows_hidden.join(" ")
+            ));
+        }
+        if !self.base_url.is_empty() && self.base_url != config.base_url {
+            return Some(format!(
+                "was built for {} (its links, feeds and sitemap point there), not for base_url {}",
+                self.base_url, config.base_url
+            ));
+        }
+        // A build for a later clock (`--now`) shows embargoed stories.
+        (self.built_for > now.as_second() + 60).then(|| {
+            "was built with --now set to a later time, so it shows stories held back until then".to_string()
+        })
+    }
 }
 
 /// Where the state is kept: `.gazette-cache/` in the site root, one file per output folder.

@@ -621,6 +621,23 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     if !config.output_dir.is_dir() {
         anyhow::bail!("{} does not exist: run without --no-build", config.output_dir.display());
     }
+    if args.no_build {
+        // The output may be a preview: drafts, or pages made for localhost, must not go out.
+        let output = config.output_dir.strip_prefix(&config.root).unwrap_or(&config.output_dir).display();
+        match gazette::cache::load(&config) {
+            Some(state) => {
+                if let Some(why) = state.unpublishable(&config, jiff::Timestamp::now()) {
+                    anyhow::bail!(
+                        "{output} {why}; build it again with `gazette build` and no preview options, or publish without --no-build"
+                    );
+                }
+            }
+            None if !printer.quiet => eprintln!(
+                "warning: {output}: no record of the build that made it (in .gazette-cache/), so whether it was built with --drafts, --future or another base_url is not known; publishing it as it is"
+            ),
+            None => {}
+        }
+    }
     let mut options = gazette::publish::PublishOptions {
         dry_run: true,
         max_deletes: args.max_deletes,

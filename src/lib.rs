@@ -163,6 +163,15 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
             committed_at: cache::now_nanos(),
             warnings: report.diagnostics.sorted().into_iter().filter(|d| !d.is_error()).collect(),
             guessed_titles: report.guessed_titles.clone(),
+            shows_hidden: [
+                (config.drafts, "--drafts"),
+                (config.future, "--future"),
+                (config.expired, "--expired"),
+            ]
+            .into_iter()
+            .filter_map(|(on, flag)| on.then(|| flag.to_string()))
+            .collect(),
+            base_url: config.base_url.clone(),
         };
         cache::save(config, &state);
     }

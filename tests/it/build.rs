@@ -662,6 +662,38 @@ fn the_summary_stands_first_only_when_the_body_does_not_say_it() {
     assert!(!site.output(MARKET).contains("class=\"standfirst\""), "until the body says it too");
 }
 
+/// `publish --no-build` uploads the output folder as it is: after `build --drafts` or a build for
+/// localhost, that was a preview, drafts and wrong URLs included. It is refused now.
+#[test]
+fn publish_no_build_refuses_a_preview_build() {
+    let site = SiteTest::with_files(&[
+        (
+            "site.yaml",
+            "title: Harbour News\nbase_url: https://news.example.org/\npublish:\n  mirror:\n    type: dir\n    path: ../mirror\n",
+        ),
+        (
+            "content/2025-03-01-strike.txt",
+            "Dock workers walk out\n\nDock workers in Portvale walked out on Monday.\n",
+        ),
+        ("content/2025-03-02-plan.md", "---\ntitle: Secret plan\ndraft: true\n---\nNot yet.\n"),
+    ]);
+    let mirror = site.root.parent().unwrap().join("mirror");
+    assert!(site.run(&["build", "--drafts"]).success);
+    let run = site.run(&["publish", "--no-build", "--yes"]);
+    assert!(!run.success, "{}", run.stderr);
+    assert!(run.stderr.contains("public was built with --drafts"), "{}", run.stderr);
+    assert!(!mirror.exists(), "nothing published");
+    assert!(site.run(&["build", "--base-url", "http://localhost:8000/"]).success);
+    let run = site.run(&["publish", "--no-build", "--yes"]);
+    assert!(run.stderr.contains("was built for http://localhost:8000/"), "{}", run.stderr);
+    assert!(!mirror.exists(), "nothing published");
+    assert!(site.run(&["build"]).success);
+    let run = site.run(&["publish", "--no-build", "--yes"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(mirror.join("2025/03/01/strike/index.html").is_file());
+    assert!(!mirror.join("2025/03/02/plan").exists());
+}
+
 #[test]
 fn a_site_without_its_address_is_warned_about_and_not_published() {
     let site = SiteTest::with_files(&[
