@@ -169,7 +169,8 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
                 (config.expired, "--expired"),
             ]
             .into_iter()
-            .filter_map(|(on, flag)| on.then(|| flag.to_string()))
+            .filter(|(on, _)| *on)
+            .map(|(_, flag)| flag.to_string())
             .collect(),
             base_url: config.base_url.clone(),
         };
