@@ -74,7 +74,20 @@ impl Plan {
             }
         }
         let wanted: BTreeSet<&str> = local.iter().map(|f| f.rel.as_str()).collect();
-        plan.deletes = remote.keys().filter(|path| !wanted.contains(path.as_str())).cloned().collect();
+        // Another site published into a folder of this one's target (a bucket's `news/` prefix
+        // beside a site at its root) left its own record there: its files are never this site's
+        // to delete, `--yes` or not.
+        let other_sites: Vec<&str> = remote
+            .keys()
+            .filter_map(|path| path.strip_suffix(super::MANIFEST))
+            .filter(|folder| folder.ends_with('/'))
+            .collect();
+        plan.deletes = remote
+            .keys()
+            .filter(|path| !wanted.contains(path.as_str()))
+            .filter(|path| !other_sites.iter().any(|folder| path.starts_with(folder)))
+            .cloned()
+            .collect();
         plan.uploads.sort_by(|a, b| a.path.cmp(&b.path));
         plan.unchanged.sort();
         plan
@@ -140,6 +153,26 @@ mod tests {
         plan.keep_unpublished(&published, true);
         assert_eq!(plan.deletes, ["notes.txt", "old.html"]);
         assert!(plan.kept.is_empty());
+    }
+
+    /// A site at a bucket's root and another under its `news/` prefix: `--yes` at the root
+    /// deleted the other site whole.
+    #[test]
+    fn another_sites_folder_is_never_deleted() {
+        let local = vec![file("index.html", "h1")];
+        let remote: BTreeMap<String, Option<String>> = [
+            ("index.html", Some("h1")),
+            ("old.html", None),
+            ("news/index.html", None),
+            ("news/.gazette-publish-manifest.json", None),
+            ("newsroom.html", None),
+        ]
+        .into_iter()
+        .map(|(path, hash)| (path.to_string(), hash.map(str::to_string)))
+        .collect();
+        let mut plan = Plan::compute(&local, &remote);
+        plan.keep_unpublished(&BTreeSet::new(), true);
+        assert_eq!(plan.deletes, ["newsroom.html", "old.html"]);
     }
 
     #[test]

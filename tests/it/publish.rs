@@ -790,6 +790,29 @@ fn s3_keeps_objects_no_publish_wrote_unless_told_to_delete_them() {
     assert_eq!(moto.keys("news"), ["site/.gazette-publish-manifest.json", "site/index.html"]);
 }
 
+/// Two sites in one bucket, one at its root and one under `news/`: publishing the first with
+/// `--yes` deleted the second whole.
+#[test]
+fn s3_a_site_at_the_root_never_deletes_another_sites_prefix() {
+    if !have_moto() {
+        return;
+    }
+    let moto = Moto::start();
+    moto.create_bucket("papers");
+    let news = site(&[("index.html", "news home"), ("story.html", "story")]);
+    deploy(news.path(), &s3_target(&moto.endpoint(), "papers", "news"), &s3_options(), &NoProgress)
+        .expect("the sub-site");
+    let root = site(&[("index.html", "root home")]);
+    let yes = PublishOptions { yes: true, ..s3_options() };
+    let summary = deploy(root.path(), &s3_target(&moto.endpoint(), "papers", ""), &yes, &NoProgress)
+        .expect("the root site");
+    assert_eq!((summary.deleted, summary.plan.kept.len()), (0, 0), "{:?}", summary.plan);
+    let keys = moto.keys("papers");
+    for key in ["news/index.html", "news/story.html", "news/.gazette-publish-manifest.json", "index.html"] {
+        assert!(keys.contains(&key.to_owned()), "{key} in {keys:?}");
+    }
+}
+
 #[test]
 fn s3_interrupted_publish_deletes_nothing_and_a_rerun_completes() {
     if !have_moto() {
