@@ -194,7 +194,13 @@ pub fn select_target(
                 *path = root.join(&*path);
             }
         }
-        target.validate()?;
+        target.validate().map_err(|error| {
+            let what = match error {
+                PublishError::Config { message } => message,
+                other => other.to_string(),
+            };
+            PublishError::config(format!("publish target `{name}` in {file}: {what}"))
+        })?;
         Ok(target)
     };
     match name {
@@ -208,19 +214,24 @@ pub fn select_target(
             Ok((name.to_string(), parse(name, value)?))
         }
         None => {
-            let mut parsed = Vec::new();
-            for (name, value) in targets {
-                parsed.push((name.clone(), parse(name, value)?));
-            }
-            let defaults: Vec<usize> = (0..parsed.len()).filter(|&i| parsed[i].1.default).collect();
-            match (defaults.as_slice(), parsed.len()) {
-                ([one], _) => Ok(parsed.swap_remove(*one)),
-                ([], 1) => Ok(parsed.swap_remove(0)),
-                _ => Err(PublishError::config(format!(
-                    "name the target to publish to (one of: {}), or mark exactly one `default: true`",
-                    names.join(", ")
-                ))),
-            }
+            // Only the target chosen is read in full: a mistake in another one is that one's
+            // to fix, and is said when it is published to.
+            let defaults: Vec<&String> = targets
+                .iter()
+                .filter(|(_, value)| value.get("default") == Some(&serde_json::Value::Bool(true)))
+                .map(|(name, _)| name)
+                .collect();
+            let chosen = match (defaults.as_slice(), targets.len()) {
+                ([one], _) => *one,
+                ([], 1) => targets.keys().next().expect("one target"),
+                _ => {
+                    return Err(PublishError::config(format!(
+                        "name the target to publish to (one of: {}), or mark exactly one `default: true`",
+                        names.join(", ")
+                    )));
+                }
+            };
+            Ok((chosen.clone(), parse(chosen, &targets[chosen])?))
         }
     }
 }

@@ -902,6 +902,28 @@ fn a_target_written_wrong_names_the_config_file_and_the_key_meant() {
     );
 }
 
+/// A mistake in one target neither stops a publish to the default one nor goes unnamed.
+#[test]
+fn a_broken_target_is_named_and_does_not_stop_the_default_one() {
+    let site = crate::harness::SiteTest::with_files(&[
+        (
+            "site.yaml",
+            "title: News\nbase_url: https://news.example.org/\npublish:\n  mirror:\n    type: dir\n    path: ../mirror\n    default: true\n  pages:\n    type: git\n    remote: x\n    branch: gh pages..bad\n",
+        ),
+        ("content/2025-03-01-strike.txt", "Dock workers walk out\n\nDock workers walked out.\n"),
+    ]);
+    let run = site.run(&["publish", "--dry-run"]);
+    assert!(run.success, "{}", run.stderr);
+    let run = site.run(&["publish", "pages", "--dry-run"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr
+            .contains("publish target `pages` in site.yaml: `branch` \"gh pages..bad\" is not a branch name"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_dry_run_lists_each_upload_and_why_in_words() {
     let site = crate::harness::SiteTest::with_files(&[
