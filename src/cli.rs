@@ -320,8 +320,36 @@ fn path_as_typed<'p>(path: &'p Path, cwd: &Path) -> &'p Path {
 }
 
 fn load_config(site: &SiteArgs, overrides: Overrides) -> anyhow::Result<Config> {
+    refuse_a_folder_inside_a_site(site)?;
     let overrides = Overrides { config_file: site.config.clone(), ..overrides };
     Ok(Config::load(&site.root, &overrides)?)
+}
+
+/// Run from a folder of a site (`content/2024/`) rather than its root, a command would take the
+/// folder for a site of its own, with no articles: `serve` served "no site yet" and `build`
+/// wrote a `public/` inside the content. Said, with where the site is; a folder that holds a
+/// site (site.yaml or content/) is one, as Hugo and Zola read the folder they run in.
+fn refuse_a_folder_inside_a_site(site: &SiteArgs) -> anyhow::Result<()> {
+    let root = std::path::absolute(&site.root)?;
+    if site.config.is_some()
+        || root.join(gazette::config::DEFAULT_CONFIG_FILE).exists()
+        || root.join("content").is_dir()
+    {
+        return Ok(());
+    }
+    let Some(site_root) =
+        root.ancestors().skip(1).find(|folder| folder.join(gazette::config::DEFAULT_CONFIG_FILE).is_file())
+    else {
+        return Ok(());
+    };
+    let up = root.strip_prefix(site_root).map_or(0, |inside| inside.components().count());
+    let relative = vec![".."; up].join("/");
+    anyhow::bail!(
+        "{} is a folder of the site at {} (its {} is there), not a site: run gazette there, or pass --root {relative}",
+        root.display(),
+        site_root.display(),
+        gazette::config::DEFAULT_CONFIG_FILE
+    )
 }
 
 /// `--now`: a time with its offset, or a date or a time of day in the site's time zone, as front
@@ -396,6 +424,7 @@ fn check(args: CheckArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
 }
 
 fn serve(args: ServeArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
+    refuse_a_folder_inside_a_site(&args.site)?;
     let options = gazette::serve::ServeOptions {
         root: args.site.root.clone(),
         overrides: Overrides {

@@ -48,6 +48,26 @@ fn unknown_config_key_is_named() {
     assert!(stderr.contains("base_ulr"), "{stderr}");
 }
 
+/// Run from a folder of the site rather than its root, build wrote a `public/` into the content
+/// and serve served "no site yet": both say where the site is instead.
+#[test]
+fn a_command_run_inside_a_sites_folder_says_where_the_site_is() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "title: News\n"),
+        ("content/2024/03/2024-03-01-a.txt", "A story.\n"),
+    ]);
+    for args in [&["build"][..], &["serve", "--port", "0"], &["check"]] {
+        let run = site.run_in("content/2024", args);
+        assert!(!run.success, "{args:?}");
+        assert!(
+            run.stderr.contains("is a folder of the site at") && run.stderr.contains("--root ../.."),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!site.root.join("content/2024/public").exists());
+}
+
 #[test]
 fn a_hugo_or_zola_config_is_told_what_gazette_reads() {
     let site = SiteTest::with_files(&[
@@ -419,11 +439,23 @@ fn missing_content_folder_is_an_error() {
     let run = site.run_in("content", &["build"]);
     assert!(!run.success);
     assert!(
-        run.stderr.contains(&format!("the site is in {}: run gazette in that folder", site.root.display())),
+        run.stderr.contains(&format!(
+            "is a folder of the site at {} (its site.yaml is there)",
+            site.root.display()
+        )),
         "{}",
         run.stderr
     );
     assert!(!site.root.join("content/.gazette-cache").exists());
+    // A site without a site.yaml is found by its content folder.
+    std::fs::remove_file(site.root.join("site.yaml")).unwrap();
+    let run = site.run_in("content", &["build"]);
+    assert!(
+        run.stderr.contains(&format!("the site is in {}: run gazette in that folder", site.root.display())),
+        "{}",
+        run.stderr
+    );
+    site.write("site.yaml", "title: Harbour\n");
     // `gazette init mynews` without `cd mynews`: the folder above the site.
     let above = site.root.parent().unwrap();
     let run = site.run_in("..", &["build"]);
@@ -431,9 +463,18 @@ fn missing_content_folder_is_an_error() {
     assert!(!run.stderr.contains("base_url"), "no settings where no site is: {}", run.stderr);
     assert!(run.stderr.contains(&format!("the site is in {}", site.root.display())), "{}", run.stderr);
     assert!(!above.join(".gazette-cache").exists());
-    // Another folder of the site (templates/) has no site near it: the plain advice.
+    // Another folder of the site (templates/): where the site is, as from inside the content.
     site.write("templates/.keep", "");
     let run = site.run_in("templates", &["build"]);
+    assert!(
+        run.stderr.contains("is a folder of the site at") && run.stderr.contains("--root .."),
+        "{}",
+        run.stderr
+    );
+    // Far from any site: the plain advice.
+    let alone = SiteTest::with_files(&[("notes/.keep", "")]);
+    std::fs::remove_dir_all(alone.root.join("content")).ok();
+    let run = alone.run_in("notes", &["build"]);
     assert!(run.stderr.contains("create it and put article .txt or .md files in it"), "{}", run.stderr);
 }
 
