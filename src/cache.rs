@@ -65,10 +65,22 @@ impl BuildState {
                 self.base_url, config.base_url
             ));
         }
+        if self.valid_until.is_some_and(|until| until <= now.as_second()) {
+            return Some(
+                "is out of date: a story's publish_date or expiry_date has come since it was built"
+                    .to_string(),
+            );
+        }
         // A build for a later clock (`--now`) shows embargoed stories.
         (self.built_for > now.as_second() + 60).then(|| {
             "was built with --now set to a later time, so it shows stories held back until then".to_string()
         })
+    }
+
+    /// Whether the state says how the build was made (states written before Gazette recorded
+    /// it do not, and [`BuildState::unpublishable`] cannot tell a preview by them).
+    pub fn records_how_it_was_built(&self) -> bool {
+        !self.base_url.is_empty()
     }
 }
 

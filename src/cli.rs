@@ -337,13 +337,21 @@ fn refuse_a_folder_inside_a_site(site: &SiteArgs) -> anyhow::Result<()> {
     {
         return Ok(());
     }
-    let Some(site_root) =
-        root.ancestors().skip(1).find(|folder| folder.join(gazette::config::DEFAULT_CONFIG_FILE).is_file())
-    else {
+    // A site as the content folder's own check knows one: its config and its content (a lone
+    // `site.yaml` above may be another tool's, such as an Ansible playbook).
+    let is_site = |folder: &&Path| {
+        folder.join(gazette::config::DEFAULT_CONFIG_FILE).is_file() && folder.join("content").is_dir()
+    };
+    let Some(site_root) = root.ancestors().skip(1).find(is_site) else {
         return Ok(());
     };
-    let up = root.strip_prefix(site_root).map_or(0, |inside| inside.components().count());
-    let relative = vec![".."; up].join("/");
+    // The --root to pass from where the command runs.
+    let cwd = std::env::current_dir()?;
+    let relative = match cwd.strip_prefix(site_root) {
+        Ok(inside) if inside.components().count() > 0 => vec![".."; inside.components().count()].join("/"),
+        Ok(_) => ".".to_string(),
+        Err(_) => site_root.display().to_string(),
+    };
     anyhow::bail!(
         "{} is a folder of the site at {} (its {} is there), not a site: run gazette there, or pass --root {relative}",
         root.display(),
@@ -653,7 +661,7 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     if args.no_build {
         // The output may be a preview: drafts, or pages made for localhost, must not go out.
         let output = config.output_dir.strip_prefix(&config.root).unwrap_or(&config.output_dir).display();
-        match gazette::cache::load(&config) {
+        match gazette::cache::load(&config).filter(gazette::cache::BuildState::records_how_it_was_built) {
             Some(state) => {
                 if let Some(why) = state.unpublishable(&config, jiff::Timestamp::now()) {
                     anyhow::bail!(

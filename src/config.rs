@@ -27,8 +27,10 @@ const FOREIGN_CONFIG_FILES: &[&str] = &[
     "config.json",
     "config/_default/hugo.toml",
     "config/_default/hugo.yaml",
+    "config/_default/hugo.json",
     "config/_default/config.toml",
     "config/_default/config.yaml",
+    "config/_default/config.yml",
     "config/_default/config.json",
 ];
 

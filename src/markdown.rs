@@ -301,19 +301,14 @@ fn linkify<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = 
             Event::End(TagEnd::Link | TagEnd::Image) => inside_link = inside_link.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
             Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            // An HTML block comes a line at a time, and a line may open and close an anchor:
+            // the last tag of the piece says whether one is still open.
             Event::InlineHtml(html) | Event::Html(html) => {
-                let tag = html.trim_start().as_bytes();
-                let opens = |name: &[u8]| {
-                    tag.len() > name.len()
-                        && tag[..name.len()].eq_ignore_ascii_case(name)
-                        && !tag[name.len()].is_ascii_alphanumeric()
-                };
-                if opens(b"<a") {
-                    in_raw_anchor = true;
-                } else if opens(b"</a") {
-                    in_raw_anchor = false;
+                if let Some(open) = last_anchor_tag(html) {
+                    in_raw_anchor = open;
                 }
             }
+            Event::End(TagEnd::HtmlBlock) => in_raw_anchor = false,
             Event::Text(_) if inside_link == 0 && !in_code_block && !in_raw_anchor => {
                 let Event::Text(first) = event else { unreachable!() };
                 let mut run = vec![first];
@@ -334,6 +329,38 @@ fn linkify<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = 
         }
         Some(event)
     })
+}
+
+/// Whether the last anchor tag in `html` opens one (`<a href…>`) or closes one (`</a>`); `None`
+/// when it has neither.
+fn last_anchor_tag(html: &str) -> Option<bool> {
+    let bytes = html.as_bytes();
+    (0..bytes.len()).rev().find_map(|at| {
+        let rest = &bytes[at..];
+        let tag = |name: &[u8]| {
+            rest.len() > name.len()
+                && rest[..name.len()].eq_ignore_ascii_case(name)
+                && !rest[name.len()].is_ascii_alphanumeric()
+        };
+        if tag(b"</a") {
+            Some(false)
+        } else if tag(b"<a") {
+            Some(true)
+        } else {
+            None
+        }
+    })
+}
+
+/// `address` as it was written: smart punctuation has already turned its `'`, `--` and `...`
+/// into typeset signs (`Hawke’s_Bay`), which would make another address.
+fn as_written(address: &str) -> String {
+    address
+        .replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .replace('—', "---")
+        .replace('–', "--")
+        .replace('…', "...")
 }
 
 /// Whether `text` holds the start of an address [`linkify`] links: cheap enough to ask of every
@@ -359,7 +386,11 @@ fn push_linked<'a>(text: &str, out: &mut std::collections::VecDeque<Event<'a>>) 
         let address = found.trim_start_matches(['“', '‘', '«', '‹', '„']);
         let start = link.start() + (found.len() - address.len());
         let address = address.trim_end_matches(['”', '’', '»', '›', '…']);
+        // `www.example.org’s new page`: the possessive is the sentence's.
+        let address = address.strip_suffix("’s").unwrap_or(address);
         let end = start + address.len();
+        let written = as_written(address);
+        let address = written.as_str();
         let lower = address.get(..8).unwrap_or(address).to_ascii_lowercase();
         let dest = if lower.starts_with("http://") || lower.starts_with("https://") {
             address.to_string()
@@ -557,6 +588,21 @@ mod tests {
         assert_eq!(
             html("(https://de.wikipedia.org/wiki/Zürich)"),
             "<p>(<a href=\"https://de.wikipedia.org/wiki/Z%C3%BCrich\">https://de.wikipedia.org/wiki/Zürich</a>)</p>\n"
+        );
+        // Smart punctuation does not change an address: it is linked and shown as written.
+        assert_eq!(
+            html("See https://en.wikipedia.org/wiki/Hawke's_Bay and https://example.com/a--b now."),
+            "<p>See <a href=\"https://en.wikipedia.org/wiki/Hawke&#x27;s_Bay\">https://en.wikipedia.org/wiki/Hawke's_Bay</a> and <a href=\"https://example.com/a--b\">https://example.com/a--b</a> now.</p>\n"
+        );
+        assert_eq!(
+            html("Visit www.example.org's page."),
+            "<p>Visit <a href=\"https://www.example.org\">www.example.org</a>’s page.</p>\n"
+        );
+        // A line of an HTML block that opens and closes an anchor leaves none open.
+        let raw = MarkdownOptions { unsafe_html: true, ..MarkdownOptions::default() };
+        assert!(
+            to_html("<div>\n<a href=\"https://x.org\">X</a>\n</div>\n\nSee https://example.com", raw)
+                .contains("<a href=\"https://example.com\">"),
         );
         // A plain domain is a name in news text, not a link.
         assert_eq!(html("Amazon.com reported a loss."), "<p>Amazon.com reported a loss.</p>\n");

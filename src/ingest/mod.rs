@@ -123,7 +123,8 @@ pub fn page(source: &Source, config: &Config) -> (Option<StandalonePage>, Vec<Di
         source_path: source.relative.clone(),
         path,
         title: front.title.clone().unwrap_or_else(|| humanise(stem)),
-        description: front.summary.clone().unwrap_or_default(),
+        // Beside a summary, a description is the one meant for meta tags (see FrontMatter).
+        description: front.description.clone().or_else(|| front.summary.clone()).unwrap_or_default(),
         body_markdown: prepared.body,
         lang: front.lang.clone(),
         updated,
@@ -233,6 +234,7 @@ pub fn page_to_markdown(source: &Source) -> (Option<String>, Vec<Diagnostic>, Ve
         updated: front.updated,
         draft: front.draft,
         summary: front.summary,
+        description: front.description,
         lang: front.lang,
         extra: front.extra,
         ..FrontMatter::default()
@@ -1037,8 +1039,10 @@ fn resolve(
                 aliases.push(output);
                 diagnostics.push(Diagnostic::warning(path, "`url:` is kept as an alias: an article's URL is dated here (/YYYY/MM/DD/slug/), so the address written redirects to it; write it under `aliases:` to keep it so without this warning").at_line(line));
             }
+            // Hugo read it, and it was only an unknown key before: no reason to refuse the build.
             Err(why) => diagnostics.push(
-                Diagnostic::error(path, format!("`url: {url}` (kept as an alias) {why}")).at_line(line),
+                Diagnostic::warning(path, format!("`url: {url}` is left out: as an alias, it {why}"))
+                    .at_line(line),
             ),
         }
     }
@@ -1155,13 +1159,13 @@ pub fn parse_date(text: &str, tz: &TimeZone) -> Option<ZonedDateTime> {
 
 /// The other ways Hugo reads a front-matter date, so a Hugo site's posts build as they are:
 /// RFC 2822 (`Tue, 05 Mar 2024 09:30:00 +0000`, as feeds and mail write dates), a time with
-/// its offset after a space (`2024-03-05 09:30:00 +0100`, as Go prints a time), and a day,
-/// month and year (`05 Mar 2024`, `5 March 2024`).
+/// its numeric offset after a space (`2024-03-05 09:30:00 +0100` or `-07:00`), and a day, month
+/// and year (`05 Mar 2024`, `5 March 2024`).
 fn hugo_date(text: &str, tz: &TimeZone) -> Option<ZonedDateTime> {
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(text) {
         return Some(zoned.timestamp().to_zoned_datetime(tz.clone()));
     }
-    // `2024-03-05 09:30:00 +0100` (or `-07:00`, `Z`): the offset joined to the time, with a colon.
+    // `2024-03-05 09:30:00 +0100` (or `-07:00`): the offset joined to the time, with a colon.
     if let Some((time, offset)) = text.rsplit_once(' ')
         && time.len() > 10
         && offset.starts_with(['+', '-'])

@@ -150,20 +150,26 @@ fn message_of(error: &object_store::Error) -> String {
 /// [`message_of`]'s text: `message` with its deepest `cause`, an S3 error document read down to
 /// its code and message, and what to do where the cause is known.
 fn explain(message: &str, cause: Option<&str>) -> String {
+    // The error document is in the message, or (object_store 0.14) only in its cause.
+    let document = [Some(message), cause].into_iter().flatten().find(|text| text.contains("<Code>"));
     let tag = |name: &str| {
-        let start = message.find(&format!("<{name}>"))? + name.len() + 2;
-        let end = start + message[start..].find(&format!("</{name}>"))?;
-        Some(message[start..end].to_string())
+        let text = document?;
+        let start = text.find(&format!("<{name}>"))? + name.len() + 2;
+        let end = start + text[start..].find(&format!("</{name}>"))?;
+        Some(text[start..end].to_string())
     };
-    let mut explained = match (tag("Code"), message.find("<?xml").or_else(|| message.find("<Error>"))) {
-        (Some(code), Some(at)) => {
+    let xml_at = message.find("<?xml").or_else(|| message.find("<Error>"));
+    let mut explained = match tag("Code") {
+        Some(code) => {
             let said = tag("Message").map_or(String::new(), |text| format!(": {text}"));
-            format!("{}the server said {code}{said}", &message[..at])
+            let before = message[..xml_at.unwrap_or(message.len())].trim_end();
+            format!("{before} (the server said {code}{said})")
         }
-        _ => message.to_string(),
+        None => message.to_string(),
     };
     if let Some(cause) = cause
         && !explained.contains(cause)
+        && document != Some(cause)
     {
         explained.push_str(&format!(" ({cause})"));
     }
@@ -657,7 +663,13 @@ mod tests {
         let raw = "Generic S3 error: <?xml version=\"1.0\"?><Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>";
         assert_eq!(
             explain(raw, None),
-            "Generic S3 error: the server said NoSuchBucket: The specified bucket does not exist"
+            "Generic S3 error: (the server said NoSuchBucket: The specified bucket does not exist)"
+        );
+        // object_store 0.14 keeps the document in the error's cause.
+        let cause = "Server returned non-2xx status code: 404 Not Found: <?xml version=\"1.0\"?><Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>";
+        assert_eq!(
+            explain("Generic S3 error: Error performing list request", Some(cause)),
+            "Generic S3 error: Error performing list request (the server said NoSuchBucket: The specified bucket does not exist)"
         );
         assert_eq!(
             explain("HTTP error: error sending request", Some("Connection refused (os error 111)")),

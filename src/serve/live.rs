@@ -163,6 +163,11 @@ impl LiveSite {
         self.site.pages.len()
     }
 
+    /// When the served site next changes by the clock alone (an embargo lifts, a story expires).
+    pub fn next_change(&self) -> Option<jiff::Timestamp> {
+        self.site.next_change
+    }
+
     /// Articles of the site not shown, by why (a patched-in edit never changes them).
     pub fn held_back(&self) -> crate::model::HeldBack {
         self.site.held_back

@@ -356,8 +356,13 @@ impl State {
         }
         // Saved as it was (`touch`, an editor's save without a change, a `sed -i` that changed
         // nothing in the file): the site is the same, and a reload would only lose the reader's
-        // place. An article dated by its file's time is not the same when the time moved.
+        // place. An article dated by its file's time is not the same when the time moved, and a
+        // save after an embargo lifted or a story expired shows the site of the new time.
+        let now = self.now.unwrap_or_else(jiff::Timestamp::now);
+        let clock_moved_it =
+            shared.served().site.as_ref().and_then(LiveSite::next_change).is_some_and(|change| change <= now);
         if self.in_sync
+            && !clock_moved_it
             && !self.theme_pending
             && !self.config_pending
             && !edits.is_empty()
@@ -366,7 +371,6 @@ impl State {
         {
             return Report { up_to_date: true, articles: self.cache.len(), ..Report::default() };
         }
-        let now = self.now.unwrap_or_else(jiff::Timestamp::now);
         if self.in_sync
             && !self.theme_pending
             && !edits.is_empty()

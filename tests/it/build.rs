@@ -995,6 +995,16 @@ fn hugo_summary_and_description_both_serve_and_every_shortcode_line_is_named() {
     );
     assert!(site.output("index.html").contains("The council voted."));
     assert!(!site.output("index.html").contains("How the council voted"));
+    // A page that is no news reads them alike.
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: About\nsummary: Us.\ndescription: Who writes the news.\n---\nWe do.\n",
+    );
+    site.build_ok();
+    assert!(
+        site.output("about/index.html")
+            .contains(r#"<meta name="description" content="Who writes the news.">"#)
+    );
     // The body starts on line 8; shortcodes on 10, 12, ... 22: the sixth and seventh by line.
     assert!(run.stderr.contains("vote.md:18: a Hugo shortcode"), "{}", run.stderr);
     assert!(run.stderr.contains("and 2 more shortcodes or `@/` links, on lines 20, 22"), "{}", run.stderr);

@@ -66,6 +66,14 @@ fn a_command_run_inside_a_sites_folder_says_where_the_site_is() {
         );
     }
     assert!(!site.root.join("content/2024/public").exists());
+    // Named with --root from the site's own folder, the --root to pass is that folder.
+    let run = site.run(&["build", "--root", "content/2024"]);
+    assert!(run.stderr.contains("pass --root ."), "{}", run.stderr);
+    // Another tool's site.yaml (an Ansible playbook) above a new site makes no site.
+    let other = SiteTest::with_files(&[("site.yaml", "- hosts: all\n"), ("new/.keep", "")]);
+    std::fs::remove_dir_all(other.root.join("content")).unwrap();
+    let run = other.run_in("new", &["build"]);
+    assert!(!run.stderr.contains("is a folder of the site"), "{}", run.stderr);
 }
 
 #[test]

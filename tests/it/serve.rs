@@ -147,6 +147,23 @@ impl Events {
         events
     }
 
+    /// True when no event comes within `wait` (pings are 15 s apart).
+    fn quiet_for(&mut self, wait: Duration) -> bool {
+        self.reader.get_ref().set_read_timeout(Some(wait)).unwrap();
+        let mut line = String::new();
+        let quiet = loop {
+            line.clear();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("event stream closed"),
+                Ok(_) if line.starts_with("event: ") => break false,
+                Ok(_) => continue,
+                Err(_) => break true,
+            }
+        };
+        self.reader.get_ref().set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        quiet
+    }
+
     /// The next event's name (comments and pings skipped).
     fn next(&mut self) -> String {
         self.next_with_data().0
@@ -315,6 +332,7 @@ fn a_save_without_a_change_reloads_nothing() {
     let text = std::fs::read_to_string(served.site.root.join(ARTICLE)).unwrap();
     served.site.write(ARTICLE, &text);
     served.settle();
+    assert!(events.quiet_for(Duration::from_millis(1500)), "no reload for a save that changed nothing");
     served.site.write(ARTICLE, &text.replace("new mooring fees", "higher mooring fees"));
     let (name, version) = events.next_with_data();
     assert_eq!(name, "reload");
