@@ -337,12 +337,8 @@ fn refuse_a_folder_inside_a_site(site: &SiteArgs) -> anyhow::Result<()> {
     {
         return Ok(());
     }
-    // A site as the content folder's own check knows one: its config and its content (a lone
-    // `site.yaml` above may be another tool's, such as an Ansible playbook).
-    let is_site = |folder: &&Path| {
-        folder.join(gazette::config::DEFAULT_CONFIG_FILE).is_file() && folder.join("content").is_dir()
-    };
-    let Some(site_root) = root.ancestors().skip(1).find(is_site) else {
+    let Some(site_root) = root.ancestors().skip(1).find(|folder| gazette::discover::is_site_root(folder))
+    else {
         return Ok(());
     };
     // The --root to pass from where the command runs.

@@ -202,6 +202,12 @@ fn walk_tree(content_dir: &Path, root_may_be_bundle: bool) -> Discovery {
 /// The site folder next to `root` that gazette was likely meant to run in: the folder above,
 /// when `root` is its content folder (`cd content && gazette build`), or the one folder below
 /// with a site.yaml and a content folder (`gazette init mynews` and no `cd mynews`).
+/// Whether `folder` is a site's root: its config file and its content folder (a lone
+/// `site.yaml` may be another tool's, such as an Ansible playbook).
+pub fn is_site_root(folder: &Path) -> bool {
+    folder.join(crate::config::DEFAULT_CONFIG_FILE).is_file() && folder.join("content").is_dir()
+}
+
 fn nearby_site(root: &Path) -> Option<PathBuf> {
     let canonical = |path: &Path| path.canonicalize().ok();
     if let Some(above) = root.parent()
@@ -209,9 +215,11 @@ fn nearby_site(root: &Path) -> Option<PathBuf> {
     {
         return Some(above.to_path_buf());
     }
-    let mut below = std::fs::read_dir(root).ok()?.flatten().map(|entry| entry.path()).filter(|folder| {
-        folder.join(crate::config::DEFAULT_CONFIG_FILE).is_file() && folder.join("content").is_dir()
-    });
+    let mut below = std::fs::read_dir(root)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|folder| is_site_root(folder));
     match (below.next(), below.next()) {
         (Some(site), None) => Some(site),
         _ => None,

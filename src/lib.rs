@@ -84,6 +84,9 @@ pub struct Report {
     pub held_back: model::HeldBack,
     /// Each article not shown, so `check` can say that a link leads to one.
     pub hidden: Vec<model::HiddenArticle>,
+    /// Output paths of the static files the build copied as they are (the theme's and the
+    /// site's), so `check` does not ask them for a title.
+    pub static_files: std::collections::HashSet<String>,
     /// Published articles whose headline Gazette made (from the lede or the file's name: the
     /// text had no headline line), as (path under the content folder, title): the ones an editor
     /// should read before the site goes out.
@@ -350,6 +353,7 @@ pub fn render_articles(
     let theme = match theme::Theme::load(config) {
         Ok(theme) => {
             report.diagnostics.extend(theme.warnings.iter().cloned());
+            report.static_files = theme.static_files.keys().cloned().collect();
             theme
         }
         Err(problems) => {
@@ -409,14 +413,10 @@ pub fn check(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
         // Content files named as the site's other messages name them: from the site's folder.
         let content = config.content_dir.strip_prefix(&config.root).unwrap_or(&config.content_dir);
         let held_back = check::held_back_pages(&report.hidden, content);
-        // The theme loaded without error in the build just made.
-        let copied: std::collections::HashSet<String> = theme::Theme::load(config)
-            .map(|theme| theme.static_files.into_keys().collect())
-            .unwrap_or_default();
         let problems = check::site_holding_back(
             &sink.into_files(),
             &held_back,
-            &copied,
+            &report.static_files,
             &config.base_url,
             &config.base_path(),
         );
