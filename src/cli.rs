@@ -214,6 +214,9 @@ pub(crate) fn run() -> ExitCode {
         }
     };
     let printer = Printer { quiet: cli.quiet, verbose: cli.verbose };
+    if !matches!(cli.command, Command::Serve(_)) {
+        crate::keep_freed_memory();
+    }
     let result = match cli.command {
         Command::Init(args) => init(args, &printer),
         Command::Build(args) => build(args, &printer),
