@@ -64,6 +64,22 @@ fn likely_cause(text: &str, message: &str, line: Option<usize>) -> Option<(usize
         };
         return Some((line?, hint));
     }
+    if message.contains("mapping values are not allowed")
+        && let Some(at) = line
+        && let Some(hint) = mapping_value_problem(text, at)
+    {
+        return Some((at, hint.to_string()));
+    }
+    if message.contains("did not find expected ',' or")
+        && let Some((number, _)) = numbered()
+            .filter(|(number, _)| *number <= up_to)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find(|(_, line)| opens_unclosed_bracket(line))
+    {
+        return Some((number, "the bracket opened on this line is not closed on it".to_string()));
+    }
     let syntax = ["did not find expected", "end of stream", "found unexpected", "could not find expected"];
     if syntax.iter().any(|words| message.contains(words)) {
         // The nearest line above where the parser stopped: a quoted value spanning lines earlier
@@ -135,6 +151,43 @@ fn quote_problem(line: &str) -> Option<&'static str> {
             )
         }
     }
+}
+
+/// Why line `at` (1-based) holds a `key: value` the parser did not expect: a value with `: ` in
+/// it, unquoted (`title: Brexit: what next`, the headline form that trips most people), or a key
+/// indented further than the one above it.
+fn mapping_value_problem(text: &str, at: usize) -> Option<&'static str> {
+    let line = text.lines().nth(at.checked_sub(1)?)?;
+    let (key, value) = line.trim_start().trim_start_matches("- ").split_once(": ")?;
+    let value = value.trim_start();
+    if !key.is_empty() && !value.starts_with(['"', '\'', '[', '{', '#']) && value.contains(": ") {
+        return Some("a `: ` inside a value starts another key: put the value in double quotes");
+    }
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let above = text.lines().take(at - 1).filter(|line| !line.trim().is_empty()).last()?;
+    let above_has_value = above.split_once(':').is_some_and(|(_, value)| !value.trim().is_empty());
+    (indent(line) > indent(above) && above_has_value).then_some(
+        "this line is indented further than the one above: keys of one mapping start in the same column",
+    )
+}
+
+/// Whether a line opens a `[` or `{` (outside quotes and comments) that it does not close:
+/// `tags: [a, b` with its `]` left off.
+fn opens_unclosed_bracket(line: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(open), c) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#') => break,
+            (None, '[' | '{') => depth += 1,
+            (None, ']' | '}') => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
 }
 
 /// For "duplicate field `title`", the line of the second `title:`: serde_yaml points at the
@@ -352,6 +405,27 @@ mod tests {
         let error = parse::<BTreeMap<String, String>>("summary: \"one\n  two\"\ntitle: \"Harbour\nb: x\n")
             .unwrap_err();
         assert_eq!(error.line, Some(3), "{error:?}");
+    }
+
+    #[test]
+    fn a_colon_an_indent_and_an_open_bracket_are_named_at_their_line() {
+        let front = |text: &str| parse::<BTreeMap<String, serde_yaml::Value>>(text).unwrap_err();
+        let error = front("title: Brexit: what next\ndate: 2024-03-05\n");
+        assert_eq!(error.line, Some(1), "{error:?}");
+        assert!(error.message.contains("put the value in double quotes"), "{error:?}");
+        let error = front("title: Good\n  date: 2024-03-05\nsource: y\n");
+        assert_eq!(error.line, Some(2), "{error:?}");
+        assert!(error.message.contains("indented further than the one above"), "{error:?}");
+        // The parser stops at the next key; the `]` is missing a line above.
+        let error = front("title: Good\nauthors: [Ann, Bo\nsource: y\n");
+        assert_eq!(error.line, Some(2), "{error:?}");
+        assert!(error.message.contains("bracket opened on this line is not closed"), "{error:?}");
+        // A list over two lines is fine; the bracket left open is the later one.
+        let error = front("tags: [a,\n  b]\nauthors: {name: Ann\nsource: y\n");
+        assert_eq!(error.line, Some(3), "{error:?}");
+        assert!(error.message.contains("bracket opened on this line"), "{error:?}");
+        assert!(!opens_unclosed_bracket("tags: [\"a [b\", c] # [x"));
+        assert!(opens_unclosed_bracket("- [a, b"));
     }
 
     #[test]

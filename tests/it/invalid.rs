@@ -21,8 +21,10 @@ fn expect_failure(site: SiteTest) -> (SiteTest, String) {
 #[test]
 fn bad_front_matter_yaml_names_file_and_line() {
     let (site, stderr) = failing_build("bad_yaml");
-    // The parser stops at the end of the unclosed list: line 4, where the block ends.
-    assert!(stderr.contains("2025-01-01-broken.md:4:"), "the line of the bad YAML: {stderr}");
+    // The parser stops at the end of the block (line 4); the error points at line 3, which
+    // opened the list and did not close it.
+    assert!(stderr.contains("2025-01-01-broken.md:3:"), "the line of the bad YAML: {stderr}");
+    assert!(stderr.contains("the bracket opened on this line is not closed"), "{stderr}");
     assert!(stderr.contains("not valid YAML"), "{stderr}");
     assert!(!site.has_output("index.html"), "a failed build writes no site");
 }
