@@ -6,7 +6,7 @@
 //! UTF-8 with `\n` line ends, so that is settled here once. A file is never dropped for its
 //! encoding: undecodable bytes become U+FFFD and a warning names the byte offset.
 
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
 use crate::text::{bytes_below, bytes_equal, find_byte};
 
@@ -133,7 +133,7 @@ fn utf8_with_stray_bytes(bytes: &[u8]) -> (String, bool) {
         let stray = match chunk.invalid() {
             &[byte] => {
                 let byte = [byte];
-                let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+                let (decoded, _) = WINDOWS_1252.decode_without_bom_handling(&byte);
                 // The five bytes Windows-1252 leaves undefined decode to C1 controls.
                 decoded.chars().next().filter(|c| !c.is_control())
             }
@@ -181,7 +181,50 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    detector.guess(None, chardetng::Utf8Detection::Allow)
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    if guess != WINDOWS_1252 && guess.is_single_byte() && lone_letters_say_windows_1252(bytes, guess) {
+        return WINDOWS_1252;
+    }
+    guess
+}
+
+/// Whether the bytes that `guess` and Windows-1252 read differently read, in `guess`, mostly
+/// as letters that stand alone, in no word.
+///
+/// With few non-ASCII bytes chardetng has little to go on: an English clipping whose only one is
+/// `£` (`\xA3`) was guessed Windows-1250, where that byte is `Ł`, and read "cut Ł4 million".
+/// A letter of a Central European or Baltic text is written inside words (`Łódź`, `był`), while
+/// Windows-1252's signs at those bytes (`£`, `¤`, `¦`, `¬`, `°`, `±`, `¼`...) stand beside
+/// digits, spaces and punctuation.
+fn lone_letters_say_windows_1252(bytes: &[u8], guess: &'static Encoding) -> bool {
+    let read = |encoding: &'static Encoding, byte: u8| {
+        let byte = [byte];
+        let (text, had_errors) = encoding.decode_without_bom_handling(&byte);
+        text.chars().next().filter(|_| !had_errors)
+    };
+    let is_letter = |byte: Option<&u8>| {
+        byte.is_some_and(|&byte| {
+            if byte.is_ascii() {
+                byte.is_ascii_alphabetic()
+            } else {
+                read(guess, byte).is_some_and(char::is_alphabetic)
+            }
+        })
+    };
+    let (mut alone, mut in_words) = (0usize, 0usize);
+    for (at, &byte) in bytes.iter().enumerate().filter(|(_, byte)| !byte.is_ascii()) {
+        let guessed = read(guess, byte);
+        if guessed == read(WINDOWS_1252, byte) || !guessed.is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let before = at.checked_sub(1).and_then(|before| bytes.get(before));
+        if is_letter(before) || is_letter(bytes.get(at + 1)) {
+            in_words += 1;
+        } else {
+            alone += 1;
+        }
+    }
+    alone > in_words
 }
 
 /// Whether bytes that are no valid UTF-8 are UTF-8 all the same: as many valid multi-byte
@@ -400,6 +443,22 @@ mod tests {
         let decoded = decode(bytes).unwrap();
         assert_eq!(decoded.text, "Le café “Zürich” – la façade est fermée pour l'été.");
         assert_eq!(decoded.first_invalid_byte, None);
+    }
+
+    #[test]
+    fn a_pound_sign_in_english_windows_1252_is_no_polish_letter() {
+        // Alone, and beside Windows-1252's quotes and a bullet.
+        let decoded =
+            decode(b"Council cuts library budget\r\n\r\nThe council will cut \xA34 million.\r\n").unwrap();
+        assert!(decoded.text.contains("cut £4 million"), "{}: {}", decoded.encoding, decoded.text);
+        let decoded =
+            decode(b"\x93We have no choice,\x94 she said. \x95 Fees rise to \xA312 and \xA320 from May.")
+                .unwrap();
+        assert!(decoded.text.contains("rise to £12 and £20"), "{}: {}", decoded.encoding, decoded.text);
+        // Polish in Windows-1250 keeps its letters: `Łódź` and `był` hold them inside words.
+        let polish = encoding_rs::WINDOWS_1250.encode("Prezydent Łodzi był w środę w Łańcucie. Żółw.").0;
+        let decoded = decode(&polish).unwrap();
+        assert_eq!(decoded.text, "Prezydent Łodzi był w środę w Łańcucie. Żółw.", "{}", decoded.encoding);
     }
 
     #[test]
