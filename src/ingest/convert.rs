@@ -449,9 +449,12 @@ impl Layout {
         layout
     }
 
+    /// Drops paragraphs that are page leftovers line by line (`Advertisement` over `Story
+    /// continues below advertisement`, pasted as one paragraph) and lists of links to other
+    /// stories under their heading (`Read more:`, `Topics`, `Mehr zum Thema:`).
     fn mark_leftovers(&mut self, paras: &[Para<'_>]) {
         for (role, para) in self.roles.iter_mut().zip(paras) {
-            if para.single_line().is_some_and(is_page_leftover) {
+            if para.lines.iter().all(|line| is_page_leftover(line)) || is_list_of_links(&para.lines) {
                 *role = Role::Dropped;
             }
         }
@@ -1293,6 +1296,14 @@ fn is_page_leftover(line: &str) -> bool {
         "gift this article",
         "save article",
         "most read",
+        "advertisement - scroll to continue",
+        "anzeige",
+        "werbung",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "publicidade",
+        "advertentie",
     ];
     const LONGEST: usize = 40;
     // A link's screen-reader label copied with it: `Our Standards: The Thomson Reuters Trust
@@ -1303,11 +1314,114 @@ fn is_page_leftover(line: &str) -> bool {
     if is_known_furniture(line) {
         return true;
     }
+    if line.len() <= 120 && is_share_buttons(&line.to_lowercase()) {
+        return true;
+    }
     if line.len() > LONGEST {
         return false;
     }
     let lower = line.to_lowercase();
-    LEFTOVERS.contains(&lower.as_str()) || is_player_readout(&lower)
+    LEFTOVERS.contains(&lower.as_str()) || is_player_readout(&lower) || is_page_number(&lower)
+}
+
+/// A row of sharing buttons copied as text: `Facebook Twitter Email`, `Share on Facebook | Share
+/// on X`, `Partager sur Facebook   Partager sur Twitter`. Every word is a network or the verb and
+/// preposition around one, in a language Gazette reads, and one of them is a network.
+fn is_share_buttons(lower: &str) -> bool {
+    const NETWORKS: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "email",
+        "e-mail",
+        "mail",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "messenger",
+        "bluesky",
+        "threads",
+        "flipboard",
+    ];
+    const AROUND: &[&str] = &[
+        "share",
+        "on",
+        "via",
+        "by",
+        "partager",
+        "sur",
+        "par",
+        "teilen",
+        "auf",
+        "per",
+        "compartir",
+        "en",
+        "por",
+        "condividi",
+        "su",
+        "delen",
+        "op",
+        "partilhar",
+        "compartilhar",
+        "no",
+        "print",
+        "copy",
+        "link",
+        "|",
+        "·",
+        "•",
+        "/",
+    ];
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|word| NETWORKS.contains(word) || AROUND.contains(word))
+        && words.iter().any(|word| NETWORKS.contains(word))
+}
+
+/// A page number left by a print or PDF export: `Page 2`, `Page 3 of 7`, `Seite 2`.
+fn is_page_number(lower: &str) -> bool {
+    let Some(rest) =
+        ["page ", "seite ", "página ", "pagina "].iter().find_map(|word| lower.strip_prefix(word))
+    else {
+        return false;
+    };
+    let rest = rest.trim();
+    let (number, of) = rest.split_once(" of ").or_else(|| rest.split_once(" von ")).unwrap_or((rest, "1"));
+    [number, of].iter().all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A list of links to other stories under its heading, pasted with the article: `Read more:`,
+/// `Related`, `Topics` or `Mehr zum Thema:` over lines that are headlines or names (short, with
+/// no sentence's full stop), in one paragraph.
+fn is_list_of_links(lines: &[&str]) -> bool {
+    const HEADINGS: &[&str] = &[
+        "read more",
+        "related",
+        "related stories",
+        "related articles",
+        "related coverage",
+        "related topics",
+        "more on this story",
+        "more on this topic",
+        "see also",
+        "topics",
+        "tags",
+        "mehr zum thema",
+        "lesen sie auch",
+        "lire aussi",
+        "à lire aussi",
+        "sur le même sujet",
+        "lee también",
+        "leggi anche",
+    ];
+    let [heading, items @ ..] = lines else { return false };
+    let heading = heading.trim().to_lowercase();
+    let heading = heading.trim_end_matches([':', ' ']);
+    !items.is_empty()
+        && HEADINGS.contains(&heading)
+        && items.iter().all(|item| has_at_most_words(item, 16) && !ends_as_sentence(item))
 }
 
 /// Page furniture of a known shape, whatever its length: the print edition's note and its links
@@ -1325,7 +1439,12 @@ fn is_known_furniture(line: &str) -> bool {
             && line.contains(" | ")
             && line.ends_with("Photos")
             && has_at_most_words(line, 16))
-        || (starts("related:") && !ends_as_sentence(line) && has_at_most_words(line, 20))
+        || ((starts("related:") || starts("read more:") || starts("lire aussi :") || starts("lire aussi:"))
+            && !ends_as_sentence(line)
+            && has_at_most_words(line, 20))
+        || (line.starts_with('©') && has_at_most_words(line, 8))
+        || (starts("click here to ") && has_at_most_words(line, 12))
+        || (starts("comments (") && has_at_most_words(line, 2))
         || (starts("powered by ") && has_at_most_words(line, 4) && names_a_site(line))
 }
 
@@ -4123,6 +4242,48 @@ mod tests {
         );
         assert_eq!(out.authors, ["Jane O’Doe"]);
         assert_eq!(out.source.as_deref(), Some("Associated Press"));
+    }
+
+    #[test]
+    fn leftovers_pasted_together_and_lists_of_other_stories_are_dropped() {
+        let out = convert(
+            "Government unveils spending plan\n\n\
+             The government on Tuesday unveiled a spending plan worth £12 billion, officials said.\n\n\
+             Advertisement\nStory continues below advertisement\n\n\
+             Finance minister Clara Hill said it would rebuild public services.\n\n\
+             Share this article\nFacebook Twitter Email\n\n\
+             Anzeige\n\nPartager sur Facebook   Partager sur Twitter\n\nPage 2\n\n\
+             Opposition parties said it was not enough.\n\n\
+             READ MORE:\n- Budget row deepens\n- What the plan means for you\n\n\
+             Topics\nPolitics\nEconomy\nBudget\n\n\
+             Read more: Why the budget matters\n\n© Thomson Reuters 2025",
+        );
+        for leftover in [
+            "Advertisement",
+            "Facebook",
+            "Anzeige",
+            "Partager",
+            "Page 2",
+            "Budget row",
+            "Topics",
+            "Why the",
+            "©",
+        ] {
+            assert!(!out.body.contains(leftover), "{leftover}: {}", out.body);
+            assert!(out.dropped.iter().any(|line| line.contains(leftover)), "{leftover} reported: {out:#?}");
+        }
+        assert!(out.body.contains("Opposition parties said it was not enough."), "{}", out.body);
+        // A list the story itself gives stays; so does a heading over a sentence.
+        let out = convert(
+            "Council sets out plan\n\nThe council said on Monday it had three aims for the year ahead.\n\n\
+             Related\nThe council also said it would review parking charges.\n\n\
+             Topics include:\n- housing\n- transport\n\nPage 2 of the report sets out the costs in full.",
+        );
+        assert!(out.body.contains("review parking charges"), "{}", out.body);
+        assert!(out.body.contains("housing"), "{}", out.body);
+        assert!(out.body.contains("Page 2 of the report"), "{}", out.body);
+        assert!(is_share_buttons("share on facebook | share on x"));
+        assert!(!is_share_buttons("share the facebook post"));
     }
 
     #[test]
