@@ -498,7 +498,7 @@ pub struct DigestView {
     pub title: String,
     /// Site path of the digest page.
     pub path: String,
-    /// Machine date of the first day.
+    /// Machine date of the period's first day (a week's Monday, a month's 1st).
     pub date: String,
     /// `14 stories from 6 sources`.
     pub headline: String,
@@ -538,7 +538,7 @@ impl DigestView {
             },
             title,
             path: period.path.clone(),
-            date: first.date().to_string(),
+            date: first_day(period.kind, first.date()).to_string(),
             headline: digest_headline(words, period.articles.iter().map(|&i| &articles[i])),
             topics: topic_groups(site, cards, &shown),
             articles: shown.iter().map(|&i| cards.card(site, i)).collect(),
@@ -617,6 +617,17 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
         out.push(TopicGroup { topic: None, articles: rest.iter().map(|&i| cards.card(site, i)).collect() });
     }
     out
+}
+
+/// The first day of the period of `kind` that holds `day`: the Monday of a week, the 1st of a
+/// month, 1 January. A digest's machine date is its period's, not its oldest story's.
+fn first_day(kind: PeriodKind, day: jiff::civil::Date) -> jiff::civil::Date {
+    match kind {
+        PeriodKind::Day => day,
+        PeriodKind::Week => day.iso_week_date().first_of_week().map_or(day, |monday| monday.date()),
+        PeriodKind::Month => day.first_of_month(),
+        PeriodKind::Year => day.first_of_year(),
+    }
 }
 
 /// A digest or archive title, in the site's `language`.

@@ -63,6 +63,21 @@ fn weekly_digests_follow_iso_weeks_across_the_year_end() {
     assert!(latest < earlier);
 }
 
+/// A week's digest is dated by its Monday, whatever day its oldest story is from: the page's
+/// `<time datetime>` says when the week starts.
+#[test]
+fn a_week_digest_is_dated_by_its_monday() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "digest:\n  period: week\n"),
+        ("content/a.md", &article("Wednesday story", "2025-11-26", "Week 48 starts on Monday 24 November.")),
+        ("content/b.md", &article("Friday story", "2025-11-28", "Later that week.")),
+    ]);
+    build(&site);
+    let week = site.output("2025/w48/index.html");
+    assert!(week.contains("<time datetime=\"2025-11-24\">Week 48, 2025 (24–30 November)</time>"), "{week}");
+    assert!(site.output("index.html").contains("datetime=\"2025-11-24\""), "the home page's edition too");
+}
+
 /// An ISO week belongs to its week-numbering year: week 1 of 2026 starts on 29 December 2025.
 #[test]
 fn a_week_digest_is_filed_under_its_own_year() {
