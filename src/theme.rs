@@ -158,7 +158,9 @@ impl Theme {
         theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
         problems.extend(hugo_layouts(config));
         theme.add_translations(&config.site_translations_dir(), true, &mut problems);
+        let layer_names: Vec<String> = layers.iter().map(|(name, _)| name.clone()).collect();
         theme.add_extended_layers(layers, &mut problems);
+        theme.check_site_extends(config, &layer_names, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
             return Err(problems);
         }
@@ -257,6 +259,47 @@ impl Theme {
             }
             for (name, file) in templates {
                 self.templates.insert(format!("{prefix}{name}"), file);
+            }
+        }
+    }
+
+    /// What a site template's `{% extends %}` gets wrong in ways Tera reports badly or not at
+    /// all: another theme's template than the site's (`default/templates/base.html` after the
+    /// site switched to broadsheet: every page is default's markup under broadsheet's style
+    /// sheet, which styles none of it, and the build said nothing), and a theme's template
+    /// named by a path that is not its name (`default/base.html`,
+    /// `themes/default/templates/base.html`: Tera says only that it "doesn't exist").
+    fn check_site_extends(&self, config: &Config, layers: &[String], problems: &mut Vec<Diagnostic>) {
+        let site_dir = config.site_templates_dir();
+        for file in self.templates.values().filter(|file| file.origin.starts_with(&site_dir)) {
+            let Some(parent) = extends(&file.text) else { continue };
+            if self.templates.contains_key(parent) {
+                if let Some((theme, _)) = parent.split_once("/templates/")
+                    && theme != config.theme
+                    && layers.iter().any(|layer| layer == theme)
+                {
+                    problems.push(Diagnostic::warning(
+                        &file.origin,
+                        format!(
+                            "extends {parent}, but the site's theme is {}: its pages get {theme}'s markup under {}'s style sheet; extend {}/templates/{} instead, or remove this file",
+                            config.theme,
+                            config.theme,
+                            config.theme,
+                            parent.split_once("/templates/").map_or(parent, |(_, name)| name)
+                        ),
+                    ));
+                }
+                continue;
+            }
+            let file_name = parent.rsplit('/').next().unwrap_or(parent);
+            let theme = layers.last().map_or("default", String::as_str);
+            if parent.contains('/') && self.templates.contains_key(file_name) {
+                problems.push(Diagnostic::error(
+                    &file.origin,
+                    format!(
+                        "extends {parent}, which is no template's name: a theme's templates are named by the theme, as in {{% extends \"{theme}/templates/{file_name}\" %}}"
+                    ),
+                ));
             }
         }
     }

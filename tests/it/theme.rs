@@ -522,6 +522,31 @@ fn a_site_template_extends_the_themes_own_by_its_name() {
     site.build_ok();
     let page = site.output("2025/03/01/ferry/index.html");
     assert!(page.contains("Ours too") && page.contains("<header class=\"bar\""), "{page}");
+    // Left extending the theme the site switched from: built, but said.
+    site.write(
+        "templates/base.html",
+        "{% extends \"default/templates/base.html\" %}{% block footer %}<footer>x</footer>{% endblock footer %}",
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("templates/base.html: extends default/templates/base.html, but the site's theme is broadsheet: its pages get default's markup under broadsheet's style sheet; extend broadsheet/templates/base.html instead"),
+        "{}",
+        run.stderr
+    );
+    // A theme's template by a path that is not its name.
+    for wrong in ["default/base.html", "themes/broadsheet/templates/base.html"] {
+        site.write(
+            "templates/base.html",
+            &format!("{{% extends \"{wrong}\" %}}{{% block footer %}}x{{% endblock footer %}}"),
+        );
+        let run = site.run(&["build"]);
+        assert!(!run.success);
+        assert!(
+            run.stderr.contains(&format!("templates/base.html: extends {wrong}, which is no template's name: a theme's templates are named by the theme, as in {{% extends \"broadsheet/templates/base.html\" %}}")),
+            "{}",
+            run.stderr
+        );
+    }
     site.write("templates/base.html", "{% extends \"base.html\" %}{% block footer %}x{% endblock footer %}");
     let run = site.run(&["build"]);
     assert!(!run.success);
