@@ -245,17 +245,24 @@ fn card_error(error: &tera::Error) -> tera::Error {
         }
         _ => format!("card.html: {error}"),
     };
-    tera::Error::message(format!("in {detail} ({LIMITS})"))
+    // What the card can see is worth saying only when it looked for something it cannot see:
+    // after a filter's wrong argument it would only mislead.
+    let hint = if detail.contains("not defined") || detail.contains("undefined") {
+        format!(" ({LIMITS})")
+    } else {
+        String::new()
+    };
+    tera::Error::message(format!("{CARD_ERROR}{detail}{hint}"))
 }
 
-/// The template, line and message of an error [`card_error`] made (`in meta.html:1: Field ...
-/// (card() gives ...)`), so the error can be reported at the file to fix rather than at the page
+/// How an error [`card_error`] made begins, so [`error_origin`] knows it from any other.
+const CARD_ERROR: &str = "in card() template ";
+
+/// The template, line and message of an error [`card_error`] made (`in card() template
+/// meta.html:1: Field ... (card() gives ...)`), so the error can be reported at the file to fix rather than at the page
 /// that called `card()`. `None` for any other message.
 pub(super) fn error_origin(message: &str) -> Option<(&str, usize, &str)> {
-    if !message.ends_with(&format!("({LIMITS})")) {
-        return None;
-    }
-    let (place, rest) = message.strip_prefix("in ")?.split_once(": ")?;
+    let (place, rest) = message.strip_prefix(CARD_ERROR)?.split_once(": ")?;
     let (template, line) = place.rsplit_once(':')?;
     Some((template, line.parse().ok()?, rest))
 }
@@ -374,6 +381,12 @@ mod tests {
         let message = error("{{ item.title }} {{ page.kind }}", "{{ card(item=item) }}");
         assert!(message.contains("card.html:1: Field `kind` is not defined"), "{message}");
         assert!(message.contains("card() gives card.html only"), "{message}");
+        let message = error("{{ item.title | truncate(length=\"x\") }}", "{{ card(item=item) }}");
+        assert!(message.contains("card.html:1:"), "{message}");
+        assert!(
+            !message.contains("card() gives card.html only"),
+            "a wrong argument is no missing value: {message}"
+        );
         let message = error("{{ card(item=item) }}", "{{ card(item=item) }}");
         assert!(message.contains("cannot be called from card.html"), "{message}");
         let message = error("{{ item.title }}", "{{ card(item=item, compact=true) }}");
