@@ -70,10 +70,12 @@ pub enum ConfigError {
         message: String,
     },
     /// A value parsed but makes no sense (bad time zone, bad URL...).
-    #[error("{path}: `{key}`: {message}")]
+    #[error("{path}{}: `{key}`: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
     Invalid {
         /// The config file.
         path: PathBuf,
+        /// 1-based line of the key in the file, when it was read from one.
+        line: Option<usize>,
         /// The offending key.
         key: &'static str,
         /// What is wrong and what would be right.
@@ -406,8 +408,8 @@ impl ConfigError {
             ConfigError::Parse { path, line, message } => {
                 Diagnostic::error(path, message.clone()).at_line(*line)
             }
-            ConfigError::Invalid { path, key, message } => {
-                Diagnostic::error(path, format!("`{key}`: {message}"))
+            ConfigError::Invalid { path, line, key, message } => {
+                Diagnostic::error(path, format!("`{key}`: {message}")).at_line(*line)
             }
             ConfigError::NoRoot { path } => Diagnostic::error(path, "no such folder"),
             ConfigError::Flag { flag, message } => Diagnostic::error(flag, message.clone()),
@@ -448,7 +450,15 @@ impl Config {
                 }
             }
         };
-        Config::resolve(root, config_file, raw, overrides)
+        Config::resolve(root, config_file.clone(), raw, overrides).map_err(|error| match error {
+            ConfigError::Invalid { path, line: None, key, message } => {
+                let line = config_file
+                    .and_then(|file| std::fs::read_to_string(file).ok())
+                    .and_then(|text| key_line(&text, key));
+                ConfigError::Invalid { path, line, key, message }
+            }
+            error => error,
+        })
     }
 
     /// Checks and converts every value of `raw`, applying defaults and command-line overrides.
@@ -480,6 +490,7 @@ impl Config {
         let file_label = config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
         let invalid = |key: &'static str, message: String| ConfigError::Invalid {
             path: file_label.clone(),
+            line: None,
             key,
             message,
         };
@@ -727,6 +738,34 @@ fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
     })
 }
 
+/// The 1-based line where `key` (`paginate_by`, or a nested `feeds.limit`) is written in a
+/// config file's `text`, for an error about its value.
+fn key_line(text: &str, key: &str) -> Option<usize> {
+    let mut parts = key.split('.');
+    let mut want = parts.next()?;
+    let mut indent = None;
+    for (number, line) in text.lines().enumerate() {
+        let own_indent = line.len() - line.trim_start().len();
+        let blank = line.trim().is_empty() || line.trim_start().starts_with('#');
+        if !blank && indent.is_some_and(|outer| own_indent <= outer) {
+            // The section ended without the key.
+            return None;
+        }
+        let Some(rest) = line.trim_start().strip_prefix(want) else { continue };
+        if !rest.trim_start().starts_with(':') {
+            continue;
+        }
+        match parts.next() {
+            None => return Some(number + 1),
+            Some(next) => {
+                want = next;
+                indent = Some(own_indent);
+            }
+        }
+    }
+    None
+}
+
 /// The counts that must be 1 or more (checked once parsed) say so when the value is no number
 /// either, rather than the "0 or more" of any whole number.
 fn at_least_one(message: String) -> String {
@@ -875,10 +914,30 @@ mod tests {
         assert_eq!(error.to_diagnostic().to_string(), "error: /site/site.yaml:2: unknown field");
         let error = ConfigError::Invalid {
             path: "site.yaml".into(),
+            line: None,
             key: "paginate_by",
             message: "must be at least 1".into(),
         };
         assert_eq!(error.to_diagnostic().to_string(), format!("error: {error}"));
+    }
+
+    #[test]
+    fn a_value_that_makes_no_sense_is_named_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |text: &str| std::fs::write(dir.path().join("site.yaml"), text).unwrap();
+        let error = |expected: &str| {
+            let error = Config::load(dir.path(), &Overrides::default()).unwrap_err();
+            assert!(error.to_string().ends_with(expected), "{error}");
+        };
+        write("title: News\n# pages\npaginate_by: 0\n");
+        error("site.yaml:3: `paginate_by`: must be at least 1");
+        write("title: News\nextra:\n  limit: 2\nfeeds:\n  formats: [rss]\n  limit: 0\n");
+        error("site.yaml:6: `feeds.limit`: must be at least 1");
+        write("timezone: Mars/Olympus\n");
+        let error = Config::load(dir.path(), &Overrides::default()).unwrap_err();
+        assert!(error.to_string().contains("site.yaml:1: `timezone`"), "{error}");
+        assert_eq!(key_line("feeds: {limit: 0}\n", "feeds.limit"), None, "not guessed");
+        assert_eq!(key_line("feeds:\n  formats: [rss]\ntags:\n  limit: 3\n", "feeds.limit"), None);
     }
 
     #[test]
