@@ -2206,6 +2206,11 @@ fn parse_byline(line: &str) -> Option<Byline> {
         match publisher_in(part) {
             Some(publisher) if agency.is_none() => agency = Some(publisher.to_string()),
             _ if is_byline_furniture(part) => leftovers.push(part.to_string()),
+            // `By Jane Doe | Political Editor`: a role, reported.
+            _ if explicit && is_affiliation(part) => leftovers.push(part.to_string()),
+            // `By Sophie Laurent | Ashford Herald`: after `By`, the part past a separator is the
+            // publication, known agency or not.
+            _ if explicit && agency.is_none() && is_publication_name(part) => agency = Some(part.to_string()),
             _ => return None,
         }
     }
@@ -4893,10 +4898,23 @@ mod tests {
             assert_eq!(out.dropped, dropped, "{byline}: every word kept or reported");
             assert!(out.images.is_empty(), "{byline}");
         }
-        // A part that is neither a publisher nor a date: the line is kept whole.
-        let out = convert(&format!("Council approves budget\n\nBy Jane Doe | Some Blog Network\n\n{lede}"));
+        // After `By` and a separator, a publication's name is the source, known or not; a role
+        // is reported.
+        for (byline, author, source, dropped) in [
+            ("By Sophie Laurent | Ashford Herald", "Sophie Laurent", Some("Ashford Herald"), &[][..]),
+            ("By Jane Doe | Some Blog Network", "Jane Doe", Some("Some Blog Network"), &[]),
+            ("By Jane Doe | Political Editor", "Jane Doe", None, &["Political Editor"][..]),
+        ] {
+            let out = convert(&format!("Council approves budget\n\n{byline}\n\n{lede}"));
+            assert_eq!(out.authors, [author], "{byline}");
+            assert_eq!(out.source.as_deref(), source, "{byline}");
+            assert_eq!(out.dropped, dropped, "{byline}");
+        }
+        // A part that is neither a publisher, a role nor a date: the line is kept whole.
+        let out =
+            convert(&format!("Council approves budget\n\nBy Jane Doe | read the full story here\n\n{lede}"));
         assert!(out.authors.is_empty());
-        assert!(out.body.starts_with("By Jane Doe \\| Some Blog Network"), "{}", out.body);
+        assert!(out.body.starts_with("By Jane Doe \\| read the full story here"), "{}", out.body);
         // Without `By`, a name and a masthead is as likely a photo's credit.
         let out = convert(&format!("Council approves budget\n\nJane Doe, The Portvale Courier\n\n{lede}"));
         assert!(out.authors.is_empty() && out.source.is_none(), "{out:?}");
