@@ -328,9 +328,21 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
     if headline_over_text || (index < HEADER_WINDOW && lines.iter().any(header_line)) {
         return LineBlock::LinePerParagraph;
     }
-    // Two or more lines that are each a paragraph of prose: too long for a list item, ending
-    // a sentence. The lines of an embedded post stay together: its signature follows them.
-    let prose_lines = lines.iter().filter(|line| !is_list_item_like(line) && ends_as_sentence(line)).count();
+    // Two or more lines that are each a paragraph of prose: no list's marker, ending a sentence,
+    // and either too long for a list item or a sentence of five words or more (a clipping's
+    // `Emergency services said about 400 homes were affected.` under a longer paragraph). The
+    // lines of an embedded post stay together: its signature follows them.
+    let prose_lines = lines
+        .iter()
+        .filter(|line| {
+            ends_as_sentence(line)
+                && (!is_list_item_like(line)
+                    || (strip_bullet(line).is_none()
+                        && number_marker(line).is_none()
+                        && !continues_as_text(line)
+                        && !has_at_most_words(line, 4)))
+        })
+        .count();
     let before_signature = next.is_some_and(|next| parse_signature(next.first_line()).is_some());
     if prose_lines >= 2 && !before_signature {
         return LineBlock::LinePerParagraph;
@@ -1034,8 +1046,15 @@ fn render_lines(md: &mut String, lines: &[&str]) {
         push_escaped_line(md, intro);
         md.push_str("\n\n");
         push_bullets(md, items.iter().map(|l| strip_bullet(l).unwrap_or(l)));
+    } else if let Some((intro, items)) = lines.split_first()
+        && items.iter().all(|l| strip_bullet(l).is_some())
+    {
+        // A heading over bulleted items (`Related` over `- Wildfires spread in Greece`).
+        push_escaped_line(md, intro);
+        md.push_str("\n\n");
+        push_bullets(md, items.iter().map(|l| strip_bullet(l).unwrap_or(l)));
     } else if lines.iter().all(|l| is_list_item_like(l)) {
-        push_bullets(md, lines.iter().copied());
+        push_bullets(md, lines.iter().map(|l| strip_bullet(l).unwrap_or(l)));
     } else {
         push_hard_broken_lines(md, lines, "");
     }
@@ -1815,9 +1834,11 @@ fn is_credits_line(line: &str) -> bool {
 // Lists
 // ---------------------------------------------------------------------------------------------
 
+/// The item after a list's bullet and the space or tab after it (`- `, `• `, a word
+/// processor's `•\t`).
 fn strip_bullet(line: &str) -> Option<&str> {
-    const BULLETS: &[&str] = &["- ", "* ", "• ", "+ ", "– ", "· ", "▪ ", "◦ "];
-    BULLETS.iter().find_map(|b| line.strip_prefix(b)).map(str::trim_start)
+    const BULLETS: &[char] = &['-', '*', '•', '+', '–', '·', '▪', '◦'];
+    line.strip_prefix(BULLETS).filter(|rest| rest.starts_with([' ', '\t'])).map(|rest| rest.trim_start())
 }
 
 fn number_marker(line: &str) -> Option<(u64, &str)> {
@@ -4528,6 +4549,29 @@ mod tests {
             out.body
         );
         assert!(out.body.ends_with("of automation -- the union said.\n"), "{}", out.body);
+    }
+
+    #[test]
+    fn pasted_bullets_are_list_markers_and_sentence_lines_are_paragraphs() {
+        let out = convert(
+            "Fires spread across southern Europe\n\n\
+             Firefighters battled wildfires across southern Europe on Tuesday as temperatures rose, officials said.\n\n\
+             •\tFires in Spain\n•\tFires in Greece\n\n\
+             Worst hit\n- Attica in Greece\n- Andalusia in Spain",
+        );
+        assert!(out.body.contains("- Fires in Spain\n- Fires in Greece"), "{}", out.body);
+        assert!(out.body.contains("Worst hit\n\n- Attica in Greece\n- Andalusia in Spain"), "{}", out.body);
+        assert!(!out.body.contains('•') && !out.body.contains("\\-"), "{}", out.body);
+        // One paragraph per line, no blank lines: short sentences are paragraphs too.
+        let out = convert(
+            "Residents of the coastal town of Marsden were evacuated on Sunday after heavy rain caused the river to burst its banks.\n\
+             Emergency services said about 400 homes were affected.\n\
+             \"We lost everything,\" said Tom Harris, whose shop was flooded.\n\
+             The Environment Agency issued three severe flood warnings for the area.",
+        );
+        assert!(!out.body.contains('\\'), "no hard breaks: {}", out.body);
+        assert!(out.body.contains("were affected.\n\n\"We lost everything"), "{}", out.body);
+        assert!(out.body.contains("was flooded.\n\nThe Environment"), "{}", out.body);
     }
 
     #[test]
