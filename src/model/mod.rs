@@ -194,6 +194,7 @@ impl Site {
             })
             .collect();
         warn_of_future_dates(&articles, &config.content_dir, now, &mut diagnostics);
+        warn_of_copies(&articles, &config.content_dir, &mut diagnostics);
         if config.auto_tags.is_some() {
             adopt_shared_auto_tags(&mut articles, config.auto_tag_min_articles);
         }
@@ -431,6 +432,38 @@ fn warn_of_future_dates(
             format!(
                 "dated {}, in the future: it is listed first on the front page and in the feeds until then; fix the date if it is a mistake, or write it as `date:` in front matter to hold the article back until then",
                 article.date.date()
+            ),
+        ));
+    }
+}
+
+/// Warns of an article whose text is another's, word for word: a clipping saved twice
+/// (`article(1).txt`, `Copy of …`) is published twice, with two pages, two search entries and a
+/// digest saying it was "also reported" by its own source. Both files stay (which to keep is the
+/// user's call); the warning names the other. Bodies are compared only when their lengths are
+/// equal, so this costs next to nothing.
+fn warn_of_copies(articles: &[Article], content_dir: &Path, diagnostics: &mut Vec<Diagnostic>) {
+    /// Shorter bodies (a line of a brief, an empty file) may well be alike without being copies.
+    const SHORTEST: usize = 100;
+    let mut by_length: HashMap<usize, Vec<&Article>> = HashMap::new();
+    for article in articles.iter().filter(|a| a.body_markdown.len() >= SHORTEST) {
+        by_length.entry(article.body_markdown.len()).or_default().push(article);
+    }
+    let mut copies: Vec<(&str, &str)> = Vec::new();
+    for mut alike in by_length.into_values().filter(|alike| alike.len() > 1) {
+        alike.sort_by(|a, b| a.source_path.cmp(&b.source_path));
+        for (k, copy) in alike.iter().enumerate() {
+            if let Some(original) = alike[..k].iter().find(|a| a.body_markdown == copy.body_markdown) {
+                copies.push((&copy.source_path, &original.source_path));
+            }
+        }
+    }
+    copies.sort_unstable();
+    for (copy, original) in copies {
+        diagnostics.push(Diagnostic::warning(
+            content_dir.join(copy),
+            format!(
+                "the same text as {original}: it is published twice (two pages, two search results, and a digest that calls it reported twice); delete one of the files, or write `draft: true` in one's front matter"
             ),
         ));
     }

@@ -264,6 +264,29 @@ fn bad_toml_front_matter_names_its_line_and_an_unclosed_block_its_fence() {
     assert!(stderr.contains("zola.md:1") && stderr.contains("opened with `+++` is never closed"), "{stderr}");
 }
 
+/// A clipping saved twice is published twice: both files stay, and the copy is warned about,
+/// naming the other.
+#[test]
+fn an_article_saved_twice_is_warned_about() {
+    let story = "Oil prices rose on Monday\n\nOil prices rose more than 2% on Monday after producers said they would extend output cuts into next year, traders said. Brent crude futures rose to $84.20 a barrel by midday in London, while U.S. crude rose to $80.10.\n";
+    let site = SiteTest::with_files(&[
+        ("content/2025/03/reuters_oil.txt", story),
+        ("content/2025/03/article(1).txt", story),
+        ("content/2025/03/another.txt", &story.replace("2%", "3%")),
+    ]);
+    let run = site.build_ok();
+    let warnings: Vec<&str> = run.stderr.lines().filter(|line| line.contains("the same text as")).collect();
+    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    assert!(
+        warnings[0].contains(
+            "content/2025/03/reuters_oil.txt: the same text as 2025/03/article(1).txt: it is published twice"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!warnings[0].contains("another.txt"), "one figure apart is no copy: {}", run.stderr);
+}
+
 #[test]
 fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() {
     let site = SiteTest::with_files(&[
