@@ -648,6 +648,19 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
+            // The writer's role on a line under the byline (`Politics correspondent`, `Sports
+            // Reporter`): the byline's, reported as its other words are, not the story's first
+            // paragraph (which also hid a date line under it).
+            if i > 0
+                && self.roles[i - 1] == Role::Byline
+                && is_affiliation(line)
+                && !is_known_agency(line)
+                && has_at_most_words(line, 4)
+                && !ends_as_sentence(line)
+            {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
             if self.updated.is_none()
                 && is_timestamp_line(line)
                 && let Some(date) = updated_date(line)
@@ -888,7 +901,14 @@ impl Layout {
             .map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::EmbedSignature });
         let stamp =
             self.stamp.map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::Stamp });
-        from_dateline.or(stamp).or(latest_post)
+        // With no other date, an `Updated …` line's: the story is at most that old, and pages
+        // update stories within a day or two. Without it the file's modification time dated
+        // the story, which then said it was updated months before it was published.
+        let updated = self.updated.map(|updated| {
+            let (year, month, day) = updated.date;
+            DateHint { year, month, day, evidence: DateEvidence::Stamp }
+        });
+        from_dateline.or(stamp).or(updated).or(latest_post)
     }
 
     fn dropped_lines(&self, paras: &[Para<'_>]) -> Vec<String> {
@@ -1502,9 +1522,46 @@ fn is_kicker(line: &str) -> bool {
     ends_with_dash && has_at_most_words(line, 6)
 }
 
+/// What opens a line that says when a story was published, in the languages the converter reads
+/// (`Published`, `Publié le`, `Publicado el`, `Veröffentlicht am`), longest first where one
+/// starts another.
+const PUBLISHED_LEADS: &[&str] = &[
+    "first published",
+    "published",
+    "posted",
+    "publié le",
+    "publié",
+    "publicado el",
+    "publicado",
+    "veröffentlicht am",
+    "veröffentlicht",
+    "pubblicato il",
+    "pubblicato",
+];
+
+/// What opens a line that says when a story was last changed (`Updated`, the Guardian's `Last
+/// modified on`, `Mis à jour le`, `Actualizado:`, `Aktualisiert am`), longest first where one
+/// starts another.
+const UPDATED_LEADS: &[&str] = &[
+    "last updated",
+    "updated",
+    "last modified on",
+    "last modified",
+    "mis à jour le",
+    "mis à jour",
+    "actualizado el",
+    "actualizado",
+    "aktualisiert am",
+    "aktualisiert",
+    "aggiornato il",
+    "aggiornato",
+];
+
 fn is_timestamp_line(line: &str) -> bool {
-    const LEADS: &[&str] = &["updated", "published", "posted", "last updated", "first published"];
-    let led = LEADS.iter().any(|lead| strip_prefix_ignore_case(line, lead).is_some());
+    let led = PUBLISHED_LEADS
+        .iter()
+        .chain(UPDATED_LEADS)
+        .any(|lead| strip_prefix_ignore_case(line, lead).is_some());
     if led && has_at_most_words(line, 16) {
         return true;
     }
@@ -1515,19 +1572,22 @@ fn is_timestamp_line(line: &str) -> bool {
 /// it on. Above the lede it is the page's furniture (a digest read days later would print
 /// "Updated 2:15 p.m." over the story), and no moment can be kept from it.
 fn is_dayless_stamp(line: &str) -> bool {
-    const LEADS: &[&str] = &["updated", "last updated", "published", "posted"];
-    let Some(rest) = LEADS.iter().find_map(|lead| strip_prefix_ignore_case(line, lead)) else {
+    let Some(rest) =
+        UPDATED_LEADS.iter().chain(PUBLISHED_LEADS).find_map(|lead| strip_prefix_ignore_case(line, lead))
+    else {
         return false;
     };
     let rest = rest.trim_start_matches([':', ' ']);
     let relative = rest.trim_end_matches('.').ends_with(" ago");
-    has_at_most_words(rest, 6) && (has_clock_time(rest) || relative) && !names_a_date(rest)
+    has_at_most_words(rest, 6) && (relative || (has_clock_time(rest) && !names_a_date(rest)))
 }
 
 /// Whether `text` may name a date: a month as the date rules read one (`Nov.`, `November`), or
 /// digits joined by `/` or `-` (`11/19`, `2024-11-19`). Such a stamp is left for those rules.
 fn names_a_date(text: &str) -> bool {
-    let month = text.split(|c: char| !c.is_alphabetic()).any(|word| month_number(word).is_some());
+    let month = text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| month_number(word).is_some() || (word.len() > 2 && foreign_month_number(word).is_some()));
     let numeric = text
         .as_bytes()
         .windows(3)
@@ -2817,7 +2877,7 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         return None;
     }
     let lower = line.to_ascii_lowercase();
-    let after_lead = ["first published", "published", "posted"].iter().find_map(|lead| {
+    let after_lead = PUBLISHED_LEADS.iter().find_map(|lead| {
         let at = lower.find(lead)?;
         let before = &line[..at];
         // A lead starts the line, or follows a name and place of a few capitalised words
@@ -2836,7 +2896,11 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         }
         None => line,
     };
-    let words: Vec<&str> = rest.split_whitespace().collect();
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    // The Guardian's `Sat 18 May 2024 17.45 BST`: the day of the week says nothing more.
+    if words.first().is_some_and(|word| is_weekday(word.trim_end_matches(','))) {
+        words.remove(0);
+    }
     let trim = |word: &str| word.trim_end_matches([',', ':', ';']).to_string();
     // An American zone: one of New York's to Los Angeles's, or UTC−4 to UTC−8.
     let us_zone = words.iter().any(|word| {
@@ -2858,10 +2922,15 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     let mut after = words[taken..].iter().map(|word| word.trim_end_matches([',', ';']));
     let timed = match after.next() {
         None => led,
-        Some(word) if led && (word.eq_ignore_ascii_case("at") || word == "|" || word == "·") => {
-            after.next().is_some_and(|time| clock_time(&[time]).is_some())
+        // `at`, and `à`, `um`, `alle` and `a las` in the other languages.
+        Some(word)
+            if led
+                && (matches!(word.to_lowercase().as_str(), "at" | "à" | "um" | "alle" | "a" | "|" | "·")) =>
+        {
+            let time = after.next().filter(|word| !word.eq_ignore_ascii_case("las")).or_else(|| after.next());
+            time.is_some_and(|time| clock_time(&[time]).is_some())
         }
-        Some(time) => clock_time(&[time]).is_some(),
+        Some(time) => clock_time(&[time, after.clone().next().unwrap_or("")]).is_some(),
     };
     if !timed {
         return None;
@@ -2901,7 +2970,8 @@ fn numeric_date(word: &str, month_first: bool) -> Option<(i16, i8, i8)> {
     let (month, day) = match (a, b) {
         (13.., _) => (b, a),
         (_, 13..) => (a, b),
-        _ if month_first => (a, b),
+        // `11/11/2019` reads the same either way.
+        _ if month_first || a == b => (a, b),
         _ => return None,
     };
     real_date((year.parse().ok()?, month, day))
@@ -2922,11 +2992,15 @@ pub struct UpdatedAt {
 /// 2024`, `Updated August 31, 2025 at 9:30 a.m. ET`): the first `Month D, YYYY` in it, and the
 /// first clock time with its zone.
 fn updated_date(line: &str) -> Option<UpdatedAt> {
-    let rest = ["updated", "last updated"].iter().find_map(|lead| strip_prefix_ignore_case(line, lead))?;
+    let rest = UPDATED_LEADS.iter().find_map(|lead| strip_prefix_ignore_case(line, lead))?;
     let words: Vec<&str> = rest.split_whitespace().collect();
     let date = words
         .windows(3)
-        .find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';', ','])))?;
+        .find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';', ','])))
+        .or_else(|| {
+            // `Actualizado: 11/11/2019 09:30`: digits, read only where they leave one reading.
+            words.iter().find_map(|word| numeric_date(word.trim_end_matches([',', ';']), false))
+        })?;
     let (time, zone) = clock_time(&words).map_or((None, None), |(time, zone)| (Some(time), zone));
     Some(UpdatedAt { date, time, zone })
 }
@@ -2962,15 +3036,24 @@ fn zone_named(word: &str) -> Option<&'static str> {
 /// The first `H:MM` in `words`, made 24-hour by an `a.m.`/`PM` after it, and the time zone an
 /// abbreviation after that names ([`ZONES`]).
 fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
-    let at = words.iter().position(|word| {
-        let word = word.trim_end_matches([',', '.', ';']);
-        word.split_once(':').is_some_and(|(h, m)| {
-            (1..=2).contains(&h.len())
-                && m.len() == 2
-                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-        })
-    })?;
-    let (hour, minute) = words[at].trim_end_matches([',', '.', ';']).split_once(':')?;
+    // `9:30`, French `10h30`, or British `17.45` when a zone follows it (alone it may be a
+    // figure).
+    let split = |at: usize| {
+        let word = words[at].trim_end_matches([',', '.', ';']);
+        let zone_after = || {
+            words
+                .get(at + 1)
+                .is_some_and(|next| zone_named(next.trim_end_matches([',', '.', ';', ')'])).is_some())
+        };
+        let (h, m) = word
+            .split_once(':')
+            .or_else(|| word.split_once('h'))
+            .or_else(|| word.split_once('.').filter(|_| zone_after()))?;
+        ((1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()))
+            .then_some((h, m))
+    };
+    let at = (0..words.len()).find(|&at| split(at).is_some())?;
+    let (hour, minute) = split(at)?;
     let (mut hour, minute): (i8, i8) = (hour.parse().ok()?, minute.parse().ok()?);
     let mut next = at + 1;
     let marker = words.get(next).map(|w| w.trim_end_matches([',', ';']).to_ascii_lowercase());
@@ -4332,6 +4415,34 @@ mod tests {
         ] {
             assert!(!is_page_leftover(line), "{line}");
         }
+    }
+
+    #[test]
+    fn stamps_in_other_shapes_and_languages_date_the_article() {
+        let lede = "The council approved the budget on Monday after a long debate that ran past midnight, officials said.";
+        for (header, date, updated) in [
+            // A role under the byline no longer hides the date under it.
+            ("By Ann Lee\nPolitics correspondent\n\n12 April 2021", (2021, 4, 12), None),
+            // The Guardian's stamp: a weekday, a dotted time and a zone.
+            ("By JOHN ROE\nSports Reporter\nSat 18 May 2024 17.45 BST", (2024, 5, 18), None),
+            (
+                "Publié le 26 juillet 2024 à 10h30\nMis à jour le 26 juillet 2024 à 12h00",
+                (2024, 7, 26),
+                Some(((2024, 7, 26), Some((12, 0)))),
+            ),
+            ("Actualizado: 11/11/2019 09:30", (2019, 11, 11), Some(((2019, 11, 11), Some((9, 30))))),
+            ("Veröffentlicht am 3. März 2024 um 10:30", (2024, 3, 3), None),
+            // An `Updated` line alone: the story is at most that old.
+            ("Updated: 09:30 a.m. ET, Jan 15, 2025", (2025, 1, 15), Some(((2025, 1, 15), Some((9, 30))))),
+        ] {
+            let out = convert(&format!("Council approves budget\n\n{header}\n\n{lede}"));
+            let found = out.date.unwrap_or_else(|| panic!("{header}: no date: {out:#?}"));
+            assert_eq!((found.year, found.month, found.day), date, "{header}");
+            assert_eq!(out.updated.map(|at| (at.date, at.time)), updated, "{header}");
+            assert!(out.body.starts_with("The council approved"), "{header}: {}", out.body);
+        }
+        assert!(!is_timestamp_line("The 17.45 train was late."));
+        assert_eq!(clock_time(&["17.45"]), None, "a dotted time needs its zone");
     }
 
     #[test]
