@@ -53,6 +53,11 @@ pub struct Converted {
     /// When an `Updated …` line in the page header (`Updated 3:12 PM EST, November 19, 2024`)
     /// says the story changed; the line itself is dropped as page furniture.
     pub updated: Option<UpdatedAt>,
+    /// The address of the original article, from a clipping tool's header (`Source:
+    /// https://…`, `URL:`).
+    pub source_url: Option<String>,
+    /// Tags a clipping tool's header gives (`Tags: housing, economy`).
+    pub tags: Vec<String>,
     /// Page leftovers removed from the body, verbatim, so `import --verbose` can show them.
     pub dropped: Vec<String>,
     /// The Markdown body: blocks separated by one blank line, ending with exactly one newline
@@ -129,6 +134,7 @@ pub enum DateEvidence {
 /// `text` is decoded UTF-8 with `\n` line ends; a final newline is optional. The function is
 /// total: any input, however odd, gives a value and never panics.
 pub fn convert(text: &str) -> Converted {
+    let (clip, text) = split_clip_header(text);
     let paras = split_paragraphs(text);
     let reflowed: String;
     let paras = match reflow(&paras) {
@@ -141,7 +147,8 @@ pub fn convert(text: &str) -> Converted {
     if paras.is_empty() {
         return Converted::default();
     }
-    let layout = Layout::analyse(&paras);
+    let mut layout = Layout::analyse(&paras);
+    layout.clip = clip;
     let mut out = Converted::default();
     layout.fill_metadata(&paras, &mut out);
     out.body = layout.render_body(&paras);
@@ -436,6 +443,7 @@ struct Layout {
     stamp: Option<(i16, i8, i8)>,
     lede: Option<usize>,
     dateline: Option<(Dateline, usize)>,
+    clip: Option<ClipHeader>,
 }
 
 impl Layout {
@@ -450,6 +458,7 @@ impl Layout {
             stamp: None,
             lede: None,
             dateline: None,
+            clip: None,
         };
         layout.mark_leftovers(paras);
         layout.mark_embeds(paras);
@@ -770,6 +779,9 @@ impl Layout {
             Some(title) => {
                 out.title = Some(normalise_space(paras[title].first_line()));
             }
+            None if self.clip.as_ref().is_some_and(|clip| clip.title.is_some()) => {
+                out.title = self.clip.as_ref().and_then(|clip| clip.title.clone());
+            }
             None => {
                 let fallback;
                 let from = if summary_source.is_empty() {
@@ -785,16 +797,26 @@ impl Layout {
         if let Some(byline) = &self.byline {
             out.authors = byline.authors.clone();
             out.byline = Some(byline.line.clone());
+        } else if let Some(author) = self.clip.as_ref().and_then(|clip| clip.author.as_deref()) {
+            out.authors = split_byline_parts(author)
+                .first()
+                .and_then(|names| split_names(&names.split(", ").collect::<Vec<_>>()))
+                .unwrap_or_default();
         } else {
             out.authors = self.tagline_authors(paras);
         }
         out.dateline = self.dateline.as_ref().map(|(d, _)| d.clone());
-        out.source = self.source();
+        out.source = self.source().or_else(|| self.clip.as_ref().and_then(|clip| clip.source.clone()));
+        if let Some(clip) = &self.clip {
+            out.source_url = clip.url.clone();
+            out.tags = clip.tags.clone();
+        }
         out.images = self.images.iter().map(|(_, image)| image.clone()).collect();
         out.embeds = self.embeds.iter().map(|span| span.signature.embed.clone()).collect();
         out.date = self.date_hint();
         out.updated = self.updated;
-        out.dropped = self.dropped_lines(paras);
+        out.dropped = self.clip.iter().map(|clip| clip.text.clone()).collect();
+        out.dropped.extend(self.dropped_lines(paras));
         if let Some(byline) = &self.byline {
             out.dropped.extend(byline.leftovers.iter().cloned());
         }
@@ -908,7 +930,19 @@ impl Layout {
             let (year, month, day) = updated.date;
             DateHint { year, month, day, evidence: DateEvidence::Stamp }
         });
-        from_dateline.or(stamp).or(updated).or(latest_post)
+        let clip_date = |clipped: bool| {
+            let clip = self.clip.as_ref()?;
+            let (year, month, day) = if clipped { clip.clipped? } else { clip.published? };
+            Some(DateHint { year, month, day, evidence: DateEvidence::Stamp })
+        };
+        // A clipping tool's `Published:` is the page's own date; its `Clipped:` is when the page
+        // was saved, which the story is at most as old as, as an update is.
+        from_dateline
+            .or(stamp)
+            .or_else(|| clip_date(false))
+            .or(updated)
+            .or_else(|| clip_date(true))
+            .or(latest_post)
     }
 
     fn dropped_lines(&self, paras: &[Para<'_>]) -> Vec<String> {
@@ -1888,6 +1922,104 @@ fn is_credits_line(line: &str) -> bool {
     const LEADS: &[&str] =
         &["reporting by", "additional reporting", "editing by", "writing by", "compiled by", "(reporting by"];
     LEADS.iter().any(|lead| strip_prefix_ignore_case(line, lead).is_some())
+}
+
+// ---------------------------------------------------------------------------------------------
+// A clipping tool's header
+// ---------------------------------------------------------------------------------------------
+
+/// What a clipping tool or a read-later export writes over the page's text, one `Key: value`
+/// a line (Evernote's, Obsidian's and Joplin's web clippers, Instapaper and Pocket exports):
+/// `Title: …`, `Source: https://…`, `Clipped: 2025-04-02 10:14`, `Tags: housing, economy`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct ClipHeader {
+    /// The header as written, reported with the other lines taken out of the text.
+    text: String,
+    title: Option<String>,
+    /// A publication's name given as the source (`Source: The Guardian`).
+    source: Option<String>,
+    /// The page's address (`Source: https://…`, `URL:`, `Link:`).
+    url: Option<String>,
+    author: Option<String>,
+    /// (year, month, day) of `Published:` or `Date:`.
+    published: Option<(i16, i8, i8)>,
+    /// (year, month, day) of `Clipped:`, `Saved:` or `Created:`.
+    clipped: Option<(i16, i8, i8)>,
+    tags: Vec<String>,
+}
+
+/// `text` without a clipping tool's header over it ([`clip_header`]), and what the header said.
+fn split_clip_header(text: &str) -> (Option<ClipHeader>, &str) {
+    let start = text.len() - text.trim_start().len();
+    let block_end = text[start..].find("\n\n").map_or(text.len(), |at| start + at);
+    let block = text[start..block_end].trim_end();
+    // Most texts open with a headline, which has no `: ` key at its start.
+    if !block.contains(':') || block.lines().count() > 12 {
+        return (None, text);
+    }
+    let lines: Vec<&str> = block.lines().map(str::trim).collect();
+    match clip_header(&lines) {
+        Some(mut header) => {
+            header.text = block.to_string();
+            (Some(header), &text[block_end..])
+        }
+        None => (None, text),
+    }
+}
+
+/// Lines read as a clipping tool's header: two lines or more, every one a known
+/// key and its value, one of them the page's title, address or clipping date (so that a
+/// story's `Note: …` / `Update: …` lines are never taken for one).
+fn clip_header(lines: &[&str]) -> Option<ClipHeader> {
+    if lines.len() < 2 {
+        return None;
+    }
+    let mut header = ClipHeader::default();
+    let mut telling = false;
+    for line in lines {
+        let (key, value) = line.split_once(':')?;
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let is_address = value.starts_with("http://") || value.starts_with("https://");
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => {
+                header.title = Some(normalise_space(value));
+                telling = true;
+            }
+            "source" | "url" | "link" | "original url" | "source url" if is_address => {
+                header.url = Some(value.to_string());
+                telling = true;
+            }
+            "source" | "publication" | "site" => header.source = Some(value.to_string()),
+            "author" | "authors" | "by" | "byline" => header.author = Some(value.to_string()),
+            "published" | "date" | "date published" | "publish date" => header.published = clip_date(value),
+            "clipped" | "saved" | "created" | "date saved" | "date clipped" => {
+                header.clipped = clip_date(value);
+                telling = true;
+            }
+            "tags" | "keywords" | "labels" => {
+                header.tags = value
+                    .split([',', ';'])
+                    .map(|tag| tag.trim().trim_start_matches('#').to_string())
+                    .filter(|tag| !tag.is_empty())
+                    .collect();
+            }
+            _ => return None,
+        }
+    }
+    telling.then_some(header)
+}
+
+/// The day a clipping header's date gives: `2025-04-02 10:14`, `2025-04-02T10:14:00Z`,
+/// `April 2, 2025`, `2 April 2025`.
+fn clip_date(value: &str) -> Option<(i16, i8, i8)> {
+    value
+        .get(..10)
+        .and_then(stamp_date)
+        .or_else(|| stamp_date(value))
+        .or_else(|| publication_stamp(value).map(|stamp| stamp.date))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -4415,6 +4547,44 @@ mod tests {
         ] {
             assert!(!is_page_leftover(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_clipping_tools_header_is_read_as_the_articles_details() {
+        let lede = "House prices in the UK fell for a third consecutive month in March, according to the Nationwide index.";
+        let out = convert(&format!(
+            "Title: Housing prices fall for third month\nSource: https://www.example-news.com/business/housing\n\
+             Clipped: 2025-04-02 10:14\nTags: housing, #economy\n\n\
+             Housing prices fall for third month\n\nBy Ruth Adams, Economics Correspondent\n\n{lede}"
+        ));
+        assert_eq!(out.title.as_deref(), Some("Housing prices fall for third month"));
+        assert!(!out.title_inferred);
+        assert_eq!(out.authors, ["Ruth Adams"]);
+        assert_eq!(out.source_url.as_deref(), Some("https://www.example-news.com/business/housing"));
+        assert_eq!(out.tags, ["housing", "economy"]);
+        let date = out.date.expect("the clipping date");
+        assert_eq!((date.year, date.month, date.day), (2025, 4, 2));
+        assert!(out.body.starts_with("House prices"), "{}", out.body);
+        assert!(out.dropped.iter().any(|line| line.starts_with("Title: ")), "reported: {:?}", out.dropped);
+        // The header alone names the story when the text has no headline; `Published:` beats
+        // `Clipped:`, and a publication's name is the source.
+        let out = convert(&format!(
+            "Title: Housing prices fall\nSource: The Portvale Courier\nAuthor: Ann Lee and Bo Chen\n\
+             Published: March 30, 2025\nClipped: 2025-04-02\n\n{lede}"
+        ));
+        assert_eq!(out.title.as_deref(), Some("Housing prices fall"));
+        assert_eq!(out.source.as_deref(), Some("The Portvale Courier"));
+        assert_eq!(out.authors, ["Ann Lee", "Bo Chen"]);
+        let date = out.date.expect("published");
+        assert_eq!((date.year, date.month, date.day), (2025, 3, 30));
+        // A story's own `Note:` lines are no header.
+        let out =
+            convert(&format!("Note: this story was updated.\nUpdate: a figure was corrected.\n\n{lede}"));
+        assert!(out.body.contains("Note: this story"), "{}", out.body);
+        assert!(
+            clip_header(&["Tags: a, b", "Author: Ann Lee"]).is_none(),
+            "no title, address or clipping date"
+        );
     }
 
     #[test]

@@ -115,6 +115,9 @@ pub struct FrontMatter {
     /// The publisher.
     #[serde(skip_serializing_if = "Option::is_none", alias = "publisher")]
     pub source: Option<String>,
+    /// The address of the original article (a clipping's page), which the article page links to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
     /// One-paragraph summary, for cards and feeds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -168,6 +171,7 @@ pub const KEYS: &[&str] = &[
     "authors",
     "dateline",
     "source",
+    "source_url",
     "summary",
     "description",
     "tags",
@@ -531,6 +535,7 @@ mod tests {
             authors: vec!["Jane Doe".into()],
             dateline: Some(Dateline { place: "Paris".into(), ..Dateline::default() }),
             source: Some("AP".into()),
+            source_url: Some("https://example.org/a".into()),
             summary: Some("S.".into()),
             description: Some("D.".into()),
             tags: vec!["t".into()],

@@ -652,6 +652,8 @@ fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
             text: d.text,
         }),
         source: converted.source,
+        source_url: converted.source_url,
+        tags: converted.tags,
         summary: (!converted.summary.is_empty()).then_some(converted.summary),
         lang: converted.lang,
         images: converted
@@ -705,6 +707,7 @@ fn merge(user: FrontMatter, derived: FrontMatter) -> FrontMatter {
         authors: if user.authors.is_empty() { derived.authors } else { user.authors },
         dateline: user.dateline.or(derived.dateline),
         source: user.source.or(derived.source),
+        source_url: user.source_url.or(derived.source_url),
         summary: user.summary.or(derived.summary),
         tags: if user.tags.is_empty() { derived.tags } else { user.tags },
         lang: user.lang.or(derived.lang),
@@ -1048,6 +1051,27 @@ fn resolve(
     }
     let signature =
         config.clusters.as_ref().and_then(|c| crate::model::cluster::signature(&plain, c.shingle));
+    // Only a web address is linked to: a `javascript:` one would run in the reader's browser.
+    let source_url = front.source_url.clone().filter(|url| {
+        let web = url.starts_with("https://") || url.starts_with("http://");
+        if !web {
+            let line = prepared
+                .yaml
+                .as_deref()
+                .and_then(|yaml| front_matter::key_line(yaml, &["source_url"]))
+                .map(|(line, _)| line);
+            diagnostics.push(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "`source_url: {url}` is left out: write the original article's address, https://…"
+                    ),
+                )
+                .at_line(line),
+            );
+        }
+        web
+    });
     Some(Article {
         source_path: source.relative.clone(),
         slug,
@@ -1063,6 +1087,7 @@ fn resolve(
         authors,
         dateline: front.dateline.clone(),
         source: front.source.clone(),
+        source_url,
         summary,
         description: front.description.clone(),
         summary_in_body,

@@ -80,6 +80,8 @@ pub struct Article {
     pub dateline: Option<Dateline>,
     /// Publisher.
     pub source: Option<String>,
+    /// The address of the original article, when a clipping's header or front matter gives it.
+    pub source_url: Option<String>,
     /// Plain-text summary.
     pub summary: String,
     /// The page's description for search engines and link previews when front matter gives one

@@ -726,6 +726,7 @@ pub(crate) mod tests {
             authors: vec![],
             dateline: None,
             source: None,
+            source_url: None,
             summary: String::new(),
             description: None,
             summary_in_body: false,

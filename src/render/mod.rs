@@ -571,6 +571,7 @@ impl Renderer {
                 .collect(),
             photo_credits: photo_credits(&article.images),
             embeds: &article.embeds,
+            source_url: article.source_url.as_deref(),
             lang: article.lang.as_deref().filter(|lang| !crate::model::same_language(lang, &config.language)),
             word_count: article.word_count,
             updated: article.updated.as_ref().map(views::rfc3339),

@@ -410,6 +410,8 @@ pub struct ArticleView<'a> {
     pub photo_credits: Vec<Image>,
     /// Embedded posts.
     pub embeds: &'a [Embed],
+    /// The address of the original article (`source_url:`), for a link to it.
+    pub source_url: Option<&'a str>,
     /// Language, if it differs from the site's.
     pub lang: Option<&'a str>,
     /// Words in the body.
