@@ -474,8 +474,14 @@ impl Layout {
     /// continues below advertisement`, pasted as one paragraph) and lists of links to other
     /// stories under their heading (`Read more:`, `Topics`, `Mehr zum Thema:`).
     fn mark_leftovers(&mut self, paras: &[Para<'_>]) {
-        for (role, para) in self.roles.iter_mut().zip(paras) {
-            if para.lines.iter().all(|line| is_page_leftover(line)) || is_list_of_links(&para.lines) {
+        let count = paras.len();
+        for (i, (role, para)) in self.roles.iter_mut().zip(paras).enumerate() {
+            // A site's cookie notice is copied from the top or the bottom of its page.
+            let at_an_end = i < 3 || i + 3 >= count;
+            if para.lines.iter().all(|line| is_page_leftover(line))
+                || is_list_of_links(&para.lines)
+                || (at_an_end && is_cookie_notice(para))
+            {
                 *role = Role::Dropped;
             }
         }
@@ -654,6 +660,11 @@ impl Layout {
                 continue;
             }
             if is_kicker(line) {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            // `Staff reporter` alone where a byline goes: the paper's, no one's name.
+            if self.byline.is_none() && has_at_most_words(line, 4) && is_generic_writer(line) {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
@@ -1451,6 +1462,36 @@ fn is_share_buttons(lower: &str) -> bool {
     words.len() >= 2
         && words.iter().all(|word| NETWORKS.contains(word) || AROUND.contains(word))
         && words.iter().any(|word| NETWORKS.contains(word))
+}
+
+/// A site's cookie notice copied with its page (`We use cookies to improve your experience on
+/// our site. … Accept all cookies  Manage preferences`), in the languages the converter reads:
+/// the site speaks of its own use of cookies, which a story about cookies does not.
+fn is_cookie_notice(para: &Para<'_>) -> bool {
+    const SAID: &[&str] = &[
+        "we use cookies",
+        "this site uses cookies",
+        "this website uses cookies",
+        "our use of cookies",
+        "accept all cookies",
+        "accept cookies",
+        "cookie settings",
+        "cookie preferences",
+        "wir verwenden cookies",
+        "diese website verwendet cookies",
+        "nous utilisons des cookies",
+        "ce site utilise des cookies",
+        "utilizamos cookies",
+        "este sitio utiliza cookies",
+        "utilizziamo i cookie",
+        "wij gebruiken cookies",
+    ];
+    let text = para.joined();
+    if !has_at_most_words(&text, 80) || !text.to_ascii_lowercase().contains("cookie") {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    SAID.iter().any(|said| lower.contains(said))
 }
 
 /// A page number left by a print or PDF export: `Page 2`, `Page 3 of 7`, `Seite 2`.
@@ -2480,11 +2521,53 @@ fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-    let authors = split_names(&segments)?;
+    let mut authors = split_names(&segments)?;
     if !explicit && authors.iter().any(|a| a.split_whitespace().count() < 2) {
         return None;
     }
+    // `By Staff Reporter`, `By our correspondent`: the paper's, no one's name.
+    if explicit {
+        let (generic, named): (Vec<String>, Vec<String>) =
+            authors.into_iter().partition(|name| is_generic_writer(name));
+        leftovers.extend(generic);
+        authors = named;
+    }
     Some(Byline { line: line.to_string(), authors, agency, leftovers })
+}
+
+/// A byline's writer that is no person: `Staff Reporter`, `Staff`, `Our Correspondent`, `From
+/// our correspondent`, `News Desk`, `Web Desk`.
+fn is_generic_writer(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "by",
+        "staff",
+        "reporter",
+        "reporters",
+        "writer",
+        "writers",
+        "correspondent",
+        "correspondents",
+        "our",
+        "from",
+        "a",
+        "the",
+        "news",
+        "desk",
+        "web",
+        "agency",
+        "agencies",
+        "editorial",
+        "team",
+        "wires",
+        "wire",
+    ];
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|word| WORDS.contains(word))
+        && words
+            .iter()
+            .any(|word| matches!(*word, "staff" | "correspondent" | "desk" | "team" | "reporter" | "writer"))
 }
 
 /// A byline cut at its separators (`|`, `·`, a spaced dash), each part trimmed.
@@ -4525,6 +4608,39 @@ mod tests {
         assert!(out.body.contains("Page 2 of the report"), "{}", out.body);
         assert!(is_share_buttons("share on facebook | share on x"));
         assert!(!is_share_buttons("share the facebook post"));
+    }
+
+    #[test]
+    fn a_staff_byline_names_no_author() {
+        let lede = "The city council approved a new tram line for Portvale on Monday after a three-hour debate, officials said.";
+        for header in
+            ["By Staff Reporter", "Staff reporter", "By our correspondent", "By Staff Reporter and Ann Lee"]
+        {
+            let out = convert(&format!("City council approves new tram line\n\n{header}\n\n{lede}"));
+            let named: &[&str] = if header.contains("Ann Lee") { &["Ann Lee"] } else { &[] };
+            assert_eq!(out.authors, named, "{header}");
+            assert!(out.body.starts_with("The city council"), "{header}: {}", out.body);
+        }
+        assert!(!is_generic_writer("Ann Staff"));
+        assert!(!is_generic_writer("The Times"));
+    }
+
+    #[test]
+    fn a_cookie_notice_is_no_headline() {
+        let out = convert(
+            "We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies. Accept all cookies  Manage preferences\n\n\
+             City council approves new tram line for Portvale\n\n\
+             The city council approved a new tram line for Portvale on Monday after a three-hour debate, officials said.\n\n\
+             Critics said the cookies sold at the stations would cost too much.",
+        );
+        assert_eq!(
+            out.title.as_deref(),
+            Some("City council approves new tram line for Portvale"),
+            "{out:#?}"
+        );
+        assert!(out.summary.starts_with("The city council approved"), "{}", out.summary);
+        assert!(out.dropped.iter().any(|line| line.starts_with("We use cookies")), "{:?}", out.dropped);
+        assert!(out.body.contains("the cookies sold"), "a story's own cookies stay: {}", out.body);
     }
 
     #[test]
