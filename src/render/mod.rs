@@ -982,7 +982,12 @@ fn template_diagnostic(
                 .at_line(Some(inner_line));
             }
             let path = origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
-            Diagnostic::error(path, format!("template error: {}", report.message())).at_line(Some(line))
+            let hint = std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|source| syntax_hint(report.message(), &source, line))
+                .map(|hint| format!(" ({hint})"))
+                .unwrap_or_default();
+            Diagnostic::error(path, format!("template error: {}{hint}", report.message())).at_line(Some(line))
         }
         _ => {
             // Other errors (an unknown filter or template, a block no parent has) print as a
@@ -1008,6 +1013,49 @@ fn template_diagnostic(
             }
         }
     }
+}
+
+/// What Tera's terse syntax errors mean for the template `source`, at 1-based `line`: which
+/// tag it did not know, and why. Zola's `macro`, `import` and `ignore missing` are not Tera 2's;
+/// an `{% endblock %}` that is "unknown" closes a block while an `{% if %}` or `{% for %}` above
+/// it is still open.
+fn syntax_hint(message: &str, source: &str, line: usize) -> Option<String> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    if message.starts_with("Found identifier but expected %}") && text.contains("ignore missing") {
+        return Some("Tera 2 has no `ignore missing`: an included template must exist".to_string());
+    }
+    if !message.starts_with("Unknown tag") {
+        return None;
+    }
+    let tags: Vec<&str> = text
+        .split("{%")
+        .skip(1)
+        .filter_map(|tag| tag.trim_start_matches('-').split_whitespace().next())
+        .collect();
+    if let Some(tag) = tags.iter().find(|tag| matches!(**tag, "macro" | "endmacro" | "import")) {
+        return Some(format!(
+            "`{{% {tag} %}}`: Tera 2 has no macros; put the markup in a template of its own and `{{% include %}}` it where it is needed, after `{{% set %}}` of what it reads"
+        ));
+    }
+    // The tags opened and not closed above the line, innermost last.
+    let mut open: Vec<(&str, usize)> = Vec::new();
+    for (number, above) in source.lines().take(line - 1).enumerate() {
+        for tag in
+            above.split("{%").skip(1).filter_map(|tag| tag.trim_start_matches('-').split_whitespace().next())
+        {
+            match tag {
+                "if" | "for" | "block" | "filter" => open.push((tag, number + 1)),
+                "endif" | "endfor" | "endblock" | "endfilter" => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    let (tag, opened) = open.iter().rev().find(|(tag, _)| matches!(*tag, "if" | "for" | "filter"))?;
+    Some(format!(
+        "the `{{% {tag} %}}` opened on line {opened} is not closed before this: add `{{% end{tag} %}}`"
+    ))
 }
 
 /// The credits of the photos that were cut from the text (images without a file), each caption
@@ -1085,6 +1133,25 @@ fn without_photo_label(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tera_syntax_errors_say_which_tag_and_why() {
+        let unclosed = "{% extends \"base.html\" %}\n{% block content %}\n{% if a %}\n{% for x in xs %}{% endfor %}\n<p>x</p>\n{% endblock content %}\n";
+        assert_eq!(
+            syntax_hint("Unknown tag", unclosed, 6).as_deref(),
+            Some("the `{% if %}` opened on line 3 is not closed before this: add `{% endif %}`")
+        );
+        let closed = unclosed.replace("<p>x</p>", "{% endif %}");
+        assert_eq!(syntax_hint("Unknown tag", &closed, 6), None, "nothing to say");
+        assert!(
+            syntax_hint("Unknown tag", "{% import \"m.html\" as m %}\n", 1)
+                .is_some_and(|hint| hint.contains("Tera 2 has no macros"))
+        );
+        assert!(
+            syntax_hint("Found identifier but expected %}.", "{% include \"x.html\" ignore missing %}", 1)
+                .is_some_and(|hint| hint.contains("no `ignore missing`"))
+        );
+    }
 
     #[test]
     fn a_photographer_credited_under_each_photo_is_credited_once() {
