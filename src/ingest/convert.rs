@@ -560,8 +560,14 @@ impl Layout {
                 if let Some(publisher) = credit.publisher {
                     self.photo_publisher.get_or_insert(publisher);
                 }
-                let caption = self.caption_before(paras, i);
                 self.roles[i] = Role::Image;
+                if let Some((caption, credit)) = split_labelled_caption(line) {
+                    return Some(Image {
+                        caption: Some(caption.to_string()),
+                        credit: Some(credit.to_string()),
+                    });
+                }
+                let caption = self.caption_before(paras, i);
                 return Some(Image { caption, credit: Some(line.to_string()) });
             }
             if self.follows_image_marker(paras, i) && is_bare_name(line) {
@@ -2112,6 +2118,22 @@ fn continues_as_text(line: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Photo credits and captions
 // ---------------------------------------------------------------------------------------------
+
+/// A labelled photo line that gives the caption and then the credit, split so: `Photo: Dredger
+/// moored at Portvale quay. James Whitlow/REUTERS` is the caption `Dredger moored at Portvale
+/// quay.` and the credit `James Whitlow/REUTERS` (all of it was the credit, which the page then
+/// printed as a credit).
+fn split_labelled_caption(line: &str) -> Option<(&str, &str)> {
+    const LABELS: &[&str] = &["photo:", "photograph:", "image:", "picture:", "foto:", "pictured:"];
+    let rest = LABELS.iter().find_map(|label| strip_prefix_ignore_case(line, label))?.trim_start();
+    let end = rest.rfind(". ")?;
+    let (caption, credit) = (&rest[..=end], rest[end + 2..].trim());
+    (has_at_most_words(credit, 6)
+        && credit.contains('/')
+        && parse_credit(credit).is_some()
+        && !has_at_most_words(caption, 2))
+    .then_some((caption, credit))
+}
 
 /// A recognised credit line; `publisher` is set for `Name for The Publication`, the one credit
 /// form that names who published the article.
@@ -4623,6 +4645,18 @@ mod tests {
         }
         assert!(!is_generic_writer("Ann Staff"));
         assert!(!is_generic_writer("The Times"));
+    }
+
+    #[test]
+    fn a_labelled_photo_line_with_caption_and_credit_is_split() {
+        let out = convert(
+            "Dredging resumes at Portvale\n\nPhoto: Dredger moored at Portvale quay. James Whitlow/REUTERS\n\n\
+             Dredging resumed at Portvale harbour on Monday after a two-week pause caused by storms, the port authority said.",
+        );
+        assert_eq!(out.images.len(), 1, "{out:#?}");
+        assert_eq!(out.images[0].caption.as_deref(), Some("Dredger moored at Portvale quay."));
+        assert_eq!(out.images[0].credit.as_deref(), Some("James Whitlow/REUTERS"));
+        assert_eq!(split_labelled_caption("Photo: James Whitlow/REUTERS"), None, "a credit alone");
     }
 
     #[test]
