@@ -732,10 +732,25 @@ fn read_raw(path: &Path) -> Result<RawConfig, ConfigError> {
         let message = if toml {
             "this is TOML (Hugo's or Zola's config); Gazette reads YAML: write the keys as `base_url: https://example.org/` in site.yaml (`gazette init` writes one with every key explained)".to_string()
         } else {
-            at_least_one(e.message)
+            own_values_under_extra(at_least_one(e.message))
         };
         ConfigError::Parse { path: path.to_path_buf(), line: e.line.filter(|_| !toml), message }
     })
+}
+
+/// An unknown top-level key that is no misspelling of one (`author:`, `copyright:`) is most
+/// likely a value of the site's own for its templates, which goes under `extra:`: the message
+/// says so, with the key's own name.
+fn own_values_under_extra(message: String) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else { return message };
+    match rest.split_once('`') {
+        Some((key, _)) if !message.contains("did you mean") => {
+            format!(
+                "{message} (a value of the site's own goes under `extra:`, as `extra:` then `  {key}: …` on the next line, and templates read it as `site.extra.{key}`)"
+            )
+        }
+        _ => message,
+    }
 }
 
 /// The 1-based line where `key` (`paginate_by`, or a nested `feeds.limit`) is written in a
@@ -919,6 +934,18 @@ mod tests {
             message: "must be at least 1".into(),
         };
         assert_eq!(error.to_diagnostic().to_string(), format!("error: {error}"));
+    }
+
+    #[test]
+    fn an_unknown_key_that_is_no_typo_is_pointed_to_extra() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("site.yaml"), "title: News\ncopyright: Ann Lee\n").unwrap();
+        let error = Config::load(dir.path(), &Overrides::default()).unwrap_err().to_string();
+        assert!(error.contains("site.yaml:2: unknown field `copyright`"), "{error}");
+        assert!(error.contains("templates read it as `site.extra.copyright`"), "{error}");
+        std::fs::write(dir.path().join("site.yaml"), "titel: News\n").unwrap();
+        let error = Config::load(dir.path(), &Overrides::default()).unwrap_err().to_string();
+        assert!(error.contains("did you mean `title`") && !error.contains("site.extra"), "{error}");
     }
 
     #[test]

@@ -155,12 +155,14 @@ impl Theme {
                 ),
             ));
         }
+        let theme_names: Vec<String> = theme.templates.keys().cloned().collect();
         theme.overlay(&config.site_templates_dir(), &config.site_static_dir(), &mut problems);
         problems.extend(hugo_layouts(config));
         theme.add_translations(&config.site_translations_dir(), true, &mut problems);
         let layer_names: Vec<String> = layers.iter().map(|(name, _)| name.clone()).collect();
         theme.add_extended_layers(layers, &mut problems);
         theme.check_site_extends(config, &layer_names, &mut problems);
+        theme.check_unused_site_templates(config, &theme_names, &mut problems);
         if problems.iter().any(Diagnostic::is_error) {
             return Err(problems);
         }
@@ -301,6 +303,42 @@ impl Theme {
                     ),
                 ));
             }
+        }
+    }
+
+    /// Warns of a site template that no page uses: not one of the theme's (which a page renders
+    /// or includes), and named by no other template. A misspelled override (`crad.html` for
+    /// `card.html`) was silently ignored, and the user wondered why their change did not show.
+    fn check_unused_site_templates(
+        &self,
+        config: &Config,
+        theme_names: &[String],
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let site_dir = config.site_templates_dir();
+        for (name, file) in self.templates.iter().filter(|(_, file)| file.origin.starts_with(&site_dir)) {
+            if theme_names.contains(name) || name.contains("/templates/") {
+                continue;
+            }
+            let quoted = [format!("\"{name}\""), format!("'{name}'")];
+            let named_elsewhere = self.templates.iter().any(|(other, file)| {
+                other != name && quoted.iter().any(|quoted| file.text.contains(quoted.as_str()))
+            });
+            if named_elsewhere {
+                continue;
+            }
+            let closest = theme_names
+                .iter()
+                .map(|known| (strsim::damerau_levenshtein(name, known), known))
+                // Two edits turn `part.html` into `card.html`: short names get one.
+                .filter(|(distance, _)| *distance <= if name.len() < 11 { 1 } else { 2 })
+                .min()
+                .map(|(_, known)| format!(" (did you mean {known}?)"))
+                .unwrap_or_default();
+            problems.push(Diagnostic::warning(
+                &file.origin,
+                format!("no page uses this template: it replaces none of the theme's and no template includes it{closest}"),
+            ));
         }
     }
 

@@ -849,10 +849,14 @@ fn resolve(
                         }
                         SourceKind::Markdown => "write `date:` in its front matter",
                     };
-                    diagnostics.push(Diagnostic::warning(
-                        path,
-                        format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
-                    ));
+                    // An empty file is warned of as one ("no article text"): where it has no
+                    // date is no news.
+                    if !prepared.body.trim().is_empty() {
+                        diagnostics.push(Diagnostic::warning(
+                            path,
+                            format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
+                        ));
+                    }
                     (modified_time(path, tz), DateSource::Modified)
                 }
             },

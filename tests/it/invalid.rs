@@ -291,6 +291,7 @@ fn an_article_saved_twice_is_warned_about() {
 fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() {
     let site = SiteTest::with_files(&[
         ("content/2025-01-01-empty.txt", ""),
+        ("content/undated-empty.txt", "\n"),
         ("content/only-front-matter.md", "---\ntitle: Soon\ndate: 2025-01-02\n---\n\n"),
         ("content/2030-01-01-typo.txt", "A story from 2025\n\nThe year in its file name is wrong.\n"),
         (
@@ -313,6 +314,12 @@ fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() 
     let warned = |file: &str, what: &str| run.stderr.lines().any(|l| l.contains(file) && l.contains(what));
     assert!(warned("content/2025-01-01-empty.txt", "no article text"), "{}", run.stderr);
     assert!(warned("content/only-front-matter.md", "no article text"), "{}", run.stderr);
+    assert!(warned("content/undated-empty.txt", "no article text"), "{}", run.stderr);
+    assert!(
+        !warned("content/undated-empty.txt", "no date found"),
+        "one warning for an empty file: {}",
+        run.stderr
+    );
     assert!(warned("content/2030-01-01-typo.txt", "dated 2030-01-01, in the future"), "{}", run.stderr);
     // A `date:` written ahead schedules the story, as in Hugo: an embargo is not broken.
     assert!(!run.stderr.contains("late-tonight"), "scheduled, so not warned about: {}", run.stderr);

@@ -495,6 +495,29 @@ fn a_real_browser_sets_arabic_right_to_left_without_a_drop_cap() {
     assert_eq!((&arabic[0], &arabic[1]), (&serde_json::json!("rtl"), &serde_json::json!("none")), "{arabic}");
 }
 
+/// A site template no page uses (a misspelled override) is warned of, with the name meant; one
+/// that a template includes is not.
+#[test]
+fn a_site_template_no_page_uses_is_warned_of() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-ferry.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+        ("templates/crad.html", "<p>{{ item.title }}</p>"),
+        ("templates/partials/note.html", "<p class=\"note\">Ours</p>"),
+        (
+            "templates/article.html",
+            "{% extends \"default/templates/article.html\" %}{% block article_footer %}{% include \"partials/note.html\" %}{% endblock article_footer %}",
+        ),
+    ]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("templates/crad.html: no page uses this template: it replaces none of the theme's and no template includes it (did you mean card.html?)"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("note.html"), "included, so used: {}", run.stderr);
+    assert!(site.output("2025/03/01/ferry/index.html").contains("<p class=\"note\">Ours</p>"));
+}
+
 /// A site changes one block of the theme's `base.html` by extending it by the theme's name, as
 /// Zola names theme templates; extending its own name is an error that says so.
 #[test]
