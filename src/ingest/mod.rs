@@ -370,6 +370,16 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
             return None;
         }
     };
+    // A web page saved under a text file's name: read as text, its markup became the headline
+    // (`<!DOCTYPE html><html>…`) and the body.
+    let head = decoded.text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+    if source.kind == SourceKind::Text && (head.starts_with("<!doctype html") || head.starts_with("<html")) {
+        diagnostics.push(Diagnostic::error(
+            &source.path,
+            "a web page (HTML), not text: save the article as text (Save Page As… with Text Files, or copy its text into a .txt file), or move the file out of content/",
+        ));
+        return None;
+    }
     if let Some(offset) = decoded.first_invalid_byte {
         let shown = if decoded.stray_bytes_as_windows_1252 {
             "they were read as Windows-1252 (as `“`, `é`...), which an older program likely wrote: check them, and re-save the file as UTF-8"

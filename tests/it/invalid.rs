@@ -145,6 +145,20 @@ fn a_binary_file_named_txt_is_an_error_not_an_article() {
     assert!(!run.success && run.stderr.contains("2025-01-01-photo.txt"), "{}", run.stderr);
 }
 
+/// A web page saved under a `.txt` name is named for what it is, not published with its markup
+/// as the headline.
+#[test]
+fn a_web_page_saved_as_text_is_an_error_not_an_article() {
+    let stderr = failing_build_of(&[(
+        "content/2025-01-01-saved.txt",
+        "\n<!DOCTYPE html>\n<html><head><title>Storm hits coast</title></head><body><p>A storm hit.</p></body></html>\n",
+    )]);
+    assert!(
+        stderr.contains("2025-01-01-saved.txt: a web page (HTML), not text: save the article as text"),
+        "{stderr}"
+    );
+}
+
 /// Clipped text may open with a rule above and below its headline: in a `.txt`, `---` lines that
 /// fence no front-matter key are the text's, so the headline is kept. In Markdown they are front
 /// matter, and prose there is named as what it is, not as a type error.
