@@ -846,6 +846,9 @@ fn resolve(
             // time (a copy or a fresh clone makes it today) would put it on the front page.
             None => match month_date(&source.relative, front, tz) {
                 Some(month) => month.date_and_source(path, diagnostics),
+                None if let Some(date) = year_folder_date(&source.relative, front, tz) => {
+                    (date, DateSource::Dateline)
+                }
                 None => {
                     // `import` writes the date it used into a text article; a Markdown one is
                     // the user's to date.
@@ -1240,13 +1243,36 @@ fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource
     if let Some(date) = date_prefix(stem) {
         return Some((date.to_zoned_datetime(tz.clone()).ok()?, DateSource::FileName));
     }
-    folders_of(relative).windows(3).rev().find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2]);
-        if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
+    folders_of(relative)
+        .windows(3)
+        .rev()
+        .find_map(|w| {
+            let (y, m, d) = (w[0], w[1], w[2]);
+            if !(all_digits(y, 4) && all_digits(m, 2) && all_digits(d, 2)) {
+                return None;
+            }
+            let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
+            Some((date.to_zoned_datetime(tz.clone()).ok()?, DateSource::Folders))
+        })
+        .or_else(|| {
+            // `clip 2025-02-14 valentines.txt`: a date inside the name, set apart from digits.
+            let date = date_inside(stem)?;
+            Some((date.to_zoned_datetime(tz.clone()).ok()?, DateSource::FileName))
+        })
+}
+
+/// A `YYYY-MM-DD` date anywhere in a file's name, set apart from letters and digits on either
+/// side.
+fn date_inside(stem: &str) -> Option<Date> {
+    let bytes = stem.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|at| {
+        let candidate = stem.get(at..at + 10)?;
+        let apart = (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+            && bytes.get(at + 10).is_none_or(|byte| !byte.is_ascii_alphanumeric());
+        if !apart || bytes[at + 4] != b'-' || bytes[at + 7] != b'-' {
             return None;
         }
-        let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
-        Some((date.to_zoned_datetime(tz.clone()).ok()?, DateSource::Folders))
+        candidate.parse::<Date>().ok()
     })
 }
 
@@ -1314,6 +1340,22 @@ fn month_date(relative: &str, front: &FrontMatter, tz: &TimeZone) -> Option<Mont
         Some(date) => MonthDate { date, guessed_from: None },
         None => MonthDate { date: first_day, guessed_from: Some(folders) },
     })
+}
+
+/// The day a dateline without a year gives (`NEW YORK, March 12 (Reuters) -`), in the year a
+/// folder of the path names (`2023/markets/oil.txt`): a clipping filed by year.
+fn year_folder_date(relative: &str, front: &FrontMatter, tz: &TimeZone) -> Option<jiff::ZonedDateTime> {
+    let (folders, _) = relative.rsplit_once('/')?;
+    let year: i16 = folders
+        .rsplit('/')
+        .filter(|folder| folder.len() == 4)
+        .filter_map(|folder| folder.parse().ok())
+        .find(|year| (1900..=2200).contains(year))?;
+    let (month, day, written_year) = convert::parse_month_day(front.dateline.as_ref()?.date.as_deref()?)?;
+    if written_year.is_some_and(|written| written != year) {
+        return None;
+    }
+    Date::new(year, month, day).ok()?.to_zoned_datetime(tz.clone()).ok()
 }
 
 /// The date a file name starts with, set off by `-`, `_` or a space (`2025-09-12-shooting`,
@@ -1495,6 +1537,26 @@ mod tests {
         assert_eq!((date.date().to_string(), source), ("2025-09-15".to_string(), DateSource::Folders));
         // Month folders give no day: `path_date` leaves them to `month_folders`.
         assert!(path_date("2025/03/storm.txt", &utc()).is_none());
+        // A date inside the name, as a clipping tool or a person writes it.
+        let (date, source) = path_date("clips/clip 2025-02-14 valentines.txt", &utc()).unwrap();
+        assert_eq!((date.date().to_string(), source), ("2025-02-14".to_string(), DateSource::FileName));
+        assert!(path_date("ref12025-02-14.txt", &utc()).is_none(), "run into other characters");
+    }
+
+    #[test]
+    fn a_year_folder_dates_a_dateline_without_a_year() {
+        let front = |date: &str| FrontMatter {
+            dateline: Some(Dateline {
+                place: "NEW YORK".into(),
+                date: Some(date.into()),
+                ..Dateline::default()
+            }),
+            ..FrontMatter::default()
+        };
+        let date = year_folder_date("2023/markets/oil.txt", &front("March 12"), &utc()).unwrap();
+        assert_eq!(date.date().to_string(), "2023-03-12");
+        assert!(year_folder_date("2023/markets/oil.txt", &front("March 12, 2022"), &utc()).is_none());
+        assert!(year_folder_date("markets/oil.txt", &front("March 12"), &utc()).is_none());
     }
 
     #[test]
