@@ -1404,7 +1404,7 @@ fn is_page_leftover(line: &str) -> bool {
     if is_known_furniture(line) {
         return true;
     }
-    if line.len() <= 120 && is_share_buttons(&line.to_lowercase()) {
+    if line.len() <= 120 && is_share_buttons(line) {
         return true;
     }
     if line.len() > LONGEST {
@@ -1417,7 +1417,7 @@ fn is_page_leftover(line: &str) -> bool {
 /// A row of sharing buttons copied as text: `Facebook Twitter Email`, `Share on Facebook | Share
 /// on X`, `Partager sur Facebook   Partager sur Twitter`. Every word is a network or the verb and
 /// preposition around one, in a language Gazette reads, and one of them is a network.
-fn is_share_buttons(lower: &str) -> bool {
+fn is_share_buttons(line: &str) -> bool {
     const NETWORKS: &[&str] = &[
         "facebook",
         "twitter",
@@ -1464,10 +1464,19 @@ fn is_share_buttons(lower: &str) -> bool {
         "•",
         "/",
     ];
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    words.len() >= 2
-        && words.iter().all(|word| NETWORKS.contains(word) || AROUND.contains(word))
-        && words.iter().any(|word| NETWORKS.contains(word))
+    // Asked of every short line: no allocation, and out at the first word that is neither.
+    let is = |list: &[&str], word: &str| list.iter().any(|known| known.eq_ignore_ascii_case(word));
+    let mut words = 0;
+    let mut network = false;
+    for word in line.split_whitespace() {
+        if is(NETWORKS, word) {
+            network = true;
+        } else if !is(AROUND, word) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2 && network
 }
 
 /// A site's cookie notice copied with its page (`We use cookies to improve your experience on
@@ -1537,6 +1546,9 @@ fn is_list_of_links(lines: &[&str]) -> bool {
         "leggi anche",
     ];
     let [heading, items @ ..] = lines else { return false };
+    if heading.len() > 24 {
+        return false;
+    }
     let heading = heading.trim().to_lowercase();
     let heading = heading.trim_end_matches([':', ' ']);
     !items.is_empty()
