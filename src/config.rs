@@ -767,7 +767,8 @@ fn key_line(text: &str, key: &str) -> Option<usize> {
             return None;
         }
         let Some(rest) = line.trim_start().strip_prefix(want) else { continue };
-        if !rest.trim_start().starts_with(':') {
+        // A top-level key starts its line: `theme:` under `extra:` is another one.
+        if !rest.trim_start().starts_with(':') || (indent.is_none() && own_indent > 0) {
             continue;
         }
         match parts.next() {
@@ -965,6 +966,7 @@ mod tests {
         assert!(error.to_string().contains("site.yaml:1: `timezone`"), "{error}");
         assert_eq!(key_line("feeds: {limit: 0}\n", "feeds.limit"), None, "not guessed");
         assert_eq!(key_line("feeds:\n  formats: [rss]\ntags:\n  limit: 3\n", "feeds.limit"), None);
+        assert_eq!(key_line("extra:\n  theme: dark\ntheme: themes/broadsheet\n", "theme"), Some(3));
     }
 
     #[test]

@@ -145,7 +145,15 @@ pub fn convert(text: &str) -> Converted {
         None => paras,
     };
     if paras.is_empty() {
-        return Converted::default();
+        // A clipping's header with no text under it still names the page it came from.
+        return clip.map_or_else(Converted::default, |clip| Converted {
+            title: clip.title,
+            source: clip.source,
+            source_url: clip.url,
+            tags: clip.tags,
+            dropped: vec![clip.text],
+            ..Converted::default()
+        });
     }
     let mut layout = Layout::analyse(&paras);
     layout.clip = clip;
@@ -339,12 +347,15 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
     // and either too long for a list item or a sentence of five words or more (a clipping's
     // `Emergency services said about 400 homes were affected.` under a longer paragraph). The
     // lines of an embedded post stay together: its signature follows them.
+    // Under a line ending in `:` (`Key points:`), short sentences are that list's items.
+    let under_intro = lines.first().is_some_and(|line| line.ends_with(':'));
     let prose_lines = lines
         .iter()
         .filter(|line| {
             ends_as_sentence(line)
                 && (!is_list_item_like(line)
-                    || (strip_bullet(line).is_none()
+                    || (!under_intro
+                        && strip_bullet(line).is_none()
                         && number_marker(line).is_none()
                         && !continues_as_text(line)
                         && !has_at_most_words(line, 4)))
@@ -478,7 +489,10 @@ impl Layout {
         for (i, (role, para)) in self.roles.iter_mut().zip(paras).enumerate() {
             // A site's cookie notice is copied from the top or the bottom of its page.
             let at_an_end = i < 3 || i + 3 >= count;
-            if para.lines.iter().all(|line| is_page_leftover(line))
+            // Lines that are each a network's name alone (`Facebook` / `WhatsApp` / `Telegram`)
+            // are as likely a story's list as a column of buttons: kept.
+            let only_names = para.lines.len() > 1 && para.lines.iter().all(|line| is_network_name(line));
+            if (para.lines.iter().all(|line| is_page_leftover(line)) && !only_names)
                 || is_list_of_links(&para.lines)
                 || (at_an_end && is_cookie_notice(para))
             {
@@ -815,10 +829,10 @@ impl Layout {
             out.authors = byline.authors.clone();
             out.byline = Some(byline.line.clone());
         } else if let Some(author) = self.clip.as_ref().and_then(|clip| clip.author.as_deref()) {
-            out.authors = split_byline_parts(author)
-                .first()
-                .and_then(|names| split_names(&names.split(", ").collect::<Vec<_>>()))
-                .unwrap_or_default();
+            // Read as a byline is: `Ruth Adams, Economics Correspondent` is one writer and a
+            // role, `Staff Reporter` no one.
+            out.authors =
+                parse_byline(&format!("By {author}")).map(|byline| byline.authors).unwrap_or_default();
         } else {
             out.authors = self.tagline_authors(paras);
         }
@@ -1460,8 +1474,6 @@ fn is_share_buttons(line: &str) -> bool {
         "copy",
         "link",
         "|",
-        "·",
-        "•",
         "/",
     ];
     // Asked of every short line: no allocation, and out at the first word that is neither.
@@ -1501,12 +1513,40 @@ fn is_cookie_notice(para: &Para<'_>) -> bool {
         "utilizziamo i cookie",
         "wij gebruiken cookies",
     ];
+    /// What a notice asks the reader to do; two of them, beside the site's own words.
+    const ASKED: &[&str] = &[
+        "accept",
+        "agree",
+        "consent",
+        "manage",
+        "reject",
+        "preferences",
+        "continuing",
+        "akzeptieren",
+        "accepter",
+        "aceptar",
+        "accetta",
+        "accepteren",
+    ];
     let text = para.joined();
     if !has_at_most_words(&text, 80) || !text.to_ascii_lowercase().contains("cookie") {
         return false;
     }
+    // A story quotes a notice (`ask visitors to "accept all cookies"`); a notice quotes nothing.
+    if text.contains(['"', '“', '”', '„', '«', '»']) {
+        return false;
+    }
     let lower = text.to_lowercase();
     SAID.iter().any(|said| lower.contains(said))
+        && ASKED.iter().filter(|word| lower.contains(*word)).count() >= 2
+}
+
+/// A social network's name alone on a line.
+fn is_network_name(line: &str) -> bool {
+    matches!(
+        line.trim().to_ascii_lowercase().as_str(),
+        "facebook" | "twitter" | "whatsapp" | "linkedin" | "pinterest" | "email"
+    )
 }
 
 /// A page number left by a print or PDF export: `Page 2`, `Page 3 of 7`, `Seite 2`.
@@ -2138,13 +2178,18 @@ fn continues_as_text(line: &str) -> bool {
 fn split_labelled_caption(line: &str) -> Option<(&str, &str)> {
     const LABELS: &[&str] = &["photo:", "photograph:", "image:", "picture:", "foto:", "pictured:"];
     let rest = LABELS.iter().find_map(|label| strip_prefix_ignore_case(line, label))?.trim_start();
-    let end = rest.rfind(". ")?;
-    let (caption, credit) = (&rest[..=end], rest[end + 2..].trim());
-    (has_at_most_words(credit, 6)
-        && credit.contains('/')
-        && parse_credit(credit).is_some()
-        && !has_at_most_words(caption, 2))
-    .then_some((caption, credit))
+    // The first sentence end after which the rest is a credit: `Carlos R. Mendez/REUTERS` keeps
+    // its initial.
+    rest.match_indices(". ").find_map(|(end, _)| {
+        let (caption, credit) = (&rest[..=end], rest[end + 2..].trim());
+        let initial = last_word(&caption[..end]).chars().count() == 1;
+        (!initial
+            && has_at_most_words(credit, 6)
+            && credit.contains('/')
+            && parse_credit(credit).is_some()
+            && !has_at_most_words(caption, 2))
+        .then_some((caption, credit))
+    })
 }
 
 /// A recognised credit line; `publisher` is set for `Name for The Publication`, the one credit
@@ -2496,9 +2541,9 @@ fn parse_byline(line: &str) -> Option<Byline> {
             _ if is_byline_furniture(part) => leftovers.push(part.to_string()),
             // `By Jane Doe | Political Editor`: a role, reported.
             _ if explicit && is_affiliation(part) => leftovers.push(part.to_string()),
-            // `By Sophie Laurent | Ashford Herald`: after `By`, the part past a separator is the
-            // publication, known agency or not.
-            _ if explicit && agency.is_none() && is_publication_name(part) => agency = Some(part.to_string()),
+            // `By Sophie Laurent | Ashford Herald`: after `By`, a part past a separator named as a
+            // publication is (not a place, `| NEW YORK`, nor a role, `| Chief Analyst`).
+            _ if explicit && agency.is_none() && is_masthead(part) => agency = Some(part.to_string()),
             _ => return None,
         }
     }
@@ -2718,48 +2763,60 @@ fn is_credential(segment: &str) -> bool {
 /// publication, told from a person's name by its `The`, or by three words or more ending in one
 /// newspapers and broadcasters are named with (`Post`, `Times`, `Courier`...). Two words are not
 /// enough: `Eyal Press` and `Ruth Post` are people (`Washington Post` is a known publisher).
+/// A publication's name as a masthead writes it: `The …`, or two capitalised words or more
+/// ending in a masthead's word (`Ashford Herald`, `Portvale Daily Courier`).
+fn is_masthead(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| starts_capitalised(w))
+        && (words[0] == "The" || MASTHEAD_WORDS.contains(&last.as_str()))
+}
+
+/// The last word of a publication's name (`Post`, `Times`, `Courier`...).
+const MASTHEAD_WORDS: &[&str] = &[
+    "post",
+    "times",
+    "news",
+    "herald",
+    "journal",
+    "tribune",
+    "guardian",
+    "gazette",
+    "courier",
+    "daily",
+    "press",
+    "telegraph",
+    "independent",
+    "observer",
+    "chronicle",
+    "globe",
+    "mail",
+    "express",
+    "magazine",
+    "wire",
+    "radio",
+    "tv",
+    "television",
+    "review",
+    "standard",
+    "ledger",
+    "bulletin",
+    "register",
+    "record",
+    "examiner",
+    "inquirer",
+    "dispatch",
+    "sentinel",
+    "enquirer",
+    "today",
+    "weekly",
+    "online",
+    "network",
+    "media",
+];
+
 fn is_publication_after_names(segment: &str) -> bool {
-    const MASTHEAD_WORDS: &[&str] = &[
-        "post",
-        "times",
-        "news",
-        "herald",
-        "journal",
-        "tribune",
-        "guardian",
-        "gazette",
-        "courier",
-        "daily",
-        "press",
-        "telegraph",
-        "independent",
-        "observer",
-        "chronicle",
-        "globe",
-        "mail",
-        "express",
-        "magazine",
-        "wire",
-        "radio",
-        "tv",
-        "television",
-        "review",
-        "standard",
-        "ledger",
-        "bulletin",
-        "register",
-        "record",
-        "examiner",
-        "inquirer",
-        "dispatch",
-        "sentinel",
-        "enquirer",
-        "today",
-        "weekly",
-        "online",
-        "network",
-        "media",
-    ];
     let words: Vec<&str> = segment.split_whitespace().collect();
     let capitalised = !words.is_empty() && words.len() <= 6 && words.iter().all(|w| starts_capitalised(w));
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
@@ -2770,8 +2827,20 @@ fn is_publication_after_names(segment: &str) -> bool {
 
 /// The part after the names: a wire agency, a publication or a role such as `Staff Writer`.
 fn is_affiliation(segment: &str) -> bool {
-    const ROLE_WORDS: &[&str] =
-        &["staff", "writer", "correspondent", "editor", "reporter", "contributor", "columnist"];
+    const ROLE_WORDS: &[&str] = &[
+        "staff",
+        "writer",
+        "correspondent",
+        "editor",
+        "reporter",
+        "contributor",
+        "columnist",
+        "chief",
+        "analyst",
+        "commentator",
+        "fellow",
+        "bureau",
+    ];
     let lower = segment.to_lowercase();
     is_known_agency(segment) || ROLE_WORDS.iter().any(|w| lower.split_whitespace().any(|x| x == *w))
 }
@@ -3141,11 +3210,16 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     let rest = match after_lead {
         Some(rest) => {
             let rest = rest.trim_start_matches([':', ' ']);
-            strip_prefix_ignore_case(rest, "on ").unwrap_or(rest)
+            ["on ", "em ", "el ", "le ", "am ", "il "]
+                .iter()
+                .find_map(|preposition| strip_prefix_ignore_case(rest, preposition))
+                .unwrap_or(rest)
         }
         None => line,
     };
-    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    // `3 de marzo de 2024`, `3 de março de 2024`: the date without its `de`s.
+    let mut words: Vec<&str> =
+        rest.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
     // The Guardian's `Sat 18 May 2024 17.45 BST`: the day of the week says nothing more.
     if words.first().is_some_and(|word| is_weekday(word.trim_end_matches(','))) {
         words.remove(0);
@@ -3174,7 +3248,10 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         // `at`, and `à`, `um`, `alle` and `a las` in the other languages.
         Some(word)
             if led
-                && (matches!(word.to_lowercase().as_str(), "at" | "à" | "um" | "alle" | "a" | "|" | "·")) =>
+                && (matches!(
+                    word.to_lowercase().as_str(),
+                    "at" | "à" | "às" | "um" | "alle" | "a" | "|" | "·"
+                )) =>
         {
             let time = after.next().filter(|word| !word.eq_ignore_ascii_case("las")).or_else(|| after.next());
             time.is_some_and(|time| clock_time(&[time]).is_some())
@@ -3242,7 +3319,7 @@ pub struct UpdatedAt {
 /// first clock time with its zone.
 fn updated_date(line: &str) -> Option<UpdatedAt> {
     let rest = UPDATED_LEADS.iter().find_map(|lead| strip_prefix_ignore_case(line, lead))?;
-    let words: Vec<&str> = rest.split_whitespace().collect();
+    let words: Vec<&str> = rest.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
     let date = words
         .windows(3)
         .find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';', ','])))
@@ -4642,6 +4719,13 @@ mod tests {
         assert!(out.body.contains("Page 2 of the report"), "{}", out.body);
         assert!(is_share_buttons("share on facebook | share on x"));
         assert!(!is_share_buttons("share the facebook post"));
+        // A story's list of apps is no row of buttons.
+        let out = convert(
+            "Government bans three apps\n\nThe government banned three apps on official phones on Monday, officials said.\n\n\
+             • Facebook\n• WhatsApp\n• Telegram\n\nFacebook\nTwitter\nLinkedIn\n\nThe ban starts next week.",
+        );
+        assert!(out.body.contains("- Facebook\n- WhatsApp\n- Telegram"), "{}", out.body);
+        assert!(out.body.contains("LinkedIn"), "{}", out.body);
     }
 
     #[test]
@@ -4669,6 +4753,10 @@ mod tests {
         assert_eq!(out.images[0].caption.as_deref(), Some("Dredger moored at Portvale quay."));
         assert_eq!(out.images[0].credit.as_deref(), Some("James Whitlow/REUTERS"));
         assert_eq!(split_labelled_caption("Photo: James Whitlow/REUTERS"), None, "a credit alone");
+        assert_eq!(
+            split_labelled_caption("Photo: Firefighters at the scene. Carlos R. Mendez/REUTERS"),
+            Some(("Firefighters at the scene.", "Carlos R. Mendez/REUTERS"))
+        );
     }
 
     #[test]
@@ -4687,6 +4775,14 @@ mod tests {
         assert!(out.summary.starts_with("The city council approved"), "{}", out.summary);
         assert!(out.dropped.iter().any(|line| line.starts_with("We use cookies")), "{:?}", out.dropped);
         assert!(out.body.contains("the cookies sold"), "a story's own cookies stay: {}", out.body);
+        // A story about cookie notices keeps its lede, quotes and all.
+        let out = convert(
+            "Ministers to scrap cookie pop-ups\n\n\
+             Websites will no longer have to ask visitors to \"accept all cookies\" under plans announced on Tuesday.\n\n\
+             The change would apply from next year, officials said.",
+        );
+        assert!(out.body.starts_with("Websites will no longer"), "{}", out.body);
+        assert!(out.summary.starts_with("Websites will no longer"), "{}", out.summary);
     }
 
     #[test]
@@ -4739,6 +4835,10 @@ mod tests {
         assert_eq!(out.authors, ["Ann Lee", "Bo Chen"]);
         let date = out.date.expect("published");
         assert_eq!((date.year, date.month, date.day), (2025, 3, 30));
+        let out = convert(&format!(
+            "Title: Rates rise\nAuthor: Ruth Adams, Economics Correspondent\nClipped: 2025-04-02\n\n{lede}"
+        ));
+        assert_eq!(out.authors, ["Ruth Adams"], "a role is no writer");
         // A story's own `Note:` lines are no header.
         let out =
             convert(&format!("Note: this story was updated.\nUpdate: a figure was corrected.\n\n{lede}"));
@@ -4747,6 +4847,9 @@ mod tests {
             clip_header(&["Tags: a, b", "Author: Ann Lee"]).is_none(),
             "no title, address or clipping date"
         );
+        let out = convert("Title: Saved for later\nURL: https://example.org/a\n");
+        assert_eq!(out.title.as_deref(), Some("Saved for later"));
+        assert_eq!(out.source_url.as_deref(), Some("https://example.org/a"));
     }
 
     #[test]
@@ -4764,6 +4867,13 @@ mod tests {
             ),
             ("Actualizado: 11/11/2019 09:30", (2019, 11, 11), Some(((2019, 11, 11), Some((9, 30))))),
             ("Veröffentlicht am 3. März 2024 um 10:30", (2024, 3, 3), None),
+            ("Publicado el 3 de marzo de 2024 a las 10:30", (2024, 3, 3), None),
+            ("Publicado em 3 de março de 2024 às 10h30", (2024, 3, 3), None),
+            (
+                "Publicado el 2 de marzo de 2024\nActualizado el 3 de marzo de 2024",
+                (2024, 3, 2),
+                Some(((2024, 3, 3), None)),
+            ),
             // An `Updated` line alone: the story is at most that old.
             ("Updated: 09:30 a.m. ET, Jan 15, 2025", (2025, 1, 15), Some(((2025, 1, 15), Some((9, 30))))),
         ] {
@@ -5005,6 +5115,16 @@ mod tests {
         assert!(out.body.contains("- Fires in Spain\n- Fires in Greece"), "{}", out.body);
         assert!(out.body.contains("Worst hit\n\n- Attica in Greece\n- Andalusia in Spain"), "{}", out.body);
         assert!(!out.body.contains('•') && !out.body.contains("\\-"), "{}", out.body);
+        // Under a heading with a colon, short sentences stay that heading's list.
+        let out = convert(
+            "Crash closes road\n\nA lorry overturned on the A1 on Monday morning, police said.\n\n\
+             Key points:\nThree people were taken to hospital.\nPolice closed the road for six hours.",
+        );
+        assert!(
+            out.body.contains("Key points:\n\n- Three people were taken to hospital.\n- Police closed"),
+            "{}",
+            out.body
+        );
         // One paragraph per line, no blank lines: short sentences are paragraphs too.
         let out = convert(
             "Residents of the coastal town of Marsden were evacuated on Sunday after heavy rain caused the river to burst its banks.\n\
@@ -5391,12 +5511,16 @@ mod tests {
             ("By Sophie Laurent | Ashford Herald", "Sophie Laurent", Some("Ashford Herald"), &[][..]),
             ("By Jane Doe | Some Blog Network", "Jane Doe", Some("Some Blog Network"), &[]),
             ("By Jane Doe | Political Editor", "Jane Doe", None, &["Political Editor"][..]),
+            ("By Jane Doe | Chief Political Analyst", "Jane Doe", None, &["Chief Political Analyst"][..]),
         ] {
             let out = convert(&format!("Council approves budget\n\n{byline}\n\n{lede}"));
             assert_eq!(out.authors, [author], "{byline}");
             assert_eq!(out.source.as_deref(), source, "{byline}");
             assert_eq!(out.dropped, dropped, "{byline}");
         }
+        // A place is no publication.
+        let out = convert(&format!("Council approves budget\n\nBy Jane Doe | NEW YORK\n\n{lede}"));
+        assert_eq!(out.source, None, "{out:?}");
         // A part that is neither a publisher, a role nor a date: the line is kept whole.
         let out =
             convert(&format!("Council approves budget\n\nBy Jane Doe | read the full story here\n\n{lede}"));

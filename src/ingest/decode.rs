@@ -197,10 +197,21 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
 /// Windows-1252's signs at those bytes (`£`, `¤`, `¦`, `¬`, `°`, `±`, `¼`...) stand beside
 /// digits, spaces and punctuation.
 fn lone_letters_say_windows_1252(bytes: &[u8], guess: &'static Encoding) -> bool {
+    // What each byte from 0x80 up reads as in the two encodings, looked up rather than decoded
+    // byte by byte (a Cyrillic or Greek file is all such bytes).
+    let table = |encoding: &'static Encoding| -> Vec<Option<char>> {
+        (0x80..=0xFFu8)
+            .map(|byte| {
+                let byte = [byte];
+                let (text, had_errors) = encoding.decode_without_bom_handling(&byte);
+                text.chars().next().filter(|_| !had_errors)
+            })
+            .collect()
+    };
+    let (guessed_table, windows_table) = (table(guess), table(WINDOWS_1252));
     let read = |encoding: &'static Encoding, byte: u8| {
-        let byte = [byte];
-        let (text, had_errors) = encoding.decode_without_bom_handling(&byte);
-        text.chars().next().filter(|_| !had_errors)
+        let table = if encoding == WINDOWS_1252 { &windows_table } else { &guessed_table };
+        table[usize::from(byte - 0x80)]
     };
     let is_letter = |byte: Option<&u8>| {
         byte.is_some_and(|&byte| {

@@ -372,8 +372,10 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
     };
     // A web page saved under a text file's name: read as text, its markup became the headline
     // (`<!DOCTYPE html><html>…`) and the body.
-    let head = decoded.text.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
-    if source.kind == SourceKind::Text && (head.starts_with("<!doctype html") || head.starts_with("<html")) {
+    let head = decoded.text.trim_start().as_bytes();
+    let opens =
+        |tag: &str| head.get(..tag.len()).is_some_and(|start| start.eq_ignore_ascii_case(tag.as_bytes()));
+    if source.kind == SourceKind::Text && (opens("<!doctype html") || opens("<html")) {
         diagnostics.push(Diagnostic::error(
             &source.path,
             "a web page (HTML), not text: save the article as text (Save Page As… with Text Files, or copy its text into a .txt file), or move the file out of content/",
@@ -846,32 +848,32 @@ fn resolve(
             // time (a copy or a fresh clone makes it today) would put it on the front page.
             None => match month_date(&source.relative, front, tz) {
                 Some(month) => month.date_and_source(path, diagnostics),
-                None if let Some(date) = year_folder_date(&source.relative, front, tz) => {
-                    (date, DateSource::Dateline)
-                }
-                None => {
-                    // `import` writes the date it used into a text article; a Markdown one is
-                    // the user's to date.
-                    let how = match source.kind {
-                        SourceKind::Text => {
-                            "write `date:` in front matter (`gazette import --in-place` writes the one used now)"
-                        }
-                        // Hugo's About and Contact pages have a menu entry and no date.
-                        SourceKind::Markdown if front.extra.contains_key("menu") => {
-                            "write `date:` in its front matter, or, if it is a page such as About or Contact rather than a story, move it to content/pages/ (its `menu:` puts it in the site's menu there)"
-                        }
-                        SourceKind::Markdown => "write `date:` in its front matter",
-                    };
-                    // An empty file is warned of as one ("no article text"): where it has no
-                    // date is no news.
-                    if !prepared.body.trim().is_empty() {
-                        diagnostics.push(Diagnostic::warning(
+                None => match year_folder_date(&source.relative, front, tz) {
+                    Some(date) => (date, DateSource::Dateline),
+                    None => {
+                        // `import` writes the date it used into a text article; a Markdown one is
+                        // the user's to date.
+                        let how = match source.kind {
+                            SourceKind::Text => {
+                                "write `date:` in front matter (`gazette import --in-place` writes the one used now)"
+                            }
+                            // Hugo's About and Contact pages have a menu entry and no date.
+                            SourceKind::Markdown if front.extra.contains_key("menu") => {
+                                "write `date:` in its front matter, or, if it is a page such as About or Contact rather than a story, move it to content/pages/ (its `menu:` puts it in the site's menu there)"
+                            }
+                            SourceKind::Markdown => "write `date:` in its front matter",
+                        };
+                        // An empty file is warned of as one ("no article text"): where it has no
+                        // date is no news.
+                        if !prepared.body.trim().is_empty() {
+                            diagnostics.push(Diagnostic::warning(
                             path,
                             format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
                         ));
+                        }
+                        (modified_time(path, tz), DateSource::Modified)
                     }
-                    (modified_time(path, tz), DateSource::Modified)
-                }
+                },
             },
         },
     };
@@ -954,12 +956,15 @@ fn resolve(
     // A headline read from the text is typeset as the text is: `Dress -- STOLEN` over a body
     // with dashes and curly quotes would look raw. One the user wrote is theirs.
     let title = if prepared.title_derived { typeset(title, options) } else { title };
-    let name = strip_date_prefix(stem);
-    // A file a tool named with an id (`000_b1a974f4f2619876.txt`) would give the page a URL of
-    // that id: its headline reads better and says what the page is.
+    let name = without_copy_marks(strip_date_prefix(stem));
+    // A file a tool named with an id (`000_b1a974f4f2619876.txt`) or with no name at all
+    // (`Untitled.txt`, `article(1).txt`) would give the page a URL of that id or word: its
+    // headline reads better and says what the page is.
     let mut slug = match &front.slug {
         Some(chosen) => crate::model::chosen_slug(chosen),
-        None if file_title::machine_named(name) => slugify(&headline_slug_source(&title)),
+        None if file_title::machine_named(name) || is_placeholder_name(name) => {
+            slugify(&headline_slug_source(&title))
+        }
         None => slugify(name),
     };
     if slug.is_empty() {
@@ -1261,6 +1266,31 @@ fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource
         })
 }
 
+/// A file's name without the marks a browser or a file manager adds to a copy: `report (1)`,
+/// `report(2)`, `Copy of report`, `report - Copy`.
+fn without_copy_marks(name: &str) -> &str {
+    let name = name.strip_prefix("Copy of ").unwrap_or(name);
+    let name = name.strip_suffix(" - Copy").unwrap_or(name);
+    match name.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')) {
+        // A count of one or two digits: `(2025)` is a year the name gives.
+        Some((before, number))
+            if (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            before.trim_end()
+        }
+        _ => name,
+    }
+}
+
+/// A file name that names no story: what a tool saves a page as when it is given no name.
+fn is_placeholder_name(name: &str) -> bool {
+    const PLACEHOLDERS: &[&str] =
+        &["untitled", "article", "document", "new document", "clipping", "download"];
+    let name = name.trim().to_lowercase();
+    PLACEHOLDERS
+        .contains(&name.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-' || c == '_'))
+}
+
 /// A `YYYY-MM-DD` date anywhere in a file's name, set apart from letters and digits on either
 /// side.
 fn date_inside(stem: &str) -> Option<Date> {
@@ -1350,7 +1380,8 @@ fn year_folder_date(relative: &str, front: &FrontMatter, tz: &TimeZone) -> Optio
         .rsplit('/')
         .filter(|folder| folder.len() == 4)
         .filter_map(|folder| folder.parse().ok())
-        .find(|year| (1900..=2200).contains(year))?;
+        // News archives' years; `books/1984/` is a title.
+        .find(|year| (1990..=2100).contains(year))?;
     let (month, day, written_year) = convert::parse_month_day(front.dateline.as_ref()?.date.as_deref()?)?;
     if written_year.is_some_and(|written| written != year) {
         return None;
@@ -1541,6 +1572,20 @@ mod tests {
         let (date, source) = path_date("clips/clip 2025-02-14 valentines.txt", &utc()).unwrap();
         assert_eq!((date.date().to_string(), source), ("2025-02-14".to_string(), DateSource::FileName));
         assert!(path_date("ref12025-02-14.txt", &utc()).is_none(), "run into other characters");
+    }
+
+    #[test]
+    fn copy_marks_and_placeholder_names_make_no_slug() {
+        assert_eq!(without_copy_marks("eurozone-inflation-march(1)"), "eurozone-inflation-march");
+        assert_eq!(without_copy_marks("report (12)"), "report");
+        assert_eq!(without_copy_marks("Copy of ap-wildfire"), "ap-wildfire");
+        assert_eq!(without_copy_marks("report - Copy"), "report");
+        assert_eq!(without_copy_marks("budget (draft)"), "budget (draft)");
+        assert_eq!(without_copy_marks("G7 summit (2025)"), "G7 summit (2025)", "a year, no count");
+        for name in ["Untitled", "article", "Article 2", "untitled-3", "New Document"] {
+            assert!(is_placeholder_name(name), "{name}");
+        }
+        assert!(!is_placeholder_name("article-on-budget"));
     }
 
     #[test]

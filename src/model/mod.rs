@@ -451,7 +451,11 @@ fn warn_of_copies(articles: &[Article], content_dir: &Path, diagnostics: &mut Ve
     }
     let mut copies: Vec<(&str, &str)> = Vec::new();
     for mut alike in by_length.into_values().filter(|alike| alike.len() > 1) {
-        alike.sort_by(|a, b| a.source_path.cmp(&b.source_path));
+        // The one whose name says it is a copy is the copy; else the later name.
+        alike.sort_by(|a, b| {
+            (named_as_copy(&a.source_path), &a.source_path)
+                .cmp(&(named_as_copy(&b.source_path), &b.source_path))
+        });
         for (k, copy) in alike.iter().enumerate() {
             if let Some(original) = alike[..k].iter().find(|a| a.body_markdown == copy.body_markdown) {
                 copies.push((&copy.source_path, &original.source_path));
@@ -467,6 +471,17 @@ fn warn_of_copies(articles: &[Article], content_dir: &Path, diagnostics: &mut Ve
             ),
         ));
     }
+}
+
+/// Whether a file's name is that of a copy, as browsers and file managers name them:
+/// `report (1).txt`, `report(2).txt`, `Copy of report.txt`, `report - Copy.txt`.
+fn named_as_copy(source_path: &str) -> bool {
+    let name = source_path.rsplit('/').next().unwrap_or(source_path);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let counted = stem.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')).is_some_and(|(_, count)| {
+        (1..=2).contains(&count.len()) && count.bytes().all(|b| b.is_ascii_digit())
+    });
+    counted || stem.starts_with("Copy of ") || stem.ends_with(" - Copy") || stem.ends_with(" copy")
 }
 
 /// How far ahead a `date:` may hold a story back before it is taken for a mistyped year.

@@ -1037,7 +1037,35 @@ fn syntax_hint(message: &str, source: &str, line: usize) -> Option<String> {
             "`{{% {tag} %}}`: Tera 2 has no macros; put the markup in a template of its own and `{{% include %}}` it where it is needed, after `{{% set %}}` of what it reads"
         ));
     }
-    // The tags opened and not closed above the line, innermost last.
+    /// Tera 2's tags; any other on the line is the one it did not know.
+    const KNOWN: &[&str] = &[
+        "if",
+        "elif",
+        "else",
+        "endif",
+        "for",
+        "endfor",
+        "block",
+        "endblock",
+        "extends",
+        "include",
+        "set",
+        "set_global",
+        "filter",
+        "endfilter",
+        "raw",
+        "endraw",
+        "break",
+        "continue",
+    ];
+    if let Some(tag) = tags.iter().find(|tag| !KNOWN.contains(tag)) {
+        return Some(format!("`{{% {tag} %}}` is no Tera tag"));
+    }
+    // A closing tag Tera did not expect: it closes a block while an `if` or `for` opened above
+    // it is still open. The tags opened and not closed above the line, innermost last.
+    if !tags.iter().any(|tag| tag.starts_with("end") || matches!(*tag, "else" | "elif")) {
+        return None;
+    }
     let mut open: Vec<(&str, usize)> = Vec::new();
     for (number, above) in source.lines().take(line - 1).enumerate() {
         for tag in
@@ -1150,6 +1178,12 @@ mod tests {
         assert!(
             syntax_hint("Found identifier but expected %}.", "{% include \"x.html\" ignore missing %}", 1)
                 .is_some_and(|hint| hint.contains("no `ignore missing`"))
+        );
+        // A tag Tera does not know, inside a loop that is meant to be open, is named as such.
+        assert_eq!(
+            syntax_hint("Unknown tag", "{% for x in xs %}\n{% trans %}x{% endtrans %}\n{% endfor %}\n", 2)
+                .as_deref(),
+            Some("`{% trans %}` is no Tera tag")
         );
     }
 

@@ -293,7 +293,7 @@ fn an_article_saved_twice_is_warned_about() {
     assert_eq!(warnings.len(), 1, "{}", run.stderr);
     assert!(
         warnings[0].contains(
-            "content/2025/03/reuters_oil.txt: the same text as 2025/03/article(1).txt: it is published twice"
+            "content/2025/03/article(1).txt: the same text as 2025/03/reuters_oil.txt: it is published twice"
         ),
         "{}",
         run.stderr
