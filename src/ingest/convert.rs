@@ -693,9 +693,9 @@ impl Layout {
             // paragraph (which also hid a date line under it).
             if i > 0
                 && self.roles[i - 1] == Role::Byline
+                && has_at_most_words(line, 4)
                 && is_affiliation(line)
                 && !is_known_agency(line)
-                && has_at_most_words(line, 4)
                 && !ends_as_sentence(line)
             {
                 self.roles[i] = Role::Dropped;
@@ -1528,8 +1528,12 @@ fn is_cookie_notice(para: &Para<'_>) -> bool {
         "accetta",
         "accepteren",
     ];
+    // Most paragraphs never say the word: looked for line by line before anything is copied.
+    if !para.lines.iter().any(|line| line.contains("ookie") || line.contains("OOKIE")) {
+        return false;
+    }
     let text = para.joined();
-    if !has_at_most_words(&text, 80) || !text.to_ascii_lowercase().contains("cookie") {
+    if !has_at_most_words(&text, 80) {
         return false;
     }
     // A story quotes a notice (`ask visitors to "accept all cookies"`); a notice quotes nothing.
