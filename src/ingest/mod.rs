@@ -130,6 +130,7 @@ pub fn page(source: &Source, config: &Config) -> (Option<StandalonePage>, Vec<Di
         updated,
         in_menu,
         weight,
+        menu_label: menu_label(&front.extra),
         extra: front.extra,
         bundle_files: Vec::new(),
     };
@@ -187,6 +188,17 @@ fn warn_of_news_on_a_page(
 /// Whether a page asks to be in the navigation, and its weight there: `menu: true` or `false`,
 /// Hugo's `menu: main` and `menu: {main: {weight: 2}}`, and `weight: 2`. Anything else is said
 /// (`menu: footer`: there is one navigation) rather than guessed.
+/// The page's short name in the navigation, as Hugo writes it: `menu: {main: {name: About}}`, or
+/// `linkTitle:` (`link_title:`); none where the title is to be shown.
+fn menu_label(extra: &BTreeMap<String, serde_json::Value>) -> Option<String> {
+    let named = extra.get("menu").and_then(|menu| menu.get("main")?.get("name")?.as_str());
+    named
+        .or_else(|| extra.get("linkTitle").or_else(|| extra.get("link_title"))?.as_str())
+        .map(str::trim)
+        .filter(|label| !label.is_empty())
+        .map(str::to_string)
+}
+
 fn menu_place(
     extra: &BTreeMap<String, serde_json::Value>,
     warn: &mut dyn FnMut(String),
@@ -458,7 +470,7 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
     };
     // `extra:` (Zola's `[extra]`) is the place for template settings: its keys are no typos.
     let page_key = |key: &str| {
-        (read_as == ReadAs::Page && ["menu", "weight"].contains(&key))
+        (read_as == ReadAs::Page && ["menu", "weight", "linkTitle", "link_title"].contains(&key))
             || (read_as == ReadAs::Article && key == HUGO_URL)
     };
     let template_name = if read_as == ReadAs::Page { "doc" } else { "article" };

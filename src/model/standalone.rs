@@ -36,6 +36,9 @@ pub struct StandalonePage {
     /// Its place there (`weight:`, or Hugo's `menu: {main: {weight: N}}`): pages with one come
     /// first, lightest first, then the others by title, as in Hugo.
     pub weight: Option<i64>,
+    /// The page's name in the navigation when it is not its title (`About` for `About The
+    /// Harbour Brief`): Hugo's `menu.main.name` or `linkTitle`.
+    pub menu_label: Option<String>,
     /// Front-matter keys Gazette does not know, for templates.
     pub extra: BTreeMap<String, serde_json::Value>,
     /// The other files of the page's bundle (`pages/team/index.md` and `pages/team/photo.jpg`),

@@ -98,7 +98,8 @@ fn menu_links(site: &Site) -> Vec<Link> {
         .iter()
         .filter(|page| page.in_menu)
         .map(|page| {
-            (page.weight.is_none(), page.weight.unwrap_or(0), page.title.as_str(), page.path.as_str())
+            let label = page.menu_label.as_deref().unwrap_or(&page.title);
+            (page.weight.is_none(), page.weight.unwrap_or(0), label, page.path.as_str())
         })
         .collect();
     listed.sort();

@@ -68,6 +68,34 @@ fn pages_are_published_at_their_paths_and_nowhere_news_goes() {
     assert!(site.has_output("plans/index.html"));
 }
 
+/// A page's short name in the navigation, as Hugo writes it (`menu.main.name`, `linkTitle`), is
+/// read without a warning; its title stays the page's.
+#[test]
+fn a_menu_label_names_the_page_in_the_navigation() {
+    let site = SiteTest::with_files(&[
+        ("content/2025/03/14/ferry.txt", "Ferry fares rise in spring\n\nFares rise by a tenth from April.\n"),
+        (
+            "content/pages/about.md",
+            "---\ntitle: About The Harbour Brief\nlinkTitle: About\nmenu: main\n---\nWho we are.\n",
+        ),
+        (
+            "content/pages/contact.md",
+            "---\ntitle: How to reach the newsroom\nmenu:\n  main:\n    name: Contact\n    weight: 1\n---\nWrite to us.\n",
+        ),
+    ]);
+    let run = site.build_ok();
+    assert!(!run.stderr.contains("linkTitle"), "{}", run.stderr);
+    let home = site.output("index.html");
+    let nav = &home[home.find("<nav").expect("navigation")..];
+    let nav = &nav[..nav.find("</nav>").expect("end of navigation")];
+    assert!(nav.contains(">Contact</a>") && nav.contains(">About</a>"), "{nav}");
+    assert!(nav.find(">Contact<") < nav.find(">About<"), "weighted first: {nav}");
+    assert!(
+        site.output("about/index.html").contains("About The Harbour Brief"),
+        "the title stays the page's"
+    );
+}
+
 #[test]
 fn an_edited_page_is_built_again_and_a_clash_names_the_file() {
     let site = site_with_pages();
