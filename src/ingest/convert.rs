@@ -2824,9 +2824,30 @@ fn is_publication_after_names(segment: &str) -> bool {
     let words: Vec<&str> = segment.split_whitespace().collect();
     let capitalised = !words.is_empty() && words.len() <= 6 && words.iter().all(|w| starts_capitalised(w));
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    // Two words are a publication's when the second is no one's surname (`Portvale Courier`,
+    // not `John Times`).
+    const NO_SURNAME: &[&str] = &[
+        "herald",
+        "journal",
+        "tribune",
+        "gazette",
+        "courier",
+        "telegraph",
+        "chronicle",
+        "observer",
+        "examiner",
+        "inquirer",
+        "dispatch",
+        "sentinel",
+        "enquirer",
+        "bulletin",
+        "ledger",
+        "magazine",
+    ];
     capitalised
         && ((words.len() >= 2 && words[0] == "The")
-            || (words.len() >= 3 && MASTHEAD_WORDS.contains(&last.as_str())))
+            || (words.len() >= 3 && MASTHEAD_WORDS.contains(&last.as_str()))
+            || (words.len() == 2 && NO_SURNAME.contains(&last.as_str())))
 }
 
 /// The part after the names: a wire agency, a publication or a role such as `Staff Writer`.
@@ -5495,6 +5516,7 @@ mod tests {
                 &[],
             ),
             ("By Jane Doe, John Times", &["Jane Doe", "John Times"], None, &[]),
+            ("By Maria Okonkwo, Portvale Courier", &["Maria Okonkwo"], Some("Portvale Courier"), &[]),
             ("By Ann Lee, Portvale Daily Courier", &["Ann Lee"], Some("Portvale Daily Courier"), &[]),
             (
                 "By Jane Doe, Political Editor, The Guardian",
