@@ -1823,7 +1823,8 @@ fn is_short_headline(line: &str, next: &Para<'_>) -> bool {
     if GREETINGS.iter().any(|greeting| first.eq_ignore_ascii_case(greeting)) {
         return false;
     }
-    if next.single_line().is_some_and(|line| parse_byline(line).is_some()) {
+    // Over a byline or a date line, as a page sets a headline.
+    if next.single_line().is_some_and(|line| parse_byline(line).is_some()) || para_date(next).is_some() {
         return true;
     }
     let story = next.first_line().to_lowercase();
@@ -4751,6 +4752,17 @@ mod tests {
         );
         assert!(out.body.contains("- Facebook\n- WhatsApp\n- Telegram"), "{}", out.body);
         assert!(out.body.contains("LinkedIn"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_two_word_headline_over_a_date_is_the_headline() {
+        let out = convert(
+            "Cup final\n\n18 May 2024\n\nThe cup final ended in a 2-2 draw at the national stadium on Saturday, with extra time settling nothing.",
+        );
+        assert_eq!(out.title.as_deref(), Some("Cup final"), "{out:#?}");
+        assert!(!out.title_inferred);
+        let date = out.date.expect("the date under it");
+        assert_eq!((date.year, date.month, date.day), (2024, 5, 18));
     }
 
     #[test]
