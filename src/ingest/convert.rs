@@ -2764,12 +2764,9 @@ fn is_credential(segment: &str) -> bool {
     segment.chars().next().is_some_and(char::is_uppercase) && CREDENTIALS.contains(&key.as_str())
 }
 
-/// The last part of `By Ann Lee, The Guardian` or `By Ann Lee, Portvale Daily Courier`: a
-/// publication, told from a person's name by its `The`, or by three words or more ending in one
-/// newspapers and broadcasters are named with (`Post`, `Times`, `Courier`...). Two words are not
-/// enough: `Eyal Press` and `Ruth Post` are people (`Washington Post` is a known publisher).
-/// A publication's name as a masthead writes it: `The …`, or two capitalised words or more
-/// ending in a masthead's word (`Ashford Herald`, `Portvale Daily Courier`).
+/// A publication's name as a masthead writes it, after a byline's `|`: `The …`, or two
+/// capitalised words or more ending in a masthead's word (`Ashford Herald`, `Portvale Daily
+/// Courier`). Past a separator a person's name is not expected, so two words are enough here.
 fn is_masthead(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
@@ -2821,6 +2818,11 @@ const MASTHEAD_WORDS: &[&str] = &[
     "media",
 ];
 
+/// The last part of `By Ann Lee, The Guardian` or `By Ann Lee, Portvale Daily Courier`: a
+/// publication, told from a person's name by its `The`, by three words or more ending in one
+/// newspapers and broadcasters are named with (`Post`, `Times`, `Courier`...), or by two whose
+/// second is no surname (`Portvale Courier`). Two words ending in `Press` or `Post` are not
+/// enough: `Eyal Press` and `Ruth Post` are people (`Washington Post` is a known publisher).
 fn is_publication_after_names(segment: &str) -> bool {
     let words: Vec<&str> = segment.split_whitespace().collect();
     let capitalised = !words.is_empty() && words.len() <= 6 && words.iter().all(|w| starts_capitalised(w));
@@ -3271,7 +3273,7 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     let mut after = words[taken..].iter().map(|word| word.trim_end_matches([',', ';']));
     let timed = match after.next() {
         None => led,
-        // `at`, and `à`, `um`, `alle` and `a las` in the other languages.
+        // `at`, and `à`, `às`, `um`, `alle` and `a las` in the other languages.
         Some(word)
             if led
                 && (matches!(

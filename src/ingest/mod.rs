@@ -185,9 +185,6 @@ fn warn_of_news_on_a_page(
     }
 }
 
-/// Whether a page asks to be in the navigation, and its weight there: `menu: true` or `false`,
-/// Hugo's `menu: main` and `menu: {main: {weight: 2}}`, and `weight: 2`. Anything else is said
-/// (`menu: footer`: there is one navigation) rather than guessed.
 /// The page's short name in the navigation, as Hugo writes it: `menu: {main: {name: About}}`, or
 /// `linkTitle:` (`link_title:`); none where the title is to be shown.
 fn menu_label(extra: &BTreeMap<String, serde_json::Value>) -> Option<String> {
@@ -199,6 +196,9 @@ fn menu_label(extra: &BTreeMap<String, serde_json::Value>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Whether a page asks to be in the navigation, and its weight there: `menu: true` or `false`,
+/// Hugo's `menu: main` and `menu: {main: {weight: 2}}`, and `weight: 2`. Anything else is said
+/// (`menu: footer`: there is one navigation) rather than guessed.
 fn menu_place(
     extra: &BTreeMap<String, serde_json::Value>,
     warn: &mut dyn FnMut(String),
@@ -879,9 +879,9 @@ fn resolve(
                         // date is no news.
                         if !prepared.body.trim().is_empty() {
                             diagnostics.push(Diagnostic::warning(
-                            path,
-                            format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
-                        ));
+                                path,
+                                format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
+                            ));
                         }
                         (modified_time(path, tz), DateSource::Modified)
                     }

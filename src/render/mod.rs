@@ -1057,6 +1057,8 @@ fn syntax_hint(message: &str, source: &str, line: usize) -> Option<String> {
         "endraw",
         "break",
         "continue",
+        "component",
+        "endcomponent",
     ];
     if let Some(tag) = tags.iter().find(|tag| !KNOWN.contains(tag)) {
         return Some(format!("`{{% {tag} %}}` is no Tera tag"));
