@@ -155,6 +155,20 @@ pub fn convert(text: &str) -> Converted {
             ..Converted::default()
         });
     }
+    // A headline alone (a clipping that kept only the title): the headline, and no text, so the
+    // article waits as an empty one does rather than print its headline twice.
+    if let [only] = paras.as_slice()
+        && let Some(line) = only.single_line()
+        && looks_like_headline_line(line)
+    {
+        return Converted {
+            title: Some(normalise_space(line)),
+            source_url: clip.as_ref().and_then(|clip| clip.url.clone()),
+            tags: clip.as_ref().map(|clip| clip.tags.clone()).unwrap_or_default(),
+            dropped: clip.map(|clip| clip.text).into_iter().collect(),
+            ..Converted::default()
+        };
+    }
     let mut layout = Layout::analyse(&paras);
     layout.clip = clip;
     let mut out = Converted::default();
@@ -4754,6 +4768,15 @@ mod tests {
         );
         assert!(out.body.contains("- Facebook\n- WhatsApp\n- Telegram"), "{}", out.body);
         assert!(out.body.contains("LinkedIn"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_headline_alone_is_a_title_without_text() {
+        let out = convert("Council approves new tram line for Portvale\n");
+        assert_eq!(out.title.as_deref(), Some("Council approves new tram line for Portvale"));
+        assert!(out.body.is_empty() && out.summary.is_empty(), "{out:#?}");
+        let out = convert("The council approved the tram line on Monday after a long debate.\n");
+        assert!(out.body.contains("approved the tram line"), "a sentence is text: {out:#?}");
     }
 
     #[test]

@@ -306,6 +306,7 @@ fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() 
     let site = SiteTest::with_files(&[
         ("content/2025-01-01-empty.txt", ""),
         ("content/undated-empty.txt", "\n"),
+        ("content/2025-01-03-headline-only.txt", "Council approves new tram line for Portvale\n"),
         ("content/only-front-matter.md", "---\ntitle: Soon\ndate: 2025-01-02\n---\n\n"),
         ("content/2030-01-01-typo.txt", "A story from 2025\n\nThe year in its file name is wrong.\n"),
         (
@@ -329,6 +330,7 @@ fn empty_articles_are_warned_about_and_future_dates_held_back_or_warned_about() 
     assert!(warned("content/2025-01-01-empty.txt", "no article text"), "{}", run.stderr);
     assert!(warned("content/only-front-matter.md", "no article text"), "{}", run.stderr);
     assert!(warned("content/undated-empty.txt", "no article text"), "{}", run.stderr);
+    assert!(warned("content/2025-01-03-headline-only.txt", "no article text"), "{}", run.stderr);
     assert!(
         !warned("content/undated-empty.txt", "no date found"),
         "one warning for an empty file: {}",
