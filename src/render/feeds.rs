@@ -35,6 +35,9 @@ pub struct FeedItem<'a> {
     pub tags: Vec<&'a str>,
     /// Lead image (absolute URL), for enclosures and attachments.
     pub image: Option<String>,
+    /// The original article a clipping reproduces (`source_url:`): JSON Feed's `external_url`
+    /// and Atom's `rel="via"` link.
+    pub external_url: Option<&'a str>,
 }
 
 /// What a feed is about.
@@ -254,6 +257,9 @@ pub fn atom(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
         out.push_str("<entry>\n");
         push_escaped(&mut out, "<title>", &item.title, "</title>\n");
         push_escaped(&mut out, "<link href=\"", &item.url, "\" rel=\"alternate\" type=\"text/html\"/>\n");
+        if let Some(original) = item.external_url {
+            push_escaped(&mut out, "<link href=\"", original, "\" rel=\"via\"/>\n");
+        }
         push_escaped(&mut out, "<id>", &item.url, "</id>\n");
         let _ = writeln!(out, "<published>{}</published>", rfc3339(item.published));
         let _ = writeln!(out, "<updated>{}</updated>", rfc3339(item.updated));
@@ -308,6 +314,9 @@ pub fn json_feed(meta: &FeedMeta, items: &[FeedItem<'_>]) -> String {
         json.open(None, '{');
         json.string(Some("id"), &item.url);
         json.string(Some("url"), &item.url);
+        if let Some(original) = item.external_url {
+            json.string(Some("external_url"), original);
+        }
         json.string(Some("title"), &item.title);
         match &item.content_html {
             Some(html) => json.string(Some("content_html"), html),
@@ -623,6 +632,8 @@ mod tests {
         struct JsonItem<'a> {
             id: &'a str,
             url: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            external_url: Option<&'a str>,
             title: &'a str,
             #[serde(skip_serializing_if = "Option::is_none")]
             content_html: Option<&'a str>,
@@ -658,6 +669,7 @@ mod tests {
                 .map(|item| JsonItem {
                     id: &item.url,
                     url: &item.url,
+                    external_url: item.external_url,
                     title: &item.title,
                     content_html: item.content_html.as_deref(),
                     content_text: item.content_html.is_none().then_some(&*item.summary),
@@ -688,6 +700,7 @@ mod tests {
             count in 0usize..3,
             html in proptest::bool::ANY,
             image in proptest::bool::ANY,
+            external in proptest::bool::ANY,
         ) {
             let date: ZonedDateTime = "2025-09-12T08:30:00-05:00[America/Chicago]".parse().unwrap();
             let meta = FeedMeta {
@@ -708,6 +721,7 @@ mod tests {
                 authors: &lists[0],
                 tags: lists[1].iter().map(String::as_str).collect(),
                 image: image.then(|| format!("{}.png", texts[3])),
+                external_url: external.then_some(texts[1].as_str()),
             };
             let items = vec![item; count];
             proptest::prop_assert_eq!(json_feed(&meta, &items), json_feed_by_serde(&meta, &items));

@@ -871,6 +871,7 @@ impl Renderer {
                 article.tags.iter().map(|tag| tags.name_of(tag)).collect()
             },
             image: seo::lead_image(article, config),
+            external_url: article.source_url.as_deref(),
         }
     }
 
@@ -903,6 +904,7 @@ impl Renderer {
             authors: &[],
             tags: Vec::new(),
             image: None,
+            external_url: None,
         }
     }
 

@@ -155,6 +155,10 @@ pub(super) fn news_article_json_ld(
     }
     field(&mut out, "inLanguage", article.lang.as_deref().unwrap_or(&config.language));
     out.push_str(",\"isAccessibleForFree\":true");
+    // The original article a clipping reproduces.
+    if let Some(original) = &article.source_url {
+        field(&mut out, "isBasedOn", original);
+    }
     if !article.tags.is_empty() {
         field(&mut out, "keywords", &article.tags.join(", "));
     }
@@ -236,6 +240,9 @@ mod tests {
         if let Some(dateline) = &article.dateline {
             value["dateline"] = json!(dateline.text);
         }
+        if let Some(original) = &article.source_url {
+            value["isBasedOn"] = json!(original);
+        }
         script_safe(&value)
     }
 
@@ -255,7 +262,7 @@ mod tests {
             texts in proptest::collection::vec("(\\PC|[\"\\\\<>&\\x00-\\x1f]|\u{2028}){0,10}", 6),
             authors in proptest::collection::vec("[a-zA-Z <\"]{0,6}", 0..3),
             tags in proptest::collection::vec("[a-zA-Z <&]{0,6}", 0..3),
-            optional in proptest::collection::vec(proptest::bool::ANY, 5),
+            optional in proptest::collection::vec(proptest::bool::ANY, 6),
             words in 0usize..100_000,
         ) {
             let config = crate::model::tests::config();
@@ -271,6 +278,7 @@ mod tests {
                 article.dateline = Some(crate::model::Dateline { text: texts[4].clone(), ..Default::default() });
             }
             let image = optional[4].then_some(texts[5].as_str());
+            article.source_url = optional[5].then(|| texts[4].clone());
             proptest::prop_assert_eq!(
                 news_article_json_ld(&article, &config, &texts[5], image),
                 news_article_json_ld_by_serde(&article, &config, &texts[5], image)

@@ -54,6 +54,31 @@ fn every_feed_of_the_site_parses_with_hostile_text() {
     assert!(rss.contains("<pubDate>Sun, 01 Jun 2025 10:00:00 +0000</pubDate>"));
 }
 
+/// A clipping's original address is said where readers and machines look for it: the page's
+/// link, JSON-LD's `isBasedOn`, JSON Feed's `external_url` and Atom's `via` link.
+#[test]
+fn the_original_article_of_a_clipping_is_linked_everywhere() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "base_url: https://example.org/\n"),
+        (
+            "content/2025/03/10/rates.txt",
+            "Title: Rates rise again\nSource: https://news.example.com/rates?id=7&x=1\nClipped: 2025-03-10\n\n\
+             Rates rise again\n\nThe central bank raised rates for the third time this year on Monday, officials said.\n",
+        ),
+    ]);
+    let run = site.run(&["build", "--now", NOW]);
+    assert!(run.success, "{}", run.stderr);
+    let original = "https://news.example.com/rates?id=7&x=1";
+    let page = site.output("2025/03/10/rates/index.html");
+    assert!(page.contains("href=\"https://news.example.com/rates?id=7&amp;x=1\""), "{page}");
+    assert_eq!(json_ld(&page)["isBasedOn"], original);
+    let json: serde_json::Value = serde_json::from_str(&site.output("feed.json")).unwrap();
+    assert_eq!(json["items"][0]["external_url"], original);
+    let atom = parse_feed(&site, "atom.xml");
+    let links: Vec<&str> = atom.entries[0].links.iter().map(|link| link.href.as_str()).collect();
+    assert!(links.contains(&original), "{links:?}");
+}
+
 #[test]
 fn term_and_digest_feeds() {
     let site = hostile();
