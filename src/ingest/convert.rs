@@ -1911,8 +1911,9 @@ fn looks_like_headline_line(line: &str) -> bool {
     let cjk = line.chars().filter(|c| is_cjk(*c)).count();
     let chars = line.chars().count();
     let sized = words >= 3 && words - cjk <= 30 && cjk <= 60 && (8..=200).contains(&chars);
+    // `# of jobs lost rises`: the number sign stands for the capitalised `Number`.
     sized
-        && (starts_capitalised(line) || starts_with_a_name_in_lower_case(line))
+        && (starts_capitalised(line) || starts_with_a_name_in_lower_case(line) || line.starts_with("# "))
         && !ends_as_sentence_or_clause(line)
         && !has_trailing_credit_word(line)
         && !is_two_sentences(line)
@@ -4768,6 +4769,15 @@ mod tests {
         );
         assert!(out.body.contains("- Facebook\n- WhatsApp\n- Telegram"), "{}", out.body);
         assert!(out.body.contains("LinkedIn"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_headline_may_open_with_a_number_sign() {
+        let out = convert(
+            "# of jobs lost rises for third month\n\nThe number of jobs lost rose for the third month in a row in March, the statistics office said on Friday.",
+        );
+        assert_eq!(out.title.as_deref(), Some("# of jobs lost rises for third month"), "{out:#?}");
+        assert!(out.body.starts_with("The number of jobs"), "{}", out.body);
     }
 
     #[test]
