@@ -151,7 +151,11 @@ impl Renderer {
             ),
         }
         if let Err(error) = tera.add_raw_templates(templates()) {
-            return Err(vec![template_diagnostic(&error, &origins, "templates")]);
+            let mut diagnostic = template_diagnostic(&error, &origins, "templates");
+            diagnostic
+                .message
+                .push_str(&block_name_hint(&diagnostic.message, templates().map(|(_, text)| text)));
+            return Err(vec![diagnostic]);
         }
         let missing: Vec<Diagnostic> = REQUIRED_TEMPLATES
             .iter()
@@ -1017,6 +1021,34 @@ fn template_diagnostic(
     }
 }
 
+/// For Tera's "Block `article_foter` is not defined in any parent template", the block of the
+/// templates `sources` that the name likely misspells: ` (did you mean `article_footer`?)`, or
+/// nothing.
+fn block_name_hint<'t>(message: &str, sources: impl Iterator<Item = &'t str>) -> String {
+    let Some(rest) = message.split("Block `").nth(1) else { return String::new() };
+    let Some((wrong, after)) = rest.split_once('`') else { return String::new() };
+    if !after.starts_with(" is not defined in any parent") {
+        return String::new();
+    }
+    let mut names: Vec<&str> = sources
+        .flat_map(|text| text.split("{%").skip(1))
+        .filter_map(|tag| {
+            let mut words = tag.trim_start_matches('-').split_whitespace();
+            (words.next() == Some("block")).then(|| words.next()).flatten()
+        })
+        .filter(|name| *name != wrong)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|name| (strsim::damerau_levenshtein(wrong, name), name))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()
+        .map(|(_, name)| format!(" (did you mean `{name}`?)"))
+        .unwrap_or_default()
+}
+
 /// What Tera's terse syntax errors mean for the template `source`, at 1-based `line`: which
 /// tag it did not know, and why. Zola's `macro`, `import` and `ignore missing` are not Tera 2's;
 /// an `{% endblock %}` that is "unknown" closes a block while an `{% if %}` or `{% for %}` above
@@ -1165,6 +1197,15 @@ fn without_photo_label(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelled_block_is_told_the_name_it_likely_means() {
+        let base = "{% block content %}{% endblock content %}{% block article_footer %}{% endblock article_footer %}";
+        let message = "template error: Block `article_foter` is not defined in any parent template";
+        assert_eq!(block_name_hint(message, [base].into_iter()), " (did you mean `article_footer`?)");
+        let message = "template error: Block `sidebar` is not defined in any parent template";
+        assert_eq!(block_name_hint(message, [base].into_iter()), "", "nothing close");
+    }
 
     #[test]
     fn tera_syntax_errors_say_which_tag_and_why() {
