@@ -246,6 +246,23 @@ pub fn classify(file_name: &str) -> Option<SourceKind> {
 /// What a Hugo or Zola section file is told: it describes a list page, and is no article.
 const SECTION_FILE: &str = "a Hugo/Zola section file (`_index`), not an article: Gazette makes its own list pages (home, digests, tags), so it is not published; delete it, or rename it to publish its text as an article";
 
+/// A file's name without the marks a browser or a file manager adds to a copy: `report (1)`,
+/// `report(2)`, `Copy of report`, `report - Copy`. Said here, where file names are read, for the
+/// slug made from a name and for telling which of two same texts is the copy.
+pub fn without_copy_marks(name: &str) -> &str {
+    let name = name.strip_prefix("Copy of ").unwrap_or(name);
+    let name = name.strip_suffix(" - Copy").unwrap_or(name);
+    match name.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')) {
+        // A count of one or two digits: `(2025)` is a year the name gives.
+        Some((before, number))
+            if (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            before.trim_end()
+        }
+        _ => name,
+    }
+}
+
 /// `index.md`, `index.txt`: the article file that makes its folder a page bundle (when the
 /// folder is not the content folder itself).
 pub fn is_bundle_index(file_name: &str) -> bool {

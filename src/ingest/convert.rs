@@ -1442,27 +1442,29 @@ fn is_page_leftover(line: &str) -> bool {
     LEFTOVERS.contains(&lower.as_str()) || is_player_readout(&lower) || is_page_number(&lower)
 }
 
+/// Social networks as sharing buttons name them.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "email",
+    "e-mail",
+    "mail",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "reddit",
+    "telegram",
+    "messenger",
+    "bluesky",
+    "threads",
+    "flipboard",
+];
+
 /// A row of sharing buttons copied as text: `Facebook Twitter Email`, `Share on Facebook | Share
 /// on X`, `Partager sur Facebook   Partager sur Twitter`. Every word is a network or the verb and
 /// preposition around one, in a language Gazette reads, and one of them is a network.
 fn is_share_buttons(line: &str) -> bool {
-    const NETWORKS: &[&str] = &[
-        "facebook",
-        "twitter",
-        "x",
-        "email",
-        "e-mail",
-        "mail",
-        "whatsapp",
-        "linkedin",
-        "pinterest",
-        "reddit",
-        "telegram",
-        "messenger",
-        "bluesky",
-        "threads",
-        "flipboard",
-    ];
     const AROUND: &[&str] = &[
         "share",
         "on",
@@ -1561,10 +1563,8 @@ fn is_cookie_notice(para: &Para<'_>) -> bool {
 
 /// A social network's name alone on a line.
 fn is_network_name(line: &str) -> bool {
-    matches!(
-        line.trim().to_ascii_lowercase().as_str(),
-        "facebook" | "twitter" | "whatsapp" | "linkedin" | "pinterest" | "email"
-    )
+    let line = line.trim();
+    NETWORKS.iter().any(|network| network.eq_ignore_ascii_case(line))
 }
 
 /// A page number left by a print or PDF export: `Page 2`, `Page 3 of 7`, `Seite 2`.
@@ -2839,11 +2839,8 @@ const MASTHEAD_WORDS: &[&str] = &[
 /// second is no surname (`Portvale Courier`). Two words ending in `Press` or `Post` are not
 /// enough: `Eyal Press` and `Ruth Post` are people (`Washington Post` is a known publisher).
 fn is_publication_after_names(segment: &str) -> bool {
-    let words: Vec<&str> = segment.split_whitespace().collect();
-    let capitalised = !words.is_empty() && words.len() <= 6 && words.iter().all(|w| starts_capitalised(w));
-    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     // Two words are a publication's when the second is no one's surname (`Portvale Courier`,
-    // not `John Times`).
+    // not `John Times`); each is a masthead's word.
     const NO_SURNAME: &[&str] = &[
         "herald",
         "journal",
@@ -2862,10 +2859,9 @@ fn is_publication_after_names(segment: &str) -> bool {
         "ledger",
         "magazine",
     ];
-    capitalised
-        && ((words.len() >= 2 && words[0] == "The")
-            || (words.len() >= 3 && MASTHEAD_WORDS.contains(&last.as_str()))
-            || (words.len() == 2 && NO_SURNAME.contains(&last.as_str())))
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    is_masthead(segment) && (words[0] == "The" || words.len() >= 3 || NO_SURNAME.contains(&last.as_str()))
 }
 
 /// The part after the names: a wire agency, a publication or a role such as `Staff Writer`.

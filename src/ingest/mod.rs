@@ -968,7 +968,7 @@ fn resolve(
     // A headline read from the text is typeset as the text is: `Dress -- STOLEN` over a body
     // with dashes and curly quotes would look raw. One the user wrote is theirs.
     let title = if prepared.title_derived { typeset(title, options) } else { title };
-    let name = without_copy_marks(strip_date_prefix(stem));
+    let name = crate::discover::without_copy_marks(strip_date_prefix(stem));
     // A file a tool named with an id (`000_b1a974f4f2619876.txt`) or with no name at all
     // (`Untitled.txt`, `article(1).txt`) would give the page a URL of that id or word: its
     // headline reads better and says what the page is.
@@ -1278,22 +1278,6 @@ fn path_date(relative: &str, tz: &TimeZone) -> Option<(ZonedDateTime, DateSource
         })
 }
 
-/// A file's name without the marks a browser or a file manager adds to a copy: `report (1)`,
-/// `report(2)`, `Copy of report`, `report - Copy`.
-fn without_copy_marks(name: &str) -> &str {
-    let name = name.strip_prefix("Copy of ").unwrap_or(name);
-    let name = name.strip_suffix(" - Copy").unwrap_or(name);
-    match name.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')) {
-        // A count of one or two digits: `(2025)` is a year the name gives.
-        Some((before, number))
-            if (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            before.trim_end()
-        }
-        _ => name,
-    }
-}
-
 /// A file name that names no story: what a tool saves a page as when it is given no name.
 fn is_placeholder_name(name: &str) -> bool {
     const PLACEHOLDERS: &[&str] =
@@ -1588,6 +1572,7 @@ mod tests {
 
     #[test]
     fn copy_marks_and_placeholder_names_make_no_slug() {
+        use crate::discover::without_copy_marks;
         assert_eq!(without_copy_marks("eurozone-inflation-march(1)"), "eurozone-inflation-march");
         assert_eq!(without_copy_marks("report (12)"), "report");
         assert_eq!(without_copy_marks("Copy of ap-wildfire"), "ap-wildfire");

@@ -478,10 +478,7 @@ fn warn_of_copies(articles: &[Article], content_dir: &Path, diagnostics: &mut Ve
 fn named_as_copy(source_path: &str) -> bool {
     let name = source_path.rsplit('/').next().unwrap_or(source_path);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let counted = stem.strip_suffix(')').and_then(|rest| rest.rsplit_once('(')).is_some_and(|(_, count)| {
-        (1..=2).contains(&count.len()) && count.bytes().all(|b| b.is_ascii_digit())
-    });
-    counted || stem.starts_with("Copy of ") || stem.ends_with(" - Copy") || stem.ends_with(" copy")
+    crate::discover::without_copy_marks(stem) != stem || stem.ends_with(" copy")
 }
 
 /// How far ahead a `date:` may hold a story back before it is taken for a mistyped year.

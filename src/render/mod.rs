@@ -151,10 +151,19 @@ impl Renderer {
             ),
         }
         if let Err(error) = tera.add_raw_templates(templates()) {
+            // Tera's own words leave out what the templates' text says: read from the texts
+            // compiled, not again from disk (the built-in theme has no files).
             let mut diagnostic = template_diagnostic(&error, &origins, "templates");
-            diagnostic
-                .message
-                .push_str(&block_name_hint(&diagnostic.message, templates().map(|(_, text)| text)));
+            let syntax = match error.kind() {
+                tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => templates()
+                    .find(|(name, _)| *name == report.filename())
+                    .and_then(|(_, text)| syntax_hint(report.message(), text, report.span().start_line))
+                    .map(|hint| format!(" ({hint})")),
+                _ => None,
+            };
+            let hint = syntax
+                .unwrap_or_else(|| block_name_hint(&diagnostic.message, templates().map(|(_, text)| text)));
+            diagnostic.message.push_str(&hint);
             return Err(vec![diagnostic]);
         }
         let missing: Vec<Diagnostic> = REQUIRED_TEMPLATES
@@ -988,12 +997,7 @@ fn template_diagnostic(
                 .at_line(Some(inner_line));
             }
             let path = origins.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
-            let hint = std::fs::read_to_string(&path)
-                .ok()
-                .and_then(|source| syntax_hint(report.message(), &source, line))
-                .map(|hint| format!(" ({hint})"))
-                .unwrap_or_default();
-            Diagnostic::error(path, format!("template error: {}{hint}", report.message())).at_line(Some(line))
+            Diagnostic::error(path, format!("template error: {}", report.message())).at_line(Some(line))
         }
         _ => {
             // Other errors (an unknown filter or template, a block no parent has) print as a

@@ -495,6 +495,32 @@ fn a_real_browser_sets_arabic_right_to_left_without_a_drop_cap() {
     assert_eq!((&arabic[0], &arabic[1]), (&serde_json::json!("rtl"), &serde_json::json!("none")), "{arabic}");
 }
 
+/// Tera's terse compile errors come with what the template's text says: the `{% if %}` left
+/// open, the block name meant.
+#[test]
+fn a_template_compile_error_says_why() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-ferry.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+        (
+            "templates/article.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n{% if article.source %}\n<p>x</p>\n{% endblock content %}\n",
+        ),
+    ]);
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("templates/article.html:5: template error: Unknown tag (the `{% if %}` opened on line 3 is not closed before this: add `{% endif %}`)"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "templates/article.html",
+        "{% extends \"default/templates/article.html\" %}{% block article_foter %}y{% endblock article_foter %}",
+    );
+    let run = site.run(&["build"]);
+    assert!(run.stderr.contains("(did you mean `article_footer`?)"), "{}", run.stderr);
+}
+
 /// A site template no page uses (a misspelled override) is warned of, with the name meant; one
 /// that a template includes is not.
 #[test]
