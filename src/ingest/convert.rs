@@ -162,7 +162,7 @@ pub fn convert(text: &str) -> Converted {
         && looks_like_headline_line(line)
     {
         return Converted {
-            title: Some(normalise_space(line)),
+            title: Some(without_wire_marks(&normalise_space(line))),
             source_url: clip.as_ref().and_then(|clip| clip.url.clone()),
             tags: clip.as_ref().map(|clip| clip.tags.clone()).unwrap_or_default(),
             dropped: clip.map(|clip| clip.text).into_iter().collect(),
@@ -257,8 +257,17 @@ fn split_paragraphs(text: &str) -> Vec<Para<'_>> {
         }
         // Wire copy marks paragraphs by indenting their first line, with no blank line: an
         // indented line after a flush one that ended a sentence starts a paragraph.
+        // So does the first, after a headline (which ends no sentence), and a wire story's
+        // closing credits start one however they are indented.
         let indented = raw.starts_with('\t') || raw.starts_with("  ");
-        if indented && !previous_indented && lines.last().is_some_and(|last| ends_as_sentence(last)) {
+        let after_sentence = || lines.last().is_some_and(|last| ends_as_sentence(last));
+        let after_headline = || paras.is_empty() && lines.len() == 1 && looks_like_headline_line(lines[0]);
+        let starts_paragraph = if indented && !previous_indented {
+            after_sentence() || after_headline()
+        } else {
+            line.starts_with('(') && is_credits_line(line) && after_sentence()
+        };
+        if starts_paragraph {
             paras.push(Para { lines: std::mem::take(&mut lines), gap_before });
             blanks = 1;
         }
@@ -506,9 +515,16 @@ impl Layout {
             // Lines that are each a network's name alone (`Facebook` / `WhatsApp` / `Telegram`)
             // are as likely a story's list as a column of buttons: kept.
             let only_names = para.lines.len() > 1 && para.lines.iter().all(|line| is_network_name(line));
+            // A take's note to editors sits under the headline; an agency's sign-off closes the
+            // copy.
+            let change_note =
+                i <= HEADER_WINDOW && para.single_line().and_then(wire_note) == Some(WireNote::Change);
+            let sign_off = i + 1 == count && i > 0 && para.single_line().is_some_and(is_agency_sign_off);
             if (para.lines.iter().all(|line| is_page_leftover(line)) && !only_names)
                 || is_list_of_links(&para.lines)
                 || (at_an_end && is_cookie_notice(para))
+                || change_note
+                || sign_off
             {
                 *role = Role::Dropped;
             }
@@ -665,10 +681,10 @@ impl Layout {
                 _ => break,
             }
         }
-        if at < paras.len()
-            && self.roles[at] == Role::Body
-            && looks_like_headline(&paras[at], paras.get(at + 1))
-        {
+        // What follows the headline is the first paragraph kept: a take's note to editors
+        // (`(Adds company comment, paragraphs 5-6)`) or page leftovers say nothing of it.
+        let next = (at + 1..paras.len()).find(|&i| self.roles[i] != Role::Dropped).map(|i| &paras[i]);
+        if at < paras.len() && self.roles[at] == Role::Body && looks_like_headline(&paras[at], next) {
             self.roles[at] = Role::Title;
             if let Some(label) = label {
                 self.roles[label] = Role::Dropped;
@@ -786,6 +802,13 @@ impl Layout {
         if at < STAMP_WINDOW || (stamp.led && Some(at) == last_text) {
             self.stamp = Some(stamp.date);
             self.roles[at] = Role::Dropped;
+            // `… GMT Updated March 4, 2025 6:10 PM GMT`: the update's moment, where it names one.
+            if self.updated.is_none()
+                && let Some(line) = paras[at].single_line()
+                && let Some(update) = line.find(" Updated ").or_else(|| line.find(" updated "))
+            {
+                self.updated = updated_date(&line[update + 1..]);
+            }
         }
     }
 
@@ -822,7 +845,7 @@ impl Layout {
         out.summary = summarise(&summary_source);
         match self.roles.iter().position(|role| *role == Role::Title) {
             Some(title) => {
-                out.title = Some(normalise_space(paras[title].first_line()));
+                out.title = Some(without_wire_marks(&normalise_space(paras[title].first_line())));
             }
             None if self.clip.as_ref().is_some_and(|clip| clip.title.is_some()) => {
                 out.title = self.clip.as_ref().and_then(|clip| clip.title.clone());
@@ -849,6 +872,9 @@ impl Layout {
                 parse_byline(&format!("By {author}")).map(|byline| byline.authors).unwrap_or_default();
         } else {
             out.authors = self.tagline_authors(paras);
+            if out.authors.is_empty() {
+                out.authors = self.credited_reporters(paras);
+            }
         }
         out.dateline = self.dateline.as_ref().map(|(d, _)| d.clone());
         out.source = self.source().or_else(|| self.clip.as_ref().and_then(|clip| clip.source.clone()));
@@ -908,6 +934,42 @@ impl Layout {
             let surname = name.rsplit(' ').next().unwrap_or(&name);
             !said_before(&name) && (surname.chars().count() < 4 || !said_before(surname))
         });
+        names
+    }
+
+    /// The reporters a wire story's closing credits name, for a story with no byline:
+    /// `(Reporting by Noor Haddad in London and Tom Whitfield in Singapore; Editing by Jason
+    /// Neely)` gives Noor Haddad and Tom Whitfield. `Writing by` names a writer too; additional
+    /// reporting, editing and compiling do not make a writer of anyone. The line stays in the
+    /// body, where the agency printed it.
+    fn credited_reporters(&self, paras: &[Para<'_>]) -> Vec<String> {
+        let body: Vec<usize> = (0..paras.len()).filter(|&i| self.roles[i] == Role::Body).collect();
+        let Some(credits) = body[body.len().saturating_sub(TAGLINE_WINDOW)..]
+            .iter()
+            .rev()
+            .map(|&i| paras[i].joined())
+            .find(|text| is_credits_line(text))
+        else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = Vec::new();
+        for part in credits.trim_start_matches('(').trim_end_matches(['.', ')']).split(';') {
+            let part = part.trim();
+            let Some(list) =
+                ["reporting by ", "writing by "].iter().find_map(|lead| strip_prefix_ignore_case(part, lead))
+            else {
+                continue;
+            };
+            for piece in list.split(" and ").flat_map(|piece| piece.split(", ")) {
+                // `Tom Whitfield in Singapore`: the reporter, not where they were.
+                let name = piece.split(" in ").next().unwrap_or(piece);
+                if let Some(name) = writer_name(name)
+                    && !names.contains(&name)
+                {
+                    names.push(name);
+                }
+            }
+        }
         names
     }
 
@@ -1065,6 +1127,13 @@ fn render_paragraph(md: &mut String, para: &Para<'_>, may_be_subhead: bool) {
         } else if may_be_subhead && is_subhead(line) {
             md.push_str("## ");
             push_heading_text(md, line);
+        } else if let Some(item) =
+            line.strip_prefix(['*', '•', '▪']).filter(|rest| rest.starts_with([' ', '\t']))
+        {
+            // A list whose items are set apart by blank lines (`* SAYS CONTINGENCY PLANS IN
+            // PLACE` under a Reuters brief): an item each, which Markdown joins into one list.
+            push_bullets(md, std::iter::once(item.trim_start()));
+            md.truncate(md.trim_end_matches('\n').len());
         } else {
             push_escaped_line(md, line);
         }
@@ -1633,9 +1702,33 @@ fn is_known_furniture(line: &str) -> bool {
             && !ends_as_sentence(line)
             && has_at_most_words(line, 20))
         || (line.starts_with('©') && has_at_most_words(line, 8))
+        || is_agency_notice(line)
         || (starts("click here to ") && has_at_most_words(line, 12))
         || (starts("comments (") && has_at_most_words(line, 2))
         || (starts("powered by ") && has_at_most_words(line, 4) && names_a_site(line))
+}
+
+/// An agency's notice printed with its copy, not part of the story: `Copyright 2025 The
+/// Associated Press. All rights reserved. This material may not be published…`, AP's `THIS IS A
+/// BREAKING NEWS UPDATE. Check back soon…` and `APNewsAlert`, Reuters' `Our Standards: The
+/// Thomson Reuters Trust Principles.`, and the database pointers under its briefs (`Source text
+/// for Eikon: [ID:nRSA1234Xa]`, `Further company coverage: [SEH.L]`).
+fn is_agency_notice(line: &str) -> bool {
+    let starts = |prefix: &str| strip_prefix_ignore_case(line, prefix).is_some();
+    let copyright = strip_prefix_ignore_case(line, "copyright ").is_some_and(|rest| {
+        let year = rest
+            .trim_start_matches(['©', ' '])
+            .get(..4)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        (year || rest.to_lowercase().contains("all rights reserved")) && has_at_most_words(line, 40)
+    });
+    copyright
+        || (line.starts_with("THIS IS A BREAKING NEWS UPDATE") && has_at_most_words(line, 40))
+        || line == "APNewsAlert"
+        || line == "AP NewsAlert"
+        || (starts("our standards:") && has_at_most_words(line, 10))
+        || (starts("source text for eikon") && has_at_most_words(line, 12))
+        || (starts("further company coverage") && has_at_most_words(line, 12))
 }
 
 /// Whether `line` holds a web address's host: a word with a dot between letters that ends in
@@ -1811,6 +1904,72 @@ fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
     (looks_like_headline_line(line) || is_short_headline(line, next))
         && !restated_by(line, next)
         && !continued_by_aside(next)
+}
+
+/// A wire headline without the marks agencies set before it for their clients' editors: the
+/// take (`UPDATE 2-`, `REFILE-`, `RPT-`, `CORRECTED-`, dpa's `Berichtigung:`), the priority
+/// (`BREAKING:`, `URGENT`, `FLASH`) and `BRIEF-`; a story's kind (`ANALYSIS-`, `EXCLUSIVE-`,
+/// `FACTBOX-`) as the agency's own site prints it (`Analysis: `). Every take of a story then has
+/// one headline, and one URL, and `UPDATE` is no topic.
+fn without_wire_marks(headline: &str) -> String {
+    const MARKS: &[&str] = &[
+        "CORRECTED-",
+        "CORRECTED ",
+        "REFILE-",
+        "RPT-",
+        "REPEAT-",
+        "BRIEF-",
+        "UPDATE-",
+        "WRAPUP-",
+        "BREAKING NEWS:",
+        "BREAKING:",
+        "URGENT:",
+        "URGENT ",
+        "FLASH:",
+        "FLASH ",
+        "ALERT:",
+        "Berichtigung:",
+        "BERICHTIGUNG:",
+        "Eilmeldung:",
+        "EILMELDUNG:",
+    ];
+    const KINDS: &[(&str, &str)] = &[
+        ("ANALYSIS-", "Analysis"),
+        ("EXCLUSIVE-", "Exclusive"),
+        ("FACTBOX-", "Factbox"),
+        ("EXPLAINER-", "Explainer"),
+        ("INSIGHT-", "Insight"),
+        ("INTERVIEW-", "Interview"),
+        ("FEATURE-", "Feature"),
+        ("COLUMN-", "Column"),
+        ("TIMELINE-", "Timeline"),
+        ("SPECIAL REPORT-", "Special report"),
+    ];
+    let mut rest = headline;
+    loop {
+        // `UPDATE 3-`, `WRAPUP 1-`.
+        let numbered = ["UPDATE ", "WRAPUP "].iter().find_map(|mark| {
+            let after = rest.strip_prefix(mark)?;
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            (digits > 0).then(|| after[digits..].strip_prefix('-')).flatten()
+        });
+        // A mark set off by a space alone is one only before a word in normal case: `URGENT
+        // Kenya's top court…`, not `FLASH FLOODS KILL 12`.
+        let marked = MARKS.iter().find_map(|mark| {
+            let after = rest.strip_prefix(mark)?;
+            let next_word = after.split_whitespace().next().unwrap_or("");
+            (!mark.ends_with(' ') || next_word.chars().any(char::is_lowercase)).then_some(after)
+        });
+        match numbered.or(marked) {
+            Some(after) if !after.trim().is_empty() => rest = after.trim_start(),
+            _ => break,
+        }
+    }
+    let kind = KINDS.iter().find_map(|(mark, kind)| Some((rest.strip_prefix(mark)?, kind)));
+    match kind {
+        Some((after, kind)) if !after.trim().is_empty() => format!("{kind}: {}", after.trim_start()),
+        _ => rest.to_string(),
+    }
 }
 
 /// A two-word headline ("Museum reopens", "Markets rally"): a capitalised word and a lower-case
@@ -1989,7 +2148,11 @@ fn restated_by(line: &str, next: &Para<'_>) -> bool {
 /// running text rather than a headline.
 fn continued_by_aside(next: &Para<'_>) -> bool {
     let line = next.first_line();
-    next.lines.len() == 1 && line.starts_with('(') && line.ends_with(')') && parse_credit(line).is_none()
+    next.lines.len() == 1
+        && line.starts_with('(')
+        && line.ends_with(')')
+        && parse_credit(line).is_none()
+        && wire_note(line).is_none()
 }
 
 fn is_subhead(line: &str) -> bool {
@@ -2041,6 +2204,83 @@ fn is_credits_line(line: &str) -> bool {
     const LEADS: &[&str] =
         &["reporting by", "additional reporting", "editing by", "writing by", "compiled by", "(reporting by"];
     LEADS.iter().any(|lead| strip_prefix_ignore_case(line, lead).is_some())
+}
+
+/// What a wire service's note on a new take of a story says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WireNote {
+    /// `(Adds company comment, paragraphs 5-6)`, `(Refiles to fix typo in paragraph 2)`: what
+    /// changed since the last take, for the editors who ran it; no reader's business.
+    Change,
+    /// `(Corrects revenue figure in paragraph 3 …)`, `(Berichtigung: …)`: what was wrong, which
+    /// a reader of the story is owed, so it stays in the text.
+    Correction,
+}
+
+/// The note a wire take carries in parentheses on a line of its own under its headline
+/// (Reuters', dpa's, AFP's), or AP's `Eds:` line; `None` for any other aside.
+fn wire_note(line: &str) -> Option<WireNote> {
+    const CHANGES: &[&str] = &[
+        "adds",
+        "updates",
+        "refiles",
+        "repeats",
+        "recasts",
+        "rewrites",
+        "changes",
+        "releads",
+        "inserts",
+        "removes",
+        "fixes",
+        "neu",
+        "aktualisiert",
+        "ergänzt",
+        "wiederholung",
+    ];
+    const CORRECTIONS: &[&str] =
+        &["corrects", "correction", "corrected", "berichtigung", "korrektur", "rectificatif"];
+    if line.starts_with("Eds:") || line.starts_with("EDS:") {
+        return Some(WireNote::Change);
+    }
+    let inner = line.strip_prefix('(')?.strip_suffix(')')?;
+    if !has_at_most_words(inner, 40) {
+        return None;
+    }
+    let mut words = inner.split(|c: char| !c.is_alphabetic()).filter(|word| !word.is_empty());
+    let first = words.next()?.to_lowercase();
+    let second = words.next().unwrap_or("").to_lowercase();
+    // `(Writes through …)`, `(New throughout …)`, but not `(New York)`.
+    let two_words = (first == "writes" && second == "through") || (first == "new" && second == "throughout");
+    if CORRECTIONS.contains(&first.as_str()) {
+        Some(WireNote::Correction)
+    } else if two_words || CHANGES.contains(&first.as_str()) {
+        Some(WireNote::Change)
+    } else {
+        None
+    }
+}
+
+/// The line of editors' and operators' initials that closes an agency's copy: AFP's
+/// `ml/jh/rox`, `bur-wk/jj`, dpa's `dpa ak yyzz n1 rs`. Asked of the last paragraph only.
+fn is_agency_sign_off(line: &str) -> bool {
+    // Words written with a slash, which a paragraph may be alone.
+    const WORDS: &[&str] = &["and/or", "he/him", "she/her", "they/them", "his/her", "yes/no", "on/off"];
+    let initials = |word: &str| {
+        (2..=30).contains(&word.len())
+            && !WORDS.contains(&word)
+            && word.contains('/')
+            && !word.starts_with('/')
+            && !word.ends_with('/')
+            && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'/' || b == b'-')
+    };
+    let dpa_codes = line.strip_prefix("dpa ").is_some_and(|codes| {
+        let codes: Vec<&str> = codes.split_whitespace().collect();
+        (2..=6).contains(&codes.len())
+            && codes.iter().all(|code| {
+                code.len() <= 4 && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            })
+    });
+    initials(line) || dpa_codes
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2578,6 +2818,10 @@ fn parse_byline(line: &str) -> Option<Byline> {
     {
         agency.get_or_insert_with(|| publication.to_string());
         names_part = names_part[..names.len()].trim_end();
+    } else if let Some((names, publisher, role)) = capitals_then_agency(names_part) {
+        agency.get_or_insert_with(|| publisher.to_string());
+        leftovers.extend(role.map(str::to_string));
+        names_part = names;
     }
     let mut segments: Vec<String> = Vec::new();
     for (k, segment) in names_part.split(", ").map(str::trim).enumerate() {
@@ -2611,6 +2855,12 @@ fn parse_byline(line: &str) -> Option<Byline> {
     for last in trailing.into_iter().rev() {
         match publisher_in(&last) {
             Some(publisher) if agency.is_none() => agency = Some(publisher.to_string()),
+            // `By Rebecca Holt, PA Political Correspondent`.
+            None if agency.is_none() && agency_before_role(&last).is_some() => {
+                let (publisher, role) = agency_before_role(&last).unwrap_or_default();
+                agency = Some(publisher.to_string());
+                leftovers.push(role.to_string());
+            }
             // Only after `By`: `Jane Doe, The New York Times` alone is as likely a photo's credit.
             _ if explicit && agency.is_none() && is_publication_after_names(&last) => agency = Some(last),
             _ => leftovers.push(last),
@@ -2684,6 +2934,42 @@ fn split_byline_parts(text: &str) -> Vec<&str> {
     parts
 }
 
+/// AP's byline with no comma: names in capitals, then the agency (`JESSICA MORALES Associated
+/// Press`, `CLAIRE DUVAL and THOMAS ADAMS Associated Press`) or the agency and the writer's role
+/// (`CHRISTOPHER RUGABER AP Economics Writer`). Gives the names, the agency and the role.
+fn capitals_then_agency(text: &str) -> Option<(&str, &str, Option<&str>)> {
+    let in_capitals = |word: &str| {
+        matches!(word, "and" | "&")
+            || (word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase))
+    };
+    let mut name_words = 0;
+    for (at, _) in text.match_indices(' ') {
+        let (names, tail) = (&text[..at], text[at + 1..].trim());
+        name_words += 1;
+        // With a comma (`JANE DOE, Associated Press`), the parts are split as any byline's are.
+        if name_words < 2 || names.ends_with(',') || !names.split_whitespace().all(in_capitals) {
+            continue;
+        }
+        if is_known_agency(tail) {
+            return Some((names, tail, None));
+        }
+        if let Some((publisher, role)) = agency_before_role(tail) {
+            return Some((names, publisher, Some(role)));
+        }
+    }
+    None
+}
+
+/// A writer's role at an agency named first: `PA Political Correspondent`, `AP Business
+/// Writer`. Gives the agency and the role.
+fn agency_before_role(segment: &str) -> Option<(&str, &str)> {
+    let (first, role) = segment.split_once(' ')?;
+    let role = role.trim();
+    let capitalised = role.split_whitespace().all(starts_capitalised);
+    (is_known_agency(first) && capitalised && is_affiliation(role) && has_at_most_words(role, 4))
+        .then_some((first, role))
+}
+
 /// The publisher a byline part names: a known agency, alone or after `with` (`with AFP`,
 /// `avec AFP`, `mit dpa`, `con EFE`).
 fn publisher_in(part: &str) -> Option<&str> {
@@ -2749,10 +3035,24 @@ fn split_between_full_names<'a>(piece: &'a str, joiner: &str) -> Vec<&'a str> {
     }
 }
 
-/// `JANE O’BRIEN` → `Jane O’Brien`; names already in mixed case are kept as written.
+/// `JANE O’BRIEN` → `Jane O’Brien`, and the surname AFP and French papers set in capitals
+/// (`Marion LEBRUN`, `Jean-Loïc MÉNARD`) in a name otherwise in mixed case; words of two
+/// letters (`DJ`, initials) and numerals (`III`) are kept as written.
 fn normal_case_name(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
-        return name.to_string();
+        let shouted = |word: &str| {
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !word.chars().any(char::is_lowercase)
+                && !is_generational_suffix(word)
+        };
+        if !name.split(' ').any(shouted) {
+            return name.to_string();
+        }
+        let words: Vec<String> = name
+            .split(' ')
+            .map(|word| if shouted(word) { normal_case_name(word) } else { word.to_string() })
+            .collect();
+        return words.join(" ");
     }
     let mut out = String::with_capacity(name.len());
     let mut start_of_part = true;
@@ -2905,6 +3205,7 @@ fn is_known_agency(segment: &str) -> bool {
         "ansa",
         "pa",
         "press association",
+        "pa media",
         "the new york times",
         "new york times",
         "the washington post",
@@ -2931,7 +3232,7 @@ fn publisher_name(agency: &str) -> String {
         "ap" | "the associated press" | "associated press" => "Associated Press".to_string(),
         "afp" => "Agence France-Presse".to_string(),
         "upi" => "United Press International".to_string(),
-        "pa" => "Press Association".to_string(),
+        "pa" | "pa media" | "press association" | "the press association" => "Press Association".to_string(),
         _ => agency.to_string(),
     }
 }
@@ -3089,12 +3390,16 @@ fn place_and_date(main: &str, case: PlaceCase) -> Option<(String, Option<String>
     Some((main[..place_end].to_string(), date))
 }
 
+/// `SIOUX FALLS`, and the cities of a story filed from two (`LONDON/SINGAPORE`, `NEW
+/// YORK/LONDON`).
 fn is_capitals_place(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=4).contains(&words)
+    let most = if text.contains('/') { 5 } else { 4 };
+    (1..=most).contains(&words)
         && text.chars().any(char::is_uppercase)
         && !text.chars().any(char::is_lowercase)
-        && text.chars().all(|c| c.is_alphabetic() || " .'’-".contains(c))
+        && text.chars().all(|c| c.is_alphabetic() || " .'’-/".contains(c))
+        && text.split('/').all(|city| city.chars().any(char::is_alphabetic) && city.trim() == city)
 }
 
 fn is_titled_place(text: &str) -> bool {
@@ -3305,9 +3610,10 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         matches!(word.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
             || zone_named(&word.to_ascii_uppercase()).is_some()
     });
+    // Reuters' `March 4, 2025 4:58 PM GMT Updated 2 hours ago`: when the story changed since.
     let byline_or_nothing = match after.next() {
         None => true,
-        Some(word) => !led && word.eq_ignore_ascii_case("by"),
+        Some(word) => (!led && word.eq_ignore_ascii_case("by")) || word.eq_ignore_ascii_case("updated"),
     };
     byline_or_nothing.then_some(PublicationStamp { date, led })
 }
@@ -3630,14 +3936,19 @@ fn summarise(text: &str) -> String {
     let mut best_distance = usize::MAX;
     let mut words = 0;
     let mut counted_to = 0;
+    // Quotation marks opened and not yet closed: a summary ending inside a quote (`“We are not
+    // here for fun.` of a longer quote) leaves it open on every listing.
+    let mut quotes = QuoteBalance { low_opens: text.contains('„'), ..QuoteBalance::default() };
     for end in sentence_breaks(text).chain(std::iter::once(text.len())) {
-        words += count_words(&text[counted_to..end]);
+        let piece = &text[counted_to..end];
+        words += count_words(piece);
+        quotes.read(piece);
         counted_to = end;
         if words > MOST_WORDS {
             break;
         }
         let distance = words.abs_diff(SUMMARY_WORDS);
-        if distance < best_distance {
+        if distance < best_distance && (quotes.closed() || end == text.len()) {
             best = Some(end);
             best_distance = distance;
         }
@@ -3645,6 +3956,33 @@ fn summarise(text: &str) -> String {
     match best {
         Some(end) => text[..end].trim_end().to_string(),
         None => cut_at_word(text, SUMMARY_WORDS),
+    }
+}
+
+/// Double quotation marks read so far: whether every quote opened was closed.
+#[derive(Default)]
+struct QuoteBalance {
+    /// German quotes, `„…“`, in which `“` closes.
+    low_opens: bool,
+    curly_open: isize,
+    straight: usize,
+}
+
+impl QuoteBalance {
+    fn read(&mut self, text: &str) {
+        for c in text.chars() {
+            match c {
+                '„' | '«' => self.curly_open += 1,
+                '“' if !self.low_opens => self.curly_open += 1,
+                '”' | '“' | '»' => self.curly_open -= 1,
+                '"' => self.straight += 1,
+                _ => {}
+            }
+        }
+    }
+
+    fn closed(&self) -> bool {
+        self.curly_open <= 0 && self.straight.is_multiple_of(2)
     }
 }
 
@@ -6011,5 +6349,218 @@ mod tests {
             assert!(out.body.is_empty() || out.body.ends_with('\n') && !out.body.ends_with("\n\n"));
             assert!(rendered_text(&out.body, true).is_ok(), "{text:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod wire_copy_tests {
+    use super::*;
+
+    /// A Reuters take as its clients receive it: the take's mark on the headline, the note to
+    /// editors under it, a dateline filed from two cities, the credits at the end.
+    const REUTERS_TAKE: &str = "UPDATE 1-Dockworkers at UK's Harwich port begin 48-hour strike over pay\n\n\
+        (Adds company comment, paragraphs 5-6)\n\n\
+        By Alistair Penrose\n\n\
+        LONDON/SINGAPORE, March 4 (Reuters) - Around 600 dockworkers at the port of Harwich walked out on \
+        Tuesday in a dispute over pay, the Unite union said.\n\n\
+        “Our members have been left with no choice,” Unite regional officer Marcus Bellingham said.\n\n\
+        (Reporting by Alistair Penrose; Editing by Kate Mayberry)";
+
+    #[test]
+    fn a_takes_note_under_its_headline_is_dropped_and_the_headline_kept() {
+        let out = convert(REUTERS_TAKE);
+        assert_eq!(
+            out.title.as_deref(),
+            Some("Dockworkers at UK's Harwich port begin 48-hour strike over pay")
+        );
+        assert!(!out.title_inferred);
+        assert_eq!(out.authors, ["Alistair Penrose"]);
+        assert!(
+            out.dropped.contains(&"(Adds company comment, paragraphs 5-6)".to_string()),
+            "{:?}",
+            out.dropped
+        );
+        assert!(out.body.starts_with("LONDON/SINGAPORE, March 4 (Reuters) - Around"), "{}", out.body);
+        assert!(!out.summary.contains("Adds"), "{}", out.summary);
+        let dateline = out.dateline.expect("dateline");
+        assert_eq!(
+            (dateline.place.as_str(), dateline.agency.as_deref()),
+            ("LONDON/SINGAPORE", Some("Reuters"))
+        );
+        assert_eq!(out.source.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn a_correction_note_stays_for_the_reader() {
+        let text = REUTERS_TAKE.replace(
+            "(Adds company comment, paragraphs 5-6)",
+            "(Corrects number of dockworkers in paragraph 1 to 600, not 800)",
+        );
+        let out = convert(&text);
+        assert!(!out.title_inferred, "{:?}", out.title);
+        assert!(out.body.starts_with("(Corrects number of dockworkers"), "{}", out.body);
+        assert!(out.summary.starts_with("Around 600 dockworkers"), "{}", out.summary);
+        // An aside that is no wire note still says the line above it is running text.
+        assert_eq!(wire_note("(New York)"), None);
+        assert_eq!(wire_note("(Writes through with details)"), Some(WireNote::Change));
+    }
+
+    #[test]
+    fn wire_marks_leave_the_headline() {
+        for (headline, expected) in [
+            (
+                "UPDATE 3-Oil steadies as OPEC+ weighs pace of output",
+                "Oil steadies as OPEC+ weighs pace of output",
+            ),
+            (
+                "CORRECTED-UPDATE 1-Dutch chipmaker's profit beats forecasts",
+                "Dutch chipmaker's profit beats forecasts",
+            ),
+            ("REFILE-Oil steadies as OPEC+ weighs output", "Oil steadies as OPEC+ weighs output"),
+            ("BREAKING: Supreme Court agrees to hear case", "Supreme Court agrees to hear case"),
+            ("URGENT Kenya's top court suspends tax", "Kenya's top court suspends tax"),
+            ("Berichtigung: Bahn kündigt Sanierung an", "Bahn kündigt Sanierung an"),
+            (
+                "ANALYSIS-Fed's path narrows as inflation sticks",
+                "Analysis: Fed's path narrows as inflation sticks",
+            ),
+            // Capitals that are the headline's own words stay.
+            ("FLASH FLOODS KILL 12 IN VALLEY", "FLASH FLOODS KILL 12 IN VALLEY"),
+            ("Update on the council's budget plans", "Update on the council's budget plans"),
+            ("UPDATE 2-", "UPDATE 2-"),
+        ] {
+            assert_eq!(without_wire_marks(headline), expected);
+        }
+    }
+
+    #[test]
+    fn agency_notices_and_sign_offs_leave_the_text() {
+        let text = "French farmers block Paris ring road over diesel tax\n\n\
+            PARIS, March 4, 2025 (AFP) - Hundreds of tractors blocked the Paris ring road on Tuesday as farmers \
+            protested against a planned hike in the tax on diesel.\n\n\
+            THIS IS A BREAKING NEWS UPDATE. Check back soon for further information. AP’s earlier story follows below.\n\n\
+            About 400 tractors took part, according to police.\n\n\
+            Copyright 2025 The Associated Press. All rights reserved. This material may not be published, broadcast, \
+            rewritten or redistributed without permission.\n\n\
+            Our Standards: The Thomson Reuters Trust Principles.\n\n\
+            ml/jh/rox";
+        let out = convert(text);
+        assert_eq!(
+            out.body,
+            "PARIS, March 4, 2025 (AFP) - Hundreds of tractors blocked the Paris ring road on Tuesday as farmers \
+             protested against a planned hike in the tax on diesel.\n\n\
+             About 400 tractors took part, according to police.\n"
+        );
+        assert!(is_agency_sign_off("dpa ak yyzz n1 rs"));
+        assert!(is_agency_sign_off("bur-wk/jj"));
+        assert!(!is_agency_sign_off("and/or"), "a word of text");
+        assert!(!is_agency_sign_off("dpa reported the figures"));
+        // A story about copyright is no notice.
+        assert!(!is_agency_notice("Copyright lawsuits against AI firms rose sharply last year."));
+    }
+
+    #[test]
+    fn ap_bylines_without_a_comma_and_surnames_in_capitals() {
+        let byline = |line: &str| parse_byline(line).map(|b| (b.authors, b.agency));
+        assert_eq!(
+            byline("By JESSICA MORALES Associated Press"),
+            Some((vec!["Jessica Morales".to_string()], Some("Associated Press".to_string())))
+        );
+        assert_eq!(
+            byline("By CLAIRE DUVAL and THOMAS ADAMS Associated Press"),
+            Some((
+                vec!["Claire Duval".to_string(), "Thomas Adams".to_string()],
+                Some("Associated Press".to_string())
+            ))
+        );
+        assert_eq!(
+            byline("By CHRISTOPHER RUGABER AP Economics Writer"),
+            Some((vec!["Christopher Rugaber".to_string()], Some("AP".to_string())))
+        );
+        assert_eq!(
+            byline("By Rebecca Holt, PA Political Correspondent"),
+            Some((vec!["Rebecca Holt".to_string()], Some("PA".to_string())))
+        );
+        assert_eq!(byline("by Marion LEBRUN"), Some((vec!["Marion Lebrun".to_string()], None)));
+        assert_eq!(byline("par Jean-Loïc MÉNARD"), Some((vec!["Jean-Loïc Ménard".to_string()], None)));
+        assert_eq!(byline("By John Smith III"), Some((vec!["John Smith III".to_string()], None)));
+        assert_eq!(publisher_name("PA Media"), publisher_name("PA"));
+    }
+
+    #[test]
+    fn reporters_in_the_credits_write_a_story_with_no_byline() {
+        let text = "EU readies countermeasures on steel as trade talks stall\n\n\
+            BRUSSELS, March 4 (Reuters) - The European Commission is preparing a list of U.S. goods that could \
+            face tariffs, three EU officials said on Tuesday.\n\n\
+            (Reporting by Julien Marchand in Brussels and Tom Whitfield; Additional reporting by Katrin Weber; \
+            Writing by Ana Ruiz; Editing by Alison Williams)";
+        assert_eq!(convert(text).authors, ["Julien Marchand", "Tom Whitfield", "Ana Ruiz"]);
+    }
+
+    #[test]
+    fn a_web_stamp_with_its_update_dates_the_story() {
+        let text = "Oil steadies as OPEC+ weighs pace of output increases\n\n\
+            By Noor Haddad\n\n\
+            March 4, 2025 4:58 PM GMT Updated March 4, 2025 6:10 PM GMT\n\n\
+            LONDON, March 4 (Reuters) - Oil prices held steady on Tuesday as investors weighed signals from OPEC+.";
+        let out = convert(text);
+        let date = out.date.expect("date");
+        // The dateline names no year: the stamp dates the story.
+        assert_eq!((date.year, date.month, date.day, date.evidence), (2025, 3, 4, DateEvidence::Stamp));
+        assert_eq!(out.updated.map(|u| (u.date, u.time)), Some(((2025, 3, 4), Some((18, 10)))));
+        assert!(out.body.starts_with("LONDON, March 4"), "{}", out.body);
+        let relative = text
+            .replace("Updated March 4, 2025 6:10 PM GMT", "Updated 2 hours ago")
+            .replace("LONDON, March 4 ", "LONDON ");
+        let out = convert(&relative);
+        assert_eq!(out.date.map(|d| (d.year, d.month, d.day)), Some((2025, 3, 4)));
+        assert!(out.body.starts_with("LONDON (Reuters)"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_summary_never_ends_inside_a_quote() {
+        let text = "Farmers block Paris ring road in protest over diesel tax\n\n\
+            PARIS (AP) — Hundreds of French farmers drove tractors onto the Paris ring road on Tuesday, blocking \
+            traffic for hours in protest over a planned rise in the tax on farm diesel. Police said about 400 \
+            tractors took part and drivers were advised to avoid the ring road.\n\n\
+            “We are not here for fun. We are here because we can’t make ends meet, and the tax will only make it \
+            worse for every family farm in the Beauce region,” said Luc Marchetti, a cereal grower.";
+        let summary = convert(text).summary;
+        assert_eq!(summary.matches('“').count(), summary.matches('”').count(), "{summary}");
+        assert!(summary.starts_with("Hundreds of French farmers"), "{summary}");
+    }
+
+    #[test]
+    fn indented_wire_copy_keeps_its_headline_and_credits_apart() {
+        let text = "U.S. Senate passes rural broadband bill, sending it to the House\n\
+            \x20   WASHINGTON, March 4 (Reuters) - The U.S. Senate on Tuesday\n\
+            voted 58-41 to approve a $14 billion bill to extend high-speed\n\
+            internet to rural areas, sending the measure to the House.\n\
+            \x20   House Speaker Robert Lanning has not said whether he will\n\
+            bring the bill to a vote.\n\
+            \x20(Reporting by Daniel Ostrowski; Editing by Leslie Adler)";
+        let out = convert(text);
+        assert_eq!(
+            out.title.as_deref(),
+            Some("U.S. Senate passes rural broadband bill, sending it to the House")
+        );
+        assert_eq!(out.dateline.map(|d| d.place).as_deref(), Some("WASHINGTON"));
+        assert!(
+            out.body.ends_with("whether he will bring the bill to a vote.\n\n(Reporting by Daniel Ostrowski; Editing by Leslie Adler)\n"),
+            "{}",
+            out.body
+        );
+        assert_eq!(out.authors, ["Daniel Ostrowski"]);
+    }
+
+    #[test]
+    fn a_briefs_items_set_apart_are_a_list() {
+        let text = "Stour Estuary Holdings says expects Harwich strike to cost about 2 mln stg\n\n\
+            March 4 (Reuters) - Stour Estuary Holdings Plc:\n\n\
+            * SAYS EXPECTS STRIKE AT HARWICH TO COST ABOUT 2 MILLION STERLING\n\n\
+            * SAYS CONTINGENCY PLANS IN PLACE\n\n\
+            Source text for Eikon: [ID:nRSA1234Xa]";
+        let out = convert(text);
+        assert!(out.body.ends_with("- SAYS EXPECTS STRIKE AT HARWICH TO COST ABOUT 2 MILLION STERLING\n\n- SAYS CONTINGENCY PLANS IN PLACE\n"), "{}", out.body);
     }
 }

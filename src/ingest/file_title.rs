@@ -161,6 +161,18 @@ fn reads_as_headline(words: &[&str]) -> bool {
         && content >= 2
         && !lower.iter().any(|word| MADE_UP.contains(&word.as_str()))
         && !id_like(words)
+        && !is_wire_slug(&lower)
+}
+
+/// A wire desk's name for a story: the agency's code, then a few keywords or the day's number
+/// (`AP-0304-rome-museum`, `RTRS-BRITAIN-PORTS-STRIKE`, `dpa-bahn-berichtigung`). It names the
+/// story for the desk; the lede says more than its words do.
+fn is_wire_slug(lower: &[String]) -> bool {
+    const AGENCIES: &[&str] =
+        &["ap", "rtrs", "reuters", "afp", "dpa", "pa", "upi", "efe", "ansa", "apa", "kyodo", "xinhua"];
+    let Some((first, rest)) = lower.split_first() else { return false };
+    AGENCIES.contains(&first.as_str())
+        && (rest.len() <= 4 || rest.first().is_some_and(|word| word.bytes().all(|b| b.is_ascii_digit())))
 }
 
 /// `fed` as `Fed`; `eBay` and `iPhone` as they are.
@@ -817,6 +829,10 @@ mod tests {
             "story-(draft)",
             "rd-wapo-2",
             "ukraine-talks-2",
+            // A wire desk's slugs.
+            "AP-0304-rome-museum",
+            "RTRS-BRITAIN-PORTS-STRIKE",
+            "dpa-bahn-berichtigung",
         ] {
             assert_eq!(from_file_name(stem, LEDE), None, "{stem}");
         }
