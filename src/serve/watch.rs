@@ -136,7 +136,9 @@ type AddWatch = Box<dyn FnMut(&Path) -> Result<(), String> + Send>;
 pub struct Watcher {
     /// Adds a recursive watch on a folder.
     watch: AddWatch,
-    /// Site folders that did not exist when watching started.
+    /// Site folders watched now.
+    watched: Vec<PathBuf>,
+    /// Site folders that do not exist, to be watched once they do.
     missing: Vec<PathBuf>,
     paths: WatchedPaths,
 }
@@ -144,13 +146,20 @@ pub struct Watcher {
 impl Watcher {
     /// Starts watching the site folders created since watching started (a `templates/` folder
     /// made while serving), and returns a change for each: the files written into it before the
-    /// watch began raised no event of their own.
+    /// watch began raised no event of their own. A watched folder that went away (`mv content
+    /// ../c`, a `git checkout` of a commit without `templates/`) lost its watch with it, so it
+    /// is watched again when it comes back: else every later edit in it went unseen, silently.
     pub fn watch_new_folders(&mut self) -> Vec<(PathBuf, Change)> {
+        let (present, gone): (Vec<PathBuf>, Vec<PathBuf>) =
+            std::mem::take(&mut self.watched).into_iter().partition(|dir| dir.is_dir());
+        self.watched = present;
+        self.missing.extend(gone);
         let mut added = Vec::new();
         let mut still_missing = Vec::new();
         for dir in std::mem::take(&mut self.missing) {
             if dir.is_dir() && (self.watch)(&dir).is_ok() {
                 let change = classify(&dir, &self.paths);
+                self.watched.push(dir.clone());
                 added.push((dir, change));
             } else {
                 still_missing.push(dir);
@@ -192,7 +201,16 @@ pub fn start(
                 }
                 WatchEvent::Changed(batch)
             }
-            Err(errors) => WatchEvent::Failed(errors.iter().map(describe).collect::<Vec<_>>().join("; ")),
+            Err(errors) => {
+                // Polling a folder that was moved away (and is watched again once it is back)
+                // fails with "not found": no failure to report.
+                let failures: Vec<String> =
+                    errors.iter().filter(|e| !is_not_found(e)).map(describe).collect();
+                if failures.is_empty() {
+                    return;
+                }
+                WatchEvent::Failed(failures.join("; "))
+            }
         };
         let _ = events.send(message);
     };
@@ -203,7 +221,17 @@ pub fn start(
             .filter(|dir| !dir.is_dir() && !dir.starts_with(&paths.output))
             .cloned()
             .collect();
-    let watcher = |watch: AddWatch| Watcher { watch, missing: missing.clone(), paths: paths.clone() };
+    let watched: Vec<PathBuf> = roots
+        .iter()
+        .filter(|(_, mode)| *mode == RecursiveMode::Recursive)
+        .map(|(dir, _)| dir.clone())
+        .collect();
+    let watcher = |watch: AddWatch| Watcher {
+        watch,
+        watched: watched.clone(),
+        missing: missing.clone(),
+        paths: paths.clone(),
+    };
     match poll {
         None => {
             let mut debouncer =
@@ -246,6 +274,15 @@ fn watch_roots(paths: &WatchedPaths) -> Vec<(PathBuf, RecursiveMode)> {
         }
     }
     roots
+}
+
+/// Whether the watcher failed only because a path is gone.
+fn is_not_found(error: &notify::Error) -> bool {
+    match &error.kind {
+        notify::ErrorKind::PathNotFound => true,
+        notify::ErrorKind::Io(io) => io.kind() == std::io::ErrorKind::NotFound,
+        _ => false,
+    }
 }
 
 /// A watcher error with the fix for the common ones.

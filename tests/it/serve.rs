@@ -488,6 +488,36 @@ fn editor_save_patterns_are_seen() {
     assert!(served.running.as_ref().unwrap().error().is_none());
 }
 
+/// A folder moved away and back, or deleted and made again (`git checkout` of a commit without
+/// `templates/`), lost its watch with it: it is watched again, or every later edit went unseen.
+#[test]
+fn a_folder_moved_away_and_back_is_watched_again() {
+    let served = Served::start(site());
+    let content = served.site.root.join("content");
+    let away = served.site.root.join("content-away");
+    std::fs::rename(&content, &away).unwrap();
+    served.settle();
+    std::fs::rename(&away, &content).unwrap();
+    served.settle();
+    served.site.write(ARTICLE, "Harbour news\n\nAn edit after the folder came back.\n");
+    served.settle();
+    assert!(served.get("/2025/03/01/harbour/").2.contains("An edit after the folder came back"));
+    // Deleted and made again.
+    served.site.write("templates/page-note.html", "unused");
+    served.settle();
+    std::fs::remove_dir_all(served.site.root.join("templates")).unwrap();
+    served.settle();
+    served.site.write("static/note.txt", "first");
+    served.settle();
+    std::fs::remove_dir_all(served.site.root.join("static")).unwrap();
+    served.settle();
+    std::fs::create_dir(served.site.root.join("static")).unwrap();
+    served.settle();
+    served.site.write("static/note.txt", "second");
+    served.settle();
+    assert_eq!(served.get("/note.txt").2, "second");
+}
+
 #[test]
 fn a_burst_of_changes_is_one_rebuild_not_hundreds() {
     let served = Served::start(site());
