@@ -500,6 +500,10 @@ impl WarningsShown {
 
 /// How a rebuild ended, for the dev server's log: a failure says whether a site is still served
 /// (one that never built has none).
+/// How many saved files' warnings serve always prints whole: more were saved by a script or a
+/// checkout, not by hand, and their warnings fold as a build's do.
+const FEW_SAVED_FILES: usize = 3;
+
 fn rebuild_outcome(succeeded: bool, served_before: bool) -> &'static str {
     match (succeeded, served_before) {
         (true, _) => "ok",
@@ -587,14 +591,17 @@ impl gazette::serve::ServeReporter for ServeLog {
         }
         let print: Vec<Diagnostic> =
             warnings.into_iter().zip(print).filter_map(|(warning, shown)| shown.then_some(warning)).collect();
-        // The files just saved are the ones being worked on: their warnings are never folded.
+        // The files just saved are the ones being worked on: their warnings are never folded,
+        // unless a script or a checkout saved many at once (then they fold as a build's do).
         let (saved, others): (Vec<Diagnostic>, Vec<Diagnostic>) = print.into_iter().partition(about_changed);
-        print_diagnostics(&saved, &self.cwd, false, true);
+        let files_warned: std::collections::BTreeSet<&Path> =
+            saved.iter().map(|d| d.path.as_path()).collect();
+        print_diagnostics(&saved, &self.cwd, false, self.verbose || files_warned.len() <= FEW_SAVED_FILES);
         print_diagnostics(&others, &self.cwd, false, self.verbose);
         let what = match changed {
-            [] => "Built".to_string(),
-            [(path, _)] => format!("{} changed: rebuilt", path_as_typed(path, &self.cwd).display()),
-            many => format!("{} changed: rebuilt", count(many.len(), "file")),
+            [] => String::new(),
+            [(path, _)] => format!("{} changed: ", path_as_typed(path, &self.cwd).display()),
+            many => format!("{} changed: ", count(many.len(), "file")),
         };
         let outcome = rebuild_outcome(errors.is_empty(), served_before);
         let outcome = match held {
@@ -608,8 +615,16 @@ impl gazette::serve::ServeReporter for ServeLog {
             n => format!(" ({n} articles patched in)"),
         };
         let pages = and_pages(report);
+        let milliseconds = elapsed.as_secs_f64() * 1000.0;
+        if !errors.is_empty() {
+            // Nothing was rebuilt that is served: no count of articles to suggest otherwise.
+            let done = if what.is_empty() { "Build" } else { "rebuild" };
+            eprintln!("{what}{done} {outcome} ({milliseconds:.1} ms)");
+            return;
+        }
+        let done = if what.is_empty() { "Built" } else { "rebuilt" };
         eprintln!(
-            "{what} {} ({}){pages}{how} in {:.1} ms, {outcome}",
+            "{what}{done} {} ({}){pages}{how} in {:.1} ms, {outcome}",
             count(report.articles, "article"),
             published(report),
             elapsed.as_secs_f64() * 1000.0

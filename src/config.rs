@@ -85,7 +85,8 @@ pub enum ConfigError {
 
 /// Exactly what `site.yaml` may contain. Every key is optional; defaults live in [`Config::resolve`].
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+// `expecting`: serde's message names what to write, not this type (`expected struct RawConfig`).
+#[serde(deny_unknown_fields, expecting = "the site's settings, one `key: value` a line (`title: My news`)")]
 pub struct RawConfig {
     /// Site name, shown in the header and feeds.
     pub title: Option<String>,
@@ -126,7 +127,11 @@ pub struct RawConfig {
 
 /// The `search:` section.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+// `expecting`: serde's message names what to write, not this type (`expected struct RawSearch`).
+#[serde(
+    deny_unknown_fields,
+    expecting = "search settings, such as `enabled: false`, each on its own line under `search:`"
+)]
 pub struct RawSearch {
     /// Build the full-text search index and the search page (on by default).
     pub enabled: Option<bool>,
@@ -134,7 +139,11 @@ pub struct RawSearch {
 
 /// The `tags:` section.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+// `expecting`: serde's message names what to write, not this type (`expected struct RawTags`).
+#[serde(
+    deny_unknown_fields,
+    expecting = "tag settings, such as `auto: false` or `max: 5`, each on its own line under `tags:`"
+)]
 pub struct RawTags {
     /// Add tags for the people, places and organisations an article is about (on by default).
     pub auto: Option<bool>,
@@ -150,7 +159,11 @@ pub struct RawTags {
 
 /// The `clusters:` section.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+// `expecting`: serde's message names what to write, not this type (`expected struct RawClusters`).
+#[serde(
+    deny_unknown_fields,
+    expecting = "cluster settings, such as `enabled: false`, each on its own line under `clusters:`"
+)]
 pub struct RawClusters {
     /// Group reports of the same story (on by default).
     pub enabled: Option<bool>,
@@ -162,7 +175,11 @@ pub struct RawClusters {
 
 /// The `feeds:` section.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+// `expecting`: serde's message names what to write, not this type (`expected struct RawFeeds`).
+#[serde(
+    deny_unknown_fields,
+    expecting = "feed settings, such as `limit: 20`, each on its own line under `feeds:`"
+)]
 pub struct RawFeeds {
     /// `summary`, `full` or `both` (RSS full text goes in `content:encoded`).
     pub content: Option<FeedContent>,
@@ -284,7 +301,11 @@ pub enum FeedContent {
 
 /// The `digest:` section.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+// `expecting`: serde's message names what to write, not this type (`expected struct RawDigest`).
+#[serde(
+    deny_unknown_fields,
+    expecting = "digest settings, such as `period: week`, on its own line under `digest:`"
+)]
 pub struct RawDigest {
     /// `day`, `week` (ISO week) or `month`.
     pub period: Option<DigestPeriod>,
@@ -305,7 +326,11 @@ pub enum DigestPeriod {
 
 /// The `markdown:` section.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+// `expecting`: serde's message names what to write, not this type (`expected struct RawMarkdown`).
+#[serde(
+    deny_unknown_fields,
+    expecting = "Markdown settings, such as `linkify: false`, each on its own line under `markdown:`"
+)]
 pub struct RawMarkdown {
     /// Pass raw HTML in `.md` articles through (off by default, as in Hugo).
     pub unsafe_html: Option<bool>,
@@ -910,6 +935,18 @@ mod tests {
         );
         let error = resolve("feeds:\n  formats: 3\n").unwrap_err().to_string();
         assert!(error.contains("expected a feed format or a list of them (rss, atom, json)"), "{error}");
+    }
+
+    #[test]
+    fn a_section_written_as_a_list_says_what_to_write_not_a_type_name() {
+        for (yaml, what) in [
+            ("digest: [period: week]\n", "period: week"),
+            ("tags:\n  - auto: false\n", "auto: false"),
+            ("search: yes please\n", "enabled: false"),
+        ] {
+            let error = resolve(yaml).unwrap_err().to_string();
+            assert!(error.contains(what) && !error.contains("struct Raw"), "{yaml}: {error}");
+        }
     }
 
     #[test]

@@ -854,8 +854,28 @@ fn a_rebuild_logs_new_warnings_and_the_saved_files_not_every_warning_again() {
     // counted once, not once for the last assembly and once for this one.
     site.write("content/harbour.txt", "Harbour fees rise\n\nThe harbour master announced higher fees.\n");
     let reassembled = until("changed: rebuilt");
+    // A script saving many files at once: their warnings fold as a build's do.
+    for n in 0..8 {
+        site.write(&format!("content/empty-{n}.txt"), "");
+    }
+    let mut burst = Vec::new();
+    while !burst.iter().any(|line: &String| line.contains("rebuilt 11 articles")) {
+        burst.extend(until("changed: rebuilt"));
+    }
+    // A broken file: the rebuild failed, and no count of articles says otherwise.
+    site.write("content/bad.md", "---\ntitle: Bad\ndate: later\n---\nText.\n");
+    let failed = until("changed: rebuild");
     let _ = child.kill();
     let _ = child.wait();
+    let empty_warnings = burst.iter().filter(|l| l.contains("no article text")).count();
+    assert!(empty_warnings < 8, "folded, not one line each: {burst:#?}");
+    assert!(burst.iter().any(|l| l.contains("the same for")), "{burst:#?}");
+    let summary = failed.last().unwrap();
+    assert!(
+        summary.starts_with("content/bad.md changed: rebuild FAILED, still serving the last good site"),
+        "{failed:#?}"
+    );
+    assert!(!summary.contains("articles"), "{summary}");
     assert!(
         rebuild.iter().any(|l| l.starts_with(&dateless("harbour"))),
         "the saved file's own: {rebuild:#?}"
