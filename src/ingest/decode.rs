@@ -22,7 +22,24 @@ pub struct Decoded {
     /// Whether stray bytes in UTF-8 text were read as Windows-1252 (`\x93quoted\x94` pasted
     /// from an older program into a UTF-8 file) rather than shown as U+FFFD.
     pub stray_bytes_as_windows_1252: bool,
+    /// Set when the encoding is a guess from too few bytes to trust: an alphabet other than
+    /// Windows-1252's, read from a handful of bytes in text that is otherwise plain ASCII (stray
+    /// bytes `\xFF\xFE\xC3` in an English file read as Cyrillic `яюГ`).
+    pub thin_guess: Option<ThinGuess>,
 }
+
+/// Where an encoding guess from few bytes (see [`Decoded::thin_guess`]) read its first one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThinGuess {
+    /// How many bytes are not ASCII.
+    pub bytes: usize,
+    /// Byte offset of the first.
+    pub at: usize,
+}
+
+/// Fewest bytes outside ASCII from which an alphabet other than Windows-1252's is taken on
+/// trust: a Russian or Greek article has thousands, a Russian name quoted in English five or six.
+const TRUSTED_GUESS_BYTES: usize = 24;
 
 /// Bytes that are not text in any encoding: an image, a PDF, a word-processor file, a program or
 /// compressed data saved with a `.txt` name. Such a file is reported, never published as an
@@ -93,6 +110,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
                             encoding: UTF_8.name(),
                             first_invalid_byte: None,
                             stray_bytes_as_windows_1252: false,
+                            thin_guess: None,
                         });
                     }
                     Err(_) => (guess_encoding(bytes), bytes),
@@ -109,14 +127,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
             encoding: encoding.name(),
             first_invalid_byte: Some(error.valid_up_to() + (bytes.len() - body.len())),
             stray_bytes_as_windows_1252,
+            thin_guess: None,
         });
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    let guessed = body.len() == bytes.len() && encoding.is_single_byte() && encoding != WINDOWS_1252;
+    let thin_guess = guessed
+        .then(|| {
+            let bytes = body.iter().filter(|b| !b.is_ascii()).count();
+            let at = body.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+            (bytes < TRUSTED_GUESS_BYTES).then_some(ThinGuess { bytes, at })
+        })
+        .flatten();
     Ok(Decoded {
         text: normalise(&text),
         encoding: encoding.name(),
         first_invalid_byte: had_errors.then_some(0),
         stray_bytes_as_windows_1252: false,
+        thin_guess,
     })
 }
 
@@ -445,6 +473,22 @@ mod tests {
         let decoded = decode(b"Il a parl\xE9 de \xAB\xA0libert\xE9\xA0\xBB.").unwrap();
         assert_eq!(decoded.text, "Il a parlé de « liberté ».");
         assert_eq!(decoded.first_invalid_byte, None);
+    }
+
+    #[test]
+    fn an_alphabet_guessed_from_a_few_stray_bytes_is_flagged() {
+        let decoded =
+            decode(b"Dock strike \xFF\xFE\xC3( ends\n\nThe strike ended on Monday \xE2(\xA1.\n").unwrap();
+        assert_ne!(decoded.encoding, "windows-1252", "the case this is for: {}", decoded.text);
+        assert_eq!(decoded.thin_guess, Some(ThinGuess { bytes: 5, at: 12 }));
+        // A Russian article is read on trust, and so is Windows-1252.
+        let russian = encoding_rs::WINDOWS_1251
+            .encode("Президент России выступил в среду с обращением к Федеральному собранию страны.")
+            .0;
+        let decoded = decode(&russian).unwrap();
+        assert_eq!(decoded.encoding, "windows-1251");
+        assert_eq!(decoded.thin_guess, None);
+        assert_eq!(decode(b"The caf\xE9 reopened.").unwrap().thin_guess, None);
     }
 
     #[test]

@@ -405,6 +405,17 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
             format!("bytes that are not valid {} at byte offset {offset}; {shown}", decoded.encoding),
         ));
     }
+    if let Some(guess) = decoded.thin_guess {
+        diagnostics.push(Diagnostic::warning(
+            &source.path,
+            format!(
+                "not UTF-8, and only {} in the file are not plain ASCII (the first at byte offset {}): they were read as {}, a guess from too little text to trust; check them, and re-save the file as UTF-8",
+                if guess.bytes == 1 { "1 byte".to_string() } else { format!("{} bytes", guess.bytes) },
+                guess.at,
+                decoded.encoding
+            ),
+        ));
+    }
     // Set only for a plain-text article that opens with rules around its first lines.
     let unfenced: String;
     let split = match front_matter::split(&decoded.text) {

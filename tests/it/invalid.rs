@@ -125,6 +125,25 @@ fn a_hugo_or_zola_config_is_told_what_gazette_reads() {
     assert!(run.stderr.contains("site.yaml: this is TOML"), "{}", run.stderr);
 }
 
+/// Stray bytes in an English file, which chardetng reads as Cyrillic: the guess is published, and
+/// said to be one.
+#[test]
+fn an_alphabet_guessed_from_a_few_bytes_is_warned_of() {
+    let site = SiteTest::with_files(&[]);
+    std::fs::create_dir_all(site.root.join("content")).unwrap();
+    std::fs::write(
+        site.root.join("content/2025-01-01-strike.txt"),
+        b"Dock strike \xFF\xFE\xC3( ends\n\nThe dock strike ended on Monday \xE2(\xA1, the union said.\n",
+    )
+    .unwrap();
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("2025-01-01-strike.txt: not UTF-8, and only 5 bytes in the file are not plain ASCII (the first at byte offset 12)"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn invalid_utf8_is_a_warning_with_the_offset_and_the_article_survives() {
     let site = SiteTest::fixture("invalid/invalid_utf8");
