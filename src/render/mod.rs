@@ -92,6 +92,8 @@ pub struct Renderer {
     tera: Tera,
     config: Config,
     origins: HashMap<String, PathBuf>,
+    /// Each template's text as compiled, to quote where a page's rendering failed.
+    compiled: HashMap<String, String>,
     markdown: MarkdownOptions,
     /// The interface's words in the site's language, for templates (`t()`) and for the texts
     /// written here ("14 stories from 6 sources").
@@ -187,7 +189,8 @@ impl Renderer {
             return Err(missing);
         }
         let markdown = config.markdown_options();
-        Ok(Renderer { tera, config: config.clone(), origins, markdown, words, warnings })
+        let compiled = templates().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+        Ok(Renderer { tera, config: config.clone(), origins, compiled, markdown, words, warnings })
     }
 
     /// `Chicago — page 2`, in the site's language.
@@ -928,10 +931,55 @@ impl Renderer {
         // Rendered straight into bytes: `Tera::render` would check the whole page is UTF-8 again
         // to make a String, and the page is written as bytes anyway.
         let mut html = Vec::with_capacity(16 * 1024);
-        self.tera
-            .render_to(template, &context, &mut html)
-            .map_err(|e| template_diagnostic(&e, &self.origins, template))?;
+        self.tera.render_to(template, &context, &mut html).map_err(|e| {
+            let mut diagnostic = template_diagnostic(&e, &self.origins, template);
+            diagnostic.message.push_str(&self.undefined_hint(&e));
+            diagnostic
+        })?;
         Ok(Page { output_path: output_path.to_string(), content: html })
+    }
+
+    /// For Tera's "expected `string` but got `undefined`" (a filter or test given a name that is
+    /// not defined, `{{ site.titel | upper }}`), which names no name, the expression it came
+    /// from: ` in `site.titel | upper`: a name in it is not defined …`.
+    fn undefined_hint(&self, error: &tera::Error) -> String {
+        let tera::ErrorKind::RenderingError(report) = error.kind() else { return String::new() };
+        let message = report.message();
+        if !message.contains("undefined") || message.contains("is not defined") {
+            return String::new();
+        }
+        // Tera's span is the value's start: the expression is the tag around it.
+        let quoted = self.compiled.get(report.filename()).and_then(|text| {
+            let at = report.span().range.start.min(text.len());
+            let before = text.get(..at)?;
+            let open = before.rfind("{{").into_iter().chain(before.rfind("{%")).max()?;
+            let after = text.get(at..)?;
+            let close = at + after.find("}}").into_iter().chain(after.find("%}")).min()? + 2;
+            let tag = text.get(open..close)?;
+            Some(tag.split_whitespace().collect::<Vec<_>>().join(" "))
+        });
+        let Some(tag) = quoted.filter(|tag| tag.len() <= 160) else { return String::new() };
+        const KEYWORDS: &[&str] = &["if", "elif", "for", "in", "set", "not", "and", "or", "is", "with"];
+        let words: Vec<&str> = tag
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let value = words
+            .iter()
+            .find(|word| word.contains('.') && word.starts_with(char::is_alphabetic))
+            .or_else(|| {
+                words.iter().find(|word| word.starts_with(char::is_alphabetic) && !KEYWORDS.contains(word))
+            })
+            .copied()
+            .unwrap_or("");
+        if value.is_empty() {
+            return format!(
+                " in `{tag}`: a name in it is not defined (misspelled, or not given to this template)"
+            );
+        }
+        format!(
+            " in `{tag}`: a name in it is not defined (misspelled, or not given to this template; write `{{{{ {value} }}}}` alone to be told which, and the names there are)"
+        )
     }
 
     fn origin(&self, template: &str) -> PathBuf {

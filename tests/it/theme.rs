@@ -606,6 +606,27 @@ fn a_site_template_extends_the_themes_own_by_its_name() {
     );
 }
 
+/// A misspelled name given to a filter or a test (`{{ site.titel | upper }}`) fails with Tera's
+/// "got `undefined`", which names no name: the expression is quoted, with the way to be told.
+#[test]
+fn an_undefined_value_given_to_a_filter_quotes_its_expression() {
+    let site = SiteTest::with_files(&[
+        ("content/2025-03-01-ferry.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+        (
+            "templates/index.html",
+            "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ site.titel | upper }}</p>\n{% endblock content %}\n",
+        ),
+    ]);
+    let run = site.run(&["build"]);
+    assert!(!run.success);
+    assert!(
+        run.stderr.contains("templates/index.html:3: template error: Invalid type for the value, expected `string` but got `undefined` in `{{ site.titel | upper }}`: a name in it is not defined"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("write `{{ site.titel }}` alone to be told which"), "{}", run.stderr);
+}
+
 /// An unknown filter or an include of a missing template is named at the site's file and line,
 /// as other template errors are, not as `templates: template error: error: ...`.
 #[test]
