@@ -245,6 +245,11 @@ impl Site {
             }
         }
         site.digest_index = digest_index;
+        // The digests feed gains an issue when the period filling now ends: a build after that
+        // moment is no no-op, whatever else changed.
+        let open_until =
+            site.digests().first().and_then(|newest| site.period_end(newest)).filter(|end| *end > now);
+        site.next_change = site.next_change.into_iter().chain(open_until).min();
         (site, diagnostics)
     }
 
@@ -338,6 +343,31 @@ impl Site {
             DigestPeriod::Week => &self.weeks,
             DigestPeriod::Month => &self.months,
         }
+    }
+
+    /// The digests whose period is over at [`Site::now`], newest first: the issues the digests
+    /// feed carries. A period still filling (this week, today) is no issue yet: newsletter
+    /// services and feed readers deliver an item once, and would deliver it with part of its
+    /// stories. Its page is on the site all the same.
+    pub fn closed_digests(&self) -> &[Period] {
+        let digests = self.digests();
+        match digests.first() {
+            Some(newest) if self.period_end(newest).is_none_or(|end| end > self.now) => &digests[1..],
+            _ => digests,
+        }
+    }
+
+    /// When `period` ends: the first moment of the next one, in its articles' time zone.
+    fn period_end(&self, period: &Period) -> Option<Timestamp> {
+        let newest = &self.articles.get(*period.articles.first()?)?.date;
+        let day = newest.date();
+        let last_day = match period.kind {
+            PeriodKind::Day => day,
+            PeriodKind::Week => day.iso_week_date().last_of_week().ok()?.date(),
+            PeriodKind::Month => day.last_of_month(),
+            PeriodKind::Year => day.last_of_year(),
+        };
+        Some(last_day.tomorrow().ok()?.to_zoned_datetime(newest.time_zone().clone()).ok()?.timestamp())
     }
 
     /// The digest an article belongs to.

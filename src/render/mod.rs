@@ -551,6 +551,7 @@ impl Renderer {
         }
         let mut page = PageMeta::new(config, "home", &path, title, description);
         page.json_ld = Some(seo::website_json_ld(config));
+        page.feeds = self.digests_feed_links();
         let context = Home {
             site: cards.site_view(config, site, &self.words),
             page,
@@ -672,6 +673,7 @@ impl Renderer {
         let description =
             self.words.text("title_and_count", &[("title", &digest.title), ("stories", &digest.headline)]);
         let mut page = PageMeta::new(config, kind, &period.path, digest.title.clone(), description);
+        page.feeds = self.digests_feed_links();
         let newest = &site.articles[period.articles[0]].date;
         page.breadcrumbs = match period.kind {
             crate::model::PeriodKind::Day => views::date_trail(newest, 2, &site.language),
@@ -806,6 +808,14 @@ impl Renderer {
         self.page(&format!("{path}index.html"), "term.html", &context)
     }
 
+    /// The digests feed (one item an issue), announced on the front page and the digests' pages
+    /// beside the site's feed of stories: a reader who wants the week's issue, not thirty
+    /// stories a week, finds it where the issues are.
+    fn digests_feed_links(&self) -> Vec<FeedLink> {
+        let title = self.words.text("digests_feed_title", &[("site", self.config.title.as_str())]);
+        FeedLink::set("digests/", &title, &self.config.feed_formats)
+    }
+
     /// One feed in each of `formats`, from one list of items.
     fn feeds(&self, site: &Site, cards: &Cards, scope: FeedScope, formats: &[FeedFormat]) -> Vec<Page> {
         let config = &self.config;
@@ -831,8 +841,12 @@ impl Renderer {
                 (term.path(kind), title, description, items)
             }
             FeedScope::Digests => {
-                let items =
-                    site.digests().iter().take(limit).map(|p| self.digest_item(site, cards, p)).collect();
+                let items = site
+                    .closed_digests()
+                    .iter()
+                    .take(limit)
+                    .map(|p| self.digest_item(site, cards, p))
+                    .collect();
                 let site_title = [("site", config.title.as_str())];
                 let title = self.words.text("digests_feed_title", &site_title);
                 let description = self.words.text("digests_feed_description", &site_title);

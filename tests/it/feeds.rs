@@ -91,6 +91,43 @@ fn term_and_digest_feeds() {
     assert!(digests.entries[0].title.as_ref().unwrap().content.contains("1 June 2025"));
 }
 
+/// The digests feed carries finished periods only: the week still filling is on the site, and
+/// reaches the feed once it is over, by the first build after it (which is no no-op, though no
+/// file changed).
+#[test]
+fn the_digests_feed_waits_for_a_period_to_end() {
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "base_url: https://example.org/\ndigest:\n  period: week\n"),
+        ("content/2025-05-28-bridge.md", "---\ntitle: Bridge reopens\n---\nThe bridge reopened.\n"),
+        ("content/2025-06-02-ferry.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+    ]);
+    let weeks = |site: &SiteTest| -> Vec<String> {
+        let feed = parse_feed(site, "digests/atom.xml");
+        feed.entries.iter().map(|entry| entry.title.as_ref().unwrap().content.clone()).collect()
+    };
+    // Wednesday of week 23.
+    assert!(site.run(&["build", "--now", "2025-06-04T12:00:00Z"]).success);
+    assert!(site.has_output("2025/w23/index.html"), "the week so far has its page");
+    // The front page and the issues announce the feed of issues, and an issue links it.
+    let week = site.output("2025/w23/index.html");
+    assert!(
+        week.contains(
+            "type=\"application/atom+xml\" title=\"Gazette — digests (Atom)\" href=\"../../digests/atom.xml\""
+        ),
+        "{week}"
+    );
+    assert!(week.contains("<a href=\"../../digests/rss.xml\">RSS feed</a>"), "{week}");
+    assert!(site.output("index.html").contains("href=\"./digests/rss.xml\""));
+    let so_far = weeks(&site);
+    assert_eq!(so_far.len(), 1, "{so_far:?}");
+    assert!(so_far[0].starts_with("Week 22"), "{so_far:?}");
+    // Monday after: the week is an issue.
+    assert!(site.run(&["build", "--now", "2025-06-09T00:00:01Z"]).success);
+    let after = weeks(&site);
+    assert_eq!(after.len(), 2, "{after:?}");
+    assert!(after[0].starts_with("Week 23"), "{after:?}");
+}
+
 #[test]
 fn feeds_name_a_tag_as_its_page_does() {
     let site = SiteTest::with_files(&[
