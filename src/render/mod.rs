@@ -404,7 +404,7 @@ impl Renderer {
                         count: d.articles.len(),
                     })
                     .collect();
-                self.archive(site, cards, "month", "month.html", period, title, entries)
+                self.archive(site, cards, "month", "month.html", period, title, entries, Vec::new())
             }
             PagePlan::Year(index) => {
                 let calendar = dates::calendar(&config.language);
@@ -422,7 +422,22 @@ impl Renderer {
                         count: m.articles.len(),
                     })
                     .collect();
-                self.archive(site, cards, "year", "year.html", period, title, entries)
+                // A site of weekly digests lists its year's issues too: no page listed them, and a
+                // week's breadcrumb leads here.
+                let weeks = if site.digest_period == crate::config::DigestPeriod::Week {
+                    site.weeks
+                        .iter()
+                        .filter(|w| w.path.starts_with(&period.path))
+                        .map(|w| ArchiveEntry {
+                            title: period_label(site, w),
+                            path: w.path.clone(),
+                            count: w.articles.len(),
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                self.archive(site, cards, "year", "year.html", period, title, entries, weeks)
             }
             PagePlan::TaxonomyIndex(kind) => self.taxonomy_index(site, cards, kind),
             PagePlan::Term(kind, index, page) => self.term(site, cards, kind, index, page),
@@ -705,12 +720,15 @@ impl Renderer {
         period: &Period,
         title: String,
         entries: Vec<ArchiveEntry>,
+        weeks: Vec<ArchiveEntry>,
     ) -> Result<Page, Diagnostic> {
         #[derive(Serialize)]
         struct Archive {
             site: tera::Value,
             page: PageMeta,
             entries: Vec<ArchiveEntry>,
+            /// A year's weekly digests, newest first, when the digests are weeks.
+            weeks: Vec<ArchiveEntry>,
             count: usize,
         }
         let config = &self.config;
@@ -721,7 +739,8 @@ impl Renderer {
         if kind == "month" {
             page.breadcrumbs = views::date_trail(&site.articles[period.articles[0]].date, 1, &site.language);
         }
-        let context = Archive { site: cards.site_view(config, site, &self.words), page, entries, count };
+        let context =
+            Archive { site: cards.site_view(config, site, &self.words), page, entries, weeks, count };
         self.page(&format!("{}index.html", period.path), template, &context)
     }
 

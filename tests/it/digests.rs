@@ -61,6 +61,14 @@ fn weekly_digests_follow_iso_weeks_across_the_year_end() {
     let latest = home.find("Week 2, 2025").expect("home leads with the latest digest");
     let earlier = home.find("Week 1, 2025").expect("then earlier digests");
     assert!(latest < earlier);
+    // The year's page lists its weeks, newest first, where a week's breadcrumb leads.
+    let year = visible_text(&site.output("2025/index.html"));
+    let weeks = year.find("Weeks").expect("a list of the year's weeks");
+    let (two, one) =
+        (year.find("Week 2, 2025 (6–12 January)"), year.find("Week 1, 2025 (30 December – 5 January)"));
+    assert!(weeks < two.unwrap() && two < one, "{year}");
+    assert!(site.output("2025/index.html").contains("href=\"../2025/w01/\""));
+    assert!(!visible_text(&site.output("2024/index.html")).contains("Week"), "a week is its ISO year's");
 }
 
 /// A week's digest is dated by its Monday, whatever day its oldest story is from: the page's
