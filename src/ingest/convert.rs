@@ -599,6 +599,14 @@ impl Layout {
     /// Recognises the image material that paragraph `i` carries, marking the paragraphs it uses.
     fn image_at(&mut self, paras: &[Para<'_>], i: usize, at_top: bool) -> Option<Image> {
         let para = &paras[i];
+        // `Photos: Australia's spring heatwave breaks records` over the text: a gallery's
+        // headline, whose label reads as a credit's.
+        if i == 0
+            && para.single_line().is_some_and(is_gallery_headline)
+            && paras.get(1).is_some_and(Para::is_prose)
+        {
+            return None;
+        }
         if let Some(line) = para.single_line() {
             if let Some(credit) = parse_credit(line) {
                 if let Some(publisher) = credit.publisher {
@@ -670,7 +678,14 @@ impl Layout {
         let mut label = None;
         while at < paras.len().min(HEADER_WINDOW) {
             match self.roles[at] {
-                Role::Dropped => at += 1,
+                // Page leftovers, and a photo's caption and credit printed over the headline.
+                Role::Dropped | Role::Image => at += 1,
+                // A newsletter's masthead line (`From the Carbon Brief Daily Briefing, 16
+                // November 2026`) over the story it carries.
+                Role::Body if paras[at].single_line().is_some_and(is_newsletter_masthead) => {
+                    self.roles[at] = Role::Dropped;
+                    at += 1;
+                }
                 // A date over the headline is the page's date line (read by `mark_date_stamp`),
                 // never the headline itself.
                 Role::Body if para_date(&paras[at]).is_some() => at += 1,
@@ -702,11 +717,17 @@ impl Layout {
             let Some(line) = para.single_line() else {
                 break;
             };
+            let under_headline = self.roles[..i].contains(&Role::Title);
             if self.byline.is_none()
-                && let Some(byline) = parse_byline(line)
+                && let Some(byline) =
+                    parse_byline(line).or_else(|| under_headline.then(|| names_in_place(line)).flatten())
             {
                 self.byline = Some(byline);
                 self.roles[i] = Role::Byline;
+                continue;
+            }
+            // `WASHINGTON, Nov 19 —` on a line of its own: the lede's dateline, read with it.
+            if is_lone_dateline(line) {
                 continue;
             }
             if is_kicker(line) {
@@ -745,10 +766,9 @@ impl Layout {
             }
             let standfirst = self.byline.is_none()
                 && !ends_as_sentence(line)
-                && paras
-                    .get(i + 1)
-                    .and_then(Para::single_line)
-                    .is_some_and(|next| parse_byline(next).is_some());
+                && paras.get(i + 1).and_then(Para::single_line).is_some_and(|next| {
+                    parse_byline(next).is_some() || (under_headline && names_in_place(next).is_some())
+                });
             if para.is_prose() && !standfirst {
                 break;
             }
@@ -823,6 +843,16 @@ impl Layout {
         self.lede = lede;
         if let Some(i) = lede {
             self.dateline = parse_dateline(paras[i].first_line()).map(|d| (d.dateline, d.rest));
+            if self.dateline.is_none()
+                && let Some(alone) = i
+                    .checked_sub(1)
+                    .and_then(|d| paras[d].single_line())
+                    .filter(|line| is_lone_dateline(line))
+            {
+                // The lede's text starts at its start: the dateline is a paragraph of its own.
+                self.dateline =
+                    parse_dateline(&format!("{alone} {}", paras[i].first_line())).map(|d| (d.dateline, 0));
+            }
             // A section label between the headline and the lede (`EXCLUSIVE` under TMZ's time
             // stamp) is the page's, as it is above a headline: no subhead of the story. With no
             // headline it stays text, as it does above a lede.
@@ -1760,6 +1790,24 @@ fn is_image_marker(line: &str) -> bool {
     matches!(line.to_lowercase().as_str(), "image" | "photo" | "video")
 }
 
+/// `From the Carbon Brief Daily Briefing, 16 November 2026`, `From today's Morning Briefing`:
+/// the newsletter a story was copied from, over its headline.
+fn is_newsletter_masthead(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("From ") else { return false };
+    let names_newsletter = rest.split_whitespace().any(|word| {
+        let word = word.trim_end_matches([',', ':']).to_lowercase();
+        matches!(word.as_str(), "briefing" | "newsletter" | "digest" | "bulletin" | "edition")
+    });
+    names_newsletter && has_at_most_words(line, 12) && !ends_as_sentence(line)
+}
+
+/// A dateline on a line of its own, its dash ending it (`WASHINGTON, Nov 19 —`).
+fn is_lone_dateline(line: &str) -> bool {
+    let dashed =
+        ['—', '–'].iter().any(|dash| line.ends_with(*dash)) || line.ends_with(" -") || line.ends_with("--");
+    dashed && has_at_most_words(line, 10) && parse_dateline(&format!("{line} Text")).is_some()
+}
+
 /// A section label above the headline or lede, such as `Biz & IT —`.
 fn is_kicker(line: &str) -> bool {
     let ends_with_dash = ['—', '–'].iter().any(|d| line.ends_with(*d)) || line.ends_with(" -");
@@ -2492,7 +2540,10 @@ fn has_credit_label(text: &str) -> bool {
         "photos by ",
         "photograph:",
         "photograph by ",
+        "photographs by ",
+        "photographs:",
         "photography by ",
+        "pictures by ",
         "photo credit:",
         "image:",
         "images:",
@@ -2513,6 +2564,24 @@ fn has_credit_label(text: &str) -> bool {
     let lower = text.to_lowercase();
     let unled = LEADS.iter().find_map(|l| lower.strip_prefix(l)).unwrap_or(&lower);
     LABELS.iter().any(|label| unled.starts_with(label) && unled.len() > label.len())
+}
+
+/// `Photos: Australia's spring heatwave breaks records`, `In pictures: …`: a headline under a
+/// credit's label, told from `Photo: courtesy of the family` by its words in lower case.
+fn is_gallery_headline(line: &str) -> bool {
+    const LABELS: &[&str] =
+        &["Photos: ", "Pictures: ", "In pictures: ", "Video: ", "Gallery: ", "In photos: "];
+    const CREDIT_WORDS: &[&str] = &["courtesy", "of", "the", "and", "via", "for", "by", "handout", "file"];
+    let Some(rest) = LABELS.iter().find_map(|label| line.strip_prefix(label)) else { return false };
+    let common = rest
+        .split_whitespace()
+        .filter(|word| {
+            word.chars().count() >= 3
+                && word.starts_with(char::is_lowercase)
+                && !CREDIT_WORDS.contains(&word.trim_end_matches([',', '.']))
+        })
+        .count();
+    common >= 2 && looks_like_headline_line(rest)
 }
 
 /// `Octavio Jones/REUTERS`, `JIM WATSON/AFP/Getty Images`, `AP Photo/Jane Doe`.
@@ -2818,6 +2887,14 @@ fn parse_byline(line: &str) -> Option<Byline> {
     {
         agency.get_or_insert_with(|| publication.to_string());
         names_part = names_part[..names.len()].trim_end();
+    } else if let Some((names, place)) = names_part.rsplit_once(" in ")
+        && explicit
+        && (1..=3).contains(&place.split_whitespace().count())
+        && place.split_whitespace().all(starts_capitalised)
+    {
+        // `By Sam Jones in Madrid`: where the writer filed from, reported with the leftovers.
+        leftovers.push(format!("in {place}"));
+        names_part = names;
     } else if let Some((names, publisher, role)) = capitals_then_agency(names_part) {
         agency.get_or_insert_with(|| publisher.to_string());
         leftovers.extend(role.map(str::to_string));
@@ -2932,6 +3009,26 @@ fn split_byline_parts(text: &str) -> Vec<&str> {
     }
     parts.push(text[from..].trim());
     parts
+}
+
+/// The Guardian's byline, which has no `By`: writers and where they wrote from (`Fiona Harvey and
+/// Damian Carrington in Antalya`). Asked only of a line under the headline: names of two words
+/// or more each, then `in` and a place in capitals.
+fn names_in_place(line: &str) -> Option<Byline> {
+    let (names, place) = line.rsplit_once(" in ")?;
+    let place_words = place.split_whitespace().count();
+    let placed = (1..=3).contains(&place_words)
+        && place.split_whitespace().all(starts_capitalised)
+        && !ends_as_sentence(place);
+    let full_names = names.split(" and ").flat_map(|part| part.split(", ")).all(|name| {
+        (2..=4).contains(&name.split_whitespace().count()) && name.split_whitespace().all(is_name_word)
+    });
+    if !placed || !full_names || !has_at_most_words(line, 14) {
+        return None;
+    }
+    let mut byline = parse_byline(&format!("By {line}"))?;
+    byline.line = line.to_string();
+    Some(byline)
 }
 
 /// AP's byline with no comma: names in capitals, then the agency (`JESSICA MORALES Associated
@@ -6562,5 +6659,86 @@ mod wire_copy_tests {
             Source text for Eikon: [ID:nRSA1234Xa]";
         let out = convert(text);
         assert!(out.body.ends_with("- SAYS EXPECTS STRIKE AT HARWICH TO COST ABOUT 2 MILLION STERLING\n\n- SAYS CONTINGENCY PLANS IN PLACE\n"), "{}", out.body);
+    }
+}
+
+#[cfg(test)]
+mod page_shape_tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_over_the_headline_and_a_byline_with_a_place() {
+        let out = convert(
+            "Flooded streets in Valencia's Paiporta district on Saturday.\n\
+             Jose Jordan/AFP via Getty Images\n\n\
+             Valencia floods again two years after deadly storms\n\n\
+             By Sam Jones in Madrid\n\n\
+             Torrential rain flooded parts of Valencia on Saturday, two years after storms killed more than 220 people.",
+        );
+        assert_eq!(out.title.as_deref(), Some("Valencia floods again two years after deadly storms"));
+        assert_eq!(out.authors, ["Sam Jones"]);
+        assert_eq!(out.images.len(), 1);
+        assert!(out.body.starts_with("Torrential rain"), "{}", out.body);
+    }
+
+    #[test]
+    fn a_byline_without_by_under_the_headline_names_the_writers() {
+        let out = convert(
+            "Cop31 ends with deal on adaptation but no roadmap\n\n\
+             Talks in Antalya overrun as Saudi Arabia and Russia block reference to plan\n\n\
+             Fiona Harvey and Damian Carrington in Antalya\n\n\
+             Nearly 200 countries agreed a deal at the Cop31 climate summit on Friday, officials said.",
+        );
+        assert_eq!(out.authors, ["Fiona Harvey", "Damian Carrington"]);
+        assert!(!out.body.contains("## "), "{}", out.body);
+        // Not over the headline, nor as running text: a headline of names is a headline.
+        assert!(names_in_place("Joe Biden and Xi Jinping in Beijing").is_some(), "the shape it reads");
+        let out = convert(
+            "Joe Biden and Xi Jinping in Beijing\n\nThe two leaders met on Monday for talks on trade, officials said.",
+        );
+        assert_eq!(out.title.as_deref(), Some("Joe Biden and Xi Jinping in Beijing"));
+        assert!(out.authors.is_empty());
+    }
+
+    #[test]
+    fn a_gallerys_headline_a_newsletters_masthead_and_a_photographers_credit() {
+        let out = convert(
+            "Photos: Australia's spring heatwave breaks records\n\n\
+             Sydney recorded 41.2C on Wednesday, its hottest November day on record, officials said.",
+        );
+        assert_eq!(out.title.as_deref(), Some("Photos: Australia's spring heatwave breaks records"));
+        assert!(!is_gallery_headline("Photos: courtesy of the family"));
+        let out = convert(
+            "From the Carbon Brief Daily Briefing, 16 November 2026\n\n\
+             China's emissions fall for sixth straight quarter\n\n\
+             China's carbon dioxide emissions fell by 1.1% in the third quarter, according to new analysis.",
+        );
+        assert_eq!(out.title.as_deref(), Some("China's emissions fall for sixth straight quarter"));
+        assert!(
+            out.dropped.iter().any(|line| line.starts_with("From the Carbon Brief")),
+            "{:?}",
+            out.dropped
+        );
+        let out = convert(
+            "The fastest-growing solar state is not California\n\n\
+             By Emily Pontecorvo\n\n\
+             Photographs by Jordan Vonderhaar for Heatmap\n\n\
+             FORT STOCKTON, Texas — The road west from Fort Stockton runs past pump jacks and caliche pits.",
+        );
+        assert_eq!(out.images.len(), 1, "{:?}", out.images);
+        assert!(!out.body.contains("## "), "{}", out.body);
+    }
+
+    #[test]
+    fn a_dateline_on_a_line_of_its_own_is_the_ledes() {
+        let out = convert(
+            "WORLD BANK PLEDGES $40 BILLION FOR AFRICA SOLAR MINI-GRIDS\n\n\
+             WASHINGTON, Nov 19 —\n\n\
+             The World Bank said on Thursday it would provide $40 billion in financing by 2030, officials said.",
+        );
+        let dateline = out.dateline.expect("dateline");
+        assert_eq!((dateline.place.as_str(), dateline.date.as_deref()), ("WASHINGTON", Some("Nov 19")));
+        assert!(out.body.starts_with("WASHINGTON, Nov 19 —\n\nThe World Bank"), "no word lost: {}", out.body);
+        assert!(out.summary.starts_with("The World Bank"), "{}", out.summary);
     }
 }
