@@ -907,7 +907,10 @@ impl Layout {
             }
         }
         out.dateline = self.dateline.as_ref().map(|(d, _)| d.clone());
-        out.source = self.source().or_else(|| self.clip.as_ref().and_then(|clip| clip.source.clone()));
+        out.source = self.source().or_else(|| {
+            let clip = self.clip.as_ref()?;
+            clip.source.clone().or_else(|| clip.url.as_deref().and_then(publisher_of_url))
+        });
         if let Some(clip) = &self.clip {
             out.source_url = clip.url.clone();
             out.tags = clip.tags.clone();
@@ -2353,6 +2356,63 @@ struct ClipHeader {
     /// (year, month, day) of `Clipped:`, `Saved:` or `Created:`.
     clipped: Option<(i16, i8, i8)>,
     tags: Vec<String>,
+}
+
+/// The publisher of the page at `url`, for a clipping whose header gave its address and no
+/// publisher: the outlet's name for the sites most clipped, else the site's host without `www.`
+/// (`example-zeitung.de`), which names the outlet on its source page well enough.
+fn publisher_of_url(url: &str) -> Option<String> {
+    const KNOWN: &[(&str, &str)] = &[
+        ("theguardian.com", "The Guardian"),
+        ("nytimes.com", "The New York Times"),
+        ("washingtonpost.com", "The Washington Post"),
+        ("wsj.com", "The Wall Street Journal"),
+        ("ft.com", "Financial Times"),
+        ("economist.com", "The Economist"),
+        ("bbc.co.uk", "BBC News"),
+        ("bbc.com", "BBC News"),
+        ("reuters.com", "Reuters"),
+        ("apnews.com", "Associated Press"),
+        ("afp.com", "Agence France-Presse"),
+        ("bloomberg.com", "Bloomberg"),
+        ("cnn.com", "CNN"),
+        ("npr.org", "NPR"),
+        ("aljazeera.com", "Al Jazeera"),
+        ("politico.com", "Politico"),
+        ("politico.eu", "Politico"),
+        ("axios.com", "Axios"),
+        ("theatlantic.com", "The Atlantic"),
+        ("latimes.com", "Los Angeles Times"),
+        ("usatoday.com", "USA Today"),
+        ("independent.co.uk", "The Independent"),
+        ("telegraph.co.uk", "The Telegraph"),
+        ("thetimes.co.uk", "The Times"),
+        ("lemonde.fr", "Le Monde"),
+        ("lefigaro.fr", "Le Figaro"),
+        ("spiegel.de", "Der Spiegel"),
+        ("zeit.de", "Die Zeit"),
+        ("faz.net", "Frankfurter Allgemeine Zeitung"),
+        ("sueddeutsche.de", "Süddeutsche Zeitung"),
+        ("elpais.com", "El País"),
+        ("corriere.it", "Corriere della Sera"),
+        ("repubblica.it", "la Repubblica"),
+        ("nos.nl", "NOS"),
+        ("abc.net.au", "ABC News"),
+        ("cbc.ca", "CBC News"),
+        ("carbonbrief.org", "Carbon Brief"),
+    ];
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?.to_lowercase();
+    let host = ["www.", "amp.", "m.", "mobile.", "edition.", "eu.", "uk.", "us."]
+        .iter()
+        .find_map(|prefix| host.strip_prefix(prefix))
+        .unwrap_or(&host)
+        .to_string();
+    if !host.contains('.') || host.parse::<std::net::IpAddr>().is_ok() || host == "localhost" {
+        return None;
+    }
+    let known = KNOWN.iter().find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")));
+    Some(known.map_or(host, |(_, name)| (*name).to_string()))
 }
 
 /// `text` without a clipping tool's header over it ([`clip_header`]), and what the header said.
@@ -6727,6 +6787,31 @@ mod page_shape_tests {
         );
         assert_eq!(out.images.len(), 1, "{:?}", out.images);
         assert!(!out.body.contains("## "), "{}", out.body);
+    }
+
+    #[test]
+    fn a_clippings_address_names_its_outlet() {
+        for (url, publisher) in [
+            ("https://www.theguardian.com/environment/2026/nov/20/cop31", Some("The Guardian")),
+            ("https://amp.theguardian.com/x", Some("The Guardian")),
+            ("https://edition.cnn.com/2026/11/20/climate/index.html", Some("CNN")),
+            ("https://www.example-zeitung.de/wirtschaft/windkraft?x=1", Some("example-zeitung.de")),
+            ("http://127.0.0.1:8080/page", None),
+            ("file:///home/me/page.html", None),
+        ] {
+            assert_eq!(publisher_of_url(url).as_deref(), publisher, "{url}");
+        }
+        let out = convert(
+            "Title: Rates rise again\nSource: https://www.ft.com/content/abc\n\n\
+             The central bank raised rates for the third time this year on Monday, officials said.",
+        );
+        assert_eq!(out.source.as_deref(), Some("Financial Times"));
+        // The text's own agency says more than the address it was clipped from.
+        let out = convert(
+            "Title: Rates rise again\nSource: https://www.ft.com/content/abc\n\n\
+             LONDON (Reuters) - The central bank raised rates for the third time this year on Monday.",
+        );
+        assert_eq!(out.source.as_deref(), Some("Reuters"));
     }
 
     #[test]
