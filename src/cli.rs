@@ -498,12 +498,12 @@ impl WarningsShown {
     }
 }
 
-/// How a rebuild ended, for the dev server's log: a failure says whether a site is still served
-/// (one that never built has none).
 /// How many saved files' warnings serve always prints whole: more were saved by a script or a
 /// checkout, not by hand, and their warnings fold as a build's do.
 const FEW_SAVED_FILES: usize = 3;
 
+/// How a rebuild ended, for the dev server's log: a failure says whether a site is still served
+/// (one that never built has none).
 fn rebuild_outcome(succeeded: bool, served_before: bool) -> &'static str {
     match (succeeded, served_before) {
         (true, _) => "ok",
@@ -627,7 +627,7 @@ impl gazette::serve::ServeReporter for ServeLog {
             "{what}{done} {} ({}){pages}{how} in {:.1} ms, {outcome}",
             count(report.articles, "article"),
             published(report),
-            elapsed.as_secs_f64() * 1000.0
+            milliseconds
         );
     }
 

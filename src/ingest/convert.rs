@@ -518,7 +518,7 @@ impl Layout {
             // A take's note to editors sits under the headline; an agency's sign-off closes the
             // copy.
             let change_note =
-                i <= HEADER_WINDOW && para.single_line().and_then(wire_note) == Some(WireNote::Change);
+                i < HEADER_WINDOW && para.single_line().and_then(wire_note) == Some(WireNote::Change);
             let sign_off = i + 1 == count && i > 0 && para.single_line().is_some_and(is_agency_sign_off);
             if (para.lines.iter().all(|line| is_page_leftover(line)) && !only_names)
                 || is_list_of_links(&para.lines)
@@ -707,6 +707,27 @@ impl Layout {
         }
     }
 
+    /// Paragraph `at` as a byline of [`names_in_place`]'s shape, where the Guardian prints one:
+    /// between the standfirst (a paragraph of text under the headline) and the lede, naming no
+    /// one the story goes on to name. A caption or a series label under the headline (`Joe
+    /// Biden and Xi Jinping in Beijing`, `Record Heat in Phoenix`) has no standfirst over it, and
+    /// a caption's people are the story's; writers are seldom named in their own story.
+    fn writers_in_place(&self, paras: &[Para<'_>], at: usize) -> Option<Byline> {
+        let standfirst = at.checked_sub(1).is_some_and(|before| {
+            self.roles[before] == Role::Body
+                && paras[before].single_line().is_some_and(|line| !has_at_most_words(line, 5))
+        });
+        if !standfirst || !paras.get(at + 1).is_some_and(Para::is_prose) {
+            return None;
+        }
+        let byline = names_in_place(paras[at].single_line()?)?;
+        let named_after = byline.authors.iter().any(|name| {
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            paras[at + 1..].iter().any(|para| para.lines.iter().any(|line| line.contains(surname)))
+        });
+        (!named_after).then_some(byline)
+    }
+
     /// The lines between the headline and the lede: a byline and kickers, and a standfirst
     /// before the byline (left in the body).
     fn mark_header_lines(&mut self, paras: &[Para<'_>]) {
@@ -719,8 +740,8 @@ impl Layout {
             };
             let under_headline = self.roles[..i].contains(&Role::Title);
             if self.byline.is_none()
-                && let Some(byline) =
-                    parse_byline(line).or_else(|| under_headline.then(|| names_in_place(line)).flatten())
+                && let Some(byline) = parse_byline(line)
+                    .or_else(|| under_headline.then(|| self.writers_in_place(paras, i)).flatten())
             {
                 self.byline = Some(byline);
                 self.roles[i] = Role::Byline;
@@ -767,7 +788,8 @@ impl Layout {
             let standfirst = self.byline.is_none()
                 && !ends_as_sentence(line)
                 && paras.get(i + 1).and_then(Para::single_line).is_some_and(|next| {
-                    parse_byline(next).is_some() || (under_headline && names_in_place(next).is_some())
+                    parse_byline(next).is_some()
+                        || (under_headline && self.writers_in_place(paras, i + 1).is_some())
                 });
             if para.is_prose() && !standfirst {
                 break;
@@ -994,9 +1016,11 @@ impl Layout {
                 continue;
             };
             for piece in list.split(" and ").flat_map(|piece| piece.split(", ")) {
-                // `Tom Whitfield in Singapore`: the reporter, not where they were.
+                // `Tom Whitfield in Singapore`: the reporter, not where they were; `Reuters TV` is
+                // no one.
                 let name = piece.split(" in ").next().unwrap_or(piece);
-                if let Some(name) = writer_name(name)
+                let agency = name.split_whitespace().next().is_some_and(is_known_agency);
+                if let Some(name) = writer_name(name).filter(|_| !agency)
                     && !names.contains(&name)
                 {
                     names.push(name);
@@ -1796,19 +1820,40 @@ fn is_image_marker(line: &str) -> bool {
 /// `From the Carbon Brief Daily Briefing, 16 November 2026`, `From today's Morning Briefing`:
 /// the newsletter a story was copied from, over its headline.
 fn is_newsletter_masthead(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("From ") else { return false };
-    let names_newsletter = rest.split_whitespace().any(|word| {
-        let word = word.trim_end_matches([',', ':']).to_lowercase();
-        matches!(word.as_str(), "briefing" | "newsletter" | "digest" | "bulletin" | "edition")
-    });
-    names_newsletter && has_at_most_words(line, 12) && !ends_as_sentence(line)
+    const NEWSLETTERS: &[&str] = &["briefing", "newsletter", "digest", "bulletin", "edition"];
+    let Some(rest) = [
+        "From the ",
+        "From today's ",
+        "From today’s ",
+        "From our ",
+        "From this week's ",
+        "From this week’s ",
+    ]
+    .iter()
+    .find_map(|lead| line.strip_prefix(lead)) else {
+        return false;
+    };
+    // The newsletter's name ends the line or comes before its date: `…Daily Briefing, 16
+    // November 2026`; `From Newsletter to Empire: How Substack…` is a headline.
+    let name = rest.split(',').next().unwrap_or(rest).trim_end_matches(':');
+    let last = name.split_whitespace().next_back().unwrap_or("").to_lowercase();
+    NEWSLETTERS.contains(&last.as_str())
+        && !rest.contains(" to ")
+        && has_at_most_words(line, 12)
+        && !ends_as_sentence(line)
 }
 
 /// A dateline on a line of its own, its dash ending it (`WASHINGTON, Nov 19 —`).
 fn is_lone_dateline(line: &str) -> bool {
     let dashed =
         ['—', '–'].iter().any(|dash| line.ends_with(*dash)) || line.ends_with(" -") || line.ends_with("--");
-    dashed && has_at_most_words(line, 10) && parse_dateline(&format!("{line} Text")).is_some()
+    if !dashed || !has_at_most_words(line, 10) {
+        return false;
+    }
+    // A date or an agency says it is a dateline: `EXCLUSIVE —` and `ANALYSIS —` are labels.
+    parse_dateline(&format!("{line} Text")).is_some_and(|d| {
+        (d.dateline.date.is_some() || d.dateline.agency.is_some()) && !is_section_label(&d.dateline.place)
+    })
 }
 
 /// A section label above the headline or lede, such as `Biz & IT —`.
@@ -1961,7 +2006,8 @@ fn looks_like_headline(first: &Para<'_>, next: Option<&Para<'_>>) -> bool {
 /// take (`UPDATE 2-`, `REFILE-`, `RPT-`, `CORRECTED-`, dpa's `Berichtigung:`), the priority
 /// (`BREAKING:`, `URGENT`, `FLASH`) and `BRIEF-`; a story's kind (`ANALYSIS-`, `EXCLUSIVE-`,
 /// `FACTBOX-`) as the agency's own site prints it (`Analysis: `). Every take of a story then has
-/// one headline, and one URL, and `UPDATE` is no topic.
+/// one headline (its URL still comes from its file's name, as any article's does), and `UPDATE`
+/// is no topic.
 fn without_wire_marks(headline: &str) -> String {
     const MARKS: &[&str] = &[
         "CORRECTED-",
@@ -2004,22 +2050,21 @@ fn without_wire_marks(headline: &str) -> String {
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
             (digits > 0).then(|| after[digits..].strip_prefix('-')).flatten()
         });
-        // A mark set off by a space alone is one only before a word in normal case: `URGENT
-        // Kenya's top court…`, not `FLASH FLOODS KILL 12`.
-        let marked = MARKS.iter().find_map(|mark| {
-            let after = rest.strip_prefix(mark)?;
-            let next_word = after.split_whitespace().next().unwrap_or("");
-            (!mark.ends_with(' ') || next_word.chars().any(char::is_lowercase)).then_some(after)
-        });
+        let marked = MARKS.iter().find_map(|mark| rest.strip_prefix(mark));
         match numbered.or(marked) {
             Some(after) if !after.trim().is_empty() => rest = after.trim_start(),
             _ => break,
         }
     }
+    // Marks are set before a headline in normal case: `URGENT Kenya's top court…`, `UPDATE
+    // 1-Dockworkers…`. In a headline all in capitals the same letters are its own words
+    // (`FLASH FLOODS KILL 12`, `REPEAT-OFFENDER BILL CLEARS SENATE`, `FEATURE-LENGTH FILM WINS`).
+    let in_normal_case = |text: &str| text.chars().any(char::is_lowercase);
     let kind = KINDS.iter().find_map(|(mark, kind)| Some((rest.strip_prefix(mark)?, kind)));
     match kind {
-        Some((after, kind)) if !after.trim().is_empty() => format!("{kind}: {}", after.trim_start()),
-        _ => rest.to_string(),
+        Some((after, kind)) if in_normal_case(after) => format!("{kind}: {}", after.trim_start()),
+        _ if in_normal_case(rest) => rest.to_string(),
+        _ => headline.to_string(),
     }
 }
 
@@ -2408,11 +2453,35 @@ fn publisher_of_url(url: &str) -> Option<String> {
         .find_map(|prefix| host.strip_prefix(prefix))
         .unwrap_or(&host)
         .to_string();
-    if !host.contains('.') || host.parse::<std::net::IpAddr>().is_ok() || host == "localhost" {
+    // Archives, readers, link shorteners and caches that pages are clipped through: the address
+    // is theirs, the article someone else's.
+    const THROUGH: &[&str] = &[
+        "archive.org",
+        "archive.ph",
+        "archive.today",
+        "archive.is",
+        "news.google.com",
+        "ampproject.org",
+        "t.co",
+        "bit.ly",
+        "feedproxy.google.com",
+        "l.facebook.com",
+        "getpocket.com",
+        "instapaper.com",
+        "translate.goog",
+    ];
+    let on = |domain: &str| {
+        host.strip_suffix(domain).is_some_and(|before| before.is_empty() || before.ends_with('.'))
+    };
+    if !host.contains('.')
+        || host.parse::<std::net::IpAddr>().is_ok()
+        || host == "localhost"
+        || THROUGH.iter().any(|domain| on(domain))
+    {
         return None;
     }
-    let known = KNOWN.iter().find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")));
-    Some(known.map_or(host, |(_, name)| (*name).to_string()))
+    let known = KNOWN.iter().find(|(domain, _)| on(domain));
+    Some(known.map_or(host.clone(), |(_, name)| (*name).to_string()))
 }
 
 /// `text` without a clipping tool's header over it ([`clip_header`]), and what the header said.
@@ -2621,9 +2690,21 @@ fn has_credit_label(text: &str) -> bool {
         "bild:",
     ];
     const LEADS: &[&str] = &["top ", "all ", "main ", "lead ", "cover ", "header "];
+    /// Labels that also open sentences (`Photographs by Dorothea Lange go on show`): a credit
+    /// only when names follow (and `for`, `via` or `and` between them).
+    const SENTENCE_LABELS: &[&str] = &["photographs by ", "pictures by "];
     let lower = text.to_lowercase();
     let unled = LEADS.iter().find_map(|l| lower.strip_prefix(l)).unwrap_or(&lower);
-    LABELS.iter().any(|label| unled.starts_with(label) && unled.len() > label.len())
+    LABELS.iter().any(|label| {
+        unled.starts_with(label)
+            && unled.len() > label.len()
+            && (!SENTENCE_LABELS.contains(label)
+                || text
+                    .get(text.len().saturating_sub(unled.len() - label.len())..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .all(|word| starts_capitalised(word) || matches!(word, "for" | "via" | "and" | "&")))
+    })
 }
 
 /// `Photos: Australia's spring heatwave breaks records`, `In pictures: …`: a headline under a
@@ -2888,8 +2969,26 @@ fn names_a_trade(text: &str) -> bool {
 /// paper's name (`Acme Inc covers the cost`).
 fn writer_name(text: &str) -> Option<String> {
     const NOT_PERSONAL: &[&str] = &[
-        "inc", "corp", "ltd", "llc", "co", "group", "company", "news", "times", "post", "press", "media",
-        "network", "agency", "the",
+        "inc",
+        "corp",
+        "ltd",
+        "llc",
+        "co",
+        "group",
+        "company",
+        "news",
+        "times",
+        "post",
+        "press",
+        "media",
+        "network",
+        "agency",
+        "the",
+        "tv",
+        "television",
+        "staff",
+        "desk",
+        "bureau",
     ];
     const OFFICES: &[&str] =
         &["sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "pres", "mr", "mrs", "ms", "president"];
@@ -2955,7 +3054,7 @@ fn parse_byline(line: &str) -> Option<Byline> {
         // `By Sam Jones in Madrid`: where the writer filed from, reported with the leftovers.
         leftovers.push(format!("in {place}"));
         names_part = names;
-    } else if let Some((names, publisher, role)) = capitals_then_agency(names_part) {
+    } else if let Some((names, publisher, role)) = capitals_then_agency(names_part).filter(|_| explicit) {
         agency.get_or_insert_with(|| publisher.to_string());
         leftovers.extend(role.map(str::to_string));
         names_part = names;
@@ -2990,13 +3089,14 @@ fn parse_byline(line: &str) -> Option<Byline> {
         trailing.push(segments.pop().unwrap_or_default());
     }
     for last in trailing.into_iter().rev() {
-        match publisher_in(&last) {
-            Some(publisher) if agency.is_none() => agency = Some(publisher.to_string()),
-            // `By Rebecca Holt, PA Political Correspondent`.
-            None if agency.is_none() && agency_before_role(&last).is_some() => {
-                let (publisher, role) = agency_before_role(&last).unwrap_or_default();
-                agency = Some(publisher.to_string());
-                leftovers.push(role.to_string());
+        // `By Rebecca Holt, PA Political Correspondent`: the agency, and a role reported.
+        let agency_role =
+            agency_before_role(&last).map(|(publisher, role)| (publisher.to_string(), role.to_string()));
+        match (publisher_in(&last), agency_role) {
+            (Some(publisher), _) if agency.is_none() => agency = Some(publisher.to_string()),
+            (None, Some((publisher, role))) if agency.is_none() => {
+                agency = Some(publisher);
+                leftovers.push(role);
             }
             // Only after `By`: `Jane Doe, The New York Times` alone is as likely a photo's credit.
             _ if explicit && agency.is_none() && is_publication_after_names(&last) => agency = Some(last),
@@ -3767,10 +3867,21 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         matches!(word.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
             || zone_named(&word.to_ascii_uppercase()).is_some()
     });
-    // Reuters' `March 4, 2025 4:58 PM GMT Updated 2 hours ago`: when the story changed since.
+    // Reuters' `March 4, 2025 4:58 PM GMT Updated 2 hours ago`: when the story changed since, as
+    // a date or an age (not a timeline's `3:42 a.m.: Updated tallies show…`).
     let byline_or_nothing = match after.next() {
         None => true,
-        Some(word) => (!led && word.eq_ignore_ascii_case("by")) || word.eq_ignore_ascii_case("updated"),
+        Some(word) if word.eq_ignore_ascii_case("updated") => {
+            let rest: Vec<&str> = after.collect();
+            let age = rest.len() == 3
+                && rest[0].parse::<u32>().is_ok()
+                && rest[2].eq_ignore_ascii_case("ago")
+                && ["minute", "minutes", "hour", "hours", "day", "days"]
+                    .contains(&rest[1].to_lowercase().as_str());
+            let update = line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..]);
+            age || update.and_then(updated_date).is_some()
+        }
+        Some(word) => !led && word.eq_ignore_ascii_case("by"),
     };
     byline_or_nothing.then_some(PublicationStamp { date, led })
 }
@@ -4091,6 +4202,9 @@ fn summarise(text: &str) -> String {
     let text = text.trim();
     let mut best = None;
     let mut best_distance = usize::MAX;
+    // The nearest break whether or not a quote is open there: taken when no break closes every
+    // quote (a quote running on past the lede, as papers leave a paragraph's quote unclosed).
+    let (mut best_any, mut best_any_distance) = (None, usize::MAX);
     let mut words = 0;
     let mut counted_to = 0;
     // Quotation marks opened and not yet closed: a summary ending inside a quote (`“We are not
@@ -4109,8 +4223,12 @@ fn summarise(text: &str) -> String {
             best = Some(end);
             best_distance = distance;
         }
+        if distance < best_any_distance {
+            best_any = Some(end);
+            best_any_distance = distance;
+        }
     }
-    match best {
+    match best.or(best_any) {
         Some(end) => text[..end].trim_end().to_string(),
         None => cut_at_word(text, SUMMARY_WORDS),
     }
@@ -4127,14 +4245,17 @@ struct QuoteBalance {
 
 impl QuoteBalance {
     fn read(&mut self, text: &str) {
+        let mut previous = ' ';
         for c in text.chars() {
             match c {
                 '„' | '«' => self.curly_open += 1,
                 '“' if !self.low_opens => self.curly_open += 1,
                 '”' | '“' | '»' => self.curly_open -= 1,
-                '"' => self.straight += 1,
+                // `14" of snow`: inches, no quotation.
+                '"' if !previous.is_ascii_digit() => self.straight += 1,
                 _ => {}
             }
+            previous = c;
         }
     }
 
@@ -6583,8 +6704,11 @@ mod wire_copy_tests {
             ),
             // Capitals that are the headline's own words stay.
             ("FLASH FLOODS KILL 12 IN VALLEY", "FLASH FLOODS KILL 12 IN VALLEY"),
+            ("REPEAT-OFFENDER BILL CLEARS STATE SENATE", "REPEAT-OFFENDER BILL CLEARS STATE SENATE"),
+            ("FEATURE-LENGTH FLOOD FILM WINS TOP AWARD", "FEATURE-LENGTH FLOOD FILM WINS TOP AWARD"),
             ("Update on the council's budget plans", "Update on the council's budget plans"),
             ("UPDATE 2-", "UPDATE 2-"),
+            ("UPDATE 1-3 killed in blast at fireworks plant", "3 killed in blast at fireworks plant"),
         ] {
             assert_eq!(without_wire_marks(headline), expected);
         }
@@ -6641,6 +6765,9 @@ mod wire_copy_tests {
         assert_eq!(byline("by Marion LEBRUN"), Some((vec!["Marion Lebrun".to_string()], None)));
         assert_eq!(byline("par Jean-Loïc MÉNARD"), Some((vec!["Jean-Loïc Ménard".to_string()], None)));
         assert_eq!(byline("By John Smith III"), Some((vec!["John Smith III".to_string()], None)));
+        // Without `By`, capitals before an outlet's name are a headline's.
+        assert!(byline("TRUMP SUES CNN").is_none());
+        assert!(byline("JUDGE SIDES WITH THE NEW YORK TIMES").is_none());
         assert_eq!(publisher_name("PA Media"), publisher_name("PA"));
     }
 
@@ -6652,6 +6779,8 @@ mod wire_copy_tests {
             (Reporting by Julien Marchand in Brussels and Tom Whitfield; Additional reporting by Katrin Weber; \
             Writing by Ana Ruiz; Editing by Alison Williams)";
         assert_eq!(convert(text).authors, ["Julien Marchand", "Tom Whitfield", "Ana Ruiz"]);
+        let text = text.replace("Julien Marchand in Brussels and", "Reuters TV, Julien Marchand and");
+        assert_eq!(convert(&text).authors, ["Julien Marchand", "Tom Whitfield", "Ana Ruiz"]);
     }
 
     #[test]
@@ -6672,6 +6801,11 @@ mod wire_copy_tests {
         let out = convert(&relative);
         assert_eq!(out.date.map(|d| (d.year, d.month, d.day)), Some((2025, 3, 4)));
         assert!(out.body.starts_with("LONDON (Reuters)"), "{}", out.body);
+        // A timeline's entry that says `Updated` is the story's.
+        assert!(
+            publication_stamp("Jan. 7, 2021, 3:42 a.m.: Updated tallies show Biden ahead in Georgia")
+                .is_none()
+        );
     }
 
     #[test]
@@ -6685,6 +6819,13 @@ mod wire_copy_tests {
         let summary = convert(text).summary;
         assert_eq!(summary.matches('“').count(), summary.matches('”').count(), "{summary}");
         assert!(summary.starts_with("Hundreds of French farmers"), "{summary}");
+        // Inches are no quote, and a quote left open for good still gives a summary of sentences.
+        let snow = "Up to 14\" of snow fell overnight across the county, and schools were closed on Monday. \
+            Crews worked through the night to clear the roads. More snow is expected on Tuesday.";
+        assert_eq!(summarise(snow), snow);
+        let open = format!("{}“Roads are closed. {}", "Word ".repeat(40), "Stay home. ".repeat(30));
+        let summary = summarise(&open);
+        assert!(summary.ends_with("Stay home.") && count_words(&summary) < 62, "{summary}");
     }
 
     #[test]
@@ -6752,12 +6893,26 @@ mod page_shape_tests {
         assert_eq!(out.authors, ["Fiona Harvey", "Damian Carrington"]);
         assert!(!out.body.contains("## "), "{}", out.body);
         // Not over the headline, nor as running text: a headline of names is a headline.
-        assert!(names_in_place("Joe Biden and Xi Jinping in Beijing").is_some(), "the shape it reads");
         let out = convert(
             "Joe Biden and Xi Jinping in Beijing\n\nThe two leaders met on Monday for talks on trade, officials said.",
         );
         assert_eq!(out.title.as_deref(), Some("Joe Biden and Xi Jinping in Beijing"));
         assert!(out.authors.is_empty());
+        // A caption under the headline names the story's subjects, who the story names again; a
+        // series label has no standfirst over it.
+        let out = convert(
+            "Leaders agree to resume trade talks\n\n\
+             The meeting in Beijing was the first between the two leaders in a year\n\n\
+             Joe Biden and Xi Jinping in Beijing\n\n\
+             The two leaders met on Monday, and Biden said talks on trade would resume, officials said.",
+        );
+        assert!(out.authors.is_empty(), "{:?}", out.authors);
+        let out = convert(
+            "City opens cooling centres as temperatures climb\n\n\
+             Record Heat in Phoenix\n\n\
+             The city opened twelve cooling centres on Monday as temperatures passed 46C, officials said.",
+        );
+        assert!(out.authors.is_empty(), "{:?}", out.authors);
     }
 
     #[test]
@@ -6779,6 +6934,8 @@ mod page_shape_tests {
             "{:?}",
             out.dropped
         );
+        assert!(!is_newsletter_masthead("From Newsletter to Empire: How Substack Changed Journalism"));
+        assert!(!is_newsletter_masthead("From the Briefing Room to the Bench: A Judge's Story"));
         let out = convert(
             "The fastest-growing solar state is not California\n\n\
              By Emily Pontecorvo\n\n\
@@ -6787,6 +6944,7 @@ mod page_shape_tests {
         );
         assert_eq!(out.images.len(), 1, "{:?}", out.images);
         assert!(!out.body.contains("## "), "{}", out.body);
+        assert!(parse_credit("Photographs by Dorothea Lange go on show in London").is_none());
     }
 
     #[test]
@@ -6798,6 +6956,9 @@ mod page_shape_tests {
             ("https://www.example-zeitung.de/wirtschaft/windkraft?x=1", Some("example-zeitung.de")),
             ("http://127.0.0.1:8080/page", None),
             ("file:///home/me/page.html", None),
+            ("https://web.archive.org/web/2026/https://www.ft.com/x", None),
+            ("https://www-ft-com.cdn.ampproject.org/c/s/www.ft.com/x", None),
+            ("https://notft.com/x", Some("notft.com")),
         ] {
             assert_eq!(publisher_of_url(url).as_deref(), publisher, "{url}");
         }
@@ -6825,5 +6986,9 @@ mod page_shape_tests {
         assert_eq!((dateline.place.as_str(), dateline.date.as_deref()), ("WASHINGTON", Some("Nov 19")));
         assert!(out.body.starts_with("WASHINGTON, Nov 19 —\n\nThe World Bank"), "no word lost: {}", out.body);
         assert!(out.summary.starts_with("The World Bank"), "{}", out.summary);
+        // A label over the lede is no dateline.
+        assert!(!is_lone_dateline("EXCLUSIVE —"));
+        assert!(!is_lone_dateline("ANALYSIS —"));
+        assert!(is_lone_dateline("PARIS (AFP) —"));
     }
 }

@@ -978,7 +978,7 @@ impl Renderer {
     fn undefined_hint(&self, error: &tera::Error) -> String {
         let tera::ErrorKind::RenderingError(report) = error.kind() else { return String::new() };
         let message = report.message();
-        if !message.contains("undefined") || message.contains("is not defined") {
+        if !(message.ends_with("got `undefined`") || message.contains("type undefined")) {
             return String::new();
         }
         // Tera's span is the value's start: the expression is the tag around it.
@@ -993,18 +993,17 @@ impl Renderer {
         });
         let Some(tag) = quoted.filter(|tag| tag.len() <= 160) else { return String::new() };
         const KEYWORDS: &[&str] = &["if", "elif", "for", "in", "set", "not", "and", "or", "is", "with"];
-        let words: Vec<&str> = tag
+        // The value a filter or test was given: the operand before the first `|` or ` is `. Named
+        // only when it is a single name: `{{ page.title ~ site.titel | upper }}` names none.
+        let operand = tag.split('|').next().unwrap_or(&tag).split(" is ").next().unwrap_or(&tag);
+        let words: Vec<&str> = operand
             .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
-            .filter(|w| !w.is_empty())
+            .filter(|word| word.starts_with(char::is_alphabetic) && !KEYWORDS.contains(word))
             .collect();
-        let value = words
-            .iter()
-            .find(|word| word.contains('.') && word.starts_with(char::is_alphabetic))
-            .or_else(|| {
-                words.iter().find(|word| word.starts_with(char::is_alphabetic) && !KEYWORDS.contains(word))
-            })
-            .copied()
-            .unwrap_or("");
+        let value = match words.as_slice() {
+            [only] => *only,
+            _ => "",
+        };
         if value.is_empty() {
             return format!(
                 " in `{tag}`: a name in it is not defined (misspelled, or not given to this template)"

@@ -257,7 +257,8 @@ fn serve_loop(
                 }
             }
         }
-        batch.extend(watcher.watch_new_folders());
+        let added = watcher.watch_new_folders(&batch);
+        batch.extend(added);
         if batch.is_empty() {
             continue;
         }

@@ -149,11 +149,19 @@ impl Watcher {
     /// watch began raised no event of their own. A watched folder that went away (`mv content
     /// ../c`, a `git checkout` of a commit without `templates/`) lost its watch with it, so it
     /// is watched again when it comes back: else every later edit in it went unseen, silently.
-    pub fn watch_new_folders(&mut self) -> Vec<(PathBuf, Change)> {
+    /// A folder removed and made again within `batch` (`rm -rf static && mkdir static`) is there,
+    /// but its watch went with the folder removed: a watched folder that the batch names is
+    /// watched anew.
+    pub fn watch_new_folders(&mut self, batch: &[(PathBuf, Change)]) -> Vec<(PathBuf, Change)> {
         let (present, gone): (Vec<PathBuf>, Vec<PathBuf>) =
             std::mem::take(&mut self.watched).into_iter().partition(|dir| dir.is_dir());
         self.watched = present;
         self.missing.extend(gone);
+        for dir in &self.watched {
+            if batch.iter().any(|(path, _)| path == dir) {
+                let _ = (self.watch)(dir);
+            }
+        }
         let mut added = Vec::new();
         let mut still_missing = Vec::new();
         for dir in std::mem::take(&mut self.missing) {

@@ -502,15 +502,26 @@ fn a_folder_moved_away_and_back_is_watched_again() {
     served.site.write(ARTICLE, "Harbour news\n\nAn edit after the folder came back.\n");
     served.settle();
     assert!(served.get("/2025/03/01/harbour/").2.contains("An edit after the folder came back"));
-    // Deleted and made again.
-    served.site.write("templates/page-note.html", "unused");
+    // Deleted, then made again (a `git checkout` of a commit without `templates/`, and back).
+    let footer = |words: &str| {
+        format!(
+            "{{% extends \"default/templates/base.html\" %}}{{% block footer %}}<p>{words}</p>{{% endblock footer %}}"
+        )
+    };
+    served.site.write("templates/base.html", &footer("First footer"));
     served.settle();
+    assert!(served.get("/").2.contains("First footer"));
     std::fs::remove_dir_all(served.site.root.join("templates")).unwrap();
     served.settle();
+    served.site.write("templates/base.html", &footer("Second footer"));
+    served.settle();
+    served.site.write("templates/base.html", &footer("Third footer"));
+    served.settle();
+    assert!(served.get("/").2.contains("Third footer"), "an edit after the folder came back");
+    // Deleted and made again at once, seen as one change.
     served.site.write("static/note.txt", "first");
     served.settle();
     std::fs::remove_dir_all(served.site.root.join("static")).unwrap();
-    served.settle();
     std::fs::create_dir(served.site.root.join("static")).unwrap();
     served.settle();
     served.site.write("static/note.txt", "second");

@@ -625,6 +625,18 @@ fn an_undefined_value_given_to_a_filter_quotes_its_expression() {
         run.stderr
     );
     assert!(run.stderr.contains("write `{{ site.titel }}` alone to be told which"), "{}", run.stderr);
+    // Two names: which one is undefined is not guessed.
+    site.write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p>{{ page.title ~ site.titel | upper }}</p>\n{% endblock content %}\n",
+    );
+    let run = site.run(&["build"]);
+    assert!(
+        run.stderr.contains("in `{{ page.title ~ site.titel | upper }}`: a name in it is not defined"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("write `{{ page.title }}`"), "{}", run.stderr);
 }
 
 /// An unknown filter or an include of a missing template is named at the site's file and line,
