@@ -131,6 +131,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
         });
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    // A byte the encoding leaves undefined (Windows-1252's 0x81, 0x8D, 0x8F, 0x90, 0x9D) decodes
+    // to a C1 control, which `normalise` removes: shown as U+FFFD and reported instead, as
+    // damaged UTF-8 is. In a single-byte encoding a character's index is its byte's offset.
+    let is_c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c);
+    let undefined_at = encoding.is_single_byte().then(|| text.chars().position(is_c1)).flatten();
+    let text = match undefined_at {
+        Some(_) => {
+            std::borrow::Cow::Owned(text.chars().map(|c| if is_c1(c) { '\u{FFFD}' } else { c }).collect())
+        }
+        None => text,
+    };
     let guessed = body.len() == bytes.len() && encoding.is_single_byte() && encoding != WINDOWS_1252;
     let thin_guess = guessed
         .then(|| {
@@ -142,7 +153,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     Ok(Decoded {
         text: normalise(&text),
         encoding: encoding.name(),
-        first_invalid_byte: had_errors.then_some(0),
+        first_invalid_byte: undefined_at.or(had_errors.then_some(0)),
         stray_bytes_as_windows_1252: false,
         thin_guess,
     })
@@ -489,6 +500,14 @@ mod tests {
         assert_eq!(decoded.encoding, "windows-1251");
         assert_eq!(decoded.thin_guess, None);
         assert_eq!(decode(b"The caf\xE9 reopened.").unwrap().thin_guess, None);
+    }
+
+    #[test]
+    fn a_byte_windows_1252_leaves_undefined_is_reported_not_dropped() {
+        let decoded = decode(b"Some text with one \x9D odd byte and a caf\xE9.").unwrap();
+        assert_eq!(decoded.encoding, "windows-1252");
+        assert_eq!(decoded.text, "Some text with one \u{FFFD} odd byte and a café.");
+        assert_eq!(decoded.first_invalid_byte, Some(19));
     }
 
     #[test]
