@@ -171,7 +171,8 @@ struct BuildArgs {
     base: BaseUrlArgs,
     #[command(flatten)]
     shown: ShownArgs,
-    /// The current time, for scheduled and expiring articles (RFC 3339); makes builds reproducible.
+    /// The current time, for scheduled and expiring articles: `2025-09-12T08:00:00Z`, or a date or
+    /// time on the site's clock (`2025-09-12`, `2025-09-12 23:59`); makes builds reproducible.
     #[arg(long, value_name = "TIME")]
     now: Option<String>,
     /// Print how long each stage took.
