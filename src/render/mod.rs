@@ -928,20 +928,54 @@ impl Renderer {
         let config = &self.config;
         let digest = DigestView::new(site, cards, period, &period.articles, &self.words);
         let url = config.absolute_url(&period.path);
-        let mut html = String::from("<ul>");
-        for article in digest.shown.iter().map(|&i| &site.articles[i]) {
-            html.push_str(&format!(
-                "<li><a href=\"{}\">{}</a>{}</li>",
-                feeds::xml_escape(&config.absolute_url(&article.site_path())),
-                feeds::xml_escape(&article.title),
-                if article.summary.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", feeds::xml_escape(&article.summary))
+        // The issue as its page has it, for a newsletter service to mail: stories under their
+        // topics, each with its outlet, its summary and the other outlets that reported it.
+        let groups = views::topic_members(site, &digest.shown);
+        let tags = site.taxonomy(TaxonomyKind::Tags);
+        let mut html = String::new();
+        for (term, members) in &groups {
+            if groups.len() > 1 {
+                let heading = match term {
+                    Some(term) => tags.terms[*term].name.clone(),
+                    None => self.words.text("other_stories", &[]),
+                };
+                html.push_str(&format!("<h3>{}</h3>", feeds::xml_escape(&heading)));
+            }
+            html.push_str("<ul>");
+            for &i in members {
+                let article = &site.articles[i];
+                let link = |article: &Article, text: &str| {
+                    format!(
+                        "<a href=\"{}\">{}</a>",
+                        feeds::xml_escape(&config.absolute_url(&article.site_path())),
+                        feeds::xml_escape(text)
+                    )
+                };
+                html.push_str("<li>");
+                html.push_str(&link(article, &article.title));
+                if let Some(source) = &article.source {
+                    html.push_str(&format!(" ({})", feeds::xml_escape(source)));
                 }
-            ));
+                if !article.summary.is_empty() {
+                    html.push_str(&format!(" — {}", feeds::xml_escape(&article.summary)));
+                }
+                let others: Vec<String> = site
+                    .cluster_of(i)
+                    .iter()
+                    .filter(|&&other| other != i)
+                    .map(|&other| {
+                        let other = &site.articles[other];
+                        link(other, other.source.as_deref().unwrap_or(&other.title))
+                    })
+                    .collect();
+                if !others.is_empty() {
+                    let label = self.words.text("also_reported_by", &[]);
+                    html.push_str(&format!(" {} {}", feeds::xml_escape(&label), others.join(", ")));
+                }
+                html.push_str("</li>");
+            }
+            html.push_str("</ul>");
         }
-        html.push_str("</ul>");
         let newest = &site.articles[period.articles[0]];
         FeedItem {
             url,

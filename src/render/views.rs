@@ -569,6 +569,22 @@ fn once_per_cluster(site: &Site, shown: &[usize]) -> Vec<usize> {
 /// topic, not two sections of the same name.
 fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> {
     let taxonomy = site.taxonomy(TaxonomyKind::Tags);
+    topic_members(site, shown)
+        .into_iter()
+        .map(|(term, members)| TopicGroup {
+            topic: term.map(|term| TermLink {
+                path: taxonomy.terms[term].path(TaxonomyKind::Tags),
+                name: taxonomy.terms[term].name.clone(),
+            }),
+            articles: members.iter().map(|&i| cards.card(site, i)).collect(),
+        })
+        .collect()
+}
+
+/// [`topic_groups`]' grouping, as the tag's index in the tag taxonomy (none for the final group)
+/// and the stories' indexes: what the digest's page shows and its feed item lists.
+pub fn topic_members(site: &Site, shown: &[usize]) -> Vec<(Option<usize>, Vec<usize>)> {
+    let taxonomy = site.taxonomy(TaxonomyKind::Tags);
     let story_terms: Vec<Vec<usize>> = shown
         .iter()
         .map(|&i| {
@@ -585,7 +601,6 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
     for &term in story_terms.iter().flatten() {
         *counts.entry(term).or_default() += 1;
     }
-    let name = |term: usize| taxonomy.terms[term].name.as_str();
     // Terms are kept in the order of their names as the tag index lists them (accents and case
     // aside): a lower index is the first by name.
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -606,18 +621,10 @@ fn topic_groups(site: &Site, cards: &Cards, shown: &[usize]) -> Vec<TopicGroup> 
         }
     }
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-    let mut out: Vec<TopicGroup> = groups
-        .into_iter()
-        .map(|(term, members)| TopicGroup {
-            topic: Some(TermLink {
-                path: taxonomy.terms[term].path(TaxonomyKind::Tags),
-                name: name(term).to_string(),
-            }),
-            articles: members.iter().map(|&i| cards.card(site, i)).collect(),
-        })
-        .collect();
+    let mut out: Vec<(Option<usize>, Vec<usize>)> =
+        groups.into_iter().map(|(term, members)| (Some(term), members)).collect();
     if !rest.is_empty() {
-        out.push(TopicGroup { topic: None, articles: rest.iter().map(|&i| cards.card(site, i)).collect() });
+        out.push((None, rest));
     }
     out
 }

@@ -128,6 +128,40 @@ fn the_digests_feed_waits_for_a_period_to_end() {
     assert!(after[0].starts_with("Week 23"), "{after:?}");
 }
 
+/// A digest's feed item is the issue as its page has it, for a newsletter service to mail:
+/// stories under their topics, each with its outlet and summary.
+#[test]
+fn a_digest_item_groups_its_stories_by_topic_with_their_outlets() {
+    let story = |title: &str, tags: &str, text: &str| {
+        format!("---\ntitle: {title}\ntags: [{tags}]\nsource: Portvale Courier\n---\n{text}\n")
+    };
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "base_url: https://example.org/\n"),
+        (
+            "content/2025-06-01-fees.md",
+            &story("Harbour fees rise", "Harbour", "The harbour raised its fees."),
+        ),
+        ("content/2025-06-01-pier.md", &story("Pier reopens", "Harbour", "The pier reopened after repairs.")),
+        (
+            "content/2025-06-01-rail.md",
+            &story("Rail strike ends", "Rail", "The rail strike ended on Sunday."),
+        ),
+    ]);
+    assert!(site.run(&["build", "--now", NOW]).success);
+    let json: serde_json::Value = serde_json::from_str(&site.output("digests/feed.json")).unwrap();
+    let html = json["items"][0]["content_html"].as_str().unwrap();
+    let harbour = html.find("<h3>Harbour</h3>").expect(html);
+    let other = html.find("<h3>Other stories</h3>").expect(html);
+    assert!(
+        harbour < html.find("Pier reopens").unwrap() && html.find("Pier reopens") < Some(other),
+        "{html}"
+    );
+    assert!(
+        html.contains("Rail strike ends</a> (Portvale Courier) — The rail strike ended on Sunday."),
+        "{html}"
+    );
+}
+
 #[test]
 fn feeds_name_a_tag_as_its_page_does() {
     let site = SiteTest::with_files(&[

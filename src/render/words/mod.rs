@@ -125,6 +125,7 @@ fn holes(text: &str) -> impl Iterator<Item = &str> {
 /// a site's file may override them though no template names them.
 pub const GAZETTE_KEYS: &[&str] = &[
     "about_term",
+    "also_reported_by",
     "authors",
     "authors_count",
     "by_term",
@@ -138,6 +139,7 @@ pub const GAZETTE_KEYS: &[&str] = &[
     "no_page_here",
     "numbered_page",
     "numbered_page_of",
+    "other_stories",
     "page_not_found",
     "search",
     "search_description",
