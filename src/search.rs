@@ -2,8 +2,8 @@
 //! page queries, so search works on any static host with no server and no post-build step.
 //!
 //! Every published article is indexed from the model (title, summary, body text, tags, source), so
-//! hidden articles (drafts, scheduled, expired) can never be indexed and the index does not depend
-//! on a theme's markup. The index is split so a query downloads little, however large the archive:
+//! hidden articles (drafts, scheduled, expired) are indexed only when a build shows them
+//! (`--drafts`, `--future`, `--expired`), and the index does not depend on a theme's markup. The index is split so a query downloads little, however large the archive:
 //!
 //! - `search/meta.json`: counts and the list of term shards;
 //! - `search/terms/XX.json`: every term starting with the two characters `XX`, with the ids of

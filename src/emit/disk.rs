@@ -35,7 +35,8 @@ use super::{Sink, is_version_control};
 /// The file that marks a folder as Gazette's output.
 pub const MARKER: &str = ".gazette";
 
-const MARKER_TEXT: &str = "This folder is written by Gazette and replaced on every build.\n";
+/// What the marker file says, to whoever opens it (it is published with a git target's branch).
+pub const MARKER_TEXT: &str = "This folder is written by Gazette and replaced on every build.\n";
 
 /// Writes a build's files into a staging folder that [`DiskSink::commit`] turns into the output.
 #[derive(Debug)]
@@ -74,11 +75,7 @@ impl DiskSink {
             Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(output)?,
             _ => output.to_path_buf(),
         };
-        if output.is_dir()
-            && !output.join(MARKER).exists()
-            && !is_checkout_of_a_published_site(&output)
-            && has_site_files(&output)?
-        {
+        if output.is_dir() && !output.join(MARKER).exists() && has_site_files(&output)? {
             return Err(std::io::Error::other(
                 "this folder has files Gazette did not write, and the output folder is replaced on every build; choose an empty or new folder (or remove it)",
             ));
@@ -411,23 +408,6 @@ fn put_back_version_control(from: &Path, output: &Path) -> std::io::Result<()> {
 
 /// Whether `output` holds anything but version-control folders: a checkout of a `gh-pages` branch
 /// with nothing else in it is as good as an empty folder.
-/// Whether `output` is a git checkout of a site Gazette built, as `git clone -b gh-pages … public`
-/// of a branch `gazette publish` wrote gives: publishing sends the site, not the marker file, so
-/// the marker is missing, but the front page says which generator made it. Such a folder is the
-/// site's own, and its `.git` is carried over.
-fn is_checkout_of_a_published_site(output: &Path) -> bool {
-    use std::io::Read;
-    if !output.join(".git").exists() {
-        return false;
-    }
-    let Ok(file) = std::fs::File::open(output.join("index.html")) else { return false };
-    let mut head = Vec::with_capacity(8192);
-    if file.take(8192).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    String::from_utf8_lossy(&head).contains("<meta name=\"generator\" content=\"Gazette")
-}
-
 fn has_site_files(output: &Path) -> std::io::Result<bool> {
     for entry in std::fs::read_dir(output)? {
         if !is_version_control(&entry?.file_name()) {

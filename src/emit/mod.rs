@@ -8,7 +8,7 @@
 mod disk;
 mod memory;
 
-pub use disk::{DiskSink, MARKER};
+pub use disk::{DiskSink, MARKER, MARKER_TEXT};
 pub use memory::MemorySink;
 
 /// Version-control folders a user may keep at the top of the output folder, as Hugo users keep

@@ -721,9 +721,17 @@ impl Layout {
             return None;
         }
         let byline = names_in_place(paras[at].single_line()?)?;
+        // As a word of its own (`Wood` is not in `Woodward`); a surname of three letters or fewer
+        // (`Lu`, `Kim`) is in too many other words and names to tell anything.
         let named_after = byline.authors.iter().any(|name| {
             let surname = name.rsplit(' ').next().unwrap_or(name);
-            paras[at + 1..].iter().any(|para| para.lines.iter().any(|line| line.contains(surname)))
+            surname.chars().count() >= 4
+                && paras[at + 1..].iter().flat_map(|para| &para.lines).any(|line| {
+                    line.match_indices(surname).any(|(found, _)| {
+                        !line[..found].ends_with(char::is_alphanumeric)
+                            && !line[found + surname.len()..].starts_with(char::is_alphanumeric)
+                    })
+                })
         });
         (!named_after).then_some(byline)
     }
@@ -1016,11 +1024,10 @@ impl Layout {
                 continue;
             };
             for piece in list.split(" and ").flat_map(|piece| piece.split(", ")) {
-                // `Tom Whitfield in Singapore`: the reporter, not where they were; `Reuters TV` is
-                // no one.
+                // `Tom Whitfield in Singapore`: the reporter, not where they were. `Reuters TV` is
+                // no one ([`writer_name`] knows `TV`).
                 let name = piece.split(" in ").next().unwrap_or(piece);
-                let agency = name.split_whitespace().next().is_some_and(is_known_agency);
-                if let Some(name) = writer_name(name).filter(|_| !agency)
+                if let Some(name) = writer_name(name)
                     && !names.contains(&name)
                 {
                     names.push(name);
@@ -1838,7 +1845,7 @@ fn is_newsletter_masthead(line: &str) -> bool {
     let name = rest.split(',').next().unwrap_or(rest).trim_end_matches(':');
     let last = name.split_whitespace().next_back().unwrap_or("").to_lowercase();
     NEWSLETTERS.contains(&last.as_str())
-        && !rest.contains(" to ")
+        && !name.contains(" to ")
         && has_at_most_words(line, 12)
         && !ends_as_sentence(line)
 }
@@ -1850,10 +1857,8 @@ fn is_lone_dateline(line: &str) -> bool {
     if !dashed || !has_at_most_words(line, 10) {
         return false;
     }
-    // A date or an agency says it is a dateline: `EXCLUSIVE —` and `ANALYSIS —` are labels.
-    parse_dateline(&format!("{line} Text")).is_some_and(|d| {
-        (d.dateline.date.is_some() || d.dateline.agency.is_some()) && !is_section_label(&d.dateline.place)
-    })
+    // `EXCLUSIVE —` and `ANALYSIS —` are labels, `WASHINGTON —` a place.
+    parse_dateline(&format!("{line} Text")).is_some_and(|d| !is_section_label(&d.dateline.place))
 }
 
 /// A section label above the headline or lede, such as `Biz & IT —`.
@@ -2042,6 +2047,9 @@ fn without_wire_marks(headline: &str) -> String {
         ("TIMELINE-", "Timeline"),
         ("SPECIAL REPORT-", "Special report"),
     ];
+    // Whether the word after a mark has a letter in lower case.
+    let in_normal_case =
+        |text: &str| text.split_whitespace().next().is_some_and(|word| word.chars().any(char::is_lowercase));
     let mut rest = headline;
     loop {
         // `UPDATE 3-`, `WRAPUP 1-`.
@@ -2050,21 +2058,23 @@ fn without_wire_marks(headline: &str) -> String {
             let digits = after.bytes().take_while(u8::is_ascii_digit).count();
             (digits > 0).then(|| after[digits..].strip_prefix('-')).flatten()
         });
-        let marked = MARKS.iter().find_map(|mark| rest.strip_prefix(mark));
+        // A mark that is also the start of a word (`FLASH FLOODS`, `REPEAT-OFFENDER`) is one only
+        // before a word in normal case: `URGENT Kenya's top court…`, not `FLASH FLOODS KILL 12`.
+        let marked = MARKS.iter().find_map(|mark| {
+            let after = rest.strip_prefix(mark)?;
+            let ambiguous = mark.ends_with(' ') || *mark == "REPEAT-";
+            (!ambiguous || in_normal_case(after)).then_some(after)
+        });
         match numbered.or(marked) {
             Some(after) if !after.trim().is_empty() => rest = after.trim_start(),
             _ => break,
         }
     }
-    // Marks are set before a headline in normal case: `URGENT Kenya's top court…`, `UPDATE
-    // 1-Dockworkers…`. In a headline all in capitals the same letters are its own words
-    // (`FLASH FLOODS KILL 12`, `REPEAT-OFFENDER BILL CLEARS SENATE`, `FEATURE-LENGTH FILM WINS`).
-    let in_normal_case = |text: &str| text.chars().any(char::is_lowercase);
+    // A story's kind likewise (`FEATURE-LENGTH FILM WINS` is a headline's own word).
     let kind = KINDS.iter().find_map(|(mark, kind)| Some((rest.strip_prefix(mark)?, kind)));
     match kind {
         Some((after, kind)) if in_normal_case(after) => format!("{kind}: {}", after.trim_start()),
-        _ if in_normal_case(rest) => rest.to_string(),
-        _ => headline.to_string(),
+        _ => rest.to_string(),
     }
 }
 
@@ -2698,9 +2708,10 @@ fn has_credit_label(text: &str) -> bool {
     LABELS.iter().any(|label| {
         unled.starts_with(label)
             && unled.len() > label.len()
+            // The lead and label are ASCII, so they span the same bytes of `text` as of `lower`.
             && (!SENTENCE_LABELS.contains(label)
                 || text
-                    .get(text.len().saturating_sub(unled.len() - label.len())..)
+                    .get(lower.len() - unled.len() + label.len()..)
                     .unwrap_or("")
                     .split_whitespace()
                     .all(|word| starts_capitalised(word) || matches!(word, "for" | "via" | "and" | "&")))
@@ -3873,11 +3884,14 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         None => true,
         Some(word) if word.eq_ignore_ascii_case("updated") => {
             let rest: Vec<&str> = after.collect();
+            const UNITS: &[&str] = &[
+                "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "week",
+                "weeks", "month", "months",
+            ];
             let age = rest.len() == 3
-                && rest[0].parse::<u32>().is_ok()
+                && (rest[0].parse::<u32>().is_ok() || matches!(rest[0].to_lowercase().as_str(), "a" | "an"))
                 && rest[2].eq_ignore_ascii_case("ago")
-                && ["minute", "minutes", "hour", "hours", "day", "days"]
-                    .contains(&rest[1].to_lowercase().as_str());
+                && UNITS.contains(&rest[1].to_lowercase().as_str());
             let update = line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..]);
             age || update.and_then(updated_date).is_some()
         }
@@ -4228,14 +4242,21 @@ fn summarise(text: &str) -> String {
             best_any_distance = distance;
         }
     }
-    match best.or(best_any) {
+    // The nearest break inside a quote only when the quote never closes (a paragraph's quote left
+    // open, as papers leave it): one that closes later is better cut at a word.
+    let open_for_good = best.is_none() && {
+        let mut rest = quotes.clone();
+        rest.read(&text[counted_to..]);
+        !rest.closed()
+    };
+    match best.or(best_any.filter(|_| open_for_good)) {
         Some(end) => text[..end].trim_end().to_string(),
         None => cut_at_word(text, SUMMARY_WORDS),
     }
 }
 
 /// Double quotation marks read so far: whether every quote opened was closed.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct QuoteBalance {
     /// German quotes, `„…“`, in which `“` closes.
     low_opens: bool,
@@ -4251,8 +4272,8 @@ impl QuoteBalance {
                 '„' | '«' => self.curly_open += 1,
                 '“' if !self.low_opens => self.curly_open += 1,
                 '”' | '“' | '»' => self.curly_open -= 1,
-                // `14" of snow`: inches, no quotation.
-                '"' if !previous.is_ascii_digit() => self.straight += 1,
+                // `14" of snow`: inches, no quotation (unless it closes one: `"the crisis of 2008"`).
+                '"' if !previous.is_ascii_digit() || self.straight % 2 == 1 => self.straight += 1,
                 _ => {}
             }
             previous = c;
@@ -6709,6 +6730,9 @@ mod wire_copy_tests {
             ("Update on the council's budget plans", "Update on the council's budget plans"),
             ("UPDATE 2-", "UPDATE 2-"),
             ("UPDATE 1-3 killed in blast at fireworks plant", "3 killed in blast at fireworks plant"),
+            ("BREAKING: QUAKE HITS TOKYO", "QUAKE HITS TOKYO"),
+            ("UPDATE 2-QUAKE HITS TOKYO", "QUAKE HITS TOKYO"),
+            ("FLASH FLOODS CAUSE $2bn DAMAGE", "FLASH FLOODS CAUSE $2bn DAMAGE"),
         ] {
             assert_eq!(without_wire_marks(headline), expected);
         }
@@ -6801,6 +6825,8 @@ mod wire_copy_tests {
         let out = convert(&relative);
         assert_eq!(out.date.map(|d| (d.year, d.month, d.day)), Some((2025, 3, 4)));
         assert!(out.body.starts_with("LONDON (Reuters)"), "{}", out.body);
+        assert!(publication_stamp("March 4, 2025 4:58 PM GMT Updated an hour ago").is_some());
+        assert!(publication_stamp("March 4, 2025 4:58 PM GMT Updated 6 mins ago").is_some());
         // A timeline's entry that says `Updated` is the story's.
         assert!(
             publication_stamp("Jan. 7, 2021, 3:42 a.m.: Updated tallies show Biden ahead in Georgia")
@@ -6820,9 +6846,11 @@ mod wire_copy_tests {
         assert_eq!(summary.matches('“').count(), summary.matches('”').count(), "{summary}");
         assert!(summary.starts_with("Hundreds of French farmers"), "{summary}");
         // Inches are no quote, and a quote left open for good still gives a summary of sentences.
-        let snow = "Up to 14\" of snow fell overnight across the county, and schools were closed on Monday. \
-            Crews worked through the night to clear the roads. More snow is expected on Tuesday.";
-        assert_eq!(summarise(snow), snow);
+        let mut snow = QuoteBalance::default();
+        snow.read("Up to 14\" of snow fell overnight.");
+        assert!(snow.closed());
+        snow.read("He called it \"the storm of 2008\" and left.");
+        assert!(snow.closed(), "a quote's close after a digit");
         let open = format!("{}“Roads are closed. {}", "Word ".repeat(40), "Stay home. ".repeat(30));
         let summary = summarise(&open);
         assert!(summary.ends_with("Stay home.") && count_words(&summary) < 62, "{summary}");
@@ -6936,6 +6964,8 @@ mod page_shape_tests {
         );
         assert!(!is_newsletter_masthead("From Newsletter to Empire: How Substack Changed Journalism"));
         assert!(!is_newsletter_masthead("From the Briefing Room to the Bench: A Judge's Story"));
+        assert!(!is_newsletter_masthead("From the Briefing Room to the Newsletter"));
+        assert!(is_newsletter_masthead("From today's Morning Briefing, sent to subscribers"));
         let out = convert(
             "The fastest-growing solar state is not California\n\n\
              By Emily Pontecorvo\n\n\
@@ -6990,5 +7020,7 @@ mod page_shape_tests {
         assert!(!is_lone_dateline("EXCLUSIVE —"));
         assert!(!is_lone_dateline("ANALYSIS —"));
         assert!(is_lone_dateline("PARIS (AFP) —"));
+        assert!(is_lone_dateline("WASHINGTON —"));
+        assert!(is_lone_dateline("KYIV, Ukraine —"));
     }
 }

@@ -76,10 +76,15 @@ pub(crate) fn publish(
     Ok(Outcome::done(plan, bytes))
 }
 
-/// Files the target adds to the site: `.nojekyll` (so GitHub Pages serves `_`-folders) and
-/// `CNAME` when a custom domain is set.
+/// Files the target adds to the site: `.nojekyll` (so GitHub Pages serves `_`-folders),
+/// `CNAME` when a custom domain is set, and the output folder's marker: a clone of the branch
+/// kept as `public/` (`git clone -b gh-pages … public`) is then a folder Gazette wrote, which a
+/// build replaces, where a folder without it is refused.
 fn generated_files(cname: Option<&str>) -> BTreeMap<&'static str, String> {
-    let mut out = BTreeMap::from([(".nojekyll", String::new())]);
+    let mut out = BTreeMap::from([
+        (".nojekyll", String::new()),
+        (crate::emit::MARKER, crate::emit::MARKER_TEXT.to_string()),
+    ]);
     if let Some(cname) = cname.map(str::trim).filter(|c| !c.is_empty()) {
         out.insert("CNAME", format!("{cname}\n"));
     }

@@ -932,6 +932,13 @@ impl Renderer {
         // topics, each with its outlet, its summary and the other outlets that reported it.
         let groups = views::topic_members(site, &digest.shown);
         let tags = site.taxonomy(TaxonomyKind::Tags);
+        let link = |article: &Article, text: &str| {
+            format!(
+                "<a href=\"{}\">{}</a>",
+                feeds::xml_escape(&config.absolute_url(&article.site_path())),
+                feeds::xml_escape(text)
+            )
+        };
         let mut html = String::new();
         for (term, members) in &groups {
             if groups.len() > 1 {
@@ -944,13 +951,6 @@ impl Renderer {
             html.push_str("<ul>");
             for &i in members {
                 let article = &site.articles[i];
-                let link = |article: &Article, text: &str| {
-                    format!(
-                        "<a href=\"{}\">{}</a>",
-                        feeds::xml_escape(&config.absolute_url(&article.site_path())),
-                        feeds::xml_escape(text)
-                    )
-                };
                 html.push_str("<li>");
                 html.push_str(&link(article, &article.title));
                 if let Some(source) = &article.source {
@@ -1030,6 +1030,12 @@ impl Renderer {
         // The value a filter or test was given: the operand before the first `|` or ` is `. Named
         // only when it is a single name: `{{ page.title ~ site.titel | upper }}` names none.
         let operand = tag.split('|').next().unwrap_or(&tag).split(" is ").next().unwrap_or(&tag);
+        // Not the loop's or the assignment's own name: `{% for x in page.itemz | reverse %}`,
+        // `{% set x = site.titel | upper %}`.
+        let operand = match operand.split_once(" in ").or_else(|| operand.split_once(" = ")) {
+            Some((target, value)) if target.contains("for ") || target.contains("set ") => value,
+            _ => operand,
+        };
         let words: Vec<&str> = operand
             .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.'))
             .filter(|word| word.starts_with(char::is_alphabetic) && !KEYWORDS.contains(word))

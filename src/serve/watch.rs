@@ -157,11 +157,13 @@ impl Watcher {
             std::mem::take(&mut self.watched).into_iter().partition(|dir| dir.is_dir());
         self.watched = present;
         self.missing.extend(gone);
-        for dir in &self.watched {
-            if batch.iter().any(|(path, _)| path == dir) {
-                let _ = (self.watch)(dir);
-            }
-        }
+        // Watching again walks the folder; it is asked only when a batch names the folder itself.
+        let (renewed, lost): (Vec<PathBuf>, Vec<PathBuf>) = std::mem::take(&mut self.watched)
+            .into_iter()
+            .partition(|dir| !batch.iter().any(|(path, _)| path == dir) || (self.watch)(dir).is_ok());
+        self.watched = renewed;
+        // A folder that could not be watched again is tried again with the missing ones.
+        self.missing.extend(lost);
         let mut added = Vec::new();
         let mut still_missing = Vec::new();
         for dir in std::mem::take(&mut self.missing) {

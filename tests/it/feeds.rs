@@ -160,6 +160,30 @@ fn a_digest_item_groups_its_stories_by_topic_with_their_outlets() {
         html.contains("Rail strike ends</a> (Portvale Courier) — The rail strike ended on Sunday."),
         "{html}"
     );
+    // Two outlets' reports of one story: one item, the other outlet linked after it.
+    let ferry = "The ferry operator said on Sunday that crossings to the island would be cut from twelve \
+        a day to six from next month because of a shortage of crew, a decision that residents and \
+        businesses on the island said would leave them cut off in the busiest weeks of the summer.";
+    site.write(
+        "content/2025-06-01-ferry-a.md",
+        &format!("---\ntitle: Ferry crossings cut\nsource: Ashford Herald\n---\n{ferry}\n"),
+    );
+    site.write(
+        "content/2025-06-01-ferry-b.md",
+        &format!("---\ntitle: Ferry service halved\nsource: Bay Times\n---\n{ferry}\n"),
+    );
+    assert!(site.run(&["build", "--now", NOW]).success);
+    let json: serde_json::Value = serde_json::from_str(&site.output("digests/feed.json")).unwrap();
+    let html = json["items"][0]["content_html"].as_str().unwrap();
+    let listed = html.matches("Ferry crossings cut").count() + html.matches("Ferry service halved").count();
+    assert_eq!(listed, 1, "one item for the story: {html}");
+    let also = html.find("Also reported by <a href=").expect(html);
+    let (herald, times) = (html.find("(Ashford Herald)"), html.find(">Bay Times</a>"));
+    let (bay_lead, herald_also) = (html.find("(Bay Times)"), html.find(">Ashford Herald</a>"));
+    assert!(
+        (herald < Some(also) && times > Some(also)) || (bay_lead < Some(also) && herald_also > Some(also)),
+        "each outlet where it belongs: {html}"
+    );
 }
 
 #[test]

@@ -545,7 +545,7 @@ fn git_commits_history_and_skips_unchanged() {
     let cached = PublishOptions { work_dir: Some(tmp.path().join("cache")), ..git_options() };
 
     let summary = deploy(site.path(), &target, &cached, &NoProgress).expect("first publish");
-    assert_eq!(summary.uploaded, 5, "three site files, .nojekyll and CNAME");
+    assert_eq!(summary.uploaded, 6, "three site files, .nojekyll, CNAME and the output folder's marker");
     assert_eq!(commit_count(&bare, "gh-pages"), 1);
     assert_eq!(git(&bare, &["show", "gh-pages:CNAME"]), "news.example.org\n");
     assert_eq!(git(&bare, &["show", "gh-pages:.nojekyll"]), "");
@@ -554,7 +554,7 @@ fn git_commits_history_and_skips_unchanged() {
     write(site.path(), "index.html", "second");
     let fresh = git_options();
     let summary = deploy(site.path(), &target, &fresh, &NoProgress).expect("second publish");
-    assert_eq!((summary.uploaded, summary.unchanged), (1, 4));
+    assert_eq!((summary.uploaded, summary.unchanged), (1, 5));
     assert_eq!(commit_count(&bare, "gh-pages"), 2);
     assert_eq!(git(&bare, &["show", "gh-pages:index.html"]), "second");
     assert_eq!(git(&bare, &["show", "gh-pages~1:index.html"]), "first", "the first commit is intact");
@@ -577,7 +577,10 @@ fn git_commits_history_and_skips_unchanged() {
     assert_eq!(summary.deleted, 1);
     assert_eq!(commit_count(&bare, "gh-pages"), 3);
     let tree = git(&bare, &["ls-tree", "-r", "--name-only", "gh-pages"]);
-    assert_eq!(tree.lines().collect::<Vec<_>>(), [".gitignore", ".nojekyll", "CNAME", "index.html"]);
+    assert_eq!(
+        tree.lines().collect::<Vec<_>>(),
+        [".gazette", ".gitignore", ".nojekyll", "CNAME", "index.html"]
+    );
 }
 
 #[test]
@@ -615,7 +618,7 @@ fn git_keeps_other_branches_and_works_without_identity() {
     assert_eq!(commit_count(&bare, "pages"), 1);
     assert_eq!(commit_count(&bare, "main"), 1);
     let tree = git(&bare, &["ls-tree", "-r", "--name-only", "pages"]);
-    assert_eq!(tree.lines().collect::<Vec<_>>(), [".nojekyll", "index.html"], "an orphan branch");
+    assert_eq!(tree.lines().collect::<Vec<_>>(), [".gazette", ".nojekyll", "index.html"], "an orphan branch");
 
     let bad = Target::new(TargetConfig::Git {
         remote: tmp.path().join("nowhere.git").display().to_string(),
@@ -939,4 +942,32 @@ fn a_dry_run_lists_each_upload_and_why_in_words() {
         run.stdout.lines().find(|line| line.starts_with("upload  index.html")).expect("index.html listed");
     assert!(line.starts_with("upload  index.html (new, ") && line.ends_with(" bytes)"), "{line}");
     assert!(!site.root.join("www").exists(), "a dry run uploads nothing");
+}
+
+/// `git clone -b gh-pages … public` of the branch `gazette publish` wrote is a folder the next
+/// build replaces, keeping its `.git`: the branch carries the output folder's marker. Without
+/// it the build refused the clone as "files Gazette did not write".
+#[test]
+fn a_clone_of_the_published_branch_is_the_output_folder() {
+    if !have_git() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let bare = bare_repo(tmp.path());
+    let config = format!(
+        "base_url: https://example.org/\npublish:\n  pages:\n    type: git\n    remote: {}\n",
+        bare.display()
+    );
+    let site = crate::harness::SiteTest::with_files(&[
+        ("site.yaml", config.as_str()),
+        ("content/2025-03-01-ferry.md", "---\ntitle: Ferry fares rise\n---\nFares rise again.\n"),
+    ]);
+    let run = site.run(&["publish", "--yes"]);
+    assert!(run.success, "{}", run.stderr);
+    std::fs::remove_dir_all(site.root.join("public")).expect("remove public/");
+    git(&site.root, &["clone", "--quiet", "-b", "gh-pages", &bare.display().to_string(), "public"]);
+    let run = site.run(&["build"]);
+    assert!(run.success, "{}", run.stderr);
+    assert!(site.root.join("public/.git").is_dir(), "the clone's repository is kept");
+    assert!(site.output("2025/03/01/ferry/index.html").contains("Ferry fares rise"));
 }

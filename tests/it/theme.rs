@@ -637,6 +637,13 @@ fn an_undefined_value_given_to_a_filter_quotes_its_expression() {
         run.stderr
     );
     assert!(!run.stderr.contains("write `{{ page.title }}`"), "{}", run.stderr);
+    // A loop's own name is not the one undefined.
+    site.write(
+        "templates/index.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{% for x in page.itemz | reverse %}{{ x }}{% endfor %}\n{% endblock content %}\n",
+    );
+    let run = site.run(&["build"]);
+    assert!(run.stderr.contains("write `{{ page.itemz }}` alone"), "{}", run.stderr);
 }
 
 /// An unknown filter or an include of a missing template is named at the site's file and line,
