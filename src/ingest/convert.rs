@@ -726,12 +726,10 @@ impl Layout {
         let named_after = byline.authors.iter().any(|name| {
             let surname = name.rsplit(' ').next().unwrap_or(name);
             surname.chars().count() >= 4
-                && paras[at + 1..].iter().flat_map(|para| &para.lines).any(|line| {
-                    line.match_indices(surname).any(|(found, _)| {
-                        !line[..found].ends_with(char::is_alphanumeric)
-                            && !line[found + surname.len()..].starts_with(char::is_alphanumeric)
-                    })
-                })
+                && paras[at + 1..]
+                    .iter()
+                    .flat_map(|para| &para.lines)
+                    .any(|line| crate::text::contains_words(line, surname))
         });
         (!named_after).then_some(byline)
     }
@@ -854,10 +852,9 @@ impl Layout {
             self.roles[at] = Role::Dropped;
             // `… GMT Updated March 4, 2025 6:10 PM GMT`: the update's moment, where it names one.
             if self.updated.is_none()
-                && let Some(line) = paras[at].single_line()
-                && let Some(update) = line.find(" Updated ").or_else(|| line.find(" updated "))
+                && let Some(update) = paras[at].single_line().and_then(update_after_stamp)
             {
-                self.updated = updated_date(&line[update + 1..]);
+                self.updated = updated_date(update);
             }
         }
     }
@@ -3892,12 +3889,17 @@ fn publication_stamp(line: &str) -> Option<PublicationStamp> {
                 && (rest[0].parse::<u32>().is_ok() || matches!(rest[0].to_lowercase().as_str(), "a" | "an"))
                 && rest[2].eq_ignore_ascii_case("ago")
                 && UNITS.contains(&rest[1].to_lowercase().as_str());
-            let update = line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..]);
-            age || update.and_then(updated_date).is_some()
+            age || update_after_stamp(line).and_then(updated_date).is_some()
         }
         Some(word) => !led && word.eq_ignore_ascii_case("by"),
     };
     byline_or_nothing.then_some(PublicationStamp { date, led })
+}
+
+/// The `Updated …` part of a stamp line (`March 4, 2025 4:58 PM GMT Updated March 4, 2025 6:10
+/// PM GMT`), from its word `Updated` on.
+fn update_after_stamp(line: &str) -> Option<&str> {
+    line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..])
 }
 
 /// What [`publication_stamp`] read: the date, and whether a word (`Published`) said what the line
