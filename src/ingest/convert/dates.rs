@@ -1,0 +1,363 @@
+//! Dates written in text: month names in several languages, publication stamps
+//! (`Published 4 March 2025, 14:02 GMT`), `Updated …` lines and their time zones.
+
+use super::byline::strip_prefix_ignore_case;
+use super::dateline::is_year;
+use super::furniture::{PUBLISHED_LEADS, UPDATED_LEADS};
+use super::headline::{is_weekday, real_date};
+use super::language::has_at_most_words;
+
+pub(super) fn month_number(word: &str) -> Option<i8> {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let month = match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// A month named in German, French, Spanish, Italian, Portuguese or Dutch, in full or cut short
+/// (`März`, `mars`, `marzo`, `março`, `maart`, `mar.`), in any case.
+pub(super) fn foreign_month_number(word: &str) -> Option<i8> {
+    let month = match word.trim_end_matches('.').to_lowercase().as_str() {
+        "januar" | "janvier" | "janv" | "enero" | "ene" | "gennaio" | "gen" | "janeiro" | "januari"
+        | "jan" => 1,
+        "februar" | "février" | "fevrier" | "févr" | "fevr" | "febrero" | "febbraio" | "fevereiro"
+        | "fev" | "februari" | "feb" => 2,
+        "märz" | "maerz" | "mrz" | "mär" | "mars" | "marzo" | "março" | "marco" | "maart" | "mrt" | "mar" => {
+            3
+        }
+        "april" | "avril" | "avr" | "abril" | "abr" | "aprile" | "apr" => 4,
+        "mai" | "mayo" | "maggio" | "mag" | "maio" | "mei" | "may" => 5,
+        "juni" | "juin" | "junio" | "giugno" | "giu" | "junho" | "jun" => 6,
+        "juli" | "juillet" | "juil" | "julio" | "luglio" | "lug" | "julho" | "jul" => 7,
+        "august" | "août" | "aout" | "agosto" | "ago" | "augustus" | "aug" => 8,
+        "september" | "septembre" | "septiembre" | "setiembre" | "settembre" | "setembro" | "set"
+        | "sept" | "sep" => 9,
+        "oktober" | "okt" | "octobre" | "octubre" | "ottobre" | "ott" | "outubro" | "out" | "oct" => 10,
+        "november" | "novembre" | "noviembre" | "novembro" | "nov" => 11,
+        "dezember" | "dez" | "décembre" | "decembre" | "déc" | "diciembre" | "dic" | "dicembre"
+        | "dezembro" | "december" | "dec" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// `21 March 2025`, `21. März 2025`, `21 mars`, `1er mars 2025`, `21 de marzo de 2025` (the whole
+/// text): the day first, as Europe writes dates, with the month in English or another language.
+/// `may`, `march`, `august`, `out`, `set` and `ago` in lower case are months only with a year
+/// after them (`5 may leave`, `2 out`). A day may be an ordinal (`21st`, `1er`).
+fn parse_day_month(text: &str) -> Option<(i8, i8, Option<i16>)> {
+    // Asked of many lines that are no date: most start with no digit.
+    if !text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
+    let [day_word, month_word, rest @ ..] = words.as_slice() else { return None };
+    let day_word = day_word.trim_end_matches(['.', 'º', 'ª']);
+    let day: i8 = ["er", "st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|ordinal| day_word.strip_suffix(ordinal))
+        .unwrap_or(day_word)
+        .parse()
+        .ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let month_word = month_word.trim_end_matches(',');
+    // Words that name months in lower case only beside a year: `5 may leave`, `2 out`.
+    if matches!(month_word, "may" | "march" | "august" | "out" | "set" | "ago") && rest.is_empty() {
+        return None;
+    }
+    let month = month_number(month_word).or_else(|| foreign_month_number(month_word))?;
+    let year = match rest {
+        [] => None,
+        [year] if is_year(year.trim_end_matches(',')) => Some(year.trim_end_matches(',').parse().ok()?),
+        _ => return None,
+    };
+    Some((month, day, year))
+}
+
+/// `Sept. 5`, `September 5`, `Feb. 23, 2015`, or the day first (`21 March 2025`, `21. März
+/// 2025`: [`parse_day_month`]), the whole text: (month, day, year), the year when written.
+pub(crate) fn parse_month_day(text: &str) -> Option<(i8, i8, Option<i16>)> {
+    parse_month_first(text).or_else(|| parse_day_month(text))
+}
+
+fn parse_month_first(text: &str) -> Option<(i8, i8, Option<i16>)> {
+    let mut words = text.split_whitespace();
+    let month = month_number(words.next()?)?;
+    let day_word = words.next()?;
+    let day: i8 = day_word.trim_end_matches(',').parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let year = match words.next() {
+        None => None,
+        Some(y) if is_year(y) && day_word.ends_with(',') => Some(y.parse().ok()?),
+        Some(_) => return None,
+    };
+    words.next().is_none().then_some((month, day, year))
+}
+
+/// The day a publication stamp gives: `First published February 1, 2016: 1:28 AM ET` (after
+/// the publisher and place, `CNNMoney (New York)`, as CNN prints it under a story), `Published
+/// Nov. 19, 2024`, `Posted on March 3, 2025 at 9:10 a.m.`, or a date with the time after it,
+/// `2/26/2015 7:11 AM PST BY TMZ STAFF`. A date of digits is read month first where the line
+/// names an American time zone, and otherwise only when its numbers leave one reading. None for
+/// a sentence that mentions a publication (`The study was published on May 3, 2024.`).
+pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
+    // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`). Asked of every
+    // paragraph: the cheapest tests first.
+    let sentence = line.ends_with('.') && !(line.ends_with("a.m.") || line.ends_with("p.m."));
+    if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 16) {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let after_lead = PUBLISHED_LEADS.iter().find_map(|lead| {
+        let at = lower.find(lead)?;
+        let before = &line[..at];
+        // A lead starts the line, or follows a name and place of a few capitalised words
+        // (`CNNMoney (New York)`), not a sentence's subject (`The study was`).
+        let named = before.split_whitespace().all(|word| {
+            word.trim_start_matches('(').starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        });
+        let leads = (at == 0 || before.ends_with(' ')) && named && has_at_most_words(before, 4);
+        leads.then(|| &line[at + lead.len()..])
+    });
+    let led = after_lead.is_some();
+    let rest = match after_lead {
+        Some(rest) => {
+            let rest = rest.trim_start_matches([':', ' ']);
+            ["on ", "em ", "el ", "le ", "am ", "il "]
+                .iter()
+                .find_map(|preposition| strip_prefix_ignore_case(rest, preposition))
+                .unwrap_or(rest)
+        }
+        None => line,
+    };
+    // `3 de marzo de 2024`, `3 de março de 2024`: the date without its `de`s.
+    let mut words: Vec<&str> =
+        rest.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
+    // The Guardian's `Sat 18 May 2024 17.45 BST`: the day of the week says nothing more.
+    if words.first().is_some_and(|word| is_weekday(word.trim_end_matches(','))) {
+        words.remove(0);
+    }
+    let trim = |word: &str| word.trim_end_matches([',', ':', ';']).to_string();
+    // An American zone: one of New York's to Los Angeles's, or UTC−4 to UTC−8.
+    let us_zone = words.iter().any(|word| {
+        zone_named(word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('('))
+            .is_some_and(|zone| zone.starts_with("America/") || zone.starts_with("Etc/GMT+"))
+    });
+    let (date, taken) = match words.first().map(|first| numeric_date(&trim(first), us_zone)) {
+        Some(Some(date)) => (date, 1),
+        _ => {
+            let three = words.get(..3)?.join(" ");
+            (parse_full_date(three.trim_end_matches([',', ':', ';', '.']))?, 3)
+        }
+    };
+    // What may follow the date: its time, with `a.m.` and a zone, then at most a byline (`2/26/2015
+    // 7:11 AM PST BY TMZ STAFF`); after a lead, also nothing, or `at` and the time. More words
+    // are a sentence's (`Researchers published May 3, 2024 results`, `Jan. 7, 2021, 3:42 a.m.:
+    // Congress certifies`), a book's (`Published March 3, 2020 by Knopf, 320 pages`) or a
+    // quoted post's (`Posted Jan. 5, 2025 — “I’m done.”`).
+    let mut after = words[taken..].iter().map(|word| word.trim_end_matches([',', ';']));
+    let timed = match after.next() {
+        None => led,
+        // `at`, and `à`, `às`, `um`, `alle` and `a las` in the other languages.
+        Some(word)
+            if led
+                && (matches!(
+                    word.to_lowercase().as_str(),
+                    "at" | "à" | "às" | "um" | "alle" | "a" | "|" | "·"
+                )) =>
+        {
+            let time = after.next().filter(|word| !word.eq_ignore_ascii_case("las")).or_else(|| after.next());
+            time.is_some_and(|time| clock_time(&[time]).is_some())
+        }
+        Some(time) => clock_time(&[time, after.clone().next().unwrap_or("")]).is_some(),
+    };
+    if !timed {
+        return None;
+    }
+    let mut after = after.skip_while(|word| {
+        let word = word.trim_end_matches(':').to_ascii_lowercase();
+        matches!(word.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
+            || zone_named(&word.to_ascii_uppercase()).is_some()
+    });
+    // Reuters' `March 4, 2025 4:58 PM GMT Updated 2 hours ago`: when the story changed since, as
+    // a date or an age (not a timeline's `3:42 a.m.: Updated tallies show…`).
+    let byline_or_nothing = match after.next() {
+        None => true,
+        Some(word) if word.eq_ignore_ascii_case("updated") => {
+            let rest: Vec<&str> = after.collect();
+            const UNITS: &[&str] = &[
+                "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "day", "days", "week",
+                "weeks", "month", "months",
+            ];
+            let age = rest.len() == 3
+                && (rest[0].parse::<u32>().is_ok() || matches!(rest[0].to_lowercase().as_str(), "a" | "an"))
+                && rest[2].eq_ignore_ascii_case("ago")
+                && UNITS.contains(&rest[1].to_lowercase().as_str());
+            age || update_after_stamp(line).and_then(updated_date).is_some()
+        }
+        Some(word) => !led && word.eq_ignore_ascii_case("by"),
+    };
+    byline_or_nothing.then_some(PublicationStamp { date, led })
+}
+
+/// The `Updated …` part of a stamp line (`March 4, 2025 4:58 PM GMT Updated March 4, 2025 6:10
+/// PM GMT`), from its word `Updated` on.
+pub(super) fn update_after_stamp(line: &str) -> Option<&str> {
+    line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..])
+}
+
+/// What [`publication_stamp`] read: the date, and whether a word (`Published`) said what the line
+/// is, or only a time after the date did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct PublicationStamp {
+    pub(super) date: (i16, i8, i8),
+    pub(super) led: bool,
+}
+
+/// `2/26/2015` as (year, month, day): month first when `month_first` (the American order), day
+/// first when the first number is above 12, month first when the second is.
+fn numeric_date(word: &str, month_first: bool) -> Option<(i16, i8, i8)> {
+    let mut parts = word.split('/');
+    let (Some(a), Some(b), Some(year), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    if !is_year(year) || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
+    let (month, day) = match (a, b) {
+        (13.., _) => (b, a),
+        (_, 13..) => (a, b),
+        // `11/11/2019` reads the same either way.
+        _ if month_first || a == b => (a, b),
+        _ => return None,
+    };
+    real_date((year.parse().ok()?, month, day))
+}
+
+/// The moment an `Updated …` line gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UpdatedAt {
+    /// (year, month, day).
+    pub date: (i16, i8, i8),
+    /// (hour, minute) on a 24-hour clock, when the line gives a time.
+    pub time: Option<(i8, i8)>,
+    /// The time zone its abbreviation names (`America/New_York` for `ET`), when it gives one.
+    pub zone: Option<&'static str>,
+}
+
+/// The moment an `Updated …` or `Last updated …` line gives (`Updated 3:12 PM EST, November 19,
+/// 2024`, `Updated August 31, 2025 at 9:30 a.m. ET`): the first `Month D, YYYY` in it, and the
+/// first clock time with its zone.
+pub(super) fn updated_date(line: &str) -> Option<UpdatedAt> {
+    let rest = UPDATED_LEADS.iter().find_map(|lead| strip_prefix_ignore_case(line, lead))?;
+    let words: Vec<&str> = rest.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
+    let date = words
+        .windows(3)
+        .find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';', ','])))
+        .or_else(|| {
+            // `Actualizado: 11/11/2019 09:30`: digits, read only where they leave one reading.
+            words.iter().find_map(|word| numeric_date(word.trim_end_matches([',', ';']), false))
+        })?;
+    let (time, zone) = clock_time(&words).map_or((None, None), |(time, zone)| (Some(time), zone));
+    Some(UpdatedAt { date, time, zone })
+}
+
+/// Time zone abbreviations pages print after a time, and the tz database's zone of each: `ET` is
+/// New York's time, summer or winter, while `EST` says UTC−5 whatever the season (`Etc/GMT+5`,
+/// whose sign is POSIX's). US zones first: most pages that print them are American.
+const ZONES: &[(&str, &str)] = &[
+    ("ET", "America/New_York"),
+    ("EST", "Etc/GMT+5"),
+    ("EDT", "Etc/GMT+4"),
+    ("CT", "America/Chicago"),
+    ("CST", "Etc/GMT+6"),
+    ("CDT", "Etc/GMT+5"),
+    ("MT", "America/Denver"),
+    ("MST", "Etc/GMT+7"),
+    ("MDT", "Etc/GMT+6"),
+    ("PT", "America/Los_Angeles"),
+    ("PST", "Etc/GMT+8"),
+    ("PDT", "Etc/GMT+7"),
+    ("GMT", "UTC"),
+    ("UTC", "UTC"),
+    ("BST", "Etc/GMT-1"),
+    ("CET", "Etc/GMT-1"),
+    ("CEST", "Etc/GMT-2"),
+];
+
+/// The zone of the abbreviation `word` (`ET`, `PST`), as [`ZONES`] lists it.
+fn zone_named(word: &str) -> Option<&'static str> {
+    ZONES.iter().find(|(abbreviation, _)| *abbreviation == word).map(|(_, zone)| *zone)
+}
+
+/// The first `H:MM` in `words`, made 24-hour by an `a.m.`/`PM` after it, and the time zone an
+/// abbreviation after that names ([`ZONES`]).
+pub(super) fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
+    // `9:30`, French `10h30`, or British `17.45` when a zone follows it (alone it may be a
+    // figure).
+    let split = |at: usize| {
+        let word = words[at].trim_end_matches([',', '.', ';']);
+        let zone_after = || {
+            words
+                .get(at + 1)
+                .is_some_and(|next| zone_named(next.trim_end_matches([',', '.', ';', ')'])).is_some())
+        };
+        let (h, m) = word
+            .split_once(':')
+            .or_else(|| word.split_once('h'))
+            .or_else(|| word.split_once('.').filter(|_| zone_after()))?;
+        ((1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()))
+            .then_some((h, m))
+    };
+    let at = (0..words.len()).find(|&at| split(at).is_some())?;
+    let (hour, minute) = split(at)?;
+    let (mut hour, minute): (i8, i8) = (hour.parse().ok()?, minute.parse().ok()?);
+    let mut next = at + 1;
+    let marker = words.get(next).map(|w| w.trim_end_matches([',', ';']).to_ascii_lowercase());
+    match marker.as_deref() {
+        Some("am" | "a.m." | "a.m") => {
+            hour %= 12;
+            next += 1;
+        }
+        Some("pm" | "p.m." | "p.m") => {
+            hour = hour % 12 + 12;
+            next += 1;
+        }
+        _ => {}
+    }
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    let zone = words
+        .get(next)
+        .and_then(|word| zone_named(word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('(')));
+    Some(((hour, minute), zone))
+}
+
+/// A date with a year, as (year, month, day) so that tuples order chronologically; none for a
+/// day the calendar does not have (`Feb. 30, 2019`).
+pub(super) fn parse_full_date(text: &str) -> Option<(i16, i8, i8)> {
+    let (month, day, year) = parse_month_day(text)?;
+    real_date((year?, month, day))
+}

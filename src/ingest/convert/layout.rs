@@ -1,0 +1,756 @@
+//! Layout: what each paragraph of an article is (headline, byline, caption, furniture, body),
+//! decided once over the whole page, and the metadata those roles give.
+
+use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
+use super::byline::{
+    Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, names_in_place, parse_byline,
+    publisher_name, strip_prefix_ignore_case, tagline_names, writer_name,
+};
+use super::clip_header::{ClipHeader, publisher_of_url};
+use super::credits::{
+    caption_with_label, ends_as_sentence, is_bare_name, is_gallery_headline, parse_credit,
+    split_captioned_credit, split_labelled_caption,
+};
+use super::dateline::parse_dateline;
+use super::dates::{UpdatedAt, parse_full_date, publication_stamp, update_after_stamp, updated_date};
+use super::embeds::{Signature, parse_signature};
+use super::furniture::{
+    is_cookie_notice, is_dayless_stamp, is_image_marker, is_kicker, is_list_of_links, is_lone_dateline,
+    is_network_name, is_newsletter_masthead, is_page_leftover, is_timestamp_line,
+};
+use super::headline::{
+    HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_section_label, looks_like_headline,
+    para_date,
+};
+use super::language::{count_words, guess_language, has_at_most_words};
+use super::paragraphs::Para;
+use super::summary::{SUMMARY_WORDS, infer_title, normalise_space, summarise};
+use super::wire::{WireNote, is_agency_sign_off, wire_note, without_wire_marks};
+use super::{Converted, DateEvidence, DateHint, Dateline, Image};
+
+/// What a paragraph turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Body,
+    Title,
+    Byline,
+    Dropped,
+    Image,
+    Embed,
+}
+
+/// The paragraphs `first..=last` form one embedded post closed by `signature`.
+#[derive(Debug)]
+struct EmbedSpan {
+    first: usize,
+    last: usize,
+    signature: Signature,
+}
+
+/// The decisions about an article's paragraphs, made once and then used for both metadata and
+/// rendering.
+#[derive(Debug)]
+pub(super) struct Layout {
+    roles: Vec<Role>,
+    embeds: Vec<EmbedSpan>,
+    images: Vec<(usize, Image)>,
+    photo_publisher: Option<String>,
+    byline: Option<Byline>,
+    updated: Option<UpdatedAt>,
+    /// (year, month, day) of a date line near the top, or of a publication stamp.
+    stamp: Option<(i16, i8, i8)>,
+    lede: Option<usize>,
+    dateline: Option<(Dateline, usize)>,
+    pub(super) clip: Option<ClipHeader>,
+}
+
+impl Layout {
+    pub(super) fn analyse(paras: &[Para<'_>]) -> Self {
+        let mut layout = Layout {
+            roles: vec![Role::Body; paras.len()],
+            embeds: Vec::new(),
+            images: Vec::new(),
+            photo_publisher: None,
+            byline: None,
+            updated: None,
+            stamp: None,
+            lede: None,
+            dateline: None,
+            clip: None,
+        };
+        layout.mark_leftovers(paras);
+        layout.mark_embeds(paras);
+        layout.mark_images(paras);
+        layout.mark_title(paras);
+        layout.mark_header_lines(paras);
+        layout.mark_date_stamp(paras);
+        layout.find_lede(paras);
+        layout
+    }
+
+    /// Drops paragraphs that are page leftovers line by line (`Advertisement` over `Story
+    /// continues below advertisement`, pasted as one paragraph) and lists of links to other
+    /// stories under their heading (`Read more:`, `Topics`, `Mehr zum Thema:`).
+    fn mark_leftovers(&mut self, paras: &[Para<'_>]) {
+        let count = paras.len();
+        for (i, (role, para)) in self.roles.iter_mut().zip(paras).enumerate() {
+            // A site's cookie notice is copied from the top or the bottom of its page.
+            let at_an_end = i < 3 || i + 3 >= count;
+            // Lines that are each a network's name alone (`Facebook` / `WhatsApp` / `Telegram`)
+            // are as likely a story's list as a column of buttons: kept.
+            let only_names = para.lines.len() > 1 && para.lines.iter().all(|line| is_network_name(line));
+            // A take's note to editors sits under the headline; an agency's sign-off closes the
+            // copy.
+            let change_note =
+                i < HEADER_WINDOW && para.single_line().and_then(wire_note) == Some(WireNote::Change);
+            let sign_off = i + 1 == count && i > 0 && para.single_line().is_some_and(is_agency_sign_off);
+            if (para.lines.iter().all(|line| is_page_leftover(line)) && !only_names)
+                || is_list_of_links(&para.lines)
+                || (at_an_end && is_cookie_notice(para))
+                || change_note
+                || sign_off
+            {
+                *role = Role::Dropped;
+            }
+        }
+    }
+
+    fn mark_embeds(&mut self, paras: &[Para<'_>]) {
+        for (i, para) in paras.iter().enumerate() {
+            let Some(last_line) = para.lines.last() else {
+                continue;
+            };
+            let Some(signature) = parse_signature(last_line) else {
+                continue;
+            };
+            if self.roles[i] != Role::Body {
+                continue;
+            }
+            let own_text = para.char_len().saturating_sub(last_line.chars().count())
+                + last_line[..signature.start].chars().count();
+            // Only a paragraph that is the signature alone (or with the post's media link) takes
+            // the one before it as the post's text: a post written above its signature, in the
+            // same paragraph, is already whole.
+            let before = &para.lines[..para.lines.len() - 1];
+            let bare = last_line[..signature.start].trim().is_empty()
+                && before.iter().all(|line| is_media_link(line));
+            let first = self.embed_start(paras, i, own_text, bare);
+            for role in &mut self.roles[first..=i] {
+                *role = Role::Embed;
+            }
+            self.embeds.push(EmbedSpan { first, last: i, signature });
+        }
+    }
+
+    /// Walks back from a signature paragraph over the paragraphs that belong to the same post:
+    /// the one right before a bare signature, then any reached only across doubled blank lines
+    /// (where the page showed the post's media), while the text stays post-sized.
+    fn embed_start(&self, paras: &[Para<'_>], sig: usize, own_text: usize, bare: bool) -> usize {
+        const POST_TEXT_LIMIT: usize = 560;
+        let mut first = sig;
+        let mut text = own_text;
+        let mut take_previous = bare;
+        while first > 0 {
+            let prev = first - 1;
+            let joins = take_previous || paras[first].gap_before >= 2;
+            let fits = text + paras[prev].char_len() <= POST_TEXT_LIMIT;
+            let free = self.roles[prev] == Role::Body
+                && paras[prev].lines.last().is_none_or(|l| parse_signature(l).is_none());
+            if !(joins && fits && free) {
+                break;
+            }
+            text += paras[prev].char_len();
+            first = prev;
+            take_previous = false;
+        }
+        first
+    }
+
+    fn mark_images(&mut self, paras: &[Para<'_>]) {
+        let mut at_top = true;
+        for i in 0..paras.len() {
+            if self.roles[i] != Role::Body {
+                continue;
+            }
+            match self.image_at(paras, i, at_top) {
+                Some(image) => self.images.push((i, image)),
+                None => at_top = false,
+            }
+        }
+        self.images.sort_by_key(|(i, _)| *i);
+    }
+
+    /// Recognises the image material that paragraph `i` carries, marking the paragraphs it uses.
+    fn image_at(&mut self, paras: &[Para<'_>], i: usize, at_top: bool) -> Option<Image> {
+        let para = &paras[i];
+        // `Photos: Australia's spring heatwave breaks records` over the text: a gallery's
+        // headline, whose label reads as a credit's.
+        if i == 0
+            && para.single_line().is_some_and(is_gallery_headline)
+            && paras.get(1).is_some_and(Para::is_prose)
+        {
+            return None;
+        }
+        if let Some(line) = para.single_line() {
+            if let Some(credit) = parse_credit(line) {
+                if let Some(publisher) = credit.publisher {
+                    self.photo_publisher.get_or_insert(publisher);
+                }
+                self.roles[i] = Role::Image;
+                if let Some((caption, credit)) = split_labelled_caption(line) {
+                    return Some(Image {
+                        caption: Some(caption.to_string()),
+                        credit: Some(credit.to_string()),
+                    });
+                }
+                let caption = self.caption_before(paras, i);
+                return Some(Image { caption, credit: Some(line.to_string()) });
+            }
+            if self.follows_image_marker(paras, i) && is_bare_name(line) {
+                self.roles[i] = Role::Image;
+                return Some(Image { caption: None, credit: Some(line.to_string()) });
+            }
+            let image = split_captioned_credit(line, at_top || para.gap_before >= 2)
+                .or_else(|| caption_with_label(line));
+            if image.is_some() {
+                self.roles[i] = Role::Image;
+            }
+            return image;
+        }
+        self.caption_paragraph_with_credit_line(para, i)
+    }
+
+    /// A short multi-line paragraph whose last line is a credit: caption lines, then credit.
+    fn caption_paragraph_with_credit_line(&mut self, para: &Para<'_>, i: usize) -> Option<Image> {
+        let (credit, caption_lines) = para.lines.split_last()?;
+        if para.lines.len() > 3 || parse_credit(credit).is_none() {
+            return None;
+        }
+        self.roles[i] = Role::Image;
+        Some(Image { caption: Some(caption_lines.join(" ")), credit: Some(credit.to_string()) })
+    }
+
+    /// The paragraph before a credit is its caption when the page set it apart: it follows a
+    /// removed image (a doubled blank line or an `Image`/`Photo` marker) and sits right above
+    /// the credit.
+    fn caption_before(&mut self, paras: &[Para<'_>], credit: usize) -> Option<String> {
+        let c = credit.checked_sub(1)?;
+        let set_apart = paras[c].gap_before >= 2 || self.follows_image_marker(paras, c);
+        let candidate = self.roles[c] == Role::Body
+            && c > 0
+            && set_apart
+            && paras[credit].gap_before == 1
+            && paras[c].word_count() <= 80
+            && paras[c].single_line().is_some_and(|l| parse_credit(l).is_none());
+        if !candidate {
+            return None;
+        }
+        self.roles[c] = Role::Image;
+        Some(paras[c].joined())
+    }
+
+    fn follows_image_marker(&self, paras: &[Para<'_>], i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|p| {
+            self.roles[p] == Role::Dropped && paras[p].single_line().is_some_and(is_image_marker)
+        })
+    }
+
+    /// The headline: the first paragraph, or the first after page leftovers ("Advertisement")
+    /// and a section label ("EXCLUSIVE", "Analysis"), which is then dropped as a leftover too.
+    fn mark_title(&mut self, paras: &[Para<'_>]) {
+        let mut at = 0;
+        let mut label = None;
+        while at < paras.len().min(HEADER_WINDOW) {
+            match self.roles[at] {
+                // Page leftovers, and a photo's caption and credit printed over the headline.
+                Role::Dropped | Role::Image => at += 1,
+                // A newsletter's masthead line (`From the Carbon Brief Daily Briefing, 16
+                // November 2026`) over the story it carries.
+                Role::Body if paras[at].single_line().is_some_and(is_newsletter_masthead) => {
+                    self.roles[at] = Role::Dropped;
+                    at += 1;
+                }
+                // A date over the headline is the page's date line (read by `mark_date_stamp`),
+                // never the headline itself.
+                Role::Body if para_date(&paras[at]).is_some() => at += 1,
+                Role::Body if label.is_none() && paras[at].single_line().is_some_and(is_section_label) => {
+                    label = Some(at);
+                    at += 1;
+                }
+                _ => break,
+            }
+        }
+        // What follows the headline is the first paragraph kept: a take's note to editors
+        // (`(Adds company comment, paragraphs 5-6)`) or page leftovers say nothing of it.
+        let next = (at + 1..paras.len()).find(|&i| self.roles[i] != Role::Dropped).map(|i| &paras[i]);
+        if at < paras.len() && self.roles[at] == Role::Body && looks_like_headline(&paras[at], next) {
+            self.roles[at] = Role::Title;
+            if let Some(label) = label {
+                self.roles[label] = Role::Dropped;
+            }
+        }
+    }
+
+    /// Paragraph `at` as a byline of [`names_in_place`]'s shape, where the Guardian prints one:
+    /// between the standfirst (a paragraph of text under the headline) and the lede, naming no
+    /// one the story goes on to name. A caption or a series label under the headline (`Joe
+    /// Biden and Xi Jinping in Beijing`, `Record Heat in Phoenix`) has no standfirst over it, and
+    /// a caption's people are the story's; writers are seldom named in their own story.
+    fn writers_in_place(&self, paras: &[Para<'_>], at: usize) -> Option<Byline> {
+        let standfirst = at.checked_sub(1).is_some_and(|before| {
+            self.roles[before] == Role::Body
+                && paras[before].single_line().is_some_and(|line| !has_at_most_words(line, 5))
+        });
+        if !standfirst || !paras.get(at + 1).is_some_and(Para::is_prose) {
+            return None;
+        }
+        let byline = names_in_place(paras[at].single_line()?)?;
+        // As a word of its own (`Wood` is not in `Woodward`); a surname of three letters or fewer
+        // (`Lu`, `Kim`) is in too many other words and names to tell anything.
+        let named_after = byline.authors.iter().any(|name| {
+            let surname = name.rsplit(' ').next().unwrap_or(name);
+            surname.chars().count() >= 4
+                && paras[at + 1..]
+                    .iter()
+                    .flat_map(|para| &para.lines)
+                    .any(|line| crate::text::contains_words(line, surname))
+        });
+        (!named_after).then_some(byline)
+    }
+
+    /// The lines between the headline and the lede: a byline and kickers, and a standfirst
+    /// before the byline (left in the body).
+    fn mark_header_lines(&mut self, paras: &[Para<'_>]) {
+        for (i, para) in paras.iter().enumerate().take(HEADER_WINDOW) {
+            if self.roles[i] != Role::Body {
+                continue;
+            }
+            let Some(line) = para.single_line() else {
+                break;
+            };
+            let under_headline = self.roles[..i].contains(&Role::Title);
+            if self.byline.is_none()
+                && let Some(byline) = parse_byline(line)
+                    .or_else(|| under_headline.then(|| self.writers_in_place(paras, i)).flatten())
+            {
+                self.byline = Some(byline);
+                self.roles[i] = Role::Byline;
+                continue;
+            }
+            // `WASHINGTON, Nov 19 —` on a line of its own: the lede's dateline, read with it.
+            if is_lone_dateline(line) {
+                continue;
+            }
+            if is_kicker(line) {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            // `Staff reporter` alone where a byline goes: the paper's, no one's name.
+            if self.byline.is_none() && has_at_most_words(line, 4) && is_generic_writer(line) {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            // The writer's role on a line under the byline (`Politics correspondent`, `Sports
+            // Reporter`): the byline's, reported as its other words are, not the story's first
+            // paragraph (which also hid a date line under it).
+            if i > 0
+                && self.roles[i - 1] == Role::Byline
+                && has_at_most_words(line, 4)
+                && is_affiliation(line)
+                && !is_known_agency(line)
+                && !ends_as_sentence(line)
+            {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            if self.updated.is_none()
+                && is_timestamp_line(line)
+                && let Some(date) = updated_date(line)
+            {
+                self.updated = Some(date);
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            if is_dayless_stamp(line) {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            let standfirst = self.byline.is_none()
+                && !ends_as_sentence(line)
+                && paras.get(i + 1).and_then(Para::single_line).is_some_and(|next| {
+                    parse_byline(next).is_some()
+                        || (under_headline && self.writers_in_place(paras, i + 1).is_some())
+                });
+            if para.is_prose() && !standfirst {
+                break;
+            }
+        }
+    }
+
+    /// A date on a line of its own in the page's header (`Feb. 21, 2019` under a photo's credit,
+    /// `22 Dec, 2016` printed twice under the headline): the article's date, so the line is page
+    /// furniture once read. A clipping with no other date would otherwise be dated the day it was
+    /// copied, and lead the front page. Only where a header puts it: among the first paragraphs,
+    /// right after the headline, a byline, a photo's caption or credit or page leftovers, not
+    /// after a paragraph of text (`The concert returns.` over `July 4, 2025` gives the concert's
+    /// date), in an article with no other date-only paragraph (a timeline's dates head its
+    /// entries, and are the story's). Failing that, a publication stamp
+    /// ([`Layout::mark_publication_stamp`]).
+    fn mark_date_stamp(&mut self, paras: &[Para<'_>]) {
+        self.mark_date_paragraph(paras);
+        if self.stamp.is_none() {
+            self.mark_publication_stamp(paras);
+        }
+    }
+
+    /// [`Layout::mark_date_stamp`]'s date on a line of its own.
+    fn mark_date_paragraph(&mut self, paras: &[Para<'_>]) {
+        let Some(at) = paras.iter().take(STAMP_WINDOW).position(|para| para_date(para).is_some()) else {
+            return;
+        };
+        let Some(date) = para_date(&paras[at]) else { return };
+        let after_text = (0..at)
+            .rev()
+            .find(|&i| self.roles[i] != Role::Dropped)
+            .is_some_and(|i| self.roles[i] == Role::Body);
+        let another = paras.iter().enumerate().any(|(i, para)| i != at && para_date(para).is_some());
+        if self.roles[at] == Role::Body && !after_text && !another {
+            self.stamp = Some(date);
+            self.roles[at] = Role::Dropped;
+        }
+    }
+
+    /// A publication stamp ([`publication_stamp`]) among the first paragraphs, or, when a
+    /// word says what it is (`First published`), as the last paragraph of text, where CNN prints
+    /// it: the article's date, and page furniture once read. Its words say what it is, so unlike
+    /// a bare date it may follow a standfirst. Only an article's one stamp is: dates with times
+    /// that head a timeline's or a live blog's entries are the story's own.
+    fn mark_publication_stamp(&mut self, paras: &[Para<'_>]) {
+        let mut stamps = (0..paras.len())
+            .filter(|&at| self.roles[at] == Role::Body)
+            .filter_map(|at| paras[at].single_line().and_then(publication_stamp).map(|stamp| (at, stamp)));
+        let (Some((at, stamp)), None) = (stamps.next(), stamps.next()) else { return };
+        let last_text = (0..paras.len()).rev().find(|&i| self.roles[i] != Role::Dropped);
+        if at < STAMP_WINDOW || (stamp.led && Some(at) == last_text) {
+            self.stamp = Some(stamp.date);
+            self.roles[at] = Role::Dropped;
+            // `… GMT Updated March 4, 2025 6:10 PM GMT`: the update's moment, where it names one.
+            if self.updated.is_none()
+                && let Some(update) = paras[at].single_line().and_then(update_after_stamp)
+            {
+                self.updated = updated_date(update);
+            }
+        }
+    }
+
+    fn find_lede(&mut self, paras: &[Para<'_>]) {
+        let lede = (0..paras.len()).find(|&i| {
+            let line = paras[i].first_line();
+            self.roles[i] == Role::Body
+                && paras[i].is_prose()
+                && !is_timestamp_line(line)
+                && (ends_as_sentence(line) || line.ends_with(':') || !has_at_most_words(line, 19))
+        });
+        self.lede = lede;
+        if let Some(i) = lede {
+            self.dateline = parse_dateline(paras[i].first_line()).map(|d| (d.dateline, d.rest));
+            if self.dateline.is_none()
+                && let Some(alone) = i
+                    .checked_sub(1)
+                    .and_then(|d| paras[d].single_line())
+                    .filter(|line| is_lone_dateline(line))
+            {
+                // The lede's text starts at its start: the dateline is a paragraph of its own.
+                self.dateline =
+                    parse_dateline(&format!("{alone} {}", paras[i].first_line())).map(|d| (d.dateline, 0));
+            }
+            // A section label between the headline and the lede (`EXCLUSIVE` under TMZ's time
+            // stamp) is the page's, as it is above a headline: no subhead of the story. With no
+            // headline it stays text, as it does above a lede.
+            let below_headline = self.roles[..i].iter().position(|role| *role == Role::Title).map(|t| t + 1);
+            let header = below_headline.unwrap_or(i)..i;
+            for (role, para) in self.roles[header.clone()].iter_mut().zip(&paras[header]) {
+                if *role == Role::Body && para.single_line().is_some_and(is_section_label) {
+                    *role = Role::Dropped;
+                }
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Metadata
+    // -----------------------------------------------------------------------------------------
+
+    pub(super) fn fill_metadata(&self, paras: &[Para<'_>], out: &mut Converted) {
+        let summary_source = self.summary_source(paras);
+        out.summary = summarise(&summary_source);
+        match self.roles.iter().position(|role| *role == Role::Title) {
+            Some(title) => {
+                out.title = Some(without_wire_marks(&normalise_space(paras[title].first_line())));
+            }
+            None if self.clip.as_ref().is_some_and(|clip| clip.title.is_some()) => {
+                out.title = self.clip.as_ref().and_then(|clip| clip.title.clone());
+            }
+            None => {
+                let fallback;
+                let from = if summary_source.is_empty() {
+                    fallback = self.fallback_title_source(paras);
+                    fallback.as_str()
+                } else {
+                    summary_source.as_str()
+                };
+                out.title = Some(infer_title(from));
+                out.title_inferred = true;
+            }
+        }
+        if let Some(byline) = &self.byline {
+            out.authors = byline.authors.clone();
+            out.byline = Some(byline.line.clone());
+        } else if let Some(author) = self.clip.as_ref().and_then(|clip| clip.author.as_deref()) {
+            // Read as a byline is: `Ruth Adams, Economics Correspondent` is one writer and a
+            // role, `Staff Reporter` no one.
+            out.authors =
+                parse_byline(&format!("By {author}")).map(|byline| byline.authors).unwrap_or_default();
+        } else {
+            out.authors = self.tagline_authors(paras);
+            if out.authors.is_empty() {
+                out.authors = self.credited_reporters(paras);
+            }
+        }
+        out.dateline = self.dateline.as_ref().map(|(d, _)| d.clone());
+        out.source = self.source().or_else(|| {
+            let clip = self.clip.as_ref()?;
+            clip.source.clone().or_else(|| clip.url.as_deref().and_then(publisher_of_url))
+        });
+        if let Some(clip) = &self.clip {
+            out.source_url = clip.url.clone();
+            out.tags = clip.tags.clone();
+        }
+        out.images = self.images.iter().map(|(_, image)| image.clone()).collect();
+        out.embeds = self.embeds.iter().map(|span| span.signature.embed.clone()).collect();
+        out.date = self.date_hint();
+        out.updated = self.updated;
+        out.dropped = self.clip.iter().map(|clip| clip.text.clone()).collect();
+        out.dropped.extend(self.dropped_lines(paras));
+        if let Some(byline) = &self.byline {
+            out.dropped.extend(byline.leftovers.iter().cloned());
+        }
+        out.lang = guess_language(self.body_paragraphs(paras)).map(str::to_string);
+    }
+
+    /// The writers that taglines under the story name ([`tagline_names`]), for a story that
+    /// printed no byline over it: the paragraph stays in the body, where the page had it. A name
+    /// the headline or the story used before its taglines, whole or by its surname, is left out:
+    /// a story that ends `Jane Roe is a former reporter for the Herald.` is about Jane Roe, not by
+    /// her.
+    fn tagline_authors(&self, paras: &[Para<'_>]) -> Vec<String> {
+        let body: Vec<usize> = (0..paras.len()).filter(|&i| self.roles[i] == Role::Body).collect();
+        let mut names: Vec<String> = Vec::new();
+        let mut first_tagline = None;
+        for &i in &body[body.len().saturating_sub(TAGLINE_WINDOW)..] {
+            for name in tagline_names(&paras[i].joined()) {
+                first_tagline.get_or_insert(i);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        let Some(first_tagline) = first_tagline else { return names };
+        // A line that is a name alone (`Sarah Archer` under `About the Author`) heads its
+        // tagline.
+        let before: Vec<String> = (0..first_tagline)
+            .filter(|&i| matches!(self.roles[i], Role::Body | Role::Title))
+            .map(|i| paras[i].joined())
+            .filter(|text| !names.iter().any(|name| text.trim().eq_ignore_ascii_case(name)))
+            .map(|text| text.to_lowercase())
+            .collect();
+        let said_before = |words: &str| {
+            before.iter().any(|text| {
+                text.match_indices(words).any(|(at, _)| {
+                    let alone_before = !text[..at].ends_with(char::is_alphanumeric);
+                    let alone_after = !text[at + words.len()..].starts_with(char::is_alphanumeric);
+                    alone_before && alone_after
+                })
+            })
+        };
+        names.retain(|name| {
+            let name = name.to_lowercase();
+            let surname = name.rsplit(' ').next().unwrap_or(&name);
+            !said_before(&name) && (surname.chars().count() < 4 || !said_before(surname))
+        });
+        names
+    }
+
+    /// The reporters a wire story's closing credits name, for a story with no byline:
+    /// `(Reporting by Noor Haddad in London and Tom Whitfield in Singapore; Editing by Jason
+    /// Neely)` gives Noor Haddad and Tom Whitfield. `Writing by` names a writer too; additional
+    /// reporting, editing and compiling do not make a writer of anyone. The line stays in the
+    /// body, where the agency printed it.
+    fn credited_reporters(&self, paras: &[Para<'_>]) -> Vec<String> {
+        let body: Vec<usize> = (0..paras.len()).filter(|&i| self.roles[i] == Role::Body).collect();
+        let Some(credits) = body[body.len().saturating_sub(TAGLINE_WINDOW)..]
+            .iter()
+            .rev()
+            .map(|&i| paras[i].joined())
+            .find(|text| is_credits_line(text))
+        else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = Vec::new();
+        for part in credits.trim_start_matches('(').trim_end_matches(['.', ')']).split(';') {
+            let part = part.trim();
+            let Some(list) =
+                ["reporting by ", "writing by "].iter().find_map(|lead| strip_prefix_ignore_case(part, lead))
+            else {
+                continue;
+            };
+            for piece in list.split(" and ").flat_map(|piece| piece.split(", ")) {
+                // `Tom Whitfield in Singapore`: the reporter, not where they were. `Reuters TV` is
+                // no one ([`writer_name`] knows `TV`).
+                let name = piece.split(" in ").next().unwrap_or(piece);
+                if let Some(name) = writer_name(name)
+                    && !names.contains(&name)
+                {
+                    names.push(name);
+                }
+            }
+        }
+        names
+    }
+
+    /// The lede without its dateline, followed by the prose paragraphs right after it.
+    fn summary_source(&self, paras: &[Para<'_>]) -> String {
+        let Some(lede) = self.lede else {
+            return String::new();
+        };
+        let mut text = String::new();
+        let mut words = 0;
+        for (i, para) in paras.iter().enumerate().skip(lede) {
+            let line = para.first_line();
+            // Wire credits close a story, a quoted statement (`> `) is set apart from it, and a
+            // contact line is for editors: none is part of its summary.
+            if self.roles[i] != Role::Body
+                || !para.is_prose()
+                || words >= SUMMARY_WORDS
+                || is_credits_line(line)
+                || line.starts_with('>')
+                || is_contact_line(line)
+            {
+                break;
+            }
+            let line = match &self.dateline {
+                Some((_, rest)) if i == lede => line.get(*rest..).unwrap_or(line),
+                _ => line,
+            };
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(line);
+            words += count_words(line);
+        }
+        text
+    }
+
+    fn fallback_title_source(&self, paras: &[Para<'_>]) -> String {
+        let first_body = (0..paras.len()).find(|&i| self.roles[i] == Role::Body);
+        paras[first_body.unwrap_or(0)].joined()
+    }
+
+    fn source(&self) -> Option<String> {
+        let from_dateline = self.dateline.as_ref().and_then(|(d, _)| d.agency.as_deref());
+        let from_byline = self.byline.as_ref().and_then(|b| b.agency.as_deref());
+        from_dateline.or(from_byline).map(publisher_name).or_else(|| self.photo_publisher.clone())
+    }
+
+    fn date_hint(&self) -> Option<DateHint> {
+        let from_dateline = self.dateline.as_ref().and_then(|(d, _)| {
+            let (year, month, day) = parse_full_date(d.date.as_deref()?)?;
+            Some(DateHint { year, month, day, evidence: DateEvidence::Dateline })
+        });
+        let latest_post = self
+            .embeds
+            .iter()
+            .filter_map(|span| parse_full_date(span.signature.embed.date.as_deref()?))
+            .max()
+            .map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::EmbedSignature });
+        let stamp =
+            self.stamp.map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::Stamp });
+        // With no other date, an `Updated …` line's: the story is at most that old, and pages
+        // update stories within a day or two. Without it the file's modification time dated
+        // the story, which then said it was updated months before it was published.
+        let updated = self.updated.map(|updated| {
+            let (year, month, day) = updated.date;
+            DateHint { year, month, day, evidence: DateEvidence::Stamp }
+        });
+        let clip_date = |clipped: bool| {
+            let clip = self.clip.as_ref()?;
+            let (year, month, day) = if clipped { clip.clipped? } else { clip.published? };
+            Some(DateHint { year, month, day, evidence: DateEvidence::Stamp })
+        };
+        // A clipping tool's `Published:` is the page's own date; its `Clipped:` is when the page
+        // was saved, which the story is at most as old as, as an update is.
+        from_dateline
+            .or(stamp)
+            .or_else(|| clip_date(false))
+            .or(updated)
+            .or_else(|| clip_date(true))
+            .or(latest_post)
+    }
+
+    fn dropped_lines(&self, paras: &[Para<'_>]) -> Vec<String> {
+        (0..paras.len())
+            .filter(|&i| self.roles[i] == Role::Dropped)
+            .map(|i| paras[i].lines.join("\n"))
+            .collect()
+    }
+
+    /// The lines that stay in the body, as plain text.
+    fn body_paragraphs<'p>(&'p self, paras: &'p [Para<'p>]) -> impl Iterator<Item = &'p str> + Clone + 'p {
+        paras
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matches!(self.roles[*i], Role::Body | Role::Embed))
+            .flat_map(|(_, para)| para.lines.iter().copied())
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Rendering
+    // -----------------------------------------------------------------------------------------
+
+    pub(super) fn render_body(&self, paras: &[Para<'_>]) -> String {
+        let text_len: usize = paras.iter().flat_map(|p| &p.lines).map(|l| l.len() + 2).sum();
+        let mut md = String::with_capacity(text_len + text_len / 8);
+        let mut spans = self.embeds.iter().peekable();
+        let last_body = (0..paras.len()).rev().find(|&i| self.roles[i] == Role::Body);
+        let mut seen_body = false;
+        for (i, para) in paras.iter().enumerate() {
+            match self.roles[i] {
+                // A rule before the story or after its end sets nothing apart.
+                Role::Body
+                    if (!seen_body
+                        || last_body == Some(i) && self.embeds.last().is_none_or(|s| s.first < i))
+                        && para.single_line().is_some_and(is_section_break) => {}
+                Role::Body => {
+                    start_block(&mut md);
+                    let has_next =
+                        last_body.is_some_and(|l| l > i) || self.embeds.last().is_some_and(|s| s.first > i);
+                    let may_be_subhead = seen_body && Some(i) != self.lede && has_next;
+                    render_paragraph(&mut md, para, may_be_subhead);
+                    seen_body = true;
+                }
+                Role::Embed => {
+                    if let Some(span) = spans.next_if(|s| s.last == i) {
+                        start_block(&mut md);
+                        render_embed(&mut md, &paras[span.first..=span.last], &span.signature);
+                        seen_body = true;
+                    }
+                }
+                Role::Title | Role::Byline | Role::Dropped | Role::Image => {}
+            }
+        }
+        if !md.is_empty() {
+            md.push('\n');
+        }
+        md
+    }
+}
