@@ -143,8 +143,10 @@ pub fn shard_key(term: &str) -> String {
     term.chars().take(2).collect()
 }
 
-/// Version 2 numbers articles oldest first (version 1 numbered them newest first): a script
-/// made for one reads the other's results in reverse date order.
+/// Version 3 gives each article's URL as its path under the site's root (`2025/03/04/slug/`), so
+/// results link right wherever the site is served from; version 2 gave the base URL's path with
+/// it (`/2025/…`), which broke under any other folder. Version 2 and 3 number articles oldest
+/// first (version 1 numbered them newest first). A script made for one misreads the others.
 #[derive(Serialize)]
 struct Meta {
     version: u32,
@@ -238,7 +240,6 @@ fn unpack(packed: u128) -> String {
 /// Builds the index of every article of `site`; returns output path -> bytes.
 pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
     let options = config.markdown_options();
-    let base_path = config.base_path();
 
     // Term -> article ids, built per chunk of articles in parallel, each chunk's lists split into
     // parts by the terms' first byte. Every part is then merged (chunk after chunk, so each list
@@ -289,7 +290,7 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
 
     let mut files = BTreeMap::new();
     let meta = Meta {
-        version: 2,
+        version: 3,
         docs: site.articles.len(),
         docs_per_file: DOCS_PER_FILE,
         shards: shards.iter().map(|(key, _)| key.clone()).collect(),
@@ -307,7 +308,7 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
             let docs: Vec<Doc<'_>> = articles
                 .iter()
                 .map(|a| Doc {
-                    url: format!("{base_path}{}", a.site_path()),
+                    url: a.site_path(),
                     title: &a.title,
                     date: crate::render::views::display_date(&a.date, &site.language),
                     source: a.source.as_deref(),

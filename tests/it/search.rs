@@ -135,6 +135,63 @@ fn a_real_browser_finds_the_one_article_with_a_word() {
     assert!(excerpt.starts_with("… ") && excerpt.contains("departure"), "excerpt from the page: {excerpt}");
 }
 
+/// A static server (Python's) over `folder`, stopped when dropped: the built site served as a
+/// host serves it, from a folder other than the one its base URL names.
+struct StaticServer {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl StaticServer {
+    fn start(folder: &std::path::Path) -> StaticServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "http.server", "--bind", "127.0.0.1", &port.to_string(), "--directory"])
+            .arg(folder)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m http.server");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "the static server never listened");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        StaticServer { child, port }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn results_link_right_when_the_site_is_served_from_another_folder() {
+    // README: links are relative, so a built site works under any path, unchanged. The fixture's
+    // base URL names /news/; the copy is served from /mirror/.
+    let Some(browser) = crate::browser::Browser::start() else { return };
+    let site = SiteTest::fixture("basic");
+    site.build_ok();
+    let www = tempfile::tempdir().unwrap();
+    crate::harness::copy_dir(&site.root.join("public"), &www.path().join("mirror"));
+    let server = StaticServer::start(www.path());
+    browser.goto(&format!("http://127.0.0.1:{}/mirror/search/", server.port));
+    browser.wait_for("return !!document.getElementById('search-input')", 20, "the search page");
+    assert_eq!(search_for(&browser, "fishermen"), ["Ferry timetable changes for the spring season"]);
+    let link = browser.eval("return document.querySelector('#search-results .result h2 a').href");
+    assert_eq!(
+        link.as_str().unwrap(),
+        format!("http://127.0.0.1:{}/mirror/2025/03/14/ferry-timetable-changes/", server.port)
+    );
+    // The excerpt is cut from the article's page, which was found there (else the summary shows).
+    let excerpt = browser.eval("return document.querySelector('#search-results .result .excerpt').innerHTML");
+    let excerpt = excerpt.as_str().unwrap();
+    assert!(excerpt.starts_with("… ") && excerpt.contains("<mark>fishermen</mark>"), "{excerpt}");
+}
+
 /// Types `query` into the search page and waits until the status line says how many stories
 /// were found; returns the titles listed.
 fn search_for(browser: &crate::browser::Browser, query: &str) -> Vec<String> {
