@@ -197,6 +197,14 @@ pub(super) fn parse_byline(line: &str) -> Option<Byline> {
     {
         agency.get_or_insert_with(|| publication.to_string());
         names_part = names_part[..names.len()].trim_end();
+    } else if let Some(open) = names_part.strip_suffix(')').and_then(|inner| inner.rfind(" ("))
+        && explicit
+        && has_at_most_words(&names_part[open..], 4)
+    {
+        // Le Monde's `Par Claire Vasseur (Lyon, correspondante)`: where from and in what role,
+        // reported with the leftovers.
+        leftovers.push(names_part[open + 1..].to_string());
+        names_part = names_part[..open].trim_end();
     } else if let Some((names, place)) = names_part.rsplit_once(" in ")
         && explicit
         && (1..=3).contains(&place.split_whitespace().count())
@@ -253,6 +261,15 @@ pub(super) fn parse_byline(line: &str) -> Option<Byline> {
             _ if explicit && agency.is_none() && is_publication_after_names(&last) => agency = Some(last),
             _ => leftovers.push(last),
         }
+    }
+    // `Von Jonas Wehrmann, Göttingen`: one word after full names is where the writer filed from,
+    // reported with the leftovers; no one is named with one word beside colleagues with two.
+    if explicit
+        && segments.len() > 1
+        && segments.last().is_some_and(|last| !last.contains(' ') && starts_capitalised(last))
+        && segments[..segments.len() - 1].iter().all(|name| name.split_whitespace().count() >= 2)
+    {
+        leftovers.push(segments.pop().unwrap_or_default());
     }
     if !explicit && (agency.is_none() || segments.len() != 1 || !leftovers.is_empty()) {
         return None;
@@ -400,7 +417,11 @@ fn is_publication_name(text: &str) -> bool {
 /// What a byline may carry besides names: a date, a time, `Updated …`, `5 min read`.
 fn is_byline_furniture(part: &str) -> bool {
     let lower = part.to_lowercase();
-    is_timestamp_line(part)
+    // The writer's address (`cwendt@ridgefieldcourier.com`), which papers print by the name.
+    let email = !part.contains(' ')
+        && part.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    email
+        || is_timestamp_line(part)
         || parse_month_day(part).is_some()
         || parse_full_date(part).is_some()
         || (lower.ends_with(" read")

@@ -33,8 +33,8 @@ pub(super) fn month_number(word: &str) -> Option<i8> {
 /// (`März`, `mars`, `marzo`, `março`, `maart`, `mar.`), in any case.
 pub(super) fn foreign_month_number(word: &str) -> Option<i8> {
     let month = match word.trim_end_matches('.').to_lowercase().as_str() {
-        "januar" | "janvier" | "janv" | "enero" | "ene" | "gennaio" | "gen" | "janeiro" | "januari"
-        | "jan" => 1,
+        "januar" | "jänner" | "janvier" | "janv" | "enero" | "ene" | "gennaio" | "gen" | "janeiro"
+        | "januari" | "jan" => 1,
         "februar" | "février" | "fevrier" | "févr" | "fevr" | "febrero" | "febbraio" | "fevereiro"
         | "fev" | "februari" | "feb" => 2,
         "märz" | "maerz" | "mrz" | "mär" | "mars" | "marzo" | "março" | "marco" | "maart" | "mrt" | "mar" => {
@@ -123,8 +123,11 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`). Asked of every
     // paragraph: the cheapest tests first.
     let sentence = line.ends_with('.') && !(line.ends_with("a.m.") || line.ends_with("p.m."));
-    if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 16) {
+    if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 20) {
         return None;
+    }
+    if let Some(date) = place_date_time(line) {
+        return Some(PublicationStamp { date, led: false });
     }
     let lower = line.to_ascii_lowercase();
     let after_lead = PUBLISHED_LEADS.iter().find_map(|lead| {
@@ -149,20 +152,43 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         }
         None => line,
     };
-    // `3 de marzo de 2024`, `3 de março de 2024`: the date without its `de`s.
-    let mut words: Vec<&str> =
-        rest.split_whitespace().filter(|word| !matches!(*word, "de" | "del")).collect();
+    // `3 de marzo de 2024`, `3 de março de 2024`: the date without its `de`s. A browser copy
+    // may glue the year to the time after it (NPR's `March 4, 20255:00 AM ET`).
+    let mut words: Vec<&str> = rest
+        .split_whitespace()
+        .filter(|word| !matches!(*word, "de" | "del"))
+        .flat_map(|word| {
+            let glued = word.len() >= 8
+                && word.is_char_boundary(4)
+                && is_year(&word[..4])
+                && clock_time(&[&word[4..]]).is_some();
+            if glued { [&word[..4], &word[4..]].into_iter().take(2) } else { [word, ""].into_iter().take(1) }
+        })
+        .collect();
     // The Guardian's `Sat 18 May 2024 17.45 BST`: the day of the week says nothing more.
     if words.first().is_some_and(|word| is_weekday(word.trim_end_matches(','))) {
         words.remove(0);
     }
+    // AP's `Published 9:12 AM EST, Tue March 4, 2025`: the time before the date.
+    let mut time_first = false;
+    if led && clock_time(&words[..words.len().min(1)]).is_some() {
+        let mut skip = 1;
+        while words.get(skip).is_some_and(|word| {
+            let word = word.trim_end_matches(',');
+            matches!(word.to_ascii_lowercase().as_str(), "am" | "pm" | "a.m." | "p.m.")
+                || zone_named(word).is_some()
+        }) {
+            skip += 1;
+        }
+        words.drain(..skip);
+        if words.first().is_some_and(|word| is_weekday(word.trim_end_matches(','))) {
+            words.remove(0);
+        }
+        time_first = true;
+    }
     let trim = |word: &str| word.trim_end_matches([',', ':', ';']).to_string();
-    // An American zone: one of New York's to Los Angeles's, or UTC−4 to UTC−8.
-    let us_zone = words.iter().any(|word| {
-        zone_named(word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('('))
-            .is_some_and(|zone| zone.starts_with("America/") || zone.starts_with("Etc/GMT+"))
-    });
-    let (date, taken) = match words.first().map(|first| numeric_date(&trim(first), us_zone)) {
+    let order = digit_order(&lower, &words);
+    let (date, taken) = match words.first().map(|first| numeric_date(&trim(first), order)) {
         Some(Some(date)) => (date, 1),
         _ => {
             let three = words.get(..3)?.join(" ");
@@ -176,10 +202,10 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     // quoted post's (`Posted Jan. 5, 2025 — “I’m done.”`).
     let mut after = words[taken..].iter().map(|word| word.trim_end_matches([',', ';']));
     let timed = match after.next() {
-        None => led,
+        None => led || time_first,
         // `at`, and `à`, `às`, `um`, `alle` and `a las` in the other languages.
         Some(word)
-            if led
+            if (led || word == "at")
                 && (matches!(
                     word.to_lowercase().as_str(),
                     "at" | "à" | "às" | "um" | "alle" | "a" | "|" | "·"
@@ -195,13 +221,23 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     }
     let mut after = after.skip_while(|word| {
         let word = word.trim_end_matches(':').to_ascii_lowercase();
-        matches!(word.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m")
+        matches!(word.as_str(), "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m" | "uhr")
             || zone_named(&word.to_ascii_uppercase()).is_some()
+            || clock_time(&[&word]).is_some()
     });
     // Reuters' `March 4, 2025 4:58 PM GMT Updated 2 hours ago`: when the story changed since, as
     // a date or an age (not a timeline's `3:42 a.m.: Updated tallies show…`).
     let byline_or_nothing = match after.next() {
         None => true,
+        // `PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: …`, `Publié le 4 mars 2025 à
+        // 06h00, modifié le 4 mars 2025 à 10h27`: when it was changed since.
+        Some("|" | "·") if led => {
+            after.next().is_some_and(is_update_word)
+                && after.any(|word| word.bytes().any(|b| b.is_ascii_digit()))
+        }
+        Some(word) if led && word != "updated" && is_update_word(word) => {
+            after.any(|word| word.bytes().any(|b| b.is_ascii_digit()))
+        }
         Some(word) if word.eq_ignore_ascii_case("updated") => {
             let rest: Vec<&str> = after.collect();
             const UNITS: &[&str] = &[
@@ -233,10 +269,97 @@ pub(super) struct PublicationStamp {
     pub(super) led: bool,
 }
 
-/// `2/26/2015` as (year, month, day): month first when `month_first` (the American order), day
-/// first when the first number is above 12, month first when the second is.
-fn numeric_date(word: &str, month_first: bool) -> Option<(i16, i8, i8)> {
-    let mut parts = word.split('/');
+/// El País's stamp, `Madrid - 04 mar 2025 - 13:42 CET`: where, the day, and the time, between
+/// dashes.
+fn place_date_time(line: &str) -> Option<(i16, i8, i8)> {
+    if !line.contains(" - ") && !line.contains(" – ") {
+        return None;
+    }
+    let spaced = line.replace('\u{a0}', " ").replace(" – ", " - ");
+    let [place, date, time] = spaced.split(" - ").collect::<Vec<_>>()[..] else { return None };
+    let place_like = has_at_most_words(place, 3)
+        && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
+        && !place.bytes().any(|b| b.is_ascii_digit());
+    let time_words: Vec<&str> = time.split_whitespace().collect();
+    if !place_like || time_words.len() > 2 || clock_time(&time_words).is_none() {
+        return None;
+    }
+    parse_full_date(date)
+}
+
+/// A word that says a stamp's second date is when the story changed (`Updated`, `modifié`,
+/// `actualizado`, `aktualisiert`), with the colon some sites put after it.
+fn is_update_word(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches(':').to_lowercase().as_str(),
+        "updated"
+            | "modified"
+            | "modifié"
+            | "actualizado"
+            | "aktualisiert"
+            | "atualizado"
+            | "aggiornato"
+            | "bijgewerkt"
+    )
+}
+
+/// The order a date of digits is written in, as the line around it tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DigitOrder {
+    /// `3/4/2025` is 4 March: beside an American time zone.
+    MonthFirst,
+    /// `3/4/2025` is 3 April: beside a European zone (`BST`, `CET`), or after
+    /// words in a language whose countries write the day first (`Publié le`, `Stand:`).
+    DayFirst,
+    /// Nothing tells: only dates whose numbers allow one reading are read.
+    Unknown,
+}
+
+/// [`DigitOrder`] for a stamp: `lower` is its line in lower case, `words` its words.
+fn digit_order(lower: &str, words: &[&str]) -> DigitOrder {
+    const DAY_FIRST_LEADS: &[&str] = &[
+        "publié",
+        "mis à jour",
+        "veröffentlicht",
+        "aktualisiert",
+        "stand:",
+        "publicado",
+        "actualizado",
+        "atualizado",
+        "pubblicato",
+        "aggiornato",
+    ];
+    let mut order = DigitOrder::Unknown;
+    for word in words {
+        let word = word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('(');
+        let Some(zone) = zone_named(word) else { continue };
+        // New York's to Los Angeles's, or UTC−4 to UTC−8; `UTC` and `GMT` say nothing (both
+        // sides of the Atlantic write them), but BST, CET and CEST are Europe's.
+        if zone.starts_with("America/") || zone.starts_with("Etc/GMT+") {
+            return DigitOrder::MonthFirst;
+        }
+        if zone.starts_with("Etc/GMT-") {
+            order = DigitOrder::DayFirst;
+        }
+    }
+    if DAY_FIRST_LEADS.iter().any(|lead| lower.starts_with(lead)) {
+        order = DigitOrder::DayFirst;
+    }
+    order
+}
+
+/// `2/26/2015` as (year, month, day), read in `order`; whatever the order, the day first when
+/// the first number is above 12, the month first when the second is. Dotted dates
+/// (`31.12.2025`) are day first and ISO dates (`2025-12-31`) are read as ISO writes them.
+pub(super) fn numeric_date(word: &str, order: DigitOrder) -> Option<(i16, i8, i8)> {
+    // `31.12.2025`: dots between the numbers are written day first, in every country that
+    // writes them.
+    if word.len() == 10 && word.as_bytes()[4] == b'-' && word.as_bytes()[7] == b'-' {
+        let date = word.parse::<jiff::civil::Date>().ok()?;
+        return Some((date.year(), date.month(), date.day()));
+    }
+    let dotted = !word.contains('/');
+    let mut parts = word.split(if dotted { '.' } else { '/' });
     let (Some(a), Some(b), Some(year), None) = (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return None;
@@ -246,10 +369,12 @@ fn numeric_date(word: &str, month_first: bool) -> Option<(i16, i8, i8)> {
     }
     let (a, b): (i8, i8) = (a.parse().ok()?, b.parse().ok()?);
     let (month, day) = match (a, b) {
+        _ if dotted => (b, a),
         (13.., _) => (b, a),
         (_, 13..) => (a, b),
         // `11/11/2019` reads the same either way.
-        _ if month_first || a == b => (a, b),
+        _ if order == DigitOrder::MonthFirst || a == b => (a, b),
+        _ if order == DigitOrder::DayFirst => (b, a),
         _ => return None,
     };
     real_date((year.parse().ok()?, month, day))
@@ -276,8 +401,10 @@ pub(super) fn updated_date(line: &str) -> Option<UpdatedAt> {
         .windows(3)
         .find_map(|three| parse_full_date(three.join(" ").trim_end_matches(['.', ';', ','])))
         .or_else(|| {
-            // `Actualizado: 11/11/2019 09:30`: digits, read only where they leave one reading.
-            words.iter().find_map(|word| numeric_date(word.trim_end_matches([',', ';']), false))
+            // `Actualizado: 11/11/2019 09:30`: digits, in the order the line's language or zone
+            // writes them.
+            let order = digit_order(&line.to_lowercase(), &words);
+            words.iter().find_map(|word| numeric_date(word.trim_end_matches([',', ';', ':']), order))
         })?;
     let (time, zone) = clock_time(&words).map_or((None, None), |(time, zone)| (Some(time), zone));
     Some(UpdatedAt { date, time, zone })
@@ -323,10 +450,10 @@ pub(super) fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static st
                 .get(at + 1)
                 .is_some_and(|next| zone_named(next.trim_end_matches([',', '.', ';', ')'])).is_some())
         };
-        let (h, m) = word
-            .split_once(':')
-            .or_else(|| word.split_once('h'))
-            .or_else(|| word.split_once('.').filter(|_| zone_after()))?;
+        let (h, m) = word.split_once(':').or_else(|| word.split_once('h')).or_else(|| {
+            let uhr = || words.get(at + 1).is_some_and(|next| next.eq_ignore_ascii_case("uhr"));
+            word.split_once('.').filter(|_| zone_after() || uhr())
+        })?;
         ((1..=2).contains(&h.len()) && m.len() == 2 && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()))
             .then_some((h, m))
     };

@@ -60,6 +60,23 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
         "pubblicità",
         "publicidade",
         "advertentie",
+        "today's paper",
+        "today’s paper",
+        "share full article",
+        "link copied",
+        "link copied!",
+        "ad feedback",
+        "save",
+        "translate",
+        "listen",
+        "reddit",
+        "flipboard",
+        "show key events only",
+        "offrir l'article",
+        "offrir l’article",
+        "lire plus tard",
+        "copiar enlace",
+        "end of list",
     ];
     const LONGEST: usize = 40;
     // A link's screen-reader label copied with it: `Our Standards: The Thomson Reuters Trust
@@ -73,11 +90,46 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
     if line.len() <= 120 && is_share_buttons(line) {
         return true;
     }
+    // A separator left alone on its line when the links around it were copied as lines.
+    let separator_only = !line.is_empty() && line.chars().all(|c| matches!(c, '|' | '•' | '·' | '/' | ' '));
+    if separator_only || is_skip_links(line) || is_list_count(line) || is_listen_prompt(line) {
+        return true;
+    }
     if line.len() > LONGEST {
         return false;
     }
     let lower = line.to_lowercase();
     LEFTOVERS.contains(&lower.as_str()) || is_player_readout(&lower) || is_page_number(&lower)
+}
+
+/// A page's links for keyboard users, copied as text, often glued together (`Skip to
+/// contentSkip to site index`).
+fn is_skip_links(line: &str) -> bool {
+    strip_prefix_ignore_case(line, "skip to ").is_some()
+        && has_at_most_words(line, 9)
+        && !ends_as_sentence(line)
+        && line.split("kip to ").skip(1).all(|target| has_at_most_words(target, 3))
+}
+
+/// A list's count read out for screen readers (`list of 4 items`, `list 1 of 4`), copied with
+/// the list of links around it.
+fn is_list_count(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        ["list" | "List", "of", n, "items" | "item"] => number(n),
+        ["list" | "List", n, "of", m] => number(n) && number(m),
+        _ => false,
+    }
+}
+
+/// An audio player's prompt over the story (`Listen to this article · 6:48 min Learn more`).
+fn is_listen_prompt(line: &str) -> bool {
+    ["listen to this article", "listen to this story", "listen to article"]
+        .iter()
+        .any(|prompt| strip_prefix_ignore_case(line, prompt).is_some())
+        && has_at_most_words(line, 12)
+        && !ends_as_sentence(line)
 }
 
 /// Social networks as sharing buttons name them.
@@ -354,6 +406,7 @@ pub(super) fn is_kicker(line: &str) -> bool {
 /// starts another.
 pub(super) const PUBLISHED_LEADS: &[&str] = &[
     "first published",
+    "originally published",
     "published",
     "posted",
     "publié le",
@@ -364,6 +417,7 @@ pub(super) const PUBLISHED_LEADS: &[&str] = &[
     "veröffentlicht",
     "pubblicato il",
     "pubblicato",
+    "stand:",
 ];
 
 /// What opens a line that says when a story was last changed (`Updated`, the Guardian's `Last
@@ -389,7 +443,7 @@ pub(super) fn is_timestamp_line(line: &str) -> bool {
         .iter()
         .chain(UPDATED_LEADS)
         .any(|lead| strip_prefix_ignore_case(line, lead).is_some());
-    if led && has_at_most_words(line, 16) {
+    if led && has_at_most_words(line, 20) {
         return true;
     }
     has_at_most_words(line, 12) && has_clock_time(line) && !line.ends_with('.')
@@ -410,7 +464,8 @@ pub(super) fn is_dayless_stamp(line: &str) -> bool {
 }
 
 /// Whether `text` may name a date: a month as the date rules read one (`Nov.`, `November`), or
-/// digits joined by `/` or `-` (`11/19`, `2024-11-19`). Such a stamp is left for those rules.
+/// digits joined by `/` or `-` (`11/19`, `2024-11-19`) or by two dots (`04.03.2025`). Such a
+/// stamp is left for those rules.
 fn names_a_date(text: &str) -> bool {
     let month = text
         .split(|c: char| !c.is_alphabetic())
@@ -419,7 +474,12 @@ fn names_a_date(text: &str) -> bool {
         .as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-') && w[2].is_ascii_digit());
-    month || numeric
+    // `04.03.2025`, but not a time's `17.45`.
+    let dotted = text.split_whitespace().any(|word| {
+        let word = word.trim_end_matches([',', ';']);
+        word.matches('.').count() == 2 && word.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    });
+    month || numeric || dotted
 }
 
 fn has_clock_time(line: &str) -> bool {

@@ -4,7 +4,7 @@
 use super::byline::{parse_byline, strip_prefix_ignore_case};
 use super::credits::{NAME_PARTICLES, parse_credit};
 use super::dateline::parse_dateline;
-use super::dates::{parse_full_date, parse_month_day};
+use super::dates::{DigitOrder, numeric_date, parse_full_date, parse_month_day};
 use super::furniture::{is_kicker, is_timestamp_line};
 use super::language::{count_words, has_at_most_words};
 use super::lists::number_marker;
@@ -29,18 +29,26 @@ pub(super) fn para_date(para: &Para<'_>) -> Option<(i16, i8, i8)> {
 
 /// The date a line gives when it is nothing but a date with its year, its weekday allowed:
 /// `Feb. 21, 2019`, `Sept. 25, 2018`, `22 Dec, 2016`, `22 December 2016`, `2019-02-21`, `Monday,
-/// November 23, 2026`.
+/// November 23, 2026`, `Mittwoch, 31.12.2025`, `le 4 mars 2025`, `13/03/2025` (digits only where
+/// they allow one reading, or with dots, which only the day-first countries write).
 pub(super) fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     let line = line.trim().trim_end_matches(['.', ',']);
     // Most paragraphs are longer than any date: no parsing for those.
     if line.len() > 32 {
         return None;
     }
+    let line =
+        ["le ", "el ", "am ", "il "].iter().find_map(|article| line.strip_prefix(article)).unwrap_or(line);
     let line = match line.split_once(' ') {
         Some((weekday, rest)) if is_weekday(weekday.trim_end_matches(',')) => rest.trim_start(),
         _ => line,
     };
     if let Some(date) = parse_full_date(line) {
+        return Some(date);
+    }
+    if !line.contains(' ')
+        && let Some(date) = numeric_date(line, DigitOrder::Unknown)
+    {
         return Some(date);
     }
     // `22 December 2016` is a full date to `parse_full_date`, as `December 22, 2016` is.
@@ -50,10 +58,62 @@ pub(super) fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
 }
 
 /// Whether `word` names a day of the week, in full or cut to three letters (`Monday`, `Mon`).
+/// Also in full in the other languages the converter reads dates in (`Mittwoch`, `mardi`,
+/// `martes`, `mercoledì`, `quarta-feira`, `woensdag`).
 pub(super) fn is_weekday(word: &str) -> bool {
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    const OTHER_DAYS: &[&str] = &[
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonnabend",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "miercoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "sabado",
+        "domingo",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "segunda-feira",
+        "terça-feira",
+        "quarta-feira",
+        "quinta-feira",
+        "sexta-feira",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ];
+    let word = word.trim_end_matches('.');
+    if !word.is_ascii() || word.len() > 9 {
+        let lower = word.to_lowercase();
+        return OTHER_DAYS.contains(&lower.as_str());
+    }
+    let word = word.to_ascii_lowercase();
     DAYS.iter().any(|day| *day == word || (word.len() == 3 && day.starts_with(&word)))
+        || OTHER_DAYS.contains(&word.as_str())
 }
 
 /// `date` when the calendar has it: a text may say `Feb. 30`, which no page can be dated.
@@ -160,6 +220,28 @@ pub(super) fn is_section_label(line: &str) -> bool {
     ];
     let line = line.trim();
     line.len() <= 24 && LABELS.iter().any(|label| line.eq_ignore_ascii_case(label))
+}
+
+/// A site's name for its section, as it prints one over a headline: a breadcrumb
+/// (`News|Environment`, `Wirtschaft›Energie`, `Politics > Congress`) or one or two capitalised
+/// words (`CONGRESS`, `California`, `Local News`), with no digit and no sentence's ending. Alone
+/// it could be a short headline (`Museum reopens` has a word in lower case, so it is none):
+/// [`super::layout::Layout`] takes it as a label only over a longer headline.
+pub(super) fn is_page_label(line: &str) -> bool {
+    const SEPARATORS: &[char] = &['|', '›', '»', '>', '/', '·'];
+    let short = |piece: &str, words: usize| {
+        let piece = piece.trim();
+        !piece.is_empty()
+            && has_at_most_words(piece, words)
+            && piece.chars().count() <= 30
+            && piece.split_whitespace().all(starts_capitalised)
+            && !piece.chars().any(|c| c.is_ascii_digit())
+            && !ends_as_sentence_or_clause(piece)
+    };
+    let mut pieces = line.split(SEPARATORS);
+    let breadcrumb =
+        line.contains(SEPARATORS) && pieces.clone().count() <= 4 && pieces.all(|piece| short(piece, 3));
+    breadcrumb || (short(line, 2) && parse_byline(line).is_none() && !is_timestamp_line(line))
 }
 
 /// A line shaped like a headline, whatever follows it: a few words to a long sentence's worth,

@@ -12,15 +12,17 @@ use super::credits::{
     split_captioned_credit, split_labelled_caption,
 };
 use super::dateline::parse_dateline;
-use super::dates::{UpdatedAt, parse_full_date, publication_stamp, update_after_stamp, updated_date};
+use super::dates::{
+    PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, update_after_stamp, updated_date,
+};
 use super::embeds::{Signature, parse_signature};
 use super::furniture::{
     is_cookie_notice, is_dayless_stamp, is_image_marker, is_kicker, is_list_of_links, is_lone_dateline,
     is_network_name, is_newsletter_masthead, is_page_leftover, is_timestamp_line,
 };
 use super::headline::{
-    HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_section_label, looks_like_headline,
-    para_date,
+    HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_page_label, is_section_label,
+    looks_like_headline, looks_like_headline_line, para_date,
 };
 use super::language::{count_words, guess_language, has_at_most_words};
 use super::paragraphs::Para;
@@ -86,6 +88,28 @@ impl Layout {
         layout.mark_date_stamp(paras);
         layout.find_lede(paras);
         layout
+    }
+
+    /// The end (exclusive) of the page's first `window` paragraphs, not counting those already
+    /// set aside as page leftovers or photos: a page copied from a browser puts a dozen buttons,
+    /// labels and adverts (`Skip to content`, `Share full article`, `Save`) among its header's
+    /// lines, which would otherwise push the byline and the date out of reach.
+    fn window_end(&self, window: usize) -> usize {
+        let mut counted = 0;
+        for (i, role) in self.roles.iter().enumerate() {
+            if !matches!(role, Role::Dropped | Role::Image) {
+                if counted == window {
+                    return i;
+                }
+                counted += 1;
+            }
+        }
+        self.roles.len()
+    }
+
+    /// The first paragraph after `i` that is not set aside as page leftovers or a photo.
+    fn next_kept(&self, i: usize) -> Option<usize> {
+        (i + 1..self.roles.len()).find(|&k| !matches!(self.roles[k], Role::Dropped | Role::Image))
     }
 
     /// Drops paragraphs that are page leftovers line by line (`Advertisement` over `Story
@@ -259,8 +283,9 @@ impl Layout {
     /// and a section label ("EXCLUSIVE", "Analysis"), which is then dropped as a leftover too.
     fn mark_title(&mut self, paras: &[Para<'_>]) {
         let mut at = 0;
-        let mut label = None;
-        while at < paras.len().min(HEADER_WINDOW) {
+        let mut labels = Vec::new();
+        let end = self.window_end(HEADER_WINDOW);
+        while at < end {
             match self.roles[at] {
                 // Page leftovers, and a photo's caption and credit printed over the headline.
                 Role::Dropped | Role::Image => at += 1,
@@ -273,8 +298,35 @@ impl Layout {
                 // A date over the headline is the page's date line (read by `mark_date_stamp`),
                 // never the headline itself.
                 Role::Body if para_date(&paras[at]).is_some() => at += 1,
-                Role::Body if label.is_none() && paras[at].single_line().is_some_and(is_section_label) => {
-                    label = Some(at);
+                Role::Body if labels.len() < 3 && paras[at].single_line().is_some_and(is_section_label) => {
+                    labels.push(at);
+                    at += 1;
+                }
+                // A site's own section names over the headline (`CONGRESS`, `News|Environment`,
+                // `Économie` over `Transports`), where a longer headline follows.
+                Role::Body
+                    if labels.len() < 3
+                        && paras[at].single_line().is_some_and(|line| {
+                            // Under another label, its words may be in lower case (`Politics`
+                            // over `Live` over `UK politics`).
+                            is_page_label(line)
+                                || (!labels.is_empty() && {
+                                    let words: Vec<String> =
+                                        line.split_whitespace().map(crate::text::capitalised).collect();
+                                    is_page_label(&words.join(" "))
+                                })
+                        })
+                        && self.next_kept(at).is_some_and(|next| {
+                            paras[next].single_line().is_some_and(|line| {
+                                is_page_label(line)
+                                    || is_section_label(line)
+                                    || (looks_like_headline_line(line)
+                                        && !has_at_most_words(line, 4)
+                                        && strip_prefix_ignore_case(line, "by ").is_none())
+                            })
+                        }) =>
+                {
+                    labels.push(at);
                     at += 1;
                 }
                 _ => break,
@@ -285,7 +337,7 @@ impl Layout {
         let next = (at + 1..paras.len()).find(|&i| self.roles[i] != Role::Dropped).map(|i| &paras[i]);
         if at < paras.len() && self.roles[at] == Role::Body && looks_like_headline(&paras[at], next) {
             self.roles[at] = Role::Title;
-            if let Some(label) = label {
+            for label in labels {
                 self.roles[label] = Role::Dropped;
             }
         }
@@ -321,7 +373,8 @@ impl Layout {
     /// The lines between the headline and the lede: a byline and kickers, and a standfirst
     /// before the byline (left in the body).
     fn mark_header_lines(&mut self, paras: &[Para<'_>]) {
-        for (i, para) in paras.iter().enumerate().take(HEADER_WINDOW) {
+        let end = self.window_end(HEADER_WINDOW);
+        for (i, para) in paras.iter().enumerate().take(end) {
             if self.roles[i] != Role::Body {
                 continue;
             }
@@ -375,12 +428,27 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
-            let standfirst = self.byline.is_none()
-                && !ends_as_sentence(line)
-                && paras.get(i + 1).and_then(Para::single_line).is_some_and(|next| {
-                    parse_byline(next).is_some()
-                        || (under_headline && self.writers_in_place(paras, i + 1).is_some())
-                });
+            // Over a byline: a standfirst, which ends as a sentence only right under the headline
+            // (`The 4-to-1 vote clears a major hurdle.` over `By Dana Whitcombe`); a paragraph of
+            // text ending so further down is the story's, with a writer's line under it.
+            let right_under_headline = (0..i)
+                .rev()
+                .find(|&k| !matches!(self.roles[k], Role::Dropped | Role::Image))
+                .is_some_and(|k| self.roles[k] == Role::Title);
+            // One or two lines of standfirst (Bloomberg prints two) over the byline.
+            let is_byline = |n: usize| {
+                paras[n].single_line().is_some_and(|next_line| {
+                    parse_byline(next_line).is_some()
+                        || (under_headline && self.writers_in_place(paras, n).is_some())
+                })
+            };
+            let byline_ahead = self.next_kept(i).is_some_and(|n| {
+                is_byline(n)
+                    || (paras[n].single_line().is_some_and(|next_line| !ends_as_sentence(next_line))
+                        && self.next_kept(n).is_some_and(is_byline))
+            });
+            let standfirst =
+                self.byline.is_none() && (!ends_as_sentence(line) || right_under_headline) && byline_ahead;
             if para.is_prose() && !standfirst {
                 break;
             }
@@ -405,7 +473,8 @@ impl Layout {
 
     /// [`Layout::mark_date_stamp`]'s date on a line of its own.
     fn mark_date_paragraph(&mut self, paras: &[Para<'_>]) {
-        let Some(at) = paras.iter().take(STAMP_WINDOW).position(|para| para_date(para).is_some()) else {
+        let end = self.window_end(STAMP_WINDOW);
+        let Some(at) = paras.iter().take(end).position(|para| para_date(para).is_some()) else {
             return;
         };
         let Some(date) = para_date(&paras[at]) else { return };
@@ -426,12 +495,22 @@ impl Layout {
     /// a bare date it may follow a standfirst. Only an article's one stamp is: dates with times
     /// that head a timeline's or a live blog's entries are the story's own.
     fn mark_publication_stamp(&mut self, paras: &[Para<'_>]) {
-        let mut stamps = (0..paras.len())
+        let stamps: Vec<(usize, PublicationStamp)> = (0..paras.len())
             .filter(|&at| self.roles[at] == Role::Body)
-            .filter_map(|at| paras[at].single_line().and_then(publication_stamp).map(|stamp| (at, stamp)));
-        let (Some((at, stamp)), None) = (stamps.next(), stamps.next()) else { return };
+            .filter_map(|at| paras[at].single_line().and_then(publication_stamp).map(|stamp| (at, stamp)))
+            .collect();
+        // Where there are more, the one in the header that says what it is (the Guardian's `First
+        // published on Tue 4 Mar 2025 08.12 GMT` under the latest entry's time).
+        let end = self.window_end(STAMP_WINDOW);
+        let mut led = stamps.iter().filter(|(at, stamp)| stamp.led && *at < end);
+        let (at, stamp) = match (stamps.as_slice(), led.next(), led.next()) {
+            ([one], _, _) => one,
+            (_, Some(first_led), None) => first_led,
+            _ => return,
+        };
+        let (at, stamp) = (*at, stamp);
         let last_text = (0..paras.len()).rev().find(|&i| self.roles[i] != Role::Dropped);
-        if at < STAMP_WINDOW || (stamp.led && Some(at) == last_text) {
+        if at < end || (stamp.led && Some(at) == last_text) {
             self.stamp = Some(stamp.date);
             self.roles[at] = Role::Dropped;
             // `… GMT Updated March 4, 2025 6:10 PM GMT`: the update's moment, where it names one.
@@ -723,6 +802,9 @@ impl Layout {
         let mut spans = self.embeds.iter().peekable();
         let last_body = (0..paras.len()).rev().find(|&i| self.roles[i] == Role::Body);
         let mut seen_body = false;
+        // What stands above the byline is the header's (a standfirst in two lines, as Bloomberg
+        // prints one), not the story's subheads.
+        let byline_at = self.roles.iter().position(|role| *role == Role::Byline);
         for (i, para) in paras.iter().enumerate() {
             match self.roles[i] {
                 // A rule before the story or after its end sets nothing apart.
@@ -734,7 +816,8 @@ impl Layout {
                     start_block(&mut md);
                     let has_next =
                         last_body.is_some_and(|l| l > i) || self.embeds.last().is_some_and(|s| s.first > i);
-                    let may_be_subhead = seen_body && Some(i) != self.lede && has_next;
+                    let may_be_subhead =
+                        seen_body && Some(i) != self.lede && has_next && byline_at.is_none_or(|at| at < i);
                     render_paragraph(&mut md, para, may_be_subhead);
                     seen_body = true;
                 }

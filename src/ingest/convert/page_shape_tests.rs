@@ -125,3 +125,106 @@ fn a_dateline_on_a_line_of_its_own_is_the_ledes() {
     assert!(is_lone_dateline("WASHINGTON —"));
     assert!(is_lone_dateline("KYIV, Ukraine —"));
 }
+
+/// Pages copied from a browser: the header's lines come without blank lines between them, with
+/// the site's buttons, labels and adverts among them (helper-56's clippings, shortened).
+#[test]
+fn a_browser_copy_of_a_pages_header() {
+    let lede = "California water regulators on Tuesday approved a key permit for a tunnel, a decision \
+                that capped more than a decade of legal battles.";
+    let out = convert(&format!(
+        "Skip to contentSkip to site index\nCalifornia\nToday’s Paper\nAdvertisement\nSKIP ADVERTISEMENT\n\
+         California Water Board Approves Delta Tunnel Permit After Decade of Fights\n\
+         The 4-to-1 vote clears a major hurdle for the $20 billion project.\n\
+         Listen to this article · 6:48 min Learn more\nShare full article\n\
+         By Dana Whitcombe and Rafael Ortiz\nMarch 4, 2025\n{lede}\n\nMore text of the story follows here, as it does."
+    ));
+    assert_eq!(
+        out.title.as_deref(),
+        Some("California Water Board Approves Delta Tunnel Permit After Decade of Fights")
+    );
+    assert_eq!(out.authors, ["Dana Whitcombe", "Rafael Ortiz"]);
+    let date = out.date.expect("date");
+    assert_eq!((date.year, date.month, date.day), (2025, 3, 4));
+    assert!(out.body.starts_with("The 4-to-1 vote clears"), "the standfirst stays: {}", out.body);
+    assert!(out.body.contains("California water regulators"), "{}", out.body);
+    for gone in ["Skip to contentSkip to site index", "California", "Share full article"] {
+        assert!(out.dropped.iter().any(|line| line == gone), "{gone}: {:?}", out.dropped);
+    }
+    // Two lines of standfirst over the byline, and the time after the date.
+    let out = convert(
+        "Markets\nCopper Hits Record as Chile Mine Strike Widens to Second Site\n\
+         Workers at Cerro Azul join walkout at state-owned Codelco unit\n\
+         Traders bet on tighter supply as Chinese demand stays firm\n\
+         By Valentina Ruiz-Tagle and Oliver Brandt\nMarch 4, 2025 at 6:12 AM EST\nSave\nTranslate\n\
+         Copper climbed to a record as a strike at one of Chile's largest mines spread to a second operation.",
+    );
+    assert_eq!(out.title.as_deref(), Some("Copper Hits Record as Chile Mine Strike Widens to Second Site"));
+    assert_eq!(out.authors, ["Valentina Ruiz-Tagle", "Oliver Brandt"]);
+    assert_eq!(out.date.map(|d| (d.year, d.month, d.day)), Some((2025, 3, 4)));
+    assert!(!out.body.contains("## "), "standfirst lines are no subheads: {}", out.body);
+    // A section's label in capitals, and a breadcrumb over a header glued to the lede, with a
+    // bulleted line among its lines and the place after the writer's name.
+    let out = convert(
+        "CONGRESS\nSenate panel advances rail safety bill two years after East Palestine\n\
+         The bill's sponsors say it has enough support to pass the full Senate.\n\
+         By Elena Marsh and Jordan Pike\n03/04/2025 05:00 AM EST\n\n\
+         A Senate committee on Tuesday approved a rail safety bill that would require more crew members.",
+    );
+    assert_eq!(
+        out.title.as_deref(),
+        Some("Senate panel advances rail safety bill two years after East Palestine")
+    );
+    assert_eq!(out.authors, ["Elena Marsh", "Jordan Pike"]);
+    let out = convert(
+        "Wirtschaft›Energie\nStadtwerke in der Krise: Warum Kommunen ihre Fernwärme nicht mehr bezahlen können\n\
+         Die Wärmewende sollte über die Netze der Stadtwerke laufen. Ein Besuch in Göttingen.\n\
+         Von Jonas Wehrmann, Göttingen\n04.03.2025, 14.32 Uhr\n• aus DER SPIEGEL 10/2025\n\
+         Wenn Kerstin Hallmann über die Zukunft der Fernwärme in Göttingen spricht, fällt oft das Wort »eigentlich«.",
+    );
+    assert_eq!(
+        out.title.as_deref(),
+        Some("Stadtwerke in der Krise: Warum Kommunen ihre Fernwärme nicht mehr bezahlen können")
+    );
+    assert_eq!(out.authors, ["Jonas Wehrmann"], "Göttingen is where he wrote from");
+    assert_eq!(out.date.map(|d| (d.year, d.month, d.day)), Some((2025, 3, 4)));
+    assert!(out.body.contains("aus DER SPIEGEL 10/2025"), "kept: {}", out.body);
+    // A short headline stays one over a longer line: only capitalised words make a label.
+    let out = convert(
+        "Museum reopens\n\nThe city's art museum opens its doors after a three-year renovation\n\n\
+         The museum reopened on Saturday with a new wing, officials said.",
+    );
+    assert_eq!(out.title.as_deref(), Some("Museum reopens"));
+}
+
+#[test]
+fn a_leftover_glued_to_a_paragraph_leaves_it_and_the_paragraph_stays_text() {
+    let out = convert(
+        "Senate passes stopgap funding bill\n\n\
+         The Senate passed a stopgap bill on Tuesday, hours before the deadline, officials said.\n\n\
+         Ad Feedback\nThe White House said the president would sign the bill Tuesday night.\n\n\
+         Democratic leaders were split on the measure, which passed with nine of their votes.",
+    );
+    assert!(
+        out.body.contains("\n\nThe White House said the president would sign the bill Tuesday night.\n"),
+        "{}",
+        out.body
+    );
+    assert!(!out.body.contains("Ad Feedback") && !out.body.contains("- The White House"), "{}", out.body);
+    assert!(out.dropped.iter().any(|line| line == "Ad Feedback"));
+}
+
+#[test]
+fn bylines_with_an_address_or_a_place_and_role_in_brackets() {
+    let lede = "The Ridgefield City Council voted 5-2 late Monday to build a fire station in the north end.";
+    let out = convert(&format!(
+        "Council approves fire station\n\nBy Carl Wendt | cwendt@ridgefieldcourier.com | The Ridgefield Courier\n\n{lede}"
+    ));
+    assert_eq!(out.authors, ["Carl Wendt"]);
+    assert_eq!(out.source.as_deref(), Some("The Ridgefield Courier"));
+    let out = convert(&format!(
+        "Council approves fire station\n\nPar Claire Vasseur (Lyon, correspondante)\n\n{lede}"
+    ));
+    assert_eq!(out.authors, ["Claire Vasseur"]);
+    assert_eq!(out.dropped, ["(Lyon, correspondante)"], "reported, not lost");
+}

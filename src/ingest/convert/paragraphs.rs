@@ -4,9 +4,12 @@
 use super::body::quoted_lines;
 use super::byline::parse_byline;
 use super::credits::{ends_as_sentence, parse_credit};
+use super::dates::publication_stamp;
 use super::embeds::parse_signature;
-use super::furniture::is_timestamp_line;
-use super::headline::{HEADER_WINDOW, is_credits_line, looks_like_headline_line};
+use super::furniture::{is_page_leftover, is_timestamp_line};
+use super::headline::{
+    HEADER_WINDOW, is_credits_line, is_page_label, looks_like_headline_line, para_date, stamp_date,
+};
 use super::language::{count_words, has_at_most_words};
 use super::lists::{continues_as_text, is_list_item_like, number_marker, strip_bullet};
 
@@ -156,10 +159,36 @@ pub(super) fn reflow(paras: &[Para<'_>]) -> Option<String> {
 /// What the lines of paragraph `index`, of two or more lines, are; `next` is the paragraph after.
 fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> LineBlock {
     let lines = &para.lines;
+    // A page's header copied without blank lines: the headline over its standfirst, a byline
+    // over the time it was updated (and under a section's label, `Wirtschaft›Energie`). Each is a
+    // paragraph of its own, as the header is read; a bulleted line among them (`• aus DER
+    // SPIEGEL 10/2025`) makes it no list.
+    let headline_over_text = index == 0
+        && (looks_like_headline_line(lines[0])
+            || (is_page_label(lines[0]) && looks_like_headline_line(lines[1])));
+    let header_line = |line: &&str| {
+        parse_byline(line).is_some()
+            || is_timestamp_line(line)
+            || stamp_date(line).is_some()
+            || publication_stamp(line).is_some()
+    };
+    let bullets =
+        lines.iter().filter(|line| strip_bullet(line).is_some() || number_marker(line).is_some()).count();
+    // A page's leftover glued by the copy to the one paragraph under or over it (CNN's `Ad
+    // Feedback` over a paragraph of text): apart, the leftover goes and the text stays.
+    let leftovers = lines.iter().filter(|line| is_page_leftover(line)).count();
+    let leading = lines.iter().take_while(|line| is_page_leftover(line)).count();
+    if leftovers > 0 && leftovers + 1 == lines.len() && (leading == leftovers || leading == 0) {
+        return LineBlock::LinePerParagraph;
+    }
+    // A date printed twice (`22 Dec, 2016` over `22 Dec, 2016`) is one date line.
+    let header = (headline_over_text || (index < HEADER_WINDOW && lines.iter().any(header_line)))
+        && para_date(para).is_none();
+    if header && bullets <= 1 && !is_hard_wrapped(lines) {
+        return LineBlock::LinePerParagraph;
+    }
     // Lists are rendered as lists, and CJK text wraps without spaces to rejoin it with.
-    if lines.iter().any(|line| strip_bullet(line).is_some() || number_marker(line).is_some())
-        || lines.iter().any(|line| line.chars().any(crate::text::is_cjk))
-    {
+    if bullets > 0 || lines.iter().any(|line| line.chars().any(crate::text::is_cjk)) {
         return LineBlock::Lines;
     }
     // A mail quote is rendered as one (its own lines decide how), a post keeps its lines above
@@ -170,13 +199,6 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
     }
     if is_hard_wrapped(lines) {
         return LineBlock::Wrapped;
-    }
-    // A page's header copied without blank lines: the headline over its standfirst, a byline
-    // over the time it was updated. Each is a paragraph of its own, as the header is read.
-    let headline_over_text = index == 0 && looks_like_headline_line(lines[0]);
-    let header_line = |line: &&str| parse_byline(line).is_some() || is_timestamp_line(line);
-    if headline_over_text || (index < HEADER_WINDOW && lines.iter().any(header_line)) {
-        return LineBlock::LinePerParagraph;
     }
     // Two or more lines that are each a paragraph of prose: no list's marker, ending a sentence,
     // and either too long for a list item or a sentence of five words or more (a clipping's

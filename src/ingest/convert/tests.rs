@@ -567,6 +567,16 @@ fn a_date_on_a_line_of_its_own_near_the_top_dates_the_article() {
         ("Monday, November 23, 2026", Some((2026, 11, 23))),
         ("Mon. Nov. 23, 2026", Some((2026, 11, 23))),
         ("Payday, November 23, 2026", None),
+        // Other languages' weekdays and articles, and digits where one reading is left: dots are
+        // written day first, and a day above 12 says which number it is.
+        ("Mittwoch, 31.12.2025", Some((2025, 12, 31))),
+        ("le 4 mars 2025", Some((2025, 3, 4))),
+        ("mardi 4 mars 2025", Some((2025, 3, 4))),
+        ("3. Jänner 2022", Some((2022, 1, 3))),
+        ("13/03/2025", Some((2025, 3, 13))),
+        ("3/13/2025", Some((2025, 3, 13))),
+        ("04/03/2025", None),
+        ("4.5", None),
     ] {
         assert_eq!(stamp_date(line), date, "{line}");
     }
@@ -973,8 +983,25 @@ fn a_publication_stamp_dates_the_article_and_is_furniture() {
         ("First published: 19/11/2024 08:30 GMT", Some((2024, 11, 19))),
         ("3/4/2025 10:15 AM EST", Some((2025, 3, 4))),
         ("2/26/2015 7:11 AM PST BY TMZ STAFF", Some((2015, 2, 26))),
-        // Third of April or fourth of March: no American zone says which.
+        // Third of April or fourth of March: no American zone says which, and GMT is written
+        // on both sides of the Atlantic.
         ("3/4/2025 10:15 GMT", None),
+        // Europe's zones are written beside days first, and so are other languages' leads.
+        ("3/4/2025 10:15 CET", Some((2025, 4, 3))),
+        ("Publié le 04/03/2025 à 06h00", Some((2025, 3, 4))),
+        ("Stand: 04.03.2025 18:30 Uhr", Some((2025, 3, 4))),
+        // The time before the date (AP), the year glued to the time (a browser's copy of NPR),
+        // a second date for the update, and El País's place, day and time between dashes.
+        ("Published 9:12 AM EST, Tue March 4, 2025", Some((2025, 3, 4))),
+        ("March 4, 20255:00 AM ET", Some((2025, 3, 4))),
+        ("March 4, 2025 at 6:12 AM EST", Some((2025, 3, 4))),
+        (
+            "PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: March 4, 2025 at 8:15 AM EST",
+            Some((2025, 3, 3)),
+        ),
+        ("Publié le 04 mars 2025 à 06h00, modifié le 04 mars 2025 à 10h27", Some((2025, 3, 4))),
+        ("Madrid - 04 mar 2025 - 13:42 CET", Some((2025, 3, 4))),
+        ("Madrid - the mayor speaks - 13:42 CET", None),
         ("2/26/2015 BY TMZ STAFF", None),
         ("The study was published on May 3, 2024.", None),
         ("Researchers published May 3, 2024 results that surprised the field", None),
