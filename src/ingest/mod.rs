@@ -666,15 +666,17 @@ fn cut_to_chars(text: &str, most: usize) -> String {
 
 /// What the converter found, in front-matter form.
 fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
-    let date =
-        converted.date.as_ref().map(|hint| format!("{:04}-{:02}-{:02}", hint.year, hint.month, hint.day));
+    let date = converted
+        .date
+        .as_ref()
+        .map(|hint| moment_text((hint.year, hint.month, hint.day), hint.time, hint.zone));
     let date_source = converted.date.as_ref().map(|hint| match hint.evidence {
         convert::DateEvidence::Dateline => DateSource::Dateline.as_str().to_string(),
         convert::DateEvidence::Stamp => DateSource::Stamp.as_str().to_string(),
         convert::DateEvidence::EmbedSignature => DateSource::EmbedSignature.as_str().to_string(),
     });
     FrontMatter {
-        updated: converted.updated.map(updated_text),
+        updated: converted.updated.map(|updated| moment_text(updated.date, updated.time, updated.zone)),
         title: converted.title,
         title_inferred: converted.title_inferred,
         date,
@@ -711,15 +713,18 @@ fn derived_front_matter(converted: convert::Converted) -> FrontMatter {
     }
 }
 
-/// An `Updated …` line's moment as front matter writes it: RFC 3339 when the line named its
-/// zone (`9:30 a.m. ET` is `09:30:00-04:00` in August), the site's time when it gave only a time,
-/// else the day.
-fn updated_text(updated: convert::UpdatedAt) -> String {
-    let (year, month, day) = updated.date;
+/// A moment the text gave (a publication stamp's, an `Updated …` line's) as front matter writes
+/// it: RFC 3339 when the text named its zone (`9:30 a.m. ET` is `09:30:00-04:00` in August), the
+/// site's time when it gave only a time, else the day.
+fn moment_text(
+    (year, month, day): (i16, i8, i8),
+    time: Option<(i8, i8)>,
+    zone: Option<&'static str>,
+) -> String {
     let date = format!("{year:04}-{month:02}-{day:02}");
-    let Some((hour, minute)) = updated.time else { return date };
+    let Some((hour, minute)) = time else { return date };
     let local = format!("{date}T{hour:02}:{minute:02}:00");
-    let zoned = updated.zone.and_then(|zone| {
+    let zoned = zone.and_then(|zone| {
         let time = local.parse::<DateTime>().ok()?;
         Some(time.in_tz(zone).ok()?.timestamp().to_zoned_datetime(TimeZone::get(zone).ok()?))
     });
@@ -1668,17 +1673,13 @@ mod tests {
     }
 
     #[test]
-    fn an_update_time_keeps_its_zone() {
-        let at = |time, zone| convert::UpdatedAt { date: (2025, 8, 31), time, zone };
-        assert_eq!(updated_text(at(Some((9, 30)), Some("America/New_York"))), "2025-08-31T09:30:00-04:00");
-        assert_eq!(updated_text(at(Some((9, 30)), Some("UTC"))), "2025-08-31T09:30:00+00:00");
-        assert_eq!(
-            updated_text(at(Some((15, 12)), Some("Etc/GMT+5"))),
-            "2025-08-31T15:12:00-05:00",
-            "EST in summer"
-        );
-        assert_eq!(updated_text(at(Some((9, 30)), None)), "2025-08-31 09:30");
-        assert_eq!(updated_text(at(None, None)), "2025-08-31");
+    fn a_moment_from_the_text_keeps_its_zone() {
+        let at = |time, zone| moment_text((2025, 8, 31), time, zone);
+        assert_eq!(at(Some((9, 30)), Some("America/New_York")), "2025-08-31T09:30:00-04:00");
+        assert_eq!(at(Some((9, 30)), Some("UTC")), "2025-08-31T09:30:00+00:00");
+        assert_eq!(at(Some((15, 12)), Some("Etc/GMT+5")), "2025-08-31T15:12:00-05:00", "EST in summer");
+        assert_eq!(at(Some((9, 30)), None), "2025-08-31 09:30");
+        assert_eq!(at(None, None), "2025-08-31");
         for text in ["2025-08-31T09:30:00-04:00", "2025-08-31 09:30", "2025-08-31"] {
             assert!(parse_date(text, &TimeZone::UTC).is_some(), "{text} is read back");
         }

@@ -506,6 +506,29 @@ fn a_rebuild_reads_only_changed_articles_and_equals_a_clean_build() {
 }
 
 #[test]
+fn a_stamps_time_and_zone_file_the_story_on_the_sites_day() {
+    // 11:30 p.m. in New York is 5:30 the next morning in Berlin; with no zone, a time is the
+    // site's own.
+    let site = SiteTest::with_files(&[
+        ("site.yaml", "title: T\ntimezone: Europe/Berlin\n"),
+        (
+            "content/vote.txt",
+            "Senate passes stopgap funding bill\n\nMarch 4, 2025 11:30 p.m. ET\n\n\
+             The Senate passed a stopgap funding bill late on Tuesday, hours before the deadline.\n",
+        ),
+        (
+            "content/stadtwerke.txt",
+            "Stadtwerke in der Krise\n\nStand: 04.03.2025 23:30 Uhr\n\n\
+             Die Stadtwerke in Göttingen brauchen Geld für den Ausbau ihrer Wärmenetze.\n",
+        ),
+    ]);
+    site.build_ok();
+    let vote = site.output("2025/03/05/vote/index.html");
+    assert!(vote.contains("datetime=\"2025-03-05T05:30:00+01:00\""), "{vote}");
+    assert!(site.has_output("2025/03/04/stadtwerke/index.html"));
+}
+
+#[test]
 fn the_article_cache_follows_settings_keeps_warnings_and_survives_damage() {
     let site = SiteTest::with_files(&[
         ("site.yaml", "title: T\ntimezone: Europe/Lisbon\n"),

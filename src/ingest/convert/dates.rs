@@ -126,8 +126,8 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 20) {
         return None;
     }
-    if let Some(date) = place_date_time(line) {
-        return Some(PublicationStamp { date, led: false });
+    if let Some((date, time)) = place_date_time(line) {
+        return Some(PublicationStamp { date, led: false, time: Some(time) });
     }
     let lower = line.to_ascii_lowercase();
     let after_lead = PUBLISHED_LEADS.iter().find_map(|lead| {
@@ -169,6 +169,8 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     if words.first().is_some_and(|word| is_weekday(word.trim_end_matches(','))) {
         words.remove(0);
     }
+    // The stamp's first time of day is when it was published (a second is the update's).
+    let time = clock_time(&words);
     // AP's `Published 9:12 AM EST, Tue March 4, 2025`: the time before the date.
     let mut time_first = false;
     if led && clock_time(&words[..words.len().min(1)]).is_some() {
@@ -252,7 +254,7 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         }
         Some(word) => !led && word.eq_ignore_ascii_case("by"),
     };
-    byline_or_nothing.then_some(PublicationStamp { date, led })
+    byline_or_nothing.then_some(PublicationStamp { date, led, time })
 }
 
 /// The `Updated …` part of a stamp line (`March 4, 2025 4:58 PM GMT Updated March 4, 2025 6:10
@@ -267,11 +269,13 @@ pub(super) fn update_after_stamp(line: &str) -> Option<&str> {
 pub(super) struct PublicationStamp {
     pub(super) date: (i16, i8, i8),
     pub(super) led: bool,
+    /// The time of day it gave, and the zone it named with it.
+    pub(super) time: Option<ClockTime>,
 }
 
 /// El País's stamp, `Madrid - 04 mar 2025 - 13:42 CET`: where, the day, and the time, between
 /// dashes.
-fn place_date_time(line: &str) -> Option<(i16, i8, i8)> {
+fn place_date_time(line: &str) -> Option<((i16, i8, i8), ClockTime)> {
     if !line.contains(" - ") && !line.contains(" – ") {
         return None;
     }
@@ -281,10 +285,10 @@ fn place_date_time(line: &str) -> Option<(i16, i8, i8)> {
         && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
         && !place.bytes().any(|b| b.is_ascii_digit());
     let time_words: Vec<&str> = time.split_whitespace().collect();
-    if !place_like || time_words.len() > 2 || clock_time(&time_words).is_none() {
+    if !place_like || time_words.len() > 2 {
         return None;
     }
-    parse_full_date(date)
+    Some((parse_full_date(date)?, clock_time(&time_words)?))
 }
 
 /// A word that says a stamp's second date is when the story changed (`Updated`, `modifié`,
@@ -438,9 +442,12 @@ fn zone_named(word: &str) -> Option<&'static str> {
     ZONES.iter().find(|(abbreviation, _)| *abbreviation == word).map(|(_, zone)| *zone)
 }
 
+/// A time of day (hour and minute, 24-hour) and the IANA zone named with it, if any.
+pub(super) type ClockTime = ((i8, i8), Option<&'static str>);
+
 /// The first `H:MM` in `words`, made 24-hour by an `a.m.`/`PM` after it, and the time zone an
 /// abbreviation after that names ([`ZONES`]).
-pub(super) fn clock_time(words: &[&str]) -> Option<((i8, i8), Option<&'static str>)> {
+pub(super) fn clock_time(words: &[&str]) -> Option<ClockTime> {
     // `9:30`, French `10h30`, or British `17.45` when a zone follows it (alone it may be a
     // figure).
     let split = |at: usize| {

@@ -13,7 +13,8 @@ use super::credits::{
 };
 use super::dateline::parse_dateline;
 use super::dates::{
-    PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, update_after_stamp, updated_date,
+    ClockTime, PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, update_after_stamp,
+    updated_date,
 };
 use super::embeds::{Signature, parse_signature};
 use super::furniture::{
@@ -61,6 +62,8 @@ pub(super) struct Layout {
     updated: Option<UpdatedAt>,
     /// (year, month, day) of a date line near the top, or of a publication stamp.
     stamp: Option<(i16, i8, i8)>,
+    /// The time of day and zone the publication stamp gave with its date.
+    stamp_time: Option<ClockTime>,
     lede: Option<usize>,
     dateline: Option<(Dateline, usize)>,
     pub(super) clip: Option<ClipHeader>,
@@ -76,6 +79,7 @@ impl Layout {
             byline: None,
             updated: None,
             stamp: None,
+            stamp_time: None,
             lede: None,
             dateline: None,
             clip: None,
@@ -512,6 +516,7 @@ impl Layout {
         let last_text = (0..paras.len()).rev().find(|&i| self.roles[i] != Role::Dropped);
         if at < end || (stamp.led && Some(at) == last_text) {
             self.stamp = Some(stamp.date);
+            self.stamp_time = stamp.time;
             self.roles[at] = Role::Dropped;
             // `… GMT Updated March 4, 2025 6:10 PM GMT`: the update's moment, where it names one.
             if self.updated.is_none()
@@ -742,29 +747,44 @@ impl Layout {
     }
 
     fn date_hint(&self) -> Option<DateHint> {
+        let day = |(year, month, day): (i16, i8, i8), evidence| DateHint {
+            year,
+            month,
+            day,
+            evidence,
+            time: None,
+            zone: None,
+        };
+        // The stamp's time of day, where the stamp gave the same day.
+        let timed = |mut hint: DateHint| {
+            if self.stamp == Some((hint.year, hint.month, hint.day))
+                && let Some((time, zone)) = self.stamp_time
+            {
+                (hint.time, hint.zone) = (Some(time), zone);
+            }
+            hint
+        };
         let from_dateline = self.dateline.as_ref().and_then(|(d, _)| {
-            let (year, month, day) = parse_full_date(d.date.as_deref()?)?;
-            Some(DateHint { year, month, day, evidence: DateEvidence::Dateline })
+            Some(timed(day(parse_full_date(d.date.as_deref()?)?, DateEvidence::Dateline)))
         });
         let latest_post = self
             .embeds
             .iter()
             .filter_map(|span| parse_full_date(span.signature.embed.date.as_deref()?))
             .max()
-            .map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::EmbedSignature });
-        let stamp =
-            self.stamp.map(|(year, month, day)| DateHint { year, month, day, evidence: DateEvidence::Stamp });
+            .map(|date| day(date, DateEvidence::EmbedSignature));
+        let stamp = self.stamp.map(|date| timed(day(date, DateEvidence::Stamp)));
         // With no other date, an `Updated …` line's: the story is at most that old, and pages
         // update stories within a day or two. Without it the file's modification time dated
         // the story, which then said it was updated months before it was published.
-        let updated = self.updated.map(|updated| {
-            let (year, month, day) = updated.date;
-            DateHint { year, month, day, evidence: DateEvidence::Stamp }
+        let updated = self.updated.map(|updated| DateHint {
+            time: updated.time,
+            zone: updated.zone,
+            ..day(updated.date, DateEvidence::Stamp)
         });
         let clip_date = |clipped: bool| {
             let clip = self.clip.as_ref()?;
-            let (year, month, day) = if clipped { clip.clipped? } else { clip.published? };
-            Some(DateHint { year, month, day, evidence: DateEvidence::Stamp })
+            Some(day(if clipped { clip.clipped? } else { clip.published? }, DateEvidence::Stamp))
         };
         // A clipping tool's `Published:` is the page's own date; its `Clipped:` is when the page
         // was saved, which the story is at most as old as, as an update is.

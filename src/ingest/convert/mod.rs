@@ -146,6 +146,12 @@ pub struct DateHint {
     pub day: i8,
     /// Where the date came from, so the caller can weigh it against other evidence.
     pub evidence: DateEvidence,
+    /// The time of day a publication stamp gave with the date (`7:11 AM PST`), 24-hour, so that
+    /// a story published at 11:30 p.m. in New York is filed on the next day in Berlin.
+    pub time: Option<(i8, i8)>,
+    /// The IANA zone the stamp named with its time (`Etc/GMT+8` for `PST`); without one the time
+    /// is the site's.
+    pub zone: Option<&'static str>,
 }
 
 /// The kind of text a [`DateHint`] was read from.

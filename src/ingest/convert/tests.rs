@@ -962,6 +962,8 @@ fn a_publication_stamp_dates_the_article_and_is_furniture() {
     );
     let date = out.date.expect("date");
     assert_eq!((date.year, date.month, date.day, date.evidence), (2015, 2, 26, DateEvidence::Stamp));
+    // Its time and zone too: the story's moment, which the site's time zone files on a day.
+    assert_eq!((date.time, date.zone), (Some((7, 11)), Some("Etc/GMT+8")));
     assert_eq!(out.dropped, ["2/26/2015 7:11 AM PST BY TMZ STAFF", "EXCLUSIVE"], "{out:?}");
     assert!(out.body.starts_with("$150K Pearl Oscar Dress"), "{}", out.body);
     // CNN: under the story, after the publisher and place.
