@@ -61,18 +61,20 @@ const FILTER_TAGS: usize = 40;
 /// Longest term indexed, in characters: longer runs are ids, hashes or garbage, not words.
 const MAX_TERM_CHARS: usize = 32;
 
-/// The words of `text` as the index and the search script see them: lowercase runs of letters and
-/// digits, without accents. Apostrophes inside a word are dropped (`it’s` → `its`), as the script
-/// does.
+/// The words of `text` as the search script reads a query: lowercase runs of letters and digits,
+/// without accents, `ß` as `ss`. Apostrophes inside a word are dropped (`it’s` → `its`). The index
+/// holds these terms of every article, and of a word with an apostrophe also its parts of three
+/// letters or more, so that `armistice` finds `l'armistice` and `macron` finds `Macron's`.
 pub fn terms(text: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for_each_term(text, &mut String::new(), |term| found.push(term.to_string()));
+    for_each_term(text, &mut String::new(), false, |term| found.push(term.to_string()));
     found
 }
 
 /// Calls `visit` with each term of `text` (see [`terms`]), spelled into `buffer`, so indexing
 /// millions of words allocates only for the terms it keeps.
-fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
+/// With `parts`, a word with an apostrophe gives its parts' terms too, as the index holds them.
+fn for_each_term(text: &str, buffer: &mut String, parts: bool, mut visit: impl FnMut(&str)) {
     // A byte loop rather than `str::split`: this runs over every word of every article, and
     // most of it is ASCII, whose letters, digits and apostrophes are skipped through a table.
     let bytes = text.as_bytes();
@@ -96,7 +98,7 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
         match word_start {
             None if in_word => word_start = Some(at),
             Some(start) if !in_word => {
-                index_word(&text[start..at], buffer, &mut visit);
+                index_word(&text[start..at], buffer, parts, &mut visit);
                 word_start = None;
             }
             _ => {}
@@ -108,8 +110,19 @@ fn for_each_term(text: &str, buffer: &mut String, mut visit: impl FnMut(&str)) {
     }
 }
 
-/// The term of one word (letters, digits and apostrophes), if it is short enough to be one.
-fn index_word(word: &str, buffer: &mut String, visit: &mut impl FnMut(&str)) {
+/// The term of one word (letters, digits and apostrophes), if it is short enough to be one, and
+/// with `parts` the terms of its parts between apostrophes (see [`terms`]).
+fn index_word(word: &str, buffer: &mut String, parts: bool, visit: &mut impl FnMut(&str)) {
+    index_whole_word(word, buffer, visit);
+    if parts && word.contains(['\'', '’']) {
+        for part in word.split(['\'', '’']).filter(|part| part.chars().count() >= 3) {
+            index_whole_word(part, buffer, visit);
+        }
+    }
+}
+
+/// [`index_word`]'s term for the word as a whole.
+fn index_whole_word(word: &str, buffer: &mut String, visit: &mut impl FnMut(&str)) {
     // Most words are already terms (lower-case ASCII letters and digits): no copy for those.
     if !word.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase() || b == b'\'') {
         if word.len() <= MAX_TERM_CHARS {
@@ -128,9 +141,15 @@ fn index_word(word: &str, buffer: &mut String, visit: &mut impl FnMut(&str)) {
     } else {
         // Accents are set aside (decomposed, and the marks dropped), so `zurich` finds Zürich
         // and `sao paulo` São Paulo, as readers type them; the script folds queries alike.
-        buffer.extend(
-            crate::text::without_marks(word).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase),
-        );
+        for c in crate::text::without_marks(word).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+        {
+            // `strasse` finds Straße: readers without the letter type it so.
+            if c == 'ß' {
+                buffer.push_str("ss");
+            } else {
+                buffer.push(c);
+            }
+        }
     }
     // No more bytes than the limit means no more characters either.
     if !buffer.is_empty() && (buffer.len() <= MAX_TERM_CHARS || buffer.chars().count() <= MAX_TERM_CHARS) {
@@ -256,9 +275,15 @@ pub fn index(site: &Site, config: &Config) -> BTreeMap<String, Vec<u8>> {
                 let id = (chunk * INDEX_CHUNK + offset) as u32;
                 let body = markdown::to_plain_text(&article.body_markdown, options);
                 let fields = [article.title.as_str(), article.summary.as_str(), body.as_str()];
-                let extra = article.tags.iter().map(String::as_str).chain(article.source.as_deref());
+                // The writers' names too: a researcher looks for a reporter's stories by name.
+                let extra = article
+                    .tags
+                    .iter()
+                    .chain(&article.authors)
+                    .map(String::as_str)
+                    .chain(article.source.as_deref());
                 for field in fields.into_iter().chain(extra) {
-                    for_each_term(field, &mut buffer, |term| parts[part(term)].add(term, id));
+                    for_each_term(field, &mut buffer, true, |term| parts[part(term)].add(term, id));
                 }
             }
             parts
@@ -422,8 +447,12 @@ mod tests {
     /// obvious way.
     fn terms_slowly(text: &str) -> Vec<String> {
         use unicode_normalization::UnicodeNormalization;
-        let folded: String =
-            text.to_lowercase().nfd().filter(|&c| !is_combining_mark(c) && c != '\'' && c != '’').collect();
+        let folded: String = text
+            .to_lowercase()
+            .replace('ß', "ss")
+            .nfd()
+            .filter(|&c| !is_combining_mark(c) && c != '\'' && c != '’')
+            .collect();
         folded
             .split(|c: char| !c.is_alphanumeric())
             .map(str::to_string)
@@ -456,6 +485,30 @@ mod tests {
         fn terms_follow_the_scripts_rule(text in "(\\PC|[a-z'’ .,-]){0,60}") {
             proptest::prop_assert_eq!(terms(&text), terms_slowly(&text));
         }
+    }
+
+    #[test]
+    fn words_with_apostrophes_are_found_by_their_parts() {
+        let mut indexed = Vec::new();
+        for_each_term(
+            "l'armistice d’artifice Macron's it’s Fahrradstraße",
+            &mut String::new(),
+            true,
+            |term| indexed.push(term.to_string()),
+        );
+        let expected = [
+            "larmistice",
+            "armistice",
+            "dartifice",
+            "artifice",
+            "macrons",
+            "macron",
+            "its",
+            "fahrradstrasse",
+        ];
+        assert_eq!(indexed, expected);
+        // A query is read whole, as the script reads it.
+        assert_eq!(terms("l'armistice"), ["larmistice"]);
     }
 
     #[test]

@@ -235,6 +235,11 @@ fn a_real_browser_searches_without_accents_pages_through_results_and_filters() {
         "content/2025-02-01-air.md".into(),
         "---\ntitle: Air quality\nsource: Zürich Post\n---\n\nThe air was clean.\n".into(),
     ));
+    files.push((
+        "content/2025-01-10-armistice.md".into(),
+        "---\ntitle: Cérémonie\nauthors: [Lena Okafor]\n---\n\nLe maire a célébré l'armistice dans la Fahrradstraße.\n"
+            .into(),
+    ));
     let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
     let served = crate::serve::Served::start(SiteTest::with_files(&files));
     browser.goto(&format!("{}search/", served.url()));
@@ -245,6 +250,11 @@ fn a_real_browser_searches_without_accents_pages_through_results_and_filters() {
     assert_eq!(search_for(&browser, "zurich"), ["Airport opens", "Air quality"]);
     let excerpt = browser.eval("return document.querySelector('#search-results .excerpt').innerHTML");
     assert!(excerpt.as_str().unwrap().contains("<mark>Zürich</mark>"), "{excerpt}");
+
+    // A word after an elision, a writer's name, and ß typed as ss.
+    assert_eq!(search_for(&browser, "armistice"), ["Cérémonie"]);
+    assert_eq!(search_for(&browser, "okafor"), ["Cérémonie"]);
+    assert_eq!(search_for(&browser, "fahrradstrasse"), ["Cérémonie"]);
 
     // Twenty at a time, and the rest on request.
     assert_eq!(search_for(&browser, "harbour").len(), 20);
