@@ -806,7 +806,17 @@ fn resolve(
     let mut field_date = |keys: &[&str], value: &Option<String>| -> Option<ZonedDateTime> {
         let text = value.as_deref()?;
         match parse_date(text, tz) {
-            Some(date) => Some(date),
+            Some(date) => {
+                if let Some(note) = clock_change_note(text, tz, &date) {
+                    let found = prepared.yaml.as_deref().and_then(|yaml| front_matter::key_line(yaml, keys));
+                    let key = found.map_or(keys[0], |(_, key)| key);
+                    diagnostics.push(
+                        Diagnostic::warning(path, format!("`{key}: {text}` {note}"))
+                            .at_line(found.map(|(line, _)| line)),
+                    );
+                }
+                Some(date)
+            }
             None => {
                 bad_date = true;
                 let found = prepared.yaml.as_deref().and_then(|yaml| front_matter::key_line(yaml, keys));
@@ -1230,6 +1240,28 @@ pub fn parse_date(text: &str, tz: &TimeZone) -> Option<ZonedDateTime> {
         return date.to_zoned_datetime(tz.clone()).ok();
     }
     hugo_date(text, tz)
+}
+
+/// What to tell the user when `text`, a time with no offset, is one the site's zone `tz` skips
+/// or repeats at a clock change (`2021-03-28 02:30` in Berlin never happened; `2021-10-31 02:30`
+/// happened twice): the time it was read as (`read`), so an article is not silently an hour off.
+fn clock_change_note(text: &str, tz: &TimeZone, read: &ZonedDateTime) -> Option<String> {
+    let text = text.trim();
+    if text.parse::<jiff::Timestamp>().is_ok() {
+        return None;
+    }
+    let datetime = text.parse::<DateTime>().ok()?;
+    let zone = tz.iana_name().unwrap_or("the site's time zone");
+    let read = read.strftime("%H:%M%:z");
+    match tz.to_ambiguous_timestamp(datetime).offset() {
+        jiff::tz::AmbiguousOffset::Gap { .. } => Some(format!(
+            "is a time the clocks skipped in {zone} (they were put forward), read as {read}; write the offset to say which you mean"
+        )),
+        jiff::tz::AmbiguousOffset::Fold { .. } => Some(format!(
+            "happened twice in {zone} (the clocks were put back), read as the first, {read}; write the offset to say which you mean"
+        )),
+        jiff::tz::AmbiguousOffset::Unambiguous { .. } => None,
+    }
 }
 
 /// The other ways Hugo reads a front-matter date, so a Hugo site's posts build as they are:
@@ -1670,6 +1702,22 @@ mod tests {
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(said[0].starts_with("a Zola internal link `@/opinion/budget.md` is left"), "{said:?}");
         assert!(said[1].starts_with(r#"a Zola shortcode `{{ youtube(id="abc") }}` is printed"#), "{said:?}");
+    }
+
+    #[test]
+    fn a_time_the_clocks_skip_or_repeat_is_told() {
+        let berlin = TimeZone::get("Europe/Berlin").unwrap();
+        let note = |text: &str| clock_change_note(text, &berlin, &parse_date(text, &berlin).unwrap());
+        let skipped = note("2021-03-28 02:30").expect("skipped");
+        assert!(
+            skipped.contains("skipped in Europe/Berlin") && skipped.contains("read as 03:30+02:00"),
+            "{skipped}"
+        );
+        let twice = note("2021-10-31 02:30").expect("repeated");
+        assert!(twice.contains("happened twice") && twice.contains("02:30+02:00"), "{twice}");
+        for plain in ["2021-03-28 03:30", "2021-03-28", "2021-03-28T02:30:00+01:00", "2021-10-31T00:30:00Z"] {
+            assert_eq!(note(plain), None, "{plain}");
+        }
     }
 
     #[test]

@@ -423,11 +423,12 @@ impl Renderer {
                     })
                     .collect();
                 // A site of weekly digests lists its year's issues too: no page listed them, and a
-                // week's breadcrumb leads here.
+                // week's breadcrumb leads here. Every issue with a story of the year, whichever
+                // year its week is numbered in (`2020/w53/` holds 1 to 3 January 2021).
                 let weeks = if site.digest_period == crate::config::DigestPeriod::Week {
                     site.weeks
                         .iter()
-                        .filter(|w| w.path.starts_with(&period.path))
+                        .filter(|w| w.articles.iter().any(|&i| site.articles[i].date.year() == period.key.0))
                         .map(|w| ArchiveEntry {
                             title: period_label(site, w),
                             path: w.path.clone(),
