@@ -186,6 +186,16 @@ pub(super) fn is_bare_name(line: &str) -> bool {
 /// apart at the top of the text, `… in Paris Jane Doe/Reuters` and `… Latina. Twitter`.
 pub(super) fn split_captioned_credit(line: &str, set_apart: bool) -> Option<Image> {
     const CAPTION_WORDS: usize = 60;
+    // The New York Times' credit as a browser copies it, glued to its caption: `…depend on
+    // it.Credit...Marcus Hale/The New York Times`.
+    for label in ["Credit...", "Credit…"] {
+        if let Some(at) = line.rfind(label) {
+            let (caption, credit) = (line[..at].trim(), line[at + label.len()..].trim());
+            if !caption.is_empty() && has_at_most_words(credit, 8) && parse_credit(credit).is_some() {
+                return Some(Image { caption: Some(caption.to_string()), credit: Some(credit.to_string()) });
+            }
+        }
+    }
     let cut = labelled_credit_start(line).or_else(|| {
         if !set_apart || ends_as_sentence(line) {
             return None;

@@ -95,13 +95,13 @@ impl Layout {
     }
 
     /// The end (exclusive) of the page's first `window` paragraphs, not counting those already
-    /// set aside as page leftovers or photos: a page copied from a browser puts a dozen buttons,
-    /// labels and adverts (`Skip to content`, `Share full article`, `Save`) among its header's
-    /// lines, which would otherwise push the byline and the date out of reach.
-    fn window_end(&self, window: usize) -> usize {
+    /// set aside as page leftovers or photos, nor date lines: a page copied from a browser puts a
+    /// dozen buttons, labels and adverts (`Skip to content`, `Share full article`, `Save`) among
+    /// its header's lines, which would otherwise push the byline and the date out of reach.
+    fn window_end(&self, paras: &[Para<'_>], window: usize) -> usize {
         let mut counted = 0;
         for (i, role) in self.roles.iter().enumerate() {
-            if !matches!(role, Role::Dropped | Role::Image) {
+            if !matches!(role, Role::Dropped | Role::Image) && para_date(&paras[i]).is_none() {
                 if counted == window {
                     return i;
                 }
@@ -231,7 +231,7 @@ impl Layout {
                         credit: Some(credit.to_string()),
                     });
                 }
-                let caption = self.caption_before(paras, i);
+                let caption = self.caption_before(paras, i).or_else(|| self.caption_after(paras, i));
                 return Some(Image { caption, credit: Some(line.to_string()) });
             }
             if self.follows_image_marker(paras, i) && is_bare_name(line) {
@@ -277,6 +277,31 @@ impl Layout {
         Some(paras[c].joined())
     }
 
+    /// The BBC prints a photo's credit over its caption (`Getty Images` over `Campaigners
+    /// gathered outside the civic centre`): at the top of the page, before any text, a line under
+    /// the credit that ends no sentence, over the story's first paragraph, is the caption.
+    fn caption_after(&mut self, paras: &[Para<'_>], credit: usize) -> Option<String> {
+        let c = credit + 1;
+        let line = paras.get(c)?.single_line()?;
+        // No paragraph of text above it (the headline, not yet told apart, ends no sentence).
+        let above_text = (0..credit).all(|k| {
+            !(self.roles[k] == Role::Body && paras[k].is_prose() && ends_as_sentence(paras[k].first_line()))
+        });
+        let candidate = above_text
+            && self.roles[c] == Role::Body
+            && !has_at_most_words(line, 3)
+            && has_at_most_words(line, 40)
+            && !ends_as_sentence(line)
+            && parse_credit(line).is_none()
+            && parse_byline(line).is_none()
+            && paras.get(c + 1).is_some_and(Para::is_prose);
+        if !candidate {
+            return None;
+        }
+        self.roles[c] = Role::Image;
+        Some(line.to_string())
+    }
+
     fn follows_image_marker(&self, paras: &[Para<'_>], i: usize) -> bool {
         i.checked_sub(1).is_some_and(|p| {
             self.roles[p] == Role::Dropped && paras[p].single_line().is_some_and(is_image_marker)
@@ -288,7 +313,7 @@ impl Layout {
     fn mark_title(&mut self, paras: &[Para<'_>]) {
         let mut at = 0;
         let mut labels = Vec::new();
-        let end = self.window_end(HEADER_WINDOW);
+        let end = self.window_end(paras, HEADER_WINDOW);
         while at < end {
             match self.roles[at] {
                 // Page leftovers, and a photo's caption and credit printed over the headline.
@@ -377,8 +402,12 @@ impl Layout {
     /// The lines between the headline and the lede: a byline and kickers, and a standfirst
     /// before the byline (left in the body).
     fn mark_header_lines(&mut self, paras: &[Para<'_>]) {
-        let end = self.window_end(HEADER_WINDOW);
-        for (i, para) in paras.iter().enumerate().take(end) {
+        for (i, para) in paras.iter().enumerate() {
+            // Asked again at each paragraph: a line set aside here (`Reporting from Sacramento`)
+            // takes no place in the header.
+            if i >= self.window_end(paras, HEADER_WINDOW) {
+                break;
+            }
             if self.roles[i] != Role::Body {
                 continue;
             }
@@ -392,6 +421,27 @@ impl Layout {
             {
                 self.byline = Some(byline);
                 self.roles[i] = Role::Byline;
+                continue;
+            }
+            // The BBC's byline: a name alone over the outlet and where the writer is (`Priya
+            // Natarajan` over `BBC News, Kent`).
+            if self.byline.is_none()
+                && is_bare_name(line)
+                && let Some(next) = self.next_kept(i)
+                && let Some(outlet_line) = paras[next].single_line()
+                && let Some(outlet) =
+                    outlet_line.split(',').next().map(str::trim).filter(|o| is_known_agency(o))
+                && has_at_most_words(outlet_line, 6)
+            {
+                let place = outlet_line[outlet.len()..].trim_start_matches([',', ' ']);
+                self.byline = Some(Byline {
+                    line: format!("{line}\n{outlet_line}"),
+                    authors: vec![line.to_string()],
+                    agency: Some(outlet.to_string()),
+                    leftovers: (!place.is_empty()).then(|| place.to_string()).into_iter().collect(),
+                });
+                self.roles[i] = Role::Byline;
+                self.roles[next] = Role::Byline;
                 continue;
             }
             // `WASHINGTON, Nov 19 —` on a line of its own: the lede's dateline, read with it.
@@ -410,6 +460,20 @@ impl Layout {
             // The writer's role on a line under the byline (`Politics correspondent`, `Sports
             // Reporter`): the byline's, reported as its other words are, not the story's first
             // paragraph (which also hid a date line under it).
+            // The New York Times' `Reporting from Sacramento` under the byline: where the writers
+            // were, the byline's, reported with it.
+            let under_byline = (0..i)
+                .rev()
+                .find(|&k| !matches!(self.roles[k], Role::Dropped | Role::Image))
+                .is_some_and(|k| self.roles[k] == Role::Byline);
+            if under_byline
+                && strip_prefix_ignore_case(line, "reporting from ").is_some()
+                && has_at_most_words(line, 7)
+                && !ends_as_sentence(line)
+            {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
             if i > 0
                 && self.roles[i - 1] == Role::Byline
                 && has_at_most_words(line, 4)
@@ -477,7 +541,7 @@ impl Layout {
 
     /// [`Layout::mark_date_stamp`]'s date on a line of its own.
     fn mark_date_paragraph(&mut self, paras: &[Para<'_>]) {
-        let end = self.window_end(STAMP_WINDOW);
+        let end = self.window_end(paras, STAMP_WINDOW);
         let Some(at) = paras.iter().take(end).position(|para| para_date(para).is_some()) else {
             return;
         };
@@ -505,7 +569,7 @@ impl Layout {
             .collect();
         // Where there are more, the one in the header that says what it is (the Guardian's `First
         // published on Tue 4 Mar 2025 08.12 GMT` under the latest entry's time).
-        let end = self.window_end(STAMP_WINDOW);
+        let end = self.window_end(paras, STAMP_WINDOW);
         let mut led = stamps.iter().filter(|(at, stamp)| stamp.led && *at < end);
         let (at, stamp) = match (stamps.as_slice(), led.next(), led.next()) {
             ([one], _, _) => one,

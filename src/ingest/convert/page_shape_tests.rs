@@ -228,3 +228,46 @@ fn bylines_with_an_address_or_a_place_and_role_in_brackets() {
     assert_eq!(out.authors, ["Claire Vasseur"]);
     assert_eq!(out.dropped, ["(Lyon, correspondante)"], "reported, not lost");
 }
+
+#[test]
+fn the_bbcs_and_the_new_york_times_headers_as_a_browser_copies_them() {
+    // The BBC: the writer's name alone over the outlet and place, the photo's credit over its
+    // caption.
+    let out = convert(
+        "Council votes to close three Ashford libraries despite protests\n12 March 2025\nShare\nSave\n\
+         Priya Natarajan\nBBC News, Kent\nShare\nSave\nGetty Images\n\
+         Campaigners gathered outside the civic centre before Tuesday evening's vote\n\
+         Ashford Borough Council has voted to close three of its branch libraries, despite a petition.\n\n\
+         Councillors voted by 24 to 17 to shut the libraries from the end of June.",
+    );
+    assert_eq!(out.authors, ["Priya Natarajan"]);
+    assert_eq!(out.source.as_deref(), Some("BBC News"));
+    assert_eq!(out.date.map(|d| (d.year, d.month, d.day)), Some((2025, 3, 12)));
+    assert_eq!(
+        out.images[0].caption.as_deref(),
+        Some("Campaigners gathered outside the civic centre before Tuesday evening's vote")
+    );
+    assert!(out.body.starts_with("Ashford Borough Council has voted"), "{}", out.body);
+    assert!(out.dropped.iter().any(|line| line == "Kent"), "{:?}", out.dropped);
+    // The Times: the credit glued to its caption, and where the writers were under the byline.
+    let out = convert(
+        "California Water Board Approves Delta Tunnel Permit After Decade of Fights\n\
+         The 4-to-1 vote clears a major hurdle for the $20 billion project.\n\
+         The Delta near Rio Vista, Calif. Opponents say the tunnel would draw water away.Credit...Marcus Hale/The New York Times\n\
+         By Dana Whitcombe and Rafael Ortiz\nReporting from Sacramento\nMarch 4, 2025\nUpdated 7:21 p.m. ET\n\
+         California water regulators on Tuesday approved a key permit for a 45-mile tunnel.",
+    );
+    assert_eq!(out.images[0].credit.as_deref(), Some("Marcus Hale/The New York Times"));
+    assert_eq!(out.date.map(|d| (d.year, d.month, d.day)), Some((2025, 3, 4)));
+    assert_eq!(
+        out.body,
+        "The 4-to-1 vote clears a major hurdle for the $20 billion project.\n\nCalifornia water regulators on Tuesday approved a key permit for a 45-mile tunnel.\n"
+    );
+    assert!(out.dropped.iter().any(|line| line == "Reporting from Sacramento"), "{:?}", out.dropped);
+    // A name over a line that names no outlet is no byline: both stay text.
+    let out = convert(
+        "Council approves budget\n\nMaria Lopez\n\nCity Hall, Room 4\n\n\
+         The council approved the budget on Tuesday after a long debate, officials said.",
+    );
+    assert!(out.authors.is_empty() && out.body.starts_with("Maria Lopez"), "{}", out.body);
+}
