@@ -118,7 +118,10 @@ fn render_lines(md: &mut String, lines: &[&str]) {
         push_escaped_line(md, intro);
         md.push_str("\n\n");
         push_bullets(md, items.iter().map(|l| strip_bullet(l).unwrap_or(l)));
-    } else if lines.iter().all(|l| is_list_item_like(l)) {
+    } else if lines.len() >= 3 && lines.iter().all(|l| is_list_item_like(l)) {
+        // Three short lines or more with no marker read as a list; two are as often a credit
+        // over a speaker's label (`Ellis Garza/For NPR` over `MARA ELLISON, HOST:`), kept as
+        // lines.
         push_bullets(md, lines.iter().map(|l| strip_bullet(l).unwrap_or(l)));
     } else {
         push_hard_broken_lines(md, lines, "");

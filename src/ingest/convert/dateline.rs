@@ -99,6 +99,10 @@ fn parse_colon_dateline(line: &str) -> Option<ParsedDateline> {
 /// `HAYWARD, Calif. (AP)` → (`HAYWARD, Calif.`, `AP`).
 fn split_agency(prefix: &str) -> Option<(&str, Option<String>)> {
     let Some(inner_end) = prefix.strip_suffix(')') else {
+        // CNN's dateline since 2023 has no brackets: `Washington CNN —`.
+        if let Some(main) = prefix.strip_suffix(" CNN").map(str::trim_end).filter(|main| !main.is_empty()) {
+            return Some((main.trim_end_matches(','), Some("CNN".to_string())));
+        }
         return Some((prefix, None));
     };
     let open = inner_end.rfind('(')?;

@@ -77,6 +77,12 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
         "lire plus tard",
         "copiar enlace",
         "end of list",
+        "follow:",
+        "see your latest updates",
+        "hide caption",
+        "toggle caption",
+        "toggle more options",
+        "enlarge this image",
     ];
     const LONGEST: usize = 40;
     // A link's screen-reader label copied with it: `Our Standards: The Thomson Reuters Trust
@@ -92,7 +98,12 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
     }
     // A separator left alone on its line when the links around it were copied as lines.
     let separator_only = !line.is_empty() && line.chars().all(|c| matches!(c, '|' | '•' | '·' | '/' | ' '));
-    if separator_only || is_skip_links(line) || is_list_count(line) || is_listen_prompt(line) {
+    if separator_only
+        || is_skip_links(line)
+        || is_list_count(line)
+        || is_listen_prompt(line)
+        || is_reading_time(line)
+    {
         return true;
     }
     if line.len() > LONGEST {
@@ -109,6 +120,40 @@ fn is_skip_links(line: &str) -> bool {
         && has_at_most_words(line, 9)
         && !ends_as_sentence(line)
         && line.split("kip to ").skip(1).all(|target| has_at_most_words(target, 3))
+}
+
+/// A button of a page's audio player (`Playlist`, `Download`, `Embed`, `Transcript`, `Listen ·
+/// 3:58`, `3-Minute Listen`, `3:58`): page furniture where other leftovers stand beside it.
+pub(super) fn is_player_button(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let duration = |text: &str| {
+        text.split_once(':').is_some_and(|(m, s)| {
+            (1..=3).contains(&m.len())
+                && s.len() == 2
+                && m.bytes().chain(s.bytes()).all(|b| b.is_ascii_digit())
+        })
+    };
+    matches!(lower.as_str(), "playlist" | "download" | "embed" | "transcript" | "listen")
+        || duration(&lower)
+        || lower.strip_prefix("listen · ").is_some_and(duration)
+        || lower
+            .strip_suffix("-minute listen")
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty())
+}
+
+/// A page's estimate of the reading time on a line of its own (`4 minute read`, `5 min read`,
+/// `Lesezeit: 3 Min.`).
+fn is_reading_time(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
+    match words.as_slice() {
+        [n, "minute" | "minutes" | "min" | "mins", "read"] => number(n),
+        [n, "min." | "min" | "minuten"] => number(n),
+        ["lesezeit:", n, "min." | "min" | "minuten"] => number(n),
+        ["reading", "time:", n, "min" | "mins" | "minutes"] => number(n),
+        _ => false,
+    }
 }
 
 /// A list's count read out for screen readers (`list of 4 items`, `list 1 of 4`), copied with

@@ -271,3 +271,41 @@ fn the_bbcs_and_the_new_york_times_headers_as_a_browser_copies_them() {
     );
     assert!(out.authors.is_empty() && out.body.starts_with("Maria Lopez"), "{}", out.body);
 }
+
+#[test]
+fn cnns_and_nprs_pages_as_a_browser_copies_them() {
+    // CNN: the reading time and follow buttons over the photo, its caption over the credit, and
+    // the dateline without brackets.
+    let out = convert(
+        "Politics\nSenate passes stopgap funding bill hours before shutdown deadline\n\
+         By Haley Brennan, Marcus Delgado and Aditi Rao, CNN\n 4 minute read\n\
+         Updated 3:04 PM EDT, Tue March 4, 2025\nLink Copied!\nFollow:\n\
+         Senate Majority Leader Ron Whitaker speaks to reporters at the US Capitol on March 4, 2025.\n\
+         Kent Nishimura/Getty Images\nWashington CNN —\n\
+         The Senate on Tuesday passed a stopgap bill to keep the federal government funded.",
+    );
+    assert_eq!(
+        out.images[0].caption.as_deref(),
+        Some("Senate Majority Leader Ron Whitaker speaks to reporters at the US Capitol on March 4, 2025.")
+    );
+    assert!(out.summary.starts_with("The Senate on Tuesday passed"), "{}", out.summary);
+    let dateline = out.dateline.expect("dateline");
+    assert_eq!((dateline.place.as_str(), dateline.agency.as_deref()), ("Washington", Some("CNN")));
+    assert!(!out.body.contains("minute read") && !out.body.contains("Follow:"), "{}", out.body);
+    // NPR: the audio player's buttons in a run are leftovers; alone, `Transcript` is a word of
+    // the story. Two short lines are no list.
+    let out = convert(
+        "Rural clinics in West Texas scramble as measles cases climb\n\nListen · 3:58\n\n3:58\n\n\
+         3-Minute Listen\n\nPlaylist\n\nDownload\n\nEmbed\n\nTranscript\n\n\
+         Health officials in West Texas say measles cases there have now climbed past 150.\n\n\
+         Ellis Garza/For NPR\nMARA ELLISON, HOST:\n\nThe outbreak began in January.\n\n\
+         Transcript\n\nThe rest of the story, as it was broadcast, follows here.",
+    );
+    assert!(out.body.starts_with("Health officials"), "{}", out.body);
+    assert!(out.body.contains("Ellis Garza/For NPR\\\nMARA ELLISON, HOST:"), "{}", out.body);
+    assert!(out.body.contains("Transcript\n\nThe rest of the story"), "kept alone: {}", out.body);
+    for button in ["Listen · 3:58", "3:58", "3-Minute Listen", "Playlist", "Download", "Embed", "Transcript"]
+    {
+        assert!(out.dropped.iter().any(|line| line == button), "{button}: {:?}", out.dropped);
+    }
+}
