@@ -428,11 +428,18 @@ impl Renderer {
                 let weeks = if site.digest_period == crate::config::DigestPeriod::Week {
                     site.weeks
                         .iter()
-                        .filter(|w| w.articles.iter().any(|&i| site.articles[i].date.year() == period.key.0))
-                        .map(|w| ArchiveEntry {
-                            title: period_label(site, w),
-                            path: w.path.clone(),
-                            count: w.articles.len(),
+                        .filter_map(|w| {
+                            // Counted by the year's stories, so that the weeks add up to the year.
+                            let count = w
+                                .articles
+                                .iter()
+                                .filter(|&&i| site.articles[i].date.year() == period.key.0)
+                                .count();
+                            (count > 0).then(|| ArchiveEntry {
+                                title: period_label(site, w),
+                                path: w.path.clone(),
+                                count,
+                            })
                         })
                         .collect()
                 } else {

@@ -73,6 +73,11 @@ fn weekly_digests_follow_iso_weeks_across_the_year_end() {
     let year_before = site.output("2024/index.html");
     assert!(visible_text(&year_before).contains("Week 1, 2025 (30 December – 5 January)"), "{year_before}");
     assert!(year_before.contains("href=\"../2025/w01/\""));
+    let listed: String = visible_text(&year_before).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        listed.contains("Week 1, 2025 (30 December – 5 January) 1 story"),
+        "its one 2024 story: {listed}"
+    );
 }
 
 /// A week's digest is dated by its Monday, whatever day its oldest story is from: the page's

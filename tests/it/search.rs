@@ -253,6 +253,8 @@ fn a_real_browser_searches_without_accents_pages_through_results_and_filters() {
 
     // A word after an elision, a writer's name, and ß typed as ss.
     assert_eq!(search_for(&browser, "armistice"), ["Cérémonie"]);
+    let excerpt = browser.eval("return document.querySelector('#search-results .excerpt').innerHTML");
+    assert!(excerpt.as_str().unwrap().contains("<mark>l’armistice</mark>"), "marked: {excerpt}");
     assert_eq!(search_for(&browser, "okafor"), ["Cérémonie"]);
     assert_eq!(search_for(&browser, "fahrradstrasse"), ["Cérémonie"]);
 

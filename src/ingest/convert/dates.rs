@@ -237,7 +237,7 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
             after.next().is_some_and(is_update_word)
                 && after.any(|word| word.bytes().any(|b| b.is_ascii_digit()))
         }
-        Some(word) if led && word != "updated" && is_update_word(word) => {
+        Some(word) if led && !word.eq_ignore_ascii_case("updated") && is_update_word(word) => {
             after.any(|word| word.bytes().any(|b| b.is_ascii_digit()))
         }
         Some(word) if word.eq_ignore_ascii_case("updated") => {
@@ -356,12 +356,12 @@ fn digit_order(lower: &str, words: &[&str]) -> DigitOrder {
 /// the first number is above 12, the month first when the second is. Dotted dates
 /// (`31.12.2025`) are day first and ISO dates (`2025-12-31`) are read as ISO writes them.
 pub(super) fn numeric_date(word: &str, order: DigitOrder) -> Option<(i16, i8, i8)> {
-    // `31.12.2025`: dots between the numbers are written day first, in every country that
-    // writes them.
     if word.len() == 10 && word.as_bytes()[4] == b'-' && word.as_bytes()[7] == b'-' {
         let date = word.parse::<jiff::civil::Date>().ok()?;
         return Some((date.year(), date.month(), date.day()));
     }
+    // `31.12.2025`: dots between the numbers are written day first, in every country that
+    // writes them (a word with no `/` is read as dotted, or not at all).
     let dotted = !word.contains('/');
     let mut parts = word.split(if dotted { '.' } else { '/' });
     let (Some(a), Some(b), Some(year), None) = (parts.next(), parts.next(), parts.next(), parts.next())

@@ -10,103 +10,110 @@ use super::language::has_at_most_words;
 use super::paragraphs::Para;
 use super::wire::is_agency_notice;
 
+/// Page leftovers by their whole text, in lower case: buttons, labels and adverts that pages
+/// print as lines of their own.
+const LEFTOVERS: &[&str] = &[
+    "advertisement",
+    "continue reading the main story",
+    "continue reading",
+    "image",
+    "photo",
+    "video",
+    "share this article",
+    "share this",
+    "share",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "play video",
+    "play",
+    "fullscreen",
+    "reuse content",
+    "sign up for our newsletter",
+    "skip advertisement",
+    "supported by",
+    "listen to this article",
+    "read more",
+    "read more:",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "email",
+    "print",
+    "comments",
+    "loading",
+    "loading...",
+    "copy link",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "subscribe",
+    "comment",
+    "gift this article",
+    "save article",
+    "most read",
+    "advertisement - scroll to continue",
+    "anzeige",
+    "werbung",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "today's paper",
+    "today’s paper",
+    "share full article",
+    "link copied",
+    "link copied!",
+    "ad feedback",
+    "save",
+    "translate",
+    "listen",
+    "reddit",
+    "flipboard",
+    "show key events only",
+    "offrir l'article",
+    "offrir l’article",
+    "lire plus tard",
+    "copiar enlace",
+    "end of list",
+    "follow:",
+    "see your latest updates",
+    "hide caption",
+    "toggle caption",
+    "toggle more options",
+    "enlarge this image",
+];
+
+/// The longest line [`LEFTOVERS`] holds, in bytes: longer lines are no such leftover.
+const LEFTOVER_LONGEST: usize = 40;
+
 pub(super) fn is_page_leftover(line: &str) -> bool {
-    const LEFTOVERS: &[&str] = &[
-        "advertisement",
-        "continue reading the main story",
-        "continue reading",
-        "image",
-        "photo",
-        "video",
-        "share this article",
-        "share this",
-        "share",
-        "share on facebook",
-        "share on twitter",
-        "share via email",
-        "play video",
-        "play",
-        "fullscreen",
-        "reuse content",
-        "sign up for our newsletter",
-        "skip advertisement",
-        "supported by",
-        "listen to this article",
-        "read more",
-        "read more:",
-        "facebook",
-        "twitter",
-        "whatsapp",
-        "linkedin",
-        "pinterest",
-        "email",
-        "print",
-        "comments",
-        "loading",
-        "loading...",
-        "copy link",
-        "story continues below advertisement",
-        "article continues below advertisement",
-        "subscribe",
-        "comment",
-        "gift this article",
-        "save article",
-        "most read",
-        "advertisement - scroll to continue",
-        "anzeige",
-        "werbung",
-        "publicidad",
-        "publicité",
-        "pubblicità",
-        "publicidade",
-        "advertentie",
-        "today's paper",
-        "today’s paper",
-        "share full article",
-        "link copied",
-        "link copied!",
-        "ad feedback",
-        "save",
-        "translate",
-        "listen",
-        "reddit",
-        "flipboard",
-        "show key events only",
-        "offrir l'article",
-        "offrir l’article",
-        "lire plus tard",
-        "copiar enlace",
-        "end of list",
-        "follow:",
-        "see your latest updates",
-        "hide caption",
-        "toggle caption",
-        "toggle more options",
-        "enlarge this image",
-    ];
-    const LONGEST: usize = 40;
     // A link's screen-reader label copied with it: `Our Standards: The Thomson Reuters Trust
     // Principles., opens new tab`.
     if line.ends_with(", opens new tab") && has_at_most_words(line, 16) {
         return true;
     }
-    if is_known_furniture(line) {
-        return true;
-    }
-    if line.len() <= 120 && is_share_buttons(line) {
-        return true;
-    }
+    is_known_furniture(line) || is_listen_prompt(line) || is_fixed_leftover(line)
+}
+
+/// A leftover by its whole text, never the start of a sentence: a button's words (`Share full
+/// article`, `Save`), a row of sharing buttons, skip links, a list's count, a reading time, a
+/// separator alone. Only these are set apart from a paragraph a copy glued them to: a
+/// prefix rule (`Click here to …`) may open a sentence that goes on in the next line.
+pub(super) fn is_fixed_leftover(line: &str) -> bool {
     // A separator left alone on its line when the links around it were copied as lines.
     let separator_only = !line.is_empty() && line.chars().all(|c| matches!(c, '|' | '•' | '·' | '/' | ' '));
     if separator_only
         || is_skip_links(line)
         || is_list_count(line)
-        || is_listen_prompt(line)
         || is_reading_time(line)
+        || (line.len() <= 120 && is_share_buttons(line))
     {
         return true;
     }
-    if line.len() > LONGEST {
+    if line.len() > LEFTOVER_LONGEST {
         return false;
     }
     let lower = line.to_lowercase();
@@ -116,10 +123,24 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
 /// A page's links for keyboard users, copied as text, often glued together (`Skip to
 /// contentSkip to site index`).
 fn is_skip_links(line: &str) -> bool {
+    const TARGETS: &[&str] = &[
+        "content",
+        "main content",
+        "site index",
+        "navigation",
+        "main navigation",
+        "search",
+        "footer",
+        "main menu",
+        "article",
+    ];
     strip_prefix_ignore_case(line, "skip to ").is_some()
         && has_at_most_words(line, 9)
-        && !ends_as_sentence(line)
-        && line.split("kip to ").skip(1).all(|target| has_at_most_words(target, 3))
+        && line.split("kip to ").skip(1).all(|target| {
+            // Glued to the next link's `S` (`Skip to contentSkip to site index`).
+            let target = target.strip_suffix('S').unwrap_or(target).trim().to_lowercase();
+            TARGETS.contains(&target.as_str())
+        })
 }
 
 /// A button of a page's audio player (`Playlist`, `Download`, `Embed`, `Transcript`, `Listen ·
@@ -168,13 +189,22 @@ fn is_list_count(line: &str) -> bool {
     }
 }
 
-/// An audio player's prompt over the story (`Listen to this article · 6:48 min Learn more`).
+/// An audio player's prompt over the story (`Listen to this article · 6:48 min Learn more`): the
+/// prompt, then nothing but its length and a link (`Listen to this story of how…` is a sentence).
 fn is_listen_prompt(line: &str) -> bool {
-    ["listen to this article", "listen to this story", "listen to article"]
+    let Some(rest) = ["listen to this article", "listen to this story", "listen to article"]
         .iter()
-        .any(|prompt| strip_prefix_ignore_case(line, prompt).is_some())
-        && has_at_most_words(line, 12)
-        && !ends_as_sentence(line)
+        .find_map(|prompt| strip_prefix_ignore_case(line, prompt))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([' ', '·', '-', '|']).to_lowercase();
+    let rest = rest.trim_end_matches("learn more").trim();
+    let length = rest.split_whitespace().all(|word| {
+        matches!(word, "min" | "mins" | "minutes" | "·")
+            || word.bytes().all(|b| b.is_ascii_digit() || b == b':')
+    });
+    length && has_at_most_words(line, 12)
 }
 
 /// Social networks as sharing buttons name them.

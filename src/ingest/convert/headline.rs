@@ -37,8 +37,10 @@ pub(super) fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     if line.len() > 32 {
         return None;
     }
-    let line =
-        ["le ", "el ", "am ", "il "].iter().find_map(|article| line.strip_prefix(article)).unwrap_or(line);
+    let line = ["le ", "el ", "am ", "il "]
+        .iter()
+        .find_map(|article| strip_prefix_ignore_case(line, article))
+        .unwrap_or(line);
     let line = match line.split_once(' ') {
         Some((weekday, rest)) if is_weekday(weekday.trim_end_matches(',')) => rest.trim_start(),
         _ => line,
@@ -223,12 +225,13 @@ pub(super) fn is_section_label(line: &str) -> bool {
 }
 
 /// A site's name for its section, as it prints one over a headline: a breadcrumb
-/// (`News|Environment`, `Wirtschaft›Energie`, `Politics > Congress`) or one or two capitalised
-/// words (`CONGRESS`, `California`, `Local News`), with no digit and no sentence's ending. Alone
-/// it could be a short headline (`Museum reopens` has a word in lower case, so it is none):
-/// [`super::layout::Layout`] takes it as a label only over a longer headline.
+/// (`News|Environment`, `Wirtschaft›Energie`, `Politics > Congress`) or one capitalised word, or
+/// two in capitals (`California`, `CONGRESS`, `LOCAL NEWS`), with no digit and no sentence's
+/// ending. Two words in title case are as often a headline (`Museum Reopens`), and `Interview |
+/// Olivia Colman` is one, so neither is a label. [`super::layout::Layout`] takes a label only
+/// over a longer headline.
 pub(super) fn is_page_label(line: &str) -> bool {
-    const SEPARATORS: &[char] = &['|', '›', '»', '>', '/', '·'];
+    const SEPARATORS: &[char] = &['|', '›', '»', '>', '/'];
     let short = |piece: &str, words: usize| {
         let piece = piece.trim();
         !piece.is_empty()
@@ -238,10 +241,16 @@ pub(super) fn is_page_label(line: &str) -> bool {
             && !piece.chars().any(|c| c.is_ascii_digit())
             && !ends_as_sentence_or_clause(piece)
     };
+    // `|` and `/` set apart by spaces join a headline's parts, not a breadcrumb's.
+    let spaced = [" | ", " / "].iter().any(|separator| line.contains(separator));
     let mut pieces = line.split(SEPARATORS);
-    let breadcrumb =
-        line.contains(SEPARATORS) && pieces.clone().count() <= 4 && pieces.all(|piece| short(piece, 3));
-    breadcrumb || (short(line, 2) && parse_byline(line).is_none() && !is_timestamp_line(line))
+    let breadcrumb = line.contains(SEPARATORS)
+        && !spaced
+        && pieces.clone().count() <= 4
+        && pieces.all(|piece| short(piece, 3));
+    let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
+    let words = if capitals { 2 } else { 1 };
+    breadcrumb || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
 }
 
 /// A line shaped like a headline, whatever follows it: a few words to a long sentence's worth,

@@ -111,6 +111,11 @@ impl Layout {
         self.roles.len()
     }
 
+    /// The last paragraph before `i` that is not set aside as page leftovers or a photo.
+    fn previous_kept(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&k| !matches!(self.roles[k], Role::Dropped | Role::Image))
+    }
+
     /// The first paragraph after `i` that is not set aside as page leftovers or a photo.
     fn next_kept(&self, i: usize) -> Option<usize> {
         (i + 1..self.roles.len()).find(|&k| !matches!(self.roles[k], Role::Dropped | Role::Image))
@@ -369,16 +374,7 @@ impl Layout {
                 // `Économie` over `Transports`), where a longer headline follows.
                 Role::Body
                     if labels.len() < 3
-                        && paras[at].single_line().is_some_and(|line| {
-                            // Under another label, its words may be in lower case (`Politics`
-                            // over `Live` over `UK politics`).
-                            is_page_label(line)
-                                || (!labels.is_empty() && {
-                                    let words: Vec<String> =
-                                        line.split_whitespace().map(crate::text::capitalised).collect();
-                                    is_page_label(&words.join(" "))
-                                })
-                        })
+                        && paras[at].single_line().is_some_and(is_page_label)
                         && self.next_kept(at).is_some_and(|next| {
                             paras[next].single_line().is_some_and(|line| {
                                 is_page_label(line)
@@ -496,10 +492,7 @@ impl Layout {
             // paragraph (which also hid a date line under it).
             // The New York Times' `Reporting from Sacramento` under the byline: where the writers
             // were, the byline's, reported with it.
-            let under_byline = (0..i)
-                .rev()
-                .find(|&k| !matches!(self.roles[k], Role::Dropped | Role::Image))
-                .is_some_and(|k| self.roles[k] == Role::Byline);
+            let under_byline = self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Byline);
             if under_byline
                 && strip_prefix_ignore_case(line, "reporting from ").is_some()
                 && has_at_most_words(line, 7)
@@ -533,10 +526,7 @@ impl Layout {
             // Over a byline: a standfirst, which ends as a sentence only right under the headline
             // (`The 4-to-1 vote clears a major hurdle.` over `By Dana Whitcombe`); a paragraph of
             // text ending so further down is the story's, with a writer's line under it.
-            let right_under_headline = (0..i)
-                .rev()
-                .find(|&k| !matches!(self.roles[k], Role::Dropped | Role::Image))
-                .is_some_and(|k| self.roles[k] == Role::Title);
+            let right_under_headline = self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title);
             // One or two lines of standfirst (Bloomberg prints two) over the byline.
             let is_byline = |n: usize| {
                 paras[n].single_line().is_some_and(|next_line| {
@@ -604,7 +594,14 @@ impl Layout {
         // Where there are more, the one in the header that says what it is (the Guardian's `First
         // published on Tue 4 Mar 2025 08.12 GMT` under the latest entry's time).
         let end = self.window_end(paras, STAMP_WINDOW);
-        let mut led = stamps.iter().filter(|(at, stamp)| stamp.led && *at < end);
+        // Only `Published`'s, once: a live blog's entries are headed `Posted 9:10 AM ET, …`.
+        let says_published = |at: usize| {
+            let lower = paras[at].first_line().to_lowercase();
+            ["published", "publié", "veröffentlicht", "publicado", "pubblicato"]
+                .iter()
+                .any(|word| lower.contains(word))
+        };
+        let mut led = stamps.iter().filter(|(at, stamp)| stamp.led && *at < end && says_published(*at));
         let (at, stamp) = match (stamps.as_slice(), led.next(), led.next()) {
             ([one], _, _) => one,
             (_, Some(first_led), None) => first_led,

@@ -309,3 +309,51 @@ fn cnns_and_nprs_pages_as_a_browser_copies_them() {
         assert!(out.dropped.iter().any(|line| line == button), "{button}: {:?}", out.dropped);
     }
 }
+
+/// What helper-58's review found the browser-copy rules took from ordinary text.
+#[test]
+fn the_browser_copy_rules_take_nothing_from_ordinary_text() {
+    // A line that opens a sentence like a button's words is no leftover.
+    for text in [
+        "Council report published\n\nClick here to read the full report, which the\ncommittee published on Monday.",
+        "Council report published\n\nListen to this story of how a small town in Maine\nbecame the center of the lobster wars.",
+        "Council report published\n\nListen to this story of how a small town in Maine became the center",
+    ] {
+        let out = convert(text);
+        // Lines kept as lines end in Markdown's hard break.
+        let body: String = out.body.replace("\\\n", " ").split_whitespace().collect::<Vec<_>>().join(" ");
+        let (_, paragraph) = text.split_once("\n\n").unwrap();
+        let paragraph: String = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(body.contains(&paragraph), "{text:?}: {body}");
+    }
+    // Headlines in title case, and with a spaced bar, are no section labels: never dropped, and
+    // the line under them is no headline.
+    let out = convert(
+        "Museum Reopens\n\nThe city's art museum opens its doors after a three-year renovation\n\n\
+         The museum reopened on Saturday with a new wing, officials said.",
+    );
+    assert!(out.dropped.is_empty() && out.body.contains("Museum Reopens"), "{out:?}");
+    assert_ne!(
+        out.title.as_deref(),
+        Some("The city's art museum opens its doors after a three-year renovation")
+    );
+    let out = convert(
+        "Politics\n\nStarmer resigns\n\nThe prime minister stepped down after a week of pressure from his party\n\n\
+         The prime minister resigned on Monday, officials said.",
+    );
+    assert!(out.body.contains("Starmer resigns"), "{out:?}");
+    assert_ne!(
+        out.title.as_deref(),
+        Some("The prime minister stepped down after a week of pressure from his party")
+    );
+    let text = "Interview | Olivia Colman\n\nThe actor on fame, family and the role that changed her life\n\n\
+                Olivia Colman is sitting in a London cafe on a wet Tuesday, talking about her work.";
+    assert_eq!(convert(text).title.as_deref(), Some("Interview | Olivia Colman"));
+    // A live blog's entries are headed by stamps with times: the first is no publication stamp.
+    let out = convert(
+        "Live: Senate votes on stopgap bill\n\nPosted 9:10 AM ET, March 4, 2025\n\n\
+         The Senate opened debate on Tuesday morning, officials said.\n\n\
+         Posted 11:45 AM ET, March 4, 2025\n\nThe vote is expected within the hour, aides said.",
+    );
+    assert!(out.body.starts_with("Posted 9:10 AM ET, March 4, 2025"), "{}", out.body);
+}

@@ -6,7 +6,7 @@ use super::byline::parse_byline;
 use super::credits::{ends_as_sentence, parse_credit};
 use super::dates::publication_stamp;
 use super::embeds::parse_signature;
-use super::furniture::{is_page_leftover, is_timestamp_line};
+use super::furniture::{is_fixed_leftover, is_timestamp_line};
 use super::headline::{
     HEADER_WINDOW, is_credits_line, is_page_label, looks_like_headline_line, para_date, stamp_date,
 };
@@ -176,9 +176,15 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
         lines.iter().filter(|line| strip_bullet(line).is_some() || number_marker(line).is_some()).count();
     // A page's leftover glued by the copy to the one paragraph under or over it (CNN's `Ad
     // Feedback` over a paragraph of text): apart, the leftover goes and the text stays.
-    let leftovers = lines.iter().filter(|line| is_page_leftover(line)).count();
-    let leading = lines.iter().take_while(|line| is_page_leftover(line)).count();
-    if leftovers > 0 && leftovers + 1 == lines.len() && (leading == leftovers || leading == 0) {
+    // Only a line that is a leftover whole (not `Click here to read the report, which the` over
+    // the rest of its sentence), and not in text wrapped at a width.
+    let leftovers = lines.iter().filter(|line| is_fixed_leftover(line)).count();
+    let leading = lines.iter().take_while(|line| is_fixed_leftover(line)).count();
+    if leftovers > 0
+        && leftovers + 1 == lines.len()
+        && (leading == leftovers || leading == 0)
+        && !is_hard_wrapped(lines)
+    {
         return LineBlock::LinePerParagraph;
     }
     // A date printed twice (`22 Dec, 2016` over `22 Dec, 2016`) is one date line.
