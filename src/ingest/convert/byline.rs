@@ -166,7 +166,16 @@ pub(super) fn parse_byline(line: &str) -> Option<Byline> {
     if !has_at_most_words(line, 20) {
         return None;
     }
-    let (rest, explicit) = match BYLINE_LEADS.iter().find_map(|lead| strip_prefix_ignore_case(line, lead)) {
+    // ABC's `ByNathan Pryor` (the lead glued to the name by a copy), Corriere's `di Giulia
+    // Ferraresi` (in lower case only: `Di Maio said` opens a sentence), a TV station's `Author:`.
+    let glued = line.strip_prefix("By").filter(|rest| rest.starts_with(|c: char| c.is_uppercase()));
+    let lead = BYLINE_LEADS
+        .iter()
+        .find_map(|lead| strip_prefix_ignore_case(line, lead))
+        .or(glued)
+        .or_else(|| line.strip_prefix("di "))
+        .or_else(|| strip_prefix_ignore_case(line, "author: "));
+    let (rest, explicit) = match lead {
         Some(rest) => (rest, true),
         None => (line, false),
     };
@@ -218,6 +227,14 @@ pub(super) fn parse_byline(line: &str) -> Option<Byline> {
         leftovers.extend(role.map(str::to_string));
         names_part = names;
     }
+    // The Wall Street Journal's `By Collin Reyes Follow and Hannah Marsh Follow`: each name's
+    // button, copied with it.
+    let unfollowed = names_part.replace(" Follow and ", " and ").replace(" Follow, ", ", ");
+    let unfollowed = unfollowed.strip_suffix(" Follow").unwrap_or(&unfollowed).to_string();
+    if unfollowed != names_part {
+        leftovers.push("Follow".to_string());
+    }
+    let names_part = unfollowed.as_str();
     let mut segments: Vec<String> = Vec::new();
     for (k, segment) in names_part.split(", ").map(str::trim).enumerate() {
         // `Jane Doe, John Roe, and Max Poe`: the serial comma's `and`.

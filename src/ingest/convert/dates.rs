@@ -3,7 +3,7 @@
 
 use super::byline::strip_prefix_ignore_case;
 use super::dateline::is_year;
-use super::furniture::{PUBLISHED_LEADS, UPDATED_LEADS};
+use super::furniture::{PUBLISHED_LEADS, UPDATED_LEADS, is_reading_time};
 use super::headline::{is_weekday, real_date};
 use super::language::has_at_most_words;
 
@@ -126,6 +126,13 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 20) {
         return None;
     }
+    // The Washington Post's `|Published …` (the bar between it and the byline), Yahoo's `… 9:14
+    // AM EST·3 min read` (the reading time glued on).
+    let line = line.trim_start_matches(['|', ' ']);
+    let line = match line.rsplit_once('·') {
+        Some((stamp, after)) if is_reading_time(after.trim()) => stamp.trim_end(),
+        _ => line,
+    };
     if let Some((date, time)) = place_date_time(line) {
         return Some(PublicationStamp { date, led: false, time: Some(time) });
     }
@@ -299,6 +306,7 @@ fn is_update_word(word: &str) -> bool {
         "updated"
             | "modified"
             | "modifié"
+            | "mis"
             | "actualizado"
             | "aktualisiert"
             | "atualizado"
@@ -342,7 +350,9 @@ fn digit_order(lower: &str, words: &[&str]) -> DigitOrder {
         if zone.starts_with("America/") || zone.starts_with("Etc/GMT+") {
             return DigitOrder::MonthFirst;
         }
-        if zone.starts_with("Etc/GMT-") {
+        if zone.starts_with("Etc/GMT-")
+            || matches!(zone, "Asia/Kolkata" | "Asia/Hong_Kong" | "Asia/Singapore")
+        {
             order = DigitOrder::DayFirst;
         }
     }
@@ -435,6 +445,15 @@ const ZONES: &[(&str, &str)] = &[
     ("BST", "Etc/GMT-1"),
     ("CET", "Etc/GMT-1"),
     ("CEST", "Etc/GMT-2"),
+    // India's (Israel's and Ireland's are written out in their news), and East Asia's and
+    // Australia's.
+    ("IST", "Asia/Kolkata"),
+    ("HKT", "Asia/Hong_Kong"),
+    ("SGT", "Asia/Singapore"),
+    ("JST", "Asia/Tokyo"),
+    ("KST", "Asia/Seoul"),
+    ("AEST", "Etc/GMT-10"),
+    ("AEDT", "Etc/GMT-11"),
 ];
 
 /// The zone of the abbreviation `word` (`ET`, `PST`), as [`ZONES`] lists it.
@@ -448,10 +467,22 @@ pub(super) type ClockTime = ((i8, i8), Option<&'static str>);
 /// The first `H:MM` in `words`, made 24-hour by an `a.m.`/`PM` after it, and the time zone an
 /// abbreviation after that names ([`ZONES`]).
 pub(super) fn clock_time(words: &[&str]) -> Option<ClockTime> {
+    let is_marker = |word: Option<&&str>| {
+        word.map(|w| w.trim_end_matches([',', ';']).to_ascii_lowercase())
+            .is_some_and(|w| matches!(w.as_str(), "am" | "a.m." | "a.m" | "pm" | "p.m." | "p.m"))
+    };
     // `9:30`, French `10h30`, or British `17.45` when a zone follows it (alone it may be a
-    // figure).
+    // figure); `10:12am` with its marker glued on (the SCMP's); `7 AM`, an hour alone, only
+    // with its marker.
     let split = |at: usize| {
         let word = words[at].trim_end_matches([',', '.', ';']);
+        let word = word.strip_suffix("am").or_else(|| word.strip_suffix("pm")).unwrap_or(word);
+        if (1..=2).contains(&word.len())
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && is_marker(words.get(at + 1))
+        {
+            return Some((word, "00"));
+        }
         let zone_after = || {
             words
                 .get(at + 1)
@@ -468,15 +499,22 @@ pub(super) fn clock_time(words: &[&str]) -> Option<ClockTime> {
     let (hour, minute) = split(at)?;
     let (mut hour, minute): (i8, i8) = (hour.parse().ok()?, minute.parse().ok()?);
     let mut next = at + 1;
-    let marker = words.get(next).map(|w| w.trim_end_matches([',', ';']).to_ascii_lowercase());
+    let glued = words[at].trim_end_matches([',', '.', ';']);
+    let glued = [("am", "am"), ("pm", "pm")]
+        .into_iter()
+        .find(|(suffix, _)| glued.ends_with(suffix) && glued.len() > 2)
+        .map(|(_, marker)| marker.to_string());
+    let marker = glued
+        .clone()
+        .or_else(|| words.get(next).map(|w| w.trim_end_matches([',', ';']).to_ascii_lowercase()));
     match marker.as_deref() {
         Some("am" | "a.m." | "a.m") => {
             hour %= 12;
-            next += 1;
+            next += usize::from(glued.is_none());
         }
         Some("pm" | "p.m." | "p.m") => {
             hour = hour % 12 + 12;
-            next += 1;
+            next += usize::from(glued.is_none());
         }
         _ => {}
     }

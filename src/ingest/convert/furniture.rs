@@ -80,6 +80,23 @@ const LEFTOVERS: &[&str] = &[
     "end of list",
     "follow:",
     "see your latest updates",
+    "open in app",
+    "member-only story",
+    "summarize",
+    "democracy dies in darkness",
+    "+ follow",
+    "lien copié",
+    "passer la publicité",
+    "story continues",
+    "end of article",
+    "read next",
+    "zum inhalt springen",
+    "zur hauptnavigation springen",
+    "zur suche springen",
+    "aller au contenu",
+    "aller au contenu principal",
+    "saltar al contenido",
+    "vai al contenuto",
     "hide caption",
     "toggle caption",
     "toggle more options",
@@ -143,9 +160,11 @@ fn is_skip_links(line: &str) -> bool {
         })
 }
 
-/// A button of a page's audio player (`Playlist`, `Download`, `Embed`, `Transcript`, `Listen ·
-/// 3:58`, `3-Minute Listen`, `3:58`): page furniture where other leftovers stand beside it.
-pub(super) fn is_player_button(line: &str) -> bool {
+/// A page's button whose words a story may print alone too: an audio player's (`Playlist`,
+/// `Download`, `Embed`, `Transcript`, `Listen · 3:58`, `3-Minute Listen`, `3:58`), the text size
+/// controls (`AA`, `Text Size`, `Small`, `Medium`, `Large`), a count of comments or shares (`532`,
+/// `1.2K`): page furniture where other leftovers stand beside it.
+pub(super) fn is_page_button(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let duration = |text: &str| {
         text.split_once(':').is_some_and(|(m, s)| {
@@ -154,7 +173,32 @@ pub(super) fn is_player_button(line: &str) -> bool {
                 && m.bytes().chain(s.bytes()).all(|b| b.is_ascii_digit())
         })
     };
-    matches!(lower.as_str(), "playlist" | "download" | "embed" | "transcript" | "listen")
+    // A year alone heads a timeline's entries: no count.
+    let count = {
+        let digits = lower.trim_end_matches(['k', 'm']);
+        !digits.is_empty()
+            && digits.len() <= 6
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+            && digits.bytes().any(|b| b.is_ascii_digit())
+            && !(digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (1800..=2100).contains(&year)))
+    };
+    count
+        || matches!(
+            lower.as_str(),
+            "playlist"
+                | "download"
+                | "embed"
+                | "transcript"
+                | "listen"
+                | "aa"
+                | "text size"
+                | "resize"
+                | "small"
+                | "medium"
+                | "large"
+                | "comment"
+                | "comments"
+        )
         || duration(&lower)
         || lower.strip_prefix("listen · ").is_some_and(duration)
         || lower
@@ -164,7 +208,7 @@ pub(super) fn is_player_button(line: &str) -> bool {
 
 /// A page's estimate of the reading time on a line of its own (`4 minute read`, `5 min read`,
 /// `Lesezeit: 3 Min.`).
-fn is_reading_time(line: &str) -> bool {
+pub(super) fn is_reading_time(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());

@@ -1,7 +1,7 @@
 //! Headlines and subheads: what a headline line looks like, and the lines near it that are no
 //! headline (labels, contact lines, credits lines).
 
-use super::byline::{parse_byline, strip_prefix_ignore_case};
+use super::byline::{is_known_agency, parse_byline, strip_prefix_ignore_case};
 use super::credits::{NAME_PARTICLES, parse_credit};
 use super::dateline::parse_dateline;
 use super::dates::{DigitOrder, numeric_date, parse_full_date, parse_month_day};
@@ -33,6 +33,18 @@ pub(super) fn para_date(para: &Para<'_>) -> Option<(i16, i8, i8)> {
 /// they allow one reading, or with dots, which only the day-first countries write).
 pub(super) fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     let line = line.trim().trim_end_matches(['.', ',']);
+    // Corriere's `4 marzo 2025 (modifica il 4 marzo 2025 | 19:05)`: the update in brackets.
+    let line = match line.split_once(" (") {
+        Some((date, aside))
+            if aside.ends_with(')')
+                && ["modifica", "updated", "aggiornato", "actualizado", "mis à jour", "aktualisiert"]
+                    .iter()
+                    .any(|word| strip_prefix_ignore_case(aside, word).is_some()) =>
+        {
+            date
+        }
+        _ => line,
+    };
     // Most paragraphs are longer than any date: no parsing for those.
     if line.len() > 32 {
         return None;
@@ -250,7 +262,13 @@ pub(super) fn is_page_label(line: &str) -> bool {
         && pieces.all(|piece| short(piece, 3));
     let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
     let words = if capitals { 2 } else { 1 };
-    breadcrumb || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
+    // A section of news (`City News`, `Mumbai News`), or the outlet a portal took the story from
+    // (Yahoo's `Associated Press` over the headline).
+    let news = short(line, 3) && line.ends_with(" News");
+    breadcrumb
+        || news
+        || is_known_agency(line)
+        || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
 }
 
 /// A line shaped like a headline, whatever follows it: a few words to a long sentence's worth,

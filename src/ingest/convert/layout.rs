@@ -19,7 +19,7 @@ use super::dates::{
 use super::embeds::{Signature, parse_signature};
 use super::furniture::{
     is_cookie_notice, is_dayless_stamp, is_image_marker, is_kicker, is_list_of_links, is_lone_dateline,
-    is_network_name, is_newsletter_masthead, is_page_leftover, is_player_button, is_timestamp_line,
+    is_network_name, is_newsletter_masthead, is_page_button, is_page_leftover, is_timestamp_line,
 };
 use super::headline::{
     HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_page_label, is_section_label,
@@ -126,10 +126,10 @@ impl Layout {
     /// stories under their heading (`Read more:`, `Topics`, `Mehr zum Thema:`).
     fn mark_leftovers(&mut self, paras: &[Para<'_>]) {
         self.mark_page_leftovers(paras);
-        // An audio player's buttons (`Playlist`, `Download`, `Embed`, `Transcript`, `3:58`) are
-        // words a story may print alone too: dropped only in a run of three or more, or beside
-        // other leftovers.
-        let button = |i: usize| paras[i].single_line().is_some_and(is_player_button);
+        // Buttons whose words a story may print alone too (an audio player's `Playlist`,
+        // `Transcript`, `3:58`; a count of comments, `532`): dropped only in a run of three or
+        // more, or beside other leftovers.
+        let button = |i: usize| paras[i].single_line().is_some_and(is_page_button);
         for i in 0..paras.len().saturating_sub(2) {
             if (i..i + 3).all(|k| self.roles[k] == Role::Body && button(k)) {
                 self.roles[i..i + 3].fill(Role::Dropped);
@@ -141,7 +141,7 @@ impl Layout {
             };
             let Some(next) = (0..paras.len()).find(|&i| {
                 self.roles[i] == Role::Body
-                    && paras[i].single_line().is_some_and(is_player_button)
+                    && paras[i].single_line().is_some_and(is_page_button)
                     && beside_leftover(i)
             }) else {
                 break;
@@ -294,15 +294,10 @@ impl Layout {
     /// the credit.
     fn caption_before(&mut self, paras: &[Para<'_>], credit: usize) -> Option<String> {
         let c = credit.checked_sub(1)?;
-        // Or, in a header copied without blank lines (CNN's), a sentence above the credit before
-        // any paragraph of text (a headline there ends no sentence, and stays one).
-        let in_header = ends_as_sentence(paras[c].first_line())
-            && (0..c).all(|k| {
-                !(self.roles[k] == Role::Body
-                    && paras[k].is_prose()
-                    && ends_as_sentence(paras[k].first_line()))
-            });
-        let set_apart = paras[c].gap_before >= 2 || self.follows_image_marker(paras, c) || in_header;
+        // Or the story's dateline stands on its own under the credit (CNN's `Washington CNN —`):
+        // the story starts there, so the paragraph over the credit is the photo's.
+        let before_story = paras.get(credit + 1).and_then(Para::single_line).is_some_and(is_lone_dateline);
+        let set_apart = paras[c].gap_before >= 2 || self.follows_image_marker(paras, c) || before_story;
         let candidate = self.roles[c] == Role::Body
             && c > 0
             && set_apart

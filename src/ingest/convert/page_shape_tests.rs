@@ -1,5 +1,5 @@
 use super::*;
-use super::{clip_header::*, credits::*, furniture::*};
+use super::{clip_header::*, credits::*, dates::*, furniture::*, headline::*};
 
 #[test]
 fn a_photo_over_the_headline_and_a_byline_with_a_place() {
@@ -274,8 +274,8 @@ fn the_bbcs_and_the_new_york_times_headers_as_a_browser_copies_them() {
 
 #[test]
 fn cnns_and_nprs_pages_as_a_browser_copies_them() {
-    // CNN: the reading time and follow buttons over the photo, its caption over the credit, and
-    // the dateline without brackets.
+    // CNN: the reading time and follow buttons over the photo, its caption over the credit (the
+    // story starts at the dateline under them), and the dateline without brackets.
     let out = convert(
         "Politics\nSenate passes stopgap funding bill hours before shutdown deadline\n\
          By Haley Brennan, Marcus Delgado and Aditi Rao, CNN\n 4 minute read\n\
@@ -356,4 +356,57 @@ fn the_browser_copy_rules_take_nothing_from_ordinary_text() {
          Posted 11:45 AM ET, March 4, 2025\n\nThe vote is expected within the hour, aides said.",
     );
     assert!(out.body.starts_with("Posted 9:10 AM ET, March 4, 2025"), "{}", out.body);
+}
+
+/// helper-59's pages (Reuters, the Post, the Journal, Yahoo, Corriere, the Times of India, the
+/// SCMP, Le Figaro, ABC, a TV station), shortened to the lines each rule reads.
+#[test]
+fn more_sites_bylines_labels_and_stamps() {
+    let lede = "The Senate panel advanced the bill on Tuesday after a long debate, officials said.";
+    let byline = |line: &str| convert(&format!("Senate panel advances insulin bill\n\n{line}\n\n{lede}"));
+    assert_eq!(byline("ByNathan Pryor and Celia Márquez").authors, ["Nathan Pryor", "Celia Márquez"]);
+    assert_eq!(byline("di Giulia Ferraresi").authors, ["Giulia Ferraresi"]);
+    assert_eq!(byline("Author: Kiya Edwards").authors, ["Kiya Edwards"]);
+    let out = byline("By Collin Reyes Follow and Hannah Marsh Follow");
+    assert_eq!(out.authors, ["Collin Reyes", "Hannah Marsh"]);
+    assert!(out.dropped.iter().any(|line| line == "Follow"), "{:?}", out.dropped);
+    // `Di Maio` opens a sentence: no byline.
+    assert!(byline("Di Maio said the budget would pass").authors.is_empty());
+    // A section of news and a portal's source over the headline are labels.
+    for label in ["City News", "Associated Press"] {
+        let out = convert(&format!(
+            "{label}\nWind-driven wildfire forces evacuations in foothills east of Albuquerque\n\n{lede}"
+        ));
+        assert_eq!(
+            out.title.as_deref(),
+            Some("Wind-driven wildfire forces evacuations in foothills east of Albuquerque"),
+            "{label}"
+        );
+    }
+    // Stamps as these sites print them.
+    for (line, date, time) in [
+        ("|Published March 4, 2025 at 6:02 p.m. EST", (2025, 3, 4), Some(((18, 2), Some("Etc/GMT+5")))),
+        ("Tue, March 4, 2025 at 9:14 AM EST·3 min read", (2025, 3, 4), Some(((9, 14), Some("Etc/GMT+5")))),
+        (
+            "Publié le 04/03/2025 à 18:12, mis à jour le 04/03/2025 à 20:45",
+            (2025, 3, 4),
+            Some(((18, 12), None)),
+        ),
+        ("Mar 4, 2025, 22:51 IST", (2025, 3, 4), Some(((22, 51), Some("Asia/Kolkata")))),
+        ("Published: 10:12am, 5 Mar 2025", (2025, 3, 5), Some(((10, 12), None))),
+        ("March 4, 2025, 7 AM ET", (2025, 3, 4), Some(((7, 0), Some("America/New_York")))),
+    ] {
+        let stamp = publication_stamp(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!((stamp.date, stamp.time), (date, time), "{line}");
+    }
+    assert_eq!(stamp_date("4 marzo 2025 (modifica il 4 marzo 2025 | 19:05)"), Some((2025, 3, 4)));
+    assert_eq!(stamp_date("4 marzo 2025 (a Torino)"), None);
+    // A comment count and the text size buttons beside other buttons are leftovers; a year alone
+    // heads a timeline's entries and stays.
+    let out = convert(&format!(
+        "Senate panel advances insulin bill\n\n6 min\n\nSummarize\n\nShare\n\nComment\n\n532\n\nAA\n\n{lede}\n\n\
+         Advertisement\n\n2019\n\nThe first bill failed in committee."
+    ));
+    assert!(out.body.starts_with("The Senate panel"), "{}", out.body);
+    assert!(out.body.contains("2019\n\nThe first bill"), "{}", out.body);
 }
