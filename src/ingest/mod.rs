@@ -904,10 +904,17 @@ fn resolve(
                         // An empty file is warned of as one ("no article text"): where it has no
                         // date is no news.
                         if !prepared.body.trim().is_empty() {
-                            diagnostics.push(Diagnostic::warning(
-                                path,
-                                format!("no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"),
-                            ));
+                            // A line that looks like a date, unread: say so, and that `import`
+                            // would write the wrong one.
+                            let message = match (source.kind, convert::unread_date_line(&prepared.body)) {
+                                (SourceKind::Text, Some(line)) => format!(
+                                    "no date found: `{line}` looks like one, but was not taken as the article's (a form Gazette does not read, or not where a page's header puts its date); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: write `date:` in front matter with the date it gives (as 2025-03-04 or 2025-03-04T22:51:00+05:30)"
+                                ),
+                                _ => format!(
+                                    "no date found (front matter `date:`, a YYYY-MM-DD- file-name prefix, YYYY/MM/DD/ or YYYY/MM/ folders, a dated dateline, a date on a line of its own near the top, a publication stamp or an embedded post); using the file's modification time, so its URL and digest move when the file is edited, copied or checked out again: {how}"
+                                ),
+                            };
+                            diagnostics.push(Diagnostic::warning(path, message));
                         }
                         (modified_time(path, tz), DateSource::Modified)
                     }

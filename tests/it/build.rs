@@ -506,6 +506,24 @@ fn a_rebuild_reads_only_changed_articles_and_equals_a_clean_build() {
 }
 
 #[test]
+fn an_unread_date_line_is_named_in_the_warning() {
+    // The warning says what it saw, and no longer advises `import --in-place`, which would write
+    // the file's time down as the date.
+    let site = SiteTest::with_files(&[(
+        "content/axios.txt",
+        "Mortgage rates fall to lowest level since October\n\nMar 6, 2025 - Economy & Business\n\n\
+         Mortgage rates fell for the fifth straight week, according to Freddie Mac data released Thursday.\n",
+    )]);
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("no date found: `Mar 6, 2025 - Economy & Business` looks like one")
+            && !run.stderr.contains("--in-place"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_stamps_time_and_zone_file_the_story_on_the_sites_day() {
     // 11:30 p.m. in New York is 5:30 the next morning in Berlin; with no zone, a time is the
     // site's own.

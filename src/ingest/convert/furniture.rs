@@ -585,7 +585,7 @@ pub(super) fn is_dayless_stamp(line: &str) -> bool {
 /// Whether `text` may name a date: a month as the date rules read one (`Nov.`, `November`), or
 /// digits joined by `/` or `-` (`11/19`, `2024-11-19`) or by two dots (`04.03.2025`). Such a
 /// stamp is left for those rules.
-fn names_a_date(text: &str) -> bool {
+pub(super) fn names_a_date(text: &str) -> bool {
     let month = text
         .split(|c: char| !c.is_alphabetic())
         .any(|word| month_number(word).is_some() || (word.len() > 2 && foreign_month_number(word).is_some()));

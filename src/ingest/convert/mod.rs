@@ -43,12 +43,34 @@ use self::body::push_escaped_line;
 use self::clip_header::split_clip_header;
 pub use self::dates::UpdatedAt;
 pub(crate) use self::dates::parse_month_day;
+use self::furniture::names_a_date;
 use self::headline::looks_like_headline_line;
 use self::layout::Layout;
 use self::paragraphs::{reflow, split_paragraphs};
 pub(super) use self::summary::is_abbreviation;
 use self::summary::normalise_space;
 use self::wire::without_wire_marks;
+
+/// A line near the top of a converted body that looks like a date the converter could not read
+/// (a month's name or digits, and a year, in a dozen words or fewer), as written, for a warning
+/// that says what it saw rather than only what it looks for.
+pub(crate) fn unread_date_line(markdown_body: &str) -> Option<String> {
+    const LINES: usize = 25;
+    markdown_body
+        .lines()
+        .take(LINES)
+        .map(|line| line.trim_start_matches("## ").trim_end_matches('\\').replace('\\', ""))
+        .find(|line| {
+            let year = line.split(|c: char| !c.is_ascii_digit()).any(|digits| {
+                digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (1900..=2100).contains(&year))
+            });
+            // Glued to a time (`20251:12 PM`): a year run into its digits.
+            let glued_year = line
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|digits| digits.len() > 4 && digits.starts_with("20"));
+            (year || glued_year) && names_a_date(line) && language::has_at_most_words(line, 12)
+        })
+}
 
 /// Everything [`convert`] extracts from one plain-text article.
 ///
