@@ -4,6 +4,7 @@
 use super::Dateline;
 use super::byline::is_known_agency;
 use super::dates::parse_month_day;
+use super::headline::is_section_label;
 
 pub(super) struct ParsedDateline {
     pub(super) dateline: Dateline,
@@ -36,6 +37,10 @@ fn parse_dash_dateline(line: &str) -> Option<ParsedDateline> {
     } else {
         place_and_date(main, case)?
     };
+    // Le Figaro's `DÉCRYPTAGE - Les syndicats…`: a section's label, no place.
+    if agency.is_none() && is_section_label(&place) {
+        return None;
+    }
     let text = line[..rest].trim_end().to_string();
     Some(ParsedDateline { dateline: Dateline { place, agency, date, text }, rest })
 }

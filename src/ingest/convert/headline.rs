@@ -231,9 +231,30 @@ pub(super) fn is_section_label(line: &str) -> bool {
         "asia",
         "africa",
         "americas",
+        // The same in the other languages read.
+        "décryptage",
+        "analyse",
+        "enquête",
+        "reportage",
+        "entretien",
+        "tribune",
+        "exclusif",
+        "récit",
+        "éditorial",
+        "kommentar",
+        "exklusiv",
+        "análisis",
+        "exclusiva",
+        "opinión",
+        "entrevista",
+        "reportaje",
+        "analisi",
+        "esclusiva",
+        "intervista",
+        "commento",
     ];
     let line = line.trim();
-    line.len() <= 24 && LABELS.iter().any(|label| line.eq_ignore_ascii_case(label))
+    line.len() <= 24 && LABELS.iter().any(|label| line.to_lowercase() == *label)
 }
 
 /// A site's name for its section, as it prints one over a headline: a breadcrumb

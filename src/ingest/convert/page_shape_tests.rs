@@ -410,3 +410,17 @@ fn more_sites_bylines_labels_and_stamps() {
     assert!(out.body.starts_with("The Senate panel"), "{}", out.body);
     assert!(out.body.contains("2019\n\nThe first bill"), "{}", out.body);
 }
+
+#[test]
+fn a_sections_label_before_a_dash_is_no_dateline() {
+    let out = convert(
+        "Grève à la SNCF : le trafic TER fortement perturbé\n\n\
+         DÉCRYPTAGE - Les syndicats ont appelé à une grève illimitée à partir de mardi, selon la direction.",
+    );
+    assert_eq!(out.dateline, None);
+    assert!(out.body.starts_with("DÉCRYPTAGE - Les syndicats"), "kept: {}", out.body);
+    let out = convert(
+        "Strike halts trains\n\nLYON - The unions called an open-ended strike from Tuesday, the company said.",
+    );
+    assert_eq!(out.dateline.map(|d| d.place).as_deref(), Some("LYON"));
+}
