@@ -167,14 +167,14 @@ pub(super) fn parse_byline(line: &str) -> Option<Byline> {
         return None;
     }
     // ABC's `ByNathan Pryor` (the lead glued to the name by a copy), Corriere's `di Giulia
-    // Ferraresi` (in lower case only: `Di Maio said` opens a sentence), a TV station's `Author:`.
+    // Ferraresi` (in lower case only: `Di Maio said` opens a sentence). (Not `Author:`: in a
+    // review or a festival's page it names the book's author.)
     let glued = line.strip_prefix("By").filter(|rest| rest.starts_with(|c: char| c.is_uppercase()));
     let lead = BYLINE_LEADS
         .iter()
         .find_map(|lead| strip_prefix_ignore_case(line, lead))
         .or(glued)
-        .or_else(|| line.strip_prefix("di "))
-        .or_else(|| strip_prefix_ignore_case(line, "author: "));
+        .or_else(|| line.strip_prefix("di "));
     let (rest, explicit) = match lead {
         Some(rest) => (rest, true),
         None => (line, false),
@@ -229,8 +229,16 @@ pub(super) fn parse_byline(line: &str) -> Option<Byline> {
     }
     // The Wall Street Journal's `By Collin Reyes Follow and Hannah Marsh Follow`: each name's
     // button, copied with it.
-    let unfollowed = names_part.replace(" Follow and ", " and ").replace(" Follow, ", ", ");
-    let unfollowed = unfollowed.strip_suffix(" Follow").unwrap_or(&unfollowed).to_string();
+    // Only where two words of a name are left: `By Matt Follow` is Matt Follow.
+    let full_names = names_part.split(" and ").flat_map(|part| part.split(", ")).all(|name| {
+        name.trim().strip_suffix(" Follow").is_some_and(|rest| rest.split_whitespace().count() >= 2)
+    });
+    let unfollowed = if full_names {
+        let unfollowed = names_part.replace(" Follow and ", " and ").replace(" Follow, ", ", ");
+        unfollowed.strip_suffix(" Follow").unwrap_or(&unfollowed).to_string()
+    } else {
+        names_part.to_string()
+    };
     if unfollowed != names_part {
         leftovers.push("Follow".to_string());
     }

@@ -350,9 +350,7 @@ fn digit_order(lower: &str, words: &[&str]) -> DigitOrder {
         if zone.starts_with("America/") || zone.starts_with("Etc/GMT+") {
             return DigitOrder::MonthFirst;
         }
-        if zone.starts_with("Etc/GMT-")
-            || matches!(zone, "Asia/Kolkata" | "Asia/Hong_Kong" | "Asia/Singapore")
-        {
+        if zone.starts_with("Etc/GMT-") || matches!(zone, "Asia/Hong_Kong" | "Asia/Singapore") {
             order = DigitOrder::DayFirst;
         }
     }
@@ -445,9 +443,7 @@ const ZONES: &[(&str, &str)] = &[
     ("BST", "Etc/GMT-1"),
     ("CET", "Etc/GMT-1"),
     ("CEST", "Etc/GMT-2"),
-    // India's (Israel's and Ireland's are written out in their news), and East Asia's and
-    // Australia's.
-    ("IST", "Asia/Kolkata"),
+    // East Asia's and Australia's. (Not `IST`: India's, Israel's and Ireland's.)
     ("HKT", "Asia/Hong_Kong"),
     ("SGT", "Asia/Singapore"),
     ("JST", "Asia/Tokyo"),

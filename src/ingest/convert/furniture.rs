@@ -122,7 +122,23 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
 pub(super) fn is_fixed_leftover(line: &str) -> bool {
     // A separator left alone on its line when the links around it were copied as lines.
     let separator_only = !line.is_empty() && line.chars().all(|c| matches!(c, '|' | '•' | '·' | '/' | ' '));
+    // An audio player's length, which no sentence is (`Listen · 3:58`, `3-Minute Listen`).
+    let player = line.len() <= 24 && {
+        let lower = line.to_lowercase();
+        let duration = |text: &str| {
+            text.split_once(':').is_some_and(|(m, s)| {
+                (1..=3).contains(&m.len())
+                    && s.len() == 2
+                    && m.bytes().chain(s.bytes()).all(|b| b.is_ascii_digit())
+            })
+        };
+        lower.strip_prefix("listen · ").is_some_and(duration)
+            || lower
+                .strip_suffix("-minute listen")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
     if separator_only
+        || player
         || is_skip_links(line)
         || is_list_count(line)
         || is_reading_time(line)
@@ -160,10 +176,10 @@ fn is_skip_links(line: &str) -> bool {
         })
 }
 
-/// A page's button whose words a story may print alone too: an audio player's (`Playlist`,
-/// `Download`, `Embed`, `Transcript`, `Listen · 3:58`, `3-Minute Listen`, `3:58`), the text size
-/// controls (`AA`, `Text Size`, `Small`, `Medium`, `Large`), a count of comments or shares (`532`,
-/// `1.2K`): page furniture where other leftovers stand beside it.
+/// A button of a page's audio player or text-size controls, whose words a story may print alone
+/// too (`Playlist`, `Download`, `Embed`, `Transcript`, `Listen · 3:58`, `3-Minute Listen`, `AA`,
+/// `Text Size`): page furniture where other leftovers stand beside it. Times, counts and size
+/// words (`7:15`, `532`, `Large`) are a story's as often, and never taken so.
 pub(super) fn is_page_button(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let duration = |text: &str| {
@@ -173,37 +189,13 @@ pub(super) fn is_page_button(line: &str) -> bool {
                 && m.bytes().chain(s.bytes()).all(|b| b.is_ascii_digit())
         })
     };
-    // A year alone heads a timeline's entries: no count.
-    let count = {
-        let digits = lower.trim_end_matches(['k', 'm']);
-        !digits.is_empty()
-            && digits.len() <= 6
-            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-            && digits.bytes().any(|b| b.is_ascii_digit())
-            && !(digits.len() == 4 && digits.parse::<u16>().is_ok_and(|year| (1800..=2100).contains(&year)))
-    };
-    count
-        || matches!(
-            lower.as_str(),
-            "playlist"
-                | "download"
-                | "embed"
-                | "transcript"
-                | "listen"
-                | "aa"
-                | "text size"
-                | "resize"
-                | "small"
-                | "medium"
-                | "large"
-                | "comment"
-                | "comments"
-        )
-        || duration(&lower)
-        || lower.strip_prefix("listen · ").is_some_and(duration)
+    matches!(
+        lower.as_str(),
+        "playlist" | "download" | "embed" | "transcript" | "listen" | "aa" | "text size" | "resize"
+    ) || lower.strip_prefix("listen · ").is_some_and(duration)
         || lower
             .strip_suffix("-minute listen")
-            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty())
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A page's estimate of the reading time on a line of its own (`4 minute read`, `5 min read`,
@@ -214,7 +206,6 @@ pub(super) fn is_reading_time(line: &str) -> bool {
     let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
     match words.as_slice() {
         [n, "minute" | "minutes" | "min" | "mins", "read"] => number(n),
-        [n, "min." | "min" | "minuten"] => number(n),
         ["lesezeit:", n, "min." | "min" | "minuten"] => number(n),
         ["reading", "time:", n, "min" | "mins" | "minutes"] => number(n),
         _ => false,

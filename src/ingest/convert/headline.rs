@@ -283,13 +283,19 @@ pub(super) fn is_page_label(line: &str) -> bool {
         && pieces.all(|piece| short(piece, 3));
     let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
     let words = if capitals { 2 } else { 1 };
-    // A section of news (`City News`, `Mumbai News`), or the outlet a portal took the story from
-    // (Yahoo's `Associated Press` over the headline).
-    let news = short(line, 3) && line.ends_with(" News");
+    // The outlet a portal took the story from (Yahoo's `Associated Press` over the headline).
     breadcrumb
-        || news
         || is_known_agency(line)
         || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
+}
+
+/// A section of news under another label (`City News` under `News`, as the Times of India stacks
+/// them); alone, `Fake News` and `Good News` are headlines.
+pub(super) fn is_news_section(line: &str) -> bool {
+    line.ends_with(" News")
+        && has_at_most_words(line, 3)
+        && line.split_whitespace().all(starts_capitalised)
+        && !line.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A line shaped like a headline, whatever follows it: a few words to a long sentence's worth,

@@ -22,8 +22,8 @@ use super::furniture::{
     is_network_name, is_newsletter_masthead, is_page_button, is_page_leftover, is_timestamp_line,
 };
 use super::headline::{
-    HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_page_label, is_section_label,
-    looks_like_headline, looks_like_headline_line, para_date,
+    HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_news_section, is_page_label,
+    is_section_label, looks_like_headline, looks_like_headline_line, para_date,
 };
 use super::language::{count_words, guess_language, has_at_most_words};
 use super::paragraphs::Para;
@@ -130,8 +130,11 @@ impl Layout {
         // `Transcript`, `3:58`; a count of comments, `532`): dropped only in a run of three or
         // more, or beside other leftovers.
         let button = |i: usize| paras[i].single_line().is_some_and(is_page_button);
+        // Under `Available formats:` such words are a list's items.
+        let under_intro =
+            |i: usize| i > 0 && paras[i - 1].lines.last().is_some_and(|line| line.ends_with(':'));
         for i in 0..paras.len().saturating_sub(2) {
-            if (i..i + 3).all(|k| self.roles[k] == Role::Body && button(k)) {
+            if !under_intro(i) && (i..i + 3).all(|k| self.roles[k] == Role::Body && button(k)) {
                 self.roles[i..i + 3].fill(Role::Dropped);
             }
         }
@@ -294,9 +297,12 @@ impl Layout {
     /// the credit.
     fn caption_before(&mut self, paras: &[Para<'_>], credit: usize) -> Option<String> {
         let c = credit.checked_sub(1)?;
-        // Or the story's dateline stands on its own under the credit (CNN's `Washington CNN —`):
-        // the story starts there, so the paragraph over the credit is the photo's.
-        let before_story = paras.get(credit + 1).and_then(Para::single_line).is_some_and(is_lone_dateline);
+        // Or CNN's dateline stands on its own under the credit (`Washington CNN —`): its story
+        // starts there, so the paragraph over the credit is the photo's. (Another paper's lede
+        // may stand over a photo and a dateline of its own.)
+        let before_story = paras.get(credit + 1).and_then(Para::single_line).is_some_and(|line| {
+            is_lone_dateline(line) && line.trim_end_matches(['—', '–', '-', ' ']).ends_with(" CNN")
+        });
         let set_apart = paras[c].gap_before >= 2 || self.follows_image_marker(paras, c) || before_story;
         let candidate = self.roles[c] == Role::Body
             && c > 0
@@ -321,7 +327,14 @@ impl Layout {
         let above_text = (0..credit).all(|k| {
             !(self.roles[k] == Role::Body && paras[k].is_prose() && ends_as_sentence(paras[k].first_line()))
         });
+        // And the header's other lines over the credit (a date, a byline or a writer's name):
+        // a credit over the headline, or under it over a standfirst, has no caption after it.
+        let header_above = (1..credit).any(|k| {
+            paras[k].single_line().is_some_and(|line| parse_byline(line).is_some() || is_bare_name(line))
+                || para_date(&paras[k]).is_some()
+        });
         let candidate = above_text
+            && header_above
             && self.roles[c] == Role::Body
             && !has_at_most_words(line, 3)
             && has_at_most_words(line, 40)
@@ -369,10 +382,13 @@ impl Layout {
                 // `Économie` over `Transports`), where a longer headline follows.
                 Role::Body
                     if labels.len() < 3
-                        && paras[at].single_line().is_some_and(is_page_label)
+                        && paras[at].single_line().is_some_and(|line| {
+                            is_page_label(line) || (!labels.is_empty() && is_news_section(line))
+                        })
                         && self.next_kept(at).is_some_and(|next| {
                             paras[next].single_line().is_some_and(|line| {
                                 is_page_label(line)
+                                    || is_news_section(line)
                                     || is_section_label(line)
                                     || (looks_like_headline_line(line)
                                         && !has_at_most_words(line, 4)
@@ -457,6 +473,11 @@ impl Layout {
                 && let Some(outlet) =
                     outlet_line.split(',').next().map(str::trim).filter(|o| is_known_agency(o))
                 && has_at_most_words(outlet_line, 6)
+                && !ends_as_sentence(outlet_line)
+                // After the comma, a place (`Kent`), not a sentence (`Bloomberg, 83, wants…`).
+                && outlet_line[outlet.len()..].trim_start_matches([',', ' ']).split_whitespace().all(|word| {
+                    word.starts_with(char::is_uppercase) && !word.bytes().any(|b| b.is_ascii_digit())
+                })
             {
                 let place = outlet_line[outlet.len()..].trim_start_matches([',', ' ']);
                 self.byline = Some(Byline {
@@ -604,7 +625,17 @@ impl Layout {
         };
         let (at, stamp) = (*at, stamp);
         let last_text = (0..paras.len()).rev().find(|&i| self.roles[i] != Role::Dropped);
-        if at < end || (stamp.led && Some(at) == last_text) {
+        // A stamp with no word saying what it is, under a paragraph of text, is the story's (an
+        // event's `Saturday, March 8, 2025, 7 PM`).
+        // The standfirst (right under the headline, or over the byline) is the header's.
+        let byline = (0..at).rev().find(|&k| self.roles[k] == Role::Byline);
+        let after_text = (byline.map_or(0, |b| b + 1)..at).any(|k| {
+            self.roles[k] == Role::Body
+                && paras[k].is_prose()
+                && ends_as_sentence(paras[k].first_line())
+                && self.previous_kept(k).is_none_or(|before| self.roles[before] != Role::Title)
+        });
+        if (at < end && (stamp.led || !after_text)) || (stamp.led && Some(at) == last_text) {
             self.stamp = Some(stamp.date);
             self.stamp_time = stamp.time;
             self.roles[at] = Role::Dropped;
