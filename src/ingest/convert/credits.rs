@@ -188,9 +188,11 @@ pub(super) fn split_captioned_credit(line: &str, set_apart: bool) -> Option<Imag
     const CAPTION_WORDS: usize = 60;
     // The New York Times' credit as a browser copies it, glued to its caption: `…depend on
     // it.Credit...Marcus Hale/The New York Times`.
-    for label in ["Credit...", "Credit…"] {
-        if let Some(at) = line.rfind(label) {
-            let (caption, credit) = (line[..at].trim(), line[at + label.len()..].trim());
+    // Asked of every paragraph: one fast search for the word, then its dots.
+    if let Some(at) = memchr::memmem::rfind(line.as_bytes(), b"Credit") {
+        let after = &line[at + "Credit".len()..];
+        if let Some(credit) = after.strip_prefix("...").or_else(|| after.strip_prefix('…')) {
+            let (caption, credit) = (line[..at].trim(), credit.trim());
             if !caption.is_empty() && has_at_most_words(credit, 8) && parse_credit(credit).is_some() {
                 return Some(Image { caption: Some(caption.to_string()), credit: Some(credit.to_string()) });
             }

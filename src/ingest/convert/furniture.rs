@@ -181,6 +181,10 @@ fn is_skip_links(line: &str) -> bool {
 /// `Text Size`): page furniture where other leftovers stand beside it. Times, counts and size
 /// words (`7:15`, `532`, `Large`) are a story's as often, and never taken so.
 pub(super) fn is_page_button(line: &str) -> bool {
+    // Asked of every paragraph: none of these is longer.
+    if line.len() > 24 {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     let duration = |text: &str| {
         text.split_once(':').is_some_and(|(m, s)| {
@@ -201,6 +205,10 @@ pub(super) fn is_page_button(line: &str) -> bool {
 /// A page's estimate of the reading time on a line of its own (`4 minute read`, `5 min read`,
 /// `Lesezeit: 3 Min.`).
 pub(super) fn is_reading_time(line: &str) -> bool {
+    // Asked of every line: none is longer.
+    if line.len() > 32 {
+        return false;
+    }
     let lower = line.trim().to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
@@ -215,6 +223,9 @@ pub(super) fn is_reading_time(line: &str) -> bool {
 /// A list's count read out for screen readers (`list of 4 items`, `list 1 of 4`), copied with
 /// the list of links around it.
 fn is_list_count(line: &str) -> bool {
+    if line.len() > 24 || !line.starts_with(['l', 'L']) {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
     match words.as_slice() {

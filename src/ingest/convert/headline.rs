@@ -32,6 +32,10 @@ pub(super) fn para_date(para: &Para<'_>) -> Option<(i16, i8, i8)> {
 /// November 23, 2026`, `Mittwoch, 31.12.2025`, `le 4 mars 2025`, `13/03/2025` (digits only where
 /// they allow one reading, or with dots, which only the day-first countries write).
 pub(super) fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
+    // Most paragraphs are longer than any date, with its update in brackets: no parsing for those.
+    if line.len() > 80 {
+        return None;
+    }
     let line = line.trim().trim_end_matches(['.', ',']);
     // Corriere's `4 marzo 2025 (modifica il 4 marzo 2025 | 19:05)`: the update in brackets.
     let line = match line.split_once(" (") {

@@ -144,8 +144,8 @@ impl Layout {
             };
             let Some(next) = (0..paras.len()).find(|&i| {
                 self.roles[i] == Role::Body
-                    && paras[i].single_line().is_some_and(is_page_button)
                     && beside_leftover(i)
+                    && paras[i].single_line().is_some_and(is_page_button)
             }) else {
                 break;
             };
@@ -323,25 +323,33 @@ impl Layout {
     fn caption_after(&mut self, paras: &[Para<'_>], credit: usize) -> Option<String> {
         let c = credit + 1;
         let line = paras.get(c)?.single_line()?;
-        // No paragraph of text above it (the headline, not yet told apart, ends no sentence).
-        let above_text = (0..credit).all(|k| {
-            !(self.roles[k] == Role::Body && paras[k].is_prose() && ends_as_sentence(paras[k].first_line()))
-        });
-        // And the header's other lines over the credit (a date, a byline or a writer's name):
-        // a credit over the headline, or under it over a standfirst, has no caption after it.
-        let header_above = (1..credit).any(|k| {
-            paras[k].single_line().is_some_and(|line| parse_byline(line).is_some() || is_bare_name(line))
-                || para_date(&paras[k]).is_some()
-        });
-        let candidate = above_text
-            && header_above
-            && self.roles[c] == Role::Body
+        // The cheap tests first: this is asked at every credit of an article.
+        let shaped = self.roles[c] == Role::Body
             && !has_at_most_words(line, 3)
             && has_at_most_words(line, 40)
             && !ends_as_sentence(line)
-            && parse_credit(line).is_none()
-            && parse_byline(line).is_none()
             && paras.get(c + 1).is_some_and(Para::is_prose);
+        // No paragraph of text above it (the headline, not yet told apart, ends no sentence).
+        let above_text = || {
+            (0..credit).all(|k| {
+                !(self.roles[k] == Role::Body
+                    && paras[k].is_prose()
+                    && ends_as_sentence(paras[k].first_line()))
+            })
+        };
+        // And the header's other lines over the credit (a date, a byline or a writer's name):
+        // a credit over the headline, or under it over a standfirst, has no caption after it.
+        let header_above = || {
+            (1..credit).any(|k| {
+                paras[k].single_line().is_some_and(|line| is_bare_name(line) || parse_byline(line).is_some())
+                    || para_date(&paras[k]).is_some()
+            })
+        };
+        let candidate = shaped
+            && above_text()
+            && header_above()
+            && parse_credit(line).is_none()
+            && parse_byline(line).is_none();
         if !candidate {
             return None;
         }
