@@ -320,8 +320,9 @@ fn is_update_word(word: &str) -> bool {
 pub(super) enum DigitOrder {
     /// `3/4/2025` is 4 March: beside an American time zone.
     MonthFirst,
-    /// `3/4/2025` is 3 April: beside a European zone (`BST`, `CET`), or after
-    /// words in a language whose countries write the day first (`Publié le`, `Stand:`).
+    /// `3/4/2025` is 3 April: beside a European, Hong Kong, Singapore or Australian zone (`BST`,
+    /// `CET`, `HKT`, `AEST`), or after words in a language whose countries write the day first
+    /// (`Publié le`, `Stand:`).
     DayFirst,
     /// Nothing tells: only dates whose numbers allow one reading are read.
     Unknown,
@@ -346,7 +347,8 @@ fn digit_order(lower: &str, words: &[&str]) -> DigitOrder {
         let word = word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('(');
         let Some(zone) = zone_named(word) else { continue };
         // New York's to Los Angeles's, or UTC−4 to UTC−8; `UTC` and `GMT` say nothing (both
-        // sides of the Atlantic write them), but BST, CET and CEST are Europe's.
+        // sides of the Atlantic write them), nor do Japan's and Korea's (year first); Europe's,
+        // Hong Kong's, Singapore's and Australia's do.
         if zone.starts_with("America/") || zone.starts_with("Etc/GMT+") {
             return DigitOrder::MonthFirst;
         }

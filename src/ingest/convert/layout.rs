@@ -127,8 +127,8 @@ impl Layout {
     fn mark_leftovers(&mut self, paras: &[Para<'_>]) {
         self.mark_page_leftovers(paras);
         // Buttons whose words a story may print alone too (an audio player's `Playlist`,
-        // `Transcript`, `3:58`; a count of comments, `532`): dropped only in a run of three or
-        // more, or beside other leftovers.
+        // `Transcript`; the text size's `AA`): dropped only in a run of three or more, or beside
+        // other leftovers.
         let button = |i: usize| paras[i].single_line().is_some_and(is_page_button);
         // Under `Available formats:` such words are a list's items.
         let under_intro =
@@ -511,9 +511,6 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
-            // The writer's role on a line under the byline (`Politics correspondent`, `Sports
-            // Reporter`): the byline's, reported as its other words are, not the story's first
-            // paragraph (which also hid a date line under it).
             // The New York Times' `Reporting from Sacramento` under the byline: where the writers
             // were, the byline's, reported with it.
             let under_byline = self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Byline);
@@ -525,6 +522,9 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
+            // The writer's role on a line under the byline (`Politics correspondent`, `Sports
+            // Reporter`): the byline's, reported as its other words are, not the story's first
+            // paragraph (which also hid a date line under it).
             if i > 0
                 && self.roles[i - 1] == Role::Byline
                 && has_at_most_words(line, 4)
@@ -633,9 +633,9 @@ impl Layout {
         };
         let (at, stamp) = (*at, stamp);
         let last_text = (0..paras.len()).rev().find(|&i| self.roles[i] != Role::Dropped);
-        // A stamp with no word saying what it is, under a paragraph of text, is the story's (an
-        // event's `Saturday, March 8, 2025, 7 PM`).
-        // The standfirst (right under the headline, or over the byline) is the header's.
+        // A stamp with no word saying what it is, under a paragraph of the story's text, is the
+        // story's (an event's `Saturday, March 8, 2025, 7 PM`); a standfirst (right under the
+        // headline, or over the byline) is the header's, not the story's.
         let byline = (0..at).rev().find(|&k| self.roles[k] == Role::Byline);
         let after_text = (byline.map_or(0, |b| b + 1)..at).any(|k| {
             self.roles[k] == Role::Body

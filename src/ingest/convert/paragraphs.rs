@@ -159,6 +159,12 @@ pub(super) fn reflow(paras: &[Para<'_>]) -> Option<String> {
 /// What the lines of paragraph `index`, of two or more lines, are; `next` is the paragraph after.
 fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> LineBlock {
     let lines = &para.lines;
+    // A mail quote is rendered as one (its own lines decide how), a post keeps its lines above
+    // its signature, and a caption its credit line below it.
+    let last = lines[lines.len() - 1];
+    if quoted_lines(lines).is_some() || parse_signature(last).is_some() || parse_credit(last).is_some() {
+        return LineBlock::Lines;
+    }
     // A page's header copied without blank lines: the headline over its standfirst, a byline
     // over the time it was updated (and under a section's label, `Wirtschaft›Energie`). Each is a
     // paragraph of its own, as the header is read; a bulleted line among them (`• aus DER
@@ -195,12 +201,6 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
     }
     // Lists are rendered as lists, and CJK text wraps without spaces to rejoin it with.
     if bullets > 0 || lines.iter().any(|line| line.chars().any(crate::text::is_cjk)) {
-        return LineBlock::Lines;
-    }
-    // A mail quote is rendered as one (its own lines decide how), a post keeps its lines above
-    // its signature, and a caption its credit line below it.
-    let last = lines[lines.len() - 1];
-    if quoted_lines(lines).is_some() || parse_signature(last).is_some() || parse_credit(last).is_some() {
         return LineBlock::Lines;
     }
     if is_hard_wrapped(lines) {
