@@ -3,8 +3,8 @@
 
 use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
 use super::byline::{
-    Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, names_in_place, parse_byline,
-    publisher_name, strip_prefix_ignore_case, tagline_names, writer_name,
+    Byline, TAGLINE_WINDOW, capitals_byline, is_affiliation, is_generic_writer, is_known_agency,
+    names_in_place, parse_byline, publisher_name, strip_prefix_ignore_case, tagline_names, writer_name,
 };
 use super::clip_header::{ClipHeader, publisher_of_url};
 use super::credits::{
@@ -421,6 +421,34 @@ impl Layout {
         }
     }
 
+    /// A byline copied as a stack of lines, a writer's name on each with `and` between (the Post's
+    /// `By Rachel Whitford` / `and` / `Dev Anand`; the SCMP's `Kathy Lee` / `and` / `Wendy Zhao`,
+    /// once its `+ FOLLOW` buttons are dropped), and the paragraphs of `and` and the second name.
+    fn stacked_byline(&self, paras: &[Para<'_>], i: usize, line: &str) -> Option<(Byline, usize, usize)> {
+        let and_at = self.next_kept(i)?;
+        if !paras[and_at]
+            .single_line()
+            .is_some_and(|and| matches!(and, "and" | "&" | "und" | "et" | "y" | "e"))
+        {
+            return None;
+        }
+        let second_at = self.next_kept(and_at)?;
+        let second = paras[second_at].single_line().filter(|name| is_bare_name(name))?;
+        let joined = if let Some(byline) = parse_byline(line) {
+            if byline.authors.len() != 1 || byline.agency.is_some() {
+                return None;
+            }
+            format!("{line} and {second}")
+        } else if is_bare_name(line) {
+            format!("By {line} and {second}")
+        } else {
+            return None;
+        };
+        let mut byline = parse_byline(&joined)?;
+        byline.line = format!("{line}\n{}\n{second}", paras[and_at].first_line());
+        Some((byline, and_at, second_at))
+    }
+
     /// Paragraph `at` as a byline of [`names_in_place`]'s shape, where the Guardian prints one:
     /// between the standfirst (a paragraph of text under the headline) and the lede, naming no
     /// one the story goes on to name. A caption or a series label under the headline (`Joe
@@ -464,6 +492,23 @@ impl Layout {
                 break;
             };
             let under_headline = self.roles[..i].contains(&Role::Title);
+            if self.byline.is_none()
+                && let Some((byline, and_at, second_at)) = self.stacked_byline(paras, i, line)
+            {
+                self.byline = Some(byline);
+                for at in [i, and_at, second_at] {
+                    self.roles[at] = Role::Byline;
+                }
+                continue;
+            }
+            if self.byline.is_none()
+                && under_headline
+                && let Some(byline) = capitals_byline(line)
+            {
+                self.byline = Some(byline);
+                self.roles[i] = Role::Byline;
+                continue;
+            }
             if self.byline.is_none()
                 && let Some(byline) = parse_byline(line)
                     .or_else(|| under_headline.then(|| self.writers_in_place(paras, i)).flatten())

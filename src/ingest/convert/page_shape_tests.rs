@@ -481,3 +481,27 @@ fn captions_outlets_stamps_and_follow_buttons_leave_ordinary_text_alone() {
     assert_eq!(byline("By Matt Follow").authors, ["Matt Follow"]);
     assert_eq!(byline("By Jane Follow and John Smith").authors, ["Jane Follow", "John Smith"]);
 }
+
+#[test]
+fn bylines_as_stacks_of_lines_and_in_capitals() {
+    let lede = "A Senate committee on Tuesday advanced legislation that would cap insulin costs.";
+    // The Post's and the SCMP's: a writer's name on each line, `and` between.
+    for header in
+        ["By Rachel Whitford\nand\nDev Anand", "Rachel Whitford\n+ FOLLOW\nand\nDev Anand\n+ FOLLOW"]
+    {
+        let out = convert(&format!("Senate panel advances bill to cap insulin costs\n{header}\n{lede}"));
+        assert_eq!(out.authors, ["Rachel Whitford", "Dev Anand"], "{header}");
+        assert!(out.body.starts_with("A Senate committee"), "{header}: {}", out.body);
+    }
+    // A portal's AP byline in capitals, with no `By`.
+    let out =
+        convert(&format!("Wind-driven wildfire forces evacuations\n\nMARIA TORRES and DAVID KIM\n\n{lede}"));
+    assert_eq!(out.authors, ["Maria Torres", "David Kim"]);
+    // Not a headline in capitals, nor names in a sentence, nor `and` between other lines.
+    for line in ["FLOODS AND FIRES BATTER THE COAST", "Maria Torres and David Kim met on Tuesday."] {
+        let out = convert(&format!("Wind-driven wildfire forces evacuations\n\n{line}\n\n{lede}"));
+        assert!(out.authors.is_empty(), "{line}: {:?}", out.authors);
+    }
+    let out = convert(&format!("Council approves budget\n\nBread\n\nand\n\nButter Prices\n\n{lede}"));
+    assert!(out.authors.is_empty() && out.body.contains("Butter Prices"), "{out:?}");
+}

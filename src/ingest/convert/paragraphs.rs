@@ -178,8 +178,13 @@ fn classify_lines(para: &Para<'_>, index: usize, next: Option<&Para<'_>>) -> Lin
             || stamp_date(line).is_some()
             || publication_stamp(line).is_some()
     };
-    let bullets =
-        lines.iter().filter(|line| strip_bullet(line).is_some() || number_marker(line).is_some()).count();
+    // The SCMP's `+ FOLLOW` is a button, not a list's item.
+    let bullets = lines
+        .iter()
+        .filter(|line| {
+            (strip_bullet(line).is_some() || number_marker(line).is_some()) && !is_fixed_leftover(line)
+        })
+        .count();
     // A page's leftover glued by the copy to the one paragraph under or over it (CNN's `Ad
     // Feedback` over a paragraph of text): apart, the leftover goes and the text stays.
     // Only a line that is a leftover whole (not `Click here to read the report, which the` over
