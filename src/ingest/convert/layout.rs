@@ -95,12 +95,17 @@ impl Layout {
     }
 
     /// The end (exclusive) of the page's first `window` paragraphs, not counting those already
-    /// set aside as page leftovers or photos, nor date lines: a page copied from a browser puts a
+    /// set aside as page leftovers or photos, nor date lines, and a byline's lines as one: a page copied from a browser puts a
     /// dozen buttons, labels and adverts (`Skip to content`, `Share full article`, `Save`) among
     /// its header's lines, which would otherwise push the byline and the date out of reach.
     fn window_end(&self, paras: &[Para<'_>], window: usize) -> usize {
         let mut counted = 0;
+        // A byline copied as a stack of lines (`Kathy Lee` / `and` / `Wendy Zhao`) counts once.
+        let mut byline_counted = false;
         for (i, role) in self.roles.iter().enumerate() {
+            if *role == Role::Byline && std::mem::replace(&mut byline_counted, true) {
+                continue;
+            }
             if !matches!(role, Role::Dropped | Role::Image) && para_date(&paras[i]).is_none() {
                 if counted == window {
                     return i;
@@ -559,8 +564,14 @@ impl Layout {
             // The New York Times' `Reporting from Sacramento` under the byline: where the writers
             // were, the byline's, reported with it.
             let under_byline = self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Byline);
+            // The SCMP's `in Beijing` under its writers' names, likewise.
+            let in_place = line.strip_prefix("in ").is_some_and(|place| {
+                has_at_most_words(place, 3)
+                    && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
+                    && !place.bytes().any(|b| b.is_ascii_digit())
+            });
             if under_byline
-                && strip_prefix_ignore_case(line, "reporting from ").is_some()
+                && (in_place || strip_prefix_ignore_case(line, "reporting from ").is_some())
                 && has_at_most_words(line, 7)
                 && !ends_as_sentence(line)
             {

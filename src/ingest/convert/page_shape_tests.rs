@@ -486,9 +486,10 @@ fn captions_outlets_stamps_and_follow_buttons_leave_ordinary_text_alone() {
 fn bylines_as_stacks_of_lines_and_in_capitals() {
     let lede = "A Senate committee on Tuesday advanced legislation that would cap insulin costs.";
     // The Post's and the SCMP's: a writer's name on each line, `and` between.
-    for header in
-        ["By Rachel Whitford\nand\nDev Anand", "Rachel Whitford\n+ FOLLOW\nand\nDev Anand\n+ FOLLOW"]
-    {
+    for header in [
+        "By Rachel Whitford\nand\nDev Anand",
+        "Rachel Whitford\n+ FOLLOW\nand\nDev Anand\n+ FOLLOW\nin Beijing",
+    ] {
         let out = convert(&format!("Senate panel advances bill to cap insulin costs\n{header}\n{lede}"));
         assert_eq!(out.authors, ["Rachel Whitford", "Dev Anand"], "{header}");
         assert!(out.body.starts_with("A Senate committee"), "{header}: {}", out.body);
