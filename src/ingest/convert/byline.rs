@@ -157,26 +157,6 @@ pub(super) fn writer_name(text: &str) -> Option<String> {
 pub(super) const BYLINE_LEADS: &[&str] =
     &["by ", "written by ", "words by ", "von ", "par ", "por ", "door "];
 
-/// Writers' names in capitals under a headline with no `By` (`MARIA TORRES and DAVID KIM`, as a
-/// portal prints an AP story's byline): names of two or three words joined by a lower-case `and`
-/// or commas, nothing else. (A headline in capitals has its `and` in capitals too.)
-pub(super) fn capitals_byline(line: &str) -> Option<Byline> {
-    if !line.contains(" and ") || !has_at_most_words(line, 12) {
-        return None;
-    }
-    let names: Vec<&str> = line.split(" and ").flat_map(|part| part.split(", ")).map(str::trim).collect();
-    let capitals = names.iter().all(|name| {
-        (2..=3).contains(&name.split_whitespace().count())
-            && name.chars().any(char::is_alphabetic)
-            && !name.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
-    });
-    if !capitals {
-        return None;
-    }
-    let byline = parse_byline(&format!("By {line}"))?;
-    (byline.authors.len() == names.len()).then_some(Byline { line: line.to_string(), ..byline })
-}
-
 /// `By Jane Doe and John Roe, Reuters`, `By Jane Doe | Reuters | November 19, 2024`,
 /// `By Jane Doe (AP)`, `By Jane Doe for The Guardian`, `Par Marie Dupont, avec AFP`, or, without
 /// a lead word, `Jane Doe, Reuters`. A part after a separator that is neither a publisher nor

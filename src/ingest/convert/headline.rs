@@ -33,7 +33,7 @@ pub(super) fn para_date(para: &Para<'_>) -> Option<(i16, i8, i8)> {
 /// they allow one reading, or with dots, which only the day-first countries write).
 pub(super) fn stamp_date(line: &str) -> Option<(i16, i8, i8)> {
     // Most paragraphs are longer than any date, with its update in brackets: no parsing for those.
-    if line.len() > 80 {
+    if line.len() > 120 {
         return None;
     }
     let line = line.trim().trim_end_matches(['.', ',']);

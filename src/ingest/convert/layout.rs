@@ -3,8 +3,8 @@
 
 use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
 use super::byline::{
-    Byline, TAGLINE_WINDOW, capitals_byline, is_affiliation, is_generic_writer, is_known_agency,
-    names_in_place, parse_byline, publisher_name, strip_prefix_ignore_case, tagline_names, writer_name,
+    Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, names_in_place, parse_byline,
+    publisher_name, strip_prefix_ignore_case, tagline_names, writer_name,
 };
 use super::clip_header::{ClipHeader, publisher_of_url};
 use super::credits::{
@@ -30,6 +30,15 @@ use super::paragraphs::Para;
 use super::summary::{SUMMARY_WORDS, infer_title, normalise_space, summarise};
 use super::wire::{WireNote, is_agency_sign_off, wire_note, without_wire_marks};
 use super::{Converted, DateEvidence, DateHint, Dateline, Image};
+
+/// `in Beijing`: where writers filed from, on a line of its own under their names.
+fn is_in_place(line: &str) -> bool {
+    line.strip_prefix("in ").is_some_and(|place| {
+        has_at_most_words(place, 3)
+            && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
+            && !place.bytes().any(|b| b.is_ascii_digit())
+    })
+}
 
 /// What a paragraph turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,6 +439,14 @@ impl Layout {
     /// `By Rachel Whitford` / `and` / `Dev Anand`; the SCMP's `Kathy Lee` / `and` / `Wendy Zhao`,
     /// once its `+ FOLLOW` buttons are dropped), and the paragraphs of `and` and the second name.
     fn stacked_byline(&self, paras: &[Para<'_>], i: usize, line: &str) -> Option<(Byline, usize, usize)> {
+        // Only where a byline stands: under the headline or its standfirst, not under a line that
+        // introduces the names (`The following residents were honoured:`, `Who went up the hill?`).
+        let above = self.previous_kept(i)?;
+        let under_headline = self.roles[above] == Role::Title
+            || self.previous_kept(above).is_some_and(|title| self.roles[title] == Role::Title);
+        if !under_headline || paras[above].first_line().ends_with([':', '?']) {
+            return None;
+        }
         let and_at = self.next_kept(i)?;
         if !paras[and_at]
             .single_line()
@@ -438,7 +455,16 @@ impl Layout {
             return None;
         }
         let second_at = self.next_kept(and_at)?;
-        let second = paras[second_at].single_line().filter(|name| is_bare_name(name))?;
+        let second =
+            paras[second_at].single_line().filter(|name| is_bare_name(name) && !is_known_agency(name))?;
+        // A sentence going on under the names (`are selling their home`) makes them its subject;
+        // `in Beijing` is where they wrote from.
+        if self.next_kept(second_at).is_some_and(|after| {
+            let after = paras[after].first_line();
+            after.starts_with(char::is_lowercase) && !is_in_place(after)
+        }) {
+            return None;
+        }
         let joined = if let Some(byline) = parse_byline(line) {
             if byline.authors.len() != 1 || byline.agency.is_some() {
                 return None;
@@ -507,14 +533,6 @@ impl Layout {
                 continue;
             }
             if self.byline.is_none()
-                && under_headline
-                && let Some(byline) = capitals_byline(line)
-            {
-                self.byline = Some(byline);
-                self.roles[i] = Role::Byline;
-                continue;
-            }
-            if self.byline.is_none()
                 && let Some(byline) = parse_byline(line)
                     .or_else(|| under_headline.then(|| self.writers_in_place(paras, i)).flatten())
             {
@@ -565,13 +583,8 @@ impl Layout {
             // were, the byline's, reported with it.
             let under_byline = self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Byline);
             // The SCMP's `in Beijing` under its writers' names, likewise.
-            let in_place = line.strip_prefix("in ").is_some_and(|place| {
-                has_at_most_words(place, 3)
-                    && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
-                    && !place.bytes().any(|b| b.is_ascii_digit())
-            });
             if under_byline
-                && (in_place || strip_prefix_ignore_case(line, "reporting from ").is_some())
+                && (is_in_place(line) || strip_prefix_ignore_case(line, "reporting from ").is_some())
                 && has_at_most_words(line, 7)
                 && !ends_as_sentence(line)
             {

@@ -494,15 +494,33 @@ fn bylines_as_stacks_of_lines_and_in_capitals() {
         assert_eq!(out.authors, ["Rachel Whitford", "Dev Anand"], "{header}");
         assert!(out.body.starts_with("A Senate committee"), "{header}: {}", out.body);
     }
-    // A portal's AP byline in capitals, with no `By`.
-    let out =
-        convert(&format!("Wind-driven wildfire forces evacuations\n\nMARIA TORRES and DAVID KIM\n\n{lede}"));
-    assert_eq!(out.authors, ["Maria Torres", "David Kim"]);
-    // Not a headline in capitals, nor names in a sentence, nor `and` between other lines.
-    for line in ["FLOODS AND FIRES BATTER THE COAST", "Maria Torres and David Kim met on Tuesday."] {
+    // Names in capitals with no `By` are as often places, teams or topics (helper-61): no byline,
+    // and the line stays.
+    for line in [
+        "MARIA TORRES and DAVID KIM",
+        "NEW YORK and NEW JERSEY",
+        "FLOODS AND FIRES BATTER THE COAST",
+        "Maria Torres and David Kim met on Tuesday.",
+    ] {
         let out = convert(&format!("Wind-driven wildfire forces evacuations\n\n{line}\n\n{lede}"));
-        assert!(out.authors.is_empty(), "{line}: {:?}", out.authors);
+        assert!(out.authors.is_empty() && out.body.contains(line), "{line}: {out:?}");
     }
-    let out = convert(&format!("Council approves budget\n\nBread\n\nand\n\nButter Prices\n\n{lede}"));
-    assert!(out.authors.is_empty() && out.body.contains("Butter Prices"), "{out:?}");
+    // A stack of names elsewhere than a byline's place is the story's (helper-61's list, subject
+    // and poem), and an agency is no second writer.
+    for text in [
+        format!("Council approves budget\n\nBread\n\nand\n\nButter Prices\n\n{lede}"),
+        format!("Honours list announced\n\nThe following residents were honoured:\n\nJohn Smith\n\nand\n\nMary Brown\n\n{lede}"),
+        "Celebrity home sale\n\nTom Hanks\n\nand\n\nRita Wilson\n\nare selling their Los Angeles home, agents said.".to_string(),
+    ] {
+        let out = convert(&text);
+        assert!(out.authors.is_empty() && out.dropped.is_empty(), "{text}: {out:?}");
+    }
+    let out =
+        convert(&format!("Council approves budget\n\nBy Jane Doe\n\nand\n\nThe Associated Press\n\n{lede}"));
+    assert_eq!(out.authors, ["Jane Doe"]);
+    // A long date line with its update in brackets is still read.
+    assert_eq!(
+        stamp_date("Wednesday, 19 November 2025 (updated Wednesday, 19 November 2025, 10:45 a.m. GMT)"),
+        Some((2025, 11, 19))
+    );
 }
