@@ -284,6 +284,12 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text` after `prefix`, compared without ASCII case (`By `, `by `, `BY `), or `None`.
+pub(crate) fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
+}
+
 /// Inputs and slow references for the tests of the eight-bytes-at-a-time scans, here and in the
 /// modules that build on [`find_byte`].
 #[cfg(test)]

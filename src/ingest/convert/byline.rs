@@ -6,6 +6,7 @@ use super::dates::{parse_full_date, parse_month_day};
 use super::furniture::is_timestamp_line;
 use super::headline::starts_capitalised;
 use super::language::has_at_most_words;
+use crate::text::strip_prefix_ignore_case;
 
 #[derive(Debug)]
 pub(super) struct Byline {
@@ -451,11 +452,6 @@ fn is_byline_furniture(part: &str) -> bool {
         || parse_full_date(part).is_some()
         || (lower.ends_with(" read")
             && lower.split_whitespace().next().is_some_and(|n| n.parse::<u32>().is_ok()))
-}
-
-pub(super) fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
 }
 
 fn split_names(segments: &[&str]) -> Option<Vec<String>> {

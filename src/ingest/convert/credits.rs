@@ -2,12 +2,13 @@
 //! caption they close so the credit becomes metadata and the caption stays visible.
 
 use super::Image;
-use super::byline::{BYLINE_LEADS, strip_prefix_ignore_case};
+use super::byline::BYLINE_LEADS;
 use super::headline::{
     has_trailing_credit_word, last_sentence_break, looks_like_headline_line, starts_capitalised,
 };
 use super::language::has_at_most_words;
 use super::summary::{is_abbreviation, is_closing_mark, is_sentence_end, last_word};
+use crate::text::strip_prefix_ignore_case;
 
 /// A labelled photo line that gives the caption and then the credit, split so: `Photo: Dredger
 /// moored at Portvale quay. James Whitlow/REUTERS` is the caption `Dredger moored at Portvale

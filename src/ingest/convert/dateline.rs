@@ -175,7 +175,7 @@ fn is_capitals_place(text: &str) -> bool {
         && text.split('/').all(|city| city.chars().any(char::is_alphabetic) && city.trim() == city)
 }
 
-fn is_titled_place(text: &str) -> bool {
+pub(super) fn is_titled_place(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=4).contains(&words)
         && text.split_whitespace().all(|w| {

@@ -1,11 +1,11 @@
 //! Dates written in text: month names in several languages, publication stamps
 //! (`Published 4 March 2025, 14:02 GMT`), `Updated …` lines and their time zones.
 
-use super::byline::strip_prefix_ignore_case;
-use super::dateline::is_year;
+use super::dateline::{is_titled_place, is_year};
 use super::furniture::{PUBLISHED_LEADS, UPDATED_LEADS, is_reading_time};
 use super::headline::{is_weekday, real_date};
 use super::language::has_at_most_words;
+use crate::text::strip_prefix_ignore_case;
 
 pub(super) fn month_number(word: &str) -> Option<i8> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
@@ -288,9 +288,7 @@ fn place_date_time(line: &str) -> Option<((i16, i8, i8), ClockTime)> {
     }
     let spaced = line.replace('\u{a0}', " ").replace(" – ", " - ");
     let [place, date, time] = spaced.split(" - ").collect::<Vec<_>>()[..] else { return None };
-    let place_like = has_at_most_words(place, 3)
-        && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
-        && !place.bytes().any(|b| b.is_ascii_digit());
+    let place_like = is_titled_place(place);
     let time_words: Vec<&str> = time.split_whitespace().collect();
     if !place_like || time_words.len() > 2 {
         return None;

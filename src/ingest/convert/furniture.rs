@@ -1,7 +1,6 @@
 //! Page furniture a copy-paste brings along (share buttons, cookie notices, page numbers, lists
 //! of links, kickers, time stamps): told apart so it leaves the body without taking prose with it.
 
-use super::byline::strip_prefix_ignore_case;
 use super::credits::ends_as_sentence;
 use super::dateline::parse_dateline;
 use super::dates::{foreign_month_number, month_number};
@@ -9,6 +8,7 @@ use super::headline::is_section_label;
 use super::language::has_at_most_words;
 use super::paragraphs::Para;
 use super::wire::is_agency_notice;
+use crate::text::strip_prefix_ignore_case;
 
 /// Page leftovers by their whole text, in lower case: buttons, labels and adverts that pages
 /// print as lines of their own.
@@ -122,23 +122,8 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
 pub(super) fn is_fixed_leftover(line: &str) -> bool {
     // A separator left alone on its line when the links around it were copied as lines.
     let separator_only = !line.is_empty() && line.chars().all(|c| matches!(c, '|' | '•' | '·' | '/' | ' '));
-    // An audio player's length, which no sentence is (`Listen · 3:58`, `3-Minute Listen`).
-    let player = line.len() <= 24 && {
-        let lower = line.to_lowercase();
-        let duration = |text: &str| {
-            text.split_once(':').is_some_and(|(m, s)| {
-                (1..=3).contains(&m.len())
-                    && s.len() == 2
-                    && m.bytes().chain(s.bytes()).all(|b| b.is_ascii_digit())
-            })
-        };
-        lower.strip_prefix("listen · ").is_some_and(duration)
-            || lower
-                .strip_suffix("-minute listen")
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    };
     if separator_only
-        || player
+        || is_player_length(line)
         || is_skip_links(line)
         || is_list_count(line)
         || is_reading_time(line)
@@ -177,15 +162,27 @@ fn is_skip_links(line: &str) -> bool {
 }
 
 /// A button of a page's audio player or text-size controls, whose words a story may print alone
-/// too (`Playlist`, `Download`, `Embed`, `Transcript`, `Listen · 3:58`, `3-Minute Listen`, `AA`,
-/// `Text Size`): page furniture where other leftovers stand beside it. Times, counts and size
+/// too (`Playlist`, `Download`, `Embed`, `Transcript`, `AA`, `Text Size`; the player's length,
+/// `Listen · 3:58`, is a leftover by itself): page furniture where other leftovers stand beside it. Times, counts and size
 /// words (`7:15`, `532`, `Large`) are a story's as often, and never taken so.
 pub(super) fn is_page_button(line: &str) -> bool {
     // Asked of every paragraph: none of these is longer.
     if line.len() > 24 {
         return false;
     }
-    let lower = line.trim().to_lowercase();
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "playlist" | "download" | "embed" | "transcript" | "listen" | "aa" | "text size" | "resize"
+    )
+}
+
+/// An audio player's length, which no sentence is (`Listen · 3:58`, `3-Minute Listen`): a
+/// leftover by its whole text.
+fn is_player_length(line: &str) -> bool {
+    if line.len() > 24 {
+        return false;
+    }
+    let lower = line.to_lowercase();
     let duration = |text: &str| {
         text.split_once(':').is_some_and(|(m, s)| {
             (1..=3).contains(&m.len())
@@ -193,10 +190,7 @@ pub(super) fn is_page_button(line: &str) -> bool {
                 && m.bytes().chain(s.bytes()).all(|b| b.is_ascii_digit())
         })
     };
-    matches!(
-        lower.as_str(),
-        "playlist" | "download" | "embed" | "transcript" | "listen" | "aa" | "text size" | "resize"
-    ) || lower.strip_prefix("listen · ").is_some_and(duration)
+    lower.strip_prefix("listen · ").is_some_and(duration)
         || lower
             .strip_suffix("-minute listen")
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))

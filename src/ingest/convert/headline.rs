@@ -1,7 +1,7 @@
 //! Headlines and subheads: what a headline line looks like, and the lines near it that are no
 //! headline (labels, contact lines, credits lines).
 
-use super::byline::{is_known_agency, parse_byline, strip_prefix_ignore_case};
+use super::byline::{is_known_agency, parse_byline};
 use super::credits::{NAME_PARTICLES, parse_credit};
 use super::dateline::parse_dateline;
 use super::dates::{DigitOrder, numeric_date, parse_full_date, parse_month_day};
@@ -12,6 +12,7 @@ use super::paragraphs::Para;
 use super::summary::{is_abbreviation, is_closing_mark, last_word, sentence_breaks};
 use super::wire::wire_note;
 use crate::text::is_cjk;
+use crate::text::strip_prefix_ignore_case;
 
 /// How many paragraphs at the top may be header lines (byline, kickers, time stamps).
 pub(super) const HEADER_WINDOW: usize = 4;

@@ -4,14 +4,14 @@
 use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
 use super::byline::{
     Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, names_in_place, parse_byline,
-    publisher_name, strip_prefix_ignore_case, tagline_names, writer_name,
+    publisher_name, tagline_names, writer_name,
 };
 use super::clip_header::{ClipHeader, publisher_of_url};
 use super::credits::{
     caption_with_label, ends_as_sentence, is_bare_name, is_gallery_headline, parse_credit,
     split_captioned_credit, split_labelled_caption,
 };
-use super::dateline::parse_dateline;
+use super::dateline::{is_titled_place, parse_dateline};
 use super::dates::{
     ClockTime, PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, update_after_stamp,
     updated_date,
@@ -30,14 +30,11 @@ use super::paragraphs::Para;
 use super::summary::{SUMMARY_WORDS, infer_title, normalise_space, summarise};
 use super::wire::{WireNote, is_agency_sign_off, wire_note, without_wire_marks};
 use super::{Converted, DateEvidence, DateHint, Dateline, Image};
+use crate::text::strip_prefix_ignore_case;
 
 /// `in Beijing`: where writers filed from, on a line of its own under their names.
 fn is_in_place(line: &str) -> bool {
-    line.strip_prefix("in ").is_some_and(|place| {
-        has_at_most_words(place, 3)
-            && place.split_whitespace().all(|word| word.starts_with(char::is_uppercase))
-            && !place.bytes().any(|b| b.is_ascii_digit())
-    })
+    line.strip_prefix("in ").is_some_and(is_titled_place)
 }
 
 /// What a paragraph turned out to be.
@@ -123,6 +120,11 @@ impl Layout {
             }
         }
         self.roles.len()
+    }
+
+    /// Whether paragraph `k` is (so far) a paragraph of the story's text: prose ending a sentence.
+    fn is_text(&self, paras: &[Para<'_>], k: usize) -> bool {
+        self.roles[k] == Role::Body && paras[k].is_prose() && ends_as_sentence(paras[k].first_line())
     }
 
     /// The last paragraph before `i` that is not set aside as page leftovers or a photo.
@@ -344,13 +346,7 @@ impl Layout {
             && !ends_as_sentence(line)
             && paras.get(c + 1).is_some_and(Para::is_prose);
         // No paragraph of text above it (the headline, not yet told apart, ends no sentence).
-        let above_text = || {
-            (0..credit).all(|k| {
-                !(self.roles[k] == Role::Body
-                    && paras[k].is_prose()
-                    && ends_as_sentence(paras[k].first_line()))
-            })
-        };
+        let above_text = || (0..credit).all(|k| !self.is_text(paras, k));
         // And the header's other lines over the credit (a date, a byline or a writer's name):
         // a credit over the headline, or under it over a standfirst, has no caption after it.
         let header_above = || {
@@ -551,9 +547,10 @@ impl Layout {
                 && has_at_most_words(outlet_line, 6)
                 && !ends_as_sentence(outlet_line)
                 // After the comma, a place (`Kent`), not a sentence (`Bloomberg, 83, wants…`).
-                && outlet_line[outlet.len()..].trim_start_matches([',', ' ']).split_whitespace().all(|word| {
-                    word.starts_with(char::is_uppercase) && !word.bytes().any(|b| b.is_ascii_digit())
-                })
+                && {
+                    let place = outlet_line[outlet.len()..].trim_start_matches([',', ' ']);
+                    place.is_empty() || is_titled_place(place)
+                }
             {
                 let place = outlet_line[outlet.len()..].trim_start_matches([',', ' ']);
                 self.byline = Some(Byline {
@@ -707,9 +704,7 @@ impl Layout {
         // headline, or over the byline) is the header's, not the story's.
         let byline = (0..at).rev().find(|&k| self.roles[k] == Role::Byline);
         let after_text = (byline.map_or(0, |b| b + 1)..at).any(|k| {
-            self.roles[k] == Role::Body
-                && paras[k].is_prose()
-                && ends_as_sentence(paras[k].first_line())
+            self.is_text(paras, k)
                 && self.previous_kept(k).is_none_or(|before| self.roles[before] != Role::Title)
         });
         if (at < end && (stamp.led || !after_text)) || (stamp.led && Some(at) == last_text) {

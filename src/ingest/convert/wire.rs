@@ -1,8 +1,8 @@
 //! Wire copy's own conventions: the take's mark on a headline (`UPDATE 2-`), the note to
 //! editors under it, and an agency's notices and sign-offs, none of which is the story.
 
-use super::byline::strip_prefix_ignore_case;
 use super::language::has_at_most_words;
+use crate::text::strip_prefix_ignore_case;
 
 /// An agency's notice printed with its copy, not part of the story: `Copyright 2025 The
 /// Associated Press. All rights reserved. This material may not be published…`, AP's `THIS IS A
