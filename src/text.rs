@@ -109,10 +109,6 @@ const fn ascii_table(apostrophe: bool) -> [bool; 256] {
     table
 }
 
-/// Kana and Chinese characters (also Japanese kanji): scripts written without spaces between
-/// words, so each character counts as a word (the converter's heuristics and the word count).
-/// The kana punctuation and marks (U+3099-309C sound marks, U+30A0 double hyphen, U+30FB middle
-/// dot) are not characters of a word.
 /// The characters of `text` with accents and other combining marks set aside (decomposed, and
 /// the marks dropped: `Zürich` reads `Zurich`), as the search script folds queries
 /// (`normalize("NFD")`, then no `\p{M}`), so index and queries, and sorted lists, agree.
@@ -121,6 +117,10 @@ pub(crate) fn without_marks(text: &str) -> impl Iterator<Item = char> + '_ {
     text.nfd().filter(|&c| !unicode_normalization::char::is_combining_mark(c))
 }
 
+/// Kana and Chinese characters (also Japanese kanji): scripts written without spaces between
+/// words, so each character counts as a word (the converter's heuristics and the word count).
+/// The kana punctuation and marks (U+3099-309C sound marks, U+30A0 double hyphen, U+30FB middle
+/// dot) are not characters of a word.
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{3098}' | '\u{309D}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}'

@@ -538,12 +538,17 @@ fn prepare(source: &Source, read_as: ReadAs, diagnostics: &mut Vec<Diagnostic>) 
         }
         SourceKind::Text => {
             let mut converted = convert::convert(split.body);
+            let stem = strip_date_prefix(file_stem(&source.relative));
             if converted.title_inferred {
                 // A headline the curator gave the file beats one cut from the lede.
-                let stem = strip_date_prefix(file_stem(&source.relative));
                 if let Some(title) = file_title::from_file_name(stem, &converted.body) {
                     converted.title = Some(title);
                 }
+            }
+            // `le monde - grève SNCF.txt`: the outlet the curator filed it under, when the text
+            // named none.
+            if converted.source.is_none() {
+                converted.source = convert::outlet_in_file_name(stem).map(str::to_string);
             }
             let dropped = std::mem::take(&mut converted.dropped);
             let body = std::mem::take(&mut converted.body);

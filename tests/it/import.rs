@@ -333,3 +333,39 @@ fn a_folder_outside_the_content_folder_keeps_its_layout() {
         assert!(site.root.join("new").join(file).is_file(), "{file}: {}", run.stderr);
     }
 }
+
+/// A page's text or its file's name often names the outlet it came from: the article is listed
+/// on that outlet's source page, whichever way it was named, and the curator's front matter wins.
+#[test]
+fn the_outlet_a_file_or_its_text_names_is_the_articles_source() {
+    let site = SiteTest::with_files(&[
+        (
+            "content/2025-03-04-le monde - grève SNCF.txt",
+            "Grève des contrôleurs à Lyon\n\nLes contrôleurs de la SNCF ont voté la grève lundi soir à Lyon.\n",
+        ),
+        (
+            "content/2025-03-05-zambia-spill.txt",
+            "Villagers sue over river spill\n\nMore than 170 farmers have filed a lawsuit over the spill.\n\nSource: Al Jazeera",
+        ),
+        (
+            "content/2025-03-06-spiegel.txt",
+            "Stadtwerke in der Krise\n\nDie Wärmewende sollte über die Netze der Stadtwerke laufen.\n\nFoto: Svenja Albrecht / DER SPIEGEL\n",
+        ),
+        (
+            "content/2025-03-07-curated.md",
+            "---\ntitle: Curated\nsource: Le Monde diplomatique\n---\n\nThe curator named the source.\n\nSource: Al Jazeera\n",
+        ),
+    ]);
+    let run = site.run(&["build", "--now", NOW]);
+    assert!(run.success, "{}", run.stderr);
+    let page = |path: &str| std::fs::read_to_string(site.root.join("public").join(path)).unwrap();
+    assert!(page("sources/le-monde/index.html").contains("Grève des contrôleurs à Lyon"));
+    let al_jazeera = page("sources/al-jazeera/index.html");
+    assert!(al_jazeera.contains("Villagers sue over river spill"), "{al_jazeera}");
+    assert!(!al_jazeera.contains("Curated"), "front matter's source wins: {al_jazeera}");
+    assert!(page("sources/der-spiegel/index.html").contains("Stadtwerke in der Krise"));
+    assert!(page("sources/le-monde-diplomatique/index.html").contains("Curated"));
+    let run = site.run(&["import", "content/2025-03-05-zambia-spill.txt"]);
+    assert!(run.stdout.contains("\nsource: Al Jazeera\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains("credit:"), "the source line is no photo credit: {}", run.stdout);
+}

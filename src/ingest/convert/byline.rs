@@ -532,7 +532,7 @@ fn is_credential(segment: &str) -> bool {
 /// A publication's name as a masthead writes it, after a byline's `|`: `The …`, or two
 /// capitalised words or more ending in a masthead's word (`Ashford Herald`, `Portvale Daily
 /// Courier`). Past a separator a person's name is not expected, so two words are enough here.
-fn is_masthead(part: &str) -> bool {
+pub(super) fn is_masthead(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     (2..=6).contains(&words.len())

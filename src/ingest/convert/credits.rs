@@ -128,15 +128,19 @@ pub(super) fn is_gallery_headline(line: &str) -> bool {
     common >= 2 && looks_like_headline_line(rest)
 }
 
-/// `Octavio Jones/REUTERS`, `JIM WATSON/AFP/Getty Images`, `AP Photo/Jane Doe`.
+/// `Octavio Jones/REUTERS`, `JIM WATSON/AFP/Getty Images`, `AP Photo/Jane Doe`, and with
+/// spaces, `Ellen M. Banner / The Seattle Times`.
 fn is_slash_credit(text: &str) -> bool {
     let Some((name, agency)) = text.split_once('/') else {
         return false;
     };
+    // Spaced, one word either side is a choice (`Yes / No`), not a credit.
+    let spaced = agency.starts_with(' ');
+    let agency = agency.trim_start();
     let name_words = name.split_whitespace().count();
     (1..=4).contains(&name_words)
         && name.split_whitespace().all(is_name_word)
-        && (name_words >= 2 || agency.chars().next().is_some_and(char::is_uppercase))
+        && (name_words >= 2 || (!spaced && agency.chars().next().is_some_and(char::is_uppercase)))
         && agency.chars().next().is_some_and(char::is_alphabetic)
         && !text.contains("://")
 }

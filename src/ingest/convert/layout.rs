@@ -6,7 +6,7 @@ use super::byline::{
     Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, names_in_place, parse_byline,
     publisher_name, tagline_names, writer_name,
 };
-use super::clip_header::{ClipHeader, publisher_of_url};
+use super::clip_header::ClipHeader;
 use super::credits::{
     caption_with_label, ends_as_sentence, is_bare_name, is_gallery_headline, parse_credit,
     split_captioned_credit, split_labelled_caption,
@@ -27,6 +27,9 @@ use super::headline::{
 };
 use super::language::{count_words, guess_language, has_at_most_words};
 use super::paragraphs::Para;
+use super::publishers::{
+    outlet_in_credit, outlet_in_source_line, outlet_named, publisher_in_copyright, publisher_of_url,
+};
 use super::summary::{SUMMARY_WORDS, infer_title, normalise_space, summarise};
 use super::wire::{WireNote, is_agency_sign_off, wire_note, without_wire_marks};
 use super::{Converted, DateEvidence, DateHint, Dateline, Image};
@@ -64,6 +67,8 @@ pub(super) struct Layout {
     embeds: Vec<EmbedSpan>,
     images: Vec<(usize, Image)>,
     photo_publisher: Option<String>,
+    /// The outlet a `Source: Al Jazeera` line named; the line is dropped.
+    source_line: Option<&'static str>,
     byline: Option<Byline>,
     updated: Option<UpdatedAt>,
     /// (year, month, day) of a date line near the top, or of a publication stamp.
@@ -82,6 +87,7 @@ impl Layout {
             embeds: Vec::new(),
             images: Vec::new(),
             photo_publisher: None,
+            source_line: None,
             byline: None,
             updated: None,
             stamp: None,
@@ -270,6 +276,12 @@ impl Layout {
             return None;
         }
         if let Some(line) = para.single_line() {
+            // `Source: Al Jazeera` closing a story names its outlet, not a photo's.
+            if let Some(outlet) = outlet_in_source_line(line) {
+                self.roles[i] = Role::Dropped;
+                self.source_line.get_or_insert(outlet);
+                return None;
+            }
             if let Some(credit) = parse_credit(line) {
                 if let Some(publisher) = credit.publisher {
                     self.photo_publisher.get_or_insert(publisher);
@@ -795,10 +807,7 @@ impl Layout {
             }
         }
         out.dateline = self.dateline.as_ref().map(|(d, _)| d.clone());
-        out.source = self.source().or_else(|| {
-            let clip = self.clip.as_ref()?;
-            clip.source.clone().or_else(|| clip.url.as_deref().and_then(publisher_of_url))
-        });
+        out.source = self.source(paras);
         if let Some(clip) = &self.clip {
             out.source_url = clip.url.clone();
             out.tags = clip.tags.clone();
@@ -933,10 +942,39 @@ impl Layout {
         paras[first_body.unwrap_or(0)].joined()
     }
 
-    fn source(&self) -> Option<String> {
+    /// The publisher, from the strongest evidence the text gives: the wire agency a dateline or
+    /// byline names, a photographer working `for The Publication`, a clipping's header (its
+    /// `Source:` or its address), a `Source: …` line, a staff photographer's credit
+    /// (`Name/The New York Times`), then a copyright notice.
+    fn source(&self, paras: &[Para<'_>]) -> Option<String> {
         let from_dateline = self.dateline.as_ref().and_then(|(d, _)| d.agency.as_deref());
         let from_byline = self.byline.as_ref().and_then(|b| b.agency.as_deref());
-        from_dateline.or(from_byline).map(publisher_name).or_else(|| self.photo_publisher.clone())
+        if let Some(agency) = from_dateline.or(from_byline) {
+            return Some(publisher_name(agency));
+        }
+        if let Some(publisher) = &self.photo_publisher {
+            return Some(publisher.clone());
+        }
+        if let Some(clip) = &self.clip {
+            let named =
+                clip.source.as_deref().map(|name| outlet_named(name).map_or(name, |outlet| outlet.name));
+            if let Some(found) =
+                named.map(str::to_string).or_else(|| clip.url.as_deref().and_then(publisher_of_url))
+            {
+                return Some(found);
+            }
+        }
+        let from_credit =
+            || self.images.iter().find_map(|(_, image)| outlet_in_credit(image.credit.as_deref()?));
+        if let Some(outlet) = self.source_line.or_else(from_credit) {
+            return Some(outlet.to_string());
+        }
+        // Notices open with `©`, `Copyright` or `(c)`: other lines are passed by their first byte.
+        paras
+            .iter()
+            .flat_map(|para| para.lines.iter())
+            .filter(|line| matches!(line.as_bytes().first(), Some(0xC2 | b'C' | b'c' | b'(')))
+            .find_map(|line| publisher_in_copyright(line))
     }
 
     fn date_hint(&self) -> Option<DateHint> {

@@ -36,6 +36,7 @@ mod language;
 mod layout;
 mod lists;
 mod paragraphs;
+mod publishers;
 mod summary;
 mod wire;
 
@@ -47,6 +48,7 @@ use self::furniture::names_a_date;
 use self::headline::looks_like_headline_line;
 use self::layout::Layout;
 use self::paragraphs::{reflow, split_paragraphs};
+pub(crate) use self::publishers::outlet_in_file_name;
 pub(super) use self::summary::is_abbreviation;
 use self::summary::normalise_space;
 use self::wire::without_wire_marks;

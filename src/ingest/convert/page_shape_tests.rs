@@ -1,5 +1,5 @@
 use super::*;
-use super::{clip_header::*, credits::*, dates::*, furniture::*, headline::*};
+use super::{credits::*, dates::*, furniture::*, headline::*, publishers::*};
 
 #[test]
 fn a_photo_over_the_headline_and_a_byline_with_a_place() {

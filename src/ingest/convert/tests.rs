@@ -1612,3 +1612,48 @@ fn never_panics_on_odd_input() {
         assert!(rendered_text(&out.body, true).is_ok(), "{text:?}");
     }
 }
+
+#[test]
+fn the_text_names_its_publisher_in_credits_source_lines_and_notices() {
+    const LEDE: &str =
+        "The harbour board voted on Tuesday to close the old quay to cargo ships, officials said.";
+    const MORE: &str = "Dockworkers said they would appeal the decision at the next meeting of the board.";
+    // A staff photographer's credit, spaced or not, glued to its caption or on its own line.
+    let out = convert(&format!(
+        "Harbour board closes old quay\n\n{LEDE}\n\nThe old quay at dawn on Monday. (Ellen M. Banner / The Seattle Times)\n\n{MORE}"
+    ));
+    assert_eq!(out.images.len(), 1, "{out:?}");
+    assert_eq!(out.images[0].credit.as_deref(), Some("(Ellen M. Banner / The Seattle Times)"));
+    assert_eq!(out.source.as_deref(), Some("The Seattle Times"));
+    let out = convert(&format!("Harbour board closes old quay\n\n{LEDE}\n\nEllis Garza/For NPR\n\n{MORE}"));
+    assert_eq!(out.source.as_deref(), Some("NPR"));
+    // An agency's photo says nothing of who published the story.
+    let out = convert(&format!("Harbour board closes old quay\n\n{LEDE}\n\nSalim Dawood/Reuters\n\n{MORE}"));
+    assert_eq!(out.source, None);
+    // `Source: Al Jazeera` closing the story: its outlet, and no photo credit.
+    let out = convert(&format!("Harbour board closes old quay\n\n{LEDE}\n\n{MORE}\n\nSource: Al Jazeera"));
+    assert_eq!(out.source.as_deref(), Some("Al Jazeera"));
+    assert!(out.images.is_empty(), "{out:?}");
+    assert!(!out.body.contains("Source:"), "{}", out.body);
+    assert_eq!(out.dropped, ["Source: Al Jazeera"]);
+    let out =
+        convert(&format!("Harbour board closes old quay\n\n{LEDE}\n\n{MORE}\n\nSource: company filings"));
+    assert_eq!(out.source, None);
+    // A copyright notice in the page's footer.
+    let out = convert(&format!(
+        "Harbour board closes old quay\n\n{LEDE}\n\n{MORE}\n\nCopyright © 2025 NPR. All rights reserved."
+    ));
+    assert_eq!(out.source.as_deref(), Some("NPR"));
+    // A dateline's agency outranks a credit; a clipping's address outranks a notice.
+    let out = convert(&format!(
+        "Harbour board closes old quay\n\nPORTVALE (Reuters) - {LEDE}\n\nMarcus Hale/The New York Times\n\n{MORE}"
+    ));
+    assert_eq!(out.source.as_deref(), Some("Reuters"));
+    let out = convert(&format!(
+        "Title: Harbour board closes old quay\nURL: https://www.theguardian.com/world/quay\n\n{LEDE}\n\n{MORE}\n\n© 2025 Bloomberg L.P."
+    ));
+    assert_eq!(out.source.as_deref(), Some("The Guardian"));
+    let out =
+        convert(&format!("Title: Harbour board closes old quay\nSource: the guardian\n\n{LEDE}\n\n{MORE}"));
+    assert_eq!(out.source.as_deref(), Some("The Guardian"));
+}
