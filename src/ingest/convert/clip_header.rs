@@ -1,7 +1,6 @@
-//! A clipping tool's header (`Title:`, `URL:`, `Saved:` lines): read into metadata, and the
-//! outlet named by a clipping's address.
+//! A clipping tool's header (`Title:`, `URL:`, `Saved:` lines): read into metadata.
 
-use super::dates::publication_stamp;
+use super::dates::{ClockTime, publication_stamp};
 use super::headline::stamp_date;
 use super::summary::normalise_space;
 
@@ -20,6 +19,10 @@ pub(super) struct ClipHeader {
     pub(super) author: Option<String>,
     /// (year, month, day) of `Published:` or `Date:`.
     pub(super) published: Option<(i16, i8, i8)>,
+    /// The time of day `Published:` gave, and its zone (`UTC` for an offset, as the day is then
+    /// UTC's too): a story published at 23:30 in Mumbai is the 3rd's there and in Asia, the 4th
+    /// nowhere, whatever the site's zone files it under.
+    pub(super) published_time: Option<ClockTime>,
     /// (year, month, day) of `Clipped:`, `Saved:` or `Created:`.
     pub(super) clipped: Option<(i16, i8, i8)>,
     pub(super) tags: Vec<String>,
@@ -71,7 +74,11 @@ pub(super) fn clip_header(lines: &[&str]) -> Option<ClipHeader> {
             }
             "source" | "publication" | "site" => header.source = Some(value.to_string()),
             "author" | "authors" | "by" | "byline" => header.author = Some(value.to_string()),
-            "published" | "date" | "date published" | "publish date" => header.published = clip_date(value),
+            "published" | "date" | "date published" | "publish date" => {
+                if let Some((date, time)) = clip_moment(value) {
+                    (header.published, header.published_time) = (Some(date), time);
+                }
+            }
             "clipped" | "saved" | "created" | "date saved" | "date clipped" => {
                 header.clipped = clip_date(value);
                 telling = true;
@@ -87,6 +94,28 @@ pub(super) fn clip_header(lines: &[&str]) -> Option<ClipHeader> {
         }
     }
     telling.then_some(header)
+}
+
+/// The day and time a clipping header's date gives: `2021-01-03T23:30:00+05:30` (the instant, as
+/// UTC's day and time), `2025-04-02 10:14` (the site's time), `10:12am, 5 Mar 2025`, or the day
+/// alone as [`clip_date`] reads it.
+fn clip_moment(value: &str) -> Option<((i16, i8, i8), Option<ClockTime>)> {
+    if let Ok(instant) = value.parse::<jiff::Timestamp>() {
+        let utc = instant.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime();
+        return Some(((utc.year(), utc.month(), utc.day()), Some(((utc.hour(), utc.minute()), Some("UTC")))));
+    }
+    if let Ok(local) = value.replacen(' ', "T", 1).parse::<jiff::civil::DateTime>()
+        && value.len() >= 16
+    {
+        return Some((
+            (local.year(), local.month(), local.day()),
+            Some(((local.hour(), local.minute()), None)),
+        ));
+    }
+    if let Some(stamp) = publication_stamp(value) {
+        return Some((stamp.date, stamp.time));
+    }
+    clip_date(value).map(|date| (date, None))
 }
 
 /// The day a clipping header's date gives: `2025-04-02 10:14`, `2025-04-02T10:14:00Z`,

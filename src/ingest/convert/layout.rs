@@ -1015,7 +1015,11 @@ impl Layout {
         });
         let clip_date = |clipped: bool| {
             let clip = self.clip.as_ref()?;
-            Some(day(if clipped { clip.clipped? } else { clip.published? }, DateEvidence::Stamp))
+            if clipped {
+                return Some(day(clip.clipped?, DateEvidence::Stamp));
+            }
+            let (time, zone) = clip.published_time.map_or((None, None), |(time, zone)| (Some(time), zone));
+            Some(DateHint { time, zone, ..day(clip.published?, DateEvidence::Stamp) })
         };
         // A clipping tool's `Published:` is the page's own date; its `Clipped:` is when the page
         // was saved, which the story is at most as old as, as an update is.

@@ -485,6 +485,21 @@ fn a_clipping_tools_header_is_read_as_the_articles_details() {
     assert_eq!(out.authors, ["Ann Lee", "Bo Chen"]);
     let date = out.date.expect("published");
     assert_eq!((date.year, date.month, date.day), (2025, 3, 30));
+    // A time with an offset is an instant: kept as UTC's day and time, so the site's zone files
+    // the story (23:30 in Mumbai is 18:00 UTC, the 3rd everywhere from London to Tokyo).
+    let out = convert(&format!("Title: Late vote\nPublished: 2021-01-03T23:30:00+05:30\n\n{lede}"));
+    let date = out.date.expect("published");
+    assert_eq!(
+        (date.year, date.month, date.day, date.time, date.zone),
+        (2021, 1, 3, Some((18, 0)), Some("UTC"))
+    );
+    let out = convert(&format!("Title: Late vote\nPublished: 2021-01-03T22:30:00-05:00\n\n{lede}"));
+    let date = out.date.expect("published");
+    assert_eq!((date.year, date.month, date.day, date.time), (2021, 1, 4, Some((3, 30))));
+    // A time without a zone is the site's.
+    let out = convert(&format!("Title: Late vote\nPublished: 2025-04-02 10:14\n\n{lede}"));
+    let date = out.date.expect("published");
+    assert_eq!((date.year, date.month, date.day, date.time, date.zone), (2025, 4, 2, Some((10, 14)), None));
     let out = convert(&format!(
         "Title: Rates rise\nAuthor: Ruth Adams, Economics Correspondent\nClipped: 2025-04-02\n\n{lede}"
     ));
