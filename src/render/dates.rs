@@ -295,10 +295,15 @@ impl Calendar {
 
     /// The days `first` to `last` (not before `first`), the month named once when they share it:
     /// `8–14 September`, `8–14 septembre`, `8.–14. September`, `8–14 de septiembre`, and
-    /// `29 September – 5 October` across months.
+    /// `29 September – 5 October` across months. Across a new year both years are named
+    /// (`29 December 2025 – 4 January 2026`): week 1's title names one year, which is not
+    /// the December days'.
     pub fn day_range(&self, first: Date, last: Date) -> String {
         if first == last {
             return self.day_month(first);
+        }
+        if first.year() != last.year() {
+            return format!("{} – {}", self.date(first), self.date(last));
         }
         if (first.year(), first.month()) != (last.year(), last.month()) {
             return format!("{} – {}", self.day_month(first), self.day_month(last));
@@ -441,7 +446,7 @@ mod tests {
         );
         assert_eq!(
             calendar("de").day_range(day("2025-12-29"), day("2026-01-04")),
-            "29. Dezember – 4. Januar"
+            "29. Dezember 2025 – 4. Januar 2026"
         );
         assert_eq!(calendar("en").day_range(first, first), "8 September");
     }

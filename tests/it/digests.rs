@@ -50,7 +50,7 @@ fn weekly_digests_follow_iso_weeks_across_the_year_end() {
     assert!(!week_one.contains("Next Monday story"));
     assert!(site.output("2025/w02/index.html").contains("Next Monday story"));
     assert!(
-        visible_text(&week_one).contains("Week 1, 2025 (30 December – 5 January)"),
+        visible_text(&week_one).contains("Week 1, 2025 (30 December 2024 – 5 January 2025)"),
         "{}",
         visible_text(&week_one)
     );
@@ -64,18 +64,23 @@ fn weekly_digests_follow_iso_weeks_across_the_year_end() {
     // The year's page lists its weeks, newest first, where a week's breadcrumb leads.
     let year = visible_text(&site.output("2025/index.html"));
     let weeks = year.find("Weeks").expect("a list of the year's weeks");
-    let (two, one) =
-        (year.find("Week 2, 2025 (6–12 January)"), year.find("Week 1, 2025 (30 December – 5 January)"));
+    let (two, one) = (
+        year.find("Week 2, 2025 (6–12 January)"),
+        year.find("Week 1, 2025 (30 December 2024 – 5 January 2025)"),
+    );
     assert!(weeks < two.unwrap() && two < one, "{year}");
     assert!(site.output("2025/index.html").contains("href=\"../2025/w01/\""));
     // A week across New Year is listed by both years it has stories of: 2024's page counts the
     // Monday story, and its issue is where that story is.
     let year_before = site.output("2024/index.html");
-    assert!(visible_text(&year_before).contains("Week 1, 2025 (30 December – 5 January)"), "{year_before}");
+    assert!(
+        visible_text(&year_before).contains("Week 1, 2025 (30 December 2024 – 5 January 2025)"),
+        "{year_before}"
+    );
     assert!(year_before.contains("href=\"../2025/w01/\""));
     let listed: String = visible_text(&year_before).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        listed.contains("Week 1, 2025 (30 December – 5 January) 1 story"),
+        listed.contains("Week 1, 2025 (30 December 2024 – 5 January 2025) 1 story"),
         "its one 2024 story: {listed}"
     );
 }

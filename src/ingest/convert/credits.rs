@@ -2,11 +2,12 @@
 //! caption they close so the credit becomes metadata and the caption stays visible.
 
 use super::Image;
-use super::byline::BYLINE_LEADS;
+use super::byline::{BYLINE_LEADS, is_known_agency};
 use super::headline::{
     has_trailing_credit_word, last_sentence_break, looks_like_headline_line, starts_capitalised,
 };
 use super::language::has_at_most_words;
+use super::publishers::outlet_named;
 use super::summary::{is_abbreviation, is_closing_mark, is_sentence_end, last_word};
 use crate::text::strip_prefix_ignore_case;
 
@@ -43,7 +44,11 @@ pub(super) fn parse_credit(line: &str) -> Option<Credit> {
     if !short || ends_as_sentence(inner) {
         return None;
     }
-    if has_credit_label(inner) || is_slash_credit(inner) || has_photo_agency_tail(inner) {
+    if has_credit_label(inner)
+        || is_slash_credit(inner)
+        || has_photo_agency_tail(inner)
+        || is_name_with_outlet(inner)
+    {
         return Some(Credit { publisher: None });
     }
     commissioned_for(inner).map(|publisher| Credit { publisher: Some(publisher.to_string()) })
@@ -145,6 +150,22 @@ fn is_slash_credit(text: &str) -> bool {
         && !text.contains("://")
 }
 
+/// `Claudio Álvarez (EL PAÍS)`, `Jane Doe (Reuters)`: a photographer's name, then an outlet or
+/// an agency Gazette knows, in brackets.
+fn is_name_with_outlet(text: &str) -> bool {
+    let Some((name, outlet)) = text.strip_suffix(')').and_then(|open| open.rsplit_once(" (")) else {
+        return false;
+    };
+    // `By Jane Doe (Reuters)` is a byline.
+    if BYLINE_LEADS.iter().any(|lead| strip_prefix_ignore_case(name, lead).is_some()) {
+        return false;
+    }
+    let name_words = name.split_whitespace().count();
+    (2..=4).contains(&name_words)
+        && name.split_whitespace().all(is_name_word)
+        && (outlet_named(outlet).is_some() || is_known_agency(outlet))
+}
+
 fn has_photo_agency_tail(text: &str) -> bool {
     const TAILS: &[&str] = &["Getty Images", "Shutterstock", "AP Photo", "EPA-EFE"];
     TAILS.iter().any(|t| text.ends_with(t)) && has_at_most_words(text, 8)
@@ -227,10 +248,14 @@ pub(super) fn labelled_credit_start(line: &str) -> Option<usize> {
     const TAIL_BYTES: usize = 120;
     let bytes = line.as_bytes();
     let from = line.len().saturating_sub(TAIL_BYTES).max(1);
-    // A word starts after a space: only the spaces of the tail are looked at.
-    let word_starts = memchr::memchr_iter(b' ', &bytes[from - 1..])
-        .map(|space| from + space)
-        .filter(|&start| bytes.get(start).is_some_and(|&b| b != b' '));
+    // A word starts after a space, or, where a copy glued the credit to its caption
+    // (`…octubre.Claudio Álvarez (EL PAÍS)`), right after a full stop: only the tail's spaces
+    // and full stops are looked at.
+    let word_starts =
+        memchr::memchr2_iter(b' ', b'.', &bytes[from - 1..]).map(|at| from + at).filter(|&start| {
+            let glued = bytes[start - 1] == b'.';
+            bytes.get(start).is_some_and(|&b| if glued { b.is_ascii_uppercase() } else { b != b' ' })
+        });
     for start in word_starts {
         let before = line[..start].trim_end();
         let after_break = before.ends_with(['.', '|', '—', ')']) || before.ends_with(" -");

@@ -112,7 +112,15 @@ pub(super) fn is_page_leftover(line: &str) -> bool {
     if line.ends_with(", opens new tab") && has_at_most_words(line, 16) {
         return true;
     }
-    is_known_furniture(line) || is_listen_prompt(line) || is_fixed_leftover(line)
+    is_known_furniture(line) || is_listen_prompt(line) || is_fixed_leftover(line) || is_programme_line(line)
+}
+
+/// NPR's `Heard on Morning Edition`: the programme a story was broadcast on, over its byline.
+fn is_programme_line(line: &str) -> bool {
+    line.strip_prefix("Heard on ").is_some_and(|programme| {
+        has_at_most_words(programme, 4)
+            && programme.split_whitespace().all(|word| word.starts_with(char::is_uppercase) || word == "&")
+    })
 }
 
 /// A leftover by its whole text, never the start of a sentence: a button's words (`Share full

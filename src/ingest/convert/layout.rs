@@ -515,6 +515,17 @@ impl Layout {
         (!named_after).then_some(byline)
     }
 
+    /// Paragraph `at` is a writer's name alone beside a line of the page's date (a date, or a
+    /// publication stamp), as pages print a byline without `By`.
+    fn is_bare_byline(&self, paras: &[Para<'_>], at: usize) -> bool {
+        let is_date_line = |n: usize| {
+            para_date(&paras[n]).is_some()
+                || paras[n].single_line().is_some_and(|l| publication_stamp(l).is_some())
+        };
+        paras[at].single_line().is_some_and(|line| is_bare_name(line) && !is_known_agency(line))
+            && [self.previous_kept(at), self.next_kept(at)].into_iter().flatten().any(is_date_line)
+    }
+
     /// The lines between the headline and the lede: a byline and kickers, and a standfirst
     /// before the byline (left in the body).
     fn mark_header_lines(&mut self, paras: &[Para<'_>]) {
@@ -575,6 +586,19 @@ impl Layout {
                 self.roles[next] = Role::Byline;
                 continue;
             }
+            // A writer's name alone over or under the page's date, printed without `By` (El
+            // País' `Lucía Montalbán` over `Madrid - 04 mar 2025 - 13:42 CET`, Substack's over
+            // `Mar 04, 2025`, NPR's under its stamp): the byline. Under the headline only: over
+            // it, a name is a topic's label.
+            if self.byline.is_none()
+                && under_headline
+                && self.is_bare_byline(paras, i)
+                && let Some(byline) = parse_byline(&format!("By {line}"))
+            {
+                self.byline = Some(Byline { line: line.to_string(), ..byline });
+                self.roles[i] = Role::Byline;
+                continue;
+            }
             // `WASHINGTON, Nov 19 —` on a line of its own: the lede's dateline, read with it.
             if is_lone_dateline(line) {
                 continue;
@@ -633,7 +657,8 @@ impl Layout {
             let is_byline = |n: usize| {
                 paras[n].single_line().is_some_and(|next_line| {
                     parse_byline(next_line).is_some()
-                        || (under_headline && self.writers_in_place(paras, n).is_some())
+                        || (under_headline
+                            && (self.writers_in_place(paras, n).is_some() || self.is_bare_byline(paras, n)))
                 })
             };
             let byline_ahead = self.next_kept(i).is_some_and(|n| {

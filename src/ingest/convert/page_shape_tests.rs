@@ -524,3 +524,47 @@ fn bylines_as_stacks_of_lines_and_in_capitals() {
         Some((2025, 11, 19))
     );
 }
+
+#[test]
+fn a_name_alone_beside_the_pages_date_is_its_byline() {
+    let lede = "The council approved the budget on Tuesday after a long debate about library funding.";
+    // El País: the name over its place, day and time; Substack: over its date; NPR: under its
+    // stamp and programme line, over the player's buttons.
+    for (text, author, date) in [
+        (
+            format!(
+                "El Gobierno aprueba el tope a los alquileres\nLucía Montalbán\nMadrid - 04 mar 2025 - 13:42 CET\n\n{lede}"
+            ),
+            "Lucía Montalbán",
+            (2025, 3, 4),
+        ),
+        (
+            format!(
+                "The port authority's $90 million question\nNobody can tell me what the terminal will cost.\nNadia Fernhill\nMar 04, 2025\n\n{lede}"
+            ),
+            "Nadia Fernhill",
+            (2025, 3, 4),
+        ),
+        (
+            format!(
+                "Rural clinics scramble as measles cases climb\nMarch 4, 20255:00 AM ET\nHeard on Morning Edition\nSarah Kolodny\nListen · 3:58\n\n{lede}"
+            ),
+            "Sarah Kolodny",
+            (2025, 3, 4),
+        ),
+    ] {
+        let out = convert(&text);
+        assert_eq!(out.authors, [author], "{text}: {out:?}");
+        let hint = out.date.unwrap_or_else(|| panic!("{text}: no date"));
+        assert_eq!((hint.year, hint.month, hint.day), date, "{text}");
+        assert!(!out.body.contains(author), "{text}: {}", out.body);
+    }
+    // A name with no date beside it, or over the headline (a topic's label), is no byline.
+    for text in [
+        format!("Council approves budget\n\nJohn Smith\n\n{lede}"),
+        format!("Donald Trump\nMarch 4, 2025\n\nCouncil approves budget\n\n{lede}"),
+    ] {
+        let out = convert(&text);
+        assert!(out.authors.is_empty(), "{text}: {out:?}");
+    }
+}

@@ -1642,6 +1642,19 @@ fn the_text_names_its_publisher_in_credits_source_lines_and_notices() {
     assert_eq!(out.source.as_deref(), Some("The Seattle Times"));
     let out = convert(&format!("Harbour board closes old quay\n\n{LEDE}\n\nEllis Garza/For NPR\n\n{MORE}"));
     assert_eq!(out.source.as_deref(), Some("NPR"));
+    // El País' credit, a name and the paper in brackets, glued by the copy to its caption.
+    let out = convert(&format!(
+        "Harbour board closes old quay\n\n{LEDE}\n\nUna manifestación en Madrid, el pasado octubre.Claudio Álvarez (EL PAÍS)\n\n{MORE}"
+    ));
+    assert_eq!(out.images.len(), 1, "{out:?}");
+    assert_eq!(out.images[0].caption.as_deref(), Some("Una manifestación en Madrid, el pasado octubre."));
+    assert_eq!(out.images[0].credit.as_deref(), Some("Claudio Álvarez (EL PAÍS)"));
+    assert_eq!(out.source.as_deref(), Some("El País"));
+    // A sentence that names an outlet in brackets is no credit.
+    let out = convert(&format!(
+        "Harbour board closes old quay\n\n{LEDE}\n\nThe deal was first reported by Ana Ruiz (Reuters).\n\n{MORE}"
+    ));
+    assert!(out.images.is_empty(), "{out:?}");
     // An agency's photo says nothing of who published the story.
     let out = convert(&format!("Harbour board closes old quay\n\n{LEDE}\n\nSalim Dawood/Reuters\n\n{MORE}"));
     assert_eq!(out.source, None);
