@@ -532,12 +532,24 @@ fn is_credential(segment: &str) -> bool {
 /// A publication's name as a masthead writes it, after a byline's `|`: `The …`, or two
 /// capitalised words or more ending in a masthead's word (`Ashford Herald`, `Portvale Daily
 /// Courier`). Past a separator a person's name is not expected, so two words are enough here.
-pub(super) fn is_masthead(part: &str) -> bool {
+fn is_masthead(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
-    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| starts_capitalised(w))
-        && (words[0] == "The" || MASTHEAD_WORDS.contains(&last.as_str()))
+        && (words[0] == "The" || ends_with_masthead_word(&words))
+}
+
+/// A name of two to six capitalised words whose last is a masthead's (`Portvale Daily Courier`,
+/// `The Harbour Ledger`), where a `The` alone says too little: `The Andy Warhol Foundation`.
+pub(super) fn is_masthead_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| starts_capitalised(w))
+        && ends_with_masthead_word(&words)
+}
+
+fn ends_with_masthead_word(words: &[&str]) -> bool {
+    words.last().is_some_and(|last| MASTHEAD_WORDS.contains(&last.to_lowercase().as_str()))
 }
 
 /// The last word of a publication's name (`Post`, `Times`, `Courier`...).
@@ -581,6 +593,7 @@ const MASTHEAD_WORDS: &[&str] = &[
     "online",
     "network",
     "media",
+    "zeitung",
 ];
 
 /// The last part of `By Ann Lee, The Guardian` or `By Ann Lee, Portvale Daily Courier`: a

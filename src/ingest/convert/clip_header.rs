@@ -100,9 +100,22 @@ pub(super) fn clip_header(lines: &[&str]) -> Option<ClipHeader> {
 /// UTC's day and time), `2025-04-02 10:14` (the site's time), `10:12am, 5 Mar 2025`, or the day
 /// alone as [`clip_date`] reads it.
 fn clip_moment(value: &str) -> Option<((i16, i8, i8), Option<ClockTime>)> {
-    if let Ok(instant) = value.parse::<jiff::Timestamp>() {
+    // `2025-03-04 23:30:00 +0000` as exports write it, and RFC 2822's `Tue, 04 Mar 2025
+    // 23:30:00 -0800` as feeds do.
+    let unspaced = value.replacen(" +", "+", 1).replacen(" -", "-", 1);
+    let instant = unspaced
+        .parse::<jiff::Timestamp>()
+        .ok()
+        .or_else(|| jiff::fmt::rfc2822::parse(value).ok().map(|zoned| zoned.timestamp()));
+    if let Some(instant) = instant {
         let utc = instant.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime();
-        return Some(((utc.year(), utc.month(), utc.day()), Some(((utc.hour(), utc.minute()), Some("UTC")))));
+        let day = (utc.year(), utc.month(), utc.day());
+        // Midnight UTC is how exports store a day with no time (`2025-03-04T00:00:00.000Z`):
+        // read as that day, not as the evening before in New York.
+        if (utc.hour(), utc.minute(), utc.second(), utc.subsec_nanosecond()) == (0, 0, 0, 0) {
+            return Some((day, None));
+        }
+        return Some((day, Some(((utc.hour(), utc.minute()), Some("UTC")))));
     }
     if let Ok(local) = value.replacen(' ', "T", 1).parse::<jiff::civil::DateTime>()
         && value.len() >= 16

@@ -45,9 +45,8 @@ pub(super) fn parse_credit(line: &str) -> Option<Credit> {
         return None;
     }
     if has_credit_label(inner)
-        || is_slash_credit(inner)
+        || is_slash_credit(inner, inner.len() < line.len())
         || has_photo_agency_tail(inner)
-        || is_name_with_outlet(inner)
     {
         return Some(Credit { publisher: None });
     }
@@ -134,24 +133,35 @@ pub(super) fn is_gallery_headline(line: &str) -> bool {
 }
 
 /// `Octavio Jones/REUTERS`, `JIM WATSON/AFP/Getty Images`, `AP Photo/Jane Doe`, and with
-/// spaces, `Ellen M. Banner / The Seattle Times`.
-fn is_slash_credit(text: &str) -> bool {
+/// spaces, `(Ellen M. Banner / The Seattle Times)` in brackets or `Anthony Wallace / AFP - Getty
+/// Images` naming an agency or outlet Gazette knows. A spaced slash between other capitalised
+/// words is a pair (`Pound Sterling / Euro`, `Hong Kong / Macau`), not a credit.
+fn is_slash_credit(text: &str, bracketed: bool) -> bool {
     let Some((name, agency)) = text.split_once('/') else {
         return false;
     };
-    // Spaced, one word either side is a choice (`Yes / No`), not a credit.
     let spaced = agency.starts_with(' ');
     let agency = agency.trim_start();
     let name_words = name.split_whitespace().count();
+    let known_org = || {
+        let first = agency.split(['/', '-', '—', ',']).next().unwrap_or(agency).trim();
+        outlet_named(first).is_some() || is_known_agency(first) || has_photo_agency_tail(agency)
+    };
     (1..=4).contains(&name_words)
         && name.split_whitespace().all(is_name_word)
-        && (name_words >= 2 || (!spaced && agency.chars().next().is_some_and(char::is_uppercase)))
+        && if spaced {
+            name_words >= 2 && (bracketed || known_org())
+        } else {
+            name_words >= 2 || agency.chars().next().is_some_and(char::is_uppercase)
+        }
         && agency.chars().next().is_some_and(char::is_alphabetic)
         && !text.contains("://")
 }
 
 /// `Claudio Álvarez (EL PAÍS)`, `Jane Doe (Reuters)`: a photographer's name, then an outlet or
-/// an agency Gazette knows, in brackets.
+/// an agency Gazette knows, in brackets. Read only where a copy glued it to a caption: on a line
+/// of its own it is as often a byline (`Marie Dupont (AFP)`) or a quote's attribution (`Paul
+/// Krugman (The New York Times)`).
 fn is_name_with_outlet(text: &str) -> bool {
     let Some((name, outlet)) = text.strip_suffix(')').and_then(|open| open.rsplit_once(" (")) else {
         return false;
@@ -250,17 +260,27 @@ pub(super) fn labelled_credit_start(line: &str) -> Option<usize> {
     let from = line.len().saturating_sub(TAIL_BYTES).max(1);
     // A word starts after a space, or, where a copy glued the credit to its caption
     // (`…octubre.Claudio Álvarez (EL PAÍS)`), right after a full stop: only the tail's spaces
-    // and full stops are looked at.
+    // and full stops are looked at. A full stop after a capital closes an initial (`the
+    // U.S.President`), not a caption.
+    let glued = |start: usize| bytes[start - 1] == b'.';
     let word_starts =
         memchr::memchr2_iter(b' ', b'.', &bytes[from - 1..]).map(|at| from + at).filter(|&start| {
-            let glued = bytes[start - 1] == b'.';
-            bytes.get(start).is_some_and(|&b| if glued { b.is_ascii_uppercase() } else { b != b' ' })
+            bytes.get(start).is_some_and(|&b| {
+                if glued(start) {
+                    b.is_ascii_uppercase() && start >= 2 && !bytes[start - 2].is_ascii_uppercase()
+                } else {
+                    b != b' '
+                }
+            })
         });
     for start in word_starts {
         let before = line[..start].trim_end();
         let after_break = before.ends_with(['.', '|', '—', ')']) || before.ends_with(" -");
         let tail = &line[start..];
-        if after_break && has_at_most_words(tail, 8) && parse_credit(tail).is_some() {
+        if after_break
+            && has_at_most_words(tail, 8)
+            && (parse_credit(tail).is_some() || (glued(start) && is_name_with_outlet(tail)))
+        {
             return Some(start);
         }
     }

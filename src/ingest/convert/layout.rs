@@ -3,8 +3,8 @@
 
 use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
 use super::byline::{
-    Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, names_in_place, parse_byline,
-    publisher_name, tagline_names, writer_name,
+    Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, is_masthead_name,
+    names_in_place, parse_byline, publisher_name, tagline_names, writer_name,
 };
 use super::clip_header::ClipHeader;
 use super::credits::{
@@ -276,8 +276,11 @@ impl Layout {
             return None;
         }
         if let Some(line) = para.single_line() {
-            // `Source: Al Jazeera` closing a story names its outlet, not a photo's.
-            if let Some(outlet) = outlet_in_source_line(line) {
+            // `Source: Al Jazeera` closing a story names its outlet, not a photo's; over more text
+            // it is a chart's.
+            if let Some(outlet) = outlet_in_source_line(line)
+                && !paras[i + 1..].iter().any(Para::is_prose)
+            {
                 self.roles[i] = Role::Dropped;
                 self.source_line.get_or_insert(outlet);
                 return None;
@@ -516,14 +519,72 @@ impl Layout {
     }
 
     /// Paragraph `at` is a writer's name alone beside a line of the page's date (a date, or a
-    /// publication stamp), as pages print a byline without `By`.
+    /// publication stamp), as pages print a byline without `By`. Not a place (`New York`, `Hong
+    /// Kong`), a label (`Live Updates`, `Breaking News`), a paper's name, or a name the story goes
+    /// on to use (an obituary's `John Smith`, an event's speaker): writers are seldom named in
+    /// their own story.
     fn is_bare_byline(&self, paras: &[Para<'_>], at: usize) -> bool {
+        const PLACE_FIRST: &[&str] = &[
+            "New", "Los", "Las", "San", "Santa", "Hong", "Buenos", "Middle", "North", "South", "East",
+            "West", "Saint", "St.", "Sri", "Costa", "Puerto", "Tel", "Kuala", "Cape", "Port", "Fort",
+            "Mount", "Lake", "Upper", "Lower", "Greater", "Central", "United", "Rio", "Addis", "Phnom",
+        ];
+        const NOT_NAMES: &[&str] = &[
+            "live",
+            "updates",
+            "update",
+            "crisis",
+            "interview",
+            "exclusive",
+            "analysis",
+            "opinion",
+            "breaking",
+            "special",
+            "explainer",
+            "podcast",
+            "video",
+            "watch",
+            "latest",
+            "newsletter",
+            "sponsored",
+            "review",
+            "feature",
+            "obituary",
+            "city",
+            "county",
+            "island",
+            "islands",
+            "valley",
+            "beach",
+            "state",
+            "republic",
+            "kingdom",
+            "coast",
+            "region",
+            "province",
+            "district",
+        ];
         let is_date_line = |n: usize| {
             para_date(&paras[n]).is_some()
                 || paras[n].single_line().is_some_and(|l| publication_stamp(l).is_some())
         };
-        paras[at].single_line().is_some_and(|line| is_bare_name(line) && !is_known_agency(line))
+        let Some(line) = paras[at].single_line() else { return false };
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let named_in_story = || {
+            let surname = words.last().map_or("", |w| w.trim_end_matches(['.', ',']));
+            surname.chars().count() >= 4
+                && paras[at + 1..]
+                    .iter()
+                    .filter(|para| para.is_prose())
+                    .any(|para| crate::text::contains_words(para.lines[0], surname))
+        };
+        is_bare_name(line)
+            && !is_known_agency(line)
+            && !is_masthead_name(line)
+            && !PLACE_FIRST.contains(&words[0])
+            && !words.iter().any(|word| NOT_NAMES.contains(&word.to_lowercase().as_str()))
             && [self.previous_kept(at), self.next_kept(at)].into_iter().flatten().any(is_date_line)
+            && !named_in_story()
     }
 
     /// The lines between the headline and the lede: a byline and kickers, and a standfirst

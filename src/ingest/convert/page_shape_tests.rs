@@ -559,10 +559,17 @@ fn a_name_alone_beside_the_pages_date_is_its_byline() {
         assert_eq!((hint.year, hint.month, hint.day), date, "{text}");
         assert!(!out.body.contains(author), "{text}: {}", out.body);
     }
-    // A name with no date beside it, or over the headline (a topic's label), is no byline.
+    // A name with no date beside it, over the headline (a topic's label), a place, a label, a
+    // paper, or the person the story is about (an obituary's), is no byline (helper-62).
     for text in [
         format!("Council approves budget\n\nJohn Smith\n\n{lede}"),
         format!("Donald Trump\nMarch 4, 2025\n\nCouncil approves budget\n\n{lede}"),
+        format!("Council approves budget\nNew York\nMarch 4, 2025\n\n{lede}"),
+        format!("Council approves budget\nHong Kong\nMarch 4, 2025\n\n{lede}"),
+        format!("Council approves budget\nLive Updates\nMarch 4, 2025\n\n{lede}"),
+        format!("Council approves budget\nBreaking News\nMarch 4, 2025\n\n{lede}"),
+        format!("Council approves budget\nNeue Zürcher Zeitung\nMarch 4, 2025\n\n{lede}"),
+        "Obituary: a harbour master who knew every ship\nJohn Smith\nFebruary 27, 2025\n\nSmith, who ran the harbour for thirty years, died on Monday at home in Portvale.".to_string(),
     ] {
         let out = convert(&text);
         assert!(out.authors.is_empty(), "{text}: {out:?}");

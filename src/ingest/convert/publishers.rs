@@ -4,7 +4,8 @@
 //! a file name (`le monde - grève SNCF.txt`). One table, so `DER SPIEGEL` in a credit, `spiegel.de`
 //! in an address and `Der Spiegel` in a clipping header give one source page, not three.
 
-use super::byline::is_masthead;
+use super::byline::is_masthead_name;
+use super::credits::is_bare_name;
 use crate::text::strip_prefix_ignore_case;
 
 /// A news outlet: the name its source page shows and the web addresses it publishes under.
@@ -24,7 +25,10 @@ const fn outlet(name: &'static str, domains: &'static [&'static str]) -> Outlet 
 
 /// The outlets clipped most, by the name their pages print.
 const OUTLETS: &[Outlet] = &[
-    outlet("The Guardian", &["theguardian.com", "guardian.co.uk"]),
+    Outlet {
+        also: &["Guardian News & Media", "Guardian News and Media"],
+        ..outlet("The Guardian", &["theguardian.com", "guardian.co.uk"])
+    },
     outlet("The New York Times", &["nytimes.com"]),
     outlet("The Washington Post", &["washingtonpost.com"]),
     outlet("The Wall Street Journal", &["wsj.com"]),
@@ -91,8 +95,24 @@ const OUTLETS: &[Outlet] = &[
 /// (`Bloomberg L.P.`, `POLITICO LLC`) or a site's `.fr` (`Le Monde.fr`).
 fn name_key(text: &str) -> String {
     const ENDINGS: &[&str] = &[
-        " l.p.", " l.p", " lp", " llc", " inc.", " inc", " ltd.", " ltd", " plc", " gmbh", " limited",
-        ".com", ".fr", ".de",
+        " l.p.",
+        " l.p",
+        " lp",
+        " llc",
+        " inc.",
+        " inc",
+        " ltd.",
+        " ltd",
+        " plc",
+        " gmbh",
+        " limited",
+        " company",
+        " corporation",
+        " corp.",
+        " corp",
+        ".com",
+        ".fr",
+        ".de",
     ];
     let mut key = text.trim().trim_end_matches(['.', ',']).to_lowercase();
     while let Some(cut) = ENDINGS.iter().find_map(|ending| key.strip_suffix(ending)) {
@@ -118,34 +138,40 @@ pub(super) fn outlet_named(text: &str) -> Option<&'static Outlet> {
 
 /// The publisher a photo credit names as its own photographer's employer or client:
 /// `Marcus Hale/The New York Times`, `Ellis Garza/For NPR`, `Claudio Álvarez (EL PAÍS)`,
-/// `Foto: Svenja Albrecht / DER SPIEGEL`. Wire agencies are left out: their photos run
-/// everywhere.
+/// `Foto: Svenja Albrecht / DER SPIEGEL`. A person took the photo: `Screenshot/CNN` and
+/// `YouTube/Fox News` are another channel's pictures in a story about it. Wire agencies are left
+/// out: their photos run everywhere.
 pub(super) fn outlet_in_credit(credit: &str) -> Option<&'static str> {
+    const LABELS: &[&str] = &["photo:", "photograph:", "foto:", "credit:", "bild:", "image:", "picture:"];
     let credit = credit.trim();
     let credit = credit.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).unwrap_or(credit);
-    let after_slash = credit.rsplit_once('/').map(|(_, org)| org.trim());
-    let in_brackets =
-        credit.strip_suffix(')').and_then(|open| open.rsplit_once('(')).map(|(_, org)| org.trim());
-    [after_slash, in_brackets]
-        .into_iter()
-        .flatten()
-        .map(|org| ["for ", "For "].iter().find_map(|lead| org.strip_prefix(lead)).unwrap_or(org))
-        .find_map(outlet_named)
-        .filter(|outlet| !outlet.wire)
-        .map(|outlet| outlet.name)
+    let credit =
+        LABELS.iter().find_map(|label| strip_prefix_ignore_case(credit, label)).unwrap_or(credit).trim();
+    let (name, org) = match credit.split_once('/') {
+        Some(slashed) => slashed,
+        None => credit.strip_suffix(')')?.rsplit_once(" (")?,
+    };
+    let org = org.trim();
+    let org = ["for ", "For "].iter().find_map(|lead| org.strip_prefix(lead)).unwrap_or(org);
+    if !is_bare_name(name.trim()) {
+        return None;
+    }
+    outlet_named(org).filter(|outlet| !outlet.wire).map(|outlet| outlet.name)
 }
 
-/// The outlet a `Source: Al Jazeera` line names, as pages close a story with the outlet (or the
-/// agency) it came from. `Source: company reports` is no outlet's.
+/// The outlet a `Source: Al Jazeera` line names, as Al Jazeera closes a story. A wire's name
+/// there is a chart's or a table's (`Source: Bloomberg`), as is `Source: company reports`; the
+/// caller asks that no paragraph of text follows.
 pub(super) fn outlet_in_source_line(line: &str) -> Option<&'static str> {
     let rest = strip_prefix_ignore_case(line.trim(), "source:")?;
-    outlet_named(rest).map(|outlet| outlet.name)
+    outlet_named(rest).filter(|outlet| !outlet.wire).map(|outlet| outlet.name)
 }
 
 /// The publisher a copyright notice names: `Copyright © 2025 NPR. All rights reserved.`,
-/// `© 2025 Bloomberg L.P.`, `© 2024-2025 The Portvale Courier`. A known outlet, or a name with a
-/// masthead's shape; a person's name (`© 2025 Nadia Fernhill`, a newsletter's writer) is not
-/// taken. A year is asked for: `© Reuters` under a photo is a credit.
+/// `© 2025 Bloomberg L.P.`, `© 2024-2025 The Portvale Courier`. A known outlet, or a name ending
+/// in a masthead's word; a person's (`© 2025 Nadia Fernhill`, a newsletter's writer) or a
+/// foundation's (`© 2025 The Andy Warhol Foundation`, an artwork's) is not taken. A year is asked
+/// for: `© Reuters` under a photo is a credit.
 pub(super) fn publisher_in_copyright(line: &str) -> Option<String> {
     let line = line.trim_start();
     let (worded, rest) = match strip_prefix_ignore_case(line, "copyright") {
@@ -177,14 +203,15 @@ pub(super) fn publisher_in_copyright(line: &str) -> Option<String> {
     if let Some(outlet) = outlet_named(holder) {
         return Some(outlet.name.to_string());
     }
-    is_masthead(holder).then(|| holder.to_string())
+    is_masthead_name(holder).then(|| holder.to_string())
 }
 
-/// The outlet a file's name opens with: its name or its address's set apart by a dash or a bar
-/// (`le monde - grève SNCF.txt`, `NPR – measles clinics.txt`, `aljazeera | spill.txt`), or, with
-/// nothing setting it apart, an address's name that is none of the outlet's words (`nytimes water
-/// board.txt`, `wsj-opec-cuts.txt`). A name's own word opening a file is as often the story's
-/// subject (`bbc licence fee row`, `bloomberg-says-he-will-run`), and is not read.
+/// The outlet a file's name opens with. Set apart by a dash or a bar (`le monde - grève
+/// SNCF.txt`, `NPR – measles clinics.txt`), a name of two words or more, an acronym (`CNN`,
+/// `NPR`), a short form pages use (`Figaro`, `BBC`), or an address's own name; with nothing
+/// setting it apart, only the address's name (`nytimes water board.txt`, `wsj-opec-cuts.txt`).
+/// A one-word name that is also a word or a person's (`atlantic - hurricane season`, `bloomberg
+/// - mayoral bid`, `welt - klimagipfel`) is as often the story's subject, and is not read.
 pub(crate) fn outlet_in_file_name(stem: &str) -> Option<&'static str> {
     let set_apart = [" - ", " – ", " — ", " | "]
         .iter()
@@ -192,26 +219,33 @@ pub(crate) fn outlet_in_file_name(stem: &str) -> Option<&'static str> {
         .min_by_key(|(prefix, _)| prefix.len())
         .map(|(prefix, _)| prefix.trim());
     if let Some(prefix) = set_apart {
-        let lower = prefix.to_lowercase();
-        let by_address = || {
-            OUTLETS.iter().find(|outlet| outlet.domains.iter().any(|domain| address_name(domain) == lower))
-        };
-        return outlet_named(prefix).or_else(by_address).map(|outlet| outlet.name);
+        let key = name_key(prefix);
+        let named = outlet_named(prefix).filter(|outlet| {
+            prefix.contains(' ')
+                || !outlet.name.chars().any(char::is_lowercase)
+                || outlet.also.iter().any(|also| name_key(also) == key)
+        });
+        return named.or_else(|| outlet_by_address_name(&prefix.to_lowercase())).map(|outlet| outlet.name);
     }
     let first = stem.split([' ', '_', '-']).next()?.to_lowercase();
-    OUTLETS
-        .iter()
-        .find(|outlet| {
-            outlet.domains.iter().any(|domain| {
-                let name = address_name(domain);
-                name == first
-                    && name.len() >= 3
-                    && !outlet.name.split_whitespace().any(|word| {
-                        crate::text::without_marks(word).flat_map(char::to_lowercase).eq(name.chars())
-                    })
-            })
-        })
-        .map(|outlet| outlet.name)
+    outlet_by_address_name(&first).map(|outlet| outlet.name)
+}
+
+/// The outlet whose address's own name `name` is (`nytimes`, `aljazeera`, `faz`), where that is
+/// none of the words of the outlet's name (`bbc`, `spiegel`, `welt` are words) and no word of
+/// its own (`smh` is one).
+fn outlet_by_address_name(name: &str) -> Option<&'static Outlet> {
+    const WORDS: &[&str] = &["smh"];
+    if name.len() < 3 || WORDS.contains(&name) {
+        return None;
+    }
+    OUTLETS.iter().find(|outlet| {
+        outlet.domains.iter().any(|domain| address_name(domain) == name)
+            && !outlet
+                .name
+                .split_whitespace()
+                .any(|word| crate::text::without_marks(word).flat_map(char::to_lowercase).eq(name.chars()))
+    })
 }
 
 /// `nytimes` for `nytimes.com`, `sky` for `news.sky.com`: the address's own name.
@@ -304,6 +338,8 @@ mod tests {
             ("Francis Chung/POLITICO", Some("Politico")),
             ("(Ellen M. Banner / The Seattle Times)", Some("The Seattle Times")),
             ("Salim Dawood/Reuters", None),
+            ("Screenshot/CNN", None),
+            ("YouTube/Fox News", None),
             ("Photo: Lena Ivanova/Bloomberg", None),
             ("JIM WATSON/AFP/Getty Images", None),
             ("Ashraf Shazly/Agence France-Presse — Getty Images", None),
@@ -316,7 +352,10 @@ mod tests {
     #[test]
     fn a_source_line_names_an_outlet_or_an_agency() {
         assert_eq!(outlet_in_source_line("Source: Al Jazeera"), Some("Al Jazeera"));
-        assert_eq!(outlet_in_source_line("SOURCE: Reuters"), Some("Reuters"));
+        assert_eq!(outlet_in_source_line("SOURCE: The Guardian"), Some("The Guardian"));
+        // A chart's data, not the story's outlet.
+        assert_eq!(outlet_in_source_line("Source: Bloomberg"), None);
+        assert_eq!(outlet_in_source_line("Source: Reuters"), None);
         assert_eq!(outlet_in_source_line("Source: News agencies"), None);
         assert_eq!(outlet_in_source_line("Source: company filings"), None);
     }
@@ -331,7 +370,12 @@ mod tests {
             ("© 2024-2025 The Portvale Courier | Privacy", Some("The Portvale Courier")),
             ("(c) 2025 Harbour Daily News", Some("Harbour Daily News")),
             // A person's newsletter, a photo's credit, a story about copyright.
+            ("Copyright © 2025 The New York Times Company. All rights reserved.", Some("The New York Times")),
+            ("© 2025 Guardian News & Media Limited", Some("The Guardian")),
+            ("© 2025 The Harbour Ledger", Some("The Harbour Ledger")),
             ("© 2025 Nadia Fernhill", None),
+            ("© 2025 The Andy Warhol Foundation for the Visual Arts", None),
+            ("© 2025 The Andy Warhol Foundation", None),
             ("© Reuters", None),
             ("Copyright lawsuits against AI firms rose sharply last year.", None),
             ("Copyright 2025 reasons to read on", None),
@@ -359,6 +403,14 @@ mod tests {
             ("liberation day parade", None),
             ("ft lauderdale flooding", None),
             ("guardian angels patrol", None),
+            ("atlantic - hurricane season forecast", None),
+            ("independent - candidate drops out", None),
+            ("bloomberg - mayoral bid", None),
+            ("welt - klimagipfel", None),
+            ("smh politicians again", None),
+            ("The Atlantic - last hardware store", Some("The Atlantic")),
+            ("fox news - tucker carlson exit", Some("Fox News")),
+            ("CNN - layoffs announced", Some("CNN")),
             ("substack - harbour ledger", None),
             ("Council votes - again - on libraries", None),
         ] {

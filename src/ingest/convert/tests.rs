@@ -493,9 +493,19 @@ fn a_clipping_tools_header_is_read_as_the_articles_details() {
         (date.year, date.month, date.day, date.time, date.zone),
         (2021, 1, 3, Some((18, 0)), Some("UTC"))
     );
-    let out = convert(&format!("Title: Late vote\nPublished: 2021-01-03T22:30:00-05:00\n\n{lede}"));
-    let date = out.date.expect("published");
-    assert_eq!((date.year, date.month, date.day, date.time), (2021, 1, 4, Some((3, 30))));
+    for published in
+        ["2021-01-03T22:30:00-05:00", "2021-01-03 22:30:00 -0500", "Sun, 03 Jan 2021 22:30:00 -0500"]
+    {
+        let out = convert(&format!("Title: Late vote\nPublished: {published}\n\n{lede}"));
+        let date = out.date.expect("published");
+        assert_eq!((date.year, date.month, date.day, date.time), (2021, 1, 4, Some((3, 30))), "{published}");
+    }
+    // Midnight UTC is an export's day with no time: that day wherever the site is.
+    for published in ["2025-03-04T00:00:00Z", "2025-03-04T00:00:00.000Z", "2025-03-04T00:00:00+00:00"] {
+        let out = convert(&format!("Title: Late vote\nPublished: {published}\n\n{lede}"));
+        let date = out.date.expect("published");
+        assert_eq!((date.year, date.month, date.day, date.time), (2025, 3, 4, None), "{published}");
+    }
     // A time without a zone is the site's.
     let out = convert(&format!("Title: Late vote\nPublished: 2025-04-02 10:14\n\n{lede}"));
     let date = out.date.expect("published");
@@ -1650,6 +1660,32 @@ fn the_text_names_its_publisher_in_credits_source_lines_and_notices() {
     assert_eq!(out.images[0].caption.as_deref(), Some("Una manifestación en Madrid, el pasado octubre."));
     assert_eq!(out.images[0].credit.as_deref(), Some("Claudio Álvarez (EL PAÍS)"));
     assert_eq!(out.source.as_deref(), Some("El País"));
+    // A byline without `By`, a quote's attribution, a channel's screen grab, a chart's source, a
+    // pair of names over a table and an initial are no staff credits (helper-62).
+    let out = convert(&format!("Harbour board closes old quay\n\nMarie Dupont (AFP)\n\n{LEDE}\n\n{MORE}"));
+    assert_eq!(
+        (out.authors.as_slice(), out.source.as_deref()),
+        (&["Marie Dupont".to_string()][..], Some("Agence France-Presse"))
+    );
+    for (text, credit) in [
+        (
+            "“The old quay had served its time,” the columnist wrote.\n\nPaul Krugman (The New York Times)",
+            None,
+        ),
+        ("“Nobody will miss it,” said one. — Jake Tapper (CNN)", None),
+        ("The anchor said so on air.\n\nScreenshot/CNN", Some("Screenshot/CNN")),
+        (
+            "Freight volumes fell for a third year.\n\nSource: Bloomberg\n\nThe board said the quay would close in June, after the last ships leave for the new terminal.",
+            Some("Source: Bloomberg"),
+        ),
+        ("Pound Sterling / Euro", None),
+        ("The board was greeted in Washington by the U.S.President Donald Trump (Reuters)", None),
+    ] {
+        let out = convert(&format!("Harbour board closes old quay\n\n{LEDE}\n\n{text}\n\n{MORE}"));
+        assert_eq!(out.source, None, "{text}: {out:?}");
+        let credits: Vec<Option<&str>> = out.images.iter().map(|image| image.credit.as_deref()).collect();
+        assert_eq!(credits, credit.map(Some).into_iter().collect::<Vec<_>>(), "{text}: {out:?}");
+    }
     // A sentence that names an outlet in brackets is no credit.
     let out = convert(&format!(
         "Harbour board closes old quay\n\n{LEDE}\n\nThe deal was first reported by Ana Ruiz (Reuters).\n\n{MORE}"
