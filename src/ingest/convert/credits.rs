@@ -308,6 +308,42 @@ fn trailing_slash_credit_start(line: &str) -> Option<usize> {
     (taken >= 1).then_some(start)
 }
 
+/// A photo gallery's caption as Reuters' pages copy: `Item 1 of 2 A Volvo EX30 is displayed …
+/// REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab`, and the same caption
+/// again as `[1/2]A Volvo EX30 …`. Gives the image (the credit split off where one ends it) and
+/// the gallery's words around it, which are page furniture.
+pub(super) fn gallery_caption(line: &str) -> Option<(Image, Vec<&str>)> {
+    const LICENSING: &[&str] = &[" Purchase Licensing Rights, opens new tab", " Purchase Licensing Rights"];
+    let digits = |text: &str| !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
+    let counted = line.strip_prefix("Item ").and_then(|rest| {
+        let (number, rest) = rest.split_once(" of ")?;
+        let (total, rest) = rest.split_once(' ')?;
+        (digits(number) && digits(total)).then(|| (&line[..line.len() - rest.len()], rest))
+    });
+    let bracketed = || {
+        let (count, rest) = line.strip_prefix('[')?.split_once(']')?;
+        let (number, total) = count.split_once('/')?;
+        (digits(number) && digits(total)).then(|| (&line[..count.len() + 2], rest))
+    };
+    let (marker, rest) = counted.or_else(bracketed)?;
+    let (rest, licensing) =
+        match LICENSING.iter().find_map(|tail| rest.strip_suffix(tail).map(|kept| (kept, tail.trim()))) {
+            Some((kept, tail)) => (kept, Some(tail)),
+            None => (rest, None),
+        };
+    if rest.trim().is_empty() || !has_at_most_words(rest, 80) {
+        return None;
+    }
+    let image = match labelled_credit_start(rest) {
+        Some(cut) => Image {
+            caption: Some(rest[..cut].trim().to_string()),
+            credit: Some(rest[cut..].trim().to_string()),
+        },
+        None => Image { caption: Some(rest.trim().to_string()), credit: None },
+    };
+    Some((image, std::iter::once(marker.trim()).chain(licensing).collect()))
+}
+
 /// `图注：…` or `Caption: …`: a caption that labels itself.
 pub(super) fn caption_with_label(line: &str) -> Option<Image> {
     const LABELS: &[&str] = &["图注：", "圖註：", "图：", "Caption:", "Bildunterschrift:"];

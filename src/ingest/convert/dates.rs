@@ -169,7 +169,14 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
                 && word.is_char_boundary(4)
                 && is_year(&word[..4])
                 && clock_time(&[&word[4..]]).is_some();
-            if glued { [&word[..4], &word[4..]].into_iter().take(2) } else { [word, ""].into_iter().take(1) }
+            if glued {
+                return [&word[..4], &word[4..]].into_iter().take(2);
+            }
+            // Reuters' `GMT+1Updated 2 hours ago`: the update's word glued to the zone.
+            match word.strip_suffix("Updated").filter(|zone| zone_named(zone).is_some()) {
+                Some(zone) => [zone, "Updated"].into_iter().take(2),
+                None => [word, ""].into_iter().take(1),
+            }
         })
         .collect();
     // The Guardian's `Sat 18 May 2024 17.45 BST`: the day of the week says nothing more.
@@ -452,9 +459,62 @@ const ZONES: &[(&str, &str)] = &[
     ("AEDT", "Etc/GMT-11"),
 ];
 
-/// The zone of the abbreviation `word` (`ET`, `PST`), as [`ZONES`] lists it.
+/// The zone of the abbreviation `word` (`ET`, `PST`), as [`ZONES`] lists it, or of an offset
+/// from GMT or UTC in whole hours (Reuters' `GMT+1`, `UTC-05:00`).
 fn zone_named(word: &str) -> Option<&'static str> {
-    ZONES.iter().find(|(abbreviation, _)| *abbreviation == word).map(|(_, zone)| *zone)
+    ZONES
+        .iter()
+        .find(|(abbreviation, _)| *abbreviation == word)
+        .map(|(_, zone)| *zone)
+        .or_else(|| zone_of_offset(word))
+}
+
+/// The tz database's fixed zones for UTC−12 to UTC+14, whose names' signs are POSIX's: UTC+1 is
+/// `Etc/GMT-1`.
+const OFFSET_ZONES: [&str; 27] = [
+    "Etc/GMT+12",
+    "Etc/GMT+11",
+    "Etc/GMT+10",
+    "Etc/GMT+9",
+    "Etc/GMT+8",
+    "Etc/GMT+7",
+    "Etc/GMT+6",
+    "Etc/GMT+5",
+    "Etc/GMT+4",
+    "Etc/GMT+3",
+    "Etc/GMT+2",
+    "Etc/GMT+1",
+    "UTC",
+    "Etc/GMT-1",
+    "Etc/GMT-2",
+    "Etc/GMT-3",
+    "Etc/GMT-4",
+    "Etc/GMT-5",
+    "Etc/GMT-6",
+    "Etc/GMT-7",
+    "Etc/GMT-8",
+    "Etc/GMT-9",
+    "Etc/GMT-10",
+    "Etc/GMT-11",
+    "Etc/GMT-12",
+    "Etc/GMT-13",
+    "Etc/GMT-14",
+];
+
+/// `GMT+1`, `GMT-5`, `UTC+05:00`: the fixed zone of a whole hour's offset.
+fn zone_of_offset(word: &str) -> Option<&'static str> {
+    let offset = word.strip_prefix("GMT").or_else(|| word.strip_prefix("UTC"))?;
+    let (sign, hours) = match offset.as_bytes().first()? {
+        b'+' => (1, &offset[1..]),
+        b'-' => (-1, &offset[1..]),
+        _ => return None,
+    };
+    let hours = hours.strip_suffix(":00").unwrap_or(hours);
+    if !(1..=2).contains(&hours.len()) || !hours.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let hours: i32 = hours.parse().ok()?;
+    OFFSET_ZONES.get(usize::try_from(sign * hours + 12).ok()?).copied()
 }
 
 /// A time of day (hour and minute, 24-hour) and the IANA zone named with it, if any.

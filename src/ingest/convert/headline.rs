@@ -288,8 +288,11 @@ pub(super) fn is_page_label(line: &str) -> bool {
         && pieces.all(|piece| short(piece, 3));
     let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
     let words = if capitals { 2 } else { 1 };
+    // Two sections' names as one (Reuters' `Autos & Transportation`, `Arts & Culture`).
+    let paired = line.split_once(" & ").is_some_and(|(first, second)| short(first, 1) && short(second, 1));
     // The outlet a portal took the story from (Yahoo's `Associated Press` over the headline).
     breadcrumb
+        || paired
         || is_known_agency(line)
         || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
 }

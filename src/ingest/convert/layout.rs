@@ -8,7 +8,7 @@ use super::byline::{
 };
 use super::clip_header::ClipHeader;
 use super::credits::{
-    caption_with_label, ends_as_sentence, is_bare_name, is_gallery_headline, parse_credit,
+    caption_with_label, ends_as_sentence, gallery_caption, is_bare_name, is_gallery_headline, parse_credit,
     split_captioned_credit, split_labelled_caption,
 };
 use super::dateline::{is_titled_place, parse_dateline};
@@ -69,6 +69,9 @@ pub(super) struct Layout {
     photo_publisher: Option<String>,
     /// The outlet a `Source: Al Jazeera` line named; the line is dropped.
     source_line: Option<&'static str>,
+    /// Page furniture cut from lines that stay (a gallery caption's `Item 1 of 2`), reported
+    /// with the dropped lines.
+    leftover_pieces: Vec<String>,
     byline: Option<Byline>,
     updated: Option<UpdatedAt>,
     /// (year, month, day) of a date line near the top, or of a publication stamp.
@@ -88,6 +91,7 @@ impl Layout {
             images: Vec::new(),
             photo_publisher: None,
             source_line: None,
+            leftover_pieces: Vec::new(),
             byline: None,
             updated: None,
             stamp: None,
@@ -284,6 +288,11 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 self.source_line.get_or_insert(outlet);
                 return None;
+            }
+            if let Some((image, furniture)) = gallery_caption(line) {
+                self.roles[i] = Role::Image;
+                self.leftover_pieces.extend(furniture.into_iter().map(str::to_string));
+                return Some(image);
             }
             if let Some(credit) = parse_credit(line) {
                 if let Some(publisher) = credit.publisher {
@@ -898,12 +907,25 @@ impl Layout {
             out.source_url = clip.url.clone();
             out.tags = clip.tags.clone();
         }
-        out.images = self.images.iter().map(|(_, image)| image.clone()).collect();
+        // A gallery's caption copied twice (Reuters' `Item 1 of 2 …` and `[1/2]…`) is one
+        // image; the copy is reported with the dropped lines. Two photos by one photographer
+        // with no caption are two credits.
+        out.images = Vec::with_capacity(self.images.len());
+        let mut copies = Vec::new();
+        for (_, image) in &self.images {
+            if image.caption.is_some() && out.images.contains(image) {
+                copies.extend(image.caption.iter().chain(&image.credit).cloned());
+            } else {
+                out.images.push(image.clone());
+            }
+        }
         out.embeds = self.embeds.iter().map(|span| span.signature.embed.clone()).collect();
         out.date = self.date_hint();
         out.updated = self.updated;
         out.dropped = self.clip.iter().map(|clip| clip.text.clone()).collect();
         out.dropped.extend(self.dropped_lines(paras));
+        out.dropped.extend(self.leftover_pieces.iter().cloned());
+        out.dropped.extend(copies);
         if let Some(byline) = &self.byline {
             out.dropped.extend(byline.leftovers.iter().cloned());
         }

@@ -575,3 +575,41 @@ fn a_name_alone_beside_the_pages_date_is_its_byline() {
         assert!(out.authors.is_empty(), "{text}: {out:?}");
     }
 }
+
+#[test]
+fn a_reuters_page_as_a_browser_copies_it() {
+    let text = "Business\nAutos & Transportation\nVolvo Cars weighs moving EV battery sourcing away from China, sources say\n\
+        By Anna Lindqvist and Marek Nowak\nMarch 4, 20251:12 PM GMT+1Updated 2 hours ago\n\n\
+        Item 1 of 2 A Volvo EX30 electric car is displayed at a showroom in Gothenburg, Sweden, January 28, 2025. REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab\n\
+        [1/2]A Volvo EX30 electric car is displayed at a showroom in Gothenburg, Sweden, January 28, 2025. REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab\n\
+        STOCKHOLM, March 4 (Reuters) - Volvo Cars is in talks with battery makers in South Korea and Europe about supplying cells for its next electric cars, three people familiar with the matter said.\n\
+        The company currently sources most of its cells from Chinese manufacturers.";
+    let out = convert(text);
+    assert_eq!(
+        out.title.as_deref(),
+        Some("Volvo Cars weighs moving EV battery sourcing away from China, sources say")
+    );
+    assert_eq!(out.authors, ["Anna Lindqvist", "Marek Nowak"]);
+    let date = out.date.expect("the stamp");
+    // 1:12 PM at UTC+1 is 12:12 UTC.
+    assert_eq!(
+        (date.year, date.month, date.day, date.time, date.zone),
+        (2025, 3, 4, Some((13, 12)), Some("Etc/GMT-1"))
+    );
+    assert_eq!(out.source.as_deref(), Some("Reuters"));
+    assert_eq!(out.dateline.as_ref().map(|d| d.place.as_str()), Some("STOCKHOLM"));
+    // The gallery's caption, once, with its credit; its count and licensing link are furniture.
+    assert_eq!(out.images.len(), 1, "{out:?}");
+    assert_eq!(
+        out.images[0].caption.as_deref(),
+        Some("A Volvo EX30 electric car is displayed at a showroom in Gothenburg, Sweden, January 28, 2025.")
+    );
+    assert_eq!(out.images[0].credit.as_deref(), Some("REUTERS/Tom Little/File Photo"));
+    assert!(out.dropped.iter().any(|piece| piece == "Item 1 of 2"), "{:?}", out.dropped);
+    assert!(out.body.starts_with("STOCKHOLM, March 4 (Reuters)"), "{}", out.body);
+    // A sentence that opens with `Item` is text.
+    let out = convert(
+        "Council approves budget\n\nItem 4 of the agenda was the library budget, which passed 7 to 2 after a long debate.",
+    );
+    assert!(out.images.is_empty() && out.body.contains("Item 4 of the agenda"), "{out:?}");
+}
