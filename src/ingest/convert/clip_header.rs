@@ -110,9 +110,13 @@ fn clip_moment(value: &str) -> Option<((i16, i8, i8), Option<ClockTime>)> {
     if let Some(instant) = instant {
         let utc = instant.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime();
         let day = (utc.year(), utc.month(), utc.day());
-        // Midnight UTC is how exports store a day with no time (`2025-03-04T00:00:00.000Z`):
-        // read as that day, not as the evening before in New York.
-        if (utc.hour(), utc.minute(), utc.second(), utc.subsec_nanosecond()) == (0, 0, 0, 0) {
+        // Midnight written as UTC's is how exports store a day with no time
+        // (`2025-03-04T00:00:00.000Z`): read as that day, not as the evening before in New York.
+        // `2025-03-03T19:00:00-05:00` is the same instant, and a time.
+        let written_utc = ["Z", "z", "+00:00", "+0000", "-00:00", "GMT", "UTC"]
+            .iter()
+            .any(|end| value.trim_end().ends_with(end));
+        if written_utc && (utc.hour(), utc.minute(), utc.second(), utc.subsec_nanosecond()) == (0, 0, 0, 0) {
             return Some((day, None));
         }
         return Some((day, Some(((utc.hour(), utc.minute()), Some("UTC")))));

@@ -350,7 +350,8 @@ fn digit_order(lower: &str, words: &[&str]) -> DigitOrder {
     let mut order = DigitOrder::Unknown;
     for word in words {
         let word = word.trim_end_matches([',', '.', ';', ')']).trim_start_matches('(');
-        let Some(zone) = zone_named(word) else { continue };
+        // An offset (`GMT-3`) names no country: São Paulo writes day first, New York month first.
+        let Some(&(_, zone)) = ZONES.iter().find(|(abbreviation, _)| *abbreviation == word) else { continue };
         // New York's to Los Angeles's, or UTC−4 to UTC−8; `UTC` and `GMT` say nothing (both
         // sides of the Atlantic write them), nor do Japan's and Korea's (year first); Europe's,
         // Hong Kong's, Singapore's and Australia's do.
@@ -501,9 +502,22 @@ const OFFSET_ZONES: [&str; 27] = [
     "Etc/GMT-14",
 ];
 
-/// `GMT+1`, `GMT-5`, `UTC+05:00`: the fixed zone of a whole hour's offset.
+/// `GMT+1`, `GMT-5`, `UTC+05:00`: the fixed zone of a whole hour's offset, or, for a half or
+/// three quarters (`GMT+5:30`), the zone of the one country that keeps it all year.
 fn zone_of_offset(word: &str) -> Option<&'static str> {
+    const PART_HOURS: &[(&str, &str)] = &[
+        ("+3:30", "Asia/Tehran"),
+        ("+4:30", "Asia/Kabul"),
+        ("+5:30", "Asia/Kolkata"),
+        ("+5:45", "Asia/Kathmandu"),
+        ("+6:30", "Asia/Yangon"),
+        ("+9:30", "Australia/Darwin"),
+    ];
     let offset = word.strip_prefix("GMT").or_else(|| word.strip_prefix("UTC"))?;
+    let unpadded = offset.replacen("+0", "+", 1);
+    if let Some((_, zone)) = PART_HOURS.iter().find(|(part, _)| *part == unpadded) {
+        return Some(zone);
+    }
     let (sign, hours) = match offset.as_bytes().first()? {
         b'+' => (1, &offset[1..]),
         b'-' => (-1, &offset[1..]),

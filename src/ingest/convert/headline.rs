@@ -288,18 +288,22 @@ pub(super) fn is_page_label(line: &str) -> bool {
         && pieces.all(|piece| short(piece, 3));
     let capitals = line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
     let words = if capitals { 2 } else { 1 };
-    // Two sections' names as one (Reuters' `Autos & Transportation`, `Arts & Culture`).
-    let paired = line.split_once(" & ").is_some_and(|(first, second)| short(first, 1) && short(second, 1));
     // The outlet a portal took the story from (Yahoo's `Associated Press` over the headline).
     breadcrumb
-        || paired
         || is_known_agency(line)
         || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
 }
 
 /// A section of news under another label (`City News` under `News`, as the Times of India stacks
-/// them); alone, `Fake News` and `Good News` are headlines.
+/// them; Reuters' `Autos & Transportation` under `Business`); alone, `Fake News` and `Good News`,
+/// `Salt & Pepper` and `Tom & Jerry` are headlines.
 pub(super) fn is_news_section(line: &str) -> bool {
+    let word = |piece: &str| {
+        starts_capitalised(piece) && !piece.contains(' ') && piece.chars().all(char::is_alphabetic)
+    };
+    if line.split_once(" & ").is_some_and(|(first, second)| word(first) && word(second)) {
+        return true;
+    }
     line.ends_with(" News")
         && has_at_most_words(line, 3)
         && line.split_whitespace().all(starts_capitalised)

@@ -8,8 +8,8 @@ use super::byline::{
 };
 use super::clip_header::ClipHeader;
 use super::credits::{
-    caption_with_label, ends_as_sentence, gallery_caption, is_bare_name, is_gallery_headline, parse_credit,
-    split_captioned_credit, split_labelled_caption,
+    caption_with_label, ends_as_sentence, gallery_caption, is_bare_name, is_gallery_headline,
+    is_name_with_outlet, parse_credit, split_captioned_credit, split_labelled_caption,
 };
 use super::dateline::{is_titled_place, parse_dateline};
 use super::dates::{
@@ -283,7 +283,7 @@ impl Layout {
             // `Source: Al Jazeera` closing a story names its outlet, not a photo's; over more text
             // it is a chart's.
             if let Some(outlet) = outlet_in_source_line(line)
-                && !paras[i + 1..].iter().any(Para::is_prose)
+                && !paras[i + 1..].iter().any(|para| para.is_prose() && ends_as_sentence(para.first_line()))
             {
                 self.roles[i] = Role::Dropped;
                 self.source_line.get_or_insert(outlet);
@@ -325,7 +325,14 @@ impl Layout {
     /// A short multi-line paragraph whose last line is a credit: caption lines, then credit.
     fn caption_paragraph_with_credit_line(&mut self, para: &Para<'_>, i: usize) -> Option<Image> {
         let (credit, caption_lines) = para.lines.split_last()?;
-        if para.lines.len() > 3 || parse_credit(credit).is_none() {
+        // `Claudio Álvarez (EL PAÍS)` under its caption; under a quote it names who said it.
+        let named_credit = || {
+            is_name_with_outlet(credit)
+                && caption_lines
+                    .first()
+                    .is_some_and(|first| !first.starts_with(['"', '“', '‘', '«', '„', '\'']))
+        };
+        if para.lines.len() > 3 || (parse_credit(credit).is_none() && !named_credit()) {
             return None;
         }
         self.roles[i] = Role::Image;
@@ -534,9 +541,50 @@ impl Layout {
     /// their own story.
     fn is_bare_byline(&self, paras: &[Para<'_>], at: usize) -> bool {
         const PLACE_FIRST: &[&str] = &[
-            "New", "Los", "Las", "San", "Santa", "Hong", "Buenos", "Middle", "North", "South", "East",
-            "West", "Saint", "St.", "Sri", "Costa", "Puerto", "Tel", "Kuala", "Cape", "Port", "Fort",
-            "Mount", "Lake", "Upper", "Lower", "Greater", "Central", "United", "Rio", "Addis", "Phnom",
+            "New",
+            "Los",
+            "Las",
+            "San",
+            "Santa",
+            "Hong",
+            "Buenos",
+            "Middle",
+            "North",
+            "South",
+            "East",
+            "West",
+            "Saint",
+            "St.",
+            "Sri",
+            "Costa",
+            "Puerto",
+            "Tel",
+            "Kuala",
+            "Cape",
+            "Port",
+            "Fort",
+            "Mount",
+            "Lake",
+            "Upper",
+            "Lower",
+            "Greater",
+            "Central",
+            "United",
+            "Rio",
+            "Addis",
+            "Phnom",
+            "Real",
+            "Premier",
+            "Champions",
+            "Wall",
+            "Supreme",
+            "White",
+            "Gaza",
+            "Formula",
+            "Climate",
+            "Morning",
+            "Evening",
+            "Book",
         ];
         const NOT_NAMES: &[&str] = &[
             "live",
@@ -557,6 +605,7 @@ impl Layout {
             "newsletter",
             "sponsored",
             "review",
+            "reviews",
             "feature",
             "obituary",
             "city",
@@ -572,6 +621,37 @@ impl Layout {
             "region",
             "province",
             "district",
+            "league",
+            "cup",
+            "club",
+            "fc",
+            "united",
+            "house",
+            "street",
+            "court",
+            "strip",
+            "change",
+            "war",
+            "briefing",
+            "news",
+            "politics",
+            "business",
+            "sport",
+            "sports",
+            "world",
+            "weather",
+            "markets",
+            "economy",
+            "technology",
+            "science",
+            "health",
+            "culture",
+            "music",
+            "film",
+            "books",
+            "travel",
+            "style",
+            "food",
         ];
         let is_date_line = |n: usize| {
             para_date(&paras[n]).is_some()
@@ -579,13 +659,21 @@ impl Layout {
         };
         let Some(line) = paras[at].single_line() else { return false };
         let words: Vec<&str> = line.split_whitespace().collect();
+        // By the whole name, or by the surname as a story refers to a person it has named
+        // (`Smith said`, `Smith, who`): a surname that is also a word (`White House`, `Young
+        // voters`) is no mention.
         let named_in_story = || {
             let surname = words.last().map_or("", |w| w.trim_end_matches(['.', ',']));
-            surname.chars().count() >= 4
-                && paras[at + 1..]
-                    .iter()
-                    .filter(|para| para.is_prose())
-                    .any(|para| crate::text::contains_words(para.lines[0], surname))
+            let referred: Vec<String> = ["said", "says", "told", "who", "died", "was", "has", "had"]
+                .iter()
+                .map(|verb| format!("{surname} {verb}"))
+                .chain([format!("{surname}, who"), format!("{surname}’s"), format!("{surname}'s")])
+                .collect();
+            paras[at + 1..].iter().filter(|para| para.is_prose()).any(|para| {
+                let text = para.lines[0];
+                crate::text::contains_words(text, line)
+                    || referred.iter().any(|form| crate::text::contains_words(text, form))
+            })
         };
         is_bare_name(line)
             && !is_known_agency(line)
@@ -767,10 +855,16 @@ impl Layout {
             return;
         };
         let Some(date) = para_date(&paras[at]) else { return };
+        // A place's or a topic's label of a few words right under the headline (`New York`, `Live
+        // Updates`) is the header's, not the story's text.
+        let header_label = |i: usize| {
+            paras[i].single_line().is_some_and(|line| has_at_most_words(line, 4) && !ends_as_sentence(line))
+                && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
+        };
         let after_text = (0..at)
             .rev()
             .find(|&i| self.roles[i] != Role::Dropped)
-            .is_some_and(|i| self.roles[i] == Role::Body);
+            .is_some_and(|i| self.roles[i] == Role::Body && !header_label(i));
         let another = paras.iter().enumerate().any(|(i, para)| i != at && para_date(para).is_some());
         if self.roles[at] == Role::Body && !after_text && !another {
             self.stamp = Some(date);

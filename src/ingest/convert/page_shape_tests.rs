@@ -613,3 +613,68 @@ fn a_reuters_page_as_a_browser_copies_it() {
     );
     assert!(out.images.is_empty() && out.body.contains("Item 4 of the agenda"), "{out:?}");
 }
+
+/// helper-63's review of the bare bylines, the gallery captions, the offsets and the paired
+/// labels: what they must not take, and what they must still read.
+#[test]
+fn numbered_lines_offsets_and_labels_read_as_their_pages_mean_them() {
+    let lede = "The council approved the budget on Tuesday after a long debate about library funding.";
+    // A thread's numbered posts, a quiz and an agenda stay text: no credit or licensing link ends them.
+    for numbered in [
+        "[1/3] Today I have offered my resignation to the council.",
+        "[2/3] In what year did the bridge open to traffic?",
+        "Item 3 of 5 on the agenda, the library levy, passed 7 to 2.",
+    ] {
+        let out =
+            convert(&format!("Council approves budget\n\n{lede}\n\n{numbered}\n\nThe meeting ended at ten."));
+        assert!(out.images.is_empty() && out.body.contains(numbered), "{numbered}: {out:?}");
+    }
+    // An offset names no country: `Publicado` says the day comes first.
+    let out = convert(&format!("Câmara aprova orçamento\nPublicado em 04/03/2025 22h30 GMT-3\n\n{lede}"));
+    let date = out.date.expect("the stamp");
+    assert_eq!(
+        (date.year, date.month, date.day, date.time, date.zone),
+        (2025, 3, 4, Some((22, 30)), Some("Etc/GMT+3"))
+    );
+    let out = convert(&format!("Council approves budget\nMarch 4, 2025 1:12 PM GMT+5:30\n\n{lede}"));
+    assert_eq!(out.date.and_then(|date| date.zone), Some("Asia/Kolkata"));
+    // `Salt & Pepper` alone over its standfirst is the headline; under a section's label it is a
+    // section.
+    let out = convert(&format!(
+        "Salt & Pepper\nA neighbourhood bistro in Leith that gets the basics right\n\n{lede}"
+    ));
+    assert_eq!(out.title.as_deref(), Some("Salt & Pepper"));
+    // A place's label under the headline is no writer, and the date under it is the page's.
+    let out = convert(&format!("Council approves budget\nNew York\nMarch 4, 2025\n\n{lede}"));
+    assert!(out.authors.is_empty(), "{out:?}");
+    assert_eq!(out.date.map(|date| (date.year, date.month, date.day)), Some((2025, 3, 4)));
+    // A writer whose surname is a word the story uses is still the writer; a team is not.
+    let out = convert(
+        "Council approves budget\nEd White\nMarch 4, 2025\n\nThe White House said on Tuesday that the budget was a model for other cities.",
+    );
+    assert_eq!(out.authors, ["Ed White"]);
+    for label in ["Real Madrid", "Premier League", "Book Reviews", "Supreme Court"] {
+        let out = convert(&format!("Council approves budget\n{label}\nMarch 4, 2025\n\n{lede}"));
+        assert!(out.authors.is_empty(), "{label}: {out:?}");
+    }
+    // An obituary names its subject in full, or refers to him as `Smith, who`.
+    let out = convert(
+        "A harbour master who knew every ship\nJohn Smith\nFebruary 27, 2025\n\nJohn Smith, who ran the harbour for thirty years, died on Monday at home in Portvale.",
+    );
+    assert!(out.authors.is_empty(), "{out:?}");
+    // El País' credit on the line under its caption; under a quote, the name of who said it.
+    let out = convert(&format!(
+        "Council approves budget\n\n{lede}\n\nUna manifestación de pensionistas en Madrid, el pasado octubre.\nClaudio Álvarez (EL PAÍS)\n\nThe meeting ended at ten."
+    ));
+    assert_eq!(out.source.as_deref(), Some("El País"));
+    assert_eq!(out.images.len(), 1, "{out:?}");
+    let out = convert(&format!(
+        "Council approves budget\n\n{lede}\n\n“The old quay had served its time.”\nPaul Krugman (The New York Times)\n\nThe meeting ended at ten."
+    ));
+    assert!(out.images.is_empty() && out.source.is_none(), "{out:?}");
+    // Al Jazeera's `Source:` line over the related stories' headlines.
+    let out = convert(&format!(
+        "Council approves budget\n\n{lede}\n\nSource: Al Jazeera\n\nPakistan braces for more rain as flood death toll rises to 25"
+    ));
+    assert_eq!(out.source.as_deref(), Some("Al Jazeera"));
+}

@@ -142,7 +142,19 @@ pub(super) fn outlet_named(text: &str) -> Option<&'static Outlet> {
 /// `YouTube/Fox News` are another channel's pictures in a story about it. Wire agencies are left
 /// out: their photos run everywhere.
 pub(super) fn outlet_in_credit(credit: &str) -> Option<&'static str> {
-    const LABELS: &[&str] = &["photo:", "photograph:", "foto:", "credit:", "bild:", "image:", "picture:"];
+    const LABELS: &[&str] = &[
+        "photo:",
+        "photo by ",
+        "photograph:",
+        "photograph by ",
+        "photographs by ",
+        "photos by ",
+        "foto:",
+        "credit:",
+        "bild:",
+        "image:",
+        "picture:",
+    ];
     let credit = credit.trim();
     let credit = credit.strip_prefix('(').and_then(|inner| inner.strip_suffix(')')).unwrap_or(credit);
     let credit =
@@ -338,6 +350,7 @@ mod tests {
             ("Francis Chung/POLITICO", Some("Politico")),
             ("(Ellen M. Banner / The Seattle Times)", Some("The Seattle Times")),
             ("Salim Dawood/Reuters", None),
+            ("Photo by Doug Mills/The New York Times", Some("The New York Times")),
             ("Screenshot/CNN", None),
             ("YouTube/Fox News", None),
             ("Photo: Lena Ivanova/Bloomberg", None),

@@ -500,6 +500,10 @@ fn a_clipping_tools_header_is_read_as_the_articles_details() {
         let date = out.date.expect("published");
         assert_eq!((date.year, date.month, date.day, date.time), (2021, 1, 4, Some((3, 30))), "{published}");
     }
+    // The same instant written with New York's offset is a time.
+    let out = convert(&format!("Title: Late vote\nPublished: 2025-03-03T19:00:00-05:00\n\n{lede}"));
+    let date = out.date.expect("published");
+    assert_eq!((date.year, date.month, date.day, date.time), (2025, 3, 4, Some((0, 0))));
     // Midnight UTC is an export's day with no time: that day wherever the site is.
     for published in ["2025-03-04T00:00:00Z", "2025-03-04T00:00:00.000Z", "2025-03-04T00:00:00+00:00"] {
         let out = convert(&format!("Title: Late vote\nPublished: {published}\n\n{lede}"));
