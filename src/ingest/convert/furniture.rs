@@ -106,10 +106,19 @@ const LEFTOVERS: &[&str] = &[
 /// The longest line [`LEFTOVERS`] holds, in bytes: longer lines are no such leftover.
 const LEFTOVER_LONGEST: usize = 40;
 
+/// The label a screen reader hears after a link Reuters opens in a new tab, copied with the link's
+/// text: `Volvo Cars (VOLCARb.ST), opens new tab is in talks`.
+pub(super) const LINK_LABEL: &str = ", opens new tab";
+
+/// `line` without the [`LINK_LABEL`]s in it.
+pub(super) fn without_link_labels(line: &str) -> String {
+    line.replace(LINK_LABEL, "")
+}
+
 pub(super) fn is_page_leftover(line: &str) -> bool {
     // A link's screen-reader label copied with it: `Our Standards: The Thomson Reuters Trust
     // Principles., opens new tab`.
-    if line.ends_with(", opens new tab") && has_at_most_words(line, 16) {
+    if line.ends_with(LINK_LABEL) && has_at_most_words(line, 16) {
         return true;
     }
     is_known_furniture(line) || is_listen_prompt(line) || is_fixed_leftover(line) || is_programme_line(line)

@@ -18,8 +18,9 @@ use super::dates::{
 };
 use super::embeds::{Signature, parse_signature};
 use super::furniture::{
-    is_cookie_notice, is_dayless_stamp, is_image_marker, is_kicker, is_list_of_links, is_lone_dateline,
-    is_network_name, is_newsletter_masthead, is_page_button, is_page_leftover, is_timestamp_line,
+    LINK_LABEL, is_cookie_notice, is_dayless_stamp, is_image_marker, is_kicker, is_list_of_links,
+    is_lone_dateline, is_network_name, is_newsletter_masthead, is_page_button, is_page_leftover,
+    is_timestamp_line, without_link_labels,
 };
 use super::headline::{
     HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_news_section, is_page_label,
@@ -1019,6 +1020,12 @@ impl Layout {
         out.dropped = self.clip.iter().map(|clip| clip.text.clone()).collect();
         out.dropped.extend(self.dropped_lines(paras));
         out.dropped.extend(self.leftover_pieces.iter().cloned());
+        let link_labels = (0..paras.len())
+            .filter(|&i| self.roles[i] == Role::Body)
+            .flat_map(|i| &paras[i].lines)
+            .map(|line| line.matches(LINK_LABEL).count())
+            .sum();
+        out.dropped.extend(std::iter::repeat_n(LINK_LABEL.trim_start_matches(", ").to_string(), link_labels));
         out.dropped.extend(copies);
         if let Some(byline) = &self.byline {
             out.dropped.extend(byline.leftovers.iter().cloned());
@@ -1136,7 +1143,7 @@ impl Layout {
             text.push_str(line);
             words += count_words(line);
         }
-        text
+        if text.contains(LINK_LABEL) { without_link_labels(&text) } else { text }
     }
 
     fn fallback_title_source(&self, paras: &[Para<'_>]) -> String {
@@ -1275,6 +1282,20 @@ impl Layout {
                         last_body.is_some_and(|l| l > i) || self.embeds.last().is_some_and(|s| s.first > i);
                     let may_be_subhead =
                         seen_body && Some(i) != self.lede && has_next && byline_at.is_none_or(|at| at < i);
+                    // Reuters' `, opens new tab` after each link is read out, not printed (counted
+                    // with the dropped lines by `fill_metadata`).
+                    let cleaned: Vec<String>;
+                    let unlabelled;
+                    let para = if para.lines.iter().any(|line| line.contains(LINK_LABEL)) {
+                        cleaned = para.lines.iter().map(|line| without_link_labels(line)).collect();
+                        unlabelled = Para {
+                            lines: cleaned.iter().map(String::as_str).collect(),
+                            gap_before: para.gap_before,
+                        };
+                        &unlabelled
+                    } else {
+                        para
+                    };
                     render_paragraph(&mut md, para, may_be_subhead);
                     seen_body = true;
                 }

@@ -582,7 +582,7 @@ fn a_reuters_page_as_a_browser_copies_it() {
         By Anna Lindqvist and Marek Nowak\nMarch 4, 20251:12 PM GMT+1Updated 2 hours ago\n\n\
         Item 1 of 2 A Volvo EX30 electric car is displayed at a showroom in Gothenburg, Sweden, January 28, 2025. REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab\n\
         [1/2]A Volvo EX30 electric car is displayed at a showroom in Gothenburg, Sweden, January 28, 2025. REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab\n\
-        STOCKHOLM, March 4 (Reuters) - Volvo Cars is in talks with battery makers in South Korea and Europe about supplying cells for its next electric cars, three people familiar with the matter said.\n\
+        STOCKHOLM, March 4 (Reuters) - Volvo Cars (VOLCARb.ST), opens new tab is in talks with battery makers in South Korea and Europe about supplying cells for its next electric cars, three people familiar with the matter said.\n\
         The company currently sources most of its cells from Chinese manufacturers.";
     let out = convert(text);
     assert_eq!(
@@ -607,6 +607,14 @@ fn a_reuters_page_as_a_browser_copies_it() {
     assert_eq!(out.images[0].credit.as_deref(), Some("REUTERS/Tom Little/File Photo"));
     assert!(out.dropped.iter().any(|piece| piece == "Item 1 of 2"), "{:?}", out.dropped);
     assert!(out.body.starts_with("STOCKHOLM, March 4 (Reuters)"), "{}", out.body);
+    // The label a screen reader hears after a link is no word of the story.
+    assert!(
+        out.body.contains("Volvo Cars (VOLCARb.ST) is in talks") && !out.body.contains("new tab"),
+        "{}",
+        out.body
+    );
+    assert!(out.summary.starts_with("Volvo Cars (VOLCARb.ST) is in talks"), "{}", out.summary);
+    assert!(out.dropped.iter().any(|piece| piece == "opens new tab"), "{:?}", out.dropped);
     // A sentence that opens with `Item` is text.
     let out = convert(
         "Council approves budget\n\nItem 4 of the agenda was the library budget, which passed 7 to 2 after a long debate.",
