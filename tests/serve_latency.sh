@@ -92,7 +92,18 @@ if b" 200 " not in status:
     sys.exit("the live-reload stream answered %r" % status)
 while read_line() not in (b"\r\n", b"\n"):
     pass
-if next_event() is not None:
+# The server opens the stream with its version, then `failed` when the served site is in error.
+first = next_event()
+if first == "version":
+    time.sleep(0.2)
+    events.setblocking(False)
+    try:
+        received += events.recv(65536)
+    except BlockingIOError:
+        pass
+    finally:
+        events.settimeout(60)
+if first == "failed" or b"event: failed" in received:
     sys.exit("the served site is in error; fix it before timing edits")
 
 reloads, visibles = [], []
