@@ -101,6 +101,9 @@ const LEFTOVERS: &[&str] = &[
     "toggle caption",
     "toggle more options",
     "enlarge this image",
+    "sign in",
+    "share this post",
+    "more",
 ];
 
 /// The longest line [`LEFTOVERS`] holds, in bytes: longer lines are no such leftover.
@@ -178,8 +181,9 @@ fn is_skip_links(line: &str) -> bool {
         })
 }
 
-/// A button of a page's audio player or text-size controls, whose words a story may print alone
-/// too (`Playlist`, `Download`, `Embed`, `Transcript`, `AA`, `Text Size`; the player's length,
+/// A button of a page's audio player, text-size controls or sharing row, whose words a story may
+/// print alone too (`Playlist`, `Download`, `Embed`, `Transcript`, `AA`, `Text Size`, Substack's
+/// `Notes`; the player's length,
 /// `Listen · 3:58`, is a leftover by itself): page furniture where other leftovers stand beside it. Times, counts and size
 /// words (`7:15`, `532`, `Large`) are a story's as often, and never taken so.
 pub(super) fn is_page_button(line: &str) -> bool {
@@ -189,7 +193,7 @@ pub(super) fn is_page_button(line: &str) -> bool {
     }
     matches!(
         line.trim().to_lowercase().as_str(),
-        "playlist" | "download" | "embed" | "transcript" | "listen" | "aa" | "text size" | "resize"
+        "playlist" | "download" | "embed" | "transcript" | "listen" | "aa" | "text size" | "resize" | "notes"
     )
 }
 

@@ -421,6 +421,13 @@ impl Layout {
                     self.roles[at] = Role::Dropped;
                     at += 1;
                 }
+                // A publication's name over its `Subscribe` button, printed again over the
+                // headline (Substack's `The Harbour Ledger`): the masthead, twice.
+                Role::Body if let Some(again) = self.repeated_masthead(paras, at, end) => {
+                    self.roles[at] = Role::Dropped;
+                    self.roles[again] = Role::Dropped;
+                    at += 1;
+                }
                 // A date over the headline is the page's date line (read by `mark_date_stamp`),
                 // never the headline itself.
                 Role::Body if para_date(&paras[at]).is_some() => at += 1,
@@ -454,13 +461,31 @@ impl Layout {
         }
         // What follows the headline is the first paragraph kept: a take's note to editors
         // (`(Adds company comment, paragraphs 5-6)`) or page leftovers say nothing of it.
-        let next = (at + 1..paras.len()).find(|&i| self.roles[i] != Role::Dropped).map(|i| &paras[i]);
+        // The headline printed again (Substack's, under its buttons) says nothing of it either.
+        let next = (at + 1..paras.len())
+            .find(|&i| self.roles[i] != Role::Dropped && paras[i].lines != paras[at].lines)
+            .map(|i| &paras[i]);
         if at < paras.len() && self.roles[at] == Role::Body && looks_like_headline(&paras[at], next) {
             self.roles[at] = Role::Title;
             for label in labels {
                 self.roles[label] = Role::Dropped;
             }
         }
+    }
+
+    /// Where paragraph `at`, the page's first line, is printed again before `end`, when it stands
+    /// over a `Subscribe` or `Sign in` button: a publication's masthead (a headline has no button
+    /// under it).
+    fn repeated_masthead(&self, paras: &[Para<'_>], at: usize, end: usize) -> Option<usize> {
+        let line = paras[at].single_line()?;
+        let first = (0..at).all(|k| self.roles[k] == Role::Dropped);
+        let button = paras.get(at + 1).and_then(Para::single_line).is_some_and(|next| {
+            ["subscribe", "sign in", "log in"].iter().any(|word| next.eq_ignore_ascii_case(word))
+        });
+        if !first || !button || !has_at_most_words(line, 6) {
+            return None;
+        }
+        (at + 2..end).find(|&k| paras[k].single_line() == Some(line))
     }
 
     /// A byline copied as a stack of lines, a writer's name on each with `and` between (the Post's
@@ -700,7 +725,14 @@ impl Layout {
             let Some(line) = para.single_line() else {
                 break;
             };
-            let under_headline = self.roles[..i].contains(&Role::Title);
+            let title = self.roles[..i].iter().position(|role| *role == Role::Title);
+            let under_headline = title.is_some();
+            // The headline printed again under the page's buttons (Substack's, over its
+            // standfirst): one headline.
+            if title.is_some_and(|t| paras[t].single_line() == Some(line)) {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
             if self.byline.is_none()
                 && let Some((byline, and_at, second_at)) = self.stacked_byline(paras, i, line)
             {

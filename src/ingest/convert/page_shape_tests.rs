@@ -686,3 +686,29 @@ fn numbered_lines_offsets_and_labels_read_as_their_pages_mean_them() {
     ));
     assert_eq!(out.source.as_deref(), Some("Al Jazeera"));
 }
+
+#[test]
+fn a_substack_post_as_a_browser_copies_it() {
+    let text = "The Harbour Ledger\nSubscribe\nSign in\nShare this post\nThe Harbour Ledger\n\
+        The port authority's $90 million question\nCopy link\nFacebook\nEmail\nNotes\nMore\n\
+        The port authority's $90 million question\n\
+        Nobody can tell me what the new cruise terminal will cost the city. So I read all 412 pages of the bond documents.\n\
+        Nadia Fernhill\nMar 04, 2025\n\n\
+        Last Thursday, the Portvale Harbour Authority board voted 6-1 to issue $90 million in revenue bonds for a new cruise terminal.\n\n\
+        Notes\n\nThe bond documents run to 412 pages, and the board read none of them aloud.";
+    let out = convert(text);
+    // The newsletter's name twice over its buttons is its masthead; the headline printed twice
+    // is one headline.
+    assert_eq!(out.title.as_deref(), Some("The port authority's $90 million question"));
+    assert_eq!(out.authors, ["Nadia Fernhill"]);
+    assert_eq!(out.date.map(|date| (date.year, date.month, date.day)), Some((2025, 3, 4)));
+    assert!(!out.body.contains("Harbour Ledger") && !out.body.contains("million question"), "{}", out.body);
+    assert!(out.body.starts_with("Nobody can tell me"), "{}", out.body);
+    // `Notes` among the sharing buttons is one; among the story's paragraphs, a subhead.
+    assert!(out.body.contains("\n\n## Notes\n\n") || out.body.contains("\n\nNotes\n\n"), "{}", out.body);
+    // A headline over a `Subscribe` button, printed once, stays the headline.
+    let out = convert(
+        "Council approves budget\nSubscribe\n\nThe council approved the budget on Tuesday after a long debate about library funding.",
+    );
+    assert_eq!(out.title.as_deref(), Some("Council approves budget"));
+}
