@@ -113,10 +113,9 @@ fn clip_moment(value: &str) -> Option<((i16, i8, i8), Option<ClockTime>)> {
         // Midnight written as UTC's is how exports store a day with no time
         // (`2025-03-04T00:00:00.000Z`): read as that day, not as the evening before in New York.
         // `2025-03-03T19:00:00-05:00` is the same instant, and a time.
-        let written_utc = ["Z", "z", "+00:00", "+0000", "-00:00", "GMT", "UTC"]
-            .iter()
-            .any(|end| value.trim_end().ends_with(end));
-        if written_utc && (utc.hour(), utc.minute(), utc.second(), utc.subsec_nanosecond()) == (0, 0, 0, 0) {
+        if written_in_utc(value, &unspaced)
+            && (utc.hour(), utc.minute(), utc.second(), utc.subsec_nanosecond()) == (0, 0, 0, 0)
+        {
             return Some((day, None));
         }
         return Some((day, Some(((utc.hour(), utc.minute()), Some("UTC")))));
@@ -133,6 +132,16 @@ fn clip_moment(value: &str) -> Option<((i16, i8, i8), Option<ClockTime>)> {
         return Some((stamp.date, stamp.time));
     }
     clip_date(value).map(|date| (date, None))
+}
+
+/// Whether a moment was written with a zero offset (`Z`, `+00:00`, `+00`, `-0000`, `UT`,
+/// `Z[UTC]`), the way exports write a day with no time, rather than with the offset of a place.
+fn written_in_utc(value: &str, unspaced: &str) -> bool {
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(value) {
+        return zoned.offset() == jiff::tz::Offset::UTC;
+    }
+    jiff::fmt::temporal::Pieces::parse(unspaced)
+        .is_ok_and(|pieces| pieces.to_numeric_offset() == Some(jiff::tz::Offset::UTC))
 }
 
 /// The day a clipping header's date gives: `2025-04-02 10:14`, `2025-04-02T10:14:00Z`,

@@ -159,10 +159,10 @@ fn is_slash_credit(text: &str, bracketed: bool) -> bool {
 }
 
 /// `Claudio Álvarez (EL PAÍS)`, `Jane Doe (Reuters)`: a photographer's name, then an outlet or
-/// an agency Gazette knows, in brackets. Read only where a copy glued it to a caption or set it
-/// on the caption's next line: in a paragraph of its own it is as often a byline (`Marie Dupont
-/// (AFP)`) or a quote's attribution (`Paul Krugman (The New York Times)`).
-pub(super) fn is_name_with_outlet(text: &str) -> bool {
+/// an agency Gazette knows, in brackets. Read only where a copy glued it to a caption: on a line
+/// of its own it is as often a byline (`Marie Dupont (AFP)`) or a quote's attribution (`Sylvie
+/// Kauffmann (Le Monde)` under her words in a press review).
+fn is_name_with_outlet(text: &str) -> bool {
     let Some((name, outlet)) = text.strip_suffix(')').and_then(|open| open.rsplit_once(" (")) else {
         return false;
     };
@@ -331,7 +331,7 @@ pub(super) fn gallery_caption(line: &str) -> Option<(Image, Vec<&str>)> {
             Some((kept, tail)) => (kept, Some(tail)),
             None => (rest, None),
         };
-    if !rest.trim_start().starts_with(char::is_uppercase) || !has_at_most_words(rest, 80) {
+    if rest.trim().is_empty() || !has_at_most_words(rest, 80) {
         return None;
     }
     // A caption ends in its credit or the licensing link; a numbered tweet of a thread (`[1/3]

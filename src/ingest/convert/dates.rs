@@ -503,10 +503,10 @@ const OFFSET_ZONES: [&str; 27] = [
 ];
 
 /// `GMT+1`, `GMT-5`, `UTC+05:00`: the fixed zone of a whole hour's offset, or, for a half or
-/// three quarters (`GMT+5:30`), the zone of the one country that keeps it all year.
+/// three quarters (`GMT+5:30`), the zone of the one country that keeps it all year and has kept
+/// it for years (not Iran's `+3:30`, which had summer time until 2022).
 fn zone_of_offset(word: &str) -> Option<&'static str> {
     const PART_HOURS: &[(&str, &str)] = &[
-        ("+3:30", "Asia/Tehran"),
         ("+4:30", "Asia/Kabul"),
         ("+5:30", "Asia/Kolkata"),
         ("+5:45", "Asia/Kathmandu"),

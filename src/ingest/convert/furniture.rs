@@ -113,9 +113,28 @@ const LEFTOVER_LONGEST: usize = 40;
 /// text: `Volvo Cars (VOLCARb.ST), opens new tab is in talks`.
 pub(super) const LINK_LABEL: &str = ", opens new tab";
 
-/// `line` without the [`LINK_LABEL`]s in it.
+/// Where `line` holds a [`LINK_LABEL`] after a link's text: right after a word or a bracket (not
+/// a quote mark or a space, as a story quoting the words has them) and before no letter
+/// (`opens new tabs` is a story's phrase).
+pub(super) fn link_labels(line: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memmem::find_iter(line.as_bytes(), LINK_LABEL.as_bytes()).filter(move |&at| {
+        let before = line[..at].chars().next_back();
+        let after = line[at + LINK_LABEL.len()..].chars().next();
+        before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '.'))
+            && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// `line` without the [`link_labels`] in it.
 pub(super) fn without_link_labels(line: &str) -> String {
-    line.replace(LINK_LABEL, "")
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0;
+    for at in link_labels(line) {
+        out.push_str(&line[from..at]);
+        from = at + LINK_LABEL.len();
+    }
+    out.push_str(&line[from..]);
+    out
 }
 
 pub(super) fn is_page_leftover(line: &str) -> bool {

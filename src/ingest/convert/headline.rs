@@ -290,20 +290,94 @@ pub(super) fn is_page_label(line: &str) -> bool {
     let words = if capitals { 2 } else { 1 };
     // The outlet a portal took the story from (Yahoo's `Associated Press` over the headline).
     breadcrumb
+        || is_paired_section(line)
         || is_known_agency(line)
         || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
 }
 
-/// A section of news under another label (`City News` under `News`, as the Times of India stacks
-/// them; Reuters' `Autos & Transportation` under `Business`); alone, `Fake News` and `Good News`,
-/// `Salt & Pepper` and `Tom & Jerry` are headlines.
-pub(super) fn is_news_section(line: &str) -> bool {
+/// Two sections' names joined by `&`, one of them a section newspapers have (`Arts & Culture`,
+/// `Health & Wellness`, Reuters' `Autos & Transportation`): a label alone over the headline.
+/// `Salt & Pepper`, `Tom & Jerry` and `Johnson & Johnson` are a review's, a film's, a company's.
+fn is_paired_section(line: &str) -> bool {
+    const SECTIONS: &[&str] = &[
+        "arts",
+        "culture",
+        "autos",
+        "transportation",
+        "transport",
+        "health",
+        "wellness",
+        "wellbeing",
+        "science",
+        "tech",
+        "technology",
+        "food",
+        "drink",
+        "style",
+        "travel",
+        "business",
+        "finance",
+        "politics",
+        "world",
+        "sport",
+        "sports",
+        "books",
+        "music",
+        "film",
+        "tv",
+        "media",
+        "environment",
+        "climate",
+        "energy",
+        "markets",
+        "money",
+        "life",
+        "lifestyle",
+        "fashion",
+        "beauty",
+        "home",
+        "garden",
+        "education",
+        "family",
+        "society",
+        "opinion",
+        "crime",
+        "justice",
+        "law",
+        "weather",
+        "entertainment",
+        "games",
+        "religion",
+        "faith",
+        "economy",
+        "industry",
+        "retail",
+        "property",
+        "housing",
+        "jobs",
+        "careers",
+        "leisure",
+        "design",
+        "commodities",
+        "sustainability",
+        "innovation",
+        "security",
+        "defense",
+        "defence",
+    ];
     let word = |piece: &str| {
         starts_capitalised(piece) && !piece.contains(' ') && piece.chars().all(char::is_alphabetic)
     };
-    if line.split_once(" & ").is_some_and(|(first, second)| word(first) && word(second)) {
-        return true;
-    }
+    line.split_once(" & ").is_some_and(|(first, second)| {
+        word(first)
+            && word(second)
+            && [first, second].iter().any(|piece| SECTIONS.contains(&piece.to_lowercase().as_str()))
+    })
+}
+
+/// A section of news under another label (`City News` under `News`, as the Times of India stacks
+/// them); alone, `Fake News` and `Good News` are headlines.
+pub(super) fn is_news_section(line: &str) -> bool {
     line.ends_with(" News")
         && has_at_most_words(line, 3)
         && line.split_whitespace().all(starts_capitalised)

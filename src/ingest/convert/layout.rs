@@ -8,8 +8,8 @@ use super::byline::{
 };
 use super::clip_header::ClipHeader;
 use super::credits::{
-    caption_with_label, ends_as_sentence, gallery_caption, is_bare_name, is_gallery_headline,
-    is_name_with_outlet, parse_credit, split_captioned_credit, split_labelled_caption,
+    caption_with_label, ends_as_sentence, gallery_caption, is_bare_name, is_gallery_headline, parse_credit,
+    split_captioned_credit, split_labelled_caption,
 };
 use super::dateline::{is_titled_place, parse_dateline};
 use super::dates::{
@@ -20,7 +20,7 @@ use super::embeds::{Signature, parse_signature};
 use super::furniture::{
     LINK_LABEL, is_cookie_notice, is_dayless_stamp, is_image_marker, is_kicker, is_list_of_links,
     is_lone_dateline, is_network_name, is_newsletter_masthead, is_page_button, is_page_leftover,
-    is_timestamp_line, without_link_labels,
+    is_timestamp_line, link_labels, without_link_labels,
 };
 use super::headline::{
     HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_news_section, is_page_label,
@@ -326,14 +326,7 @@ impl Layout {
     /// A short multi-line paragraph whose last line is a credit: caption lines, then credit.
     fn caption_paragraph_with_credit_line(&mut self, para: &Para<'_>, i: usize) -> Option<Image> {
         let (credit, caption_lines) = para.lines.split_last()?;
-        // `Claudio Álvarez (EL PAÍS)` under its caption; under a quote it names who said it.
-        let named_credit = || {
-            is_name_with_outlet(credit)
-                && caption_lines
-                    .first()
-                    .is_some_and(|first| !first.starts_with(['"', '“', '‘', '«', '„', '\'']))
-        };
-        if para.lines.len() > 3 || (parse_credit(credit).is_none() && !named_credit()) {
+        if para.lines.len() > 3 || parse_credit(credit).is_none() {
             return None;
         }
         self.roles[i] = Role::Image;
@@ -561,153 +554,22 @@ impl Layout {
     }
 
     /// Paragraph `at` is a writer's name alone beside a line of the page's date (a date, or a
-    /// publication stamp), as pages print a byline without `By`. Not a place (`New York`, `Hong
-    /// Kong`), a label (`Live Updates`, `Breaking News`), a paper's name, or a name the story goes
-    /// on to use (an obituary's `John Smith`, an event's speaker): writers are seldom named in
-    /// their own story.
+    /// publication stamp), as pages print a byline without `By`. Not a place or a label
+    /// ([`is_place_or_label`]), a paper's name, or a name the story goes on to use (an obituary's
+    /// `John Smith`, an event's speaker, a profile's subject): writers are seldom named in their
+    /// own story.
     fn is_bare_byline(&self, paras: &[Para<'_>], at: usize) -> bool {
-        const PLACE_FIRST: &[&str] = &[
-            "New",
-            "Los",
-            "Las",
-            "San",
-            "Santa",
-            "Hong",
-            "Buenos",
-            "Middle",
-            "North",
-            "South",
-            "East",
-            "West",
-            "Saint",
-            "St.",
-            "Sri",
-            "Costa",
-            "Puerto",
-            "Tel",
-            "Kuala",
-            "Cape",
-            "Port",
-            "Fort",
-            "Mount",
-            "Lake",
-            "Upper",
-            "Lower",
-            "Greater",
-            "Central",
-            "United",
-            "Rio",
-            "Addis",
-            "Phnom",
-            "Real",
-            "Premier",
-            "Champions",
-            "Wall",
-            "Supreme",
-            "White",
-            "Gaza",
-            "Formula",
-            "Climate",
-            "Morning",
-            "Evening",
-            "Book",
-        ];
-        const NOT_NAMES: &[&str] = &[
-            "live",
-            "updates",
-            "update",
-            "crisis",
-            "interview",
-            "exclusive",
-            "analysis",
-            "opinion",
-            "breaking",
-            "special",
-            "explainer",
-            "podcast",
-            "video",
-            "watch",
-            "latest",
-            "newsletter",
-            "sponsored",
-            "review",
-            "reviews",
-            "feature",
-            "obituary",
-            "city",
-            "county",
-            "island",
-            "islands",
-            "valley",
-            "beach",
-            "state",
-            "republic",
-            "kingdom",
-            "coast",
-            "region",
-            "province",
-            "district",
-            "league",
-            "cup",
-            "club",
-            "fc",
-            "united",
-            "house",
-            "street",
-            "court",
-            "strip",
-            "change",
-            "war",
-            "briefing",
-            "news",
-            "politics",
-            "business",
-            "sport",
-            "sports",
-            "world",
-            "weather",
-            "markets",
-            "economy",
-            "technology",
-            "science",
-            "health",
-            "culture",
-            "music",
-            "film",
-            "books",
-            "travel",
-            "style",
-            "food",
-        ];
         let is_date_line = |n: usize| {
             para_date(&paras[n]).is_some()
                 || paras[n].single_line().is_some_and(|l| publication_stamp(l).is_some())
         };
         let Some(line) = paras[at].single_line() else { return false };
-        let words: Vec<&str> = line.split_whitespace().collect();
-        // By the whole name, or by the surname as a story refers to a person it has named
-        // (`Smith said`, `Smith, who`): a surname that is also a word (`White House`, `Young
-        // voters`) is no mention.
-        let named_in_story = || {
-            let surname = words.last().map_or("", |w| w.trim_end_matches(['.', ',']));
-            let referred: Vec<String> = ["said", "says", "told", "who", "died", "was", "has", "had"]
-                .iter()
-                .map(|verb| format!("{surname} {verb}"))
-                .chain([format!("{surname}, who"), format!("{surname}’s"), format!("{surname}'s")])
-                .collect();
-            paras[at + 1..].iter().filter(|para| para.is_prose()).any(|para| {
-                let text = para.lines[0];
-                crate::text::contains_words(text, line)
-                    || referred.iter().any(|form| crate::text::contains_words(text, form))
-            })
-        };
         is_bare_name(line)
             && !is_known_agency(line)
             && !is_masthead_name(line)
-            && !PLACE_FIRST.contains(&words[0])
-            && !words.iter().any(|word| NOT_NAMES.contains(&word.to_lowercase().as_str()))
+            && !is_place_or_label(line)
             && [self.previous_kept(at), self.next_kept(at)].into_iter().flatten().any(is_date_line)
-            && !named_in_story()
+            && !named_in_story(line, &paras[at + 1..])
     }
 
     /// The lines between the headline and the lede: a byline and kickers, and a standfirst
@@ -890,9 +752,14 @@ impl Layout {
         let Some(date) = para_date(&paras[at]) else { return };
         // A place's or a topic's label of a few words right under the headline (`New York`, `Live
         // Updates`) is the header's, not the story's text.
+        // A place's name is not: `Central Park Bandshell` over `July 12, 2025` is a venue and its
+        // event's date, as `New York` over one may be.
         let header_label = |i: usize| {
-            paras[i].single_line().is_some_and(|line| has_at_most_words(line, 4) && !ends_as_sentence(line))
-                && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
+            paras[i].single_line().is_some_and(|line| {
+                has_at_most_words(line, 4)
+                    && !ends_as_sentence(line)
+                    && (has_label_word(line) || is_section_label(line) || is_page_label(line))
+            }) && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
         };
         let after_text = (0..at)
             .rev()
@@ -1055,7 +922,7 @@ impl Layout {
         let link_labels = (0..paras.len())
             .filter(|&i| self.roles[i] == Role::Body)
             .flat_map(|i| &paras[i].lines)
-            .map(|line| line.matches(LINK_LABEL).count())
+            .map(|line| link_labels(line).count())
             .sum();
         out.dropped.extend(std::iter::repeat_n(LINK_LABEL.trim_start_matches(", ").to_string(), link_labels));
         out.dropped.extend(copies);
@@ -1318,8 +1185,13 @@ impl Layout {
                     // with the dropped lines by `fill_metadata`).
                     let cleaned: Vec<String>;
                     let unlabelled;
-                    let para = if para.lines.iter().any(|line| line.contains(LINK_LABEL)) {
-                        cleaned = para.lines.iter().map(|line| without_link_labels(line)).collect();
+                    let para = if para.lines.iter().any(|line| link_labels(line).next().is_some()) {
+                        cleaned = para
+                            .lines
+                            .iter()
+                            .map(|line| without_link_labels(line))
+                            .filter(|line| !line.trim().is_empty())
+                            .collect();
                         unlabelled = Para {
                             lines: cleaned.iter().map(String::as_str).collect(),
                             gap_before: para.gap_before,
@@ -1346,4 +1218,197 @@ impl Layout {
         }
         md
     }
+}
+
+/// First words of places' names (`New York`, `Hong Kong`, `Real Madrid`'s city aside): a line
+/// opening with one under the headline is a place's or an institution's label, not a writer.
+const PLACE_FIRST: &[&str] = &[
+    "New",
+    "Los",
+    "Las",
+    "San",
+    "Santa",
+    "Hong",
+    "Buenos",
+    "Middle",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Saint",
+    "St.",
+    "Sri",
+    "Costa",
+    "Puerto",
+    "Tel",
+    "Kuala",
+    "Cape",
+    "Port",
+    "Fort",
+    "Mount",
+    "Lake",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Central",
+    "United",
+    "Rio",
+    "Addis",
+    "Phnom",
+    "Real",
+    "Premier",
+    "Champions",
+    "Wall",
+    "Supreme",
+    "White",
+    "Gaza",
+    "Formula",
+    "Climate",
+    "Morning",
+    "Evening",
+    "Book",
+];
+
+/// Words of labels, places, teams and institutions that no person's name holds (`Live Updates`,
+/// `Silicon Valley`, `Premier League`, `Supreme Court`).
+const LABEL_WORDS: &[&str] = &[
+    "live",
+    "updates",
+    "update",
+    "crisis",
+    "interview",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "breaking",
+    "special",
+    "explainer",
+    "podcast",
+    "video",
+    "watch",
+    "latest",
+    "newsletter",
+    "sponsored",
+    "review",
+    "reviews",
+    "feature",
+    "obituary",
+    "city",
+    "county",
+    "island",
+    "islands",
+    "valley",
+    "beach",
+    "state",
+    "republic",
+    "kingdom",
+    "coast",
+    "region",
+    "province",
+    "district",
+    "league",
+    "cup",
+    "club",
+    "fc",
+    "united",
+    "house",
+    "street",
+    "court",
+    "strip",
+    "change",
+    "war",
+    "briefing",
+    "news",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "world",
+    "weather",
+    "markets",
+    "economy",
+    "technology",
+    "science",
+    "health",
+    "culture",
+    "music",
+    "film",
+    "books",
+    "travel",
+    "style",
+    "food",
+];
+
+/// A line of a few capitalised words that names a place or a section rather than a person
+/// (`New York`, `Live Updates`, `Premier League`).
+fn is_place_or_label(line: &str) -> bool {
+    line.split_whitespace().next().is_some_and(|first| PLACE_FIRST.contains(&first)) || has_label_word(line)
+}
+
+/// A line with a word of [`LABEL_WORDS`] in it.
+fn has_label_word(line: &str) -> bool {
+    line.split_whitespace().any(|word| LABEL_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether the paragraphs of text in `after` name the person `name`: by the whole name, or by
+/// the surname as a story refers to someone it has named (`Smith said`, `Smith, 52,`, `Captain
+/// Smith`, `Smith's`). A surname that is also a word (`White House`, `Young voters`) is no mention.
+fn named_in_story(name: &str, after: &[Para<'_>]) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "who",
+        "died",
+        "was",
+        "has",
+        "had",
+        "dijo",
+        "afirmó",
+        "explicó",
+        "sagte",
+        "erklärte",
+        "a dit",
+        "a déclaré",
+        "ha detto",
+        "disse",
+    ];
+    const TITLES: &[&str] = &[
+        "Mr",
+        "Mr.",
+        "Ms",
+        "Ms.",
+        "Mrs",
+        "Mrs.",
+        "Dr",
+        "Dr.",
+        "Captain",
+        "Capt.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "President",
+        "Professor",
+        "Prof.",
+        "Coach",
+        "Judge",
+    ];
+    let surname = name.split_whitespace().next_back().map_or("", |w| w.trim_end_matches(['.', ',']));
+    let forms: Vec<String> = VERBS
+        .iter()
+        .map(|verb| format!("{surname} {verb}"))
+        .chain(TITLES.iter().map(|title| format!("{title} {surname}")))
+        .chain([format!("{surname},"), format!("{surname}’s"), format!("{surname}'s")])
+        .collect();
+    // Written as it is, punctuation and all (word searches would find `White` in `White,`).
+    let written = |text: &str, form: &str| {
+        memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()).any(|at| {
+            !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[at + form.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+    };
+    after.iter().filter(|para| para.is_prose()).any(|para| {
+        let text = para.lines[0];
+        crate::text::contains_words(text, name) || forms.iter().any(|form| written(text, form))
+    })
 }

@@ -652,8 +652,11 @@ fn numbered_lines_offsets_and_labels_read_as_their_pages_mean_them() {
         "Salt & Pepper\nA neighbourhood bistro in Leith that gets the basics right\n\n{lede}"
     ));
     assert_eq!(out.title.as_deref(), Some("Salt & Pepper"));
-    // A place's label under the headline is no writer, and the date under it is the page's.
+    // A place's name under the headline is no writer, and the date under it may be an event's
+    // (helper-64): neither is taken. A section's label does not hide the page's date.
     let out = convert(&format!("Council approves budget\nNew York\nMarch 4, 2025\n\n{lede}"));
+    assert!(out.authors.is_empty() && out.date.is_none(), "{out:?}");
+    let out = convert(&format!("Council approves budget\nLive Updates\nMarch 4, 2025\n\n{lede}"));
     assert!(out.authors.is_empty(), "{out:?}");
     assert_eq!(out.date.map(|date| (date.year, date.month, date.day)), Some((2025, 3, 4)));
     // A writer whose surname is a word the story uses is still the writer; a team is not.
@@ -670,16 +673,17 @@ fn numbered_lines_offsets_and_labels_read_as_their_pages_mean_them() {
         "A harbour master who knew every ship\nJohn Smith\nFebruary 27, 2025\n\nJohn Smith, who ran the harbour for thirty years, died on Monday at home in Portvale.",
     );
     assert!(out.authors.is_empty(), "{out:?}");
-    // El País' credit on the line under its caption; under a quote, the name of who said it.
-    let out = convert(&format!(
-        "Council approves budget\n\n{lede}\n\nUna manifestación de pensionistas en Madrid, el pasado octubre.\nClaudio Álvarez (EL PAÍS)\n\nThe meeting ended at ten."
-    ));
-    assert_eq!(out.source.as_deref(), Some("El País"));
-    assert_eq!(out.images.len(), 1, "{out:?}");
-    let out = convert(&format!(
-        "Council approves budget\n\n{lede}\n\n“The old quay had served its time.”\nPaul Krugman (The New York Times)\n\nThe meeting ended at ten."
-    ));
-    assert!(out.images.is_empty() && out.source.is_none(), "{out:?}");
+    // `Name (Outlet)` on the line under a sentence is a press review's attribution as often as a
+    // caption's credit (helper-64): text, and no source.
+    for quoted in [
+        "Europe has finally woken up.\nSylvie Kauffmann (Le Monde)",
+        "“The old quay had served its time.”\nPaul Krugman (The New York Times)",
+        "Una manifestación de pensionistas en Madrid, el pasado octubre.\nClaudio Álvarez (EL PAÍS)",
+    ] {
+        let out =
+            convert(&format!("Council approves budget\n\n{lede}\n\n{quoted}\n\nThe meeting ended at ten."));
+        assert!(out.images.is_empty() && out.source.is_none(), "{quoted}: {out:?}");
+    }
     // Al Jazeera's `Source:` line over the related stories' headlines.
     let out = convert(&format!(
         "Council approves budget\n\n{lede}\n\nSource: Al Jazeera\n\nPakistan braces for more rain as flood death toll rises to 25"
@@ -711,4 +715,56 @@ fn a_substack_post_as_a_browser_copies_it() {
         "Council approves budget\nSubscribe\n\nThe council approved the budget on Tuesday after a long debate about library funding.",
     );
     assert_eq!(out.title.as_deref(), Some("Council approves budget"));
+}
+
+/// helper-64's review of the mends: a section's label alone, captions in lower case, a profile's
+/// subject, a story's own `opens new tabs`, an event's date under its venue.
+#[test]
+fn labels_captions_subjects_and_link_words_after_the_second_review() {
+    let lede = "The council approved the budget on Tuesday after a long debate about library funding.";
+    let out = convert(&format!(
+        "Arts & Culture\nThe long road to the new harbour museum\nBy Jane Doe\nMarch 4, 2025\n\n{lede}"
+    ));
+    assert_eq!(out.title.as_deref(), Some("The long road to the new harbour museum"));
+    for review in ["Salt & Pepper", "Johnson & Johnson"] {
+        let out = convert(&format!(
+            "{review}\nA neighbourhood bistro in Leith that gets the basics right\n\n{lede}"
+        ));
+        assert_eq!(out.title.as_deref(), Some(review));
+    }
+    // A gallery caption may open with a brand, a figure or a quote.
+    for caption in [
+        "iPhone 16 models are displayed at a store in Beijing, China, March 3, 2025.",
+        "2025 Volvo EX30 cars are displayed at a showroom in Gothenburg.",
+        "“We are in talks,” the chief executive said in Stockholm.",
+    ] {
+        let out = convert(&format!(
+            "Volvo weighs battery shift\n\nItem 1 of 2 {caption} REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab\n\n{lede}"
+        ));
+        assert_eq!(out.images.len(), 1, "{caption}: {out:?}");
+        assert_eq!(out.images[0].caption.as_deref(), Some(caption));
+        assert_eq!(out.images[0].credit.as_deref(), Some("REUTERS/Tom Little/File Photo"));
+    }
+    // A profile names its subject, by age, title or in another language.
+    for (name, lede) in [
+        ("Maria Lopez", "Lopez, 52, takes over the library next month after twenty years at the archive."),
+        ("John Smith", "Captain Smith ran the harbour for thirty years before the new terminal opened."),
+        ("Pedro Gómez", "Gómez dijo que la biblioteca abrirá sus puertas en abril, según el ayuntamiento."),
+    ] {
+        let out = convert(&format!("Meet the new head of the city library\n{name}\nMarch 4, 2025\n\n{lede}"));
+        assert!(out.authors.is_empty(), "{name}: {out:?}");
+    }
+    // The words in a story's own sentence stay.
+    for sentence in [
+        "Safari, with a single keystroke, opens new tabs in the background, the company said.",
+        "Screen readers announce such links with the words \", opens new tab\" after them.",
+    ] {
+        let out = convert(&format!("Browsers change tabs\n\n{sentence}\n\n{lede}"));
+        assert!(out.body.contains(sentence), "{sentence}: {}", out.body);
+    }
+    // A venue's name under the headline is the story's, and so is the date under it.
+    let out = convert(&format!(
+        "Summer concert series returns to the park\nCentral Park Bandshell\nJuly 12, 2025\n\n{lede}"
+    ));
+    assert!(out.date.is_none() && out.body.contains("July 12, 2025"), "{out:?}");
 }

@@ -505,7 +505,15 @@ fn a_clipping_tools_header_is_read_as_the_articles_details() {
     let date = out.date.expect("published");
     assert_eq!((date.year, date.month, date.day, date.time), (2025, 3, 4, Some((0, 0))));
     // Midnight UTC is an export's day with no time: that day wherever the site is.
-    for published in ["2025-03-04T00:00:00Z", "2025-03-04T00:00:00.000Z", "2025-03-04T00:00:00+00:00"] {
+    for published in [
+        "2025-03-04T00:00:00Z",
+        "2025-03-04T00:00:00.000Z",
+        "2025-03-04T00:00:00+00:00",
+        "2025-03-04 00:00:00+00",
+        "Tue, 04 Mar 2025 00:00:00 -0000",
+        "Tue, 04 Mar 2025 00:00:00 UT",
+        "2025-03-04T00:00:00Z[UTC]",
+    ] {
         let out = convert(&format!("Title: Late vote\nPublished: {published}\n\n{lede}"));
         let date = out.date.expect("published");
         assert_eq!((date.year, date.month, date.day, date.time), (2025, 3, 4, None), "{published}");
