@@ -101,9 +101,7 @@ const LEFTOVERS: &[&str] = &[
     "toggle caption",
     "toggle more options",
     "enlarge this image",
-    "sign in",
     "share this post",
-    "more",
 ];
 
 /// The longest line [`LEFTOVERS`] holds, in bytes: longer lines are no such leftover.
@@ -113,15 +111,22 @@ const LEFTOVER_LONGEST: usize = 40;
 /// text: `Volvo Cars (VOLCARb.ST), opens new tab is in talks`.
 pub(super) const LINK_LABEL: &str = ", opens new tab";
 
-/// Where `line` holds a [`LINK_LABEL`] after a link's text: right after a word or a bracket (not
-/// a quote mark or a space, as a story quoting the words has them) and before no letter
-/// (`opens new tabs` is a story's phrase).
+/// Where `line` holds a [`LINK_LABEL`] after a link's text: right after it (a word, a figure's
+/// `%`, a bracket, a closing quote), not after a space or an opening quote as a story quoting the
+/// words has them (`the words ", opens new tab"`), and before no letter (`opens new tabs` is a
+/// story's phrase).
 pub(super) fn link_labels(line: &str) -> impl Iterator<Item = usize> + '_ {
     memchr::memmem::find_iter(line.as_bytes(), LINK_LABEL.as_bytes()).filter(move |&at| {
-        let before = line[..at].chars().next_back();
+        let mut before = line[..at].chars().rev();
         let after = line[at + LINK_LABEL.len()..].chars().next();
-        before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | ']' | '.'))
-            && !after.is_some_and(char::is_alphanumeric)
+        let opening = match before.next() {
+            None => true,
+            Some(c) if c.is_whitespace() || matches!(c, '“' | '‘' | '«' | '„' | '(') => true,
+            // A straight quote opens after a space, and closes after a word.
+            Some('"' | '\'') => before.next().is_none_or(char::is_whitespace),
+            Some(_) => false,
+        };
+        !opening && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -200,9 +205,8 @@ fn is_skip_links(line: &str) -> bool {
         })
 }
 
-/// A button of a page's audio player, text-size controls or sharing row, whose words a story may
-/// print alone too (`Playlist`, `Download`, `Embed`, `Transcript`, `AA`, `Text Size`, Substack's
-/// `Notes`; the player's length,
+/// A button of a page's audio player or text-size controls, whose words a story may print alone
+/// too (`Playlist`, `Download`, `Embed`, `Transcript`, `AA`, `Text Size`; the player's length,
 /// `Listen · 3:58`, is a leftover by itself): page furniture where other leftovers stand beside it. Times, counts and size
 /// words (`7:15`, `532`, `Large`) are a story's as often, and never taken so.
 pub(super) fn is_page_button(line: &str) -> bool {
@@ -212,8 +216,21 @@ pub(super) fn is_page_button(line: &str) -> bool {
     }
     matches!(
         line.trim().to_lowercase().as_str(),
-        "playlist" | "download" | "embed" | "transcript" | "listen" | "aa" | "text size" | "resize" | "notes"
+        "playlist" | "download" | "embed" | "transcript" | "listen" | "aa" | "text size" | "resize"
     )
+}
+
+/// A button of a page's account or sharing row (Substack's `Sign in`, `Notes`, `More`, Medium's
+/// `Sign up`, `Write`), whose
+/// words a story prints alone too (a step of instructions, a subhead, a line cut before its
+/// sentence goes on): page furniture only among leftovers, with leftovers on both sides or two
+/// right before it.
+pub(super) fn is_row_button(line: &str) -> bool {
+    line.len() <= 8
+        && matches!(
+            line.trim().to_lowercase().as_str(),
+            "sign in" | "sign up" | "log in" | "notes" | "more" | "write"
+        )
 }
 
 /// An audio player's length, which no sentence is (`Listen · 3:58`, `3-Minute Listen`): a

@@ -295,9 +295,9 @@ pub(super) fn is_page_label(line: &str) -> bool {
         || (short(line, words) && parse_byline(line).is_none() && !is_timestamp_line(line))
 }
 
-/// Two sections' names joined by `&`, one of them a section newspapers have (`Arts & Culture`,
+/// Two sections' names joined by `&`, both of them sections newspapers have (`Arts & Culture`,
 /// `Health & Wellness`, Reuters' `Autos & Transportation`): a label alone over the headline.
-/// `Salt & Pepper`, `Tom & Jerry` and `Johnson & Johnson` are a review's, a film's, a company's.
+/// `Salt & Pepper`, `Law & Order` and `Crime & Punishment` are a review's, a show's, a book's.
 fn is_paired_section(line: &str) -> bool {
     const SECTIONS: &[&str] = &[
         "arts",
@@ -371,7 +371,7 @@ fn is_paired_section(line: &str) -> bool {
     line.split_once(" & ").is_some_and(|(first, second)| {
         word(first)
             && word(second)
-            && [first, second].iter().any(|piece| SECTIONS.contains(&piece.to_lowercase().as_str()))
+            && [first, second].iter().all(|piece| SECTIONS.contains(&piece.to_lowercase().as_str()))
     })
 }
 

@@ -20,7 +20,7 @@ use super::embeds::{Signature, parse_signature};
 use super::furniture::{
     LINK_LABEL, is_cookie_notice, is_dayless_stamp, is_image_marker, is_kicker, is_list_of_links,
     is_lone_dateline, is_network_name, is_newsletter_masthead, is_page_button, is_page_leftover,
-    is_timestamp_line, link_labels, without_link_labels,
+    is_row_button, is_timestamp_line, link_labels, without_link_labels,
 };
 use super::headline::{
     HEADER_WINDOW, STAMP_WINDOW, is_contact_line, is_credits_line, is_news_section, is_page_label,
@@ -166,13 +166,27 @@ impl Layout {
             }
         }
         loop {
-            let beside_leftover = |i: usize| {
-                (i > 0 && self.roles[i - 1] == Role::Dropped) || self.roles.get(i + 1) == Some(&Role::Dropped)
+            let dropped = |i: Option<usize>| i.is_some_and(|i| self.roles.get(i) == Some(&Role::Dropped));
+            let beside_leftover = |i: usize| dropped(i.checked_sub(1)) || dropped(Some(i + 1));
+            let row = |i: Option<usize>| {
+                i.is_some_and(|i| {
+                    self.roles.get(i) == Some(&Role::Body)
+                        && paras[i].single_line().is_some_and(is_row_button)
+                })
+            };
+            // In a row of leftovers and such buttons (Medium's `Open in app` / `Sign up` / `Sign
+            // in` / `Write`), not in a story's list of steps.
+            let among_leftovers = |i: usize| {
+                let (left, right) = (dropped(i.checked_sub(1)), dropped(Some(i + 1)));
+                (left && (right || row(Some(i + 1)) || dropped(i.checked_sub(2))))
+                    || (right && row(i.checked_sub(1)))
             };
             let Some(next) = (0..paras.len()).find(|&i| {
                 self.roles[i] == Role::Body
-                    && beside_leftover(i)
-                    && paras[i].single_line().is_some_and(is_page_button)
+                    && paras[i].single_line().is_some_and(|line| {
+                        (is_page_button(line) && beside_leftover(i))
+                            || (is_row_button(line) && among_leftovers(i))
+                    })
             }) else {
                 break;
             };
@@ -478,7 +492,14 @@ impl Layout {
         if !first || !button || !has_at_most_words(line, 6) {
             return None;
         }
-        (at + 2..end).find(|&k| paras[k].single_line() == Some(line))
+        // Printed again right over the headline, which differs from it: a headline printed
+        // twice (a sticky header's) has the story's text under its second copy.
+        let again = (at + 2..end).find(|&k| paras[k].single_line() == Some(line))?;
+        let headline_after = self
+            .next_kept(again)
+            .and_then(|n| paras[n].single_line())
+            .is_some_and(|next| next != line && looks_like_headline_line(next) && !ends_as_sentence(next));
+        headline_after.then_some(again)
     }
 
     /// A byline copied as a stack of lines, a writer's name on each with `and` between (the Post's
@@ -752,14 +773,11 @@ impl Layout {
         let Some(date) = para_date(&paras[at]) else { return };
         // A place's or a topic's label of a few words right under the headline (`New York`, `Live
         // Updates`) is the header's, not the story's text.
-        // A place's name is not: `Central Park Bandshell` over `July 12, 2025` is a venue and its
-        // event's date, as `New York` over one may be.
+        // (A venue's name over an event's date, `Central Park Bandshell` over `July 12, 2025`, is
+        // read so too: a page's date line and an event's have the same shape there.)
         let header_label = |i: usize| {
-            paras[i].single_line().is_some_and(|line| {
-                has_at_most_words(line, 4)
-                    && !ends_as_sentence(line)
-                    && (has_label_word(line) || is_section_label(line) || is_page_label(line))
-            }) && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
+            paras[i].single_line().is_some_and(|line| has_at_most_words(line, 4) && !ends_as_sentence(line))
+                && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
         };
         let after_text = (0..at)
             .rev()
@@ -1342,17 +1360,15 @@ const LABEL_WORDS: &[&str] = &[
 /// A line of a few capitalised words that names a place or a section rather than a person
 /// (`New York`, `Live Updates`, `Premier League`).
 fn is_place_or_label(line: &str) -> bool {
-    line.split_whitespace().next().is_some_and(|first| PLACE_FIRST.contains(&first)) || has_label_word(line)
-}
-
-/// A line with a word of [`LABEL_WORDS`] in it.
-fn has_label_word(line: &str) -> bool {
-    line.split_whitespace().any(|word| LABEL_WORDS.contains(&word.to_lowercase().as_str()))
+    line.split_whitespace().next().is_some_and(|first| PLACE_FIRST.contains(&first))
+        || line.split_whitespace().any(|word| LABEL_WORDS.contains(&word.to_lowercase().as_str()))
 }
 
 /// Whether the paragraphs of text in `after` name the person `name`: by the whole name, or by
-/// the surname as a story refers to someone it has named (`Smith said`, `Smith, 52,`, `Captain
-/// Smith`, `Smith's`). A surname that is also a word (`White House`, `Young voters`) is no mention.
+/// the surname as a story refers to someone it has named (`Smith said`, `Smith, 52,`, `Smith,
+/// who`, `Captain Smith`, `Smith's`). A surname that is also a word (`White House`, `Young
+/// voters`), a place's (`In Houston, Texas`) or another person's (`Boris Johnson said`, after
+/// another first name) is no mention.
 fn named_in_story(name: &str, after: &[Para<'_>]) -> bool {
     const VERBS: &[&str] = &[
         "said",
@@ -1398,13 +1414,28 @@ fn named_in_story(name: &str, after: &[Para<'_>]) -> bool {
         .iter()
         .map(|verb| format!("{surname} {verb}"))
         .chain(TITLES.iter().map(|title| format!("{title} {surname}")))
-        .chain([format!("{surname},"), format!("{surname}’s"), format!("{surname}'s")])
+        .chain([format!("{surname}, who"), format!("{surname}’s"), format!("{surname}'s")])
+        .chain((1..=9).map(|digit| format!("{surname}, {digit}")))
         .collect();
-    // Written as it is, punctuation and all (word searches would find `White` in `White,`).
+    let first_name = name.split_whitespace().next().unwrap_or(name);
+    // Written as it is, punctuation and all (word searches would find `White` in `White,`), and
+    // not after another first name.
     let written = |text: &str, form: &str| {
         memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()).any(|at| {
+            let before = text[..at].trim_end();
+            let previous_word = before.rsplit(' ').next().unwrap_or("");
+            let another_person = previous_word.starts_with(char::is_uppercase)
+                && previous_word != first_name
+                && !before.ends_with(['.', '!', '?', '"', '”']);
+            // `Smith, 5` is the start of `Smith, 52`: a digit may follow it.
+            let glued_after = text[at + form.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() && !form.ends_with(|d: char| d.is_ascii_digit()));
+            let titled = TITLES.iter().any(|title| form.starts_with(title));
             !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[at + form.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                && !glued_after
+                && (titled || !another_person)
         })
     };
     after.iter().filter(|para| para.is_prose()).any(|para| {

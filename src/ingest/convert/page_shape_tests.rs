@@ -652,10 +652,10 @@ fn numbered_lines_offsets_and_labels_read_as_their_pages_mean_them() {
         "Salt & Pepper\nA neighbourhood bistro in Leith that gets the basics right\n\n{lede}"
     ));
     assert_eq!(out.title.as_deref(), Some("Salt & Pepper"));
-    // A place's name under the headline is no writer, and the date under it may be an event's
-    // (helper-64): neither is taken. A section's label does not hide the page's date.
+    // A place's name under the headline is no writer, nor does it hide the page's date.
     let out = convert(&format!("Council approves budget\nNew York\nMarch 4, 2025\n\n{lede}"));
-    assert!(out.authors.is_empty() && out.date.is_none(), "{out:?}");
+    assert!(out.authors.is_empty(), "{out:?}");
+    assert_eq!(out.date.map(|date| (date.year, date.month, date.day)), Some((2025, 3, 4)));
     let out = convert(&format!("Council approves budget\nLive Updates\nMarch 4, 2025\n\n{lede}"));
     assert!(out.authors.is_empty(), "{out:?}");
     assert_eq!(out.date.map(|date| (date.year, date.month, date.day)), Some((2025, 3, 4)));
@@ -762,9 +762,68 @@ fn labels_captions_subjects_and_link_words_after_the_second_review() {
         let out = convert(&format!("Browsers change tabs\n\n{sentence}\n\n{lede}"));
         assert!(out.body.contains(sentence), "{sentence}: {}", out.body);
     }
-    // A venue's name under the headline is the story's, and so is the date under it.
+}
+
+/// helper-65's review: a date under any short line, writers sharing a surname with someone else,
+/// a headline by a `Sign in` button, row buttons in text, link labels after figures and quotes,
+/// `Law & Order`.
+#[test]
+fn the_third_reviews_cases() {
+    let lede = "The council approved the budget on Tuesday after a long debate about library funding.";
+    for line in ["Published", "Jane Doe, Staff Writer", "The Portvale Courier"] {
+        let out = convert(&format!("Council approves harbour budget\n{line}\nMar 04, 2025\n\n{lede}"));
+        assert_eq!(out.date.map(|date| (date.year, date.month, date.day)), Some((2025, 3, 4)), "{line}");
+    }
+    for (writer, text) in [
+        (
+            "Emma Johnson",
+            "Boris Johnson, the former prime minister, opened the new terminal on Tuesday morning.",
+        ),
+        ("Rachel Houston", "In Houston, Texas, both airports closed on Tuesday as the storm moved inland."),
+        ("David Lee", "Robert E. Lee, the Confederate general, was the subject of the statue debate again."),
+    ] {
+        let out = convert(&format!("Council approves harbour budget\n{writer}\nMar 04, 2025\n\n{text}"));
+        assert_eq!(out.authors, [writer], "{writer}: {out:?}");
+    }
+    // A short headline printed again by a `Sign in` button, the story under its second copy.
+    let out = convert(&format!("Why the bond deal matters\nSign in\n\nWhy the bond deal matters\n\n{lede}"));
+    assert_eq!(out.title.as_deref(), Some("Why the bond deal matters"));
+    // `More` and `Sign in` in the story's text stay.
+    for text in [
+        "More\nthan 300 people attended the meeting, which ran past midnight.",
+        "The first screen asks for two things:\n\nSign in\n\nMore",
+    ] {
+        let out = convert(&format!("Council approves harbour budget\n\n{lede}\n\n{text}"));
+        assert!(out.dropped.is_empty(), "{text}: {out:?}");
+    }
+    // Medium's row of account buttons over its headline is page furniture.
     let out = convert(&format!(
-        "Summer concert series returns to the park\nCentral Park Bandshell\nJuly 12, 2025\n\n{lede}"
+        "Open in app\nSign up\nSign in\nWrite\nSign up\nSign in\nMember-only story\nWhy We Went Back to a Monolith\n\n{lede}"
     ));
-    assert!(out.date.is_none() && out.body.contains("July 12, 2025"), "{out:?}");
+    assert_eq!(out.title.as_deref(), Some("Why We Went Back to a Monolith"));
+    let out = convert(&format!(
+        "Council approves harbour budget\n\n{lede}\n\nAdvertisement\n\nNotes\n\n1. Figures are from the council's own report."
+    ));
+    assert!(out.body.contains("Notes"), "{}", out.body);
+    // A link's label after a figure, a closing quote, an apostrophe.
+    for (sentence, clean) in [
+        ("Retail sales rose 0.3%, opens new tab in February.", "Retail sales rose 0.3% in February."),
+        (
+            "A report, \"Batteries in Europe\", opens new tab, was published.",
+            "A report, \"Batteries in Europe\", was published.",
+        ),
+        (
+            "Its investors’, opens new tab presentation was delayed.",
+            "Its investors’ presentation was delayed.",
+        ),
+    ] {
+        let out = convert(&format!("Council approves harbour budget\n\n{lede}\n\n{sentence}"));
+        assert!(out.body.contains(clean), "{sentence}: {}", out.body);
+    }
+    for title in ["Law & Order", "Health & Safety", "Crime & Punishment"] {
+        let out = convert(&format!(
+            "{title}\nA new season of the long-running series opens with a courtroom twist\n\n{lede}"
+        ));
+        assert_eq!(out.title.as_deref(), Some(title));
+    }
 }
