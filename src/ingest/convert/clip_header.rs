@@ -20,8 +20,8 @@ pub(super) struct ClipHeader {
     /// (year, month, day) of `Published:` or `Date:`.
     pub(super) published: Option<(i16, i8, i8)>,
     /// The time of day `Published:` gave, and its zone (`UTC` for an offset, as the day is then
-    /// UTC's too): a story published at 23:30 in Mumbai is the 3rd's there and in Asia, the 4th
-    /// nowhere, whatever the site's zone files it under.
+    /// UTC's too), so the site's zone files the story on its own day: 23:30 on the 3rd in Mumbai
+    /// is 13:00 on the 3rd in New York and 03:00 on the 4th in Tokyo.
     pub(super) published_time: Option<ClockTime>,
     /// (year, month, day) of `Clipped:`, `Saved:` or `Created:`.
     pub(super) clipped: Option<(i16, i8, i8)>,

@@ -221,10 +221,9 @@ pub(super) fn is_page_button(line: &str) -> bool {
 }
 
 /// A button of a page's account or sharing row (Substack's `Sign in`, `Notes`, `More`, Medium's
-/// `Sign up`, `Write`), whose
-/// words a story prints alone too (a step of instructions, a subhead, a line cut before its
-/// sentence goes on): page furniture only among leftovers, with leftovers on both sides or two
-/// right before it.
+/// `Sign up`, `Write`), whose words a story prints alone too (a step of instructions, a subhead,
+/// a line cut before its sentence goes on): page furniture only among leftovers (on both sides,
+/// two right before it, or one beside it in a row of such buttons).
 pub(super) fn is_row_button(line: &str) -> bool {
     line.len() <= 8
         && matches!(

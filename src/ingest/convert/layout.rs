@@ -771,10 +771,10 @@ impl Layout {
             return;
         };
         let Some(date) = para_date(&paras[at]) else { return };
-        // A place's or a topic's label of a few words right under the headline (`New York`, `Live
-        // Updates`) is the header's, not the story's text.
-        // (A venue's name over an event's date, `Central Park Bandshell` over `July 12, 2025`, is
-        // read so too: a page's date line and an event's have the same shape there.)
+        // A line of a few words right under the headline (a place's, a label's, `Published`, a
+        // writer's role) is the header's, not the story's text. (A venue's name over its event's
+        // date, `Central Park Bandshell` over `July 12, 2025`, is read so too: the two have one
+        // shape.)
         let header_label = |i: usize| {
             paras[i].single_line().is_some_and(|line| has_at_most_words(line, 4) && !ends_as_sentence(line))
                 && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
@@ -1238,8 +1238,8 @@ impl Layout {
     }
 }
 
-/// First words of places' names (`New York`, `Hong Kong`, `Real Madrid`'s city aside): a line
-/// opening with one under the headline is a place's or an institution's label, not a writer.
+/// First words of places', teams' and institutions' names (`New York`, `Real Madrid`, `Supreme
+/// Court`): a line opening with one under the headline is a label, not a writer.
 const PLACE_FIRST: &[&str] = &[
     "New",
     "Los",

@@ -486,7 +486,7 @@ fn a_clipping_tools_header_is_read_as_the_articles_details() {
     let date = out.date.expect("published");
     assert_eq!((date.year, date.month, date.day), (2025, 3, 30));
     // A time with an offset is an instant: kept as UTC's day and time, so the site's zone files
-    // the story (23:30 in Mumbai is 18:00 UTC, the 3rd everywhere from London to Tokyo).
+    // the story (23:30 in Mumbai is 18:00 UTC: the 3rd in New York, the 4th in Tokyo).
     let out = convert(&format!("Title: Late vote\nPublished: 2021-01-03T23:30:00+05:30\n\n{lede}"));
     let date = out.date.expect("published");
     assert_eq!(
