@@ -178,7 +178,10 @@ impl Layout {
             // in` / `Write`), not in a story's list of steps.
             let among_leftovers = |i: usize| {
                 let (left, right) = (dropped(i.checked_sub(1)), dropped(Some(i + 1)));
-                (left && (right || row(Some(i + 1)) || dropped(i.checked_sub(2))))
+                // Under two leftovers (the Times' `Advertisement` / `SKIP ADVERTISEMENT`) and over
+                // a paragraph of text, it is the text's subhead.
+                let over_text = paras.get(i + 1).is_some_and(Para::is_prose);
+                (left && (right || row(Some(i + 1)) || (dropped(i.checked_sub(2)) && !over_text)))
                     || (right && row(i.checked_sub(1)))
             };
             let Some(next) = (0..paras.len()).find(|&i| {
@@ -498,7 +501,7 @@ impl Layout {
         let headline_after = self
             .next_kept(again)
             .and_then(|n| paras[n].single_line())
-            .is_some_and(|next| next != line && looks_like_headline_line(next) && !ends_as_sentence(next));
+            .is_some_and(|next| next != line && looks_like_headline_line(next));
         headline_after.then_some(again)
     }
 
@@ -771,13 +774,21 @@ impl Layout {
             return;
         };
         let Some(date) = para_date(&paras[at]) else { return };
-        // A line of a few words right under the headline (a place's, a label's, `Published`, a
-        // writer's role) is the header's, not the story's text. (A venue's name over its event's
-        // date, `Central Park Bandshell` over `July 12, 2025`, is read so too: the two have one
-        // shape.)
+        // What a header prints right under the headline (a place, a section's label, a paper's
+        // name, `Jane Doe, Staff Writer`, `Published`) is not the story's text; an event's line
+        // (`Opening night`, `Save the date`) is, and so is the date under it. (A venue named as a
+        // place, `Central Park Bandshell`, is read as a place.)
         let header_label = |i: usize| {
-            paras[i].single_line().is_some_and(|line| has_at_most_words(line, 4) && !ends_as_sentence(line))
-                && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
+            paras[i].single_line().is_some_and(|line| {
+                has_at_most_words(line, 4)
+                    && !ends_as_sentence(line)
+                    && (is_place_or_label(line)
+                        || is_section_label(line)
+                        || is_page_label(line)
+                        || is_masthead_name(line)
+                        || is_writer_and_role(line)
+                        || ["published", "updated", "last updated"].contains(&line.to_lowercase().as_str()))
+            }) && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
         };
         let after_text = (0..at)
             .rev()
@@ -937,12 +948,11 @@ impl Layout {
         out.dropped = self.clip.iter().map(|clip| clip.text.clone()).collect();
         out.dropped.extend(self.dropped_lines(paras));
         out.dropped.extend(self.leftover_pieces.iter().cloned());
-        let link_labels = (0..paras.len())
-            .filter(|&i| self.roles[i] == Role::Body)
-            .flat_map(|i| &paras[i].lines)
-            .map(|line| link_labels(line).count())
-            .sum();
-        out.dropped.extend(std::iter::repeat_n(LINK_LABEL.trim_start_matches(", ").to_string(), link_labels));
+        let link_labels = self.link_label_count(paras);
+        if link_labels >= LINK_LABELS_OF_A_COPY {
+            out.dropped
+                .extend(std::iter::repeat_n(LINK_LABEL.trim_start_matches(", ").to_string(), link_labels));
+        }
         out.dropped.extend(copies);
         if let Some(byline) = &self.byline {
             out.dropped.extend(byline.leftovers.iter().cloned());
@@ -1060,7 +1070,20 @@ impl Layout {
             text.push_str(line);
             words += count_words(line);
         }
-        if text.contains(LINK_LABEL) { without_link_labels(&text) } else { text }
+        if text.contains(LINK_LABEL) && self.link_label_count(paras) >= LINK_LABELS_OF_A_COPY {
+            without_link_labels(&text)
+        } else {
+            text
+        }
+    }
+
+    /// The [`link_labels`] in the body's paragraphs.
+    fn link_label_count(&self, paras: &[Para<'_>]) -> usize {
+        (0..paras.len())
+            .filter(|&i| self.roles[i] == Role::Body)
+            .flat_map(|i| &paras[i].lines)
+            .map(|line| link_labels(line).count())
+            .sum()
     }
 
     fn fallback_title_source(&self, paras: &[Para<'_>]) -> String {
@@ -1186,6 +1209,7 @@ impl Layout {
         // What stands above the byline is the header's (a standfirst in two lines, as Bloomberg
         // prints one), not the story's subheads.
         let byline_at = self.roles.iter().position(|role| *role == Role::Byline);
+        let unlabel = self.link_label_count(paras) >= LINK_LABELS_OF_A_COPY;
         for (i, para) in paras.iter().enumerate() {
             match self.roles[i] {
                 // A rule before the story or after its end sets nothing apart.
@@ -1203,7 +1227,8 @@ impl Layout {
                     // with the dropped lines by `fill_metadata`).
                     let cleaned: Vec<String>;
                     let unlabelled;
-                    let para = if para.lines.iter().any(|line| link_labels(line).next().is_some()) {
+                    let para = if unlabel && para.lines.iter().any(|line| link_labels(line).next().is_some())
+                    {
                         cleaned = para
                             .lines
                             .iter()
@@ -1237,6 +1262,10 @@ impl Layout {
         md
     }
 }
+
+/// How many [`link_labels`] mark a copy of a page that reads them out after every link (Reuters'):
+/// one is as likely a story's own words about browsers.
+const LINK_LABELS_OF_A_COPY: usize = 2;
 
 /// First words of places', teams' and institutions' names (`New York`, `Real Madrid`, `Supreme
 /// Court`): a line opening with one under the headline is a label, not a writer.
@@ -1357,6 +1386,11 @@ const LABEL_WORDS: &[&str] = &[
     "food",
 ];
 
+/// `Jane Doe, Staff Writer`: a writer's name and role on a line of their own.
+fn is_writer_and_role(line: &str) -> bool {
+    line.split_once(", ").is_some_and(|(name, role)| is_bare_name(name) && is_affiliation(role))
+}
+
 /// A line of a few capitalised words that names a place or a section rather than a person
 /// (`New York`, `Live Updates`, `Premier League`).
 fn is_place_or_label(line: &str) -> bool {
@@ -1414,9 +1448,55 @@ fn named_in_story(name: &str, after: &[Para<'_>]) -> bool {
         .iter()
         .map(|verb| format!("{surname} {verb}"))
         .chain(TITLES.iter().map(|title| format!("{title} {surname}")))
-        .chain([format!("{surname}, who"), format!("{surname}’s"), format!("{surname}'s")])
-        .chain((1..=9).map(|digit| format!("{surname}, {digit}")))
+        .chain([format!("{surname},"), format!("{surname}’s"), format!("{surname}'s")])
         .collect();
+    // Words that open a sentence or a clause before a name, and words a person is called by: a
+    // capitalised word before the surname that is none of them is another person's first name
+    // (`Boris Johnson said`).
+    const NOT_FIRST_NAMES: &[&str] = &[
+        "Then",
+        "But",
+        "And",
+        "When",
+        "Still",
+        "So",
+        "Yet",
+        "Now",
+        "In",
+        "At",
+        "On",
+        "For",
+        "As",
+        "If",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Although",
+        "Though",
+        "Even",
+        "Only",
+        "Meanwhile",
+        "However",
+        "Later",
+        "Today",
+        "Yesterday",
+        "Asked",
+        "Nurse",
+        "Officer",
+        "Doctor",
+        "Según",
+        "Pero",
+        "Mais",
+        "Aber",
+        "Und",
+        "Quand",
+        "Cuando",
+        "Wenn",
+        "Als",
+        "Selon",
+        "Laut",
+    ];
     let first_name = name.split_whitespace().next().unwrap_or(name);
     // Written as it is, punctuation and all (word searches would find `White` in `White,`), and
     // not after another first name.
@@ -1424,17 +1504,20 @@ fn named_in_story(name: &str, after: &[Para<'_>]) -> bool {
         memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()).any(|at| {
             let before = text[..at].trim_end();
             let previous_word = before.rsplit(' ').next().unwrap_or("");
+            // An initial (`Robert E. Lee`) is a name's; another full stop ends a sentence.
+            let initial = previous_word.chars().count() == 2 && previous_word.ends_with('.');
             let another_person = previous_word.starts_with(char::is_uppercase)
                 && previous_word != first_name
-                && !before.ends_with(['.', '!', '?', '"', '”']);
-            // `Smith, 5` is the start of `Smith, 52`: a digit may follow it.
-            let glued_after = text[at + form.len()..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() && !form.ends_with(|d: char| d.is_ascii_digit()));
+                && !NOT_FIRST_NAMES.contains(&previous_word)
+                && (initial || !before.ends_with(['.', '!', '?', '"', '”', ',']));
+            let after = &text[at + form.len()..];
+            // `Lopez, a nurse`, `Lopez, 52`, `Lopez, who`: not `Houston, Texas`, a place's.
+            let clause = !form.ends_with(',')
+                || after.trim_start().starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
             let titled = TITLES.iter().any(|title| form.starts_with(title));
             !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !glued_after
+                && !after.starts_with(char::is_alphanumeric)
+                && clause
                 && (titled || !another_person)
         })
     };

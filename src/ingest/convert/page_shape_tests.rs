@@ -583,7 +583,7 @@ fn a_reuters_page_as_a_browser_copies_it() {
         Item 1 of 2 A Volvo EX30 electric car is displayed at a showroom in Gothenburg, Sweden, January 28, 2025. REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab\n\
         [1/2]A Volvo EX30 electric car is displayed at a showroom in Gothenburg, Sweden, January 28, 2025. REUTERS/Tom Little/File Photo Purchase Licensing Rights, opens new tab\n\
         STOCKHOLM, March 4 (Reuters) - Volvo Cars (VOLCARb.ST), opens new tab is in talks with battery makers in South Korea and Europe about supplying cells for its next electric cars, three people familiar with the matter said.\n\
-        The company currently sources most of its cells from Chinese manufacturers.";
+        The company currently sources most of its cells from Chinese manufacturers, including CATL (300750.SZ), opens new tab.";
     let out = convert(text);
     assert_eq!(
         out.title.as_deref(),
@@ -806,6 +806,7 @@ fn the_third_reviews_cases() {
     ));
     assert!(out.body.contains("Notes"), "{}", out.body);
     // A link's label after a figure, a closing quote, an apostrophe.
+    const LABELLED: &str = "Shares of CATL (300750.SZ), opens new tab rose on the news.";
     for (sentence, clean) in [
         ("Retail sales rose 0.3%, opens new tab in February.", "Retail sales rose 0.3% in February."),
         (
@@ -817,7 +818,7 @@ fn the_third_reviews_cases() {
             "Its investors’ presentation was delayed.",
         ),
     ] {
-        let out = convert(&format!("Council approves harbour budget\n\n{lede}\n\n{sentence}"));
+        let out = convert(&format!("Council approves harbour budget\n\n{lede}\n\n{LABELLED}\n\n{sentence}"));
         assert!(out.body.contains(clean), "{sentence}: {}", out.body);
     }
     for title in ["Law & Order", "Health & Safety", "Crime & Punishment"] {
@@ -826,4 +827,54 @@ fn the_third_reviews_cases() {
         ));
         assert_eq!(out.title.as_deref(), Some(title));
     }
+}
+
+/// helper-66's review: an event's line over its date, a profile's subject referred to in other
+/// ways, a newsletter's headline that asks, Reuters' other sections, the Times' subheads under
+/// its two advertisement lines, a story's own words about tabs.
+#[test]
+fn the_fourth_reviews_cases() {
+    let lede = "The council approved the budget on Tuesday after a long debate about library funding.";
+    for line in ["Opening night", "Save the date", "Election day"] {
+        let out = convert(&format!("Council approves harbour budget\n{line}\nFriday, May 9, 2025\n\n{lede}"));
+        assert!(out.date.is_none() && out.body.contains("May 9, 2025"), "{line}: {out:?}");
+    }
+    for (name, text) in [
+        (
+            "Maria Lopez",
+            "Lopez, a nurse at St. Mary's, takes over the library next month after twenty years.",
+        ),
+        ("Maria Lopez", "Then Lopez said the library would open on Sundays for the first time in a decade."),
+        (
+            "Maria Lopez",
+            "According to Lopez, the library will open on Sundays for the first time in a decade.",
+        ),
+        ("María López", "Según López, la biblioteca abrirá los domingos por primera vez en una década."),
+    ] {
+        let out = convert(&format!("Meet the new head of the city library\n{name}\nMarch 4, 2025\n\n{text}"));
+        assert!(out.authors.is_empty(), "{text}: {out:?}");
+    }
+    let out = convert(
+        "The Macro Compass\nSubscribe\nSign in\nShare this post\nThe Macro Compass\nIs the Fed done cutting?\n\
+         Copy link\n\nThe Federal Reserve held rates on Wednesday, and its chair said the committee would wait for more data.",
+    );
+    assert_eq!(out.title.as_deref(), Some("Is the Fed done cutting?"));
+    for label in ["Aerospace & Defense", "Media & Telecom", "Retail & Consumer"] {
+        let out = convert(&format!(
+            "{label}\nBoeing to cut 400 jobs at its South Carolina plant\nBy Jane Doe\n\n{lede}"
+        ));
+        assert_eq!(
+            out.title.as_deref(),
+            Some("Boeing to cut 400 jobs at its South Carolina plant"),
+            "{label}"
+        );
+    }
+    let out = convert(&format!(
+        "Council approves harbour budget\n\n{lede}\n\nAdvertisement\n\nSKIP ADVERTISEMENT\n\nSign up\n\nCreate the account with the library card number printed on the back of the card."
+    ));
+    assert!(out.body.contains("Sign up"), "{}", out.body);
+    // One label in a story is its own words; a copy of Reuters has one after every link.
+    let sentence = "The new feature, called “Focus”, opens new tab groups automatically.";
+    let out = convert(&format!("Browsers change tabs\n\n{lede}\n\n{sentence}"));
+    assert!(out.body.contains(sentence), "{}", out.body);
 }
