@@ -774,20 +774,21 @@ impl Layout {
             return;
         };
         let Some(date) = para_date(&paras[at]) else { return };
-        // What a header prints right under the headline (a place, a section's label, a paper's
-        // name, `Jane Doe, Staff Writer`, `Published`) is not the story's text; an event's line
-        // (`Opening night`, `Save the date`) is, and so is the date under it. (A venue named as a
-        // place, `Central Park Bandshell`, is read as a place.)
+        // A line of a few words right under the headline (a place, a section's label, a writer's
+        // name or role, `Staff and agencies`, `Published`) is the header's, not the story's text;
+        // an event's line (`Opening night`, `Save the date`, `Election day`) is the story's, and
+        // so is the date under it. (A venue's name, `Central Park Bandshell`, reads as a place.)
+        const EVENT_WORDS: &[&str] = &[
+            "night", "day", "date", "deadline", "when", "where", "match", "game", "opening", "premiere",
+            "concert", "event", "tickets", "doors",
+        ];
         let header_label = |i: usize| {
             paras[i].single_line().is_some_and(|line| {
                 has_at_most_words(line, 4)
                     && !ends_as_sentence(line)
-                    && (is_place_or_label(line)
-                        || is_section_label(line)
-                        || is_page_label(line)
-                        || is_masthead_name(line)
-                        || is_writer_and_role(line)
-                        || ["published", "updated", "last updated"].contains(&line.to_lowercase().as_str()))
+                    && !line.split_whitespace().any(|word| {
+                        EVENT_WORDS.contains(&word.trim_end_matches([':', ',']).to_lowercase().as_str())
+                    })
             }) && self.previous_kept(i).is_some_and(|k| self.roles[k] == Role::Title)
         };
         let after_text = (0..at)
@@ -949,7 +950,7 @@ impl Layout {
         out.dropped.extend(self.dropped_lines(paras));
         out.dropped.extend(self.leftover_pieces.iter().cloned());
         let link_labels = self.link_label_count(paras);
-        if link_labels >= LINK_LABELS_OF_A_COPY {
+        if self.reads_out_links(paras) {
             out.dropped
                 .extend(std::iter::repeat_n(LINK_LABEL.trim_start_matches(", ").to_string(), link_labels));
         }
@@ -1070,7 +1071,7 @@ impl Layout {
             text.push_str(line);
             words += count_words(line);
         }
-        if text.contains(LINK_LABEL) && self.link_label_count(paras) >= LINK_LABELS_OF_A_COPY {
+        if text.contains(LINK_LABEL) && self.reads_out_links(paras) {
             without_link_labels(&text)
         } else {
             text
@@ -1084,6 +1085,17 @@ impl Layout {
             .flat_map(|i| &paras[i].lines)
             .map(|line| link_labels(line).count())
             .sum()
+    }
+
+    /// Whether the body's link labels are a copy's (Reuters'): two or more, or one after a
+    /// bracketed ticker or link (`Volvo Cars (VOLCARb.ST), opens new tab`), where a story's own
+    /// words would not put it.
+    fn reads_out_links(&self, paras: &[Para<'_>]) -> bool {
+        self.link_label_count(paras) >= LINK_LABELS_OF_A_COPY
+            || (0..paras.len())
+                .filter(|&i| self.roles[i] == Role::Body)
+                .flat_map(|i| &paras[i].lines)
+                .any(|line| link_labels(line).any(|at| line[..at].ends_with(')')))
     }
 
     fn fallback_title_source(&self, paras: &[Para<'_>]) -> String {
@@ -1209,7 +1221,7 @@ impl Layout {
         // What stands above the byline is the header's (a standfirst in two lines, as Bloomberg
         // prints one), not the story's subheads.
         let byline_at = self.roles.iter().position(|role| *role == Role::Byline);
-        let unlabel = self.link_label_count(paras) >= LINK_LABELS_OF_A_COPY;
+        let unlabel = self.reads_out_links(paras);
         for (i, para) in paras.iter().enumerate() {
             match self.roles[i] {
                 // A rule before the story or after its end sets nothing apart.
@@ -1386,11 +1398,6 @@ const LABEL_WORDS: &[&str] = &[
     "food",
 ];
 
-/// `Jane Doe, Staff Writer`: a writer's name and role on a line of their own.
-fn is_writer_and_role(line: &str) -> bool {
-    line.split_once(", ").is_some_and(|(name, role)| is_bare_name(name) && is_affiliation(role))
-}
-
 /// A line of a few capitalised words that names a place or a section rather than a person
 /// (`New York`, `Live Updates`, `Premier League`).
 fn is_place_or_label(line: &str) -> bool {
@@ -1511,9 +1518,18 @@ fn named_in_story(name: &str, after: &[Para<'_>]) -> bool {
                 && !NOT_FIRST_NAMES.contains(&previous_word)
                 && (initial || !before.ends_with(['.', '!', '?', '"', '”', ',']));
             let after = &text[at + form.len()..];
-            // `Lopez, a nurse`, `Lopez, 52`, `Lopez, who`: not `Houston, Texas`, a place's.
+            // `Lopez, a nurse`, `Lopez, 52`, `Lopez, who`: not a place's or a company's (`Houston,
+            // Texas`, `In Houston, officials`, `At Ford, engineers`, `Ford, which`).
+            // (`according to Lopez, the` is a person's.)
+            const PLACE_LEADS: &[&str] = &[
+                "In", "At", "From", "Near", "Across", "Outside", "Inside", "Around", "in", "at", "from",
+                "near", "across", "outside", "inside", "around",
+            ];
+            let next_word = after.trim_start().split([' ', ',']).next().unwrap_or("");
             let clause = !form.ends_with(',')
-                || after.trim_start().starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+                || (next_word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                    && !matches!(next_word, "which" | "where" | "whose")
+                    && !PLACE_LEADS.contains(&previous_word));
             let titled = TITLES.iter().any(|title| form.starts_with(title));
             !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
                 && !after.starts_with(char::is_alphanumeric)

@@ -878,3 +878,26 @@ fn the_fourth_reviews_cases() {
     let out = convert(&format!("Browsers change tabs\n\n{lede}\n\n{sentence}"));
     assert!(out.body.contains(sentence), "{}", out.body);
 }
+
+/// helper-67's review: the date under any header line but an event's, writers whose surname is a
+/// place's or a company's in the story, a Reuters brief with one link.
+#[test]
+fn the_fifth_reviews_cases() {
+    let lede = "The council approved the budget on Tuesday after a long debate about library funding.";
+    for line in ["Staff and agencies", "Jane Doe in Washington", "Austin, Texas", "Election 2024"] {
+        let out = convert(&format!("Council approves harbour budget\n{line}\nMarch 4, 2025\n\n{lede}"));
+        assert_eq!(out.date.map(|date| (date.year, date.month, date.day)), Some((2025, 3, 4)), "{line}");
+    }
+    for (writer, text) in [
+        ("Jane Ford", "At Ford, engineers traced the fault to a supplier's brake part, the company said."),
+        ("Emma Hamilton", "In Hamilton, the plan would add two hundred homes near the harbour."),
+        ("Sarah Jordan", "Jordan, which hosts millions of refugees, asked donors for more help on Tuesday."),
+    ] {
+        let out = convert(&format!("Council approves harbour budget\n{writer}\nMarch 4, 2025\n\n{text}"));
+        assert_eq!(out.authors, [writer], "{writer}: {out:?}");
+    }
+    let out = convert(&format!(
+        "Volvo weighs battery shift\n\nSTOCKHOLM, March 4 (Reuters) - Volvo Cars (VOLCARb.ST), opens new tab is in talks with battery makers.\n\n{lede}"
+    ));
+    assert!(out.body.contains("Volvo Cars (VOLCARb.ST) is in talks"), "{}", out.body);
+}
