@@ -699,3 +699,264 @@ pub(super) fn publisher_name(agency: &str) -> String {
         _ => agency.to_string(),
     }
 }
+
+/// First words of places', teams' and institutions' names (`New York`, `Real Madrid`, `Supreme
+/// Court`): a line opening with one under the headline is a label, not a writer.
+const PLACE_FIRST: &[&str] = &[
+    "New",
+    "Los",
+    "Las",
+    "San",
+    "Santa",
+    "Hong",
+    "Buenos",
+    "Middle",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Saint",
+    "St.",
+    "Sri",
+    "Costa",
+    "Puerto",
+    "Tel",
+    "Kuala",
+    "Cape",
+    "Port",
+    "Fort",
+    "Mount",
+    "Lake",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Central",
+    "United",
+    "Rio",
+    "Addis",
+    "Phnom",
+    "Real",
+    "Premier",
+    "Champions",
+    "Wall",
+    "Supreme",
+    "White",
+    "Gaza",
+    "Formula",
+    "Climate",
+    "Morning",
+    "Evening",
+    "Book",
+];
+
+/// Words of labels, places, teams and institutions that no person's name holds (`Live Updates`,
+/// `Silicon Valley`, `Premier League`, `Supreme Court`).
+const LABEL_WORDS: &[&str] = &[
+    "live",
+    "updates",
+    "update",
+    "crisis",
+    "interview",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "breaking",
+    "special",
+    "explainer",
+    "podcast",
+    "video",
+    "watch",
+    "latest",
+    "newsletter",
+    "sponsored",
+    "review",
+    "reviews",
+    "feature",
+    "obituary",
+    "city",
+    "county",
+    "island",
+    "islands",
+    "valley",
+    "beach",
+    "state",
+    "republic",
+    "kingdom",
+    "coast",
+    "region",
+    "province",
+    "district",
+    "league",
+    "cup",
+    "club",
+    "fc",
+    "united",
+    "house",
+    "street",
+    "court",
+    "strip",
+    "change",
+    "war",
+    "briefing",
+    "news",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "world",
+    "weather",
+    "markets",
+    "economy",
+    "technology",
+    "science",
+    "health",
+    "culture",
+    "music",
+    "film",
+    "books",
+    "travel",
+    "style",
+    "food",
+];
+
+/// A line of a few capitalised words that names a place or a section rather than a person
+/// (`New York`, `Live Updates`, `Premier League`).
+pub(super) fn is_place_or_label(line: &str) -> bool {
+    line.split_whitespace().next().is_some_and(|first| PLACE_FIRST.contains(&first))
+        || line.split_whitespace().any(|word| LABEL_WORDS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether the paragraphs of text `texts` name the person `name`: by the whole name, or by
+/// the surname as a story refers to someone it has named (`Smith said`, `Smith, 52,`, `Smith,
+/// who`, `Captain Smith`, `Smith's`). A surname that is also a word (`White House`, `Young
+/// voters`), a place's (`In Houston, Texas`) or another person's (`Boris Johnson said`, after
+/// another first name) is no mention.
+pub(super) fn named_in_story<'t>(name: &str, mut texts: impl Iterator<Item = &'t str>) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "who",
+        "died",
+        "was",
+        "has",
+        "had",
+        "dijo",
+        "afirmó",
+        "explicó",
+        "sagte",
+        "erklärte",
+        "a dit",
+        "a déclaré",
+        "ha detto",
+        "disse",
+    ];
+    const TITLES: &[&str] = &[
+        "Mr",
+        "Mr.",
+        "Ms",
+        "Ms.",
+        "Mrs",
+        "Mrs.",
+        "Dr",
+        "Dr.",
+        "Captain",
+        "Capt.",
+        "Sen.",
+        "Rep.",
+        "Gov.",
+        "President",
+        "Professor",
+        "Prof.",
+        "Coach",
+        "Judge",
+    ];
+    let surname = name.split_whitespace().next_back().map_or("", |w| w.trim_end_matches(['.', ',']));
+    let forms: Vec<String> = VERBS
+        .iter()
+        .map(|verb| format!("{surname} {verb}"))
+        .chain(TITLES.iter().map(|title| format!("{title} {surname}")))
+        .chain([format!("{surname},"), format!("{surname}’s"), format!("{surname}'s")])
+        .collect();
+    // Words that open a sentence or a clause before a name, and words a person is called by: a
+    // capitalised word before the surname that is none of them is another person's first name
+    // (`Boris Johnson said`).
+    const NOT_FIRST_NAMES: &[&str] = &[
+        "Then",
+        "But",
+        "And",
+        "When",
+        "Still",
+        "So",
+        "Yet",
+        "Now",
+        "In",
+        "At",
+        "On",
+        "For",
+        "As",
+        "If",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "Although",
+        "Though",
+        "Even",
+        "Only",
+        "Meanwhile",
+        "However",
+        "Later",
+        "Today",
+        "Yesterday",
+        "Asked",
+        "Nurse",
+        "Officer",
+        "Doctor",
+        "Según",
+        "Pero",
+        "Mais",
+        "Aber",
+        "Und",
+        "Quand",
+        "Cuando",
+        "Wenn",
+        "Als",
+        "Selon",
+        "Laut",
+    ];
+    let first_name = name.split_whitespace().next().unwrap_or(name);
+    // Written as it is, punctuation and all (word searches would find `White` in `White,`), and
+    // not after another first name.
+    let written = |text: &str, form: &str| {
+        memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()).any(|at| {
+            let before = text[..at].trim_end();
+            let previous_word = before.rsplit(' ').next().unwrap_or("");
+            // An initial (`Robert E. Lee`) is a name's; another full stop ends a sentence.
+            let initial = previous_word.chars().count() == 2 && previous_word.ends_with('.');
+            let another_person = previous_word.starts_with(char::is_uppercase)
+                && previous_word != first_name
+                && !NOT_FIRST_NAMES.contains(&previous_word)
+                && (initial || !before.ends_with(['.', '!', '?', '"', '”', ',']));
+            let after = &text[at + form.len()..];
+            // `Lopez, a nurse`, `Lopez, 52`, `Lopez, who`: not a place's or a company's (`Houston,
+            // Texas`, `In Houston, officials`, `At Ford, engineers`, `Ford, which`).
+            // (`according to Lopez, the` is a person's.)
+            const PLACE_LEADS: &[&str] = &[
+                "In", "At", "From", "Near", "Across", "Outside", "Inside", "Around", "in", "at", "from",
+                "near", "across", "outside", "inside", "around",
+            ];
+            let next_word = after.trim_start().split([' ', ',']).next().unwrap_or("");
+            let clause = !form.ends_with(',')
+                || (next_word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                    && !matches!(next_word, "which" | "where" | "whose")
+                    && !PLACE_LEADS.contains(&previous_word));
+            let titled = TITLES.iter().any(|title| form.starts_with(title));
+            !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !after.starts_with(char::is_alphanumeric)
+                && clause
+                && (titled || !another_person)
+        })
+    };
+    texts.any(|text| crate::text::contains_words(text, name) || forms.iter().any(|form| written(text, form)))
+}

@@ -4,7 +4,8 @@
 use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
 use super::byline::{
     Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, is_masthead_name,
-    names_in_place, parse_byline, publisher_name, tagline_names, writer_name,
+    is_place_or_label, named_in_story, names_in_place, parse_byline, publisher_name, tagline_names,
+    writer_name,
 };
 use super::clip_header::ClipHeader;
 use super::credits::{
@@ -73,6 +74,9 @@ pub(super) struct Layout {
     /// Page furniture cut from lines that stay (a gallery caption's `Item 1 of 2`), reported
     /// with the dropped lines.
     leftover_pieces: Vec<String>,
+    /// The link labels taken out of the body ([`Layout::link_labels_read_out`]), counted once
+    /// the roles are settled.
+    link_labels_read_out: usize,
     byline: Option<Byline>,
     updated: Option<UpdatedAt>,
     /// (year, month, day) of a date line near the top, or of a publication stamp.
@@ -93,6 +97,7 @@ impl Layout {
             photo_publisher: None,
             source_line: None,
             leftover_pieces: Vec::new(),
+            link_labels_read_out: 0,
             byline: None,
             updated: None,
             stamp: None,
@@ -108,6 +113,7 @@ impl Layout {
         layout.mark_header_lines(paras);
         layout.mark_date_stamp(paras);
         layout.find_lede(paras);
+        layout.link_labels_read_out = layout.link_labels_read_out(paras);
         layout
     }
 
@@ -593,7 +599,10 @@ impl Layout {
             && !is_masthead_name(line)
             && !is_place_or_label(line)
             && [self.previous_kept(at), self.next_kept(at)].into_iter().flatten().any(is_date_line)
-            && !named_in_story(line, &paras[at + 1..])
+            && !named_in_story(
+                line,
+                paras[at + 1..].iter().filter(|para| para.is_prose()).map(Para::first_line),
+            )
     }
 
     /// The lines between the headline and the lede: a byline and kickers, and a standfirst
@@ -949,11 +958,10 @@ impl Layout {
         out.dropped = self.clip.iter().map(|clip| clip.text.clone()).collect();
         out.dropped.extend(self.dropped_lines(paras));
         out.dropped.extend(self.leftover_pieces.iter().cloned());
-        let link_labels = self.link_label_count(paras);
-        if self.reads_out_links(paras) {
-            out.dropped
-                .extend(std::iter::repeat_n(LINK_LABEL.trim_start_matches(", ").to_string(), link_labels));
-        }
+        out.dropped.extend(std::iter::repeat_n(
+            LINK_LABEL.trim_start_matches(", ").to_string(),
+            self.link_labels_read_out,
+        ));
         out.dropped.extend(copies);
         if let Some(byline) = &self.byline {
             out.dropped.extend(byline.leftovers.iter().cloned());
@@ -1071,31 +1079,21 @@ impl Layout {
             text.push_str(line);
             words += count_words(line);
         }
-        if text.contains(LINK_LABEL) && self.reads_out_links(paras) {
-            without_link_labels(&text)
-        } else {
-            text
+        if self.link_labels_read_out > 0 { without_link_labels(&text) } else { text }
+    }
+
+    /// How many [`link_labels`] the body's paragraphs hold when they are a copy's that reads
+    /// links out (Reuters'): two or more, or one after a bracketed ticker or link (`Volvo Cars
+    /// (VOLCARb.ST), opens new tab`), where a story's own words would not put it; else none.
+    fn link_labels_read_out(&self, paras: &[Para<'_>]) -> usize {
+        let (mut count, mut after_bracket) = (0, false);
+        for line in (0..paras.len()).filter(|&i| self.roles[i] == Role::Body).flat_map(|i| &paras[i].lines) {
+            for at in link_labels(line) {
+                count += 1;
+                after_bracket |= line[..at].ends_with(')');
+            }
         }
-    }
-
-    /// The [`link_labels`] in the body's paragraphs.
-    fn link_label_count(&self, paras: &[Para<'_>]) -> usize {
-        (0..paras.len())
-            .filter(|&i| self.roles[i] == Role::Body)
-            .flat_map(|i| &paras[i].lines)
-            .map(|line| link_labels(line).count())
-            .sum()
-    }
-
-    /// Whether the body's link labels are a copy's (Reuters'): two or more, or one after a
-    /// bracketed ticker or link (`Volvo Cars (VOLCARb.ST), opens new tab`), where a story's own
-    /// words would not put it.
-    fn reads_out_links(&self, paras: &[Para<'_>]) -> bool {
-        self.link_label_count(paras) >= LINK_LABELS_OF_A_COPY
-            || (0..paras.len())
-                .filter(|&i| self.roles[i] == Role::Body)
-                .flat_map(|i| &paras[i].lines)
-                .any(|line| link_labels(line).any(|at| line[..at].ends_with(')')))
+        if count >= LINK_LABELS_OF_A_COPY || after_bracket { count } else { 0 }
     }
 
     fn fallback_title_source(&self, paras: &[Para<'_>]) -> String {
@@ -1221,7 +1219,7 @@ impl Layout {
         // What stands above the byline is the header's (a standfirst in two lines, as Bloomberg
         // prints one), not the story's subheads.
         let byline_at = self.roles.iter().position(|role| *role == Role::Byline);
-        let unlabel = self.reads_out_links(paras);
+        let unlabel = self.link_labels_read_out > 0;
         for (i, para) in paras.iter().enumerate() {
             match self.roles[i] {
                 // A rule before the story or after its end sets nothing apart.
@@ -1278,267 +1276,3 @@ impl Layout {
 /// How many [`link_labels`] mark a copy of a page that reads them out after every link (Reuters'):
 /// one is as likely a story's own words about browsers.
 const LINK_LABELS_OF_A_COPY: usize = 2;
-
-/// First words of places', teams' and institutions' names (`New York`, `Real Madrid`, `Supreme
-/// Court`): a line opening with one under the headline is a label, not a writer.
-const PLACE_FIRST: &[&str] = &[
-    "New",
-    "Los",
-    "Las",
-    "San",
-    "Santa",
-    "Hong",
-    "Buenos",
-    "Middle",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Saint",
-    "St.",
-    "Sri",
-    "Costa",
-    "Puerto",
-    "Tel",
-    "Kuala",
-    "Cape",
-    "Port",
-    "Fort",
-    "Mount",
-    "Lake",
-    "Upper",
-    "Lower",
-    "Greater",
-    "Central",
-    "United",
-    "Rio",
-    "Addis",
-    "Phnom",
-    "Real",
-    "Premier",
-    "Champions",
-    "Wall",
-    "Supreme",
-    "White",
-    "Gaza",
-    "Formula",
-    "Climate",
-    "Morning",
-    "Evening",
-    "Book",
-];
-
-/// Words of labels, places, teams and institutions that no person's name holds (`Live Updates`,
-/// `Silicon Valley`, `Premier League`, `Supreme Court`).
-const LABEL_WORDS: &[&str] = &[
-    "live",
-    "updates",
-    "update",
-    "crisis",
-    "interview",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "breaking",
-    "special",
-    "explainer",
-    "podcast",
-    "video",
-    "watch",
-    "latest",
-    "newsletter",
-    "sponsored",
-    "review",
-    "reviews",
-    "feature",
-    "obituary",
-    "city",
-    "county",
-    "island",
-    "islands",
-    "valley",
-    "beach",
-    "state",
-    "republic",
-    "kingdom",
-    "coast",
-    "region",
-    "province",
-    "district",
-    "league",
-    "cup",
-    "club",
-    "fc",
-    "united",
-    "house",
-    "street",
-    "court",
-    "strip",
-    "change",
-    "war",
-    "briefing",
-    "news",
-    "politics",
-    "business",
-    "sport",
-    "sports",
-    "world",
-    "weather",
-    "markets",
-    "economy",
-    "technology",
-    "science",
-    "health",
-    "culture",
-    "music",
-    "film",
-    "books",
-    "travel",
-    "style",
-    "food",
-];
-
-/// A line of a few capitalised words that names a place or a section rather than a person
-/// (`New York`, `Live Updates`, `Premier League`).
-fn is_place_or_label(line: &str) -> bool {
-    line.split_whitespace().next().is_some_and(|first| PLACE_FIRST.contains(&first))
-        || line.split_whitespace().any(|word| LABEL_WORDS.contains(&word.to_lowercase().as_str()))
-}
-
-/// Whether the paragraphs of text in `after` name the person `name`: by the whole name, or by
-/// the surname as a story refers to someone it has named (`Smith said`, `Smith, 52,`, `Smith,
-/// who`, `Captain Smith`, `Smith's`). A surname that is also a word (`White House`, `Young
-/// voters`), a place's (`In Houston, Texas`) or another person's (`Boris Johnson said`, after
-/// another first name) is no mention.
-fn named_in_story(name: &str, after: &[Para<'_>]) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "told",
-        "who",
-        "died",
-        "was",
-        "has",
-        "had",
-        "dijo",
-        "afirmó",
-        "explicó",
-        "sagte",
-        "erklärte",
-        "a dit",
-        "a déclaré",
-        "ha detto",
-        "disse",
-    ];
-    const TITLES: &[&str] = &[
-        "Mr",
-        "Mr.",
-        "Ms",
-        "Ms.",
-        "Mrs",
-        "Mrs.",
-        "Dr",
-        "Dr.",
-        "Captain",
-        "Capt.",
-        "Sen.",
-        "Rep.",
-        "Gov.",
-        "President",
-        "Professor",
-        "Prof.",
-        "Coach",
-        "Judge",
-    ];
-    let surname = name.split_whitespace().next_back().map_or("", |w| w.trim_end_matches(['.', ',']));
-    let forms: Vec<String> = VERBS
-        .iter()
-        .map(|verb| format!("{surname} {verb}"))
-        .chain(TITLES.iter().map(|title| format!("{title} {surname}")))
-        .chain([format!("{surname},"), format!("{surname}’s"), format!("{surname}'s")])
-        .collect();
-    // Words that open a sentence or a clause before a name, and words a person is called by: a
-    // capitalised word before the surname that is none of them is another person's first name
-    // (`Boris Johnson said`).
-    const NOT_FIRST_NAMES: &[&str] = &[
-        "Then",
-        "But",
-        "And",
-        "When",
-        "Still",
-        "So",
-        "Yet",
-        "Now",
-        "In",
-        "At",
-        "On",
-        "For",
-        "As",
-        "If",
-        "While",
-        "After",
-        "Before",
-        "Since",
-        "Although",
-        "Though",
-        "Even",
-        "Only",
-        "Meanwhile",
-        "However",
-        "Later",
-        "Today",
-        "Yesterday",
-        "Asked",
-        "Nurse",
-        "Officer",
-        "Doctor",
-        "Según",
-        "Pero",
-        "Mais",
-        "Aber",
-        "Und",
-        "Quand",
-        "Cuando",
-        "Wenn",
-        "Als",
-        "Selon",
-        "Laut",
-    ];
-    let first_name = name.split_whitespace().next().unwrap_or(name);
-    // Written as it is, punctuation and all (word searches would find `White` in `White,`), and
-    // not after another first name.
-    let written = |text: &str, form: &str| {
-        memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()).any(|at| {
-            let before = text[..at].trim_end();
-            let previous_word = before.rsplit(' ').next().unwrap_or("");
-            // An initial (`Robert E. Lee`) is a name's; another full stop ends a sentence.
-            let initial = previous_word.chars().count() == 2 && previous_word.ends_with('.');
-            let another_person = previous_word.starts_with(char::is_uppercase)
-                && previous_word != first_name
-                && !NOT_FIRST_NAMES.contains(&previous_word)
-                && (initial || !before.ends_with(['.', '!', '?', '"', '”', ',']));
-            let after = &text[at + form.len()..];
-            // `Lopez, a nurse`, `Lopez, 52`, `Lopez, who`: not a place's or a company's (`Houston,
-            // Texas`, `In Houston, officials`, `At Ford, engineers`, `Ford, which`).
-            // (`according to Lopez, the` is a person's.)
-            const PLACE_LEADS: &[&str] = &[
-                "In", "At", "From", "Near", "Across", "Outside", "Inside", "Around", "in", "at", "from",
-                "near", "across", "outside", "inside", "around",
-            ];
-            let next_word = after.trim_start().split([' ', ',']).next().unwrap_or("");
-            let clause = !form.ends_with(',')
-                || (next_word.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-                    && !matches!(next_word, "which" | "where" | "whose")
-                    && !PLACE_LEADS.contains(&previous_word));
-            let titled = TITLES.iter().any(|title| form.starts_with(title));
-            !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !after.starts_with(char::is_alphanumeric)
-                && clause
-                && (titled || !another_person)
-        })
-    };
-    after.iter().filter(|para| para.is_prose()).any(|para| {
-        let text = para.lines[0];
-        crate::text::contains_words(text, name) || forms.iter().any(|form| written(text, form))
-    })
-}
