@@ -8,8 +8,8 @@
 //! text for Gazette and as a Hugo site, in tmpfs (`/dev/shm`) when there is one, since disk writes
 //! on shared machines are slow and noisy. Then runs clean builds into tmpfs, the two tools taking
 //! turns so a change in the machine's speed during the run falls on both alike, and reports the
-//! median wall time, CPU time (user + system) and peak RSS measured by GNU time, the
-//! files written, and the ratio to Hugo. Clean builds start without Gazette's caches. For Gazette
+//! median wall time, CPU time (user + system) and peak RSS measured by GNU time, the files and
+//! bytes written, and the ratio to Hugo. Clean builds start without Gazette's caches. For Gazette
 //! it also times a no-op rebuild (nothing changed, output already there) and a rebuild after one
 //! article was edited (the other articles come from the ingest cache). Hugo is skipped when it is
 //! not on PATH (`apt-get install hugo`). With Hugo, Gazette also builds the Hugo site's own
@@ -105,9 +105,10 @@ fn main() {
     // Clean builds of the two tools take turns, each going first every other time, so a machine
     // that slows down or speeds up during the run moves both medians alike.
     let (mut gazette_runs, mut hugo_runs, mut markdown_runs) = (Vec::new(), Vec::new(), Vec::new());
-    let (mut files, mut hugo_files, mut markdown_files) = (0, 0, 0);
+    let (mut files, mut hugo_files, mut markdown_files) =
+        (Written::default(), Written::default(), Written::default());
     let mut markdown_refused: Option<String> = None;
-    let (mut base_runs, mut base_files) = (Vec::new(), 0);
+    let (mut base_runs, mut base_files) = (Vec::new(), Written::default());
     for run in 0..runs {
         // The smaller build goes first every other time too.
         let base_first = run % 2 == 0;
@@ -167,56 +168,45 @@ fn main() {
     }
     std::fs::write(&edited, &original).expect("the article can be restored");
     println!("{articles} articles, median of {runs} runs, output to {}", scratch.display());
-    println!("{:<22} {:>9} {:>9} {:>10} {:>8}", "", "wall s", "CPU s", "peak MB", "files");
+    println!("{:<24} {:>9} {:>9} {:>10} {:>8} {:>8}", "", "wall s", "CPU s", "peak MB", "files", "MB out");
+    let row = |name: &str, s: Sample, out: Written| {
+        println!(
+            "{name:<24} {:>9.2} {:>9.2} {:>10.0} {:>8} {:>8.0}",
+            s.wall, s.cpu, s.rss_mb, out.files, out.mb
+        );
+    };
     let g = median(&gazette_runs);
-    println!("{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}", "gazette clean build", g.wall, g.cpu, g.rss_mb, files);
+    row("gazette clean build", g, files);
     if !base_runs.is_empty() {
         let b = median(&base_runs);
+        row(&format!("gazette, {scaling_from} articles"), b, base_files);
         println!(
-            "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
-            format!("gazette, {scaling_from} articles"),
-            b.wall,
-            b.cpu,
-            b.rss_mb,
-            base_files
-        );
-        println!(
-            "growth from {scaling_from} articles: {:.1}x the articles, wall {:.2}x, CPU {:.2}x, peak memory {:.2}x, files {:.2}x",
+            "growth from {scaling_from} articles: {:.1}x the articles, wall {:.2}x, CPU {:.2}x, peak memory {:.2}x, files {:.2}x, bytes {:.2}x",
             articles as f64 / scaling_from as f64,
             g.wall / b.wall,
             g.cpu / b.cpu,
             g.rss_mb / b.rss_mb,
-            files as f64 / base_files.max(1) as f64
+            files.files as f64 / base_files.files.max(1) as f64,
+            files.mb / base_files.mb.max(f64::MIN_POSITIVE)
         );
     }
     let n = median(&noop_runs);
-    println!(
-        "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
-        "gazette no-op rebuild", n.wall, n.cpu, n.rss_mb, files
-    );
+    row("gazette no-op rebuild", n, files);
     let e = median(&edit_runs);
-    println!(
-        "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
-        "gazette 1 article edited", e.wall, e.cpu, e.rss_mb, files
-    );
+    row("gazette 1 article edited", e, files);
     if !hugo_runs.is_empty() {
         let h = median(&hugo_runs);
-        println!(
-            "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
-            "hugo clean build", h.wall, h.cpu, h.rss_mb, hugo_files
-        );
+        row("hugo clean build", h, hugo_files);
         let on_markdown = (!markdown_runs.is_empty()).then(|| median(&markdown_runs));
         if let Some(m) = on_markdown {
-            println!(
-                "{:<22} {:>9.2} {:>9.2} {:>10.0} {:>8}",
-                "gazette, Hugo's input", m.wall, m.cpu, m.rss_mb, markdown_files
-            );
+            row("gazette, Hugo's input", m, markdown_files);
         }
         println!(
-            "hugo / gazette: wall {:.2}x, CPU {:.2}x, peak memory {:.2}x",
+            "hugo / gazette: wall {:.2}x, CPU {:.2}x, peak memory {:.2}x (gazette writes {:.1}x hugo's bytes)",
             h.wall / g.wall,
             h.cpu / g.cpu,
-            h.rss_mb / g.rss_mb
+            h.rss_mb / g.rss_mb,
+            files.mb / hugo_files.mb.max(f64::MIN_POSITIVE)
         );
         match (on_markdown, markdown_refused) {
             (Some(m), _) => println!(
@@ -300,8 +290,22 @@ fn median(samples: &[Sample]) -> Sample {
     Sample { wall: pick(|s| s.wall), cpu: pick(|s| s.cpu), rss_mb: pick(|s| s.rss_mb) }
 }
 
-fn count_files(dir: &Path) -> usize {
-    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).count()
+/// What a build left in its output folder: the files, and their bytes in MB. The bytes matter
+/// as much as the count: on tmpfs each one is copied by the kernel into a page of memory, which
+/// costs CPU time (system time) that the build is charged for.
+#[derive(Debug, Clone, Copy, Default)]
+struct Written {
+    files: usize,
+    mb: f64,
+}
+
+fn count_files(dir: &Path) -> Written {
+    let (files, bytes) = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .fold((0, 0), |(files, bytes), e| (files + 1, bytes + e.metadata().map_or(0, |m| m.len())));
+    Written { files, mb: bytes as f64 / 1e6 }
 }
 
 fn which(tool: &str) -> Option<PathBuf> {
