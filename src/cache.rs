@@ -150,8 +150,11 @@ fn epoch_nanos(time: std::time::SystemTime) -> Option<u128> {
 }
 
 /// Whether `dir` still holds `files` files, none of them modified after `committed` (files the
-/// build kept from an earlier one are older still). A damaged page or a deleted one makes the
-/// next build run: someone repairing a site by building it again expects it to be repaired.
+/// build kept from an earlier one are older still), and no folder of it changed since: a file
+/// renamed, added or removed changes its folder's modification time, though a rename keeps the
+/// file's own time and the count. A damaged page or a deleted one makes the next build run:
+/// someone repairing a site by building it again expects it to be repaired, and `publish`
+/// would otherwise upload the damage.
 fn output_intact(dir: &Path, files: usize, committed: u128) -> bool {
     dir.is_dir() && unmodified_files(dir, committed, 0) == Some(files)
 }
@@ -161,13 +164,16 @@ fn output_intact(dir: &Path, files: usize, committed: u128) -> bool {
 const DEEPEST_OUTPUT: usize = 64;
 
 /// How many files are under `dir`, `depth` folders below the output folder (Gazette's marker and
-/// version-control folders at the top are not counted), or `None` as soon as one was modified after `committed` or a folder
-/// cannot be read. A 10,000-article site has 18,000 folders; reading them one after the other
+/// version-control folders at the top are not counted), or `None` as soon as one of them or a
+/// folder was modified after `committed`, or a folder cannot be read. A 10,000-article site has 18,000 folders; reading them one after the other
 /// was most of a no-op build, so sub-folders are read in parallel, and the time of each file is
 /// asked through its folder's entry (one call per file, not a path lookup from the top).
 /// Symbolic links are not followed, and not counted.
 fn unmodified_files(dir: &Path, committed: u128, depth: usize) -> Option<usize> {
     if depth > DEEPEST_OUTPUT {
+        return None;
+    }
+    if epoch_nanos(std::fs::symlink_metadata(dir).ok()?.modified().ok()?)? > committed {
         return None;
     }
     let mut folders = Vec::new();

@@ -641,6 +641,7 @@ fn publish(args: PublishArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
     let config = load_config(&args.site, Overrides::default())?;
     let (name, target) = gazette::publish::select_target(&config, args.target.as_deref())?;
     target.check_apart_from(&config.source_folders())?;
+    target.check_apart_from_output(&config.output_dir)?;
     // A dry run changes nothing, the output folder included: it builds the production site into a
     // scratch folder, removed when it is done, and plans from that.
     let mut scratch = (args.dry_run && !args.no_build).then(ScratchFolder::new);

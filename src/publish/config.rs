@@ -6,7 +6,7 @@
 //! naming it, not a silently ignored setting.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -120,6 +120,17 @@ pub struct Target {
     pub precompress: bool,
 }
 
+/// Whether folders `a` and `b` are one, or one holds the other, as written (`static/../content`
+/// is `content`) or through symbolic links.
+fn overlap(a: &Path, b: &Path) -> bool {
+    let same_or_nested = |a: &Path, b: &Path| a.starts_with(b) || b.starts_with(a);
+    same_or_nested(&lexical(a), &lexical(b))
+        || matches!(
+            (crate::config::through_links(a), crate::config::through_links(b)),
+            (Some(a), Some(b)) if same_or_nested(&a, &b)
+        )
+}
+
 impl Target {
     /// A target of `kind` with every common setting at its default.
     pub fn new(kind: TargetConfig) -> Self {
@@ -131,12 +142,7 @@ impl Target {
     /// articles the site is built from, and `--yes` would delete them.
     pub fn check_apart_from(&self, folders: &[PathBuf]) -> Result<(), PublishError> {
         let TargetConfig::Dir { path } = &self.kind else { return Ok(()) };
-        let same_or_nested = |a: &std::path::Path, b: &std::path::Path| a.starts_with(b) || b.starts_with(a);
-        let clash = folders.iter().find(|folder| {
-            same_or_nested(&lexical(path), &lexical(folder))
-                || matches!((crate::config::through_links(path), crate::config::through_links(folder)), (Some(a), Some(b)) if same_or_nested(&a, &b))
-        });
-        match clash {
+        match folders.iter().find(|folder| overlap(path, folder)) {
             Some(folder) => Err(PublishError::config(format!(
                 "the dir target {} and the site's folder {} must not contain one another: publishing \
                  would overwrite what the site is built from",
@@ -144,6 +150,20 @@ impl Target {
                 folder.display()
             ))),
             None => Ok(()),
+        }
+    }
+
+    /// Refuse a `dir` target that holds the site's output folder or lies inside it: each would
+    /// overwrite the other. Checked before a dry run builds into a scratch folder, so that the
+    /// dry run says what the publish would.
+    pub fn check_apart_from_output(&self, output: &Path) -> Result<(), PublishError> {
+        match &self.kind {
+            TargetConfig::Dir { path } if overlap(path, output) => Err(PublishError::config(format!(
+                "the dir target {} and the output folder {} must not contain one another",
+                path.display(),
+                output.display()
+            ))),
+            _ => Ok(()),
         }
     }
 

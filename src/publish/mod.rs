@@ -134,7 +134,10 @@ pub fn target_warnings(config: &crate::config::Config) -> Vec<crate::diagnostic:
         .keys()
         .filter_map(|name| {
             select_target(config, Some(name))
-                .and_then(|(_, target)| target.check_apart_from(&config.source_folders()))
+                .and_then(|(_, target)| {
+                    target.check_apart_from(&config.source_folders())?;
+                    target.check_apart_from_output(&config.output_dir)
+                })
                 .err()
         })
         .map(|error| {

@@ -478,6 +478,15 @@ fn a_no_op_rebuild_writes_nothing_and_any_change_rebuilds() {
     assert!(!site.build_ok().stderr.contains("Nothing changed"), "a file was added");
     assert!(!site.has_output("2025/03/extra/stray.html"));
     assert!(site.build_ok().stderr.contains("Nothing changed"));
+    // A page renamed keeps its time and the count of files, but not its folder's time: the day's
+    // digest must come back, or `publish` would upload the damage. (The wait lets the file
+    // system's clock, coarser than the build's, pass the build's end.)
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let day = site.root.join("public/2025/03/14");
+    std::fs::rename(day.join("index.html"), day.join("old.html")).unwrap();
+    assert!(!site.build_ok().stderr.contains("Nothing changed"), "a page was renamed");
+    assert!(site.has_output("2025/03/14/index.html") && !site.has_output("2025/03/14/old.html"));
+    assert!(site.build_ok().stderr.contains("Nothing changed"));
     let earlier = site.run(&["build", "--now", "2025-01-01T00:00:00Z"]);
     assert!(!earlier.stderr.contains("Nothing changed"), "a different clock can change what is published");
 }
@@ -781,7 +790,8 @@ fn a_site_without_its_address_is_warned_about_and_not_published() {
 #[test]
 fn publish_dry_runs_leave_the_output_alone_and_a_target_may_not_overwrite_the_articles() {
     let config = "\u{feff}title: Harbour News\nbase_url: https://news.example.org/\n\
-                  publish:\n  mirror:\n    type: dir\n    path: ../mirror\n  oops:\n    type: dir\n    path: content\n";
+                  publish:\n  mirror:\n    type: dir\n    path: ../mirror\n  oops:\n    type: dir\n    path: content\n  \
+                  into_output:\n    type: dir\n    path: public/www\n";
     let site = SiteTest::with_files(&[
         ("site.yaml", config),
         (
@@ -819,6 +829,26 @@ fn publish_dry_runs_leave_the_output_alone_and_a_target_may_not_overwrite_the_ar
     assert!(!run.success);
     assert!(run.stderr.contains("must not contain one another"), "{}", run.stderr);
     assert!(site.root.join("content/2025-03-01-strike.txt").exists(), "the articles are untouched");
+
+    // A target inside the output folder: the dry run, which builds into a scratch folder, says
+    // what the publish says.
+    for args in [&["publish", "into_output", "--dry-run"][..], &["publish", "into_output", "--yes"]] {
+        let run = site.run(args);
+        assert!(!run.success, "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("public/www and the output folder")
+                && run.stderr.contains("must not contain one another"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    assert!(!site.root.join("public/www").exists());
+    let run = site.build_ok();
+    assert!(
+        run.stderr.contains("public/www and the output folder"),
+        "and a build warns of it: {}",
+        run.stderr
+    );
 }
 
 /// A mistake under `publish:` is told at the next build, not at the first publish.
