@@ -973,6 +973,14 @@ fn import(args: ImportArgs, printer: &Printer) -> anyhow::Result<ExitCode> {
                 };
                 s
             }));
+        } else if !root.exists() {
+            // The content folder missing is told as `build` tells it (where the site is, or how
+            // to start one); any other path given is simply not there.
+            if root == config.content_dir {
+                problems.extend(gazette::discover::walk(&root).diagnostics);
+            } else {
+                problems.push(Diagnostic::error(&root, "no such file or folder"));
+            }
         } else {
             let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             match gazette::discover::classify(&name) {

@@ -547,10 +547,15 @@ impl Config {
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
             return Err(invalid("theme", format!("`{theme}` is not a folder name under themes/")));
         }
-        let content_dir = lexical(&root.join(content_dir.unwrap_or_else(|| PathBuf::from("content"))));
+        let content_dir = with_home(&content_dir.unwrap_or_else(|| PathBuf::from("content")))
+            .map_err(|message| invalid("content_dir", message))?;
+        let content_dir = lexical(&root.join(content_dir));
         let output_dir = lexical(&match &overrides.output_dir {
-            Some(dir) => absolute(dir),
-            None => root.join(output_dir.unwrap_or_else(|| PathBuf::from("public"))),
+            Some(dir) => absolute(&with_home(dir).map_err(|message| invalid("output_dir", message))?),
+            None => root.join(
+                with_home(&output_dir.unwrap_or_else(|| PathBuf::from("public")))
+                    .map_err(|message| invalid("output_dir", message))?,
+            ),
         });
         let protected = source_folders(&root, &content_dir);
         if root.starts_with(&output_dir)
@@ -818,6 +823,18 @@ fn at_least_one(message: String) -> String {
     }
 }
 
+/// `~` and `~/…` as the shell reads them, in the user's home folder: site.yaml is read by no
+/// shell, and `path: ~/www` was a folder named `~` inside the site, published to without a word.
+/// Any other path, `~other/…` included, is returned as it is. Fails only when there is no
+/// `HOME` to put in, naming what was written.
+pub(crate) fn with_home(path: &Path) -> Result<PathBuf, String> {
+    let Ok(rest) = path.strip_prefix("~") else { return Ok(path.to_path_buf()) };
+    match std::env::var_os("HOME").filter(|home| !home.is_empty()) {
+        Some(home) => Ok(PathBuf::from(home).join(rest)),
+        None => Err(format!("{} starts with `~`, but HOME is not set; write the whole path", path.display())),
+    }
+}
+
 /// Folds `.` and `..` without touching the file system, so `public/..` is seen as the root.
 pub(crate) fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -880,6 +897,17 @@ fn normalise_base_url(url: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_leading_tilde_folder_is_the_home_folder() {
+        // HOME is set wherever the tests run; the one case that reads it is compared with it.
+        let home = PathBuf::from(std::env::var_os("HOME").expect("HOME is set"));
+        assert_eq!(with_home(Path::new("~/www")).unwrap(), home.join("www"));
+        assert_eq!(with_home(Path::new("~")).unwrap(), home);
+        for kept in ["~other/www", "www/~", "/srv/~/www", "public", "~www"] {
+            assert_eq!(with_home(Path::new(kept)).unwrap(), PathBuf::from(kept), "{kept}");
+        }
+    }
 
     fn resolve(yaml_text: &str) -> Result<Config, ConfigError> {
         let raw: RawConfig = yaml::parse(yaml_text).map_err(|e| ConfigError::Parse {

@@ -193,6 +193,8 @@ pub fn select_target(
             if path.as_os_str().is_empty() {
                 return Err(PublishError::config(format!("publish target `{name}`: `path` is empty")));
             }
+            *path = crate::config::with_home(path)
+                .map_err(|message| PublishError::config(format!("publish target `{name}`: {message}")))?;
             if path.is_relative() {
                 *path = root.join(&*path);
             }

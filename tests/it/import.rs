@@ -369,3 +369,21 @@ fn the_outlet_a_file_or_its_text_names_is_the_articles_source() {
     assert!(run.stdout.contains("\nsource: Al Jazeera\n"), "{}", run.stdout);
     assert!(!run.stdout.contains("credit:"), "the source line is no photo credit: {}", run.stdout);
 }
+
+/// A content folder that is not there is told as `build` tells it, and a path given that is not
+/// there as missing, not as "not a .txt or .md article".
+#[test]
+fn import_of_a_missing_folder_says_it_is_missing() {
+    let site = SiteTest::with_files(&[]);
+    std::fs::remove_dir(site.root.join("content")).unwrap();
+    let run = site.run(&["import"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("no content folder here"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not a .txt or .md article"), "{}", run.stderr);
+    let run = site.run(&["import", "clippings/nosuchdir"]);
+    assert!(!run.success);
+    assert!(run.stderr.contains("clippings/nosuchdir: no such file or folder"), "{}", run.stderr);
+    // A file that is there but no article is still told as one.
+    site.write("notes.pdf", "%PDF");
+    assert!(site.run(&["import", "notes.pdf"]).stderr.contains("notes.pdf: not a .txt or .md article"));
+}

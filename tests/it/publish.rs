@@ -971,3 +971,41 @@ fn a_clone_of_the_published_branch_is_the_output_folder() {
     assert!(site.root.join("public/.git").is_dir(), "the clone's repository is kept");
     assert!(site.output("2025/03/01/ferry/index.html").contains("Ferry fares rise"));
 }
+
+/// `~/…` in site.yaml is the user's home folder, as in a shell: `path: ~/www` published into a
+/// folder named `~` inside the site, and said nothing of it.
+#[test]
+fn a_tilde_in_site_yaml_paths_is_the_home_folder() {
+    let site = crate::harness::SiteTest::with_files(&[
+        (
+            "site.yaml",
+            "base_url: https://news.example.org/\noutput_dir: ~/built\n\
+             publish:\n  mirror:\n    type: dir\n    path: ~/www\n",
+        ),
+        (
+            "content/2025-03-01-strike.txt",
+            "Dock workers walk out\n\nDock workers in Portvale walked out on Monday.\n",
+        ),
+    ]);
+    let home = site.root.parent().unwrap().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let gazette = |args: &[&str], home: Option<&Path>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
+        command.args(args).current_dir(&site.root);
+        match home {
+            Some(home) => command.env("HOME", home),
+            None => command.env_remove("HOME"),
+        };
+        let output = command.output().unwrap();
+        (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let (ok, stderr) = gazette(&["publish", "mirror", "--yes"], Some(&home));
+    assert!(ok, "{stderr}");
+    assert!(home.join("built/2025/03/01/strike/index.html").is_file(), "output_dir: ~/built");
+    assert!(home.join("www/2025/03/01/strike/index.html").is_file(), "path: ~/www");
+    assert!(!site.root.join("~").exists(), "no folder named `~` in the site");
+    // Without a home folder to put in, the build says so rather than guess.
+    let (ok, stderr) = gazette(&["build"], None);
+    assert!(!ok);
+    assert!(stderr.contains("output_dir") && stderr.contains("HOME is not set"), "{stderr}");
+}
