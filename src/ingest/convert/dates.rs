@@ -133,6 +133,9 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         Some((stamp, after)) if is_reading_time(after.trim()) => stamp.trim_end(),
         _ => line,
     };
+    if let Some((published, _)) = published_and_updated(line) {
+        return publication_stamp(published);
+    }
     if let Some((date, time)) = place_date_time(line) {
         return Some(PublicationStamp { date, led: false, time: Some(time) });
     }
@@ -272,9 +275,31 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
 }
 
 /// The `Updated …` part of a stamp line (`March 4, 2025 4:58 PM GMT Updated March 4, 2025 6:10
-/// PM GMT`), from its word `Updated` on.
+/// PM GMT`), from its word `Updated` on, or the part of a line of two that says it
+/// ([`published_and_updated`]).
 pub(super) fn update_after_stamp(line: &str) -> Option<&str> {
+    if let Some((_, updated)) = published_and_updated(line) {
+        return Some(updated);
+    }
     line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..])
+}
+
+/// A stamp line that gives both moments, each with its word, apart by a bar or a dot, in either
+/// order (`PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: March 4, 2025 at 10:01 AM EST`,
+/// `Updated: November 4, 2026 | Published: November 3, 2026`): the published part and the
+/// updated part. Read first, so that the update's date is never taken for the story's.
+pub(super) fn published_and_updated(line: &str) -> Option<(&str, &str)> {
+    let (first, second) = line.split_once(" | ").or_else(|| line.split_once(" · "))?;
+    let (first, second) = (first.trim(), second.trim());
+    let led_by =
+        |part: &str, leads: &[&str]| leads.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some());
+    if led_by(first, PUBLISHED_LEADS) && led_by(second, UPDATED_LEADS) {
+        Some((first, second))
+    } else if led_by(first, UPDATED_LEADS) && led_by(second, PUBLISHED_LEADS) {
+        Some((second, first))
+    } else {
+        None
+    }
 }
 
 /// What [`publication_stamp`] read: the date, and whether a word (`Published`) said what the line

@@ -14,8 +14,8 @@ use super::credits::{
 };
 use super::dateline::{is_titled_place, parse_dateline};
 use super::dates::{
-    ClockTime, PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, update_after_stamp,
-    updated_date,
+    ClockTime, PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, published_and_updated,
+    update_after_stamp, updated_date,
 };
 use super::embeds::{Signature, parse_signature};
 use super::furniture::{
@@ -723,8 +723,10 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
+            // A line that gives the publication too is the publication stamp's to read.
             if self.updated.is_none()
                 && is_timestamp_line(line)
+                && published_and_updated(line).is_none()
                 && let Some(date) = updated_date(line)
             {
                 self.updated = Some(date);

@@ -559,6 +559,28 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
         ),
         // An `Updated` line alone: the story is at most that old.
         ("Updated: 09:30 a.m. ET, Jan 15, 2025", (2025, 1, 15), Some(((2025, 1, 15), Some((9, 30))))),
+        // Both moments on one line, either first, with times or not (helper-68's review: the
+        // update was taken for the day, dropped, or the line not read at all).
+        (
+            "Updated: November 4, 2026 | Published: November 3, 2026",
+            (2026, 11, 3),
+            Some(((2026, 11, 4), None)),
+        ),
+        (
+            "PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: March 4, 2025 at 10:01 AM EST",
+            (2025, 3, 3),
+            Some(((2025, 3, 4), Some((10, 1)))),
+        ),
+        (
+            "Published: November 3, 2026 | Updated: November 4, 2026",
+            (2026, 11, 3),
+            Some(((2026, 11, 4), None)),
+        ),
+        (
+            "Posted March 3, 2025 · Last updated March 5, 2025 at 8:15 a.m.",
+            (2025, 3, 3),
+            Some(((2025, 3, 5), Some((8, 15)))),
+        ),
     ] {
         let out = convert(&format!("Council approves budget\n\n{header}\n\n{lede}"));
         let found = out.date.unwrap_or_else(|| panic!("{header}: no date: {out:#?}"));
