@@ -1,11 +1,13 @@
 //! Bylines: `By …` lines, taglines and agency credits read into authors and a source, with
 //! the furniture around names (roles, outlets, places) set aside.
 
-use super::credits::{ends_as_sentence, is_name_word};
+use super::credits::{ends_as_sentence, is_bare_name, is_name_word};
+use super::dateline::is_titled_place;
 use super::dates::{parse_full_date, parse_month_day};
 use super::furniture::is_timestamp_line;
 use super::headline::starts_capitalised;
 use super::language::has_at_most_words;
+use super::publishers::outlet_named;
 use crate::text::strip_prefix_ignore_case;
 
 #[derive(Debug)]
@@ -959,4 +961,41 @@ pub(super) fn named_in_story<'t>(name: &str, mut texts: impl Iterator<Item = &'t
         })
     };
     texts.any(|text| crate::text::contains_words(text, name) || forms.iter().any(|form| written(text, form)))
+}
+
+/// The BBC's byline: a writer's name alone over the outlet and where the writer is (`Priya
+/// Natarajan` over `BBC News, Kent`), the two lines a paragraph each or one paragraph.
+pub(super) fn name_over_outlet(name_line: &str, outlet_line: &str) -> Option<Byline> {
+    if !is_bare_name(name_line) || !has_at_most_words(outlet_line, 6) || ends_as_sentence(outlet_line) {
+        return None;
+    }
+    let outlet = outlet_line.split(',').next().map(str::trim).filter(|o| is_known_agency(o))?;
+    // After the comma, a place (`Kent`), not a sentence (`Bloomberg, 83, wants…`).
+    let place = outlet_line[outlet.len()..].trim_start_matches([',', ' ']);
+    if !place.is_empty() && !is_titled_place(place) {
+        return None;
+    }
+    Some(Byline {
+        line: format!("{name_line}\n{outlet_line}"),
+        authors: vec![name_line.to_string()],
+        agency: Some(outlet.to_string()),
+        leftovers: (!place.is_empty()).then(|| place.to_string()).into_iter().collect(),
+    })
+}
+
+/// A line that is only the name of an outlet, as pages print the writer's employer under the
+/// byline: an agency (`Associated Press`), an outlet Gazette knows (`The New York Times`), or a
+/// paper's name with `The` and a masthead's word (`The Portvale Courier`). Without `The`, such a
+/// name is as often a section's or a label's (`Breaking News`, `Daily Briefing`).
+pub(super) fn outlet_on_its_own(line: &str) -> Option<String> {
+    if !has_at_most_words(line, 6) || ends_as_sentence(line) {
+        return None;
+    }
+    if is_known_agency(line) {
+        return Some(line.to_string());
+    }
+    if let Some(outlet) = outlet_named(line) {
+        return Some(outlet.name.to_string());
+    }
+    (line.starts_with("The ") && is_masthead_name(line)).then(|| line.to_string())
 }

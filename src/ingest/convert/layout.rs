@@ -4,8 +4,8 @@
 use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
 use super::byline::{
     Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, is_masthead_name,
-    is_place_or_label, named_in_story, names_in_place, parse_byline, publisher_name, tagline_names,
-    writer_name,
+    is_place_or_label, name_over_outlet, named_in_story, names_in_place, outlet_on_its_own, parse_byline,
+    publisher_name, tagline_names, writer_name,
 };
 use super::clip_header::ClipHeader;
 use super::credits::{
@@ -617,11 +617,22 @@ impl Layout {
             if self.roles[i] != Role::Body {
                 continue;
             }
+            let title = self.roles[..i].iter().position(|role| *role == Role::Title);
+            let under_headline = title.is_some();
+            // The BBC's byline copied as one paragraph: the name, and the outlet and place under
+            // it (`Sarah Jones` / `BBC News, Kent`).
+            if self.byline.is_none()
+                && under_headline
+                && let [name_line, outlet_line] = para.lines[..]
+                && let Some(byline) = name_over_outlet(name_line, outlet_line)
+            {
+                self.byline = Some(byline);
+                self.roles[i] = Role::Byline;
+                continue;
+            }
             let Some(line) = para.single_line() else {
                 break;
             };
-            let title = self.roles[..i].iter().position(|role| *role == Role::Title);
-            let under_headline = title.is_some();
             // The headline printed again under the page's buttons (Substack's, over its
             // standfirst): one headline.
             if title.is_some_and(|t| paras[t].single_line() == Some(line)) {
@@ -648,26 +659,11 @@ impl Layout {
             // The BBC's byline: a name alone over the outlet and where the writer is (`Priya
             // Natarajan` over `BBC News, Kent`).
             if self.byline.is_none()
-                && is_bare_name(line)
                 && let Some(next) = self.next_kept(i)
                 && let Some(outlet_line) = paras[next].single_line()
-                && let Some(outlet) =
-                    outlet_line.split(',').next().map(str::trim).filter(|o| is_known_agency(o))
-                && has_at_most_words(outlet_line, 6)
-                && !ends_as_sentence(outlet_line)
-                // After the comma, a place (`Kent`), not a sentence (`Bloomberg, 83, wants…`).
-                && {
-                    let place = outlet_line[outlet.len()..].trim_start_matches([',', ' ']);
-                    place.is_empty() || is_titled_place(place)
-                }
+                && let Some(byline) = name_over_outlet(line, outlet_line)
             {
-                let place = outlet_line[outlet.len()..].trim_start_matches([',', ' ']);
-                self.byline = Some(Byline {
-                    line: format!("{line}\n{outlet_line}"),
-                    authors: vec![line.to_string()],
-                    agency: Some(outlet.to_string()),
-                    leftovers: (!place.is_empty()).then(|| place.to_string()).into_iter().collect(),
-                });
+                self.byline = Some(byline);
                 self.roles[i] = Role::Byline;
                 self.roles[next] = Role::Byline;
                 continue;
@@ -707,6 +703,19 @@ impl Layout {
                 && has_at_most_words(line, 7)
                 && !ends_as_sentence(line)
             {
+                self.roles[i] = Role::Dropped;
+                continue;
+            }
+            // The outlet the writer works for, on its own line under the byline (`By Jane Roe` /
+            // `Associated Press`, `The Portvale Courier`): the byline's publisher, as `By Jane
+            // Roe, Associated Press` says, not the story's first paragraph.
+            if under_byline
+                && let Some(byline) = self.byline.as_mut()
+                && byline.agency.is_none()
+                && let Some(outlet) = outlet_on_its_own(line)
+            {
+                byline.agency = Some(outlet);
+                byline.line = format!("{}\n{line}", byline.line);
                 self.roles[i] = Role::Dropped;
                 continue;
             }

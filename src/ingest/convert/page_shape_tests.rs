@@ -901,3 +901,34 @@ fn the_fifth_reviews_cases() {
     ));
     assert!(out.body.contains("Volvo Cars (VOLCARb.ST) is in talks"), "{}", out.body);
 }
+
+/// helper-68's review: the writer's employer on its own line under the byline became the story's
+/// first paragraph and no source; the BBC's name and outlet pasted as one paragraph were text.
+#[test]
+fn an_outlet_under_the_byline_is_the_bylines_publisher() {
+    let lede = "The harbour authority approved a dredging plan on Thursday, officials said.";
+    for (header, author, source) in [
+        ("By Jane Roe\nAssociated Press", "Jane Roe", Some("Associated Press")),
+        ("By Jane Roe\n\nAssociated Press", "Jane Roe", Some("Associated Press")),
+        ("By JANE ROE\nAssociated Press", "Jane Roe", Some("Associated Press")),
+        ("By Jane Roe\nThe Portvale Courier", "Jane Roe", Some("The Portvale Courier")),
+        ("By Jane Roe\nThe New York Times", "Jane Roe", Some("The New York Times")),
+        ("Sarah Jones\nBBC News, Kent", "Sarah Jones", Some("BBC News")),
+        // A section's label is no publisher, nor is a paper's name without `The`.
+        ("By Jane Roe\n\nDaily Briefing", "Jane Roe", None),
+        ("By Jane Roe\n\nPortvale Courier", "Jane Roe", None),
+    ] {
+        let out = convert(&format!("Harbour authority approves dredging plan\n\n{header}\n\n{lede}"));
+        assert_eq!(out.authors, [author], "{header}");
+        assert_eq!(out.source.as_deref(), source, "{header}");
+        if source.is_some() {
+            assert!(out.body.starts_with("The harbour authority"), "{header}: {}", out.body);
+        }
+    }
+    // A name over a sentence naming an outlet is the story's text.
+    let out = convert(&format!(
+        "Harbour authority approves dredging plan\n\nSarah Jones\nBBC News reported the vote on Friday.\n\n{lede}"
+    ));
+    assert!(out.authors.is_empty(), "{:?}", out.authors);
+    assert!(out.body.contains("BBC News reported the vote"), "{}", out.body);
+}
