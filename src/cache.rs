@@ -173,7 +173,9 @@ fn unmodified_files(dir: &Path, committed: u128, depth: usize) -> Option<usize> 
     if depth > DEEPEST_OUTPUT {
         return None;
     }
-    if epoch_nanos(std::fs::symlink_metadata(dir).ok()?.modified().ok()?)? > committed {
+    // Through a link: an output folder that is a link to another folder is that folder. (The
+    // folders below are walked only where they are folders, not links.)
+    if epoch_nanos(std::fs::metadata(dir).ok()?.modified().ok()?)? > committed {
         return None;
     }
     let mut folders = Vec::new();
@@ -278,5 +280,26 @@ mod tests {
         }
         std::fs::create_dir_all(&deep).unwrap();
         assert_eq!(unmodified_files(out, later, 0), None, "deeper than Gazette ever writes");
+    }
+
+    /// A file renamed keeps its time and the count; its folder's time tells. An output folder
+    /// that is a link is read through it (helper-69).
+    #[test]
+    fn a_renamed_file_is_a_change_through_a_linked_output_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir_all(real.join("2025")).unwrap();
+        std::fs::write(real.join("index.html"), "").unwrap();
+        std::fs::write(real.join("2025/index.html"), "").unwrap();
+        let link = dir.path().join("public");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        // Past the file system's clock tick, which is coarser than the build's clock, both ways.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let committed = now_nanos().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(output_intact(&link, 2, committed));
+        std::fs::rename(real.join("index.html"), real.join("old.html")).unwrap();
+        assert!(!output_intact(&link, 2, committed), "renamed at the top");
+        assert!(!output_intact(&real, 2, committed));
     }
 }

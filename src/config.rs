@@ -551,7 +551,9 @@ impl Config {
             .map_err(|message| invalid("content_dir", message))?;
         let content_dir = lexical(&root.join(content_dir));
         let output_dir = lexical(&match &overrides.output_dir {
-            Some(dir) => absolute(&with_home(dir).map_err(|message| invalid("output_dir", message))?),
+            Some(dir) => {
+                absolute(&with_home(dir).map_err(|message| ConfigError::Flag { flag: "--output", message })?)
+            }
             None => root.join(
                 with_home(&output_dir.unwrap_or_else(|| PathBuf::from("public")))
                     .map_err(|message| invalid("output_dir", message))?,

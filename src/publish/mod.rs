@@ -134,10 +134,7 @@ pub fn target_warnings(config: &crate::config::Config) -> Vec<crate::diagnostic:
         .keys()
         .filter_map(|name| {
             select_target(config, Some(name))
-                .and_then(|(_, target)| {
-                    target.check_apart_from(&config.source_folders())?;
-                    target.check_apart_from_output(&config.output_dir)
-                })
+                .and_then(|(_, target)| target.check_apart_from(&config.source_folders()))
                 .err()
         })
         .map(|error| {

@@ -1008,4 +1008,8 @@ fn a_tilde_in_site_yaml_paths_is_the_home_folder() {
     let (ok, stderr) = gazette(&["build"], None);
     assert!(!ok);
     assert!(stderr.contains("output_dir") && stderr.contains("HOME is not set"), "{stderr}");
+    // Named as the command line gave it (helper-69: it blamed site.yaml).
+    let (ok, stderr) = gazette(&["build", "--output=~/elsewhere"], None);
+    assert!(!ok);
+    assert!(stderr.contains("--output") && stderr.contains("HOME is not set"), "{stderr}");
 }

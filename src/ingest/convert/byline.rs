@@ -984,9 +984,9 @@ pub(super) fn name_over_outlet(name_line: &str, outlet_line: &str) -> Option<Byl
 }
 
 /// A line that is only the name of an outlet, as pages print the writer's employer under the
-/// byline: an agency (`Associated Press`), an outlet Gazette knows (`The New York Times`), or a
-/// paper's name with `The` and a masthead's word (`The Portvale Courier`). Without `The`, such a
-/// name is as often a section's or a label's (`Breaking News`, `Daily Briefing`).
+/// byline: an agency (`Associated Press`) or an outlet Gazette knows (`The New York Times`). A
+/// name that only looks like a paper's (`The Post`, `The Daily`, `The Social Network`) is as
+/// often a film's, a show's or a section's.
 pub(super) fn outlet_on_its_own(line: &str) -> Option<String> {
     if !has_at_most_words(line, 6) || ends_as_sentence(line) {
         return None;
@@ -994,8 +994,5 @@ pub(super) fn outlet_on_its_own(line: &str) -> Option<String> {
     if is_known_agency(line) {
         return Some(line.to_string());
     }
-    if let Some(outlet) = outlet_named(line) {
-        return Some(outlet.name.to_string());
-    }
-    (line.starts_with("The ") && is_masthead_name(line)).then(|| line.to_string())
+    outlet_named(line).map(|outlet| outlet.name.to_string())
 }

@@ -133,8 +133,8 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         Some((stamp, after)) if is_reading_time(after.trim()) => stamp.trim_end(),
         _ => line,
     };
-    if let Some((published, _)) = published_and_updated(line) {
-        return publication_stamp(published);
+    if let Some(stamp) = published_and_updated(line).and_then(|(published, _)| publication_stamp(published)) {
+        return Some(stamp);
     }
     if let Some((date, time)) = place_date_time(line) {
         return Some(PublicationStamp { date, led: false, time: Some(time) });
@@ -284,22 +284,29 @@ pub(super) fn update_after_stamp(line: &str) -> Option<&str> {
     line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..])
 }
 
-/// A stamp line that gives both moments, each with its word, apart by a bar or a dot, in either
-/// order (`PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: March 4, 2025 at 10:01 AM EST`,
-/// `Updated: November 4, 2026 | Published: November 3, 2026`): the published part and the
-/// updated part. Read first, so that the update's date is never taken for the story's.
+/// A stamp line that gives both moments, each with its word, among parts apart by bars or dots,
+/// in either order (`PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: March 4, 2025 at 10:01
+/// AM EST`, `Updated: November 4, 2026 | Published: November 3, 2026 | 3 min read`): the
+/// published part and the updated part. Read first, so that the update's date is not taken for
+/// the story's; where the published part gives no date (`Published by Jane Roe`), the line is
+/// read as a line of one moment.
 pub(super) fn published_and_updated(line: &str) -> Option<(&str, &str)> {
-    let (first, second) = line.split_once(" | ").or_else(|| line.split_once(" · "))?;
-    let (first, second) = (first.trim(), second.trim());
-    let led_by =
-        |part: &str, leads: &[&str]| leads.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some());
-    if led_by(first, PUBLISHED_LEADS) && led_by(second, UPDATED_LEADS) {
-        Some((first, second))
-    } else if led_by(first, UPDATED_LEADS) && led_by(second, PUBLISHED_LEADS) {
-        Some((second, first))
-    } else {
-        None
+    if !line.contains(" | ") && !line.contains(" · ") {
+        return None;
     }
+    let parts: Vec<&str> = line.split(" | ").flat_map(|part| part.split(" · ")).map(str::trim).collect();
+    // Exactly one part led by each kind of word: a live blog's `Updated 9:10 | Updated 9:42`
+    // is no such line.
+    let only = |leads: &[&str]| {
+        let mut led = parts
+            .iter()
+            .filter(|part| leads.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some()));
+        match (led.next(), led.next()) {
+            (Some(part), None) => Some(*part),
+            _ => None,
+        }
+    };
+    Some((only(PUBLISHED_LEADS)?, only(UPDATED_LEADS)?))
 }
 
 /// What [`publication_stamp`] read: the date, and whether a word (`Published`) said what the line

@@ -911,7 +911,11 @@ fn an_outlet_under_the_byline_is_the_bylines_publisher() {
         ("By Jane Roe\nAssociated Press", "Jane Roe", Some("Associated Press")),
         ("By Jane Roe\n\nAssociated Press", "Jane Roe", Some("Associated Press")),
         ("By JANE ROE\nAssociated Press", "Jane Roe", Some("Associated Press")),
-        ("By Jane Roe\nThe Portvale Courier", "Jane Roe", Some("The Portvale Courier")),
+        // helper-69: a name that only looks like a paper's is as often a film's or a show's.
+        ("By Jane Roe\nThe Portvale Courier", "Jane Roe", None),
+        ("By Jane Roe\n\nThe Social Network", "Jane Roe", None),
+        ("By Jane Roe\n\nThe Post", "Jane Roe", None),
+        ("By Jane Roe\n\nThe Daily", "Jane Roe", None),
         ("By Jane Roe\nThe New York Times", "Jane Roe", Some("The New York Times")),
         ("Sarah Jones\nBBC News, Kent", "Sarah Jones", Some("BBC News")),
         // A section's label is no publisher, nor is a paper's name without `The`.
@@ -931,4 +935,40 @@ fn an_outlet_under_the_byline_is_the_bylines_publisher() {
     ));
     assert!(out.authors.is_empty(), "{:?}", out.authors);
     assert!(out.body.contains("BBC News reported the vote"), "{}", out.body);
+    // helper-69's cases. A photo's caption (its subject, the agency) over the byline.
+    let out = convert(
+        "Harris campaigns in Michigan\n\nKamala Harris\nAssociated Press\n\nBy Jane Roe\n\n\
+         DETROIT — Vice President Kamala Harris campaigned in Michigan on Monday, aides said.",
+    );
+    // (The byline under a two-line paragraph is not read either: the header ends there.)
+    assert!(out.authors.iter().all(|a| a != "Kamala Harris") && out.source.is_none(), "{out:?}");
+    let out = convert(
+        "Starmer sets out plan\n\nKeir Starmer\nReuters\n\n\
+         Keir Starmer set out his plan for the economy on Monday, saying growth came first.",
+    );
+    assert!(out.authors.is_empty() && out.source.is_none(), "{:?} {:?}", out.authors, out.source);
+    // The BBC's photo credit over its caption, under the byline: the photo's agency, not the
+    // story's publisher.
+    for credit_and_caption in [
+        "Reuters\n\nSir Keir Starmer speaking in Downing Street on Monday",
+        "\nPA Media\n\nSir Keir Starmer spoke in Downing Street on Monday.",
+    ] {
+        let out = convert(&format!(
+            "Starmer sets out plan\n\nBy Chris Mason\n\n{credit_and_caption}\n\n\
+             The prime minister set out his plan for the economy on Monday, saying growth came first."
+        ));
+        assert_eq!(out.authors, ["Chris Mason"], "{credit_and_caption}");
+        assert_eq!(out.source, None, "{credit_and_caption}");
+    }
+    // A press review's first paper, over what it says.
+    let out = convert(
+        "What the papers say\n\nBy Jane Roe\n\nThe Guardian\n\nThe Guardian leads with the budget vote.\n\n\
+         The Times\n\nThe Times says the vote was close.",
+    );
+    assert_eq!(out.source, None);
+    assert!(
+        out.body.starts_with("## The Guardian") || out.body.starts_with("The Guardian\n"),
+        "{}",
+        out.body
+    );
 }

@@ -576,6 +576,19 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
             (2026, 11, 3),
             Some(((2026, 11, 4), None)),
         ),
+        // helper-69: a third part (a reading time, a section), and a published part with no date,
+        // which leaves the line read as an update line, as before.
+        (
+            "Updated March 4, 2025 | Published March 3, 2025 | 3 min read",
+            (2025, 3, 3),
+            Some(((2025, 3, 4), None)),
+        ),
+        (
+            "Aktualisiert am 04.03.2025 | Veröffentlicht am 03.03.2025 | Lesedauer: 3 Minuten",
+            (2025, 3, 3),
+            Some(((2025, 3, 4), None)),
+        ),
+        ("Updated March 4, 2025 | Published by Jane Roe", (2025, 3, 4), Some(((2025, 3, 4), None))),
         (
             "Posted March 3, 2025 · Last updated March 5, 2025 at 8:15 a.m.",
             (2025, 3, 3),
