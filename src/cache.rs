@@ -173,9 +173,13 @@ fn unmodified_files(dir: &Path, committed: u128, depth: usize) -> Option<usize> 
     if depth > DEEPEST_OUTPUT {
         return None;
     }
-    // Through a link: an output folder that is a link to another folder is that folder. (The
-    // folders below are walked only where they are folders, not links.)
-    if epoch_nanos(std::fs::metadata(dir).ok()?.modified().ok()?)? > committed {
+    // An output folder that is a link is read through it, and the link itself too: pointed at
+    // another release (`ln -sfn`), it is a new link. (The folders below are walked only where
+    // they are folders, not links.)
+    let changed = |meta: std::io::Result<std::fs::Metadata>| {
+        meta.ok().and_then(|meta| epoch_nanos(meta.modified().ok()?)).is_none_or(|time| time > committed)
+    };
+    if changed(std::fs::metadata(dir)) || (depth == 0 && changed(std::fs::symlink_metadata(dir))) {
         return None;
     }
     let mut folders = Vec::new();
@@ -301,5 +305,16 @@ mod tests {
         std::fs::rename(real.join("index.html"), real.join("old.html")).unwrap();
         assert!(!output_intact(&link, 2, committed), "renamed at the top");
         assert!(!output_intact(&real, 2, committed));
+        // The link pointed at another copy of the site, older than the build (helper-70).
+        let other = dir.path().join("other");
+        std::fs::create_dir_all(&other).unwrap();
+        std::fs::write(other.join("index.html"), "").unwrap();
+        std::fs::write(other.join("about.html"), "").unwrap();
+        let committed = now_nanos().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert!(output_intact(&other, 2, committed));
+        std::fs::remove_file(&link).unwrap();
+        std::os::unix::fs::symlink(&other, &link).unwrap();
+        assert!(!output_intact(&link, 2, committed), "a link made after the build");
     }
 }

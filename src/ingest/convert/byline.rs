@@ -7,7 +7,6 @@ use super::dates::{parse_full_date, parse_month_day};
 use super::furniture::is_timestamp_line;
 use super::headline::starts_capitalised;
 use super::language::has_at_most_words;
-use super::publishers::outlet_named;
 use crate::text::strip_prefix_ignore_case;
 
 #[derive(Debug)]
@@ -964,7 +963,8 @@ pub(super) fn named_in_story<'t>(name: &str, mut texts: impl Iterator<Item = &'t
 }
 
 /// The BBC's byline: a writer's name alone over the outlet and where the writer is (`Priya
-/// Natarajan` over `BBC News, Kent`), the two lines a paragraph each or one paragraph.
+/// Natarajan` over `BBC News, Kent`), a paragraph each. (Pasted as one paragraph, the same two
+/// lines are as often a photo's caption and credit: `Kamala Harris` / `Associated Press`.)
 pub(super) fn name_over_outlet(name_line: &str, outlet_line: &str) -> Option<Byline> {
     if !is_bare_name(name_line) || !has_at_most_words(outlet_line, 6) || ends_as_sentence(outlet_line) {
         return None;
@@ -981,18 +981,4 @@ pub(super) fn name_over_outlet(name_line: &str, outlet_line: &str) -> Option<Byl
         agency: Some(outlet.to_string()),
         leftovers: (!place.is_empty()).then(|| place.to_string()).into_iter().collect(),
     })
-}
-
-/// A line that is only the name of an outlet, as pages print the writer's employer under the
-/// byline: an agency (`Associated Press`) or an outlet Gazette knows (`The New York Times`). A
-/// name that only looks like a paper's (`The Post`, `The Daily`, `The Social Network`) is as
-/// often a film's, a show's or a section's.
-pub(super) fn outlet_on_its_own(line: &str) -> Option<String> {
-    if !has_at_most_words(line, 6) || ends_as_sentence(line) {
-        return None;
-    }
-    if is_known_agency(line) {
-        return Some(line.to_string());
-    }
-    outlet_named(line).map(|outlet| outlet.name.to_string())
 }

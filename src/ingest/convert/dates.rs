@@ -288,25 +288,27 @@ pub(super) fn update_after_stamp(line: &str) -> Option<&str> {
 /// in either order (`PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: March 4, 2025 at 10:01
 /// AM EST`, `Updated: November 4, 2026 | Published: November 3, 2026 | 3 min read`): the
 /// published part and the updated part. Read first, so that the update's date is not taken for
-/// the story's; where the published part gives no date (`Published by Jane Roe`), the line is
-/// read as a line of one moment.
+/// the story's. Every part must be a stamp or a reading time: a part that is anything else
+/// (`Jane Roe`, `Updated by Jane Roe`, `Posted in Politics`) would be dropped with the line, so
+/// such a line is read as a line of one moment, as before this reading. Of several parts of a
+/// kind, the first (`Veröffentlicht am 03.03.2025 | Aktualisiert am 04.03.2025 | Stand: …`).
 pub(super) fn published_and_updated(line: &str) -> Option<(&str, &str)> {
     if !line.contains(" | ") && !line.contains(" · ") {
         return None;
     }
-    let parts: Vec<&str> = line.split(" | ").flat_map(|part| part.split(" · ")).map(str::trim).collect();
-    // Exactly one part led by each kind of word: a live blog's `Updated 9:10 | Updated 9:42`
-    // is no such line.
-    let only = |leads: &[&str]| {
-        let mut led = parts
-            .iter()
-            .filter(|part| leads.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some()));
-        match (led.next(), led.next()) {
-            (Some(part), None) => Some(*part),
-            _ => None,
+    let led_by =
+        |part: &str, leads: &[&str]| leads.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some());
+    let (mut published, mut updated) = (None, None);
+    for part in line.split(" | ").flat_map(|part| part.split(" · ")).map(str::trim) {
+        if led_by(part, PUBLISHED_LEADS) && publication_stamp(part).is_some() {
+            published.get_or_insert(part);
+        } else if led_by(part, UPDATED_LEADS) && updated_date(part).is_some() {
+            updated.get_or_insert(part);
+        } else if !is_reading_time(part) {
+            return None;
         }
-    };
-    Some((only(PUBLISHED_LEADS)?, only(UPDATED_LEADS)?))
+    }
+    Some((published?, updated?))
 }
 
 /// What [`publication_stamp`] read: the date, and whether a word (`Published`) said what the line

@@ -264,7 +264,7 @@ pub(super) fn is_reading_time(line: &str) -> bool {
     let number = |word: &str| !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit());
     match words.as_slice() {
         [n, "minute" | "minutes" | "min" | "mins", "read"] => number(n),
-        ["lesezeit:", n, "min." | "min" | "minuten"] => number(n),
+        ["lesezeit:" | "lesedauer:", n, "min." | "min" | "minuten"] => number(n),
         ["reading", "time:", n, "min" | "mins" | "minutes"] => number(n),
         _ => false,
     }

@@ -4,8 +4,8 @@
 use super::body::{is_media_link, is_section_break, render_embed, render_paragraph, start_block};
 use super::byline::{
     Byline, TAGLINE_WINDOW, is_affiliation, is_generic_writer, is_known_agency, is_masthead_name,
-    is_place_or_label, name_over_outlet, named_in_story, names_in_place, outlet_on_its_own, parse_byline,
-    publisher_name, tagline_names, writer_name,
+    is_place_or_label, name_over_outlet, named_in_story, names_in_place, parse_byline, publisher_name,
+    tagline_names, writer_name,
 };
 use super::clip_header::ClipHeader;
 use super::credits::{
@@ -619,27 +619,6 @@ impl Layout {
             }
             let title = self.roles[..i].iter().position(|role| *role == Role::Title);
             let under_headline = title.is_some();
-            // The BBC's byline copied as one paragraph: the name, and the outlet and place under
-            // it (`Sarah Jones` / `BBC News, Kent`).
-            // Not a photo's caption, which names its subject (`Kamala Harris` / `Associated
-            // Press`): the story names them too, and the byline may be under it.
-            if self.byline.is_none()
-                && under_headline
-                && let [name_line, outlet_line] = para.lines[..]
-                && let Some(byline) = name_over_outlet(name_line, outlet_line)
-                && !named_in_story(
-                    name_line,
-                    paras[i + 1..].iter().filter(|p| p.is_prose()).map(Para::first_line),
-                )
-                && self
-                    .next_kept(i)
-                    .and_then(|n| paras[n].single_line())
-                    .is_none_or(|l| parse_byline(l).is_none())
-            {
-                self.byline = Some(byline);
-                self.roles[i] = Role::Byline;
-                continue;
-            }
             let Some(line) = para.single_line() else {
                 break;
             };
@@ -716,34 +695,6 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
-            // The outlet the writer works for, on its own line under the byline (`By Jane Roe` /
-            // `Associated Press`, `The Portvale Courier`): the byline's publisher, as `By Jane
-            // Roe, Associated Press` says, not the story's first paragraph.
-            // The story must start under it: a photo's credit stands over its caption (the BBC's
-            // `Reuters` over `Sir Keir Starmer in Downing Street`, where the photo left a doubled
-            // blank line), and a press review's paper over what the paper says (`The Guardian`
-            // over `The Guardian leads with…`). A paper the story names is its subject; an agency
-            // may be named in its own copy (`told The Associated Press`).
-            let starts_story = |n: usize| {
-                let first = paras[n].first_line();
-                paras[n].is_prose()
-                    && ends_as_sentence(first)
-                    && strip_prefix_ignore_case(first.trim_start_matches(['“', '"']), line).is_none()
-            };
-            let named_later = || paras[i + 1..].iter().flat_map(|p| p.lines.iter()).any(|l| l.contains(line));
-            if under_byline
-                && para.gap_before < 2
-                && let Some(outlet) = outlet_on_its_own(line)
-                && self.next_kept(i).is_some_and(starts_story)
-                && (is_known_agency(line) || !named_later())
-                && let Some(byline) = self.byline.as_mut()
-                && byline.agency.is_none()
-            {
-                byline.agency = Some(outlet);
-                byline.line = format!("{}\n{line}", byline.line);
-                self.roles[i] = Role::Dropped;
-                continue;
-            }
             // The writer's role on a line under the byline (`Politics correspondent`, `Sports
             // Reporter`): the byline's, reported as its other words are, not the story's first
             // paragraph (which also hid a date line under it).
@@ -760,9 +711,7 @@ impl Layout {
             // A line that gives the publication too is the publication stamp's to read.
             if self.updated.is_none()
                 && is_timestamp_line(line)
-                && published_and_updated(line)
-                    .and_then(|(published, _)| publication_stamp(published))
-                    .is_none()
+                && published_and_updated(line).is_none()
                 && let Some(date) = updated_date(line)
             {
                 self.updated = Some(date);

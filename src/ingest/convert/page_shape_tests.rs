@@ -902,73 +902,45 @@ fn the_fifth_reviews_cases() {
     assert!(out.body.contains("Volvo Cars (VOLCARb.ST) is in talks"), "{}", out.body);
 }
 
-/// helper-68's review: the writer's employer on its own line under the byline became the story's
-/// first paragraph and no source; the BBC's name and outlet pasted as one paragraph were text.
+/// An outlet's name on its own line under a byline (`By Jane Roe` / `Associated Press`) is left
+/// as text: the same line is as often a photo's credit over its caption, a press review's first
+/// paper or a show's name, which three rounds of review (helper-68 to helper-70) showed no rule
+/// tells apart from an employer's line. A missing source, never a wrong one, and nothing lost;
+/// `By Jane Roe, Associated Press` on one line is read.
 #[test]
-fn an_outlet_under_the_byline_is_the_bylines_publisher() {
+fn an_outlet_under_the_byline_gives_no_wrong_source_and_loses_nothing() {
     let lede = "The harbour authority approved a dredging plan on Thursday, officials said.";
-    for (header, author, source) in [
-        ("By Jane Roe\nAssociated Press", "Jane Roe", Some("Associated Press")),
-        ("By Jane Roe\n\nAssociated Press", "Jane Roe", Some("Associated Press")),
-        ("By JANE ROE\nAssociated Press", "Jane Roe", Some("Associated Press")),
-        // helper-69: a name that only looks like a paper's is as often a film's or a show's.
-        ("By Jane Roe\nThe Portvale Courier", "Jane Roe", None),
-        ("By Jane Roe\n\nThe Social Network", "Jane Roe", None),
-        ("By Jane Roe\n\nThe Post", "Jane Roe", None),
-        ("By Jane Roe\n\nThe Daily", "Jane Roe", None),
-        ("By Jane Roe\nThe New York Times", "Jane Roe", Some("The New York Times")),
-        ("Sarah Jones\nBBC News, Kent", "Sarah Jones", Some("BBC News")),
-        // A section's label is no publisher, nor is a paper's name without `The`.
-        ("By Jane Roe\n\nDaily Briefing", "Jane Roe", None),
-        ("By Jane Roe\n\nPortvale Courier", "Jane Roe", None),
+    for under in [
+        "Associated Press",
+        "\nAssociated Press",
+        "The New York Times",
+        "\nThe Social Network",
+        "\nReuters\n\nWorkers at the harbour in Portvale on Tuesday.",
+        "\nThe Guardian\n\nThe paper leads with the budget vote.",
     ] {
-        let out = convert(&format!("Harbour authority approves dredging plan\n\n{header}\n\n{lede}"));
-        assert_eq!(out.authors, [author], "{header}");
-        assert_eq!(out.source.as_deref(), source, "{header}");
-        if source.is_some() {
-            assert!(out.body.starts_with("The harbour authority"), "{header}: {}", out.body);
-        }
+        let out =
+            convert(&format!("Harbour authority approves dredging plan\n\nBy Jane Roe\n{under}\n\n{lede}"));
+        assert_eq!(out.authors, ["Jane Roe"], "{under}");
+        assert_eq!(out.source, None, "{under}");
+        let first = under.trim_start().lines().next().unwrap();
+        assert!(out.body.contains(first), "{under}: {}", out.body);
     }
-    // A name over a sentence naming an outlet is the story's text.
     let out = convert(&format!(
-        "Harbour authority approves dredging plan\n\nSarah Jones\nBBC News reported the vote on Friday.\n\n{lede}"
+        "Harbour authority approves dredging plan\n\nBy Jane Roe, Associated Press\n\n{lede}"
     ));
-    assert!(out.authors.is_empty(), "{:?}", out.authors);
-    assert!(out.body.contains("BBC News reported the vote"), "{}", out.body);
-    // helper-69's cases. A photo's caption (its subject, the agency) over the byline.
-    let out = convert(
-        "Harris campaigns in Michigan\n\nKamala Harris\nAssociated Press\n\nBy Jane Roe\n\n\
-         DETROIT — Vice President Kamala Harris campaigned in Michigan on Monday, aides said.",
+    assert_eq!(
+        (out.authors.as_slice(), out.source.as_deref()),
+        (&["Jane Roe".to_string()][..], Some("Associated Press"))
     );
-    // (The byline under a two-line paragraph is not read either: the header ends there.)
-    assert!(out.authors.iter().all(|a| a != "Kamala Harris") && out.source.is_none(), "{out:?}");
-    let out = convert(
-        "Starmer sets out plan\n\nKeir Starmer\nReuters\n\n\
-         Keir Starmer set out his plan for the economy on Monday, saying growth came first.",
-    );
-    assert!(out.authors.is_empty() && out.source.is_none(), "{:?} {:?}", out.authors, out.source);
-    // The BBC's photo credit over its caption, under the byline: the photo's agency, not the
-    // story's publisher.
-    for credit_and_caption in [
-        "Reuters\n\nSir Keir Starmer speaking in Downing Street on Monday",
-        "\nPA Media\n\nSir Keir Starmer spoke in Downing Street on Monday.",
-    ] {
-        let out = convert(&format!(
-            "Starmer sets out plan\n\nBy Chris Mason\n\n{credit_and_caption}\n\n\
-             The prime minister set out his plan for the economy on Monday, saying growth came first."
-        ));
-        assert_eq!(out.authors, ["Chris Mason"], "{credit_and_caption}");
-        assert_eq!(out.source, None, "{credit_and_caption}");
+    // The BBC's name over its outlet, a paragraph each, is its byline; the same two lines as
+    // one paragraph are as often a photo's caption and credit, and stay text.
+    let out = convert(&format!(
+        "Harbour authority approves dredging plan\n\nSarah Jones\n\nBBC News, Kent\n\n{lede}"
+    ));
+    assert_eq!(out.authors, ["Sarah Jones"]);
+    for caption in ["Kamala Harris\nAssociated Press", "Sarah Jones\nBBC News, Kent"] {
+        let out = convert(&format!("Harbour authority approves dredging plan\n\n{caption}\n\n{lede}"));
+        assert!(out.authors.is_empty() && out.source.is_none(), "{caption}: {out:?}");
+        assert!(out.body.contains(caption.lines().next().unwrap()), "{caption}: {}", out.body);
     }
-    // A press review's first paper, over what it says.
-    let out = convert(
-        "What the papers say\n\nBy Jane Roe\n\nThe Guardian\n\nThe Guardian leads with the budget vote.\n\n\
-         The Times\n\nThe Times says the vote was close.",
-    );
-    assert_eq!(out.source, None);
-    assert!(
-        out.body.starts_with("## The Guardian") || out.body.starts_with("The Guardian\n"),
-        "{}",
-        out.body
-    );
 }

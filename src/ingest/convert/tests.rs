@@ -589,6 +589,18 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
             Some(((2025, 3, 4), None)),
         ),
         ("Updated March 4, 2025 | Published by Jane Roe", (2025, 3, 4), Some(((2025, 3, 4), None))),
+        // helper-70: a kind twice (the first is taken), and the French and German forms.
+        (
+            "Published March 3, 2025 | Updated March 4, 2025 | Updated March 5, 2025",
+            (2025, 3, 3),
+            Some(((2025, 3, 4), None)),
+        ),
+        (
+            "Veröffentlicht am 03.03.2025 | Aktualisiert am 04.03.2025 | Stand: 04.03.2025",
+            (2025, 3, 3),
+            Some(((2025, 3, 4), None)),
+        ),
+        ("Mis à jour le 4 mars 2025 | Publié le 3 mars 2025", (2025, 3, 3), Some(((2025, 3, 4), None))),
         (
             "Posted March 3, 2025 · Last updated March 5, 2025 at 8:15 a.m.",
             (2025, 3, 3),
@@ -603,6 +615,18 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
     }
     assert!(!is_timestamp_line("The 17.45 train was late."));
     assert_eq!(clock_time(&["17.45"]), None, "a dotted time needs its zone");
+    // A part that is no stamp (a name) would be dropped with the line: such a line is not read as
+    // one of two moments, and its words stay (helper-70).
+    for line in [
+        "Jane Roe | Published March 3, 2025 | Updated March 4, 2025",
+        "Published March 3, 2025 · Updated March 4, 2025 · Updated by Jane Roe",
+    ] {
+        let out = convert(&format!("Council approves budget\n\n{line}\n\n{lede}"));
+        assert!(
+            out.body.contains("Jane Roe") || out.authors.iter().any(|a| a == "Jane Roe"),
+            "{line}: {out:?}"
+        );
+    }
 }
 
 #[test]
