@@ -122,20 +122,22 @@ fn parse_month_first(text: &str) -> Option<(i8, i8, Option<i16>)> {
 pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`). Asked of every
     // paragraph: the cheapest tests first.
+    // A stamp is short: most paragraphs are passed here, reading no further than their 25th word.
+    if !has_at_most_words(line, 24) {
+        return None;
+    }
+    // A reading time after a dot or a bar goes first: its own full stop (`Lesezeit: 3 Min.`) ends
+    // no sentence. (Yahoo's `… 9:14 AM EST·3 min read`, glued on.)
+    let line = match line.rsplit_once(['·', '|']) {
+        Some((stamp, after)) if is_reading_time(after.trim()) => stamp.trim_end(),
+        _ => line,
+    };
     let sentence = line.ends_with('.') && !(line.ends_with("a.m.") || line.ends_with("p.m."));
     if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 20) {
         return None;
     }
-    // The Washington Post's `|Published …` (the bar between it and the byline), Yahoo's `… 9:14
-    // AM EST·3 min read` (the reading time glued on).
+    // The Washington Post's `|Published …` (the bar between it and the byline).
     let line = line.trim_start_matches(['|', ' ']);
-    let line = match line.rsplit_once('·') {
-        Some((stamp, after)) if is_reading_time(after.trim()) => stamp.trim_end(),
-        _ => line,
-    };
-    if let Some(stamp) = published_and_updated(line).and_then(|(published, _)| publication_stamp(published)) {
-        return Some(stamp);
-    }
     if let Some((date, time)) = place_date_time(line) {
         return Some(PublicationStamp { date, led: false, time: Some(time) });
     }
@@ -220,6 +222,20 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     // Congress certifies`), a book's (`Published March 3, 2020 by Knopf, 320 pages`) or a
     // quoted post's (`Posted Jan. 5, 2025 — “I’m done.”`).
     let mut after = words[taken..].iter().map(|word| word.trim_end_matches([',', ';']));
+    // `Published: November 3, 2026 | Updated: November 4, 2026`: a day with no time, and when
+    // it was changed since after the bar (helper-68's review: the line went unread).
+    // Every part after the bar an update with its date, or a reading time: another part (`Updated
+    // by Jane Roe`) would go with the line.
+    let later_parts = || line.split(" | ").flat_map(|part| part.split(" · ")).skip(1).map(str::trim);
+    let is_update = |part: &str| is_update_stamp(part);
+    if led
+        && !time_first
+        && matches!(after.clone().next(), Some("|" | "·"))
+        && later_parts().all(|part| is_update(part) || is_reading_time(part))
+        && later_parts().any(is_update)
+    {
+        return Some(PublicationStamp { date, led, time: None });
+    }
     let timed = match after.next() {
         None => led || time_first,
         // `at`, and `à`, `às`, `um`, `alle` and `a las` in the other languages.
@@ -275,40 +291,52 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
 }
 
 /// The `Updated …` part of a stamp line (`March 4, 2025 4:58 PM GMT Updated March 4, 2025 6:10
-/// PM GMT`), from its word `Updated` on, or the part of a line of two that says it
-/// ([`published_and_updated`]).
+/// PM GMT`, `PUBLISHED: … | UPDATED: March 4, 2025`), from its word `Updated` on, in any case.
 pub(super) fn update_after_stamp(line: &str) -> Option<&str> {
-    if let Some((_, updated)) = published_and_updated(line) {
-        return Some(updated);
+    // A part after a bar or a dot, in the languages the update's words are read in
+    // (`Veröffentlicht am 03.03.2025 | Aktualisiert am 04.03.2025`).
+    let led = line
+        .split(" | ")
+        .flat_map(|part| part.split(" · "))
+        .skip(1)
+        .map(str::trim)
+        .find(|part| UPDATED_LEADS.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some()));
+    if led.is_some() {
+        return led;
     }
-    line.find(" Updated ").or_else(|| line.find(" updated ")).map(|at| &line[at + 1..])
+    // ASCII lower case keeps every byte where it was, so an offset in it is one in the line.
+    let lower = line.to_ascii_lowercase();
+    lower.find(" updated ").or_else(|| lower.find(" updated:")).map(|at| &line[at + 1..])
 }
 
-/// A stamp line that gives both moments, each with its word, among parts apart by bars or dots,
-/// in either order (`PUBLISHED: March 3, 2025 at 9:47 PM EST | UPDATED: March 4, 2025 at 10:01
-/// AM EST`, `Updated: November 4, 2026 | Published: November 3, 2026 | 3 min read`): the
-/// published part and the updated part. Read first, so that the update's date is not taken for
-/// the story's. Every part must be a stamp or a reading time: a part that is anything else
-/// (`Jane Roe`, `Updated by Jane Roe`, `Posted in Politics`) would be dropped with the line, so
-/// such a line is read as a line of one moment, as before this reading. Of several parts of a
-/// kind, the first (`Veröffentlicht am 03.03.2025 | Aktualisiert am 04.03.2025 | Stand: …`).
-pub(super) fn published_and_updated(line: &str) -> Option<(&str, &str)> {
-    if !line.contains(" | ") && !line.contains(" · ") {
-        return None;
-    }
-    let led_by =
-        |part: &str, leads: &[&str]| leads.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some());
-    let (mut published, mut updated) = (None, None);
-    for part in line.split(" | ").flat_map(|part| part.split(" · ")).map(str::trim) {
-        if led_by(part, PUBLISHED_LEADS) && publication_stamp(part).is_some() {
-            published.get_or_insert(part);
-        } else if led_by(part, UPDATED_LEADS) && updated_date(part).is_some() {
-            updated.get_or_insert(part);
-        } else if !is_reading_time(part) {
-            return None;
-        }
-    }
-    Some((published?, updated?))
+/// A part of a stamp line that is an update's stamp and nothing more: its word, then a date with
+/// at most its time and zone (`Updated March 4, 2025 at 10:01 a.m.`, `Aktualisiert am
+/// 04.03.2025`), not a note (`Updated March 4, 2025, to include comment from the mayor`, `…
+/// by Jane Roe`), which would go with the line. Read as a publication stamp of the same shape.
+fn is_update_stamp(part: &str) -> bool {
+    UPDATED_LEADS.iter().find_map(|lead| strip_prefix_ignore_case(part, lead)).is_some_and(|rest| {
+        let rest = rest.trim_start_matches([':', ' ']);
+        publication_stamp(&format!("Published {rest}")).is_some()
+    })
+}
+
+/// An update line that names after a bar or a dot when the story was published (`Updated:
+/// November 4, 2026 | Published: November 3, 2026 | 3 min read`): the update's part, and the
+/// publication's stamp. helper-68's review: the update's date dated the story.
+pub(super) fn update_then_published(line: &str) -> Option<(&str, PublicationStamp)> {
+    let (update, rest) = line.split_once(" | ").or_else(|| line.split_once(" · "))?;
+    let stamp = rest
+        .split(" | ")
+        .flat_map(|part| part.split(" · "))
+        .map(str::trim)
+        // `Stand:` (as of) is when the page was last changed, not when the story was published.
+        .filter(|part| {
+            PUBLISHED_LEADS
+                .iter()
+                .any(|lead| *lead != "stand:" && strip_prefix_ignore_case(part, lead).is_some())
+        })
+        .find_map(publication_stamp)?;
+    Some((update.trim(), stamp))
 }
 
 /// What [`publication_stamp`] read: the date, and whether a word (`Published`) said what the line

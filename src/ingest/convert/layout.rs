@@ -14,8 +14,8 @@ use super::credits::{
 };
 use super::dateline::{is_titled_place, parse_dateline};
 use super::dates::{
-    ClockTime, PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, published_and_updated,
-    update_after_stamp, updated_date,
+    ClockTime, PublicationStamp, UpdatedAt, parse_full_date, publication_stamp, update_after_stamp,
+    update_then_published, updated_date,
 };
 use super::embeds::{Signature, parse_signature};
 use super::furniture::{
@@ -83,6 +83,9 @@ pub(super) struct Layout {
     stamp: Option<(i16, i8, i8)>,
     /// The time of day and zone the publication stamp gave with its date.
     stamp_time: Option<ClockTime>,
+    /// The publication's part of an update line (`Updated: November 4, 2026 | Published:
+    /// November 3, 2026`): the story's date where no date line nor other stamp gives one.
+    published_beside_update: Option<PublicationStamp>,
     lede: Option<usize>,
     dateline: Option<(Dateline, usize)>,
     pub(super) clip: Option<ClipHeader>,
@@ -102,6 +105,7 @@ impl Layout {
             updated: None,
             stamp: None,
             stamp_time: None,
+            published_beside_update: None,
             lede: None,
             dateline: None,
             clip: None,
@@ -617,11 +621,11 @@ impl Layout {
             if self.roles[i] != Role::Body {
                 continue;
             }
-            let title = self.roles[..i].iter().position(|role| *role == Role::Title);
-            let under_headline = title.is_some();
             let Some(line) = para.single_line() else {
                 break;
             };
+            let title = self.roles[..i].iter().position(|role| *role == Role::Title);
+            let under_headline = title.is_some();
             // The headline printed again under the page's buttons (Substack's, over its
             // standfirst): one headline.
             if title.is_some_and(|t| paras[t].single_line() == Some(line)) {
@@ -708,13 +712,18 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
-            // A line that gives the publication too is the publication stamp's to read.
+            // The update first, then when the story was published (`Updated: November 4, 2026 |
+            // Published: November 3, 2026`): each moment from its own part.
+            let (update_part, published) = match update_then_published(line) {
+                Some((update, stamp)) => (update, Some(stamp)),
+                None => (line, None),
+            };
             if self.updated.is_none()
                 && is_timestamp_line(line)
-                && published_and_updated(line).is_none()
-                && let Some(date) = updated_date(line)
+                && let Some(date) = updated_date(update_part)
             {
                 self.updated = Some(date);
+                self.published_beside_update = published;
                 self.roles[i] = Role::Dropped;
                 continue;
             }
@@ -760,6 +769,12 @@ impl Layout {
         self.mark_date_paragraph(paras);
         if self.stamp.is_none() {
             self.mark_publication_stamp(paras);
+        }
+        if self.stamp.is_none()
+            && let Some(stamp) = self.published_beside_update
+        {
+            self.stamp = Some(stamp.date);
+            self.stamp_time = stamp.time;
         }
     }
 

@@ -576,10 +576,10 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
             (2026, 11, 3),
             Some(((2026, 11, 4), None)),
         ),
-        // helper-69: a third part (a reading time, a section), and a published part with no date,
-        // which leaves the line read as an update line, as before.
+        // helper-69 to helper-71: a reading time after them, a published part with no date (the
+        // line is an update line, as before), an update twice, French and German.
         (
-            "Updated March 4, 2025 | Published March 3, 2025 | 3 min read",
+            "Updated March 4, 2025 | Published March 3, 2025 at 9:47 PM EST | 3 min read",
             (2025, 3, 3),
             Some(((2025, 3, 4), None)),
         ),
@@ -589,14 +589,13 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
             Some(((2025, 3, 4), None)),
         ),
         ("Updated March 4, 2025 | Published by Jane Roe", (2025, 3, 4), Some(((2025, 3, 4), None))),
-        // helper-70: a kind twice (the first is taken), and the French and German forms.
         (
             "Published March 3, 2025 | Updated March 4, 2025 | Updated March 5, 2025",
             (2025, 3, 3),
             Some(((2025, 3, 4), None)),
         ),
         (
-            "Veröffentlicht am 03.03.2025 | Aktualisiert am 04.03.2025 | Stand: 04.03.2025",
+            "Veröffentlicht am 03.03.2025 | Aktualisiert am 04.03.2025 | Lesezeit: 3 Min.",
             (2025, 3, 3),
             Some(((2025, 3, 4), None)),
         ),
@@ -615,11 +614,12 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
     }
     assert!(!is_timestamp_line("The 17.45 train was late."));
     assert_eq!(clock_time(&["17.45"]), None, "a dotted time needs its zone");
-    // A part that is no stamp (a name) would be dropped with the line: such a line is not read as
-    // one of two moments, and its words stay (helper-70).
+    // A part that is no stamp (a name, a note) would be dropped with the line: such a line is not
+    // read as one of two moments, and its words stay (helper-70, helper-71).
     for line in [
         "Jane Roe | Published March 3, 2025 | Updated March 4, 2025",
         "Published March 3, 2025 · Updated March 4, 2025 · Updated by Jane Roe",
+        "Posted March 3, 2025 | Updated March 4, 2025 at 10:01 a.m. by Jane Roe",
     ] {
         let out = convert(&format!("Council approves budget\n\n{line}\n\n{lede}"));
         assert!(
@@ -627,6 +627,23 @@ fn stamps_in_other_shapes_and_languages_date_the_article() {
             "{line}: {out:?}"
         );
     }
+    let note = "Published March 3, 2025 | Updated March 4, 2025, to include comment from the mayor";
+    assert!(convert(&format!("Council approves budget\n\n{note}\n\n{lede}")).body.contains("from the mayor"));
+    // The update line's published part dates the story only where nothing else does: a stamp
+    // closing the story gives its time and leaves the text (helper-71), a date line wins.
+    let out = convert(&format!(
+        "Council approves budget\n\nUpdated March 4, 2025 | Published March 3, 2025\n\n{lede}\n\n\
+         The vote was seven to two.\n\nPublished March 3, 2025 9:00 AM ET"
+    ));
+    let found = out.date.expect("dated");
+    assert_eq!(((found.year, found.month, found.day), found.time), ((2025, 3, 3), Some((9, 0))));
+    assert!(!out.body.contains("9:00 AM ET"), "{}", out.body);
+    let out = convert(&format!(
+        "Council approves budget\n\nMarch 4, 2025\n\n\
+         Updated March 4, 2025 at 10:01 AM EST | Published March 3, 2025 at 9:47 PM EST\n\n{lede}"
+    ));
+    let found = out.date.expect("dated");
+    assert_eq!(((found.year, found.month, found.day), found.time), ((2025, 3, 4), None), "the date line's");
 }
 
 #[test]
