@@ -165,9 +165,10 @@ const DEEPEST_OUTPUT: usize = 64;
 
 /// How many files are under `dir`, `depth` folders below the output folder (Gazette's marker and
 /// version-control folders at the top are not counted), or `None` as soon as one of them or a
-/// folder was modified after `committed`, or a folder cannot be read. A 10,000-article site has 18,000 folders; reading them one after the other
-/// was most of a no-op build, so sub-folders are read in parallel, and the time of each file is
-/// asked through its folder's entry (one call per file, not a path lookup from the top).
+/// folder was modified after `committed`, or a folder cannot be read. A 10,000-article site has
+/// 18,000 folders; reading them one after the other was most of a no-op build, so sub-folders
+/// are read in parallel, and the time of each file is asked through its folder's entry (one call
+/// per file, not a path lookup from the top).
 /// Symbolic links are not followed, and not counted.
 fn unmodified_files(dir: &Path, committed: u128, depth: usize) -> Option<usize> {
     if depth > DEEPEST_OUTPUT {

@@ -120,9 +120,8 @@ fn parse_month_first(text: &str) -> Option<(i8, i8, Option<i16>)> {
 /// names an American time zone, and otherwise only when its numbers leave one reading. None for
 /// a sentence that mentions a publication (`The study was published on May 3, 2024.`).
 pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
-    // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`). Asked of every
-    // paragraph: the cheapest tests first.
-    // A stamp is short: most paragraphs are passed here, reading no further than their 25th word.
+    // Asked of every paragraph: the cheapest tests first. A stamp is short, so most paragraphs
+    // are passed here, read no further than their 25th word.
     if !has_at_most_words(line, 24) {
         return None;
     }
@@ -132,6 +131,7 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
         Some((stamp, after)) if is_reading_time(after.trim()) => stamp.trim_end(),
         _ => line,
     };
+    // A sentence ends with a period; a stamp only with a time's (`9:10 a.m.`).
     let sentence = line.ends_with('.') && !(line.ends_with("a.m.") || line.ends_with("p.m."));
     if sentence || !line.bytes().any(|b| b.is_ascii_digit()) || !has_at_most_words(line, 20) {
         return None;
@@ -222,17 +222,16 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     // Congress certifies`), a book's (`Published March 3, 2020 by Knopf, 320 pages`) or a
     // quoted post's (`Posted Jan. 5, 2025 — “I’m done.”`).
     let mut after = words[taken..].iter().map(|word| word.trim_end_matches([',', ';']));
-    // `Published: November 3, 2026 | Updated: November 4, 2026`: a day with no time, and when
-    // it was changed since after the bar (helper-68's review: the line went unread).
-    // Every part after the bar an update with its date, or a reading time: another part (`Updated
-    // by Jane Roe`) would go with the line.
+    // `Published: November 3, 2026 | Updated: November 4, 2026`: a day with no time, and after
+    // the bar when it was changed since (helper-68's review: the line went unread). Every part
+    // after the bar must be an update's stamp or a reading time: another (`Updated by Jane Roe`)
+    // would be dropped with the line.
     let later_parts = || line.split(" | ").flat_map(|part| part.split(" · ")).skip(1).map(str::trim);
-    let is_update = |part: &str| is_update_stamp(part);
     if led
         && !time_first
         && matches!(after.clone().next(), Some("|" | "·"))
-        && later_parts().all(|part| is_update(part) || is_reading_time(part))
-        && later_parts().any(is_update)
+        && later_parts().all(|part| is_update_stamp(part) || is_reading_time(part))
+        && later_parts().any(is_update_stamp)
     {
         return Some(PublicationStamp { date, led, time: None });
     }

@@ -712,20 +712,19 @@ impl Layout {
                 self.roles[i] = Role::Dropped;
                 continue;
             }
-            // The update first, then when the story was published (`Updated: November 4, 2026 |
-            // Published: November 3, 2026`): each moment from its own part.
-            let (update_part, published) = match update_then_published(line) {
-                Some((update, stamp)) => (update, Some(stamp)),
-                None => (line, None),
-            };
-            if self.updated.is_none()
-                && is_timestamp_line(line)
-                && let Some(date) = updated_date(update_part)
-            {
-                self.updated = Some(date);
-                self.published_beside_update = published;
-                self.roles[i] = Role::Dropped;
-                continue;
+            if self.updated.is_none() && is_timestamp_line(line) {
+                // The update first, then when the story was published (`Updated: November 4, 2026
+                // | Published: November 3, 2026`): each moment from its own part.
+                let (update_part, published) = match update_then_published(line) {
+                    Some((update, stamp)) => (update, Some(stamp)),
+                    None => (line, None),
+                };
+                if let Some(date) = updated_date(update_part) {
+                    self.updated = Some(date);
+                    self.published_beside_update = published;
+                    self.roles[i] = Role::Dropped;
+                    continue;
+                }
             }
             if is_dayless_stamp(line) {
                 self.roles[i] = Role::Dropped;
