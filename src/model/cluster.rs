@@ -15,6 +15,7 @@
 //! so the same input gives the same clusters on every build and platform.
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// Tuning for [`clusters`]; a separate struct so sites can set it once in
 /// configuration.
@@ -109,18 +110,22 @@ pub fn cluster_signatures(docs: &[SignedDoc<'_>], options: &ClusterOptions) -> V
     // entries are dropped as soon as its links are found, so a build never holds them all.
     let links: Vec<Vec<(usize, usize)>> = (0..NUM_HASHES / rows)
         .into_par_iter()
-        .map(|band| band_links(&band_entries(docs, band, rows), options, &sig, docs.len()))
+        .map(|band| band_links(&band_entries(docs, band, rows), options, &sig))
         .collect();
-    components(docs.iter().map(|doc| doc.id), links)
+    components(docs.iter().map(|doc| doc.id), links.into_iter().flatten())
 }
 
-/// Every band's sorted entries, kept so that when one document's text changes (an edit in
-/// `gazette serve`) only its entries move, and the clusters are found again without hashing and
-/// sorting the whole archive (serve's whole rebuild after such an edit of one of 10,000 articles
-/// fell from 22-46 ms to 3-19 ms). The price is their memory: 24 bytes per document per band,
-/// 10 MB for 10,000 articles at the default threshold of 0.5 (42 bands; a threshold under 0.36
-/// takes 64, under 0.16 all 128). That is why a build does not keep them. [`Bands::clusters`] gives exactly what
-/// [`cluster_signatures`] gives for the same documents.
+/// Every band's sorted entries and the links each of its buckets gives, kept so that when one
+/// document's text changes (an edit in `gazette serve`) only its entries move and only the
+/// buckets it leaves and joins are compared again; the clusters are then the components of the
+/// links kept, found without hashing, sorting or comparing the whole archive (serve's whole
+/// rebuild after such an edit of one of 10,000 articles fell from 22-46 ms to 3-19 ms with the
+/// entries kept; comparing every bucket again on each edit was then a fifth of serve's CPU time
+/// per edit). The price is their memory: 24 bytes per document per band, 10 MB for 10,000
+/// articles at the default threshold of 0.5 (42 bands; a threshold under 0.36 takes 64, under
+/// 0.16 all 128), and the links, fewer than the documents. That is why a build does not keep
+/// them. [`Bands::clusters`] gives exactly what [`cluster_signatures`] gives for the same
+/// documents.
 #[derive(Clone)]
 pub struct Bands {
     options: ClusterOptions,
@@ -130,6 +135,9 @@ pub struct Bands {
     signatures: Vec<Option<Signature>>,
     /// Per band, each signed document's [`BandEntry`], sorted: equal keys make a bucket.
     bands: Vec<Vec<BandEntry>>,
+    /// Per band, the links of each bucket that has any, by the bucket's key. A document is in one
+    /// bucket of each band, so a bucket's links depend on its members alone.
+    links: Vec<FxHashMap<u64, Vec<(usize, usize)>>>,
 }
 
 /// Says what the bands hold, not their megabytes of entries.
@@ -147,8 +155,22 @@ impl Bands {
     /// Hashes and sorts every band of `docs`.
     pub fn new(docs: &[SignedDoc<'_>], options: &ClusterOptions) -> Bands {
         let rows = rows_per_band(options.threshold);
-        let bands =
-            (0..NUM_HASHES / rows).into_par_iter().map(|band| band_entries(docs, band, rows)).collect();
+        let sig = |i: usize| signature_slice(docs[i].signature);
+        let (bands, links) = (0..NUM_HASHES / rows)
+            .into_par_iter()
+            .map(|band| {
+                let entries = band_entries(docs, band, rows);
+                let mut scratch = UnionFind::new(0);
+                let links = entries
+                    .chunk_by(|a, b| a.0 == b.0)
+                    .filter_map(|members| {
+                        let links = bucket_links(members, options, &sig, &mut scratch);
+                        (!links.is_empty()).then(|| (members[0].0, links))
+                    })
+                    .collect();
+                (entries, links)
+            })
+            .unzip();
         Bands {
             options: options.clone(),
             rows,
@@ -156,6 +178,7 @@ impl Bands {
             days: docs.iter().map(|doc| doc.day).collect(),
             signatures: docs.iter().map(|doc| doc.signature.cloned()).collect(),
             bands,
+            links,
         }
     }
 
@@ -170,23 +193,38 @@ impl Bands {
     /// [`super::Site::replace_article`]).
     pub fn replace(&mut self, index: usize, signature: Option<Signature>) {
         let (rows, day) = (self.rows, self.days[index]);
-        let entry =
-            |signature: &Signature, band: usize| (band_key(&signature[..], band, rows), day, index as u32);
-        for (band, entries) in self.bands.iter_mut().enumerate() {
-            if let Some(old) = &self.signatures[index] {
-                let found = entries.binary_search(&entry(old, band));
+        let old = std::mem::replace(&mut self.signatures[index], signature);
+        let Bands { options, bands, links, signatures, .. } = self;
+        let sig = |i: usize| signature_slice(signatures[i].as_ref());
+        let mut scratch = UnionFind::new(0);
+        for (band, (entries, band_links)) in bands.iter_mut().zip(links.iter_mut()).enumerate() {
+            let key =
+                |signature: &Option<Signature>| signature.as_ref().map(|s| band_key(&s[..], band, rows));
+            let (old_key, new_key) = (key(&old), key(&signatures[index]));
+            if let Some(old_key) = old_key {
+                let found = entries.binary_search(&(old_key, day, index as u32));
                 debug_assert!(found.is_ok(), "document {index} has no entry in band {band}");
                 if let Ok(at) = found {
                     entries.remove(at);
                 }
             }
-            if let Some(new) = &signature {
-                let new = entry(new, band);
+            if let Some(new_key) = new_key {
+                let new = (new_key, day, index as u32);
                 let at = entries.binary_search(&new).unwrap_or_else(|at| at);
                 entries.insert(at, new);
             }
+            // The bucket left and the bucket joined (one, when the document stayed in it).
+            for bucket in [old_key, new_key.filter(|&new| old_key != Some(new))].into_iter().flatten() {
+                let members = &entries
+                    [entries.partition_point(|e| e.0 < bucket)..entries.partition_point(|e| e.0 <= bucket)];
+                let links = bucket_links(members, options, &sig, &mut scratch);
+                if links.is_empty() {
+                    band_links.remove(&bucket);
+                } else {
+                    band_links.insert(bucket, links);
+                }
+            }
         }
-        self.signatures[index] = signature;
     }
 
     /// The clusters, as [`cluster_signatures`] finds them.
@@ -194,12 +232,7 @@ impl Bands {
         if self.ids.len() < 2 || self.options.max_days_apart < 0 {
             return Vec::new();
         }
-        let sig = |i: usize| signature_slice(self.signatures[i].as_ref());
-        let links: Vec<Vec<(usize, usize)>> = self
-            .bands
-            .par_iter()
-            .map(|entries| band_links(entries, &self.options, &sig, self.ids.len()))
-            .collect();
+        let links = self.links.iter().flat_map(|band| band.values().flatten().copied());
         components(self.ids.iter().copied(), links)
     }
 }
@@ -234,27 +267,29 @@ fn band_entries(docs: &[SignedDoc<'_>], band: usize, rows: usize) -> Vec<BandEnt
     entries
 }
 
-/// The links one band's sorted entries give, among `doc_count` documents.
+/// The links one band's sorted entries give.
 fn band_links<'s>(
     entries: &[BandEntry],
     options: &ClusterOptions,
     sig: &impl Fn(usize) -> &'s [u32],
-    doc_count: usize,
 ) -> Vec<(usize, usize)> {
-    let max_days = options.max_days_apart.unsigned_abs();
-    let mut band_links = BandLinks { uf: None, links: Vec::new() };
+    let mut scratch = UnionFind::new(0);
+    let mut links = Vec::new();
     for members in entries.chunk_by(|a, b| a.0 == b.0) {
-        link_bucket(members, max_days, options.threshold, sig, &mut band_links, doc_count);
+        links.extend(bucket_links(members, options, sig, &mut scratch));
     }
-    band_links.links
+    links
 }
 
 /// The connected components of `links` with two or more members, as sorted lists of ids, sorted.
 /// `ids` has one id per document, in document order (the links' indexes).
-fn components(ids: impl Iterator<Item = usize>, links: Vec<Vec<(usize, usize)>>) -> Vec<Vec<usize>> {
+fn components(
+    ids: impl Iterator<Item = usize>,
+    links: impl Iterator<Item = (usize, usize)>,
+) -> Vec<Vec<usize>> {
     let ids: Vec<usize> = ids.collect();
     let mut uf = UnionFind::new(ids.len());
-    for (a, b) in links.into_iter().flatten() {
+    for (a, b) in links {
         uf.union(a, b);
     }
 
@@ -288,43 +323,37 @@ const BUCKET_WINDOW: usize = 48;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// The links one band found, with a union-find that spares comparing two members already linked
-/// through others in this band (made on the first bucket with two members: most have one).
-struct BandLinks {
-    uf: Option<UnionFind>,
-    links: Vec<(usize, usize)>,
-}
-
-/// Compares bucket members (sorted by day) with their predecessors inside
-/// the date window and links the similar ones.
-fn link_bucket<'s>(
+/// The links among one bucket's members (sorted by day): each compared with its predecessors
+/// inside the date window, and linked to the similar ones. A union-find over the bucket's members
+/// (`scratch`, reused from bucket to bucket) spares comparing two already linked through others.
+/// A document is in one bucket of each band, so the links depend on the bucket's members alone.
+fn bucket_links<'s>(
     members: &[BandEntry],
-    max_days: u64,
-    threshold: f64,
+    options: &ClusterOptions,
     sig: &impl Fn(usize) -> &'s [u32],
-    band: &mut BandLinks,
-    doc_count: usize,
-) {
+    scratch: &mut UnionFind,
+) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
     if members.len() < 2 {
-        return;
+        return links;
     }
-    let uf = band.uf.get_or_insert_with(|| UnionFind::new(doc_count));
+    let max_days = options.max_days_apart.unsigned_abs();
+    scratch.reset(members.len());
     for (n, &(_, day, a)) in members.iter().enumerate() {
-        let a = a as usize;
-        for &(_, other_day, b) in members[..n].iter().rev().take(BUCKET_WINDOW) {
+        for (m, &(_, other_day, b)) in members[..n].iter().enumerate().rev().take(BUCKET_WINDOW) {
             if day.abs_diff(other_day) > max_days {
                 break;
             }
-            let b = b as usize;
-            if uf.find(a) == uf.find(b) {
+            if scratch.find(n) == scratch.find(m) {
                 continue;
             }
-            if estimated_jaccard(sig(a), sig(b)) >= threshold {
-                uf.union(a, b);
-                band.links.push((a, b));
+            if estimated_jaccard(sig(a as usize), sig(b as usize)) >= options.threshold {
+                scratch.union(n, m);
+                links.push((a as usize, b as usize));
             }
         }
     }
+    links
 }
 
 fn estimated_jaccard(a: &[u32], b: &[u32]) -> f64 {
@@ -458,6 +487,14 @@ struct UnionFind {
 impl UnionFind {
     fn new(n: usize) -> Self {
         UnionFind { parent: (0..n).collect(), size: vec![1; n] }
+    }
+
+    /// Makes this `n` sets of one again, keeping the memory.
+    fn reset(&mut self, n: usize) {
+        self.parent.clear();
+        self.parent.extend(0..n);
+        self.size.clear();
+        self.size.resize(n, 1);
     }
 
     fn find(&mut self, mut x: usize) -> usize {
@@ -652,6 +689,7 @@ mod tests {
             assert_eq!(bands.clusters(), full, "after editing document {index}");
             let fresh = Bands::new(&docs(&signatures, &days), &options);
             assert!(bands.bands == fresh.bands, "the entries as if made afresh, after editing {index}");
+            assert!(bands.links == fresh.links, "the links as if found afresh, after editing {index}");
         }
         // The other story's one copy left it, and the first copy became something else.
         assert_eq!(bands.clusters(), vec![(1..=62).collect::<Vec<usize>>()]);
