@@ -177,6 +177,16 @@ impl CardFunction {
         self.tera.render("card.html", &context)
     }
 
+    /// Empties the memo, freeing it on a thread of its own.
+    pub(super) fn forget(&self) {
+        if let Ok(mut memo) = self.memo.write() {
+            let old = std::mem::take(&mut *memo);
+            if !old.cards.is_empty() {
+                super::drop_in_background(old);
+            }
+        }
+    }
+
     fn cached(&self, site: Option<&Value>, key: Key) -> Option<Arc<CardHtml>> {
         let memo = self.memo.read().ok()?;
         if !same_site(memo.site.as_ref(), site) {
@@ -188,7 +198,10 @@ impl CardFunction {
     fn keep(&self, site: Option<&Value>, key: Key, item: Value, card: &Arc<CardHtml>) {
         let Ok(mut memo) = self.memo.write() else { return };
         if !same_site(memo.site.as_ref(), site) {
-            *memo = Memo { site: site.cloned(), ..Memo::default() };
+            let old = std::mem::replace(&mut *memo, Memo { site: site.cloned(), ..Memo::default() });
+            if !old.cards.is_empty() {
+                super::drop_in_background(old);
+            }
         }
         let bytes = card.text.len() + ENTRY_BYTES;
         if memo.bytes + bytes <= MEMO_BUDGET && !memo.cards.contains_key(&key) {
@@ -347,6 +360,28 @@ mod tests {
             html.contains("Port &lt;strike&gt;") && html.contains("<h2>") && html.contains("data-lead=true")
         );
         assert!(html.contains("<h3>") && html.contains("<h0>"), "no level and level 0 are different cards");
+    }
+
+    #[test]
+    fn a_forgotten_memo_is_empty_and_renders_the_same_cards_again() {
+        let words = Arc::new(super::super::words::Words::english());
+        let templates =
+            [("card.html", CARD), ("page.html", "{% for item in items %}{{ card(item=item) }}{% endfor %}")];
+        let card = Arc::new(CardFunction::new(templates.iter().copied(), &words).expect("templates compile"));
+        let mut tera = Tera::new();
+        let function = Arc::clone(&card);
+        tera.register_function("card", move |kwargs: Kwargs, state: &State| function.call(kwargs, state));
+        tera.add_raw_templates(templates.iter().copied()).unwrap();
+        let (site, items) = (site(), items());
+        let context = context(&site, "../", items);
+        let first = tera.render("page.html", &context).unwrap();
+        assert_eq!(card.memo.read().unwrap().cards.len(), 2, "both cards kept");
+        card.forget();
+        let memo = card.memo.read().unwrap();
+        assert!(memo.cards.is_empty() && memo.bytes == 0 && memo.site.is_none());
+        drop(memo);
+        assert_eq!(tera.render("page.html", &context).unwrap(), first);
+        assert!(first.contains("<a href=\"../2025/01/02/port/\">Port &lt;strike&gt;</a>"), "{first}");
     }
 
     #[test]

@@ -87,7 +87,10 @@ impl LiveSite {
     pub fn validate(&self) -> Vec<Diagnostic> {
         let plans: Vec<PagePlan> = self.routes.values().copied().collect();
         let sink = Discard;
-        crate::dedup(emit::pages(&sink, &self.renderer, &self.site, &plans, &NoProgress).1)
+        let problems = crate::dedup(emit::pages(&sink, &self.renderer, &self.site, &plans, &NoProgress).1);
+        // Kept, the cards would be freed by the first edit, on the way to its reload.
+        self.renderer.forget_cards();
+        problems
     }
 
     /// Renders the pages of the articles at `source_paths` (relative to the content folder) and
@@ -245,10 +248,12 @@ impl LiveSite {
         }))
     }
 
+    /// Forgets what was rendered for the site before the edit: freed apart, as a page of each kind
+    /// renders most cards of the site.
     fn forget_rendered(&mut self) {
-        self.rendered.clear();
-        self.cards = Cards::new(&self.site);
-        self.search = None;
+        let old =
+            (std::mem::take(&mut self.rendered), std::mem::replace(&mut self.cards, Cards::new(&self.site)));
+        crate::render::drop_in_background((old, self.search.take()));
     }
 }
 
