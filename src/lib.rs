@@ -150,9 +150,9 @@ pub fn build(config: &Config, now: jiff::Timestamp, progress: &dyn Progress) -> 
     let sink = emit::DiskSink::create(&config.output_dir)
         .map_err(|source| BuildError::Output { path: config.output_dir.clone(), source })?;
     let loading = Instant::now();
-    let mut cache = ingest::cache::IngestCache::load(config);
+    let cache = ingest::cache::IngestCache::load(config);
     let loaded = loading.elapsed();
-    let ok = pipeline(config, discovery, now, &sink, progress, &mut report, Some(&mut cache));
+    let ok = pipeline(config, discovery, now, &sink, progress, &mut report, Some(cache));
     report.timings.ingest += loaded;
     let started = Instant::now();
     if ok && report.diagnostics.error_count() == 0 {
@@ -205,7 +205,7 @@ fn pipeline(
     sink: &dyn emit::Sink,
     progress: &dyn Progress,
     report: &mut Report,
-    cache: Option<&mut ingest::cache::IngestCache>,
+    cache: Option<ingest::cache::IngestCache>,
 ) -> bool {
     report.diagnostics.extend(discovery.diagnostics);
     report.diagnostics.extend(config.unread_config());
@@ -254,12 +254,13 @@ pub fn ingest_all(
 }
 
 /// [`ingest_all`], taking unchanged files' results from `cache` and keeping this build's results
-/// in it for the next build.
+/// in it for the next build. The cache is freed here, before rendering needs its memory: the
+/// slots its articles were taken from were 80 MB of a 100,000-article rebuild.
 fn ingest_cached(
     config: &Config,
     sources: &[discover::Source],
     progress: &dyn Progress,
-    cache: &mut ingest::cache::IngestCache,
+    mut cache: ingest::cache::IngestCache,
     report: &mut Report,
 ) -> Vec<ingest::Ingested> {
     // Stamped before reading, so a file changed while it is read is read again next time.

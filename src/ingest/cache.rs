@@ -164,7 +164,13 @@ const SIGNATURE_BYTES: usize = NUM_HASHES * 4;
 pub struct IngestCache {
     dir: PathBuf,
     key: String,
-    entries: HashMap<String, Entry>,
+    /// The entries as read, bucket by bucket, each left `None` once taken. Kept where decoding
+    /// put them, and found through [`IngestCache::by_path`]: an entry is 800 bytes, and a map
+    /// holding them by value cost a 100,000-article rebuild 400 MB more at its start than a clean
+    /// build's (the entries copied into the map's table, and the table copied as it grew).
+    entries: Vec<Vec<Option<Entry>>>,
+    /// Source path -> (bucket, position) in `entries`, for the entries not yet taken.
+    by_path: HashMap<String, (usize, usize)>,
     /// Which buckets were read intact, so unchanged ones need not be written again.
     loaded: Vec<bool>,
 }
@@ -183,14 +189,25 @@ impl IngestCache {
             })
             .collect();
         let loaded = buckets.iter().map(Option::is_some).collect();
-        let entries =
-            buckets.into_iter().flatten().flatten().map(|entry| (entry.path.clone(), entry)).collect();
-        IngestCache { dir, key, entries, loaded }
+        let entries: Vec<Vec<Option<Entry>>> = buckets
+            .into_iter()
+            .map(|bucket| bucket.unwrap_or_default().into_iter().map(Some).collect())
+            .collect();
+        let mut by_path = HashMap::with_capacity(entries.iter().map(Vec::len).sum());
+        for (n, bucket) in entries.iter().enumerate() {
+            for (at, entry) in bucket.iter().enumerate() {
+                if let Some(entry) = entry {
+                    by_path.insert(entry.path.clone(), (n, at));
+                }
+            }
+        }
+        IngestCache { dir, key, entries, by_path, loaded }
     }
 
     /// The result of reading `source` last time, if the file has not changed since.
     pub fn take(&mut self, source: &Source, stamp: Option<Stamp>) -> Option<Ingested> {
-        let entry = self.entries.remove(&source.relative)?;
+        let (bucket, at) = self.by_path.remove(&source.relative)?;
+        let entry = self.entries[bucket][at].take()?;
         (Some(entry.stamp) == stamp).then(|| Ingested {
             article: entry.article,
             diagnostics: entry.diagnostics,
@@ -209,7 +226,7 @@ impl IngestCache {
             changed[bucket] |= reread[index];
         }
         // A bucket also changes when one of its files was deleted.
-        for path in self.entries.keys() {
+        for path in self.by_path.keys() {
             changed[bucket_of(path)] = true;
         }
         // No articles and no cache yet (no content folder, the wrong folder): nothing to keep,
