@@ -165,9 +165,9 @@ pub struct IngestCache {
     dir: PathBuf,
     key: String,
     /// The entries as read, bucket by bucket, each left `None` once taken. Kept where decoding
-    /// put them, and found through [`IngestCache::by_path`]: an entry is 800 bytes, and a map
-    /// holding them by value cost a 100,000-article rebuild 400 MB more at its start than a clean
-    /// build's (the entries copied into the map's table, and the table copied as it grew).
+    /// put them, and found through [`IngestCache::by_path`]: an entry is 816 bytes, and a map
+    /// holding them by value (its table copied as it grew, and held to the build's end) put 120
+    /// MB on the peak memory of a 100,000-article rebuild.
     entries: Vec<Vec<Option<Entry>>>,
     /// Source path -> (bucket, position) in `entries`, for the entries not yet taken.
     by_path: HashMap<String, (usize, usize)>,

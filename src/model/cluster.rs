@@ -118,14 +118,11 @@ pub fn cluster_signatures(docs: &[SignedDoc<'_>], options: &ClusterOptions) -> V
 /// Every band's sorted entries and the links each of its buckets gives, kept so that when one
 /// document's text changes (an edit in `gazette serve`) only its entries move and only the
 /// buckets it leaves and joins are compared again; the clusters are then the components of the
-/// links kept, found without hashing, sorting or comparing the whole archive (serve's whole
-/// rebuild after such an edit of one of 10,000 articles fell from 22-46 ms to 3-19 ms with the
-/// entries kept; comparing every bucket again on each edit was then a fifth of serve's CPU time
-/// per edit). The price is their memory: 24 bytes per document per band, 10 MB for 10,000
-/// articles at the default threshold of 0.5 (42 bands; a threshold under 0.36 takes 64, under
-/// 0.16 all 128), and the links, fewer than the documents. That is why a build does not keep
-/// them. [`Bands::clusters`] gives exactly what [`cluster_signatures`] gives for the same
-/// documents.
+/// links kept, found without hashing, sorting or comparing the whole archive. The price is their
+/// memory: 24 bytes per document per band, 10 MB for 10,000 articles at the default threshold
+/// of 0.5 (42 bands; a threshold under 0.36 takes 64, under 0.16 all 128), and the links (in
+/// each band fewer than the documents). That is why a build does not keep them.
+/// [`Bands::clusters`] gives exactly what [`cluster_signatures`] gives for the same documents.
 #[derive(Clone)]
 pub struct Bands {
     options: ClusterOptions,
@@ -323,10 +320,13 @@ const BUCKET_WINDOW: usize = 48;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// The links among one bucket's members (sorted by day): each compared with its predecessors
-/// inside the date window, and linked to the similar ones. A union-find over the bucket's members
-/// (`scratch`, reused from bucket to bucket) spares comparing two already linked through others.
-/// A document is in one bucket of each band, so the links depend on the bucket's members alone.
+/// The links among the members of one whole bucket, as its band's entries sort them (by day,
+/// then index): each compared with its predecessors inside the date window, and linked to the
+/// similar ones. A union-find over the bucket's members (`scratch`, reused from bucket to bucket)
+/// spares comparing two already linked through others. A document is in one bucket of each band,
+/// so the links depend on the bucket's members alone; part of a bucket would give other links,
+/// which is why an edit compares its buckets again whole. None when clusters are off (a negative
+/// `max_days_apart`).
 fn bucket_links<'s>(
     members: &[BandEntry],
     options: &ClusterOptions,
@@ -334,7 +334,7 @@ fn bucket_links<'s>(
     scratch: &mut UnionFind,
 ) -> Vec<(usize, usize)> {
     let mut links = Vec::new();
-    if members.len() < 2 {
+    if members.len() < 2 || options.max_days_apart < 0 {
         return links;
     }
     let max_days = options.max_days_apart.unsigned_abs();

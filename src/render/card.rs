@@ -179,11 +179,11 @@ impl CardFunction {
 
     /// Empties the memo, freeing it on a thread of its own.
     pub(super) fn forget(&self) {
-        if let Ok(mut memo) = self.memo.write() {
-            let old = std::mem::take(&mut *memo);
-            if !old.cards.is_empty() {
-                super::drop_in_background(old);
-            }
+        let Ok(mut memo) = self.memo.write() else { return };
+        let old = std::mem::take(&mut *memo);
+        drop(memo);
+        if !old.cards.is_empty() {
+            super::drop_in_background(old);
         }
     }
 
@@ -197,16 +197,17 @@ impl CardFunction {
 
     fn keep(&self, site: Option<&Value>, key: Key, item: Value, card: &Arc<CardHtml>) {
         let Ok(mut memo) = self.memo.write() else { return };
-        if !same_site(memo.site.as_ref(), site) {
-            let old = std::mem::replace(&mut *memo, Memo { site: site.cloned(), ..Memo::default() });
-            if !old.cards.is_empty() {
-                super::drop_in_background(old);
-            }
-        }
+        let replaced = (!same_site(memo.site.as_ref(), site))
+            .then(|| std::mem::replace(&mut *memo, Memo { site: site.cloned(), ..Memo::default() }));
         let bytes = card.text.len() + ENTRY_BYTES;
         if memo.bytes + bytes <= MEMO_BUDGET && !memo.cards.contains_key(&key) {
             memo.cards.insert(key, Kept { _item: item, card: Arc::clone(card) });
             memo.bytes += bytes;
+        }
+        // The other rendering threads wait on the lock: released before a thread is started.
+        drop(memo);
+        if let Some(old) = replaced.filter(|old| !old.cards.is_empty()) {
+            super::drop_in_background(old);
         }
     }
 }

@@ -88,7 +88,8 @@ impl LiveSite {
         let plans: Vec<PagePlan> = self.routes.values().copied().collect();
         let sink = Discard;
         let problems = crate::dedup(emit::pages(&sink, &self.renderer, &self.site, &plans, &NoProgress).1);
-        // Kept, the cards would be freed by the first edit, on the way to its reload.
+        // Keyed to this render's values, the cards would only be freed by the next render (the
+        // first page served or edit made): freed now, while nobody waits.
         self.renderer.forget_cards();
         problems
     }
@@ -248,12 +249,17 @@ impl LiveSite {
         }))
     }
 
-    /// Forgets what was rendered for the site before the edit: freed apart, as a page of each kind
-    /// renders most cards of the site.
+    /// Forgets what was rendered for the site before the edit. Pages served since the last
+    /// change (a tag page renders hundreds of cards, the search index holds every article) are
+    /// freed on a background thread ([`crate::render::drop_in_background`]), so the edit's reload
+    /// does not wait for it; none served, there is little to free, and no thread is started.
     fn forget_rendered(&mut self) {
-        let old =
-            (std::mem::take(&mut self.rendered), std::mem::replace(&mut self.cards, Cards::new(&self.site)));
-        crate::render::drop_in_background((old, self.search.take()));
+        let rendered = std::mem::take(&mut self.rendered);
+        let cards = std::mem::replace(&mut self.cards, Cards::new(&self.site));
+        let search = self.search.take();
+        if !rendered.is_empty() || search.is_some() {
+            crate::render::drop_in_background((rendered, cards, search));
+        }
     }
 }
 
