@@ -226,7 +226,7 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     // the bar when it was changed since (helper-68's review: the line went unread). Every part
     // after the bar must be an update's stamp or a reading time: another (`Updated by Jane Roe`)
     // would be dropped with the line.
-    let later_parts = || line.split(" | ").flat_map(|part| part.split(" · ")).skip(1).map(str::trim);
+    let later_parts = || stamp_parts(line).skip(1);
     if led
         && !time_first
         && matches!(after.clone().next(), Some("|" | "·"))
@@ -289,16 +289,19 @@ pub(super) fn publication_stamp(line: &str) -> Option<PublicationStamp> {
     byline_or_nothing.then_some(PublicationStamp { date, led, time })
 }
 
+/// The parts of a stamp line, apart at its bars and dots (`Published: … | Updated: … · 3 min
+/// read`), trimmed.
+fn stamp_parts(line: &str) -> impl Iterator<Item = &str> {
+    line.split(" | ").flat_map(|part| part.split(" · ")).map(str::trim)
+}
+
 /// The `Updated …` part of a stamp line (`March 4, 2025 4:58 PM GMT Updated March 4, 2025 6:10
 /// PM GMT`, `PUBLISHED: … | UPDATED: March 4, 2025`), from its word `Updated` on, in any case.
 pub(super) fn update_after_stamp(line: &str) -> Option<&str> {
     // A part after a bar or a dot, in the languages the update's words are read in
     // (`Veröffentlicht am 03.03.2025 | Aktualisiert am 04.03.2025`).
-    let led = line
-        .split(" | ")
-        .flat_map(|part| part.split(" · "))
+    let led = stamp_parts(line)
         .skip(1)
-        .map(str::trim)
         .find(|part| UPDATED_LEADS.iter().any(|lead| strip_prefix_ignore_case(part, lead).is_some()));
     if led.is_some() {
         return led;
@@ -324,10 +327,7 @@ fn is_update_stamp(part: &str) -> bool {
 /// publication's stamp. helper-68's review: the update's date dated the story.
 pub(super) fn update_then_published(line: &str) -> Option<(&str, PublicationStamp)> {
     let (update, rest) = line.split_once(" | ").or_else(|| line.split_once(" · "))?;
-    let stamp = rest
-        .split(" | ")
-        .flat_map(|part| part.split(" · "))
-        .map(str::trim)
+    let stamp = stamp_parts(rest)
         // `Stand:` (as of) is when the page was last changed, not when the story was published.
         .filter(|part| {
             PUBLISHED_LEADS
