@@ -99,8 +99,16 @@ impl LiveSite {
     /// problems. A content edit can make a template fail (a front-matter value of an unexpected
     /// type); this finds it before the edit is served, as a build would.
     pub fn trial(&self, site: Option<&Site>, source_paths: &[&str]) -> Vec<Diagnostic> {
-        let site = site.unwrap_or(&self.site);
-        let cards = Cards::new(site);
+        // The served model's card memo is made for it (each patch forgets the last), and the
+        // cards made here are the ones its pages will show; a new model needs its own.
+        let made;
+        let (site, cards) = match site {
+            Some(site) => {
+                made = Cards::new(site);
+                (site, &made)
+            }
+            None => (&self.site, &self.cards),
+        };
         let mut plans = vec![PagePlan::Home(1)];
         plans.extend(
             site.articles
@@ -110,7 +118,7 @@ impl LiveSite {
                 .map(|(index, _)| PagePlan::Article(index)),
         );
         crate::dedup(
-            plans.into_iter().filter_map(|plan| self.renderer.render(site, &cards, plan).err()).collect(),
+            plans.into_iter().filter_map(|plan| self.renderer.render(site, cards, plan).err()).collect(),
         )
     }
 

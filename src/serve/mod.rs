@@ -9,6 +9,7 @@
 //! without assembling it again. A rebuild that fails keeps the last good site served and shows
 //! the error over the page; the browser is told to reload only after the new site is in place.
 
+mod articles;
 pub mod http;
 pub mod live;
 pub mod watch;
@@ -25,9 +26,10 @@ use crate::Report;
 use crate::config::{Config, ConfigError, Overrides};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{self, Source};
-use crate::ingest::{self, Ingested};
+use crate::ingest;
 use crate::model::{Article, Site};
 use crate::theme::Theme;
+use articles::{Articles, Cached};
 use http::{Broadcast, Shared};
 use live::LiveSite;
 use watch::{Change, WatchEvent, WatchedPaths};
@@ -161,7 +163,7 @@ pub fn start(options: ServeOptions, reporter: Arc<dyn ServeReporter>) -> Result<
         base_path: base_path.clone(),
         config_problems,
         root: options.root.clone(),
-        cache: BTreeMap::new(),
+        cache: Articles::default(),
         walk_problems: Vec::new(),
         bundle_files: Vec::new(),
         pages: Vec::new(),
@@ -281,7 +283,7 @@ struct State {
     /// What reading site.yaml last said that is not an error (a base_url path that changed).
     config_problems: Vec<Diagnostic>,
     root: PathBuf,
-    cache: BTreeMap<PathBuf, Cached>,
+    cache: Articles,
     walk_problems: Vec<Diagnostic>,
     /// The page bundles' files as the last walk found them.
     bundle_files: Vec<discover::BundleFile>,
@@ -301,13 +303,6 @@ struct State {
     /// Templates or static files changed and no site made with them is served yet.
     theme_pending: bool,
     now: Option<jiff::Timestamp>,
-}
-
-/// An ingested article and what its file looked like when it was read.
-struct Cached {
-    stamp: Option<ingest::cache::Stamp>,
-    source: Source,
-    ingested: Ingested,
 }
 
 impl State {
@@ -570,7 +565,7 @@ impl State {
             .iter()
             .chain(&self.walk_problems)
             .chain(&self.page_problems)
-            .chain(self.cache.values().flat_map(|cached| &cached.ingested.diagnostics))
+            .chain(self.cache.problems())
             .chain(self.theme.iter().flat_map(|(_, problems)| problems))
             .chain(last_assembly)
     }
@@ -608,14 +603,14 @@ impl State {
         let mut read = Report::default();
         self.pages = crate::ingest_pages(&self.config, &discovery.pages, &mut read);
         self.page_problems = read.diagnostics.sorted();
-        let mut fresh = BTreeMap::new();
+        let mut fresh = Articles::default();
         for source in discovery.sources {
             let stamp = ingest::cache::stamp(&source.path);
             let cached = match self.cache.remove(&source.path) {
                 Some(cached) if cached.stamp.is_some() && cached.stamp == stamp => cached,
                 _ => Cached { stamp, ingested: ingest::article(&source, &self.config), source },
             };
-            fresh.insert(cached.source.path.clone(), cached);
+            fresh.insert(cached);
         }
         self.cache = fresh;
     }
@@ -632,10 +627,7 @@ impl State {
                 let new = ingested.article.clone();
                 let old = self
                     .cache
-                    .insert(
-                        path.to_path_buf(),
-                        Cached { stamp: ingest::cache::stamp(path), source, ingested },
-                    )
+                    .insert(Cached { stamp: ingest::cache::stamp(path), source, ingested })
                     .and_then(|cached| cached.ingested.article);
                 Some((old?, new?))
             }
