@@ -139,6 +139,18 @@ impl LiveSite {
         self.bundle_problems = problems;
     }
 
+    /// What making the model's cluster bands takes, when they are not made yet (see
+    /// [`Site::cluster_band_inputs`]).
+    pub fn cluster_band_inputs(&self) -> Option<crate::model::BandInputs> {
+        self.site.cluster_band_inputs(&self.config)
+    }
+
+    /// Keeps bands made from [`LiveSite::cluster_band_inputs`] if the model is still the one
+    /// they describe.
+    pub fn keep_cluster_bands(&mut self, bands: crate::model::MadeBands) -> bool {
+        self.site.keep_cluster_bands(bands)
+    }
+
     /// Patches one re-read article into the model; false when the site must be assembled again
     /// (see [`Site::replace_article`]).
     pub fn replace_article(&mut self, old: &Article, new: Article, now: jiff::Timestamp) -> bool {

@@ -233,7 +233,10 @@ fn serve_loop(
         }
         let first = match events.recv_timeout(Duration::from_millis(200)) {
             Ok(event) => event,
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                make_cluster_bands(shared);
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => return,
         };
         let started = Instant::now();
@@ -268,6 +271,20 @@ fn serve_loop(
         batch.dedup();
         let report = state.rebuild(shared, &batch);
         reporter.rebuilt(&report, &batch, started.elapsed());
+    }
+}
+
+/// Makes the served model's cluster bands while nothing happens (the loop has waited 200 ms for
+/// a change), so the first edit that moves a story between clusters does not make them on the
+/// reload's path. The site is held only to copy the inputs out and to keep the result: a page
+/// asked for meanwhile is not held up. Nothing to do once they are made.
+fn make_cluster_bands(shared: &Shared) {
+    let inputs = shared.served().site.as_ref().and_then(LiveSite::cluster_band_inputs);
+    if let Some(inputs) = inputs {
+        let made = inputs.make();
+        if let Some(site) = shared.served().site.as_mut() {
+            site.keep_cluster_bands(made);
+        }
     }
 }
 
