@@ -310,7 +310,8 @@ impl Site {
     }
 
     /// Finds the story clusters again after article `index`'s text changed, moving only its
-    /// entries in the clustering's bands (made here on the first edit). Gives the clusters that
+    /// entries in the clustering's bands (made here unless the dev server made them while it
+    /// waited, see [`Site::cluster_band_inputs`]). Gives the clusters that
     /// [`Site::find_clusters`] would.
     fn recluster(&mut self, index: usize, config: &Config) {
         let Some(options) = &config.clusters else {
@@ -330,7 +331,7 @@ impl Site {
     /// not copied) so they can be made without holding it: a dev server makes them while it
     /// waits, and the first edit that moves a story finds them made (making them took 35 to 45
     /// ms of that edit's reload on a 10,000-article site). `None` when they are made already or
-    /// the site has no clusters.
+    /// clustering is turned off.
     pub fn cluster_band_inputs(&self, config: &Config) -> Option<BandInputs> {
         if self.cluster_bands.is_some() {
             return None;
@@ -341,11 +342,13 @@ impl Site {
         Some(BandInputs { docs, options })
     }
 
-    /// Keeps `bands` made from [`Site::cluster_band_inputs`] if the articles still have the days
-    /// and signatures they were made from and none are kept yet; true if kept.
-    pub fn keep_cluster_bands(&mut self, bands: MadeBands) -> bool {
+    /// Keeps `bands` made from [`Site::cluster_band_inputs`] if they are what that would give
+    /// now (the same options, and every article at the same place with the same day and the same
+    /// signature) and none are kept yet; true if kept.
+    pub fn keep_cluster_bands(&mut self, bands: MadeBands, config: &Config) -> bool {
         let MadeBands { inputs, bands } = bands;
-        let same = inputs.docs.len() == self.articles.len()
+        let same = config.clusters.as_ref() == Some(&inputs.options)
+            && inputs.docs.len() == self.articles.len()
             && inputs.docs.iter().zip(&self.articles).all(|((day, signature), article)| {
                 *day == day_number(article)
                     && match (signature, &article.signature) {
@@ -885,9 +888,21 @@ pub(crate) mod tests {
         changed[2].signature = cluster::signature(story, shingle);
         let (other_site, _) = Site::assemble(&config, changed, now);
         let made = other_site.cluster_band_inputs(&config).expect("no bands yet").make();
-        assert!(!site.keep_cluster_bands(made));
+        assert!(!site.keep_cluster_bands(made, &config));
+        // The same texts in the same places, one a day earlier: not kept either.
+        let mut moved = articles.clone();
+        moved[2].date = crate::ingest::parse_date("2025-03-02T07:00:00Z", &jiff::tz::TimeZone::UTC).unwrap();
+        let (earlier_site, _) = Site::assemble(&config, moved, now);
+        assert_eq!(earlier_site.articles[2].source_path, "c.txt", "still the oldest");
+        let made = earlier_site.cluster_band_inputs(&config).expect("no bands yet").make();
+        assert!(!site.keep_cluster_bands(made, &config));
+        // Made with other options: not kept.
+        let mut other_options = config.clone();
+        other_options.clusters.as_mut().expect("on").threshold = 0.9;
+        let made = site.cluster_band_inputs(&other_options).expect("still none").make();
+        assert!(!site.keep_cluster_bands(made, &config));
         let made = site.cluster_band_inputs(&config).expect("still none").make();
-        assert!(site.keep_cluster_bands(made));
+        assert!(site.keep_cluster_bands(made, &config));
         assert!(site.cluster_band_inputs(&config).is_none(), "made once");
         // An edit that moves a story into the cluster is found with them as assembling finds it.
         let old = site.articles[2].clone();

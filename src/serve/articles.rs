@@ -68,10 +68,11 @@ impl Articles {
     /// What reading the articles found, file by file in path order; only the files that found
     /// something are visited.
     pub(super) fn problems(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.with_problems
-            .iter()
-            .filter_map(|path| self.by_path.get(path))
-            .flat_map(|c| &c.ingested.diagnostics)
+        self.with_problems.iter().flat_map(|path| {
+            let cached = self.by_path.get(path);
+            debug_assert!(cached.is_some(), "{} has problems but no entry", path.display());
+            cached.into_iter().flat_map(|cached| &cached.ingested.diagnostics)
+        })
     }
 }
 
@@ -109,9 +110,10 @@ mod tests {
         assert_eq!(messages(&articles), ["a lost its text", "c is empty", "c again"]);
         assert!(articles.remove(Path::new("c.txt")).is_some());
         assert_eq!(messages(&articles), ["a lost its text"]);
+        assert_eq!(articles.with_problems, BTreeSet::from([PathBuf::from("a.txt")]));
         assert_eq!(articles.len(), 2);
         articles.clear();
         assert!(articles.is_empty());
-        assert!(messages(&articles).is_empty());
+        assert!(articles.with_problems.is_empty());
     }
 }

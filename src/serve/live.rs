@@ -99,8 +99,9 @@ impl LiveSite {
     /// problems. A content edit can make a template fail (a front-matter value of an unexpected
     /// type); this finds it before the edit is served, as a build would.
     pub fn trial(&self, site: Option<&Site>, source_paths: &[&str]) -> Vec<Diagnostic> {
-        // The served model's card memo is made for it (each patch forgets the last), and the
-        // cards made here are the ones its pages will show; a new model needs its own.
+        // `replace_article` made a new card memo for the model as patched, and nothing else
+        // fills it while the caller holds the served site, so the cards made here are the ones
+        // its pages will show. A new model needs its own.
         let made;
         let (site, cards) = match site {
             Some(site) => {
@@ -148,7 +149,7 @@ impl LiveSite {
     /// Keeps bands made from [`LiveSite::cluster_band_inputs`] if the model is still the one
     /// they describe.
     pub fn keep_cluster_bands(&mut self, bands: crate::model::MadeBands) -> bool {
-        self.site.keep_cluster_bands(bands)
+        self.site.keep_cluster_bands(bands, &self.config)
     }
 
     /// Patches one re-read article into the model; false when the site must be assembled again
@@ -272,7 +273,8 @@ impl LiveSite {
     /// Forgets what was rendered for the site before the edit. Pages served since the last
     /// change (a tag page renders hundreds of cards, the search index holds every article) are
     /// freed on a background thread ([`crate::render::drop_in_background`]), so the edit's reload
-    /// does not wait for it; none served, there is little to free, and no thread is started.
+    /// does not wait for it; none served, there is little to free (the few cards a trial of the
+    /// last edit made), and no thread is started.
     fn forget_rendered(&mut self) {
         let rendered = std::mem::take(&mut self.rendered);
         let cards = std::mem::replace(&mut self.cards, Cards::new(&self.site));
