@@ -157,14 +157,7 @@ impl Bands {
             .into_par_iter()
             .map(|band| {
                 let entries = band_entries(docs, band, rows);
-                let mut scratch = UnionFind::new(0);
-                let links = entries
-                    .chunk_by(|a, b| a.0 == b.0)
-                    .filter_map(|members| {
-                        let links = bucket_links(members, options, &sig, &mut scratch);
-                        (!links.is_empty()).then(|| (members[0].0, links))
-                    })
-                    .collect();
+                let links = linked_buckets(&entries, options, &sig).collect();
                 (entries, links)
             })
             .unzip();
@@ -270,12 +263,20 @@ fn band_links<'s>(
     options: &ClusterOptions,
     sig: &impl Fn(usize) -> &'s [u32],
 ) -> Vec<(usize, usize)> {
+    linked_buckets(entries, options, sig).flat_map(|(_, links)| links).collect()
+}
+
+/// Each bucket of one band's sorted entries that gives links, by its key, with its links.
+fn linked_buckets<'e, 's>(
+    entries: &'e [BandEntry],
+    options: &'e ClusterOptions,
+    sig: &'e impl Fn(usize) -> &'s [u32],
+) -> impl Iterator<Item = (u64, Vec<(usize, usize)>)> + 'e {
     let mut scratch = UnionFind::new(0);
-    let mut links = Vec::new();
-    for members in entries.chunk_by(|a, b| a.0 == b.0) {
-        links.extend(bucket_links(members, options, sig, &mut scratch));
-    }
-    links
+    entries.chunk_by(|a, b| a.0 == b.0).filter_map(move |members| {
+        let links = bucket_links(members, options, sig, &mut scratch);
+        (!links.is_empty()).then(|| (members[0].0, links))
+    })
 }
 
 /// The connected components of `links` with two or more members, as sorted lists of ids, sorted.
